@@ -1,0 +1,136 @@
+"""Dependency helpers shared by the extractors: cue matching, clause bounds, modality.
+
+Cue lexicons list lemmas or short lemma phrases ("put off", "take part"); a
+verb matches a phrase when its particles, prepositions or objects complete it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+_QUOTE_PAIRS = [("\u201c", "\u201d"), ('"', '"')]
+_CLAUSE_DEPS = {"ccomp", "advcl", "conj", "relcl", "parataxis", "csubj", "nsubj", "nsubjpass"}
+_FUTURE_AUX = {"will", "shall", "'ll", "wo", "’ll"}
+_FUTURE_HEADS = {"expect", "due", "set", "schedule", "plan", "slate", "go", "intend", "likely", "hope"}
+_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+            "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans inside double quotation marks (curly or straight pairs)."""
+    spans = []
+    for open_, close in _QUOTE_PAIRS:
+        pattern = re.escape(open_) + r"([^" + re.escape(close) + r"]{1,3000})" + re.escape(close)
+        spans += [(m.start(1), m.end(1)) for m in re.finditer(pattern, text)]
+    return sorted(spans)
+
+
+def inside(pos: int, spans: Iterable[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+def phrases(tok: Any) -> Iterator[str]:
+    """The lemma phrases a token can start: 'postpone', 'put off', 'take part', 'set for'."""
+    lemma = tok.lemma_.lower()
+    yield lemma
+    yield tok.lower_
+    for c in tok.children:
+        if c.dep_ in ("prt", "prep", "dobj", "acomp", "advmod", "xcomp", "attr", "dative"):
+            yield f"{lemma} {c.lemma_.lower()}"
+            yield f"{lemma} {c.lower_}"
+            for cc in c.children:
+                if cc.dep_ in ("prep", "pobj", "dobj", "det") or cc.i == c.i + 1:
+                    yield f"{lemma} {c.lemma_.lower()} {cc.lemma_.lower()}"
+
+
+def match(tok: Any, cue_map: dict[str, list[str]]) -> str | None:
+    """The class whose cue the token's longest phrase matches, if any."""
+    best: tuple[int, str] | None = None
+    for phrase in phrases(tok):
+        for label, cues in cue_map.items():
+            if phrase in cues and (best is None or len(phrase) > best[0]):
+                best = (len(phrase), label)
+    return best[1] if best else None
+
+
+def governing_verbs(head: Any) -> list[Any]:
+    """The verbs whose status statement covers a noun: its own verb and the clauses sharing it."""
+    verbs: list[Any] = [c for c in head.children if c.dep_ in ("acl", "relcl")]
+    if head.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "pobj"):
+        verb = head.head.head if head.dep_ == "pobj" and head.head.dep_ == "agent" else head.head
+        if head.dep_ == "pobj":
+            verb = head.head.head if head.head.dep_ == "prep" else verb
+        verbs.append(verb)
+        verbs += [c for c in verb.children if c.dep_ in ("xcomp", "advcl", "conj", "acomp")
+                  and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
+        # "Due to begin Monday, the talks ...": a prepositional clause sharing the subject
+        verbs += [g for c in verb.children if c.dep_ == "prep" and c.lemma_.lower() in _FUTURE_HEADS
+                  for g in c.children if g.dep_ in ("pcomp", "xcomp")] + [
+                  c for c in verb.children if c.dep_ == "prep" and c.lemma_.lower() in _FUTURE_HEADS]
+        verbs += [g for v in list(verbs) for g in v.children if g.dep_ in ("xcomp", "conj")
+                  and g not in verbs and not any(x.dep_ in ("nsubj", "nsubjpass") for x in g.children)]
+    return verbs
+
+
+def status_cues(head: Any, cue_map: dict[str, list[str]]) -> list[tuple[Any, str]]:
+    """(cue token, status) for each status cue governing a meeting noun, in text order."""
+    found = [(v, match(v, cue_map)) for v in governing_verbs(head)]
+    return sorted(((v, s) for v, s in found if s), key=lambda pair: pair[0].i)
+
+
+def own_clause(tok: Any) -> tuple[int, int]:
+    """Character bounds of a token's clause, stopping at subordinate clauses and subjects."""
+    keep = [tok]
+    stack = [c for c in tok.children if c.dep_ not in _CLAUSE_DEPS]
+    while stack:
+        t = stack.pop()
+        keep.append(t)
+        stack += [c for c in t.children if c.dep_ not in ("relcl", "ccomp", "advcl")]
+    start = min(t.idx for t in keep)
+    last = max(keep, key=lambda t: t.idx)
+    return start, last.idx + len(last)
+
+
+def negated(tok: Any) -> bool:
+    return any(c.dep_ == "neg" for c in tok.children) or any(
+        c.dep_ == "neg" for c in tok.head.children if tok.dep_ in ("xcomp",)
+    )
+
+
+def future(tok: Any) -> bool:
+    """Future or intended: 'will be held', 'expected to begin', 'due to start'."""
+    for t in (tok, tok.head):
+        if any(c.lower_ in _FUTURE_AUX for c in t.children if c.dep_ in ("aux", "auxpass")):
+            return True
+        if t is not tok and tok.dep_ in ("xcomp", "pcomp") and t.lemma_.lower() in _FUTURE_HEADS:
+            return True
+    return False
+
+
+def has_any(tok: Any, words: list[str]) -> bool:
+    """True when one of the words (or phrases) modifies the token's clause."""
+    text = " ".join(c.lower_ for c in tok.children for c in c.subtree if c.dep_ != "punct")
+    return any(re.search(rf"\b{re.escape(w)}\b", text) for w in words)
+
+
+def number(word: str) -> int | None:
+    """'two' -> 2, '21' -> 21."""
+    word = word.lower()
+    if word.isdigit():
+        return int(word)
+    return _NUMBERS.get(word)
+
+
+def conjuncts(tok: Any) -> list[Any]:
+    """A token and the tokens coordinated with it ('X, Y and Z')."""
+    out = [tok]
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        for c in t.children:
+            if c.dep_ in ("conj", "appos") and c not in out:
+                out.append(c)
+                stack.append(c)
+    return out

@@ -1,0 +1,99 @@
+"""Delegations: who sends how many people to which meeting, led by whom.
+
+Found around a delegation noun ("a 21-member delegation", "a delegation of
+12", "its delegation will be led by X") and replacement statements ("X will
+replace Y as chief negotiator"). The owner is the sender ("X will send a
+delegation"), a possessive or compound ("the HNC delegation"), else none.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..context import Context
+from ..lexicon import load as load_lexicon
+from ..model import Delegation, Evidence, Meeting
+from . import clauses
+from .discourse import Focus, actors_of, meeting_for
+
+NAME = "delegations.v1"
+REQUIRES = {"meetings"}
+
+_SIZE = re.compile(r"\b(\d+|[a-z]+)[- ]member\b|\bdelegation of (\d+|[a-z]+)\b", re.I)
+_NOUNS = {"delegation", "team", "mission"}
+
+
+def extract(ctx: Context) -> list[Delegation]:
+    """Delegations stated in the article, one per delegation noun or replacement."""
+    meetings: list[Meeting] = ctx.facts.get("meetings", [])
+    focus = Focus(ctx, meetings) if meetings else None
+    out: list[Delegation] = []
+    for tok in ctx.doc:
+        if focus is not None:
+            focus.see(tok)
+        if tok.lower_ in _NOUNS and tok.pos_ == "NOUN":
+            fact = _delegation(ctx, tok, _meeting_id(ctx, tok, focus))
+            if fact is not None:
+                out.append(fact)
+        elif tok.lemma_ == "replace" and tok.pos_ == "VERB":
+            out += _replacement(ctx, tok, _meeting_id(ctx, tok, focus))
+    return out
+
+
+def _meeting_id(ctx: Context, tok: Any, focus: Focus | None) -> str | None:
+    meeting = meeting_for(ctx, tok, focus) if focus is not None else None
+    return meeting.id if meeting is not None else None
+
+
+def _delegation(ctx: Context, noun: Any, meeting: str | None) -> Delegation | None:
+    phrase = ctx.doc[noun.left_edge.i:noun.i + 1].text + " " + ctx.doc[noun.i:noun.sent.end].text[:40]
+    match = _SIZE.search(phrase)
+    size = clauses.number(next(g for g in match.groups() if g)) if match else None
+    owner = _owner(ctx, noun)
+    head = _head(ctx, noun)
+    if size is None and head is None:
+        return None
+    return Delegation(meeting, owner, Evidence.from_span(noun.sent), size=size, head=head)
+
+
+def _owner(ctx: Context, noun: Any) -> str | None:
+    for c in noun.children:
+        if c.dep_ in ("poss", "compound"):
+            ids = actors_of(ctx, c, noun)
+            if ids:
+                return ids[0]
+    verb = noun.head
+    if noun.dep_ == "dobj" and verb.lemma_ == "send":
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None and verb.dep_ in ("xcomp", "ccomp"):
+            subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        ids = actors_of(ctx, subj, verb) if subj is not None else []
+        return ids[0] if ids else None
+    return None
+
+
+def _head(ctx: Context, noun: Any) -> str | None:
+    """'the delegation will be led/headed by X', 'a delegation led by X'."""
+    lex = load_lexicon("delegations")
+    verbs = [noun.head] if noun.dep_ in ("nsubjpass", "nsubj") else []
+    verbs += [c for c in noun.children if c.dep_ == "acl"]
+    for verb in verbs:
+        if verb.lemma_ in lex["lead_verbs"]:
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            obj = agent or next((c for c in verb.children if c.dep_ == "dobj"), None)
+            ids = actors_of(ctx, obj, verb) if obj is not None else []
+            if ids:
+                return ids[0]
+    return None
+
+
+def _replacement(ctx: Context, verb: Any, meeting: str | None) -> list[Delegation]:
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if subj is None or obj is None:
+        return []
+    new, old = actors_of(ctx, subj, verb), actors_of(ctx, obj, verb)
+    if not new or not old:
+        return []
+    return [Delegation(meeting, None, Evidence.from_span(verb.sent), head=new[0], replaces=old[0])]

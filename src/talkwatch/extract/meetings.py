@@ -1,0 +1,292 @@
+"""Meetings: talks, rounds and summits, with venue, dates, status history, sponsors.
+
+A mention is a meeting noun ("talks", "summit", "round") with what names it: a
+venue ("the Geneva talks", "talks in Doha"), an ordinal ("the fifth round"),
+or nothing ("the talks"), in which case it refers to the meeting in focus.
+Status cues in the clause ("postponed until Thursday", "scheduled for
+February 23") append to the meeting's history with the date they carry.
+Mentions of a process ("the Astana process", "a track") are not meetings but
+name the process of the meetings at that venue. Words inside quotation marks
+do not change a status: they are someone's claim, kept by the quotes extractor.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from .. import gazetteer as gaz
+from ..context import Context
+from ..lexicon import load as load_lexicon
+from ..model import Evidence, Meeting, StatusChange
+from . import clauses
+
+NAME = "meetings.v1"
+REQUIRES: set[str] = set()
+
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+             "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12}
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
+
+
+@dataclass
+class _Mention:
+    head: Any  # the meeting noun token
+    start: int  # token span of the mention
+    end: int
+    city: str | None = None
+    country: str | None = None
+    round: int | None = None
+    past: bool = False
+    meeting: Meeting | None = None
+    extras: dict[str, Any] = field(default_factory=dict)
+
+
+def extract(ctx: Context) -> list[Meeting]:
+    """Every meeting the article mentions, in order of first mention."""
+    lex = load_lexicon("meetings")
+    quoted = clauses.quoted_spans(ctx.body)
+    mentions = _mentions(ctx, lex)
+    processes = _processes(ctx, lex)
+    meetings: list[Meeting] = []
+    _cluster(ctx, mentions, meetings)
+    for m in mentions:
+        _apply_status(ctx, m, lex, quoted)
+        _apply_sponsors(ctx, m)
+    for meeting in meetings:
+        _finish(ctx, meeting, processes)
+    ctx.facts["meeting_mentions"] = [(m.head.idx, m.meeting.id) for m in mentions if m.meeting]
+    return meetings
+
+
+# -- mentions -------------------------------------------------------------
+
+def _mentions(ctx: Context, lex: dict[str, Any]) -> list[_Mention]:
+    heads = set(lex["heads"])
+    out = []
+    for tok in ctx.doc:
+        if tok.lower_ not in heads or tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ == "compound":
+            continue
+        mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound", "advmod")}
+        if mods & set(lex["generic_modifiers"]) or _is_generic(tok):
+            continue
+        m = _Mention(tok, *_span(tok))
+        m.past = bool(mods & set(lex["past_modifiers"])) and tok.lower_ != "round"
+        m.round = _round(tok)
+        m.city, m.country = _venue(ctx, tok)
+        out.append(m)
+    return out
+
+
+def _is_generic(tok: Any) -> bool:
+    """'a negotiation for peace', 'to negotiate': indefinite singular mentions with no venue."""
+    det = next((c for c in tok.children if c.dep_ == "det"), None)
+    return det is not None and det.lower_ in ("a", "an", "any", "no") and tok.tag_ == "NN"
+
+
+def _span(tok: Any) -> tuple[int, int]:
+    lefts = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod", "nummod", "det", "poss")]
+    start = min([tok.i] + [c.left_edge.i for c in lefts])
+    end = tok.i + 1
+    for c in tok.rights:
+        if c.dep_ == "prep" and c.lower_ in ("in", "at") and any(
+            o.ent_type_ in ("GPE", "LOC", "FAC") for o in c.subtree
+        ):
+            end = c.right_edge.i + 1
+        elif c.dep_ in ("nummod", "appos") and c.text in _ROMAN:
+            end = c.i + 1
+    return start, end
+
+
+def _round(tok: Any) -> int | None:
+    for c in [*tok.children, tok.nbor(1) if tok.i + 1 < len(tok.doc) else tok]:
+        word = c.lower_
+        if word in _ORDINALS and c.i < tok.i:
+            return _ORDINALS[word]
+        if re.fullmatch(r"\d+(st|nd|rd|th)", word) and c.i < tok.i:
+            return int(re.match(r"\d+", word).group())
+        if c.text in _ROMAN and c.i > tok.i:
+            return _ROMAN[c.text]
+    return None
+
+
+def _venue(ctx: Context, tok: Any) -> tuple[str | None, str | None]:
+    """The city a meeting noun names: compound ('Geneva talks') or 'in/at City'."""
+    g = gaz.load()
+    candidates = [c for c in tok.lefts if c.dep_ in ("compound", "nmod", "amod", "npadvmod")]
+    for prep in tok.rights:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
+            candidates += [o for o in prep.children if o.dep_ == "pobj"]
+    for c in candidates:
+        ent = _entity_text(c)
+        place = g.place(ent) if ent else None
+        if place:
+            return place
+    return None, None
+
+
+def _entity_text(tok: Any) -> str | None:
+    if tok.ent_type_ in ("GPE", "LOC", "FAC", "ORG", "PERSON", "WORK_OF_ART", "NORP"):
+        ents = [e for e in tok.doc.ents if e.start <= tok.i < e.end]
+        if ents:
+            return re.sub(r"[’']s$", "", ents[0].text)
+    return tok.text if tok.text[:1].isupper() else None
+
+
+def _processes(ctx: Context, lex: dict[str, Any]) -> dict[str, str]:
+    """'the Astana process' -> {'Astana': 'Astana process'}: process names by city."""
+    g = gaz.load()
+    out: dict[str, str] = {}
+    for tok in ctx.doc:
+        if tok.lower_ in lex["process_heads"] and tok.pos_ == "NOUN":
+            for c in tok.lefts:
+                place = g.place(_entity_text(c) or "")
+                if place and place[0] not in out:
+                    out[place[0]] = f"{place[0]} {tok.lower_}"
+    return out
+
+
+# -- clustering -----------------------------------------------------------
+
+def _cluster(ctx: Context, mentions: list[_Mention], meetings: list[Meeting]) -> None:
+    """Give every mention its meeting: by venue/round/past, else the meeting in focus."""
+    focus: Meeting | None = None
+    pending: list[_Mention] = []
+    for m in mentions:
+        if m.city or m.round or m.past:
+            meeting = _find(meetings, m) or _new(ctx, meetings, m)
+            if not m.past:
+                focus = meeting
+        elif focus is not None:
+            meeting = focus
+        else:
+            pending.append(m)
+            continue
+        _assign(ctx, m, meeting)
+        for p in pending:  # "the summit" before any venue: the first named meeting
+            _assign(ctx, p, meeting)
+        pending = []
+    if pending and not meetings:
+        meeting = _new(ctx, meetings, pending[0])
+        for p in pending:
+            _assign(ctx, p, meeting)
+
+
+def _find(meetings: list[Meeting], m: _Mention) -> Meeting | None:
+    for meeting in meetings:
+        if meeting.past != m.past:
+            continue
+        if m.city and meeting.city and m.city != meeting.city:
+            continue
+        if m.round and meeting.round and m.round != meeting.round:
+            continue
+        if m.city or (m.round and m.round == meeting.round):
+            return meeting
+    return None
+
+
+def _new(ctx: Context, meetings: list[Meeting], m: _Mention) -> Meeting:
+    meeting = Meeting(id=f"m{len(meetings) + 1}", name=_name(ctx, m), city=m.city,
+                      country=m.country, round=m.round, past=m.past)
+    meetings.append(meeting)
+    return meeting
+
+
+def _name(ctx: Context, m: _Mention) -> str:
+    text = ctx.doc[m.start:m.end].text
+    return re.sub(r"^(the|a|an|this|that)\s+", "", text, flags=re.I)
+
+
+def _assign(ctx: Context, m: _Mention, meeting: Meeting) -> None:
+    m.meeting = meeting
+    meeting.aliases.append(_name(ctx, m))
+    if m.city and meeting.city is None:
+        meeting.city, meeting.country = m.city, m.country
+    if m.round and meeting.round is None:
+        meeting.round = m.round
+    meeting.evidence.append(Evidence.from_span(m.head.sent))
+
+
+# -- status, dates, sponsors ----------------------------------------------
+
+def _apply_status(ctx: Context, m: _Mention, lex: dict[str, Any], quoted: list[tuple[int, int]]) -> None:
+    if m.meeting is None:
+        return
+    for cue_tok, status in clauses.status_cues(m.head, lex["status_cues"]):
+        if clauses.inside(cue_tok.idx, quoted) or clauses.negated(cue_tok):
+            continue
+        if _covered(m.meeting, cue_tok):
+            continue
+        when = _cue_date(ctx, cue_tok, m)
+        if status in ("held", "ongoing") and not m.meeting.past and clauses.future(cue_tok):
+            status = "scheduled"
+        change = StatusChange(status, when, Evidence.from_span(cue_tok.sent))
+        if clauses.has_any(cue_tok, lex["history_adverbs"]) and m.meeting.history:
+            m.meeting.history.insert(0, change)
+        else:
+            m.meeting.history.append(change)
+        _duration(ctx, cue_tok, m.meeting, lex)
+
+
+def _covered(meeting: Meeting, cue: Any) -> bool:
+    """A cue already used for this meeting, or one inside a clause already used ('due to begin')."""
+    used = meeting.cue_tokens
+    if cue.i in used or any(a.i in used for a in cue.ancestors if a.sent is cue.sent and a.dep_ == "prep"):
+        return True
+    used.add(cue.i)
+    return False
+
+
+def _cue_date(ctx: Context, cue: Any, m: _Mention) -> str | None:
+    """The date a status cue carries: in its own subtree, not in another clause."""
+    span = clauses.own_clause(cue)
+    dates = [d for d in ctx.dates_in(span[0], span[1]) if d.value and d.granularity == "day"]
+    dates = dates or [d for d in ctx.dates_in(span[0], span[1]) if d.value]
+    if not dates:
+        return None
+    after = [d for d in dates if d.start > cue.idx]
+    return (after or dates)[0].value
+
+
+def _duration(ctx: Context, cue: Any, meeting: Meeting, lex: dict[str, Any]) -> None:
+    for tok in cue.sent:
+        if tok.lemma_ in lex["duration_verbs"] and tok.head.i == cue.i or tok.head.head.i == cue.i:
+            match = re.search(r"\b(\w+)\s+days?\b", ctx.doc[tok.i:tok.sent.end].text)
+            if match and tok.lemma_ in lex["duration_verbs"]:
+                meeting.duration_days = clauses.number(match.group(1))
+                return
+
+
+def _apply_sponsors(ctx: Context, m: _Mention) -> None:
+    """'sponsored by the UN', 'UN-backed', 'under the auspices of X'."""
+    if m.meeting is None:
+        return
+    for tok in m.head.subtree:
+        if tok.lemma_ in ("sponsor", "back", "broker", "organise", "organize", "host") and tok.dep_ == "acl":
+            for agent in (c for c in tok.children if c.dep_ == "agent"):
+                for mention in ctx.actors.mentions_in(agent.idx, agent.right_edge.idx + len(agent.right_edge)):
+                    target = m.meeting.hosts if tok.lemma_ == "host" else m.meeting.sponsors
+                    target.append(mention.actor)
+
+
+def _finish(ctx: Context, meeting: Meeting, processes: dict[str, str]) -> None:
+    """Latest stated status and start; end from a stated duration; process and host."""
+    if meeting.history:
+        meeting.status = meeting.history[-1].status
+        dated = [h for h in meeting.history if h.start]
+        meeting.start = dated[-1].start if dated else None
+    elif meeting.past:
+        meeting.status = "held"
+    days = meeting.duration_days
+    if meeting.start and days and len(meeting.start) == 10:
+        meeting.end = (date.fromisoformat(meeting.start) + timedelta(days=days - 1)).isoformat()
+    if meeting.city:
+        meeting.process = processes.get(meeting.city)
+    if meeting.country:
+        host = next((a for a in ctx.actors.actors
+                     if a.type == "state" and a.country == meeting.country), None)
+        if host is not None:
+            meeting.hosts.append(host.id)
+    meeting.aliases = list(dict.fromkeys(a for a in meeting.aliases if a != meeting.name))

@@ -1,0 +1,178 @@
+"""Participation: who is invited to, attends, arrives at, weighs or declines which meeting.
+
+Statuses come from cue verbs (data/rules/en/participation.yaml) with their
+subject ("X plans to attend", "X has arrived"), their object ("invited X",
+"those invited include X, Y and Z"; lists distribute) or their passive agent
+("the delegation will be led by X"). Tense and modality pick between
+will_attend and attended; negation turns attendance into declined and an
+invitation into not_invited; "it is not clear if" frames make it undecided.
+The meeting is the one named in the clause (a meeting noun or its venue),
+else the meeting in focus.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..context import Context
+from ..lexicon import load as load_lexicon
+from ..model import Evidence, Meeting, Participation
+from . import clauses
+from .discourse import Focus, actors_of, meeting_for
+
+NAME = "participation.v1"
+REQUIRES = {"meetings"}
+
+_ATTEND = {"will_attend", "attended"}
+
+
+def extract(ctx: Context) -> list[Participation]:
+    """Every participation statement of the article, in text order."""
+    meetings: list[Meeting] = ctx.facts.get("meetings", [])
+    if not meetings:
+        return []
+    lex = load_lexicon("participation")
+    focus = Focus(ctx, meetings)
+    quoted = clauses.quoted_spans(ctx.body)
+    out: list[Participation] = []
+    for tok in ctx.doc:
+        focus.see(tok)
+        if clauses.inside(tok.idx, quoted):
+            continue  # a speaker's words: the quotes extractor keeps them
+        for status, actors_span, cue in _statements(tok, lex):
+            meeting = meeting_for(ctx, cue, focus)
+            if meeting is None:
+                continue
+            status = _adjust(cue, status, lex)
+            role = _role(cue, lex)
+            hedged = _hedged(cue, lex)
+            for actor in actors_of(ctx, actors_span, cue):
+                fact = Participation(meeting.id, actor, status, Evidence.from_span(cue.sent),
+                                     role=role, hedged=hedged)
+                if fact not in out:
+                    out.append(fact)
+    return out
+
+
+def _statements(tok: Any, lex: dict[str, Any]) -> list[tuple[str, Any, Any]]:
+    """(status, token whose subtree names the actors, cue token) stated by one token."""
+    out = []
+    status = clauses.match(tok, lex["subject_cues"])
+    if status and tok.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
+        if tok.lemma_ == "send" and not _sends_people(tok, lex):
+            status = None
+        elif tok.lemma_ == "lead" and not any(c.lower_ in ("delegation", "team") for c in tok.subtree):
+            status = None
+    if status:
+        agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+        subject = _subject(tok)
+        if agent is not None and tok.lemma_ == "lead":
+            out.append(("will_attend", agent, tok))
+        elif subject is not None:
+            out.append((status, subject, tok))
+    obj_status = clauses.match(tok, lex["object_cues"])
+    if obj_status and tok.pos_ == "VERB":
+        out += [(obj_status, o, tok) for o in _objects(tok)]
+    return out
+
+
+def _sends_people(tok: Any, lex: dict[str, Any]) -> bool:
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in lex["send_objects"] for c in tok.children)
+
+
+def _subject(tok: Any) -> Any | None:
+    """The subject of a cue, climbing xcomp/conj chains ('X plans to attend')."""
+    t = tok
+    for _ in range(4):
+        subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            return subj
+        if t.dep_ in ("xcomp", "conj", "advcl", "acomp") and t.head is not t:
+            t = t.head
+        elif t.dep_ in ("relcl", "acl"):
+            return t.head
+        else:
+            return None
+    return None
+
+
+def _objects(tok: Any) -> list[Any]:
+    """Objects of an invitation verb; for 'those invited include X' the objects of 'include'."""
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
+    if tok.lemma_ == "include":
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subj is None or not any(c.lemma_ == "invite" for c in subj.subtree):
+            return []
+        return [c for c in tok.children if c.dep_ in ("dobj", "attr")]
+    if tok.dep_ == "acl" and tok.lemma_ == "invite":
+        return []  # "those invited" is the subject of 'include', handled there
+    return objs
+
+
+def _adjust(cue: Any, status: str, lex: dict[str, Any]) -> str:
+    """Tense, negation and doubt turn a cue's class into the stated status."""
+    neg = clauses.negated(cue) or any(c.dep_ == "neg" for c in cue.head.children if cue.dep_ == "xcomp")
+    if status == "invited" and neg:
+        return "not_invited"
+    if status in _ATTEND | {"arrived"}:
+        if neg:
+            return "declined"
+        if _undecided_frame(cue, lex):
+            return "undecided"
+        if status in _ATTEND:
+            return "attended" if _past(cue) else "will_attend"
+    if status == "undecided" and cue.lemma_ == "decide" and not (neg or _progressive(cue)):
+        return "will_attend"
+    if status == "declined" and neg:
+        return "will_attend"
+    return status
+
+
+def _past(cue: Any) -> bool:
+    if clauses.future(cue) or cue.dep_ == "xcomp" or cue.dep_ == "relcl" and clauses.future(cue):
+        return False
+    return cue.tag_ in ("VBD", "VBN") and not any(c.lower_ in ("will", "would") for c in cue.children)
+
+
+def _progressive(cue: Any) -> bool:
+    return cue.tag_ == "VBG" or any(c.lower_ in ("still", "yet") for c in cue.children)
+
+
+def _undecided_frame(cue: Any, lex: dict[str, Any]) -> bool:
+    """'it is not clear if X will attend', 'unsure whether they would attend'."""
+    if not any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in cue.children):
+        return False
+    frames = lex["undecided_frames"]
+    t = cue
+    for _ in range(4):
+        if t.head is t:
+            break
+        t = t.head
+        words = " ".join(x.lower_ for x in t.subtree if x.i < cue.i)
+        if t.lemma_ in ("decide", "know", "wonder", "weigh", "consider") or any(f in words for f in frames):
+            return True
+    return False
+
+
+def _role(cue: Any, lex: dict[str, Any]) -> str | None:
+    text = " ".join(t.lower_ for t in cue.subtree)
+    for role in ("observer", "adviser"):
+        if any(phrase in text for phrase in lex["roles"][role]):
+            return role
+    if cue.lemma_ == "lead" and any(c.dep_ == "agent" for c in cue.children):
+        return "head_of_delegation"
+    return None
+
+
+def _hedged(cue: Any, lex: dict[str, Any]) -> bool:
+    hedges = set(lex["hedges"])
+    t = cue
+    for _ in range(6):
+        if t.lower_ in hedges or t.lemma_ in hedges:
+            return True
+        if any(c.lower_ in hedges for c in t.children if c.dep_ in ("aux", "advmod", "acomp")):
+            return True
+        if t.head is t:
+            return False
+        t = t.head
+    return False

