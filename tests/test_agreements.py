@@ -1,0 +1,166 @@
+"""Agreements: kinds, brokers, parties, start dates, status and coreference.
+
+Unit tests give the extractor a small fake actor index and hand-made date
+expressions, so they test this module alone; the integration test at the end
+goes through the real pipeline (actors, dates).
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from talkwatch import nlp
+from talkwatch.context import Context
+from talkwatch.extract import agreements
+from talkwatch.model import AGREEMENT_KINDS, Article, DateExpr
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from test_positions import FakeIndex  # noqa: E402  (the shared fake actor index)
+
+STATUSES = {"in_force", "signed", "proposed", "collapsed", "violated", "expired", "extended"}
+
+
+@pytest.fixture(scope="session")
+def parse():
+    return nlp.load()
+
+
+def run(parse, body: str, names: list[str], dates: dict[str, str]):
+    """Agreements of ``body``; ``names`` become state actors, ``dates`` map text -> value."""
+    index = FakeIndex.of(body, [(n, "state") for n in names])
+    exprs = sorted((DateExpr(text, m.start(), m.end(), value, "day")
+                    for text, value in dates.items() for m in re.finditer(re.escape(text), body)),
+                   key=lambda d: d.start)
+    ctx = Context(article=Article(body=body, id="t", published="2024-03-01"), doc=parse(body),
+                  actors=index, dates=exprs)
+    found = agreements.extract(ctx)
+    for a in found:
+        assert a.kind in AGREEMENT_KINDS and (a.status is None or a.status in STATUSES)
+        assert body[a.evidence.start:a.evidence.end] == a.evidence.text
+    return found, index
+
+
+def names(index, ids) -> list[str]:
+    return [index.get(i).name for i in ids]
+
+
+# (text, actor names, dates, kind, start, brokers, parties, status)
+CASES = [
+    ("Fighting has eased under a ceasefire that has been in place since March 5 and was "
+     "brokered by Russia and Turkey.", ["Russia", "Turkey"], {"March 5": "2020-03-05"},
+     "ceasefire", "2020-03-05", ["Russia", "Turkey"], [], "in_force"),
+    ("A Qatar-mediated truce between Israel and Hamas took effect on Friday.",
+     ["Qatar", "Israel", "Hamas"], {"Friday": "2023-11-24"},
+     "truce", "2023-11-24", ["Qatar"], ["Israel", "Hamas"], "in_force"),
+    ("The memorandum of understanding, signed by Ethiopia and Somaliland on January 1, "
+     "angered Mogadishu.", ["Ethiopia", "Somaliland"], {"January 1": "2024-01-01"},
+     "memorandum", "2024-01-01", [], ["Ethiopia", "Somaliland"], "signed"),
+    ("Under the auspices of the African Union, Ethiopia and the TPLF signed a cessation of "
+     "hostilities in Pretoria on November 2.", ["African Union", "Ethiopia", "TPLF"],
+     {"November 2": "2022-11-02"}, "ceasefire", "2022-11-02", ["African Union"],
+     ["Ethiopia", "TPLF"], "signed"),
+    ("Russia and Turkey brokered a ceasefire in Idlib in March.", ["Russia", "Turkey"],
+     {"March": "2020-03"}, "ceasefire", "2020-03", ["Russia", "Turkey"], [], "signed"),
+    ("The rebels called for an immediate cease-fire.", [], {}, "ceasefire", None, [], [],
+     "proposed"),
+    ("Armenia and Azerbaijan agreed to a peace agreement drafted in Washington.",
+     ["Armenia", "Azerbaijan"], {}, "accord", None, [], ["Armenia", "Azerbaijan"], "signed"),
+    ("The grain deal expired on Monday after Moscow withdrew its guarantees.", [],
+     {"Monday": "2023-07-17"}, "deal", None, [], [], "expired"),
+    ("Both sides said the road map, guaranteed by Egypt and Qatar, would be extended.",
+     ["Egypt", "Qatar"], {}, "roadmap", None, ["Egypt", "Qatar"], [], "extended"),
+    ("Monitors reported dozens of violations of the humanitarian pause on Tuesday.", [],
+     {"Tuesday": "2024-02-27"}, "truce", None, [], [], "violated"),
+    ("The December 30 truce between the army and the militias collapsed last week.",
+     ["army", "militias"], {"December 30": "2023-12-30", "last week": "2024-02"},
+     "truce", "2023-12-30", [], ["army", "militias"], "collapsed"),
+]
+
+
+@pytest.mark.parametrize("body,actors,dates,kind,start,brokers,parties,status", CASES)
+def test_agreement(parse, body, actors, dates, kind, start, brokers, parties, status):
+    found, index = run(parse, body, actors, dates)
+    assert len(found) == 1, found
+    a = found[0]
+    assert (a.kind, a.start, a.status) == (kind, start, status)
+    assert sorted(names(index, a.brokers)) == sorted(brokers)
+    assert sorted(names(index, a.parties)) == sorted(parties)
+
+
+@pytest.mark.parametrize("body", [
+    "Mediators are trying to deal with the crisis.",
+    "The two sides are in agreement that talks should continue.",
+    "The president said there would be no ceasefire until the city falls.",
+    "Negotiators discussed the agenda for the next round.",
+])
+def test_no_agreement(parse, body):
+    assert run(parse, body, [], {})[0] == []
+
+
+def test_later_mentions_merge_into_the_first(parse):
+    body = ("A truce brokered by Egypt took effect on May 2. Residents said the truce was "
+            "largely holding, but the ceasefire collapsed on Sunday after rockets were fired.")
+    found, index = run(parse, body, ["Egypt"], {"May 2": "2024-05-02", "Sunday": "2024-05-12"})
+    assert len(found) == 1
+    a = found[0]
+    assert (a.kind, a.start, a.status) == ("truce", "2024-05-02", "collapsed")
+    assert names(index, a.brokers) == ["Egypt"]
+    assert a.evidence.text.startswith("A truce brokered by Egypt")
+
+
+def test_a_new_date_or_marker_starts_another_agreement(parse):
+    body = ("A truce agreed on May 3 collapsed within hours. A new truce took effect on May 9. "
+            "The ceasefire of May 21 is holding.")
+    dates = {"May 3": "2024-05-03", "May 9": "2024-05-09", "May 21": "2024-05-21"}
+    found, _ = run(parse, body, [], dates)
+    assert [(a.start, a.status) for a in found] == [
+        ("2024-05-03", "collapsed"), ("2024-05-09", "in_force"), ("2024-05-21", "in_force")]
+
+
+def test_named_and_generic_mentions(parse):
+    body = ("The rebels called for a ceasefire. The 2015 Minsk agreement is dead, Moscow said, "
+            "and the agreement will not be revived.")
+    found, _ = run(parse, body, [], {"2015": "2015"})
+    assert [(a.kind, a.name, a.start) for a in found] == [
+        ("ceasefire", None, None), ("accord", "Minsk agreement", "2015")]
+    assert found[1].status == "collapsed"
+
+
+def test_lexicon_kinds_and_statuses():
+    lex = agreements.lexicon.load("agreements")
+    assert set(lex["kinds"].values()) <= set(AGREEMENT_KINDS)
+    assert set(lex["status"]) == STATUSES
+    for patterns in lex["status"].values():
+        for pattern in patterns:
+            re.compile(pattern)
+
+
+# -- through the real pipeline ------------------------------------------------
+
+ARTICLE = (
+    "Sudan's warring parties met in Jeddah on Saturday to discuss a humanitarian truce, a "
+    'week after the ceasefire they signed on May 20 broke down.\n'
+    '\n'
+    'The ceasefire, brokered by Saudi Arabia and the United States, was violated within '
+    'hours, residents said.\n'
+    '\n'
+)
+
+
+def test_pipeline_agreements():
+    pipeline = pytest.importorskip("talkwatch.pipeline")
+    ctx = pipeline.extract(pipeline.build_context(
+        Article(body=ARTICLE, id="g", published="2023-06-03")))
+    found = ctx.facts["agreements"]
+    kinds = [a.kind for a in found]
+    assert kinds.count("ceasefire") == 1 and kinds.count("truce") == 1, found
+    ceasefire = next(a for a in found if a.kind == "ceasefire")
+    assert ceasefire.start == "2023-05-20"
+    assert {ctx.actors.get(b).name for b in ceasefire.brokers} >= {"Saudi Arabia"}
+    assert ceasefire.status in ("collapsed", "violated")
+    truce = next(a for a in found if a.kind == "truce")
+    assert truce.status == "proposed"
