@@ -133,7 +133,8 @@ class ActorIndex:
 def resolve(doc: Any, article: Article | None = None) -> ActorIndex:
     """Find and cluster every actor mentioned in a parsed article body."""
     index = ActorIndex(doc.text)
-    candidates = _select(_gazetteer_spans(doc) + _entity_spans(doc) + _description_spans(doc))
+    candidates = _select(_gazetteer_spans(doc) + _entity_spans(doc) + _description_spans(doc)
+                         + _acronym_spans(doc))
     named = [c for c in candidates if not c.bare]
     for cand in sorted(named, key=lambda c: (c.type != "person", c.start)):
         _place(index, doc, cand)
@@ -202,6 +203,23 @@ def _entity_spans(doc: Any) -> list[_Candidate]:
         elif ent.label_ == "ORG":
             out.append(_org_candidate(doc, start, end))
     return out
+
+
+def _acronym_spans(doc: Any) -> list[_Candidate]:
+    """Unknown all-capital names acting as subjects or objects ('the ELN said') are organisations."""
+    g = gaz.load()
+    out = []
+    for tok in doc:
+        if (tok.pos_ == "PROPN" and tok.is_upper and 2 <= len(tok.text) <= 6 and tok.is_alpha
+                and not tok.ent_type_ and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "poss")
+                and not _dateline(tok) and g.place(tok.text.title()) is None):
+            out.append(_Candidate(tok.i, tok.i + 1, tok.text, "organization"))
+    return out
+
+
+def _dateline(tok: Any) -> bool:
+    """'GENEVA (Reuters) -': the capitalised place that opens a wire report."""
+    return tok.i < 4 and tok.sent.start == 0 and any(t.text in ("(", "-", "—") for t in tok.doc[tok.i + 1:tok.i + 4])
 
 
 def _org_candidate(doc: Any, start: int, end: int) -> _Candidate:

@@ -30,6 +30,9 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 FEED_SUFFIXES = {".rss", ".atom", ".xml"}
 MAX_BYTES = 50_000_000  # one article larger than this is surely not an article
+# News reports run to a few thousand words; a body past this is cut at a paragraph
+# break (with a warning) so one runaway file cannot stall a batch for minutes.
+MAX_CHARS = 100_000
 _HEADER_LINE = re.compile(r"^([A-Za-z_]+):[ \t]*(.*)$")
 
 Warn = Callable[[str], None]
@@ -80,6 +83,11 @@ def make_article(
     where = f"{path}: " if path else ""
     if not body.strip():
         raise InputError(f"{where}empty article (no body text)")
+    if len(body) > MAX_CHARS:
+        cut = body.rfind("\n\n", 0, MAX_CHARS)
+        body = body[: cut if cut > MAX_CHARS // 2 else MAX_CHARS]
+        on_warning(f"{where}article longer than {MAX_CHARS:,} characters; only the first "
+                   f"{len(body):,} are read")
     pub = published or parse_date(
         meta.get("published") or meta.get("date"), where=where, on_warning=on_warning
     )
@@ -170,6 +178,8 @@ def read_jsonl(data: bytes, *, path: str = "<jsonl>", on_warning: Warn = _warn_l
             yield make_article(row["text"], row, path=f"{path}:{n}", on_warning=on_warning)
         except json.JSONDecodeError as exc:
             on_warning(f"{where}broken JSON line skipped ({exc.msg})")
+        except UnicodeDecodeError:
+            on_warning(f"{where}line is not UTF-8; skipped")
         except InputError as exc:
             on_warning(f"{exc}; skipped")
 

@@ -233,7 +233,7 @@ def _apply_status(ctx: Context, m: _Mention, lex: dict[str, Any], quoted: list[t
 def _covered(meeting: Meeting, cue: Any) -> bool:
     """A cue already used for this meeting, or one inside a clause already used ('due to begin')."""
     used = meeting.cue_tokens
-    if cue.i in used or any(a.i in used for a in cue.ancestors if a.sent is cue.sent and a.dep_ == "prep"):
+    if cue.i in used or any(a.i in used for a in cue.ancestors):
         return True
     used.add(cue.i)
     return False
@@ -251,10 +251,12 @@ def _cue_date(ctx: Context, cue: Any, m: _Mention) -> str | None:
 
 
 def _duration(ctx: Context, cue: Any, meeting: Meeting, lex: dict[str, Any]) -> None:
+    """'expected to last two days' in the cue's sentence gives the meeting's length."""
     for tok in cue.sent:
-        if tok.lemma_ in lex["duration_verbs"] and tok.head.i == cue.i or tok.head.head.i == cue.i:
-            match = re.search(r"\b(\w+)\s+days?\b", ctx.doc[tok.i:tok.sent.end].text)
-            if match and tok.lemma_ in lex["duration_verbs"]:
+        if tok.lemma_ in lex["duration_verbs"] and tok.pos_ == "VERB":
+            text = ctx.body[tok.idx:tok.right_edge.idx + len(tok.right_edge)]
+            match = re.search(r"\b(\w+)\s+days?\b", text)
+            if match and clauses.number(match.group(1)):
                 meeting.duration_days = clauses.number(match.group(1))
                 return
 

@@ -46,11 +46,24 @@ def extract(ctx: Context) -> list[Participation]:
             status = _adjust(cue, status, lex)
             role = _role(cue, lex)
             hedged = _hedged(cue, lex)
-            for actor in actors_of(ctx, actors_span, cue):
-                fact = Participation(meeting.id, actor, status, Evidence.from_span(cue.sent),
-                                     role=role, hedged=hedged)
+            ev = Evidence.from_span(cue.sent)
+            found = [(a, role) for a in actors_of(ctx, actors_span, cue)]
+            found += [(a, "head_of_delegation") for a in _leaders(ctx, actors_span, lex)]
+            for actor, actor_role in found:
+                fact = Participation(meeting.id, actor, status, ev, role=actor_role, hedged=hedged)
                 if fact not in out:
                     out.append(fact)
+    return out
+
+
+def _leaders(ctx: Context, head: Any, lex: dict[str, Any]) -> list[str]:
+    """Leaders named inside a participant phrase: 'the delegation, led by X', 'a team headed by X'."""
+    out: list[str] = []
+    for tok in head.subtree:
+        if tok.dep_ == "acl" and tok.lemma_ in lex["lead_verbs"]:
+            for agent in (c for c in tok.children if c.dep_ == "agent"):
+                for obj in (c for c in agent.children if c.dep_ == "pobj"):
+                    out += actors_of(ctx, obj, tok)
     return out
 
 
@@ -59,10 +72,10 @@ def _statements(tok: Any, lex: dict[str, Any]) -> list[tuple[str, Any, Any]]:
     out = []
     status = clauses.match(tok, lex["subject_cues"])
     if status and tok.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
-        if tok.lemma_ == "send" and not _sends_people(tok, lex):
+        if tok.lemma_ == "send" and not _sends_people(tok, lex) or tok.lemma_ == "lead" and not any(c.lower_ in ("delegation", "team") for c in tok.subtree):
             status = None
-        elif tok.lemma_ == "lead" and not any(c.lower_ in ("delegation", "team") for c in tok.subtree):
-            status = None
+    if status in ("declined", "undecided") and not _about_attendance(tok, lex):
+        status = None
     if status:
         agent = next((c for c in tok.children if c.dep_ == "agent"), None)
         subject = _subject(tok)
@@ -74,6 +87,20 @@ def _statements(tok: Any, lex: dict[str, Any]) -> list[tuple[str, Any, Any]]:
     if obj_status and tok.pos_ == "VERB":
         out += [(obj_status, o, tok) for o in _objects(tok)]
     return out
+
+
+def _about_attendance(tok: Any, lex: dict[str, Any]) -> bool:
+    """'declined to attend' yes, 'declined to comment' no; 'boycott the talks' yes."""
+    attend = {c for cues in (lex["subject_cues"]["will_attend"], ["attend", "invitation"]) for c in cues}
+    complements = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp", "dobj", "prep", "pcomp", "advcl")]
+    if not complements:
+        return tok.lemma_ not in ("decline", "refuse", "consider", "weigh", "decide", "reject")
+    meeting_nouns = set(load_lexicon("meetings")["heads"]) | set(lex["send_objects"]) | {"invitation", "participation", "attendance"}
+    for comp in complements:
+        words = {t.lemma_.lower() for t in comp.subtree} | {t.lower_ for t in comp.subtree}
+        if words & attend or words & meeting_nouns:
+            return True
+    return False
 
 
 def _sends_people(tok: Any, lex: dict[str, Any]) -> bool:
@@ -155,6 +182,9 @@ def _undecided_frame(cue: Any, lex: dict[str, Any]) -> bool:
 
 
 def _role(cue: Any, lex: dict[str, Any]) -> str | None:
+    for role, verbs in lex["role_verbs"].items():
+        if cue.lemma_ in verbs:
+            return role
     text = " ".join(t.lower_ for t in cue.subtree)
     for role in ("observer", "adviser"):
         if any(phrase in text for phrase in lex["roles"][role]):

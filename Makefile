@@ -1,0 +1,40 @@
+# talkwatch: two commands on a fresh machine.
+#   make run    set up, ingest the bundled example articles, print the merged record
+#   make test   run the test suite
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+DB     ?= out/examples.db
+STAMP  := $(VENV)/.installed
+
+.PHONY: run setup test eval lint bench clean
+
+run: $(STAMP)
+	@mkdir -p $(dir $(DB))
+	$(BIN)/talkwatch ingest examples --db $(DB)
+	$(BIN)/talkwatch meetings --db $(DB)
+	$(BIN)/talkwatch meeting "$$($(BIN)/talkwatch meetings --db $(DB) --format json | $(BIN)/python -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])')" --db $(DB)
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[all]"
+	@touch $(STAMP)
+
+test: $(STAMP)
+	$(BIN)/pytest -q -p no:cacheprovider
+
+eval: $(STAMP)
+	$(BIN)/talkwatch evaluate tests/eval/dev
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks tools
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/throughput.py
+	$(BIN)/python benchmarks/store.py
+
+clean:
+	rm -rf out .pytest_cache

@@ -1,0 +1,55 @@
+"""Shared fixtures: the spaCy model once per session, articles built from short texts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Any:
+    from talkwatch import nlp as nlp_module
+
+    return nlp_module.load()
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    """The shared evaluation folder beside the repo; tests using it skip when it is absent."""
+    if not SHARED.is_dir():
+        pytest.skip("../shared is not present")
+    return SHARED
+
+
+@pytest.fixture
+def run(nlp: Any):
+    """Run the whole pipeline on a body text: ``run(text, published="2024-03-05") -> digest``."""
+    from talkwatch import pipeline
+    from talkwatch.read import make_article
+
+    def _run(text: str, published: str | None = "2024-03-06") -> dict[str, Any]:
+        return pipeline.run(make_article(text, {"published": published}))
+
+    return _run
+
+
+@pytest.fixture
+def context(nlp: Any):
+    """Build a full pipeline context (actors, dates, all facts) for a body text."""
+    from talkwatch import pipeline
+    from talkwatch.read import make_article
+
+    def _ctx(text: str, published: str | None = "2024-03-06") -> Any:
+        return pipeline.extract(pipeline.build_context(make_article(text, {"published": published})))
+
+    return _ctx
+
+
+def names(digest: dict[str, Any]) -> dict[str, str]:
+    """Actor id -> name, for readable assertions."""
+    return {a["id"]: a["name"] for a in digest["actors"]}
