@@ -53,3 +53,14 @@ def context(nlp: Any):
 def names(digest: dict[str, Any]) -> dict[str, str]:
     """Actor id -> name, for readable assertions."""
     return {a["id"]: a["name"] for a in digest["actors"]}
+
+
+def aliases(digest: dict[str, Any]) -> dict[str, set[str]]:
+    """Actor id -> every name the actor goes by in the digest."""
+    return {a["id"]: {a["name"], *a["aliases"]} for a in digest["actors"]}
+
+
+def has_fact(digest: dict[str, Any], kind: str, actor_name: str, value: str, field: str = "status") -> bool:
+    """True when a fact of ``kind`` names the actor (by any alias) with the given field value."""
+    known = aliases(digest)
+    return any(actor_name in known.get(f["actor"], set()) and f[field] == value for f in digest[kind])

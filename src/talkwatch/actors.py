@@ -133,8 +133,8 @@ class ActorIndex:
 def resolve(doc: Any, article: Article | None = None) -> ActorIndex:
     """Find and cluster every actor mentioned in a parsed article body."""
     index = ActorIndex(doc.text)
-    candidates = _select(_gazetteer_spans(doc) + _entity_spans(doc) + _description_spans(doc)
-                         + _acronym_spans(doc))
+    candidates = _select(_gazetteer_spans(doc) + _entity_spans(doc) + _acronym_spans(doc),
+                         _description_spans(doc))
     named = [c for c in candidates if not c.bare]
     for cand in sorted(named, key=lambda c: (c.type != "person", c.start)):
         _place(index, doc, cand)
@@ -191,7 +191,7 @@ def _entity_spans(doc: Any) -> list[_Candidate]:
         if ent.label_ not in ENTITY_LABELS or ent.root.lower_ in stop:
             continue
         start, end = _trim(doc, ent.start, ent.end)
-        if start >= end:
+        if start >= end or _title_part(doc[start:end]):
             continue
         text = _APOS.sub("", doc[start:end].text)
         entry = g.lookup(text)
@@ -246,6 +246,14 @@ def _institution_key(doc: Any, start: int, end: int, country: str) -> str:
              if t.tag_ != "POS" and not t.is_punct and g.demonym(t.text) is None
              and g.lookup(_APOS.sub("", t.text)) is None and t.lower_ not in _DETS]
     return f"{country}:{' '.join(words)}"
+
+
+def _title_part(span: Any) -> bool:
+    """'State' in 'Secretary of State': part of a title, not an organisation."""
+    root = span.root
+    titles = load_lexicon("actors")["titles"]
+    return (len(span) == 1 and root.dep_ == "pobj" and root.head.lower_ == "of"
+            and root.head.head.lower_ in titles)
 
 
 def _org_type(span: Any) -> str:
@@ -324,13 +332,23 @@ def _trim(doc: Any, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _select(cands: list[_Candidate]) -> list[_Candidate]:
-    """Drop candidates nested in a longer one (the longest, first-found span wins)."""
+def _select(cands: list[_Candidate], described: list[_Candidate]) -> list[_Candidate]:
+    """Non-overlapping names (the longest wins), plus descriptions that wholly contain names.
+
+    "UN envoy De Mistura's office" is an actor and so is "De Mistura" inside it.
+    """
     cands.sort(key=lambda c: (-(c.end - c.start), c.start))
     taken: list[_Candidate] = []
     for c in cands:
         if not any(c.start < t.end and t.start < c.end for t in taken):
             taken.append(c)
+    names = list(taken)
+    for d in sorted(described, key=lambda c: (-(c.end - c.start), c.start)):
+        clash = any(d.start < t.end and t.start < d.end and not (d.start <= t.start and t.end <= d.end)
+                    for t in taken)
+        same = any(d.start == t.start and d.end == t.end for t in names)
+        if not clash and not same:
+            taken.append(d)
     return sorted(taken, key=lambda c: c.start)
 
 

@@ -19,35 +19,91 @@ _RELATIVE = {"who", "which", "that"}
 _CHAIN = {"compound", "poss", "amod", "nmod", "appos", "case", "nummod"}
 
 
+_DONE = {"held", "concluded", "cancelled"}
+
+
 class Focus:
-    """The meeting in focus: the last one named by a meeting noun or its venue."""
+    """The meeting in focus: the last one named by a meeting noun or its venue.
+
+    A focus only lasts a sentence or two; past that, a statement without its
+    own meeting is about the article's main meeting (the most mentioned one).
+    """
 
     def __init__(self, ctx: Context, meetings: list[Meeting]) -> None:
         self.by_pos = dict(ctx.facts.get("meeting_mentions", []))
         self.meetings = {m.id: m for m in meetings}
         self.by_city = {m.city: m for m in meetings if m.city and not m.past}
-        self.current: Meeting | None = next((m for m in meetings if not m.past), meetings[0])
+        counts = {m.id: 0 for m in meetings}
+        for mid in self.by_pos.values():
+            counts[mid] += 1
+        live = [m for m in meetings if not m.past] or meetings
+        self.main = max(live, key=lambda m: (m.status not in _DONE, counts[m.id], -meetings.index(m)))
+        self.current: Meeting | None = self.main
+        self._seen_sent = -1
+        self._sent = 0
 
     def see(self, tok: Any) -> None:
+        if tok.is_sent_start:
+            self._sent += 1
         mid = self.by_pos.get(tok.idx)
         if mid and not self.meetings[mid].past:
-            self.current = self.meetings[mid]
+            self.current, self._seen_sent = self.meetings[mid], self._sent
         elif tok.ent_type_ == "GPE" and tok.text in self.by_city:
-            self.current = self.by_city[tok.text]
+            self.current, self._seen_sent = self.by_city[tok.text], self._sent
+
+    def for_statement(self, cue: Any) -> Meeting | None:
+        """The meeting an unanchored statement is about."""
+        if self.current is None or self._sent - self._seen_sent > 1:
+            return self.main
+        if self.current.status in _DONE and clauses.future(cue) and self.main.status not in _DONE:
+            return self.main
+        return self.current
 
 
 def actors_of(ctx: Context, head: Any, cue: Any) -> list[str]:
     """Actor ids named by a subject/object subtree, distributing over lists."""
     if head.lower_ in _RELATIVE and head.head.dep_ == "relcl":
-        head = head.head.head
+        head = _antecedent(ctx, head)
     if head.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
         return _pronoun(ctx, head)
-    span = (head.left_edge.idx, head.right_edge.idx + len(head.right_edge))
-    if cue.i > head.i and cue.idx < span[1]:
-        span = (span[0], cue.idx)  # the relative clause holding the cue is not the subject
-    mentions = ctx.actors.mentions_in(*span)
-    top = [m for m in mentions if not _nested(ctx, m, mentions)]
-    return list(dict.fromkeys(m.actor for m in top))
+    out: list[str] = []
+    for tok in clauses.conjuncts(head):
+        own = _mention_at(ctx, tok)
+        if own is not None:
+            out.append(own)
+            continue
+        start, end = _own_phrase(tok)
+        if cue.i > tok.i and cue.idx < end:
+            end = cue.idx  # the relative clause holding the cue is not the subject
+        mentions = ctx.actors.mentions_in(start, end)
+        out += [m.actor for m in mentions if not _nested(ctx, m, mentions)]
+    return list(dict.fromkeys(out))
+
+
+def _mention_at(ctx: Context, tok: Any) -> str | None:
+    """The actor whose mention covers the token itself (the head of a name or description)."""
+    hits = ctx.actors.mentions_in(tok.idx - 200 if tok.idx > 200 else 0, tok.idx + len(tok) + 200)
+    covering = [m for m in hits if m.start <= tok.idx < m.end]
+    return max(covering, key=lambda m: m.end - m.start).actor if covering else None
+
+
+def _own_phrase(tok: Any) -> tuple[int, int]:
+    """Character bounds of a noun's phrase without its coordinated items and clauses."""
+    skip = {c.i for c in tok.children if c.dep_ in ("conj", "appos", "relcl", "cc", "punct", "acl")}
+    tokens = [tok] + [t for c in tok.children if c.i not in skip for t in c.subtree]
+    last = max(tokens, key=lambda t: t.idx)
+    return min(t.idx for t in tokens), last.idx + len(last)
+
+
+def _antecedent(ctx: Context, rel: Any) -> Any:
+    """'X of the Y group, who will ...': a 'who' clause is about the person, not the group."""
+    noun = rel.head.head
+    if rel.lower_ == "who" and noun.dep_ == "pobj" and noun.head.lower_ == "of":
+        owner = noun.head.head
+        actor = ctx.actors.at(owner.idx, owner.idx + len(owner))
+        if actor is not None and actor.type in ("person", "expert"):
+            return owner
+    return noun
 
 
 def _nested(ctx: Context, m: Any, mentions: list[Any]) -> bool:
@@ -94,7 +150,7 @@ def meeting_for(ctx: Context, cue: Any, focus: Focus) -> Meeting | None:
                         and (tok.text == m.city or _country_match(ctx, tok, m))]
             if by_place:
                 return by_place[0]
-    return focus.current
+    return focus.for_statement(cue)
 
 
 def _country_match(ctx: Context, tok: Any, meeting: Meeting) -> bool:

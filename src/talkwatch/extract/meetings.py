@@ -70,12 +70,16 @@ def _mentions(ctx: Context, lex: dict[str, Any]) -> list[_Mention]:
         if tok.lower_ not in heads or tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ == "compound":
             continue
         mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound", "advmod")}
-        if mods & set(lex["generic_modifiers"]) or _is_generic(tok):
+        if mods & set(lex["generic_modifiers"]):
             continue
         m = _Mention(tok, *_span(tok))
         m.past = bool(mods & set(lex["past_modifiers"])) and tok.lower_ != "round"
         m.round = _round(tok)
         m.city, m.country = _venue(ctx, tok)
+        if m.city is None and m.country is None:
+            m.city, m.country = _verb_venue(ctx, tok)
+        if m.city is None and m.country is None and not m.round and _is_generic(tok):
+            continue
         out.append(m)
     return out
 
@@ -116,14 +120,46 @@ def _venue(ctx: Context, tok: Any) -> tuple[str | None, str | None]:
     """The city a meeting noun names: compound ('Geneva talks') or 'in/at City'."""
     g = gaz.load()
     candidates = [c for c in tok.lefts if c.dep_ in ("compound", "nmod", "amod", "npadvmod")]
-    for prep in tok.rights:
-        if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
-            candidates += [o for o in prep.children if o.dep_ == "pobj"]
     for c in candidates:
         ent = _entity_text(c)
         place = g.place(ent) if ent else None
         if place:
             return place
+    for c in tok.rights:  # "talks in Doha", "a meeting in the Turkish resort of Antalya", "rounds held in X"
+        preps = [c] if c.dep_ == "prep" else [p for p in c.children if p.dep_ == "prep"] if c.dep_ == "acl" else []
+        for prep in (p for p in preps if p.lower_ in ("in", "at")):
+            for obj in (o for o in prep.children if o.dep_ == "pobj"):
+                found = _place_of(obj)
+                if found != (None, None):
+                    return found
+    return None, None
+
+
+def _verb_venue(ctx: Context, tok: Any) -> tuple[str | None, str | None]:
+    """'talks will be held in Doha', 'consultations expected to open in Stockholm'."""
+    for verb in clauses.governing_verbs(tok):
+        if verb.pos_ not in ("VERB", "AUX", "ADJ"):
+            continue
+        preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "at")]
+        for obj in (o for p in preps for o in p.children if o.dep_ == "pobj"):
+            found = _place_of(obj)
+            if found != (None, None):
+                return found
+    return None, None
+
+
+def _place_of(obj: Any) -> tuple[str | None, str | None]:
+    """A city (with its country) or, failing that, a country named by a phrase."""
+    g = gaz.load()
+    for tok in obj.subtree:
+        text = _entity_text(tok)
+        if text and g.place(text):
+            return g.place(text)
+    for tok in obj.subtree:
+        text = _entity_text(tok)
+        entry = g.lookup(text) if text else None
+        if entry is not None and entry.type == "state":
+            return None, entry.country
     return None, None
 
 
@@ -155,7 +191,10 @@ def _cluster(ctx: Context, mentions: list[_Mention], meetings: list[Meeting]) ->
     focus: Meeting | None = None
     pending: list[_Mention] = []
     for m in mentions:
-        if m.city or m.round or m.past:
+        unplaced_round = m.round and not (m.city or m.country or m.past)
+        if unplaced_round and focus is not None and focus.round is None and not _find(meetings, m):
+            meeting = focus  # "talks resume in Vienna ... The seventh round will be chaired by"
+        elif m.city or m.country or m.round or m.past:
             meeting = _find(meetings, m) or _new(ctx, meetings, m)
             if not m.past:
                 focus = meeting
@@ -180,9 +219,11 @@ def _find(meetings: list[Meeting], m: _Mention) -> Meeting | None:
             continue
         if m.city and meeting.city and m.city != meeting.city:
             continue
+        if m.country and meeting.country and m.country != meeting.country:
+            continue
         if m.round and meeting.round and m.round != meeting.round:
             continue
-        if m.city or (m.round and m.round == meeting.round):
+        if m.city or m.country or (m.round and m.round == meeting.round):
             return meeting
     return None
 
@@ -202,8 +243,8 @@ def _name(ctx: Context, m: _Mention) -> str:
 def _assign(ctx: Context, m: _Mention, meeting: Meeting) -> None:
     m.meeting = meeting
     meeting.aliases.append(_name(ctx, m))
-    if m.city and meeting.city is None:
-        meeting.city, meeting.country = m.city, m.country
+    if m.city and meeting.city is None or m.country and meeting.country is None:
+        meeting.city, meeting.country = m.city or meeting.city, m.country
     if m.round and meeting.round is None:
         meeting.round = m.round
     meeting.evidence.append(Evidence.from_span(m.head.sent))

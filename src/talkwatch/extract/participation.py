@@ -43,7 +43,7 @@ def extract(ctx: Context) -> list[Participation]:
             meeting = meeting_for(ctx, cue, focus)
             if meeting is None:
                 continue
-            status = _adjust(cue, status, lex)
+            status = _adjust(cue, status, lex, meeting)
             role = _role(cue, lex)
             hedged = _hedged(cue, lex)
             ev = Evidence.from_span(cue.sent)
@@ -72,7 +72,9 @@ def _statements(tok: Any, lex: dict[str, Any]) -> list[tuple[str, Any, Any]]:
     out = []
     status = clauses.match(tok, lex["subject_cues"])
     if status and tok.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
-        if tok.lemma_ == "send" and not _sends_people(tok, lex) or tok.lemma_ == "lead" and not any(c.lower_ in ("delegation", "team") for c in tok.subtree):
+        if tok.lemma_ == "send" and not _sends_people(tok, lex):
+            status = None
+        elif tok.lemma_ == "lead" and not any(c.lower_ in ("delegation", "team") for c in tok.subtree):
             status = None
     if status in ("declined", "undecided") and not _about_attendance(tok, lex):
         status = None
@@ -81,12 +83,35 @@ def _statements(tok: Any, lex: dict[str, Any]) -> list[tuple[str, Any, Any]]:
         subject = _subject(tok)
         if agent is not None and tok.lemma_ == "lead":
             out.append(("will_attend", agent, tok))
+            if subject is not None and subject.lower_ in lex["send_objects"]:
+                out.append(("will_attend", subject, tok))  # "Iran's delegation will be led by X"
         elif subject is not None:
             out.append((status, subject, tok))
+    if not status and tok.pos_ == "VERB" and tok.lemma_ in lex["meeting_verbs"] and _has_meeting_object(tok):
+        subject = _subject(tok)
+        if subject is not None:
+            out.append(("attended", subject, tok))
+    agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+    if (agent is not None and tok.lemma_ in lex["role_verbs"]["mediator"] + lex["role_verbs"]["host"]
+            and _about_meeting(tok)):
+        out.append(("will_attend", agent, tok))  # "the round will be chaired by X"
     obj_status = clauses.match(tok, lex["object_cues"])
     if obj_status and tok.pos_ == "VERB":
         out += [(obj_status, o, tok) for o in _objects(tok)]
     return out
+
+
+def _about_meeting(verb: Any) -> bool:
+    """The passive verb's subject, or the noun it modifies, is a meeting noun."""
+    nouns = set(load_lexicon("meetings")["heads"])
+    if verb.dep_ == "acl":
+        return verb.head.lower_ in nouns
+    return any(c.dep_ == "nsubjpass" and c.lower_ in nouns for c in verb.children)
+
+
+def _has_meeting_object(tok: Any) -> bool:
+    nouns = set(load_lexicon("meetings")["heads"])
+    return any(c.dep_ == "dobj" and c.lower_ in nouns for c in tok.children)
 
 
 def _about_attendance(tok: Any, lex: dict[str, Any]) -> bool:
@@ -136,7 +161,7 @@ def _objects(tok: Any) -> list[Any]:
     return objs
 
 
-def _adjust(cue: Any, status: str, lex: dict[str, Any]) -> str:
+def _adjust(cue: Any, status: str, lex: dict[str, Any], meeting: Meeting) -> str:
     """Tense, negation and doubt turn a cue's class into the stated status."""
     neg = clauses.negated(cue) or any(c.dep_ == "neg" for c in cue.head.children if cue.dep_ == "xcomp")
     if status == "invited" and neg:
@@ -147,7 +172,9 @@ def _adjust(cue: Any, status: str, lex: dict[str, Any]) -> str:
         if _undecided_frame(cue, lex):
             return "undecided"
         if status in _ATTEND:
-            return "attended" if _past(cue) else "will_attend"
+            under_way = meeting.status in ("ongoing", "held", "concluded", "suspended") or meeting.past
+            present = not clauses.future(cue) and cue.tag_ in ("VBZ", "VBP", "VBG")
+            return "attended" if _past(cue) or (present and under_way) else "will_attend"
     if status == "undecided" and cue.lemma_ == "decide" and not (neg or _progressive(cue)):
         return "will_attend"
     if status == "declined" and neg:
@@ -185,7 +212,8 @@ def _role(cue: Any, lex: dict[str, Any]) -> str | None:
     for role, verbs in lex["role_verbs"].items():
         if cue.lemma_ in verbs:
             return role
-    text = " ".join(t.lower_ for t in cue.subtree)
+    start, end = clauses.own_clause(cue)
+    text = cue.doc.text[start:end].lower()
     for role in ("observer", "adviser"):
         if any(phrase in text for phrase in lex["roles"][role]):
             return role
