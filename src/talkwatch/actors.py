@@ -133,8 +133,10 @@ class ActorIndex:
 def resolve(doc: Any, article: Article | None = None) -> ActorIndex:
     """Find and cluster every actor mentioned in a parsed article body."""
     index = ActorIndex(doc.text)
+    skip = _dateline_end(doc)
     candidates = _select(_gazetteer_spans(doc) + _entity_spans(doc) + _acronym_spans(doc),
                          _description_spans(doc))
+    candidates = [c for c in candidates if c.start >= skip]
     named = [c for c in candidates if not c.bare]
     for cand in sorted(named, key=lambda c: (c.type != "person", c.start)):
         _place(index, doc, cand)
@@ -217,6 +219,17 @@ def _acronym_spans(doc: Any) -> list[_Candidate]:
     return out
 
 
+def _dateline_end(doc: Any) -> int:
+    """Token index after a wire dateline ('GENEVA/DOHA, Nov 20 (Reuters) -'), else 0."""
+    for tok in doc[:12]:
+        if tok.text in ("-", "—", "–") and tok.i > 0:
+            head = doc[:tok.i]
+            letters = [t for t in head if t.is_alpha and t.ent_type_ != "DATE" and t.text != "Reuters"]
+            caps = [t for t in letters if t.is_upper]
+            return tok.i + 1 if caps and len(caps) >= len(letters) - 2 else 0
+    return 0
+
+
 def _dateline(tok: Any) -> bool:
     """'GENEVA (Reuters) -': the capitalised place that opens a wire report."""
     return tok.i < 4 and tok.sent.start == 0 and any(t.text in ("(", "-", "—") for t in tok.doc[tok.i + 1:tok.i + 4])
@@ -290,6 +303,11 @@ def _description_spans(doc: Any) -> list[_Candidate]:
             continue
         if words & _POSS_PRONOUNS and tok.lower_ in generic:
             continue  # "its delegation": an attribute of another actor, not an actor
+        split = _coordinated_demonyms(doc, tok, start)
+        if split:
+            out += [_Candidate(d.i, d.i + 1, f"{d.text} {tok.text}", typ, country=c,
+                               cameo=c + sector if sector else None) for d, c in split]
+            continue
         start, end = _trim(doc, start, end)
         name = _APOS.sub("", doc[start:end].text)
         bare = not specific or words <= _DETS | _POSS_PRONOUNS
@@ -303,6 +321,18 @@ def _description_spans(doc: Any) -> list[_Candidate]:
         cand.bare = bare
         out.append(cand)
     return out
+
+
+def _coordinated_demonyms(doc: Any, head: Any, start: int) -> list[tuple[Any, str]]:
+    """'Egyptian and Qatari mediators': one actor per country."""
+    g = gaz.load()
+    found = []
+    for tok in doc[start:head.i]:
+        entry = g.demonym(tok.text)
+        if entry is not None and entry.type == "state":
+            found.append((tok, entry.country))
+    linked = any(t.dep_ == "conj" for t, _ in found)
+    return found if len(found) > 1 and linked else []
 
 
 def _poss(doc: Any, start: int, head: int) -> bool:
@@ -369,6 +399,17 @@ def _place(index: ActorIndex, doc: Any, cand: _Candidate) -> None:
                       cameo=cand.cameo, title=title)
     if actor.cameo is None:
         actor.cameo = _cameo(actor)
+    _state_alias(actor, doc[cand.end - 1].lower_)
+
+
+def _state_alias(actor: Actor, head: str) -> None:
+    """'US officials', 'the Russian delegation' speak for their state: its name is an alias."""
+    if actor.type == "state" or not actor.country or actor.type == "person":
+        return
+    if head in load_lexicon("actors")["representative_heads"]:
+        state = gaz.load().by_key(actor.country)
+        if state is not None and state.name not in actor.aliases:
+            actor.aliases.append(state.name)
 
 
 def _same_as(index: ActorIndex, cand: _Candidate) -> Actor | None:

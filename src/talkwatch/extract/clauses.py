@@ -58,6 +58,8 @@ def match(tok: Any, cue_map: dict[str, list[str]]) -> str | None:
 def governing_verbs(head: Any) -> list[Any]:
     """The verbs whose status statement covers a noun: its own verb and the clauses sharing it."""
     verbs: list[Any] = [c for c in head.children if c.dep_ in ("acl", "relcl")]
+    while head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":
+        head = head.head.head  # "held a second day of talks": the status is of the talks
     if head.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "pobj"):
         verb = head.head.head if head.dep_ == "pobj" and head.head.dep_ == "agent" else head.head
         if head.dep_ == "pobj":
@@ -107,6 +109,11 @@ def future(tok: Any) -> bool:
         if t is not tok and tok.dep_ in ("xcomp", "pcomp") and t.lemma_.lower() in _FUTURE_HEADS:
             return True
     return False
+
+
+def pluperfect(tok: Any) -> bool:
+    """'had been set for': an earlier state, told as background."""
+    return any(c.lower_ == "had" and c.dep_ == "aux" for c in tok.children)
 
 
 def has_any(tok: Any, words: list[str]) -> bool:

@@ -264,7 +264,7 @@ def _apply_status(ctx: Context, m: _Mention, lex: dict[str, Any], quoted: list[t
         if status in ("held", "ongoing") and not m.meeting.past and clauses.future(cue_tok):
             status = "scheduled"
         change = StatusChange(status, when, Evidence.from_span(cue_tok.sent))
-        if clauses.has_any(cue_tok, lex["history_adverbs"]) and m.meeting.history:
+        if (clauses.has_any(cue_tok, lex["history_adverbs"]) or clauses.pluperfect(cue_tok)) and m.meeting.history:
             m.meeting.history.insert(0, change)
         else:
             m.meeting.history.append(change)

@@ -53,7 +53,36 @@ def extract(ctx: Context) -> list[Participation]:
                 fact = Participation(meeting.id, actor, status, ev, role=actor_role, hedged=hedged)
                 if fact not in out:
                     out.append(fact)
+    out += [f for f in _named_participants(ctx, meetings, lex) if f not in out]
     return out
+
+
+def _named_participants(ctx: Context, meetings: list[Meeting], lex: dict[str, Any]) -> list[Participation]:
+    """'talks between X and Y', 'a meeting of the two ministers, A and B': status from the meeting's."""
+    by_id = {m.id: m for m in meetings}
+    out = []
+    for pos, mid in ctx.facts.get("meeting_mentions", []):
+        meeting = by_id[mid]
+        status = _status_from_meeting(meeting)
+        head = ctx.doc.char_span(pos, pos + 1, alignment_mode="expand")
+        if status is None or head is None:
+            continue
+        noun = head.root
+        for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in lex["participant_preps"]):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                if obj.lower_ in set(load_lexicon("meetings")["heads"]):
+                    continue
+                for actor in actors_of(ctx, obj, noun):
+                    out.append(Participation(mid, actor, status, Evidence.from_span(noun.sent)))
+    return out
+
+
+def _status_from_meeting(meeting: Meeting) -> str | None:
+    if meeting.past or meeting.status in ("held", "concluded", "ongoing", "suspended"):
+        return "attended"
+    if meeting.status in (None, "scheduled", "postponed"):
+        return "will_attend"
+    return None
 
 
 def _leaders(ctx: Context, head: Any, lex: dict[str, Any]) -> list[str]:
@@ -81,7 +110,9 @@ def _statements(tok: Any, lex: dict[str, Any]) -> list[tuple[str, Any, Any]]:
     if status:
         agent = next((c for c in tok.children if c.dep_ == "agent"), None)
         subject = _subject(tok)
-        if agent is not None and tok.lemma_ == "lead":
+        if agent is not None and tok.lemma_ in lex["agent_verbs"]:
+            out.append((status, agent, tok))
+        elif agent is not None and tok.lemma_ == "lead":
             out.append(("will_attend", agent, tok))
             if subject is not None and subject.lower_ in lex["send_objects"]:
                 out.append(("will_attend", subject, tok))  # "Iran's delegation will be led by X"
