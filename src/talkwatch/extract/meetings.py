@@ -78,7 +78,7 @@ def _mentions(ctx: Context, lex: dict[str, Any]) -> list[_Mention]:
         m.city, m.country = _venue(ctx, tok)
         if m.city is None and m.country is None:
             m.city, m.country = _verb_venue(ctx, tok)
-        if m.city is None and m.country is None and not m.round and _is_generic(tok):
+        if m.city is None and m.country is None and not m.round and (_is_generic(tok) or _bare_mass(tok)):
             continue
         out.append(m)
     return out
@@ -88,6 +88,11 @@ def _is_generic(tok: Any) -> bool:
     """'a negotiation for peace', 'to negotiate': indefinite singular mentions with no venue."""
     det = next((c for c in tok.children if c.dep_ == "det"), None)
     return det is not None and det.lower_ in ("a", "an", "any", "no") and tok.tag_ == "NN"
+
+
+def _bare_mass(tok: Any) -> bool:
+    """'settled by dialogue', 'open to negotiation': the activity, not a meeting."""
+    return tok.tag_ == "NN" and not any(c.dep_ in ("det", "poss", "compound", "amod") for c in tok.children)
 
 
 def _span(tok: Any) -> tuple[int, int]:
@@ -149,8 +154,13 @@ def _verb_venue(ctx: Context, tok: Any) -> tuple[str | None, str | None]:
 
 
 def _place_of(obj: Any) -> tuple[str | None, str | None]:
-    """A city (with its country) or, failing that, a country named by a phrase."""
+    """A city (with its country), a state's capital ('the Ethiopian capital'), or a country."""
     g = gaz.load()
+    if obj.lemma_ == "capital":
+        for tok in obj.subtree:
+            state = g.demonym(tok.text) or g.lookup(re.sub(r"[’']s$", "", tok.text))
+            if state is not None and state.type == "state" and state.capital:
+                return g.place(state.capital) or (state.capital, state.country)
     for tok in obj.subtree:
         text = _entity_text(tok)
         if text and g.place(text):
@@ -160,7 +170,21 @@ def _place_of(obj: Any) -> tuple[str | None, str | None]:
         entry = g.lookup(text) if text else None
         if entry is not None and entry.type == "state":
             return None, entry.country
-    return None, None
+    return _unknown_city(obj)
+
+
+def _unknown_city(obj: Any) -> tuple[str | None, str | None]:
+    """A place the gazetteer lacks: 'in the Spanish city of Granada' -> (Granada, ESP)."""
+    g = gaz.load()
+    ents = [e for e in obj.doc.ents if e.label_ == "GPE" and obj.left_edge.i <= e.start and e.end <= obj.right_edge.i + 1]
+    if not ents or g.lookup(ents[0].text) is not None:
+        return None, None
+    country = None
+    for tok in obj.subtree:
+        state = g.demonym(tok.text)
+        if state is not None and state.type == "state":
+            country = state.country
+    return re.sub(r"[’']s$", "", ents[0].text), country
 
 
 def _entity_text(tok: Any) -> str | None:
@@ -187,7 +211,11 @@ def _processes(ctx: Context, lex: dict[str, Any]) -> dict[str, str]:
 # -- clustering -----------------------------------------------------------
 
 def _cluster(ctx: Context, mentions: list[_Mention], meetings: list[Meeting]) -> None:
-    """Give every mention its meeting: by venue/round/past, else the meeting in focus."""
+    """Give every mention its meeting: by venue/round/past, else the meeting in focus.
+
+    Mentions before any named meeting ("those invited to the summit") wait for
+    the first live (not past) meeting named after them.
+    """
     focus: Meeting | None = None
     pending: list[_Mention] = []
     for m in mentions:
@@ -204,11 +232,13 @@ def _cluster(ctx: Context, mentions: list[_Mention], meetings: list[Meeting]) ->
             pending.append(m)
             continue
         _assign(ctx, m, meeting)
-        for p in pending:  # "the summit" before any venue: the first named meeting
-            _assign(ctx, p, meeting)
-        pending = []
-    if pending and not meetings:
-        meeting = _new(ctx, meetings, pending[0])
+        if not meeting.past:
+            for p in pending:
+                _assign(ctx, p, meeting)
+            pending = []
+    if pending:
+        live = [m for m in meetings if not m.past]
+        meeting = live[0] if live else _new(ctx, meetings, pending[0])
         for p in pending:
             _assign(ctx, p, meeting)
 

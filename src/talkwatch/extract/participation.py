@@ -214,6 +214,8 @@ def _adjust(cue: Any, status: str, lex: dict[str, Any], meeting: Meeting) -> str
 
 
 def _past(cue: Any) -> bool:
+    if cue.pos_ == "ADJ" and cue.dep_ == "acomp":  # "X, Y and Z were present"
+        cue = cue.head
     if clauses.future(cue) or cue.dep_ == "xcomp" or cue.dep_ == "relcl" and clauses.future(cue):
         return False
     return cue.tag_ in ("VBD", "VBN") and not any(c.lower_ in ("will", "would") for c in cue.children)

@@ -1,0 +1,101 @@
+"""Actor resolution: gazetteer, entities, descriptions, clustering, titles and codes."""
+
+from __future__ import annotations
+
+import pytest
+
+from talkwatch import actors
+
+
+def resolve(nlp, text):
+    return actors.resolve(nlp(text))
+
+
+def by_name(index, name):
+    actor = index.lookup(name)
+    assert actor is not None, [a.name for a in index.actors]
+    return actor
+
+
+def test_surname_joins_full_name(nlp):
+    index = resolve(nlp, "Martin Griffiths met the rebels. Griffiths said the talks would go ahead.")
+    actor = by_name(index, "Griffiths")
+    assert actor.name == "Martin Griffiths" and len(actor.mentions) == 2
+
+
+def test_particles_in_surnames(nlp):
+    index = resolve(nlp, "Bashar al-Jaafari led the delegation. Jaafari said nothing.")
+    assert by_name(index, "Jaafari") is by_name(index, "Bashar al-Jaafari")
+
+
+def test_acronym_joins_organisation(nlp):
+    index = resolve(nlp, "The Southern Transitional Council (STC) walked out. The STC later returned.")
+    assert by_name(index, "STC") is by_name(index, "Southern Transitional Council")
+
+
+def test_demonym_and_possessive_institutions_merge(nlp):
+    index = resolve(nlp, "The Qatari foreign ministry said talks would resume. Qatar's foreign ministry gave no date.")
+    ministry = by_name(index, "Qatari foreign ministry")
+    assert ministry is by_name(index, "Qatar's foreign ministry")
+    assert (ministry.type, ministry.country, ministry.cameo) == ("government", "QAT", "QATGOV")
+
+
+@pytest.mark.parametrize("text, name, type_", [
+    ("Armed rebels attacked the town.", "Armed rebels", "armed_group"),
+    ("At least four rebel groups refused to attend.", "At least four rebel groups", "armed_group"),
+    ("A Sudanese source close to the army said the talks had stalled.", "Sudanese source close to the army", "person"),
+    ("US officials said they would attend.", "US officials", "government"),
+])
+def test_collective_descriptions_are_actors(nlp, text, name, type_):
+    actor = by_name(resolve(nlp, text), name)
+    assert actor.type == type_
+
+
+def test_description_stands_for_its_state(nlp):
+    actor = by_name(resolve(nlp, "US officials declined to comment."), "US officials")
+    assert "United States" in actor.aliases and actor.country == "USA"
+
+
+def test_title_from_compound_and_apposition(nlp):
+    index = resolve(nlp, "UN envoy Hans Grundberg arrived. Sergei Lavrov, the Russian foreign minister, spoke.")
+    assert by_name(index, "Hans Grundberg").title == "UN envoy"
+    lavrov = by_name(index, "Sergei Lavrov")
+    assert lavrov.title == "Russian foreign minister" and lavrov.country == "RUS"
+
+
+def test_expert_with_affiliation(nlp):
+    index = resolve(nlp, "Jane Korver, a senior fellow at the Clingendael Institute, said the truce was fragile.")
+    expert = by_name(index, "Jane Korver")
+    assert expert.type == "expert"
+    assert expert.affiliation is not None
+    assert "Clingendael" in index.get(expert.affiliation).name
+
+
+def test_bare_reference_joins_named_government(nlp):
+    index = resolve(nlp, "The government will attend. The Yemeni government named its delegation.")
+    assert by_name(index, "government") is by_name(index, "Yemeni government")
+
+
+def test_unknown_acronym_subject_is_an_organisation(nlp):
+    actor = by_name(resolve(nlp, "The KDF said it would attend the talks."), "KDF")
+    assert actor.type == "organization"
+
+
+def test_dateline_is_not_an_actor(nlp):
+    index = resolve(nlp, "NAIROBI (Reuters) - Kenya said on Monday it would host the talks.")
+    assert [a.name for a in index.actors] == ["Kenya"]
+
+
+def test_venue_state_is_not_an_actor(nlp):
+    index = resolve(nlp, "The delegation arrived in Qatar on Monday.")
+    assert index.lookup("Qatar") is None
+
+
+def test_mentions_and_lookup_queries(nlp):
+    text = "Egypt and Qatar mediated. Egypt said more talks were needed."
+    index = resolve(nlp, text)
+    egypt = by_name(index, "Egypt")
+    assert [text[s:e] for s, e in egypt.mentions] == ["Egypt", "Egypt"]
+    assert index.at(0, 5) is egypt
+    assert [m.text for m in index.mentions_in(0, 25)] == ["Egypt", "Qatar"]
+    assert index.last_before(len(text)).text == "Egypt"

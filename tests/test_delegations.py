@@ -1,0 +1,35 @@
+"""Delegations: size, owner, head and replacements."""
+
+from __future__ import annotations
+
+from conftest import names
+
+
+def test_size_owner_and_meeting(run):
+    digest = run("The talks in Geneva open on Monday. The opposition said it will send a 15-member delegation.")
+    (delegation,) = digest["delegations"]
+    assert delegation["size"] == 15
+    assert names(digest)[delegation["actor"]] == "opposition"
+    assert delegation["meeting"] == digest["meetings"][0]["id"]
+
+
+def test_delegation_of_n(run):
+    digest = run("The talks in Doha resume on Friday. Kabul will send a delegation of twelve.")
+    assert [d["size"] for d in digest["delegations"]] == [12]
+
+
+def test_head_of_delegation(run):
+    digest = run("The talks in Jeddah resume on Friday. The army delegation will be led by Omar Sadiq.")
+    heads = [names(digest)[d["head"]] for d in digest["delegations"] if d["head"]]
+    assert heads == ["Omar Sadiq"]
+
+
+def test_replacement(run):
+    digest = run("The talks in Geneva open on Monday. Ahmed Toumi will replace Karim Selmi as chief negotiator.")
+    (delegation,) = digest["delegations"]
+    who = names(digest)
+    assert (who[delegation["head"]], who[delegation["replaces"]]) == ("Ahmed Toumi", "Karim Selmi")
+
+
+def test_no_delegation_without_size_or_head(run):
+    assert run("The talks in Geneva open on Monday. A delegation is expected.")["delegations"] == []

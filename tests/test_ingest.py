@@ -1,0 +1,229 @@
+"""Batch ingest: streaming, dedup, failures, workers, and surviving kill -9."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from talkwatch import store
+from talkwatch.ingest import estimate, ingest
+
+ROOT = Path(__file__).resolve().parents[1]
+BENCH = ROOT / "benchmarks"
+
+
+def _gen_corpus():
+    if str(BENCH) not in sys.path:
+        sys.path.insert(0, str(BENCH))  # spawned workers inherit sys.path
+    spec = importlib.util.find_spec("gen_corpus")
+    if spec is None:
+        pytest.skip("benchmarks/gen_corpus.py is not present")
+    import gen_corpus
+
+    return gen_corpus
+
+
+@pytest.fixture(scope="module")
+def gen():
+    return _gen_corpus()
+
+
+@pytest.fixture(scope="module")
+def corpus(gen, tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("corpus") / "corpus.jsonl"
+    gen.write(1200, path, seed=7)
+    return path
+
+
+@pytest.fixture(scope="module")
+def reference(gen, corpus, tmp_path_factory) -> tuple[dict, str]:
+    """Counts and checksum of an uninterrupted single-process ingest of ``corpus``."""
+    db = tmp_path_factory.mktemp("ref") / "ref.db"
+    with store.open(db, create=True) as record:
+        report = ingest([corpus], record, batch_size=50, pipeline=gen.digest_for)
+        assert (report.added, report.failed) == (1200, 0)
+        return record.counts(), record.checksum()
+
+
+def test_generated_corpus_merges_into_its_rounds(gen, corpus, reference, tmp_path):
+    """Every meeting of the merged record is one (process, round) of the generator's world."""
+    with store.open(tmp_path / "x.db", create=True) as record:
+        ingest([corpus], record, batch_size=200, pipeline=gen.digest_for)
+        found = record.backend.query("SELECT meeting_id, process, round FROM meeting_reports")
+    keys_per_meeting: dict[str, set] = {}
+    meetings_per_key: dict[tuple, set] = {}
+    for r in found:
+        keys_per_meeting.setdefault(r["meeting_id"], set()).add((r["process"], r["round"]))
+        meetings_per_key.setdefault((r["process"], r["round"]), set()).add(r["meeting_id"])
+    assert all(len(v) == 1 for v in keys_per_meeting.values())
+    assert all(len(v) == 1 for v in meetings_per_key.values())
+
+
+def test_ingesting_the_corpus_twice_adds_nothing(gen, corpus, reference, tmp_path):
+    with store.open(tmp_path / "twice.db", create=True) as record:
+        ingest([corpus], record, batch_size=300, pipeline=gen.digest_for)
+        again = ingest([corpus], record, batch_size=300, pipeline=gen.digest_for)
+        assert (again.added, again.skipped) == (0, 1200)
+        assert (record.counts(), record.checksum()) == reference
+
+
+def test_batch_size_does_not_change_the_record(gen, corpus, reference, tmp_path):
+    with store.open(tmp_path / "b.db", create=True) as record:
+        ingest([corpus], record, batch_size=7, pipeline=gen.digest_for)
+        assert (record.counts(), record.checksum()) == reference
+
+
+def test_two_workers_give_the_same_record(gen, corpus, reference, tmp_path):
+    with store.open(tmp_path / "w2.db", create=True) as record:
+        report = ingest([corpus], record, workers=2, batch_size=100, pipeline=gen.digest_for)
+        assert report.added == 1200
+        assert (record.counts(), record.checksum()) == reference
+
+
+KILLED_RUN = """
+import sys, time
+sys.path.insert(0, {bench!r})
+import gen_corpus
+from talkwatch import store
+from talkwatch.ingest import ingest
+
+def slow(article):
+    time.sleep(0.003)
+    return gen_corpus.digest_for(article)
+
+with store.open({db!r}, create=True) as record:
+    ingest([{corpus!r}], record, batch_size=40, pipeline=slow)
+"""
+
+
+def test_kill_9_mid_ingest_then_rerun_equals_uninterrupted(gen, corpus, reference, tmp_path):
+    db = tmp_path / "killed.db"
+    script = KILLED_RUN.format(bench=str(BENCH), db=str(db), corpus=str(corpus))
+    proc = subprocess.Popen([sys.executable, "-c", script])
+    stored = 0
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and proc.poll() is None:
+            if db.exists():
+                try:  # a reader during the ingest: must work, never see half a batch
+                    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
+                    stored = con.execute("SELECT count(*) FROM documents").fetchone()[0]
+                    con.close()
+                except sqlite3.OperationalError:
+                    stored = 0
+                if stored >= 300:
+                    break
+            time.sleep(0.02)
+        os.kill(proc.pid, signal.SIGKILL)
+    finally:
+        proc.wait()
+    assert proc.returncode == -signal.SIGKILL
+    with store.open(db) as record:
+        partial = record.counts()["documents"]
+        assert 300 <= partial < 1200 and partial % 40 == 0  # whole batches only
+        report = ingest([corpus], record, batch_size=50, pipeline=gen.digest_for)
+        assert report.added == 1200 - partial
+        assert (record.counts(), record.checksum()) == reference
+
+
+def _fail_on_odd(article):
+    import gen_corpus
+
+    if "Synthetic Wire 7-3)" in article.body:
+        raise ValueError("extractor exploded")
+    return gen_corpus.digest_for(article)
+
+
+def test_failures_are_reported_and_skipped(gen, tmp_path):
+    rows = [row for row, _ in gen.generate(6, seed=7)]
+    for row in rows:
+        row["url"] += "/6"
+    path = tmp_path / "mixed.jsonl"
+    lines = [json.dumps(r) for r in rows]
+    lines.insert(2, '{"text": "broken')
+    lines.insert(4, '{"title": "no text here"}')
+    path.write_text("\n".join(lines) + "\n")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02 not text")
+    with store.open(tmp_path / "f.db", create=True) as record:
+        report = ingest([path, tmp_path / "binary.txt"], record, batch_size=4, pipeline=_fail_on_odd)
+        assert report.added == 5
+        reasons = " | ".join(f"{f.where}: {f.reason}" for f in report.failures)
+        assert "broken JSON" in reasons and "no 'text'" in reasons
+        assert "binary" in reasons and "extractor exploded" in reasons
+        assert report.failed == 4
+        assert record.counts()["documents"] == 5
+
+
+def test_a_digest_the_store_rejects_fails_alone(gen, tmp_path):
+    rows = [row for row, _ in gen.generate(3, seed=7)]
+    path = tmp_path / "c.jsonl"
+    path.write_text("".join(json.dumps(r | {"url": r["url"] + "/3"}) + "\n" for r in rows))
+
+    with store.open(tmp_path / "r.db", create=True) as record:
+        report = ingest([path], record, pipeline=_bad_second)
+        assert report.added == 2 and report.failed == 1
+        assert "not stored" in report.failures[0].reason
+
+
+def _bad_second(article):
+    import gen_corpus
+
+    dg = gen_corpus.digest_for(article)
+    if "Synthetic Wire 7-1)" in article.body:
+        dg["document"] = {}
+    return dg
+
+
+def test_estimate_counts_jsonl_lines_and_files(gen, tmp_path):
+    gen.write(30, tmp_path / "c.jsonl")
+    gen.write(5, tmp_path / "txt", fmt="txt")
+    assert estimate([tmp_path / "c.jsonl", tmp_path / "txt"]) == 35
+
+
+def test_text_files_ingest_like_jsonl(gen, tmp_path):
+    gen.write(40, tmp_path / "txt", fmt="txt", seed=3)
+    gen.write(40, tmp_path / "c.jsonl", seed=3)
+    with (
+        store.open(tmp_path / "a.db", create=True) as a,
+        store.open(tmp_path / "b.db", create=True) as b,
+    ):
+        ingest([tmp_path / "txt"], a, pipeline=gen.digest_for)
+        ingest([tmp_path / "c.jsonl"], b, pipeline=gen.digest_for)
+        assert a.counts()["documents"] == 40
+        assert [m["id"] for m in a.meetings()] == [m["id"] for m in b.meetings()]
+
+
+SLOW_ARTICLES = {
+    "a.txt": (
+        "published: 2025-04-02\n\nMediators said on Wednesday that talks between the "
+        "government of Tarvia and the Coastal Alliance will open in Oslo on April 14. "
+        "The Coastal Alliance said it had been invited.\n"
+    ),
+    "b.txt": (
+        "published: 2025-04-15\n\nTalks between the government of Tarvia and the Coastal "
+        "Alliance opened in Oslo on Monday. The Coastal Alliance delegation arrived in Oslo "
+        "on Sunday, a spokesman said.\n"
+    ),
+}
+
+
+@pytest.mark.slow
+def test_real_pipeline_ingest(nlp, tmp_path):
+    for name, text in SLOW_ARTICLES.items():
+        (tmp_path / name).write_text(text)
+    with store.open(tmp_path / "real.db", create=True) as record:
+        report = ingest([tmp_path], record)
+        assert (report.added, report.failed) == (2, 0)
+        assert record.counts()["documents"] == 2
+        assert record.search("Oslo")
+        again = ingest([tmp_path], record)
+        assert again.added == 0 and again.skipped == 2
