@@ -1,0 +1,99 @@
+"""Canonical keys and stable ids: how the store recognises one thing across articles.
+
+Ids are derived from content (hashes of canonical keys), never from insertion
+order, so two runs over the same input give the same ids whatever the order
+in which worker processes returned the articles.
+"""
+
+from __future__ import annotations
+
+import calendar
+import functools
+import hashlib
+import re
+import unicodedata
+from datetime import date, timedelta
+from typing import Any
+
+from ..lexicon import load_yaml
+
+_NON_WORD = re.compile(r"[^\w]+")
+
+
+@functools.lru_cache(maxsize=65536)
+def norm(text: str | None) -> str:
+    """Case-, accent- and punctuation-insensitive form of a name."""
+    if not text:
+        return ""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    words = _NON_WORD.sub(" ", plain).split()
+    if words and words[0] == "the":
+        words = words[1:]
+    return " ".join(words)
+
+
+def short_hash(*parts: str, size: int = 12) -> str:
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:size]
+
+
+def actor_key(actor: dict[str, Any]) -> str:
+    """Gazetteer key when the extractor knew the actor, else name and type."""
+    if actor.get("key"):
+        return f"k:{actor['key']}"
+    return f"n:{norm(actor.get('name'))}|{actor.get('type') or ''}"
+
+
+def actor_id(key: str) -> str:
+    return "a" + short_hash(key)
+
+
+@functools.cache
+def _generic_words() -> frozenset[str]:
+    data = load_yaml("store", "meeting_words.yaml") or {}
+    return frozenset(data.get("generic", ()))
+
+
+def meeting_place(meeting: dict[str, Any], doc_id: str) -> str:
+    """The group a reported meeting is merged within: venue city, else process, else name.
+
+    A meeting named only by generic words ("the talks") stays with its document.
+    """
+    venue = meeting.get("venue") or {}
+    if venue.get("city"):
+        return "c:" + norm(venue["city"])
+    if meeting.get("process"):
+        return "p:" + norm(meeting["process"])
+    words = norm(meeting.get("name")).split()
+    if any(w not in _generic_words() and not w.isdigit() for w in words):
+        return "n:" + " ".join(words)
+    return f"d:{doc_id}:{meeting.get('id')}"
+
+
+def meeting_id(place: str, first_report: str) -> str:
+    return "m" + short_hash(place, first_report)
+
+
+def date_bounds(value: str | None) -> tuple[date, date] | None:
+    """``YYYY-MM-DD`` / ``YYYY-MM`` / ``YYYY`` -> first and last day; None when unparsable."""
+    if not value:
+        return None
+    try:
+        parts = [int(p) for p in value[:10].split("-")]
+        if not 1000 <= parts[0] <= 8999:  # a misread year; and keeps date arithmetic in range
+            return None
+        if len(parts) == 3:
+            d = date(*parts)
+            return d, d
+        if len(parts) == 2:
+            last = calendar.monthrange(parts[0], parts[1])[1]
+            return date(parts[0], parts[1], 1), date(parts[0], parts[1], last)
+        if len(parts) == 1:
+            return date(parts[0], 1, 1), date(parts[0], 12, 31)
+    except ValueError:
+        return None
+    return None
+
+
+def days(n: int) -> timedelta:
+    return timedelta(days=n)

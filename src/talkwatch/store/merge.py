@@ -1,0 +1,460 @@
+"""Merging across articles: one meeting from many reports, one name per actor.
+
+Reported meetings are grouped by place (venue city, else process, else a
+distinctive name) and, within a place, clustered by date: reports whose date
+spans (start, end and every date in their status history, so a postponement
+bridges old and new dates) overlap within a tolerance are one meeting, unless
+their round numbers or process names differ. Reports without dates join the
+meeting their publication date points to (a past-tense report the latest
+earlier one, others the next one). The clustering is a function of the set of
+reports, not of the order they arrived in, so a re-run or a resumed run
+gives the same meetings and ids.
+
+Each meeting's summary takes the latest statement (publication date, then
+document, then position in the text); statements of different documents
+published the same day that disagree are listed as conflicts.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from . import keys, rows
+
+TOLERANCE = keys.days(10)  # a report a few days off is the same meeting
+ROUND_TOLERANCE = keys.days(120)  # the same numbered round, however postponed
+UNDATED_WINDOW = keys.days(90)  # how far from a meeting an undated report may attach
+PAST = frozenset({"held", "concluded"})
+ABSENT = frozenset({"declined", "not_invited"})
+
+
+def report_span(meeting: dict[str, Any]) -> tuple[str | None, str | None]:
+    """First and last day any date of a reported meeting allows (year-only dates ignored)."""
+    values = [meeting.get("start"), meeting.get("end")]
+    values += [h.get("start") for h in meeting.get("history") or []]
+    bounds = [keys.date_bounds(v) for v in values if v and len(str(v)) >= 7]
+    bounds = [b for b in bounds if b]
+    if not bounds:
+        return None, None
+    return min(b[0] for b in bounds).isoformat(), max(b[1] for b in bounds).isoformat()
+
+
+@dataclass
+class _Report:
+    id: str
+    lo: date | None
+    hi: date | None
+    published: date | None
+    round: int | None
+    process: str
+    status: str | None
+
+
+@dataclass
+class _Cluster:
+    ids: list[str] = field(default_factory=list)
+    lo: date | None = None
+    hi: date | None = None
+    rounds: set[int] = field(default_factory=set)
+    processes: set[str] = field(default_factory=set)
+    pub_lo: date | None = None
+    pub_hi: date | None = None
+
+    def add(self, r: _Report) -> None:
+        self.ids.append(r.id)
+        if r.lo:
+            self.lo = min(self.lo or r.lo, r.lo)
+            self.hi = max(self.hi or r.hi, r.hi)  # type: ignore[type-var]
+        if r.round is not None:
+            self.rounds.add(r.round)
+        if r.process:
+            self.processes.add(r.process)
+        if r.published:
+            self.pub_lo = min(self.pub_lo or r.published, r.published)
+            self.pub_hi = max(self.pub_hi or r.published, r.published)
+
+    def fits(self, r: _Report) -> bool:
+        """Round numbers and process names never merge when both are known and differ."""
+        if r.round is not None and self.rounds and r.round not in self.rounds:
+            return False
+        return not (r.process and self.processes and r.process not in self.processes)
+
+
+@functools.lru_cache(maxsize=65536)
+def _iso(value: str | None) -> date | None:
+    b = keys.date_bounds(value)
+    return b[0] if b and value and len(value) >= 10 else None
+
+
+def cluster(reports: Iterable[_Report]) -> list[list[str]]:
+    """Split one place's reports into meetings (lists of report ids)."""
+    reports = list(reports)
+    clusters: list[_Cluster] = []
+    active: list[_Cluster] = []  # clusters a report at or after r.lo can still overlap
+    for r in sorted((r for r in reports if r.lo), key=lambda r: (r.lo, r.hi, r.id)):
+        active = [c for c in active if c.hi + ROUND_TOLERANCE >= r.lo]  # type: ignore[operator]
+        match = [c for c in active if c.fits(r) and _overlaps(c, r)]
+        if match:
+            match[-1].add(r)
+        else:
+            active.append(_new(clusters))
+            active[-1].add(r)
+    undated = (r for r in reports if not r.lo)
+    for r in sorted(undated, key=lambda r: (r.published or date.max, r.id)):
+        (_attach(clusters, r) or _new(clusters)).add(r)
+    return [sorted(c.ids) for c in clusters]
+
+
+def _new(clusters: list[_Cluster]) -> _Cluster:
+    clusters.append(_Cluster())
+    return clusters[-1]
+
+
+def _overlaps(c: _Cluster, r: _Report) -> bool:
+    tol = ROUND_TOLERANCE if r.round is not None and r.round in c.rounds else TOLERANCE
+    return r.lo <= c.hi + tol and r.hi >= c.lo - tol  # type: ignore[operator]
+
+
+def _attach(clusters: list[_Cluster], r: _Report) -> _Cluster | None:
+    """The meeting an undated report most likely speaks of, if any is near enough."""
+    fitting = [c for c in clusters if c.fits(r)]
+    if r.published is None:
+        return fitting[0] if fitting else None
+    pub = r.published
+    dated = [c for c in fitting if c.lo]
+    before = [c for c in dated if c.lo <= pub and pub - c.hi <= UNDATED_WINDOW]  # type: ignore[operator]
+    after = [c for c in dated if c.hi >= pub - TOLERANCE and c.lo - pub <= UNDATED_WINDOW]  # type: ignore[operator]
+    if r.status in PAST and before:
+        return max(before, key=lambda c: c.lo)  # type: ignore[arg-type, return-value]
+    if after:
+        return min(after, key=lambda c: c.lo)  # type: ignore[arg-type, return-value]
+    if before:
+        return max(before, key=lambda c: c.lo)  # type: ignore[arg-type, return-value]
+    loose = [
+        c
+        for c in fitting
+        if not c.lo and c.pub_lo and c.pub_lo - UNDATED_WINDOW <= pub <= c.pub_hi + UNDATED_WINDOW
+    ]  # type: ignore[operator]
+    return loose[0] if loose else None
+
+
+# --- refresh: what a batch touched ---------------------------------------------------
+
+
+EDGE = UNDATED_WINDOW + ROUND_TOLERANCE  # a cluster this close to a window edge may reach out
+MARGIN = EDGE * 2  # how far around a batch's dates a place is re-clustered
+
+
+def refresh(backend: Any, *, places: dict[str, list[date]], actors: Iterable[str]) -> None:
+    """Recompute actor names and the meetings near the dates a batch touched, per place."""
+    _refresh_actor_names(backend, sorted(set(actors)))
+    for place in sorted(places):
+        days_ = places[place]
+        if days_:
+            _refresh_place(backend, place, min(days_) - MARGIN, max(days_) + MARGIN)
+        else:
+            _refresh_place(backend, place, None, None)
+
+
+def _chunks(items: list[str], size: int = 500) -> Iterable[list[str]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def _in(backend: Any, sql: str, ids: list[str]) -> list[dict[str, Any]]:
+    """Run ``sql`` (with one ``{ids}`` slot) over ids in chunks."""
+    out: list[dict[str, Any]] = []
+    for chunk in _chunks(ids):
+        out += backend.query(sql.format(ids=",".join("?" * len(chunk))), chunk)
+    return out
+
+
+def _refresh_actor_names(backend: Any, actor_ids: list[str]) -> None:
+    best: dict[str, tuple[Any, ...]] = {}
+    for row in _in(
+        backend,
+        "SELECT actor_id, name, n_name, n_alias FROM actor_names WHERE actor_id IN ({ids})",
+        actor_ids,
+    ):
+        rank = (
+            row["n_name"],
+            row["n_name"] + row["n_alias"],
+            len(row["name"]),
+            [-ord(ch) for ch in row["name"]],
+            row["name"],
+        )
+        if row["actor_id"] not in best or rank > best[row["actor_id"]]:
+            best[row["actor_id"]] = rank
+    backend.executemany(
+        "UPDATE actors SET name = ? WHERE id = ? AND name <> ?",
+        [(rank[-1], aid, rank[-1]) for aid, rank in best.items()],
+    )
+
+
+_CLUSTER_COLS = "id, lo, hi, published, round, process, status, meeting_id"
+
+
+def _load(backend: Any, place: str, lo: date | None, hi: date | None) -> list[dict[str, Any]]:
+    """What clustering needs of the reports whose dates (or publication) meet ``[lo, hi]``."""
+    if lo is None or hi is None:
+        return backend.query(f"SELECT {_CLUSTER_COLS} FROM meeting_reports WHERE place = ?", (place,))
+    a, b = lo.isoformat(), hi.isoformat()
+    return backend.query(
+        f"SELECT {_CLUSTER_COLS} FROM meeting_reports WHERE place = ? AND ((lo <= ? AND hi >= ?)"
+        " OR (lo IS NULL AND (published IS NULL OR (published >= ? AND published <= ?))))",
+        (place, b, a, a, b),
+    )
+
+
+def _report(r: dict[str, Any]) -> _Report:
+    return _Report(
+        id=r["id"],
+        lo=_iso(r["lo"]),
+        hi=_iso(r["hi"]),
+        published=_iso(r["published"]),
+        round=r["round"],
+        process=keys.norm(r["process"]),
+        status=r["status"],
+    )
+
+
+def _at_edge(ids: list[str], by_id: dict[str, dict[str, Any]], lo: date | None, hi: date | None) -> bool:
+    """Whether a cluster comes close enough to the window's edge to link outside it."""
+    if lo is None or hi is None:
+        return False
+    days_ = [d for i in ids for k in ("lo", "hi", "published") if (d := _iso(by_id[i][k]))]
+    return any(d < lo + EDGE or d > hi - EDGE for d in days_)
+
+
+def _clusters(
+    backend: Any, place: str, lo: date | None, hi: date | None
+) -> tuple[list[dict[str, Any]], list[list[str]], date | None, date | None]:
+    """Cluster a window of the place, widening it while a new report's meeting reaches an edge."""
+    while True:
+        reports = _load(backend, place, lo, hi)
+        by_id = {r["id"]: r for r in reports}
+        groups = cluster(_report(r) for r in reports)
+        fresh = [g for g in groups if any(by_id[i]["meeting_id"] is None for i in g)]
+        if not any(_at_edge(g, by_id, lo, hi) for g in fresh):
+            return reports, groups, lo, hi
+        if lo is None or hi is None or hi - lo > keys.days(366 * 40):
+            lo = hi = None
+        else:
+            lo, hi = lo - MARGIN, hi + MARGIN
+
+
+def _refresh_place(backend: Any, place: str, lo: date | None, hi: date | None) -> None:
+    """Re-cluster a place around new reports; write the meetings whose members changed.
+
+    Clusters near the window's edge are left as stored unless they hold a new
+    report (then the window widens), so the result equals a full re-clustering.
+    """
+    reports, groups, lo, hi = _clusters(backend, place, lo, hi)
+    by_id = {r["id"]: r for r in reports}
+    members: dict[str, set[str]] = {}
+    for r in reports:
+        members.setdefault(r["meeting_id"], set()).add(r["id"])
+    losers: set[str] = set()
+    for ids in groups:
+        if all(by_id[i]["meeting_id"] for i in ids) and _at_edge(ids, by_id, lo, hi):
+            continue
+        mid = keys.meeting_id(place, ids[0])
+        if members.get(mid) == set(ids):
+            continue
+        moved = [i for i in ids if by_id[i]["meeting_id"] != mid]
+        losers.update(by_id[i]["meeting_id"] for i in moved if by_id[i]["meeting_id"])
+        backend.executemany(
+            "UPDATE meeting_reports SET meeting_id = ? WHERE id = ?", [(mid, i) for i in moved]
+        )
+        for i in ids:
+            by_id[i]["meeting_id"] = mid
+        _write_summary(
+            backend,
+            mid,
+            place,
+            backend.query("SELECT * FROM meeting_reports WHERE meeting_id = ?", (mid,)),
+        )
+    for mid in sorted(losers):
+        left = backend.query("SELECT * FROM meeting_reports WHERE meeting_id = ?", (mid,))
+        if left:
+            _write_summary(backend, mid, place, left)
+        else:
+            backend.execute("DELETE FROM meetings WHERE id = ?", (mid,))
+            backend.execute("DELETE FROM conflicts WHERE meeting_id = ?", (mid,))
+
+
+def order_key(published: str | None, doc_id: str, position: int | None) -> tuple[Any, ...]:
+    """Statement order: publication date, then document, then position in the text."""
+    return (published or "", doc_id, position if position is not None else -1)
+
+
+def statements(reports: list[dict[str, Any]], history: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Every status statement about a meeting, in order, with document and evidence."""
+    by_report: dict[str, list[dict[str, Any]]] = {}
+    for h in sorted(history, key=lambda h: (h["report_id"], h["idx"])):
+        by_report.setdefault(h["report_id"], []).append(h)
+    out = []
+    for r in reports:
+        evidence = rows.loads(r["evidence"]) or []
+        hist = [
+            {"status": h["status"], "start": h["start_date"], "evidence": rows.ev_dict(h)}
+            for h in by_report.get(r["id"], [])
+        ]
+        if r["status"] and (not hist or hist[-1]["status"] != r["status"]):
+            hist.append(
+                {
+                    "status": r["status"],
+                    "start": r["start_date"],
+                    "evidence": evidence[-1] if evidence else {},
+                }
+            )
+        for n, h in enumerate(hist):
+            pos = h["evidence"].get("start", r["position"])
+            out.append(
+                {
+                    "reported": r["published"],
+                    **h,
+                    "document": r["doc_id"],
+                    "_order": (*order_key(r["published"], r["doc_id"], pos), n),
+                }
+            )
+    out.sort(key=lambda s: s["_order"])
+    return out
+
+
+def _most_common(values: Iterable[Any]) -> Any:
+    counts = Counter(v for v in values if v not in (None, ""))
+    if not counts:
+        return None
+    return min(counts, key=lambda v: (-counts[v], -len(str(v)), str(v)))
+
+
+def summarize(reports: list[dict[str, Any]], history: list[dict[str, Any]]) -> dict[str, Any]:
+    """The merged meeting: latest stated status and dates, common name and venue."""
+    ordered = sorted(reports, key=lambda r: order_key(r["published"], r["doc_id"], r["position"]))
+    stmts = statements(ordered, history)
+    name = _most_common(r["name"] for r in ordered)
+    aliases = {r["name"] for r in ordered if r["name"]}
+    for r in ordered:
+        aliases.update(rows.loads(r["aliases"]) or [])
+    status = next((s["status"] for s in reversed(stmts) if s["status"]), None)
+    start = next((s["start"] for s in reversed(stmts) if s["start"]), None)
+    start = start or next((r["start_date"] for r in reversed(ordered) if r["start_date"]), None)
+    published = [r["published"] for r in ordered if r["published"]]
+    return {
+        "name": name,
+        "aliases": sorted(aliases - {name}),
+        "city": _most_common(r["city"] for r in ordered),
+        "country": _most_common(r["country"] for r in ordered),
+        "process": _most_common(r["process"] for r in ordered),
+        "round": _most_common(r["round"] for r in ordered),
+        "start": start,
+        "end": next((r["end_date"] for r in reversed(ordered) if r["end_date"]), None),
+        "status": status,
+        "documents": sorted({r["doc_id"] for r in ordered}),
+        "first_reported": min(published, default=None),
+        "last_reported": max(published, default=None),
+        "statements": stmts,
+    }
+
+
+def conflicts(stmts: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Start dates or statuses that documents published the same day state differently."""
+    out = []
+    for fld in ("start", "status"):
+        last: dict[tuple[str, str], Any] = {}
+        for s in stmts:
+            if s["reported"] and s[fld]:
+                last[(s["reported"], s["document"])] = s[fld]
+        by_day: dict[str, list[dict[str, Any]]] = {}
+        for (day, doc), value in sorted(last.items()):
+            by_day.setdefault(day, []).append({"value": value, "document": doc})
+        for day, values in sorted(by_day.items()):
+            if len({v["value"] for v in values}) > 1:
+                out.append(
+                    {
+                        "field": fld,
+                        "reported": day,
+                        "values": sorted(values, key=lambda v: (v["value"], v["document"])),
+                    }
+                )
+    return out
+
+
+def participants(parts: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Per actor: latest status and role, and the history behind them."""
+    by_actor: dict[str, list[dict[str, Any]]] = {}
+    for p in sorted(parts, key=lambda p: (*order_key(p["published"], p["doc_id"], p["ev_start"]), p["idx"])):
+        by_actor.setdefault(p["actor_id"] or f"{p['doc_id']}:{p['actor_local']}", []).append(p)
+    out = []
+    for actor, hist in by_actor.items():
+        role = next((p["role"] for p in reversed(hist) if p["role"]), None)
+        out.append(
+            {
+                "actor": actor,
+                "status": hist[-1]["status"],
+                "role": role,
+                "history": [
+                    {
+                        "reported": p["published"],
+                        "status": p["status"],
+                        "role": p["role"],
+                        "hedged": bool(p["hedged"]),
+                        "document": p["doc_id"],
+                        "evidence": rows.ev_dict(p),
+                    }
+                    for p in hist
+                ],
+            }
+        )
+    return sorted(out, key=lambda p: p["actor"])
+
+
+PARTICIPATION_SQL = (
+    "SELECT p.doc_id, p.idx, p.actor_id, p.actor_local, p.status, p.role, p.hedged,"
+    " p.ev_start, p.ev_end, p.ev_text, p.report_id, d.published"
+    " FROM participations p JOIN documents d ON d.id = p.doc_id WHERE p.report_id IN ({ids})"
+)
+
+
+def _write_summary(backend: Any, mid: str, place: str, reports: list[dict[str, Any]]) -> None:
+    ids = [r["id"] for r in reports]
+    history = _in(backend, "SELECT * FROM meeting_history WHERE report_id IN ({ids})", ids)
+    s = summarize(reports, history)
+    parts = participants(_in(backend, PARTICIPATION_SQL, ids))
+    n_parties = sum(1 for p in parts if p["status"] not in ABSENT)
+    backend.execute("DELETE FROM meetings WHERE id = ?", (mid,))
+    backend.execute(
+        "INSERT INTO meetings (id, place, name, aliases, city, country, process, round, start_date,"
+        " end_date, status, n_documents, n_parties, first_reported, last_reported, lname)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            mid,
+            place,
+            s["name"],
+            json.dumps(s["aliases"]),
+            s["city"],
+            s["country"],
+            s["process"],
+            s["round"],
+            s["start"],
+            s["end"],
+            s["status"],
+            len(s["documents"]),
+            n_parties,
+            s["first_reported"],
+            s["last_reported"],
+            keys.norm(s["name"]),
+        ),
+    )
+    backend.execute("DELETE FROM conflicts WHERE meeting_id = ?", (mid,))
+    backend.executemany(
+        "INSERT INTO conflicts (meeting_id, field, reported, vals) VALUES (?, ?, ?, ?)",
+        [(mid, c["field"], c["reported"], json.dumps(c["values"])) for c in conflicts(s["statements"])],
+    )

@@ -1,0 +1,165 @@
+"""Named schema migrations, applied in order and recorded in ``_migrations``.
+
+Each migration is a list of portable statements plus, where engines differ,
+statements per dialect (full-text search). The schema version of a database is
+the set of migration names it records: a name this code does not know means a
+newer talkwatch wrote the file, and opening it is refused rather than guessed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from ..errors import SchemaError, StoreError
+
+EV = "ev_start INTEGER, ev_end INTEGER, ev_text TEXT"
+
+
+@dataclass(frozen=True)
+class Migration:
+    name: str
+    common: tuple[str, ...]
+    dialect: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+_BASE = (
+    """CREATE TABLE documents (
+        id TEXT PRIMARY KEY, title TEXT, source TEXT, url TEXT, published TEXT,
+        language TEXT, path TEXT, body TEXT, schema TEXT, extra TEXT, ingested_at TEXT)""",
+    "CREATE INDEX documents_published ON documents (published)",
+    """CREATE TABLE actors (
+        id TEXT PRIMARY KEY, akey TEXT NOT NULL UNIQUE, name TEXT NOT NULL, type TEXT,
+        country TEXT, cameo TEXT)""",
+    "CREATE INDEX actors_name ON actors (name)",
+    """CREATE TABLE actor_names (
+        actor_id TEXT NOT NULL REFERENCES actors (id), name TEXT NOT NULL,
+        lname TEXT NOT NULL, n_name INTEGER NOT NULL, n_alias INTEGER NOT NULL,
+        PRIMARY KEY (actor_id, name))""",
+    "CREATE INDEX actor_names_lname ON actor_names (lname)",
+    """CREATE TABLE doc_actors (
+        doc_id TEXT NOT NULL REFERENCES documents (id), local_id TEXT NOT NULL,
+        actor_id TEXT NOT NULL REFERENCES actors (id), name TEXT, type TEXT, country TEXT,
+        affiliation TEXT, title TEXT, aliases TEXT, cameo TEXT, mentions TEXT, gkey TEXT,
+        extra TEXT, PRIMARY KEY (doc_id, local_id))""",
+    "CREATE INDEX doc_actors_actor ON doc_actors (actor_id)",
+    """CREATE TABLE meeting_reports (
+        id TEXT PRIMARY KEY, doc_id TEXT NOT NULL REFERENCES documents (id),
+        local_id TEXT NOT NULL, idx INTEGER NOT NULL, name TEXT, aliases TEXT, city TEXT,
+        country TEXT, start_date TEXT, end_date TEXT, status TEXT, round INTEGER, hosts TEXT,
+        sponsors TEXT, process TEXT, evidence TEXT, extra TEXT, place TEXT NOT NULL,
+        lo TEXT, hi TEXT, published TEXT, position INTEGER, meeting_id TEXT)""",
+    "CREATE INDEX meeting_reports_place ON meeting_reports (place)",
+    "CREATE INDEX meeting_reports_meeting ON meeting_reports (meeting_id)",
+    "CREATE INDEX meeting_reports_doc ON meeting_reports (doc_id)",
+    f"""CREATE TABLE meeting_history (
+        report_id TEXT NOT NULL REFERENCES meeting_reports (id), idx INTEGER NOT NULL,
+        doc_id TEXT NOT NULL, status TEXT, start_date TEXT, {EV}, extra TEXT,
+        PRIMARY KEY (report_id, idx))""",
+    """CREATE TABLE meetings (
+        id TEXT PRIMARY KEY, place TEXT NOT NULL, name TEXT, aliases TEXT, city TEXT,
+        country TEXT, process TEXT, round INTEGER, start_date TEXT, end_date TEXT,
+        status TEXT, n_documents INTEGER, n_parties INTEGER, first_reported TEXT,
+        last_reported TEXT, lname TEXT)""",
+    "CREATE INDEX meetings_place ON meetings (place)",
+    "CREATE INDEX meetings_lname ON meetings (lname)",
+    "CREATE INDEX meetings_order ON meetings (start_date, id)",
+    """CREATE TABLE conflicts (
+        meeting_id TEXT NOT NULL, field TEXT NOT NULL, reported TEXT NOT NULL,
+        vals TEXT NOT NULL, PRIMARY KEY (meeting_id, field, reported))""",
+    f"""CREATE TABLE participations (
+        doc_id TEXT NOT NULL REFERENCES documents (id), idx INTEGER NOT NULL,
+        meeting_local TEXT, report_id TEXT, actor_local TEXT, actor_id TEXT, status TEXT,
+        role TEXT, hedged INTEGER, {EV}, extra TEXT, PRIMARY KEY (doc_id, idx))""",
+    "CREATE INDEX participations_report ON participations (report_id)",
+    "CREATE INDEX participations_actor ON participations (actor_id)",
+    f"""CREATE TABLE delegations (
+        doc_id TEXT NOT NULL REFERENCES documents (id), idx INTEGER NOT NULL,
+        meeting_local TEXT, report_id TEXT, actor_local TEXT, actor_id TEXT, size INTEGER,
+        head_local TEXT, head_id TEXT, members TEXT, replaces TEXT, {EV}, extra TEXT,
+        PRIMARY KEY (doc_id, idx))""",
+    "CREATE INDEX delegations_report ON delegations (report_id)",
+    f"""CREATE TABLE quotes (
+        doc_id TEXT NOT NULL REFERENCES documents (id), idx INTEGER NOT NULL,
+        speaker_local TEXT, speaker_id TEXT, speaker_text TEXT, speaker_start INTEGER,
+        speaker_end INTEGER, text TEXT, start_char INTEGER, end_char INTEGER, {EV},
+        extra TEXT, PRIMARY KEY (doc_id, idx))""",
+    "CREATE INDEX quotes_speaker ON quotes (speaker_id)",
+    f"""CREATE TABLE positions (
+        doc_id TEXT NOT NULL REFERENCES documents (id), idx INTEGER NOT NULL,
+        actor_local TEXT, actor_id TEXT, issue TEXT, stance TEXT, hedged INTEGER, {EV},
+        extra TEXT, PRIMARY KEY (doc_id, idx))""",
+    "CREATE INDEX positions_actor ON positions (actor_id)",
+    f"""CREATE TABLE agreements (
+        doc_id TEXT NOT NULL REFERENCES documents (id), idx INTEGER NOT NULL, kind TEXT,
+        name TEXT, start_date TEXT, parties TEXT, brokers TEXT, status TEXT, {EV},
+        extra TEXT, PRIMARY KEY (doc_id, idx))""",
+    f"""CREATE TABLE events (
+        doc_id TEXT NOT NULL REFERENCES documents (id), idx INTEGER NOT NULL,
+        event_date TEXT, source_local TEXT, source_id TEXT, target_local TEXT,
+        target_id TEXT, cameo TEXT, plover TEXT, mode TEXT, context TEXT, source_code TEXT,
+        target_code TEXT, goldstein REAL, quad_class INTEGER, location TEXT, fact TEXT,
+        {EV}, extra TEXT, PRIMARY KEY (doc_id, idx))""",
+    """CREATE TABLE dates (
+        doc_id TEXT NOT NULL REFERENCES documents (id), idx INTEGER NOT NULL, text TEXT,
+        value TEXT, granularity TEXT, start_char INTEGER, end_char INTEGER, extra TEXT,
+        PRIMARY KEY (doc_id, idx))""",
+)
+
+_FTS_SQLITE = (
+    "CREATE VIRTUAL TABLE documents_fts USING fts5(title, body, content='documents')",
+    """CREATE TRIGGER documents_fts_ai AFTER INSERT ON documents BEGIN
+        INSERT INTO documents_fts (rowid, title, body) VALUES (new.rowid, new.title, new.body);
+       END""",
+    "CREATE VIRTUAL TABLE quotes_fts USING fts5(text, content='quotes')",
+    """CREATE TRIGGER quotes_fts_ai AFTER INSERT ON quotes BEGIN
+        INSERT INTO quotes_fts (rowid, text) VALUES (new.rowid, new.text);
+       END""",
+)
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration("0001_record", _BASE),
+    Migration("0002_fulltext", (), {"sqlite": _FTS_SQLITE}),
+)
+
+
+def applied(backend: Any) -> list[str]:
+    """Names of the migrations a database records (empty for a new one)."""
+    tables = backend.tables()
+    if "_migrations" not in tables:
+        if tables:
+            raise StoreError(f"{backend.path}: a database of another application (no talkwatch schema)")
+        return []
+    return [r["name"] for r in backend.query("SELECT name FROM _migrations ORDER BY name")]
+
+
+def check_version(names: list[str]) -> None:
+    """Refuse a database written by a newer talkwatch."""
+    known = {m.name for m in MIGRATIONS}
+    newer = [n for n in names if n not in known]
+    if newer:
+        raise SchemaError(
+            f"database schema is newer than this talkwatch (unknown migrations: "
+            f"{', '.join(newer)}); upgrade talkwatch to open it"
+        )
+
+
+def migrate(backend: Any) -> list[str]:
+    """Apply pending migrations in one transaction; return the names applied."""
+    done = applied(backend)
+    check_version(done)
+    pending = [m for m in MIGRATIONS if m.name not in done]
+    if not pending:
+        return []
+    with backend.transaction():
+        done = applied(backend)  # another process may have migrated meanwhile
+        backend.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT)")
+        for m in (m for m in MIGRATIONS if m.name not in done):
+            for sql in (*m.common, *m.dialect.get(backend.dialect, ())):
+                backend.execute(sql)
+            backend.execute(
+                "INSERT INTO _migrations (name, applied_at) VALUES (?, ?)",
+                (m.name, datetime.now(UTC).isoformat(timespec="seconds")),
+            )
+    return [m.name for m in pending]
