@@ -229,14 +229,13 @@ def test_a_worker_killed_midway_does_not_change_the_result(client, corpus, refer
         killed.append(busy[0])
         os.kill(pid, signal.SIGKILL)  # kill -9 the worker process, mid-task
 
-    out = tmp_path / "out"
+    out, db = tmp_path / "out", tmp_path / "killed.db"
     report = extract_corpus([corpus], out, client=client, partition_size=PART_SIZE // 2,
-                            on_progress=kill_one)
+                            db=db, batch_size=7, on_progress=kill_one)  # merged while running
     assert killed and report.lost == []
     assert report.done == report.partitions and report.extracted == N_ARTICLES
     assert killed[0] not in client.nthreads()  # that worker really died (its nanny started another)
-    db = tmp_path / "killed.db"
-    merge_into_store(out, db)
+    assert report.merge.added == N_ARTICLES
     with store.open(db) as record:
         assert record.counts() == reference["counts"]
         assert record.checksum() == reference["checksum"]

@@ -62,8 +62,15 @@ class Evidence:
 
     @classmethod
     def from_span(cls, span: Any) -> Evidence:
-        """Build evidence from a spaCy ``Span`` (a sentence, usually)."""
-        return cls.from_offsets(span.doc.text, span.start_char, span.end_char)
+        """Build evidence from a spaCy ``Span`` (a sentence, usually), trimmed of white space.
+
+        Uses the span's own text: ``doc.text`` would rebuild the whole body on every call.
+        """
+        text = span.text
+        stripped = text.lstrip()
+        start = span.start_char + len(text) - len(stripped)
+        stripped = stripped.rstrip()
+        return cls(start, start + len(stripped), stripped)
 
     def to_dict(self) -> dict[str, Any]:
         return {"start": self.start, "end": self.end, "text": self.text}

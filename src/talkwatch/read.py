@@ -145,7 +145,25 @@ def read_text(text: str, *, path: str | None = None, published: str | None = Non
 def read_file(path: str | Path, *, published: str | None = None,
               on_warning: Warn = _warn_log) -> list[Article]:
     """Read one file of any supported kind (by suffix) into articles."""
+    return list(iter_file(path, published=published, on_warning=on_warning))
+
+
+def iter_file(path: str | Path, *, published: str | None = None,
+              on_warning: Warn = _warn_log) -> Iterator[Article]:
+    """Articles of one file, streamed: a JSON Lines corpus is read line by line."""
     path = Path(path)
+    if path.suffix.lower() in JSONL_SUFFIXES:
+        try:
+            fh = path.open("rb")
+        except OSError as exc:
+            raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+        with fh:
+            yield from read_jsonl(fh, path=str(path), on_warning=on_warning)
+        return
+    yield from _read_whole(path, published=published, on_warning=on_warning)
+
+
+def _read_whole(path: Path, *, published: str | None, on_warning: Warn) -> list[Article]:
     where = f"{path}: "
     try:
         size = path.stat().st_size
@@ -155,8 +173,6 @@ def read_file(path: str | Path, *, published: str | None = None,
     except OSError as exc:
         raise InputError(f"{where}cannot read ({exc.strerror or exc})") from None
     suffix = path.suffix.lower()
-    if suffix in JSONL_SUFFIXES:
-        return list(read_jsonl(data, path=str(path), on_warning=on_warning))
     if suffix in HTML_SUFFIXES:
         return [read_html(data, path=str(path), published=published, on_warning=on_warning)]
     if suffix in FEED_SUFFIXES:
@@ -165,9 +181,11 @@ def read_file(path: str | Path, *, published: str | None = None,
     return [read_text(text, path=str(path), published=published, on_warning=on_warning)]
 
 
-def read_jsonl(data: bytes, *, path: str = "<jsonl>", on_warning: Warn = _warn_log) -> Iterator[Article]:
+def read_jsonl(data: bytes | Iterable[bytes], *, path: str = "<jsonl>",
+               on_warning: Warn = _warn_log) -> Iterator[Article]:
     """Articles from JSON Lines (``text`` plus optional title, url, source, published)."""
-    for n, raw in enumerate(data.splitlines(), 1):
+    lines = data.splitlines() if isinstance(data, bytes) else data
+    for n, raw in enumerate(lines, 1):
         if not raw.strip():
             continue
         where = f"{path}:{n}: "
@@ -254,7 +272,7 @@ def read_paths(paths: Iterable[str | Path], *, published: str | None = None,
     """Every article under the given paths; unreadable files are warned about and skipped."""
     for path in iter_paths(paths):
         try:
-            yield from read_file(path, published=published, on_warning=on_warning)
+            yield from iter_file(path, published=published, on_warning=on_warning)
         except InputError as exc:
             on_warning(str(exc))
 

@@ -104,12 +104,23 @@ class _Scope:
     inherited_subject: Any = None  # token: subject of the governing verb
 
 
+def _verb_index(lex: Lexicon) -> dict[str, list[tuple[int, Any]]]:
+    """Verb lemma -> (class position, entry): a predicate looks up its own verbs only."""
+    index: dict[str, list[tuple[int, Any]]] = {}
+    for i, cls in enumerate(lex.classes):
+        if not cls.light:
+            for entry in cls.verbs:
+                index.setdefault(entry.lemma, []).append((i, entry))
+    return index
+
+
 class Coder:
     """Codes clauses of a parsed document against an actor index."""
 
     def __init__(self, actors: Any = None, lex: Lexicon | None = None) -> None:
         self.actors = actors
         self.lex = lex or load()
+        self._by_lemma = _verb_index(self.lex)
         mod = self.lex.raw["modality"]
         self.negation = set(mod["negation"])
         self.future_aux = set(mod["future_aux"])
@@ -392,15 +403,11 @@ class Coder:
         """
         lemmas = self._lemmas(v)
         heads, region = self._heads(v), self._region(v)
-        candidates = [
-            cls
-            for cls in self.lex.classes
-            if not cls.light
-            and any(
-                e.lemma in lemmas and self._rest_ok(v, e.rest) and (e.rest or not phrasal_only)
-                for e in cls.verbs
-            )
-        ]
+        hits = sorted({pair for lemma in lemmas for pair in self._by_lemma.get(lemma, ())}, key=lambda p: p[0])
+        candidates = list(dict.fromkeys(
+            self.lex.classes[i] for i, e in hits
+            if self._rest_ok(v, e.rest) and (e.rest or not phrasal_only)
+        ))
         for text in (heads, region):
             for cls in candidates:
                 if cls.nouns is not None and cls.nouns.search(text):

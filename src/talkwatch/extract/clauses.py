@@ -6,8 +6,9 @@ verb matches a phrase when its particles, prepositions or objects complete it.
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 _QUOTE_PAIRS = [("\u201c", "\u201d"), ('"', '"')]
@@ -24,11 +25,19 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     for open_, close in _QUOTE_PAIRS:
         pattern = re.escape(open_) + r"([^" + re.escape(close) + r"]{1,3000})" + re.escape(close)
         spans += [(m.start(1), m.end(1)) for m in re.finditer(pattern, text)]
-    return sorted(spans)
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):  # curly quotes inside straight ones: one span
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
 
 
-def inside(pos: int, spans: Iterable[tuple[int, int]]) -> bool:
-    return any(s <= pos < e for s, e in spans)
+def inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    """True when ``pos`` falls in one of the sorted, non-nested spans."""
+    i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
 def phrases(tok: Any) -> Iterator[str]:
