@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from talkwatch import pipeline
-from talkwatch.digest import validate
+from talkwatch.contract import validate
 from talkwatch.errors import SchemaError, TalkwatchError
 from talkwatch.extract import EXTRACTORS, MODULES
 
@@ -55,7 +55,7 @@ def test_missing_date_leaves_relative_dates_unresolved(run):
 @pytest.mark.slow
 @pytest.mark.parametrize("article", sorted(DEV.glob("*/article.txt")), ids=lambda p: p.parent.name)
 def test_dev_digests_follow_the_contract(nlp, article):
-    from talkwatch.digest import body_checks
+    from talkwatch.contract import body_checks
     from talkwatch.read import read_file
 
     doc = read_file(article)[0]

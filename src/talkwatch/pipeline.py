@@ -13,7 +13,7 @@ from typing import Any
 
 from . import actors, nlp, timex
 from .context import Context
-from .digest import build_digest
+from .contract import build_digest
 from .errors import TalkwatchError
 from .extract import EXTRACTORS, MODULES
 from .model import Article

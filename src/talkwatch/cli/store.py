@@ -36,6 +36,8 @@ class ExportFormat(StrEnum):
     jsonl = "jsonl"
     csv = "csv"
     parquet = "parquet"
+    gdelt = "gdelt"
+    plover = "plover"
 
 
 DbOpt = Annotated[
@@ -296,7 +298,8 @@ def conflicts(db: DbOpt = None, format: FormatOpt = Out.table) -> None:
 def export(
     db: DbOpt = None,
     format: Annotated[
-        ExportFormat, typer.Option("--format", "-f", help="json, jsonl, csv or parquet.")
+        ExportFormat,
+        typer.Option("--format", "-f", help="json, jsonl, csv, parquet, gdelt (GDELT 2.0 event TSV) or plover (JSON lines)."),
     ] = ExportFormat.json,
     out: Annotated[
         Path | None,
@@ -305,9 +308,24 @@ def export(
 ) -> None:
     """Export the merged record (talkwatch.record/1) or every fact table with provenance."""
     with _errors(), _open(db) as record:
+        if format in (ExportFormat.gdelt, ExportFormat.plover):
+            _export_events(record, format, out)
+            return
         written = record.export(format.value, out)
         for path in written:
             _err.print(f"wrote {path}", markup=False, highlight=False, soft_wrap=True)
+
+
+def _export_events(record: Any, format: ExportFormat, out: Path | None) -> None:
+    """Events merged GDELT-style (tab-separated) or as PLOVER records; stdout without --out."""
+    from ..events.export import write_gdelt, write_plover
+
+    writer = write_gdelt if format is ExportFormat.gdelt else write_plover
+    if out is None:
+        writer(sys.stdout, record.record())
+        return
+    rows = writer(out, record.record())
+    _err.print(f"wrote {rows} events to {out}", markup=False, highlight=False)
 
 
 COMMANDS = (ingest, meetings, meeting, actor, search, conflicts, export)

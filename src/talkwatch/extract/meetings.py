@@ -55,6 +55,7 @@ def extract(ctx: Context) -> list[Meeting]:
     for m in mentions:
         _apply_status(ctx, m, lex, quoted)
         _apply_sponsors(ctx, m)
+    _dateline_venue(ctx, meetings)
     for meeting in meetings:
         _finish(ctx, meeting, processes)
     ctx.facts["meeting_mentions"] = [(m.head.idx, m.meeting.id) for m in mentions if m.meeting]
@@ -342,6 +343,21 @@ def _apply_sponsors(ctx: Context, m: _Mention) -> None:
                 for mention in ctx.actors.mentions_in(agent.idx, agent.right_edge.idx + len(agent.right_edge)):
                     target = m.meeting.hosts if tok.lemma_ == "host" else m.meeting.sponsors
                     target.append(mention.actor)
+
+
+def _dateline_venue(ctx: Context, meetings: list[Meeting]) -> None:
+    """'ARUSHA, Tanzania (Reuters) - Peace talks ... were postponed': when no meeting of the
+    report names a venue, talks reported from a dateline city are placed there."""
+    if any(m.city or m.country for m in meetings):
+        return
+    head = ctx.body[:80]
+    match = re.match(r"\s*([A-Z][A-Z .'\-]+?)(?:/[A-Z .'\-]+)?(?:,[^(\-\u2014]*)?\s*(?:\(|-|\u2014)", head)
+    place = gaz.load().place(match.group(1).strip().title()) if match else None
+    if place is None:
+        return
+    for meeting in meetings:
+        if not meeting.past:
+            meeting.city, meeting.country = place
 
 
 def _finish(ctx: Context, meeting: Meeting, processes: dict[str, str]) -> None:
