@@ -174,6 +174,7 @@ class Meeting:
     history: list[StatusChange] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
     past: bool = False  # "the last meeting in X": a distinct, earlier meeting
+    later: bool = False  # "the next round": a distinct, later meeting
     duration_days: int | None = None  # "expected to last two days"
     cue_tokens: set[int] = field(default_factory=set)  # status cues already applied
 

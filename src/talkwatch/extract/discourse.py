@@ -36,7 +36,7 @@ class Focus:
         counts = {m.id: 0 for m in meetings}
         for mid in self.by_pos.values():
             counts[mid] += 1
-        live = [m for m in meetings if not m.past] or meetings
+        live = [m for m in meetings if not (m.past or m.later)] or meetings
         self.main = max(live, key=lambda m: (m.status not in _DONE, counts[m.id], -meetings.index(m)))
         self.current: Meeting | None = self.main
         self._seen_sent = -1

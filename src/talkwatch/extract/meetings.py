@@ -40,6 +40,8 @@ class _Mention:
     country: str | None = None
     round: int | None = None
     past: bool = False
+    later: bool = False
+    background: bool = False
     meeting: Meeting | None = None
     extras: dict[str, Any] = field(default_factory=dict)
 
@@ -75,6 +77,8 @@ def _mentions(ctx: Context, lex: dict[str, Any]) -> list[_Mention]:
             continue
         m = _Mention(tok, *_span(tok))
         m.past = bool(mods & set(lex["past_modifiers"])) and tok.lower_ != "round"
+        m.later = bool(mods & set(lex["later_modifiers"]))
+        m.background = _background(tok, lex)
         m.round = _round(tok)
         m.city, m.country = _venue(ctx, tok)
         if m.city is None and m.country is None:
@@ -89,6 +93,17 @@ def _is_generic(tok: Any) -> bool:
     """'a negotiation for peace', 'to negotiate': indefinite singular mentions with no venue."""
     det = next((c for c in tok.children if c.dep_ == "det"), None)
     return det is not None and det.lower_ in ("a", "an", "any", "no") and tok.tag_ == "NN"
+
+
+def _background(tok: Any, lex: dict[str, Any]) -> bool:
+    """Inside a 'since/after/before ...' clause or phrase of its sentence."""
+    markers = set(lex["background_markers"])
+    for anc in tok.ancestors:
+        if any(c.dep_ == "mark" and c.lower_ in markers for c in anc.children):
+            return True
+        if anc.dep_ == "prep" and anc.lower_ in markers:
+            return True
+    return False
 
 
 def _bare_mass(tok: Any) -> bool:
@@ -223,9 +238,9 @@ def _cluster(ctx: Context, mentions: list[_Mention], meetings: list[Meeting]) ->
         unplaced_round = m.round and not (m.city or m.country or m.past)
         if unplaced_round and focus is not None and focus.round is None and not _find(meetings, m):
             meeting = focus  # "talks resume in Vienna ... The seventh round will be chaired by"
-        elif m.city or m.country or m.round or m.past:
+        elif m.city or m.country or m.round or m.past or m.later:
             meeting = _find(meetings, m) or _new(ctx, meetings, m)
-            if not m.past:
+            if not (m.past or m.later or m.background):
                 focus = meeting
         elif focus is not None:
             meeting = focus
@@ -233,12 +248,12 @@ def _cluster(ctx: Context, mentions: list[_Mention], meetings: list[Meeting]) ->
             pending.append(m)
             continue
         _assign(ctx, m, meeting)
-        if not meeting.past:
+        if not (meeting.past or meeting.later or m.background):
             for p in pending:
                 _assign(ctx, p, meeting)
             pending = []
     if pending:
-        live = [m for m in meetings if not m.past]
+        live = [m for m in meetings if not (m.past or m.later)]
         meeting = live[0] if live else _new(ctx, meetings, pending[0])
         for p in pending:
             _assign(ctx, p, meeting)
@@ -246,7 +261,7 @@ def _cluster(ctx: Context, mentions: list[_Mention], meetings: list[Meeting]) ->
 
 def _find(meetings: list[Meeting], m: _Mention) -> Meeting | None:
     for meeting in meetings:
-        if meeting.past != m.past:
+        if meeting.past != m.past or meeting.later != m.later:
             continue
         if m.city and meeting.city and m.city != meeting.city:
             continue
@@ -254,14 +269,14 @@ def _find(meetings: list[Meeting], m: _Mention) -> Meeting | None:
             continue
         if m.round and meeting.round and m.round != meeting.round:
             continue
-        if m.city or m.country or (m.round and m.round == meeting.round):
+        if m.city or m.country or (m.round and m.round == meeting.round) or (m.later and meeting.later):
             return meeting
     return None
 
 
 def _new(ctx: Context, meetings: list[Meeting], m: _Mention) -> Meeting:
     meeting = Meeting(id=f"m{len(meetings) + 1}", name=_name(ctx, m), city=m.city,
-                      country=m.country, round=m.round, past=m.past)
+                      country=m.country, round=m.round, past=m.past, later=m.later)
     meetings.append(meeting)
     return meeting
 
