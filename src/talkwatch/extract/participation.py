@@ -48,7 +48,7 @@ def extract(ctx: Context) -> list[Participation]:
             hedged = _hedged(cue, lex)
             ev = Evidence.from_span(cue.sent)
             found = [(a, role) for a in actors_of(ctx, actors_span, cue)]
-            found += [(a, "head_of_delegation") for a in _leaders(ctx, actors_span, lex)]
+            found += _leaders(ctx, actors_span, lex)
             for actor, actor_role in found:
                 fact = Participation(meeting.id, actor, status, ev, role=actor_role, hedged=hedged)
                 if fact not in out:
@@ -85,14 +85,19 @@ def _status_from_meeting(meeting: Meeting) -> str | None:
     return None
 
 
-def _leaders(ctx: Context, head: Any, lex: dict[str, Any]) -> list[str]:
-    """Leaders named inside a participant phrase: 'the delegation, led by X', 'a team headed by X'."""
-    out: list[str] = []
+def _leaders(ctx: Context, head: Any, lex: dict[str, Any]) -> list[tuple[str, str | None]]:
+    """People inside a participant phrase: 'the delegation, led by X' (head of delegation),
+    'a delegation ... accompanied by X' (same status, no role)."""
+    out: list[tuple[str, str | None]] = []
     for tok in head.subtree:
+        if tok.dep_ == "acl" and tok.lemma_ in lex["agent_verbs"]:
+            for agent in (c for c in tok.children if c.dep_ == "agent"):
+                for obj in (c for c in agent.children if c.dep_ == "pobj"):
+                    out += [(a, None) for a in actors_of(ctx, obj, tok)]
         if tok.dep_ == "acl" and tok.lemma_ in lex["lead_verbs"]:
             for agent in (c for c in tok.children if c.dep_ == "agent"):
                 for obj in (c for c in agent.children if c.dep_ == "pobj"):
-                    out += actors_of(ctx, obj, tok)
+                    out += [(a, "head_of_delegation") for a in actors_of(ctx, obj, tok)]
     return out
 
 
@@ -103,8 +108,10 @@ def _statements(tok: Any, lex: dict[str, Any]) -> list[tuple[str, Any, Any]]:
     if status and tok.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
         if tok.lemma_ == "send" and not _sends_people(tok, lex):
             status = None
-        elif tok.lemma_ == "lead" and not any(c.lower_ in ("delegation", "team") for c in tok.subtree):
+        elif tok.lemma_ in lex["lead_verbs"] and not any(c.lower_ in lex["send_objects"] for c in tok.subtree):
             status = None
+        elif tok.lemma_ == "meet" and any(c.dep_ == "dobj" and _is_thing(c) for c in tok.children):
+            status = None  # "meeting one of the conditions"
     if status in ("declined", "undecided") and not _about_attendance(tok, lex):
         status = None
     if status:
@@ -112,7 +119,7 @@ def _statements(tok: Any, lex: dict[str, Any]) -> list[tuple[str, Any, Any]]:
         subject = _subject(tok)
         if agent is not None and tok.lemma_ in lex["agent_verbs"]:
             out.append((status, agent, tok))
-        elif agent is not None and tok.lemma_ == "lead":
+        elif agent is not None and tok.lemma_ in lex["lead_verbs"]:
             out.append(("will_attend", agent, tok))
             if subject is not None and subject.lower_ in lex["send_objects"]:
                 out.append(("will_attend", subject, tok))  # "Iran's delegation will be led by X"
@@ -159,6 +166,15 @@ def _about_attendance(tok: Any, lex: dict[str, Any]) -> bool:
     return False
 
 
+def _is_thing(tok: Any) -> bool:
+    """A common noun that names no actor ('conditions', 'demands')."""
+    if tok.lower_ in ("one", "some", "all", "most") and any(c.dep_ == "prep" for c in tok.children):
+        tok = next(g for c in tok.children if c.dep_ == "prep" for g in c.children) if any(
+            g.dep_ == "pobj" for c in tok.children if c.dep_ == "prep" for g in c.children) else tok
+    heads = load_lexicon("actors")["collective_heads"]
+    return tok.pos_ in ("NOUN", "NUM", "PRON") and not tok.ent_type_ and tok.lower_ not in heads
+
+
 def _sends_people(tok: Any, lex: dict[str, Any]) -> bool:
     return any(c.dep_ == "dobj" and c.lemma_.lower() in lex["send_objects"] for c in tok.children)
 
@@ -200,6 +216,8 @@ def _adjust(cue: Any, status: str, lex: dict[str, Any], meeting: Meeting) -> str
     if status in _ATTEND | {"arrived"}:
         if neg:
             return "declined"
+        if status == "arrived" and (clauses.future(cue) or cue.dep_ == "xcomp"):
+            return "will_attend"  # "is expected to arrive on Wednesday"
         if _undecided_frame(cue, lex):
             return "undecided"
         if status in _ATTEND:
