@@ -65,8 +65,21 @@ CASES = [
      ["Ethiopia", "TPLF"], "signed"),
     ("Russia and Turkey brokered a ceasefire in Idlib in March.", ["Russia", "Turkey"],
      {"March": "2020-03"}, "ceasefire", "2020-03", ["Russia", "Turkey"], [], "signed"),
-    ("The rebels called for an immediate cease-fire.", [], {}, "ceasefire", None, [], [],
-     "proposed"),
+    ("The two leaders signed a cessation of hostilities agreement in Arusha on Thursday.", [],
+     {"Thursday": "2024-02-29"}, "ceasefire", "2024-02-29", [], [], "signed"),
+    ("Their summit in Sochi in May, where they signed a joint statement on the border, was "
+     "hailed as a breakthrough.", [], {"May": "2023-05"}, "accord", "2023-05", [], [], "signed"),
+    ("The second round ended on April 9 with an accord on prisoner releases.", [],
+     {"April 9": "2024-04-09"}, "accord", "2024-04-09", [], [], None),
+    ("The peace deal, signed in Lome in 1999, ended the war.", [], {"1999": "1999"}, "deal",
+     "1999", [], [], "signed"),
+    ("The 1975 Helsinki Declaration remains the basis of the talks.", [], {"1975": "1975"},
+     "accord", "1975", [], [], None),
+    ("The truce, signed on June 2, took effect on June 4 and was extended on Monday.", [],
+     {"June 2": "2023-06-02", "June 4": "2023-06-04", "Monday": "2023-06-26"}, "truce",
+     "2023-06-04", [], [], "extended"),
+    ("The plan provides for a truce to start on the 9th and for talks on prisoners.", [],
+     {"9th": "2024-03-09"}, "truce", "2024-03-09", [], [], None),
     ("Armenia and Azerbaijan agreed to a peace agreement drafted in Washington.",
      ["Armenia", "Azerbaijan"], {}, "accord", None, [], ["Armenia", "Azerbaijan"], "signed"),
     ("The grain deal expired on Monday after Moscow withdrew its guarantees.", [],
@@ -96,9 +109,58 @@ def test_agreement(parse, body, actors, dates, kind, start, brokers, parties, st
     "The two sides are in agreement that talks should continue.",
     "The president said there would be no ceasefire until the city falls.",
     "Negotiators discussed the agenda for the next round.",
+    # proposed, asked for, hoped for or yet to be made: not annotated
+    "The rebels called for an immediate cease-fire.",
+    "European mediators have stepped up efforts to broker a peace treaty.",
+    "The minister said he was ready to sign a treaty by the end of the year.",
+    "Envoys met on Monday to discuss a proposed ten-day truce.",
+    "The army said it was open to a monitored humanitarian pause.",
+    "Diplomats said a deal could be reached within days.",
+    "He said he hoped a truce would be in place by the end of the month.",
+    "The comprehensive agreement is expected to be signed in Nairobi next month.",
+    "Reaching an agreement on a ceasefire remains the main goal.",
+    "The commander took part in the ceremony but did not mention a truce.",
+    "A ceasefire is negotiated at the table, not announced on television.",
+    "Observers cast doubt on hopes for a deal before the holiday.",
+    # no one agreement
+    "The talks ended without agreement on the border.",
+    "Both sides are wary of any deal that looks like surrender.",
+    "The rebels have broken every truce they ever signed.",
+    "Fighting continued despite several truces.",
+    "According to a ceasefire monitoring body, shelling continued.",
+    "The Government of National Accord rejected the offer.",
 ])
 def test_no_agreement(parse, body):
-    assert run(parse, body, [], {})[0] == []
+    names = ["Government of National Accord"] if "National Accord" in body else []
+    assert run(parse, body, names, {"the 9th": "2024-03-09", "Monday": "2024-02-26"})[0] == []
+
+
+def test_a_plan_exists_once_proposed(parse):
+    found, index = run(parse, "The envoy has proposed a roadmap with three tracks that would "
+                              "start with a permanent ceasefire.", [], {})
+    assert [a.kind for a in found] == ["roadmap"]
+
+
+def test_a_hypothetical_mention_does_not_hide_a_real_one(parse):
+    body = ("Envoys discussed a proposed six-week truce on Monday. A week-long truce brokered by "
+            "Qatar in November saw the release of hostages.")
+    found, index = run(parse, body, ["Qatar"], {"November": "2023-11"})
+    assert [(a.kind, a.start) for a in found] == [("truce", "2023-11")]
+    assert names(index, found[0].brokers) == ["Qatar"]
+
+
+def test_signed_agreement_for_a_ceasefire_is_one_ceasefire(parse):
+    body = ("The president and the rebel commander signed an agreement in Havana on Friday for a "
+            "six-month ceasefire. The ceasefire will take full effect on August 3.")
+    found, _ = run(parse, body, [], {"Friday": "2024-06-07", "August 3": "2024-08-03"})
+    assert [(a.kind, a.start) for a in found] == [("ceasefire", "2024-08-03")]
+
+
+def test_a_date_of_another_agreement_is_not_taken(parse):
+    body = ("Several truces announced since mid-April, including a 72-hour ceasefire brokered by "
+            "Washington on April 24, have been violated.")
+    found, _ = run(parse, body, ["Washington"], {"mid-April": "2023-04", "April 24": "2023-04-24"})
+    assert [(a.kind, a.start) for a in found] == [("ceasefire", "2023-04-24")]
 
 
 def test_later_mentions_merge_into_the_first(parse):
@@ -122,16 +184,35 @@ def test_a_new_date_or_marker_starts_another_agreement(parse):
 
 
 def test_named_and_generic_mentions(parse):
-    body = ("The rebels called for a ceasefire. The 2015 Minsk agreement is dead, Moscow said, "
+    body = ("A ceasefire took effect on May 4. The 2015 Minsk agreement is dead, Moscow said, "
             "and the agreement will not be revived.")
-    found, _ = run(parse, body, [], {"2015": "2015"})
+    found, _ = run(parse, body, [], {"2015": "2015", "May 4": "2024-05-04"})
     assert [(a.kind, a.name, a.start) for a in found] == [
-        ("ceasefire", None, None), ("accord", "Minsk agreement", "2015")]
+        ("ceasefire", None, "2024-05-04"), ("accord", "Minsk agreement", "2015")]
     assert found[1].status == "collapsed"
+
+
+def test_coreference_by_determiner_and_modifier(parse):
+    body = ("Greece is furious over a maritime accord signed in November. Athens will fight "
+            "this illegal memorandum, the minister said. The parties signed an annex on "
+            "demobilisation that clears the way for a comprehensive accord. The annex is the "
+            "last of four. The comprehensive agreement is expected to be signed in March.")
+    found, _ = run(parse, body, [], {"November": "2023-11", "March": "2024-03"})
+    assert [(a.kind, a.start) for a in found] == [("accord", "2023-11"), ("accord", None)]
+    assert found[1].evidence.text.startswith("The parties signed an annex")
+
+
+def test_an_indefinite_mention_is_another_agreement(parse):
+    body = ("The truce brokered by Egypt collapsed in May. Residents said a truce agreed "
+            "on June 2 was holding.")
+    found, _ = run(parse, body, ["Egypt"], {"May": "2024-05", "June 2": "2024-06-02"})
+    assert [a.start for a in found] == [None, "2024-06-02"]
 
 
 def test_lexicon_kinds_and_statuses():
     lex = agreements.lexicon.load("agreements")
+    for key, value in lex.items():  # YAML 1.1 reads a bare no / on as a boolean
+        assert all(isinstance(v, str) for v in value) if isinstance(value, list) else True, key
     assert set(lex["kinds"].values()) <= set(AGREEMENT_KINDS)
     assert set(lex["status"]) == STATUSES
     for patterns in lex["status"].values():
@@ -157,10 +238,8 @@ def test_pipeline_agreements():
         Article(body=ARTICLE, id="g", published="2023-06-03")))
     found = ctx.facts["agreements"]
     kinds = [a.kind for a in found]
-    assert kinds.count("ceasefire") == 1 and kinds.count("truce") == 1, found
+    assert kinds == ["ceasefire"], found  # the truce they meet to discuss is not agreed yet
     ceasefire = next(a for a in found if a.kind == "ceasefire")
     assert ceasefire.start == "2023-05-20"
     assert {ctx.actors.get(b).name for b in ceasefire.brokers} >= {"Saudi Arabia"}
     assert ceasefire.status in ("collapsed", "violated")
-    truce = next(a for a in found if a.kind == "truce")
-    assert truce.status == "proposed"

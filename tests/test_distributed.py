@@ -148,6 +148,28 @@ def test_a_partition_is_written_atomically_and_once(gen, corpus, tmp_path):
     assert again == meta | {"skipped": True}
 
 
+def test_any_fsspec_url_serves_as_corpus_and_output(gen, corpus, tmp_path):
+    """Partitions read from and write to URLs (here fsspec's in-memory filesystem), then merge."""
+    import fsspec
+
+    fs = fsspec.filesystem("memory")
+    fs.pipe("/tw-test/in/corpus.jsonl", corpus.read_bytes())
+    try:
+        parts = plan(["memory://tw-test/in"], size=PART_SIZE)
+        assert {p.source for p in parts} == {"memory://tw-test/in/corpus.jsonl"}
+        first = 1
+        for part in parts:
+            tasks.extract_partition(part, "memory://tw-test/out", first_line=first, pipeline=gen.digest_for)
+            first += tasks.count_lines(part)["lines"]
+        report = merge_into_store("memory://tw-test/out", tmp_path / "mem.db")
+        assert (report.partitions, report.added) == (len(parts), N_ARTICLES)
+        with store.open(tmp_path / "mem.db") as record:
+            paths = [r["path"] for r in record.backend.query("SELECT path FROM documents")]
+        assert sorted(paths) == sorted(f"memory://tw-test/in/corpus.jsonl:{i}" for i in range(1, N_ARTICLES + 1))
+    finally:
+        fs.rm("/tw-test", recursive=True)
+
+
 def test_bad_partition_size_is_one_clear_error(corpus, tmp_path):
     with pytest.raises(TalkwatchError, match="partition size"):
         extract_corpus([corpus], tmp_path / "out", partition_size="lots")

@@ -362,3 +362,30 @@ def test_article_page_marks_every_fact(client: TestClient, record: Any) -> None:
     assert html.count('class="fact k-') == len(marks)
     body = record.backend.scalar("SELECT body FROM documents WHERE id = ?", (doc,))
     assert shown_text(html) == body
+
+
+# --- the command -----------------------------------------------------------------------
+
+
+def test_serve_binds_loopback_by_default(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import uvicorn
+
+    from talkwatch.cli import app
+
+    seen: dict[str, Any] = {}
+    monkeypatch.setattr(uvicorn, "run", lambda target, **kw: seen.update(kw, app=target))
+    result = CliRunner().invoke(app, ["serve", "--db", str(db), "--port", "8123"])
+    assert result.exit_code == 0, result.output
+    assert seen["host"] == "127.0.0.1" and seen["port"] == 8123
+    assert "/api/ingest" not in {r.path for r in seen["app"].routes}
+
+
+def test_serve_errors_are_one_line(tmp_path: Path, db: Path) -> None:
+    from talkwatch.cli import app
+
+    for args in (["--db", str(tmp_path / "none.db")], ["--db", str(db), "--allow-ingest"]):
+        result = CliRunner().invoke(app, ["serve", *args])
+        assert result.exit_code == 1
+        lines = [line for line in result.output.splitlines() if line.strip()]
+        assert len(lines) == 1 and lines[0].startswith("talkwatch: error:")
+        assert "Traceback" not in result.output

@@ -66,10 +66,15 @@ class Tally:
 class Score:
     kinds: dict[str, Tally] = field(default_factory=lambda: {k: Tally() for k in KINDS})
     notes: list[str] = field(default_factory=list)
+    # matched meetings whose gold start / status is given: [right, total]
+    attributes: dict[str, list[int]] = field(default_factory=lambda: {"start": [0, 0], "status": [0, 0]})
 
     def add(self, other: Score) -> None:
         for k in KINDS:
             self.kinds[k].add(other.kinds[k])
+        for name, (right, total) in other.attributes.items():
+            self.attributes[name][0] += right
+            self.attributes[name][1] += total
         self.notes += other.notes
 
     @property
@@ -82,7 +87,7 @@ class Score:
             p, r, f = t.prf()
             table[k] = {"precision": p, "recall": r, "f1": f, "tp": t.tp,
                         "predicted": t.predicted, "gold": t.gold}
-        return {"kinds": table, "macro_f1": self.macro_f1}
+        return {"kinds": table, "meeting_attributes": self.attributes, "macro_f1": self.macro_f1}
 
 
 def _pairs(golds: list[Any], preds: list[Any], score: Callable[[Any, Any], float]) -> list[tuple[int, int]]:
@@ -127,6 +132,15 @@ def score_digest(gold: dict[str, Any], digest: dict[str, Any]) -> Score:
     mpairs = _pairs(gm, pm, meeting_score)
     meeting_ids = {gm[gi].get("key"): pm[pi].get("id") for gi, pi in mpairs}
     result.kinds["meetings"] = Tally(len(mpairs), len(pm), len(gm))
+    for gi, pi in mpairs:
+        for name in ("start", "status"):
+            if gm[gi].get(name) is not None:
+                right = _s(pm[pi].get(name)) == _s(gm[gi].get(name))
+                result.attributes[name][0] += right
+                result.attributes[name][1] += 1
+                if not right:
+                    result.notes.append(f"meeting {gm[gi].get('key')}: {name} gold={gm[gi].get(name)} "
+                                        f"predicted={pm[pi].get(name)}")
     result.notes += [f"missed meeting {g.get('key')}" for i, g in enumerate(gm) if i not in {a for a, _ in mpairs}]
 
     def participation_score(g: dict[str, Any], p: dict[str, Any]) -> float:

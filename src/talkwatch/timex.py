@@ -24,17 +24,21 @@ from datetime import date
 from typing import Any
 
 from .model import DateExpr
+from .timex_calendar import LEAN_BEHIND
 from .timex_cues import cues, fuzzy_weekday
 from .timex_resolve import Value, resolve_text
 
 __all__ = ["normalize", "resolve"]
 
 _SPLITTERS = frozenset({"and", "or", "to", "through", "until", "till", "-", "\u2013", "\u2014"})
-_ISO_DATE = re.compile(r"(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)")
+_ISO_DATE = re.compile(r"(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)|\b(?:pre|post|mid)-\d{4}(?![\d-])")
+_ORDINAL_DAY = re.compile(r"(?i)^(?:the\s+)?(?:\w+)(?:st|nd|rd|th)\s+(?:full\s+)?day$")
+_IN_THE_DAY = re.compile(r"(?i)^(?:earlier|later)\s+in\s+the\s+day$")
 _ANCHORED = re.compile(r"(?i)\b(?:following|previous|prior|preceding|that|same|next)\b")
 _DIRECTIONAL = frozenset({"since", "until", "till", "til", "'til", "by", "through"})
 _TIME_NOUNS = frozenset({"night", "morning", "afternoon", "evening", "day", "week", "weekend",
                          "month", "year", "eve", "dawn", "end", "beginning", "start", "middle"})
+_NOUN_MODIFIERS = frozenset({"amod", "compound", "nmod"})
 _BE = frozenset({"is", "are", "am", "'s", "'re", "'m", "was", "were", "be", "being", "been"})
 
 
@@ -54,6 +58,7 @@ def normalize(doc: Any, published: date | None) -> list[DateExpr]:
     out: list[DateExpr] = []
     anchor: Value | None = None
     anchor_sent = -10
+    told_day: Value | None = None  # the last day named outright: "the previous Friday" counts back
     sent_starts = [sent.start for sent in doc.sents] if doc.has_annotation("SENT_START") else [0]
     body = doc.text  # Doc.text joins every token: build it once
     for start, end, lead in _candidates(doc, body):
@@ -76,11 +81,36 @@ def normalize(doc: Any, published: date | None) -> list[DateExpr]:
             or (gap <= 3 and bool(_ANCHORED.search(text)))
         )
         near = anchor if recent else None
+        if near is None and told_day is not None and _ANCHORED.search(text) and _has_weekday(text):
+            near = told_day  # "down 4.5% from the previous Friday": the Friday the story tells
         value, granularity = resolve_text(" ".join([*words, text]), published, direction, near)
+        if value is None and _ORDINAL_DAY.match(text):
+            value, granularity = _copula_day(span, out, published)
         out.append(DateExpr(text, span.start_char, span.end_char, value, granularity))
-        if value is not None:
+        if value is not None and not (len(span) == 1 and span.root.dep_ in _NOUN_MODIFIERS):
+            # "overnight losses" describes a noun; it names no day the story is told from
             anchor, anchor_sent = (value, granularity), sent
+            if granularity == "day" and (_has_weekday(text) or cues().month_re.search(
+                    text.lower())):
+                told_day = anchor
     return out
+
+
+def _copula_day(span: Any, out: list[DateExpr], published: date | None) -> Value:
+    """'Today is the eighth day of the strike', 'Tuesday was the third day': the subject's day."""
+    head = span.root.head
+    if span.root.dep_ != "attr" or head.lemma_ not in ("be", "") and head.lower_ not in _BE:
+        return (None, None)
+    subj = next((ch for ch in head.children if ch.dep_ in ("nsubj", "npadvmod")), None)
+    if subj is None:
+        return (None, None)
+    if subj.lower_ in ("it", "this", "today") and head.tag_ in ("VBZ", "VBP"):
+        return (published.isoformat(), "day") if published else (None, None)
+    char = subj.idx
+    for d in out:
+        if d.start <= char < d.end and d.granularity == "day":
+            return (d.value, d.granularity)
+    return (None, None)
 
 
 def _has_weekday(text: str) -> bool:
@@ -194,6 +224,8 @@ def _names_a_day(text: str) -> bool:
     """A TIME entity that carries a date ("Tuesday morning", "tonight") or a duration."""
     c = cues()
     low = text.lower()
+    if _IN_THE_DAY.match(text):
+        return True
     words = set(re.findall(r"[a-z]+\.?", low))
     if any(c.weekday(w.rstrip(".")) or fuzzy_weekday(w) for w in words):
         return True
@@ -341,17 +373,10 @@ def _direction(span: Any, prep_tok: Any | None) -> tuple[int, bool]:
     until = prep in set(tense["until_prepositions"])
     if verb is None:
         return (1 if until or prep in c.words("prepositions", "future") else 0), False
-    on_verb = prep_tok is None or prep_tok.head.i == verb.i
-    target = on_verb and (prep is None or prep in set(tense["target_prepositions"]))
+    on_verb = prep_tok is None or _hangs_from(prep_tok, verb)
     fronted = verb.tag_ == "VBD" and span.start < verb.i  # "On Friday, X planned to ..."
-    if _lemma_in(verb.text, frozenset(tense["schedule_verbs"])) and not fronted:
-        return 1, False  # "scheduled for Friday", "planned a demonstration on Saturday"
-    if _lemma_in(verb.text, frozenset(tense["set_verbs"])) and any(
-        ch.lower_ in ("for", "to") and ch.dep_ in ("prep", "aux") for ch in verb.children
-    ):
-        return 1, False  # "a summit set for Washington in April", not "a record set Friday"
-    if target and prep and _lemma_in(verb.text, frozenset(tense["delay_verbs"])):
-        return 1, False
+    if (kind := _plan_kind(verb, prep if on_verb else None, fronted)) is not None:
+        return _plan_direction(verb, kind), False
     d = _tense(verb, 0)
     # nouns between the date and its verb ("the Feb. 23 accord"); time nouns
     # ("on the night of Oct. 23") are part of the date, not another event
@@ -373,6 +398,116 @@ def _direction(span: Any, prep_tok: Any | None) -> tuple[int, bool]:
     if d == -1 and via_object:
         return -1, True
     return d, False
+
+
+def _hangs_from(prep_tok: Any, verb: Any) -> bool:
+    """The preposition belongs to the verb, also as the second half of 'from Monday to Friday'."""
+    head = prep_tok.head
+    if head.i == verb.i:
+        return True
+    source = cues().words("tense", "source_prepositions")
+    if head.dep_ == "pobj":  # "from Monday to Thursday": "to" hangs from "Monday"
+        head = head.head
+    return head.lower_ in source and head.head.i == verb.i
+
+
+def _plan_kind(verb: Any, prep: str | None, fronted: bool) -> str | None:
+    """How the verb schedules its date: 'state' (scheduled for), 'target'/'source' of a delay.
+
+    ``prep`` is the preposition of the date when it hangs from ``verb``.
+    """
+    tense = cues().raw["tense"]
+    if fronted:
+        return None  # "On Friday, the council planned ...": the day of the planning
+    if _lemma_in(verb.text, frozenset(tense["schedule_verbs"])):
+        return "state"  # "scheduled for Friday", "planned a demonstration on Saturday"
+    if _lemma_in(verb.text, frozenset(tense["set_verbs"])) and any(
+        ch.lower_ in tense["set_prepositions"] and ch.dep_ in ("prep", "aux")
+        for ch in verb.children
+    ):
+        return "state"  # "a summit set for April", "set Nov. 10 as the deadline", not "a record set"
+    if prep and _lemma_in(verb.text, frozenset(tense["delay_verbs"])):
+        if prep in tense["target_prepositions"]:
+            return "target"  # "postponed until Thursday"
+        if prep in tense["source_prepositions"]:
+            return "source"  # "moved from Monday"
+    return None
+
+
+def _plan_direction(verb: Any, kind: str) -> int:
+    """Where a scheduled date lies, from the tense and aspect of the scheduling.
+
+    A plan stated in the present, perfect or future lies ahead ("is scheduled
+    for", "has been set for"); the pluperfect, "was to have" and "would have"
+    put it behind ("had been set for October 8 but was postponed"); a simple
+    past is either ("was scheduled for March 3": nearest) unless it is the
+    backshifted present of reported speech ("said talks were scheduled for
+    Friday"). A delay's new date lies ahead, its old one is the nearest.
+    """
+    time = _clause_time(verb)
+    if time == "bare" and verb.dep_ in ("acl", "amod", "advcl"):
+        # "a service planned for Saturday was cancelled": the tense of the main clause
+        host = _governor(verb.doc[verb.i:verb.i + 1])[0]
+        time = "past" if host is not None and _clause_time(host) in ("past", "pluperfect") \
+            else "present"
+    reported = _reported(verb)
+    if kind == "source":
+        return -1 if time == "pluperfect" and not reported else 0
+    if kind == "target":
+        return 0 if time == "pluperfect" else 1
+    if time == "pluperfect":
+        return 0 if reported else LEAN_BEHIND
+    if time == "past" and not reported:
+        return 0
+    superseded = cues().words("tense", "superseded_adverbs")
+    if any(ch.dep_ == "advmod" and ch.lower_ in superseded for ch in verb.children):
+        return 0  # "originally scheduled for May 2": the old date may have passed
+    return 1
+
+
+def _clause_time(verb: Any) -> str:
+    """'pluperfect', 'perfect', 'future', 'past', 'present' or 'bare' (no finite form).
+
+    "had + participle", "would/may have + participle" and "(was) to have +
+    participle" count as pluperfect: a past before a past, or one that did not
+    happen.
+    """
+    tense = cues().raw["tense"]
+    auxes = [ch for ch in verb.children if ch.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in auxes}
+    participle = verb.tag_ in ("VBN", "VBG") or "been" in words
+    modal = words & (set(tense["future_aux"]) | set(tense["modal_future"]) | {"could"})
+    if participle and words & set(tense["pluperfect_aux"]):
+        return "pluperfect"
+    if participle and words & {"have", "'ve"}:
+        return "pluperfect" if modal or "to" in words else "perfect"
+    if participle and (words & {"has"} or ("'s" in words and "been" in words)):
+        return "perfect"
+    if modal:
+        return "future"
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
+        return "past"
+    if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP", "MD") for a in auxes):
+        return "present"
+    return "bare"
+
+
+def _reported(verb: Any) -> bool:
+    """Inside the complement of a past reporting verb ("said talks were due Friday").
+
+    Reported speech shifts tenses back: "were scheduled" there stands for "are scheduled".
+    """
+    reporting = frozenset(cues().raw["tense"]["reporting_verbs"])
+    tok = verb
+    for _ in range(4):
+        if tok.dep_ == "ccomp":
+            head = tok.head
+            return _lemma_in(head.text, reporting) and _clause_time(head) in (
+                "past", "pluperfect")
+        if tok.dep_ not in ("conj", "xcomp", "relcl", "acomp") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
 
 
 def _since_before(span: Any) -> bool:
@@ -405,12 +540,14 @@ def _tense(verb: Any, depth: int) -> int:
         if gov.i == verb.i:
             return 0
         if _lemma_in(gov.text, frozenset(tense["forward_governors"])):
-            return 1
+            return _governed_plan(gov)
         if depth < 3:
             up = gov if gov.pos_ in ("VERB", "AUX") else _governor(gov.doc[gov.i:gov.i + 1])[0]
             d = _tense(up, depth + 1) if up is not None else 0
             return 0 if d == -1 else d  # "went to Geneva to attend talks on Monday": either way
         return 0
+    if (verb.tag_ == "VBD" or verb.tag_ == "VBN" and not auxes) and depth < 3 and _follows_main(verb):
+        return 1  # "would buy as soon as trading opened Monday": a future in the past
     if any(a.tag_ == "VBD" for a in auxes):
         return -1
     if verb.tag_ == "VBD":
@@ -426,3 +563,29 @@ def _tense(verb: Any, depth: int) -> int:
         up = _governor(verb.doc[verb.i:verb.i + 1])[0]
         return _tense(up, depth + 1) if up is not None else 0
     return 0
+
+
+def _governed_plan(gov: Any) -> int:
+    """Direction of an infinitive under a forward governor ("due to resume", "agreed to meet").
+
+    A plan (due, expected, set to) follows the rules of ``_plan_direction``; a
+    commitment (agree, promise, decide to) points ahead unless pluperfect.
+    """
+    host = gov
+    if gov.pos_ not in ("VERB", "AUX") and gov.head.pos_ in ("VERB", "AUX"):
+        host = gov.head  # "were due to", "an agreement reached to"
+    if gov.lower_ in cues().words("tense", "plan_states"):
+        return _plan_direction(host, "state")
+    return LEAN_BEHIND if _clause_time(host) == "pluperfect" and not _reported(host) else 1
+
+
+def _follows_main(verb: Any) -> bool:
+    """A past in a temporal clause ("as soon as trading opened") under a future main clause."""
+    marks = cues().words("tense", "temporal_marks")
+    if verb.dep_ != "advcl" or not any(
+        ch.dep_ == "mark" and ch.lower_ in marks for ch in verb.children
+    ):
+        return False
+    head = verb.head
+    main = head if head.pos_ in ("VERB", "AUX") else _governor(head.doc[head.i:head.i + 1])[0]
+    return main is not None and main.i != verb.i and _tense(main, 3) == 1

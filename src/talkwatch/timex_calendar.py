@@ -104,9 +104,30 @@ def weekday_date(wd: int, ref: date, direction: int, strict: bool) -> date:
     return ref - timedelta(days=behind) if behind <= 4 else ref + timedelta(days=ahead)
 
 
+# Direction of a superseded plan ("had been set for October 8"): behind, but
+# lenient like "ahead" (the plan may have been overtaken days before its date).
+LEAN_BEHIND = -2
+# A month-day without a year this far away in the tense's direction ...
+FAR_DAYS = 270
+# ... yields to one this close the other way: writers add the year to distant dates.
+NEAR_DAYS = 62
+
+
 def month_day(month: int, day: int, ref: date, direction: int, strict: bool) -> Value:
+    """The nearest occurrence in the direction, unless that is most of a year away.
+
+    "by Jan. 14" written on 15 January, "had been set to expire Nov. 6" written
+    on 2 November: a date 9+ months off would carry its year, so an occurrence
+    within two months on the other side wins over an ahead (or LEAN_BEHIND)
+    direction. A plain behind is firm: a past event cannot lie ahead.
+    """
     cands = [d for y in range(ref.year - 4, ref.year + 5) if (d := safe_date(y, month, day))]
     chosen = pick(cands, ref, direction, strict)
+    lenient = direction > 0 or direction == LEAN_BEHIND  # a past event cannot lie ahead
+    if chosen and lenient and not strict and abs((chosen - ref).days) > FAR_DAYS:
+        other = pick(cands, ref, -direction, strict)
+        if other and abs((other - ref).days) <= NEAR_DAYS:
+            chosen = other
     return as_day(chosen) if chosen else NULL
 
 

@@ -160,6 +160,8 @@ def resolve_text(
         direction = -1
     elif direction == 0 and lead & c.words("prepositions", "future"):
         direction = 1
+    if (m := _OFFSET_FROM.match(s)) and (v := _offset_from(m, published, direction, anchor)):
+        return v
     for absolute in (_iso, _numeric):
         if (v := absolute(s)) is not None:
             return v
@@ -182,6 +184,25 @@ def resolve_text(
         pivot = (published.year % 100 + 10) if published else 30
         return _year((2000 if yy <= pivot else 1900) + yy)
     return NULL
+
+
+_OFFSET_FROM = re.compile(
+    r"^(?:(?P<num>the|a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) )?"
+    r"(?P<unit>days?|weeks?) (?P<side>before|after) (?P<rest>.+)$"
+)
+
+
+def _offset_from(m: re.Match[str], pub: date | None, direction: int,
+                 anchor: Value | None) -> Value | None:
+    """'the day before last Tuesday', 'two days after Christmas': a day counted from a day."""
+    base = resolve_text(m["rest"], pub, direction, anchor)
+    if base[1] != "day" or base[0] is None:
+        return None
+    n = 1 if m["num"] in (None, "the", "a", "an") else _number(m["num"])
+    if n is None:
+        return None
+    days = n * (7 if m["unit"].startswith("week") else 1)
+    return _day(date.fromisoformat(base[0]) + timedelta(days=days if m["side"] == "after" else -days))
 
 
 def _iso(s: str) -> Value | None:
@@ -371,6 +392,11 @@ def _unit_expr(e: _Expr, pub: date | None, direction: int, anchor: Value | None)
         if ref is None or not _fine_enough(ref[1], unit):
             return NULL
         return shift(ref[0], unit, 0 if anchored == 3 else anchored)
+    if _IN_THE_DAY.match(e.text):  # "later in the day": the day being told, else today
+        ref = _anchor_date(anchor)
+        if ref is not None and ref[1] == "day":
+            return _day(ref[0])
+        return _day(pub) if pub is not None else NULL
     if pub is None:
         return NULL
     if re.search(r"(?<![a-z])(?:year|month)[- ]?end(?![a-z])", e.text):
@@ -388,6 +414,7 @@ def _unit_expr(e: _Expr, pub: date | None, direction: int, anchor: Value | None)
     return shift(pub, unit, k)
 
 
+_IN_THE_DAY = re.compile(r"^(?:early |earlier |late |later )?in the day$")
 _DEFINITE = re.compile(
     r"^(?:(?:earlier|later|early|late|so far|the rest of|the remainder of|the end of)\s+)?"
     r"(?:in\s+)?(?:the\s+)?(?:full |fiscal |whole |entire )?(?:year|month)$"

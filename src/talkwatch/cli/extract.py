@@ -89,6 +89,8 @@ def evaluate(
         t = total.kinds[kind]
         p, r, f = t.prf()
         print(f"{kind:16}{p:7.2f}{r:7.2f}{f:7.2f}{t.tp:6}{t.predicted:6}{t.gold:6}")
+    for name, (right, n) in total.attributes.items():
+        print(f"meeting {name} accuracy: {right}/{n}")
     print(f"articles: {len(pairs)}")
     print(f"macro F1 = {total.macro_f1:.3f}")
 

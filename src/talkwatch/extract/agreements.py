@@ -2,16 +2,26 @@
 
 A mention is a head phrase of ``data/rules/en/agreements.yaml`` used as a noun
 ("ceasefire", "cessation of hostilities", "memorandum of understanding"; the
-longest phrase gives the kind). Around it, through the dependency parse:
-brokers ("brokered by X and Y", "X-brokered", "under the auspices of X",
-"X mediated the truce"), parties ("signed by", "between X and Y", "X and Y
-agreed to"), the start date (a date reached through "since", "took effect",
-"signed on", "from", or modifying the head: "the December 30 truce") and the
-status (the latest status phrase around the mention). Later mentions that
-refer back ("the truce", "the deal") merge into the agreement in focus, unless
-a different date, name or a marker such as "new" or "another" starts another.
-Evidence is the sentence that introduces the agreement. "No ceasefire" gives
-nothing.
+longest phrase gives the kind; "a cessation of hostilities agreement" is one
+ceasefire), or a document that is signed ("signed a joint statement"). Around
+it, through the dependency parse: brokers ("brokered by X and Y",
+"X-brokered", "under the auspices of X", "X mediated the truce"), parties
+("signed by", "between X and Y", "X and Y agreed to"), the start date (a date
+reached through "since", "took effect", "signed on", "from", or modifying the
+head: "the December 30 truce") and the status (the latest status phrase around
+the mention).
+
+Only agreements that exist are kept: a mention is hypothetical when it is
+asked for, hoped for, proposed or still to be made ("calls for a ceasefire",
+"efforts to broker a treaty", "a deal could be reached", "ready for a truce",
+"a proposed truce"), and an agreement all of whose mentions are hypothetical
+is dropped. "No ceasefire", "any deal", "every truce" and "without agreement"
+are not mentions. Coreference: a definite mention ("the truce", "the deal")
+joins the agreement mentioned last that fits (sharing a modifier first),
+"this memorandum" the last agreement of any kind, and an indefinite one ("a
+truce") starts another unless kind and date agree; a different date, name or
+a marker such as "another" also starts another. Evidence is the sentence that
+introduces the agreement.
 """
 
 from __future__ import annotations
@@ -31,6 +41,8 @@ REQUIRES: set[str] = set()
 _ENTITY_TYPES = {"GPE": "state", "ORG": "organization", "PERSON": "person", "NORP": "group"}
 _MODIFIER_DEPS = {"compound", "nmod", "npadvmod", "amod", "nummod", "poss"}
 _CONTEXT_DEPS = {"aux", "auxpass", "neg", "prt", "advmod", "acomp", "amod", "attr", "dobj"}
+_CLIMB_DEPS = {"pobj", "prep", "dobj", "nsubj", "nsubjpass", "attr", "appos", "conj", "pcomp"}
+_REAL_STATUSES = {"in_force", "collapsed", "violated", "expired", "extended", "signed"}
 
 
 @dataclass
@@ -40,34 +52,39 @@ class _Found:
     parties: list[str] = field(default_factory=list)
     brokers: list[str] = field(default_factory=list)
     strength: int = 0  # 2: the date it took effect, 1: the date it was signed or agreed
+    last: int = 0  # token index of the latest mention (recency for coreference)
+    words: set[str] = field(default_factory=set)  # modifier lemmas of its mentions
+    real: bool = False  # some mention says it exists (signed, in force, dated, ...)
+    hypothetical: bool = False  # some mention only asks for, hopes for or proposes it
 
 
 def extract(ctx: Context) -> list[Agreement]:
     lex = lexicon.load("agreements")
     found: list[_Found] = []
-    mentions = _mentions(ctx.doc, lex)
-    kinds = {head.i: kind for head, kind, _ in mentions}
+    mentions = _mentions(ctx, lex)
+    heads = {head.i for head, _, _ in mentions}
     for head, kind, span in mentions:
-        plural = head.tag_ == "NNS" and head.pos_ != "PROPN"
-        if plural or any(c.lower_ == "no" for c in head.children):
-            continue  # "no ceasefire"; "several truces" (no one agreement)
-        if head.lower_ in lex["generic_heads"]:  # "an agreement for a ceasefire": one ceasefire
-            inner = [o.i for p in head.children if p.dep_ == "prep" for o in p.children]
-            kind = next((kinds[i] for i in inner if i in kinds), kind)
-        words = _context(head, span)
-        start, strength = _start(ctx, head, span, lex)
+        if _not_one_agreement(ctx, head, span, heads, lex):
+            continue
+        start, strength = _start(ctx, head, span, heads, lex)
         mention = _Found(Agreement(kind=kind, evidence=ctx.evidence(head.sent),
                                    start=start, name=_name(ctx, head, span)),
                          lex["families"].get(kind, kind),
-                         _parties(ctx, head, span, lex), _brokers(ctx, head, span, lex), strength)
-        mention.agreement = _status(words, lex, mention.agreement)
+                         _parties(ctx, head, span, lex), _brokers(ctx, head, span, lex), strength,
+                         last=head.i, words=_modifiers(head, span, lex))
+        mention.agreement = _status(_context(head, span), lex, mention.agreement)
+        mood = _mood(head, span, kind, lex)
+        mention.hypothetical = mood == "hypothetical"
+        mention.real = mood == "real" or mood is None and (
+            strength > 0 or mention.agreement.status in _REAL_STATUSES)
         target = _antecedent(found, mention, head, span, lex)
         if target is None:
             found.append(mention)
         else:
             _absorb(target, mention)
     return [replace(f.agreement, parties=tuple(dict.fromkeys(f.parties)),
-                    brokers=tuple(dict.fromkeys(f.brokers))) for f in found]
+                    brokers=tuple(dict.fromkeys(f.brokers)))
+            for f in found if f.real or not f.hypothetical]
 
 
 # -- mentions ---------------------------------------------------------------
@@ -83,27 +100,182 @@ def _matcher(vocab: Any, phrases: tuple[str, ...]) -> Any:
     return matcher
 
 
-def _mentions(doc: Any, lex: dict[str, Any]) -> list[tuple[Any, str, Any]]:
-    """(head token, kind, matched span) for each noun use of a head phrase; longest match wins."""
+def _mentions(ctx: Context, lex: dict[str, Any]) -> list[tuple[Any, str, Any]]:
+    """(head token, kind, span) for each noun use of a head phrase (longest match wins;
+    'a cessation of hostilities agreement' is one ceasefire) and each signed document."""
+    doc = ctx.doc
     matcher = _matcher(doc.vocab, tuple(sorted(lex["kinds"])))
     spans = sorted((doc[s:e] for _, s, e in matcher(doc)), key=lambda sp: (-len(sp), sp.start))
     taken: list[Any] = []
     for span in spans:
-        if any(span.start < t.end and t.start < span.end for t in taken):
+        if not any(span.start < t.end and t.start < span.end for t in taken):
+            taken.append(span)
+    taken.sort(key=lambda sp: sp.start)
+    out: list[tuple[Any, str, Any]] = []
+    inner: tuple[str, Any] | None = None
+    for i, span in enumerate(taken):
+        kind = lex["kinds"][span.text.lower()]
+        nxt = taken[i + 1] if i + 1 < len(taken) else None
+        if nxt is not None and nxt.start == span.end and nxt.text.lower() in lex["generic_heads"]:
+            inner = (kind, span)  # "a cessation of hostilities agreement": one ceasefire
             continue
-        head = span.root
-        if head.pos_ not in ("NOUN", "PROPN") or _in_agreement(head):
-            continue
-        taken.append(span)
-    return [(sp.root, lex["kinds"][sp.text.lower()], sp)
-            for sp in sorted(taken, key=lambda sp: sp.start)
-            if sp.text.lower() in lex["kinds"]]
+        head, nominal = span.root, span.root.pos_ in ("NOUN", "PROPN")
+        if inner is not None and inner[1].end == span.start:  # a noun, whatever the tagger says
+            kind, span, head, nominal = inner[0], doc[inner[1].start:span.end], span[-1], True
+        inner = None
+        if nominal and not _in_agreement(head) and not _in_actor_name(ctx, span) \
+                and not _modifies_noun(span):
+            out.append((head, kind, span))
+    out = _fold_generic(out, lex)
+    for tok in doc:  # "signed a joint statement": a signed document is an accord
+        if tok.lemma_.lower() in lex["signed_documents"] and tok.dep_ in ("dobj", "nsubjpass") \
+                and tok.head.lemma_.lower() in lex["signing_verbs"] \
+                and not any(sp.start <= tok.i < sp.end for _, _, sp in out):
+            out.append((tok, lex["document_kind"], doc[tok.i:tok.i + 1]))
+    return sorted(out, key=lambda m: m[0].i)
+
+
+def _fold_generic(mentions: list[tuple[Any, str, Any]],
+                  lex: dict[str, Any]) -> list[tuple[Any, str, Any]]:
+    """'an agreement for a six-month ceasefire' is one ceasefire: the generic head takes
+    the kind of the mention in its prepositional phrase, which is dropped."""
+    by_head = {head.i: (head, kind, span) for head, kind, span in mentions}
+    folded: set[int] = set()
+    out = []
+    for head, kind, span in mentions:
+        if head.lower_ in lex["generic_heads"] and span.text.lower() == head.lower_:
+            preps = [p for p in head.children if p.dep_ == "prep"]
+            if head.dep_ == "dobj":  # "signed an agreement in Havana for a ceasefire"
+                preps += [p for p in head.head.children if p.dep_ == "prep" and p.lower_ == "for"]
+            inner = [o.i for p in preps for o in p.children
+                     if o.i in by_head and o.i not in folded]
+            if inner:
+                kind = by_head[inner[0]][1]
+                folded.add(inner[0])
+        out.append((head, kind, span))
+    return [m for m in out if m[0].i not in folded]
+
+
+def _modifies_noun(span: Any) -> bool:
+    """'a ceasefire monitoring body', 'truce talks': the phrase modifies the next noun
+    (also when the tagger takes the gerund for a verb)."""
+    doc = span.doc
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if nxt is None or nxt.tag_ not in ("NN", "NNS", "VBG"):
+        return False
+    if nxt.tag_ == "VBG":
+        after = doc[nxt.i + 1] if nxt.i + 1 < len(doc) else None
+        return after is not None and after.tag_ in ("NN", "NNS") and after.head.i == nxt.i
+    return True
 
 
 def _in_agreement(head: Any) -> bool:
     """'in agreement with', 'agreement that ...': a stance, not a document."""
     return head.lower_ == "agreement" and (head.head.lower_ == "in" or any(
         c.dep_ == "mark" or c.lower_ == "that" and c.dep_ != "det" for c in head.children))
+
+
+def _in_actor_name(ctx: Context, span: Any) -> bool:
+    """'the Government of National Accord': a capitalised head word inside a longer actor name."""
+    return span.text[:1].isupper() and any(m.start < span.start_char or m.end > span.end_char
+               for m in ctx.actors.mentions_in(span.sent.start_char, span.sent.end_char)
+               if m.start <= span.start_char and span.end_char <= m.end)
+
+
+def _not_one_agreement(ctx: Context, head: Any, span: Any, heads: set[int],
+                       lex: dict[str, Any]) -> bool:
+    """'no ceasefire', 'any deal', 'several truces', 'without agreement', 'ceasefire talks':
+    mentions that name no one agreement."""
+    if head.tag_ in ("NNS", "NNPS") and head.pos_ != "PROPN" and head.lower_ not in lex["kinds"]:
+        return True
+    if any(c.lower_ in lex["quantifiers"] and c.dep_ in ("det", "amod", "advmod")
+           for c in head.children) or head.head.lower_ == "without":
+        return True
+    if head.dep_ == "compound" and head.head.i not in heads:  # "ceasefire talks", "a ceasefire
+        return True  # monitoring body": a modifier of another noun
+    return head.head.lower_ in ("signing", "sign") and head.head.head.lower_ == "without"
+
+
+def _modifiers(head: Any, span: Any, lex: dict[str, Any]) -> set[str]:
+    """Coreference clues: content modifiers ('comprehensive', 'maritime') and a specific
+    head ('annex'; not 'deal' or 'agreement', which name any kind)."""
+    words = {t.lemma_.lower() for t in head.lefts if t.dep_ in ("amod", "compound")
+             and t.pos_ in ("ADJ", "NOUN") and not span.start <= t.i < span.end}
+    return words if head.lower_ in lex["generic_heads"] else words | {head.lemma_.lower()}
+
+
+def _mood(head: Any, span: Any, kind: str, lex: dict[str, Any]) -> str | None:
+    """'hypothetical' when the mention is asked for, hoped for, proposed or yet to be made;
+    'real' when a verb says it was made or holds; None when the mention says neither."""
+    mods = lex["hypothetical_modifiers"]
+    if any(t.lower_ in mods or t.lemma_.lower() in mods for t in head.lefts):
+        return "hypothetical"
+    node = head
+    for _ in range(4):
+        if node.dep_ not in _CLIMB_DEPS or node.head.i == node.i:
+            break
+        node = node.head
+        if node.pos_ in ("ADP", "SCONJ") or node.dep_ == "prep":
+            continue
+        mood = _governor_mood(node, head, kind, lex)
+        if mood is not None:
+            return mood
+        if node.pos_ in ("VERB", "AUX", "ADJ") or node.lower_ not in lex["kinds"]:
+            break
+    for verb in (c for c in head.children if c.dep_ in ("acl", "relcl")):
+        if _creation_unmade(verb, lex):
+            return "hypothetical"
+        if _past(verb):
+            return "real"
+    return None
+
+
+def _governor_mood(node: Any, head: Any, kind: str, lex: dict[str, Any]) -> str | None:
+    lemma = node.lemma_.lower()
+    if kind in lex["plan_kinds"] and lemma in lex["plan_verbs"]:
+        return "real" if _past(node) or node.tag_ == "VBZ" else None  # "proposed a roadmap"
+    if lemma in lex["hypothetical_governors"] or _creation_unmade(node, lex) \
+            or _modal(node, lex) and lemma in lex["creation_verbs"] + lex["existence_verbs"]:
+        return "hypothetical"  # "a truce would be in place", not "the truce could collapse"
+    indefinite = any(c.lower_ in ("a", "an") for c in head.children)
+    if indefinite and head.dep_ in ("dobj", "pobj") and any(c.dep_ == "neg" for c in node.children):
+        return "hypothetical"  # "did not mention a truce"
+    subject = head.dep_ in ("nsubj", "nsubjpass") and node.i == head.head.i
+    if subject and any(c.dep_ == "acomp" and c.lemma_.lower() in lex["hypothetical_governors"]
+                       for c in node.children):
+        return "hypothetical"  # "a deal is possible"
+    if subject and node.tag_ in ("VBZ", "VBP") and not _past(node) and indefinite:
+        return "hypothetical"  # "a ceasefire is negotiated at the table": a generic truth
+    return "real" if _past(node) and node.lemma_.lower() in lex["realizing_verbs"] else None
+
+
+def _modal(verb: Any, lex: dict[str, Any]) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in lex["hypothetical_modals"] for c in verb.children)
+
+
+def _creation_unmade(verb: Any, lex: dict[str, Any]) -> bool:
+    """'to sign a treaty', 'will reach a deal', 'did not sign', 'reaching an agreement is
+    the goal': a verb of making an agreement that has not happened."""
+    if verb.lemma_.lower() not in lex["creation_verbs"]:
+        return False
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass", "neg")}
+    if verb.tag_ == "VB" or aux & {"not", "n't", "never", "will", "to", "be"}:
+        return True
+    if verb.tag_ != "VBG" or verb.dep_ in ("advcl", "conj", "acl"):
+        return False
+    return verb.dep_ != "pcomp" or verb.head.lower_ not in lex["past_preps"]
+
+
+def _past(verb: Any) -> bool:
+    """A finite past verb, or a past participle of a passive or perfect ('was signed',
+    'signed in May', 'has held')."""
+    if verb.tag_ == "VBD":
+        return True
+    if verb.tag_ != "VBN":
+        return False
+    aux = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return not aux and verb.dep_ in ("acl", "relcl", "conj", "advcl") \
+        or any(a in ("was", "were", "has", "have", "had", "been") for a in aux)
 
 
 def _context(head: Any, span: Any) -> list[Any]:
@@ -119,6 +291,9 @@ def _context(head: Any, span: Any) -> list[Any]:
                  or c.dep_ == "ccomp" and not any(g.dep_ == "nsubj" for g in c.children)}
         toks |= {g for c in node.children if c.dep_ == "prep" and c.i > head.i for g in c.subtree
                  if g.i - head.i < 6}
+        for verb in (c for c in node.children if c.dep_ == "conj" and c.pos_ == "VERB"):
+            toks |= {verb} | {c for c in verb.children if c.dep_ in _CONTEXT_DEPS}  # "and was
+            # extended"
     return sorted(toks, key=lambda t: t.i)
 
 
@@ -249,12 +424,16 @@ def _parties(ctx: Context, head: Any, span: Any, lex: dict[str, Any]) -> list[st
     return out
 
 
-def _start(ctx: Context, head: Any, span: Any, lex: dict[str, Any]) -> tuple[str | None, int]:
+def _start(ctx: Context, head: Any, span: Any, heads: set[int],
+           lex: dict[str, Any]) -> tuple[str | None, int]:
     """The date that starts the agreement and how sure that is (2: took effect / in
     place since / of DATE, 1: signed, agreed, brokered on). A date counts when it
-    modifies the head ("the December 30 truce", "the truce of May 2") or when its
-    path to the mention passes a start cue."""
-    sent, cues, verbs = head.sent, set(lex["start_cues"]), _verbs_around(head, span)
+    modifies the head ("the December 30 truce", "the truce of May 2"), when its
+    path to the mention passes a start cue (and no other mention), when it dates
+    the event that ended with the agreement ("the round ended on May 2 with an
+    accord") or the place where it was signed ("the summit in June, where they
+    signed a statement")."""
+    sent, verbs = head.sent, _verbs_around(head, span)
     best: tuple[str | None, int] = (None, 0)
     for date in ctx.dates_in(sent.start_char, sent.end_char):
         span_ = ctx.doc.char_span(date.start, date.end, alignment_mode="expand")
@@ -265,18 +444,64 @@ def _start(ctx: Context, head: Any, span: Any, lex: dict[str, Any]) -> tuple[str
         if tok.head.i == head.i and tok.dep_ in _MODIFIER_DEPS \
                 or tok.head.lower_ == "of" and tok.head.head.i == head.i:
             strength = 2
-        path: set[str] = set()
-        for anc in tok.ancestors if not strength else ():
-            path.add(anc.lower_)
-            if anc.i == head.i or anc in verbs:
-                if path & cues:
-                    strength = 2 if path & set(lex["effect_cues"]) else 1
-                break
-            if span.start <= anc.i < span.end:
-                break
+        elif tok.head.lower_ in ("on", "in") and tok.head.head.i == head.i:
+            strength = 1  # "a ceasefire on September 20"
+        elif _outcome_of(tok, head, lex) or _signed_at(tok, verbs, lex):
+            strength = 1
+        strength = strength or _path_strength(tok, head, span, verbs, heads, lex)
         if strength > best[1]:
             best = (date.value, strength)
     return best
+
+
+def _path_strength(tok: Any, head: Any, span: Any, verbs: list[Any], heads: set[int],
+                   lex: dict[str, Any]) -> int:
+    """2 or 1 when the path from a date up to the mention passes a start cue, else 0."""
+    strength = 0
+    for anc in tok.ancestors:
+        others = {c.i for c in anc.children if c.dep_ in ("nsubj", "nsubjpass")} - {head.i}
+        other_head = anc.i in heads or anc.pos_ == "NOUN" and anc.lemma_.lower() in lex["kinds"]
+        if anc.i != head.i and (other_head or others & heads):
+            return 0  # "truces announced since April, including a ceasefire brokered on May 2";
+            # "the roadmap provides for a ceasefire to begin on the 14th"
+        strength = max(strength, _cue(anc, lex))
+        if anc.i == head.i or anc in verbs:
+            return strength
+        if span.start <= anc.i < span.end:
+            return 0
+    return 0
+
+
+def _cue(tok: Any, lex: dict[str, Any]) -> int:
+    """How strongly a word on a date's path marks the agreement's start."""
+    low, lemma = tok.lower_, tok.lemma_.lower()
+    objects = {c.lower_ for c in tok.children if c.dep_ in ("dobj", "pobj", "prep")}
+    objects |= {g.lower_ for c in tok.children if c.dep_ == "prep" for g in c.children}
+    if lemma in lex["effect_verbs"] and objects & {"effect", "force", "place"}:
+        return 2  # "took effect on", "came into force on"
+    if low in lex["effect_cues"]:
+        return 2
+    return 1 if low in lex["start_cues"] or lemma in lex["start_cues"] else 0
+
+
+def _outcome_of(tok: Any, head: Any, lex: dict[str, Any]) -> bool:
+    """'the round ended on March 10 with an accord': the date of the verb whose outcome
+    ('with') the agreement is."""
+    verb = tok.head.head if tok.head.dep_ == "prep" else tok.head
+    return head.head.lower_ == "with" and head.head.head.i == verb.i \
+        and verb.lemma_.lower() in lex["outcome_verbs"]
+
+
+def _signed_at(tok: Any, verbs: list[Any], lex: dict[str, Any]) -> bool:
+    """'the summit in June last year, where they signed a statement': a signing verb in a
+    relative clause takes the date of the noun it modifies."""
+    for verb in verbs:
+        if verb.dep_ == "relcl" and verb.lemma_.lower() in lex["signing_verbs"]:
+            antecedent = verb.head
+            if antecedent.i == tok.i or tok.head.dep_ == "prep" and tok.head.head.i == antecedent.i \
+                    or antecedent in list(tok.subtree):
+                return True
+    return False
 
 
 def _status(words: list[Any], lex: dict[str, Any], agreement: Agreement) -> Agreement:
@@ -293,32 +518,48 @@ def _status(words: list[Any], lex: dict[str, Any], agreement: Agreement) -> Agre
 def _antecedent(found: list[_Found], mention: _Found, head: Any, span: Any,
                 lex: dict[str, Any]) -> _Found | None:
     """The earlier agreement this mention refers to, or None for a new one."""
-    if not found or any(t.lower_ in lex["new_markers"] for t in head.subtree if t.i < head.i):
-        return None
     new = mention.agreement
+    recent = sorted(found, key=lambda f: -f.last)
+    dets = {c.lower_ for c in head.children if c.dep_ in ("det", "predet")}
+    marked = any(t.lower_ in lex["new_markers"] for t in head.subtree if t.i < head.i)
     generic = head.lower_ in lex["generic_heads"] and span.text.lower() == head.lower_
-    demonstrative = generic and any(c.lower_ in ("this", "that") for c in head.children)
-    for old in reversed(found):
-        a = old.agreement
-        same_kind = old.family == mention.family
-        if new.name and (a.name or not same_kind) and (a.name or "").lower() != new.name.lower():
-            continue  # "the Minsk agreement" is not the ceasefire called for earlier
-        if demonstrative:
-            return old
-        if new.start and a.start and new.start != a.start \
-                and not (mention.strength > old.strength and not new.name):
-            continue  # another date, another agreement (unless it tells when this one took effect)
-        if new.start and new.kind != a.kind or generic and new.start:
-            continue  # a dated mention joins only the same kind ("the ceasefire of May 20")
-        if same_kind or generic:
-            return old
-    return None
+    if dets & {"this", "that", "these", "those"}:  # "this memorandum": the one just named
+        same = [f for f in recent if f.family == mention.family and not generic]
+        return (same or recent or [None])[0]
+    if dets & {"a", "an", "another"} or marked and "the" not in dets:
+        return next((f for f in recent if new.start and f.agreement.start == new.start
+                     and f.agreement.kind == new.kind), None)  # a new referent
+    if marked:  # "the new accord": the latest undated one of its kind
+        return None if new.start else next(
+            (f for f in recent if f.family == mention.family and not f.agreement.start), None)
+    fits = [old for old in recent if _compatible(old, mention, generic)]
+    sharing = [old for old in fits if old.words & mention.words]
+    return (sharing or fits or [None])[0]
+
+
+def _compatible(old: _Found, mention: _Found, generic: bool) -> bool:
+    """Whether a definite mention may refer back to an earlier agreement."""
+    a, new = old.agreement, mention.agreement
+    same_kind = old.family == mention.family
+    if new.name and (a.name or "").lower() != new.name.lower() \
+            and (a.name or new.start or not same_kind or not old.real):
+        return False  # "the Minsk agreement (of 2015)" is not the truce mentioned earlier
+    if new.start and a.start and new.start != a.start \
+            and not (mention.strength > old.strength and not new.name):
+        return False  # another date, another agreement (unless it tells when this one took effect)
+    if new.start and new.kind != a.kind or generic and new.start:
+        return False  # a dated mention joins only the same kind ("the ceasefire of May 20")
+    return same_kind or generic
 
 
 def _absorb(target: _Found, mention: _Found) -> None:
     a, b = target.agreement, mention.agreement
     target.parties += mention.parties
     target.brokers += mention.brokers
+    target.last = max(target.last, mention.last)
+    target.words |= mention.words
+    target.real |= mention.real
+    target.hypothetical |= mention.hypothetical
     status = b.status if b.status is not None else a.status
     start = a.start
     if b.start and (not a.start or mention.strength > target.strength):

@@ -59,6 +59,8 @@ def extract(ctx: Context) -> list[Meeting]:
         _apply_sponsors(ctx, m)
     _dateline_venue(ctx, meetings)
     for meeting in meetings:
+        if not meeting.history:
+            _default_status(ctx, meeting, mentions)
         _finish(ctx, meeting, processes)
     ctx.facts["meeting_mentions"] = [(m.head.idx, m.meeting.id) for m in mentions if m.meeting]
     return meetings
@@ -301,7 +303,7 @@ def _assign(ctx: Context, m: _Mention, meeting: Meeting) -> None:
 def _apply_status(ctx: Context, m: _Mention, lex: dict[str, Any], quoted: list[tuple[int, int]]) -> None:
     if m.meeting is None:
         return
-    for cue_tok, status in clauses.status_cues(m.head, lex["status_cues"]):
+    for cue_tok, status in clauses.status_cues(m.head, lex["status_cues"]) or _next_verb_cue(m, lex):
         if clauses.inside(cue_tok.idx, quoted) or clauses.negated(cue_tok):
             continue
         if _covered(m.meeting, cue_tok):
@@ -317,6 +319,39 @@ def _apply_status(ctx: Context, m: _Mention, lex: dict[str, Any], quoted: list[t
         _duration(ctx, cue_tok, m.meeting, lex)
 
 
+def _next_verb_cue(m: _Mention, lex: dict[str, Any]) -> list[tuple[Any, str]]:
+    """A misparsed clause ('since a round in Geneva collapsed'): the verb right after the mention."""
+    doc = m.head.doc
+    i = m.end
+    while i < len(doc) and i < m.end + 3 and (doc[i].dep_ in ("aux", "auxpass", "advmod", "neg")):
+        i += 1
+    if i < len(doc) and doc[i].pos_ == "VERB" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in doc[i].children):
+        status = clauses.match(doc[i], lex["status_cues"])
+        if status:
+            return [(doc[i], status)]
+    return []
+
+
+def _default_status(ctx: Context, meeting: Meeting, mentions: list[_Mention]) -> None:
+    """No status cue: a meeting told in the past tense, or dated before the report, was held;
+    one dated after it is scheduled. Its date is the one in its mention's clause."""
+    published = ctx.published
+    for m in (x for x in mentions if x.meeting is meeting):
+        verbs = clauses.governing_verbs(m.head)
+        span = clauses.own_clause(verbs[-1] if verbs else m.head)
+        dated = [d for d in ctx.dates_in(*span) if d.value]
+        when = dated[0].value if dated else None
+        past_tense = any(v.tag_ == "VBD" for v in verbs)
+        if when and published:
+            status = "held" if when < published.isoformat()[: len(when)] else "scheduled"
+        elif past_tense or meeting.past:
+            status = "held"
+        else:
+            continue
+        meeting.history.append(StatusChange(status, when, Evidence.from_span(m.head.sent)))
+        return
+
+
 def _covered(meeting: Meeting, cue: Any) -> bool:
     """A cue already used for this meeting, or one inside a clause already used ('due to begin')."""
     used = meeting.cue_tokens
@@ -327,14 +362,36 @@ def _covered(meeting: Meeting, cue: Any) -> bool:
 
 
 def _cue_date(ctx: Context, cue: Any, m: _Mention) -> str | None:
-    """The date a status cue carries: in its own subtree, not in another clause."""
+    """The date a status cue carries: attached to it ('postponed until Thursday', 'due to
+    begin Wednesday'), not one buried in a noun phrase of its clause."""
     span = clauses.own_clause(cue)
-    dates = [d for d in ctx.dates_in(span[0], span[1]) if d.value and d.granularity == "day"]
-    dates = dates or [d for d in ctx.dates_in(span[0], span[1]) if d.value]
-    if not dates:
+    dates = [d for d in ctx.dates_in(span[0], span[1]) if d.value and _attached(ctx, d, cue)]
+    days = [d for d in dates if d.granularity == "day"] or dates
+    if not days:
         return None
-    after = [d for d in dates if d.start > cue.idx]
-    return (after or dates)[0].value
+    after = [d for d in days if d.start > cue.idx]
+    return (after or days)[0].value
+
+
+_DATE_PATH = {"pobj", "prep", "npadvmod", "tmod", "advmod", "nummod", "compound", "amod", "appos", "conj", "cc"}
+
+
+def _attached(ctx: Context, date_expr: Any, cue: Any) -> bool:
+    """The date's head reaches the cue (or a verb in its xcomp chain) through prepositions only."""
+    span = ctx.doc.char_span(date_expr.start, date_expr.end, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span.root
+    for _ in range(5):
+        if tok.i == cue.i or tok.head.i == cue.i:
+            return True
+        if tok.dep_ not in _DATE_PATH or tok.head is tok:
+            return tok.dep_ in ("xcomp", "pcomp") and tok.head.i == cue.i
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX", "ADJ") and tok.i != cue.i:
+            return tok.dep_ in ("xcomp", "pcomp", "conj") and (tok.head.i == cue.i or cue.i in
+                                                               [a.i for a in tok.ancestors][:2])
+    return False
 
 
 def _duration(ctx: Context, cue: Any, meeting: Meeting, lex: dict[str, Any]) -> None:

@@ -118,7 +118,9 @@ def _statements(tok: Any, lex: dict[str, Any]) -> list[tuple[str, Any, Any]]:
         agent = next((c for c in tok.children if c.dep_ == "agent"), None)
         subject = _subject(tok)
         if agent is not None and tok.lemma_ in lex["agent_verbs"]:
-            out.append((status, agent, tok))
+            out.append((status, agent, tok))  # "he was joined by X", "X is represented by Y"
+            if subject is not None and not _is_meeting(subject):
+                out.append((status, subject, tok))
         elif agent is not None and tok.lemma_ in lex["lead_verbs"]:
             out.append(("will_attend", agent, tok))
             if subject is not None and subject.lower_ in lex["send_objects"]:
@@ -145,6 +147,10 @@ def _about_meeting(verb: Any) -> bool:
     if verb.dep_ == "acl":
         return verb.head.lower_ in nouns
     return any(c.dep_ == "nsubjpass" and c.lower_ in nouns for c in verb.children)
+
+
+def _is_meeting(tok: Any) -> bool:
+    return tok.lower_ in set(load_lexicon("meetings")["heads"])
 
 
 def _has_meeting_object(tok: Any) -> bool:

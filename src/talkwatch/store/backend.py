@@ -3,21 +3,23 @@
 Store code writes SQL with ``?`` placeholders and portable types (TEXT,
 INTEGER, REAL) and upserts with ``ON CONFLICT``, which SQLite and PostgreSQL
 both accept. A backend converts the placeholder style, opens transactions and
-holds what truly differs between engines (pragmas, full-text search). SQLite
-is the only backend today; a psycopg backend can implement the same methods.
+holds what truly differs between engines (pragmas, locking). SQLite is the
+default; ``postgres.PostgresBackend`` implements the same methods for a
+``postgresql://`` URL.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from ..errors import StoreError
 
 BUSY_TIMEOUT_MS = 30_000  # readers and a second writer wait for a batch to commit
+T = TypeVar("T")
 
 
 class SQLiteBackend:
@@ -75,6 +77,13 @@ class SQLiteBackend:
         rows = self.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")
         return {r[0] for r in rows}
 
+    def lock(self, name: str) -> None:
+        """Nothing to do: ``BEGIN IMMEDIATE`` already holds the one write lock."""
+
+    def retrying(self, fn: Callable[[], T]) -> T:
+        """Run a transaction once: SQLite writers wait for the lock instead of failing."""
+        return fn()
+
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """One write transaction (nested calls join the outer one)."""
@@ -112,9 +121,16 @@ class SQLiteBackend:
             raise
 
 
-def connect(db: str | Path) -> SQLiteBackend:
-    """Open the backend for a database location (a file path or ``:memory:``)."""
+def is_url(location: str | Path) -> bool:
+    """Whether a database location is a PostgreSQL URL rather than a SQLite file."""
+    return str(location).startswith(("postgresql://", "postgres://"))
+
+
+def connect(db: str | Path, *, create: bool = False) -> Any:
+    """Open the backend for a database location: a file path, ``:memory:`` or a PostgreSQL URL."""
     location = str(db)
-    if location.startswith(("postgresql://", "postgres://")):
-        raise StoreError("PostgreSQL databases are not supported yet; use a SQLite file path")
+    if is_url(location):
+        from .postgres import PostgresBackend
+
+        return PostgresBackend(location, create=create)
     return SQLiteBackend(location)

@@ -330,8 +330,7 @@ def digest(backend: Any, doc_id: str) -> dict[str, Any]:
         "document": {k: doc[k] for k in rows.DOCUMENT_KEYS} | (extra.get("document") or {}),
     }
     out["actors"] = [
-        _actor(a)
-        for a in backend.query("SELECT * FROM doc_actors WHERE doc_id = ? ORDER BY rowid", (doc_id,))
+        _actor(a) for a in backend.query("SELECT * FROM doc_actors WHERE doc_id = ? ORDER BY ord", (doc_id,))
     ]
     out["meetings"] = [
         _meeting(backend, m)

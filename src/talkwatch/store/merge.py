@@ -254,7 +254,10 @@ def _refresh_place(backend: Any, place: str, lo: date | None, hi: date | None) -
 
     Clusters near the window's edge are left as stored unless they hold a new
     report (then the window widens), so the result equals a full re-clustering.
+    Concurrent writers (PostgreSQL) take turns per place: the lock is held to
+    the end of the transaction, so the next one sees these meetings.
     """
+    backend.lock(f"place:{place}")
     reports, groups, lo, hi = _clusters(backend, place, lo, hi)
     by_id = {r["id"]: r for r in reports}
     members: dict[str, set[str]] = {}
@@ -278,10 +281,10 @@ def _refresh_place(backend: Any, place: str, lo: date | None, hi: date | None) -
             backend,
             mid,
             place,
-            backend.query("SELECT * FROM meeting_reports WHERE meeting_id = ?", (mid,)),
+            backend.query("SELECT * FROM meeting_reports WHERE meeting_id = ? ORDER BY id", (mid,)),
         )
     for mid in sorted(losers):
-        left = backend.query("SELECT * FROM meeting_reports WHERE meeting_id = ?", (mid,))
+        left = backend.query("SELECT * FROM meeting_reports WHERE meeting_id = ? ORDER BY id", (mid,))
         if left:
             _write_summary(backend, mid, place, left)
         else:

@@ -1,13 +1,17 @@
 """Named schema migrations, applied in order and recorded in ``_migrations``.
 
 Each migration is a list of portable statements plus, where engines differ,
-statements per dialect (full-text search). The schema version of a database is
+statements per dialect (full-text search). Portable statements are adapted
+to PostgreSQL by ``ddl``: text compares byte by byte there as in SQLite
+(``COLLATE "C"``), so sorted output and checksums match across engines, and
+REAL is double precision. The schema version of a database is
 the set of migration names it records: a name this code does not know means a
 newer talkwatch wrote the file, and opening it is refused rather than guessed.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -118,10 +122,58 @@ _FTS_SQLITE = (
        END""",
 )
 
+# PostgreSQL: a tsvector per document (title weighted above body) and per quote, kept
+# by triggers in side tables so that the fact tables have the same columns as in SQLite.
+FTS_CONFIG = "simple"  # like FTS5's unicode61: lower-cased words, no stemming, no stop words
+FTS_MAX_CHARS = 200_000  # a tsvector holds at most 1 MB; news articles are far shorter
+_FTS_POSTGRES = (
+    """CREATE TABLE documents_fts (
+        id TEXT PRIMARY KEY REFERENCES documents (id), tsv tsvector NOT NULL)""",
+    "CREATE INDEX documents_fts_tsv ON documents_fts USING GIN (tsv)",
+    f"""CREATE FUNCTION documents_fts_ai() RETURNS trigger LANGUAGE plpgsql
+        SET search_path FROM CURRENT AS $$ BEGIN
+        INSERT INTO documents_fts (id, tsv) VALUES (NEW.id,
+            setweight(to_tsvector('{FTS_CONFIG}', left(coalesce(NEW.title, ''), {FTS_MAX_CHARS})), 'A')
+            || to_tsvector('{FTS_CONFIG}', left(coalesce(NEW.body, ''), {FTS_MAX_CHARS})));
+        RETURN NEW; END $$""",
+    """CREATE TRIGGER documents_fts_ai AFTER INSERT ON documents
+        FOR EACH ROW EXECUTE FUNCTION documents_fts_ai()""",
+    """CREATE TABLE quotes_fts (
+        doc_id TEXT NOT NULL, idx INTEGER NOT NULL, tsv tsvector NOT NULL,
+        PRIMARY KEY (doc_id, idx), FOREIGN KEY (doc_id, idx) REFERENCES quotes (doc_id, idx))""",
+    "CREATE INDEX quotes_fts_tsv ON quotes_fts USING GIN (tsv)",
+    f"""CREATE FUNCTION quotes_fts_ai() RETURNS trigger LANGUAGE plpgsql
+        SET search_path FROM CURRENT AS $$ BEGIN
+        INSERT INTO quotes_fts (doc_id, idx, tsv) VALUES (NEW.doc_id, NEW.idx,
+            to_tsvector('{FTS_CONFIG}', left(coalesce(NEW.text, ''), {FTS_MAX_CHARS})));
+        RETURN NEW; END $$""",
+    """CREATE TRIGGER quotes_fts_ai AFTER INSERT ON quotes
+        FOR EACH ROW EXECUTE FUNCTION quotes_fts_ai()""",
+)
+
+# An article's actors in digest order, stated in a column rather than left to SQLite's rowid;
+# rows stored before this migration keep their insertion order through their rowid.
+_ORDINAL = ("ALTER TABLE doc_actors ADD COLUMN ord INTEGER",)
+_ORDINAL_SQLITE = ("UPDATE doc_actors SET ord = rowid",)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_record", _BASE),
-    Migration("0002_fulltext", (), {"sqlite": _FTS_SQLITE}),
+    Migration("0002_fulltext", (), {"sqlite": _FTS_SQLITE, "postgres": _FTS_POSTGRES}),
+    Migration("0003_ordinal", _ORDINAL, {"sqlite": _ORDINAL_SQLITE}),
 )
+
+_PG_TYPES = {"TEXT": 'TEXT COLLATE "C"', "REAL": "DOUBLE PRECISION"}
+_PG_TYPE = re.compile(r"\b(TEXT|REAL)\b")
+
+
+def ddl(sql: str, dialect: str) -> str:
+    """A portable statement as the dialect runs it."""
+    if dialect != "postgres":
+        return sql
+    return _PG_TYPE.sub(lambda m: _PG_TYPES[m.group(1)], sql)
+
+
+_MIGRATIONS_TABLE = "CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT)"
 
 
 def applied(backend: Any) -> list[str]:
@@ -153,11 +205,18 @@ def migrate(backend: Any) -> list[str]:
     if not pending:
         return []
     with backend.transaction():
+        backend.lock("migrate")
         done = applied(backend)  # another process may have migrated meanwhile
-        backend.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT)")
+        check_version(done)
+        backend.execute(
+            ddl(
+                "CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT)",
+                backend.dialect,
+            )
+        )
         for m in (m for m in MIGRATIONS if m.name not in done):
             for sql in (*m.common, *m.dialect.get(backend.dialect, ())):
-                backend.execute(sql)
+                backend.execute(ddl(sql, backend.dialect))
             backend.execute(
                 "INSERT INTO _migrations (name, applied_at) VALUES (?, ?)",
                 (m.name, datetime.now(UTC).isoformat(timespec="seconds")),

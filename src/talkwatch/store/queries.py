@@ -75,7 +75,7 @@ def find_meeting(backend: Any, id_or_name: str) -> dict[str, Any]:
 
 def meeting_record(backend: Any, m: dict[str, Any]) -> dict[str, Any]:
     """A meeting row with its documents, status history and participants (record shape)."""
-    reports = backend.query("SELECT * FROM meeting_reports WHERE meeting_id = ?", (m["id"],))
+    reports = backend.query("SELECT * FROM meeting_reports WHERE meeting_id = ? ORDER BY id", (m["id"],))
     ids = [r["id"] for r in reports]
     history = merge._in(backend, "SELECT * FROM meeting_history WHERE report_id IN ({ids})", ids)
     summary = merge.summarize(reports, history)
@@ -238,16 +238,22 @@ def actor(backend: Any, name: str) -> dict[str, Any]:
     }
 
 
-def _fts_query(text: str) -> str:
-    """User words as an FTS5 query of quoted terms (all must occur)."""
+Hits = tuple[list[dict[str, Any]], list[dict[str, Any]]]  # (documents, quotes)
+
+
+def _words(text: str) -> list[str]:
     words = re.findall(r"\w+", text)
     if not words:
         raise NotFound("search needs at least one word")
-    return " ".join(f'"{w}"' for w in words)
+    return words
 
 
-def search(backend: Any, text: str, *, limit: int = 20) -> list[dict[str, Any]]:
-    """Articles and quotes matching the words, best first."""
+def _fts_query(text: str) -> str:
+    """User words as an FTS5 query of quoted terms (all must occur)."""
+    return " ".join(f'"{w}"' for w in _words(text))
+
+
+def _search_sqlite(backend: Any, text: str, limit: int) -> Hits:
     q = _fts_query(text)
     docs = backend.query(
         "SELECT d.id, d.title, d.url, d.published,"
@@ -263,6 +269,43 @@ def search(backend: Any, text: str, *, limit: int = 20) -> list[dict[str, Any]]:
         " WHERE quotes_fts MATCH ? ORDER BY rank LIMIT ?",
         (q, limit),
     )
+    return docs, quotes
+
+
+PG_HEADLINE = (
+    "StartSel=[, StopSel=], MaxWords=12, MinWords=4, ShortWord=0, MaxFragments=1, FragmentDelimiter=…"
+)
+
+
+def _search_postgres(backend: Any, text: str, limit: int) -> Hits:
+    """tsvector side tables (``0002_fulltext``), all words required, ranked by ``ts_rank``."""
+    from .migrations import FTS_CONFIG
+
+    words = " ".join(_words(text))
+    tsq = f"plainto_tsquery('{FTS_CONFIG}', ?)"
+    docs = backend.query(
+        f"SELECT d.id, d.title, d.url, d.published,"
+        f" ts_headline('{FTS_CONFIG}', coalesce(d.body, ''), {tsq}, '{PG_HEADLINE}') AS snippet"
+        f" FROM (SELECT f.id, ts_rank(f.tsv, {tsq}) AS score FROM documents_fts f"
+        f"  WHERE f.tsv @@ {tsq} ORDER BY score DESC, f.id LIMIT ?) hit"
+        " JOIN documents d ON d.id = hit.id ORDER BY hit.score DESC, hit.id",
+        (words, words, words, limit),
+    )
+    quotes = backend.query(
+        "SELECT q.doc_id, q.idx, q.text, q.speaker_id, q.speaker_text, d.published"
+        f" FROM (SELECT f.doc_id, f.idx, ts_rank(f.tsv, {tsq}) AS score FROM quotes_fts f"
+        f"  WHERE f.tsv @@ {tsq} ORDER BY score DESC, f.doc_id, f.idx LIMIT ?) hit"
+        " JOIN quotes q ON q.doc_id = hit.doc_id AND q.idx = hit.idx"
+        " JOIN documents d ON d.id = q.doc_id ORDER BY hit.score DESC, hit.doc_id, hit.idx",
+        (words, words, limit),
+    )
+    return docs, quotes
+
+
+def search(backend: Any, text: str, *, limit: int = 20) -> list[dict[str, Any]]:
+    """Articles and quotes matching the words, best first."""
+    run = _search_postgres if backend.dialect == "postgres" else _search_sqlite
+    docs, quotes = run(backend, text, limit)
     names = actor_names(backend, [r["speaker_id"] for r in quotes if r["speaker_id"]])
     return [
         *(

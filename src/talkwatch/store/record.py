@@ -9,7 +9,7 @@ from typing import Any
 
 from ..errors import NotFound, TalkwatchError
 from . import export, migrations, queries, writer
-from .backend import connect
+from .backend import connect, is_url
 
 TABLES = (
     "documents",
@@ -126,14 +126,21 @@ class Record:
 
 
 def open_record(db: str | Path, *, create: bool = False) -> Record:
-    """Open (and migrate) a database; a missing file is an error unless ``create``."""
+    """Open (and migrate) a database; a missing one is an error unless ``create``.
+
+    ``db`` is a SQLite file, ``:memory:``, or a ``postgresql://`` URL (optionally
+    with ``?schema=NAME``).
+    """
     location = str(db)
-    if location != ":memory:" and not create and not Path(location).exists():
+    url = is_url(location)
+    if not url and location != ":memory:" and not create and not Path(location).exists():
         raise NotFound(f"{location}: no database here; run `talkwatch ingest` first")
-    backend = connect(location)
+    backend = connect(location, create=create)
     try:
+        if url and not create and not backend.tables():
+            raise NotFound(f"{backend.path}: no talkwatch record here; run `talkwatch ingest` first")
         migrations.migrate(backend)
-    except TalkwatchError:
+    except BaseException:
         backend.close()
         raise
     return Record(backend)

@@ -5,6 +5,13 @@ never leaves half an article's facts; documents already stored are skipped,
 so re-running an ingest completes it and a second run adds nothing. After the
 raw facts, the merged view (actor names, meeting clusters) is refreshed for
 what the batch touched, in the same transaction.
+
+Rows are gathered for the whole batch and written table by table (one
+``executemany`` each), which a client-server database needs to be fast.
+Several writers may share a PostgreSQL record: each takes its row locks in
+one global order (documents by id, actors by key, then places in ``merge``),
+so they wait for each other but never deadlock, and an article another
+writer stored meanwhile is skipped.
 """
 
 from __future__ import annotations
@@ -56,15 +63,24 @@ def save_batch(backend: Any, items: Iterable[Item]) -> Saved:
     batch = list(items)
     for item in batch:
         _check(item.digest)
+    return backend.retrying(lambda: _save(backend, batch))
+
+
+def _save(backend: Any, batch: list[Item]) -> Saved:
     with backend.transaction():
         seen = known_ids(backend, [item.digest["document"]["id"] for item in batch])
-        fresh: list[Item] = []
+        new: dict[str, Item] = {}
         for item in batch:
-            if item.digest["document"]["id"] not in seen:
-                seen.add(item.digest["document"]["id"])
-                fresh.append(item)
+            doc_id = item.digest["document"]["id"]
+            if doc_id not in seen and doc_id not in new:
+                new[doc_id] = item
+        inserted = [(new[i], _write_document(backend, new[i])) for i in sorted(new)]
+        fresh = [item for item, cur in inserted if cur.fetchall()]
         touched = _Touched()
-        facts = sum(_write(backend, item, touched) for item in fresh)
+        local = _write_actors(backend, fresh, touched)
+        out = _Rows()
+        facts = sum(_rows(item, local[item.digest["document"]["id"]], touched, out) for item in fresh)
+        out.write(backend)
         merge.refresh(backend, places=touched.places, actors=touched.actors)
     return Saved(added=len(fresh), skipped=len(batch) - len(fresh), facts=facts)
 
@@ -89,17 +105,96 @@ class _Touched:
         days += [d for d in map(merge._iso, values) if d]
 
 
-def _write(backend: Any, item: Item, touched: _Touched) -> int:
-    """Insert one digest's rows; return the number of facts written."""
+def _insert(table: str, cols: Sequence[str]) -> str:
+    return f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
+
+
+DOC_ACTOR_COLS = (
+    "doc_id",
+    "local_id",
+    "actor_id",
+    "name",
+    "type",
+    "country",
+    "affiliation",
+    "title",
+    "aliases",
+    "cameo",
+    "mentions",
+    "gkey",
+    "extra",
+    "ord",
+)
+REPORT_COLS = (
+    "id",
+    "doc_id",
+    "local_id",
+    "idx",
+    "name",
+    "aliases",
+    "city",
+    "country",
+    "start_date",
+    "end_date",
+    "status",
+    "round",
+    "hosts",
+    "sponsors",
+    "process",
+    "evidence",
+    "extra",
+    "place",
+    "lo",
+    "hi",
+    "published",
+    "position",
+)
+HISTORY_COLS = (
+    "report_id",
+    "idx",
+    "doc_id",
+    "status",
+    "start_date",
+    "ev_start",
+    "ev_end",
+    "ev_text",
+    "extra",
+)
+# Insert order: rows before the rows that refer to them.
+TABLES = {
+    "doc_actors": _insert("doc_actors", DOC_ACTOR_COLS),
+    "meeting_reports": _insert("meeting_reports", REPORT_COLS),
+    "meeting_history": _insert("meeting_history", HISTORY_COLS),
+    **{kind: _insert(kind, ["doc_id", "idx", *rows.columns(kind)]) for kind in rows.FACTS},
+}
+
+
+class _Rows:
+    """The batch's rows per table, written table by table."""
+
+    def __init__(self) -> None:
+        self.rows: dict[str, list[Sequence[Any]]] = {t: [] for t in TABLES}
+
+    def write(self, backend: Any) -> None:
+        for table, sql in TABLES.items():
+            if self.rows[table]:
+                backend.executemany(sql, self.rows[table])
+
+
+def _write_document(backend: Any, item: Item) -> Any:
+    """Insert the article's row; the cursor returns no row when another writer stored it first.
+
+    (``RETURNING`` rather than ``rowcount``: PostgreSQL's pipeline sends every insert of
+    the batch before the first answer is read.)
+    """
     digest = item.digest
     doc = digest["document"]
-    doc_id = doc["id"]
-    published = (doc.get("published") or None) and str(doc["published"])[:10]
-    backend.execute(
+    return backend.execute(
         "INSERT INTO documents (id, title, source, url, published, language, path, body, schema,"
-        " extra, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " extra, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        " ON CONFLICT (id) DO NOTHING RETURNING id",
         (
-            doc_id,
+            doc["id"],
             doc.get("title"),
             doc.get("source"),
             doc.get("url"),
@@ -112,19 +207,22 @@ def _write(backend: Any, item: Item, touched: _Touched) -> int:
             datetime.now(UTC).isoformat(timespec="seconds"),
         ),
     )
-    local = _write_actors(backend, doc_id, digest.get("actors") or [], touched)
-    reports = _write_meetings(backend, doc_id, published, digest.get("meetings") or [], touched)
+
+
+def _rows(item: Item, local: dict[str, str], touched: _Touched, out: _Rows) -> int:
+    """One digest's rows (its document and record actors are written); return its fact count."""
+    digest = item.digest
+    doc = digest["document"]
+    doc_id = doc["id"]
+    published = (doc.get("published") or None) and str(doc["published"])[:10]
+    out.rows["doc_actors"] += _doc_actor_rows(doc_id, digest.get("actors") or [])
+    reports = _meeting_rows(doc_id, published, digest.get("meetings") or [], touched, out)
     n = len(local) + len(reports)
     for kind in rows.FACTS:
         items = digest.get(kind) or []
-        if not items:
-            continue
-        cols = ["doc_id", "idx", *rows.columns(kind)]
-        sql = f"INSERT INTO {kind} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
-        backend.executemany(
-            sql,
-            [[doc_id, i, *rows.to_row(kind, item, local.get, reports.get)] for i, item in enumerate(items)],
-        )
+        out.rows[kind] += [
+            [doc_id, i, *rows.to_row(kind, item, local.get, reports.get)] for i, item in enumerate(items)
+        ]
         n += len(items)
     return n
 
@@ -137,101 +235,97 @@ def _doc_extra(digest: dict[str, Any]) -> str | None:
     return json.dumps({"digest": rows.loads(top), "document": rows.loads(docx)}, sort_keys=True)
 
 
-def _write_actors(
-    backend: Any, doc_id: str, actors: list[dict[str, Any]], touched: _Touched
-) -> dict[str, str]:
-    """Upsert record actors, count their names, keep the article's own actor rows."""
-    local: dict[str, str] = {}
-    for actor in actors:
-        akey = keys.actor_key(actor)
+ACTOR_UPSERT = (
+    "INSERT INTO actors (id, akey, name, type, country, cameo) VALUES (?, ?, ?, ?, ?, ?)"
+    " ON CONFLICT (akey) DO UPDATE SET"
+    " type = CASE WHEN actors.type IS NULL OR excluded.type < actors.type"
+    "   THEN COALESCE(excluded.type, actors.type) ELSE actors.type END,"
+    " country = CASE WHEN actors.country IS NULL OR excluded.country < actors.country"
+    "   THEN COALESCE(excluded.country, actors.country) ELSE actors.country END,"
+    " cameo = CASE WHEN actors.cameo IS NULL OR excluded.cameo < actors.cameo"
+    "   THEN COALESCE(excluded.cameo, actors.cameo) ELSE actors.cameo END"
+)
+NAME_UPSERT = (
+    "INSERT INTO actor_names (actor_id, name, lname, n_name, n_alias) VALUES (?, ?, ?, ?, ?)"
+    " ON CONFLICT (actor_id, name) DO UPDATE SET"
+    " n_name = actor_names.n_name + excluded.n_name,"
+    " n_alias = actor_names.n_alias + excluded.n_alias"
+)
+
+
+def _write_actors(backend: Any, items: list[Item], touched: _Touched) -> dict[str, dict[str, str]]:
+    """Upsert the batch's record actors in key order, then count their names.
+
+    Returns, per document, its local actor ids -> record actor ids. Merging
+    (smallest type, summed name counts) does not depend on order, so sorting
+    only fixes the order in which concurrent writers lock rows.
+    """
+    local: dict[str, dict[str, str]] = {}
+    seen: list[tuple[str, str, int, dict[str, Any]]] = []
+    for item in items:
+        doc_id = item.digest["document"]["id"]
+        mapping = local.setdefault(doc_id, {})
+        for n, actor in enumerate(item.digest.get("actors") or []):
+            akey = keys.actor_key(actor)
+            mapping[actor.get("id")] = keys.actor_id(akey)
+            seen.append((akey, doc_id, n, actor))
+    seen.sort(key=lambda s: s[:3])
+    upserts, names = [], []
+    for akey, _doc, _n, actor in seen:
         aid = keys.actor_id(akey)
-        local[actor.get("id")] = aid
         touched.actors.add(aid)
-        backend.execute(
-            "INSERT INTO actors (id, akey, name, type, country, cameo) VALUES (?, ?, ?, ?, ?, ?)"
-            " ON CONFLICT (akey) DO UPDATE SET"
-            " type = CASE WHEN actors.type IS NULL OR excluded.type < actors.type"
-            "   THEN COALESCE(excluded.type, actors.type) ELSE actors.type END,"
-            " country = CASE WHEN actors.country IS NULL OR excluded.country < actors.country"
-            "   THEN COALESCE(excluded.country, actors.country) ELSE actors.country END,"
-            " cameo = CASE WHEN actors.cameo IS NULL OR excluded.cameo < actors.cameo"
-            "   THEN COALESCE(excluded.cameo, actors.cameo) ELSE actors.cameo END",
-            (
-                aid,
-                akey,
-                actor.get("name") or "",
-                actor.get("type"),
-                actor.get("country"),
-                actor.get("cameo"),
-            ),
-        )
-        names = {actor.get("name") or ""} | set(actor.get("aliases") or ())
-        backend.executemany(
-            "INSERT INTO actor_names (actor_id, name, lname, n_name, n_alias)"
-            " VALUES (?, ?, ?, ?, ?)"
-            " ON CONFLICT (actor_id, name) DO UPDATE SET"
-            " n_name = actor_names.n_name + excluded.n_name,"
-            " n_alias = actor_names.n_alias + excluded.n_alias",
-            [
-                (
-                    aid,
-                    name,
-                    keys.norm(name),
-                    int(name == actor.get("name")),
-                    int(name != actor.get("name")),
-                )
-                for name in sorted(names)
-                if name
-            ],
-        )
-        backend.execute(
-            "INSERT INTO doc_actors (doc_id, local_id, actor_id, name, type, country, affiliation,"
-            " title, aliases, cameo, mentions, gkey, extra)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                doc_id,
-                actor.get("id"),
-                aid,
-                actor.get("name"),
-                actor.get("type"),
-                actor.get("country"),
-                actor.get("affiliation"),
-                actor.get("title"),
-                json.dumps(list(actor.get("aliases") or [])),
-                actor.get("cameo"),
-                json.dumps([list(m) for m in actor.get("mentions") or []]),
-                actor.get("key"),
-                rows.extra(actor, rows.ACTOR_KEYS),
-            ),
-        )
+        name = actor.get("name")
+        upserts.append((aid, akey, name or "", actor.get("type"), actor.get("country"), actor.get("cameo")))
+        for alias in sorted({name or ""} | set(actor.get("aliases") or ())):
+            if alias:
+                names.append((aid, alias, keys.norm(alias), int(alias == name), int(alias != name)))
+    backend.executemany(ACTOR_UPSERT, upserts)
+    backend.executemany(NAME_UPSERT, names)
     return local
 
 
-def _write_meetings(
-    backend: Any,
+def _doc_actor_rows(doc_id: str, actors: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
+    """The article's own actor rows, in digest order (``ord``)."""
+    return [
+        (
+            doc_id,
+            actor.get("id"),
+            keys.actor_id(keys.actor_key(actor)),
+            actor.get("name"),
+            actor.get("type"),
+            actor.get("country"),
+            actor.get("affiliation"),
+            actor.get("title"),
+            json.dumps(list(actor.get("aliases") or [])),
+            actor.get("cameo"),
+            json.dumps([list(m) for m in actor.get("mentions") or []]),
+            actor.get("key"),
+            rows.extra(actor, rows.ACTOR_KEYS),
+            n,
+        )
+        for n, actor in enumerate(actors)
+    ]
+
+
+def _meeting_rows(
     doc_id: str,
     published: str | None,
     meetings: list[dict[str, Any]],
     touched: _Touched,
+    out: _Rows,
 ) -> dict[str, str]:
-    """Store each reported meeting and its history; merging happens in ``merge``."""
+    """Each reported meeting and its history; merging happens in ``merge``."""
     reports: dict[str, str] = {}
     for i, meeting in enumerate(meetings):
         rid = f"{doc_id}:{meeting.get('id', i)}"
         reports[meeting.get("id")] = rid
         place = keys.meeting_place(meeting, doc_id)
         venue = meeting.get("venue") or {}
-        history = meeting.get("history") or []
         lo, hi = merge.report_span(meeting)
         touched.place(place, lo, hi, published)
         evidence = meeting.get("evidence") or []
         starts = [e["start"] for e in evidence if e.get("start") is not None]
-        position = min(starts, default=None)
-        backend.execute(
-            "INSERT INTO meeting_reports (id, doc_id, local_id, idx, name, aliases, city, country,"
-            " start_date, end_date, status, round, hosts, sponsors, process, evidence, extra,"
-            " place, lo, hi, published, position) VALUES"
-            " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        out.rows["meeting_reports"].append(
             (
                 rid,
                 doc_id,
@@ -254,25 +348,21 @@ def _write_meetings(
                 lo,
                 hi,
                 published,
-                position,
-            ),
+                min(starts, default=None),
+            )
         )
-        backend.executemany(
-            "INSERT INTO meeting_history (report_id, idx, doc_id, status, start_date, ev_start,"
-            " ev_end, ev_text, extra) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (
-                    rid,
-                    j,
-                    doc_id,
-                    h.get("status"),
-                    h.get("start"),
-                    *rows.ev_cols(h.get("evidence")),
-                    rows.extra(h, rows.HISTORY_KEYS),
-                )
-                for j, h in enumerate(history)
-            ],
-        )
+        out.rows["meeting_history"] += [
+            (
+                rid,
+                j,
+                doc_id,
+                h.get("status"),
+                h.get("start"),
+                *rows.ev_cols(h.get("evidence")),
+                rows.extra(h, rows.HISTORY_KEYS),
+            )
+            for j, h in enumerate(meeting.get("history") or [])
+        ]
     return reports
 
 
