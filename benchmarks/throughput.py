@@ -61,7 +61,7 @@ def _warm() -> None:
 def time_workers(articles: list[Any], workers: int) -> float:
     """Wall time of the full pipeline over ``workers`` processes (model load excluded)."""
     ctx = multiprocessing.get_context("spawn")
-    chunks = [articles[i:i + 16] for i in range(0, len(articles), 16)]
+    chunks = [articles[i : i + 16] for i in range(0, len(articles), 16)]
     with ctx.Pool(workers, initializer=_warm) as pool:
         pool.map(_work, [chunks[0][:1]] * workers)  # every worker loaded and warm
         start = time.perf_counter()

@@ -34,18 +34,27 @@ def test_acronym_joins_organisation(nlp):
 
 
 def test_demonym_and_possessive_institutions_merge(nlp):
-    index = resolve(nlp, "The Qatari foreign ministry said talks would resume. Qatar's foreign ministry gave no date.")
+    index = resolve(
+        nlp, "The Qatari foreign ministry said talks would resume. Qatar's foreign ministry gave no date."
+    )
     ministry = by_name(index, "Qatari foreign ministry")
     assert ministry is by_name(index, "Qatar's foreign ministry")
     assert (ministry.type, ministry.country, ministry.cameo) == ("government", "QAT", "QATGOV")
 
 
-@pytest.mark.parametrize("text, name, type_", [
-    ("Armed rebels attacked the town.", "Armed rebels", "armed_group"),
-    ("At least four rebel groups refused to attend.", "At least four rebel groups", "armed_group"),
-    ("A Sudanese source close to the army said the talks had stalled.", "Sudanese source close to the army", "person"),
-    ("US officials said they would attend.", "US officials", "government"),
-])
+@pytest.mark.parametrize(
+    "text, name, type_",
+    [
+        ("Armed rebels attacked the town.", "Armed rebels", "armed_group"),
+        ("At least four rebel groups refused to attend.", "At least four rebel groups", "armed_group"),
+        (
+            "A Sudanese source close to the army said the talks had stalled.",
+            "Sudanese source close to the army",
+            "person",
+        ),
+        ("US officials said they would attend.", "US officials", "government"),
+    ],
+)
 def test_collective_descriptions_are_actors(nlp, text, name, type_):
     actor = by_name(resolve(nlp, text), name)
     assert actor.type == type_
@@ -57,14 +66,18 @@ def test_description_stands_for_its_state(nlp):
 
 
 def test_title_from_compound_and_apposition(nlp):
-    index = resolve(nlp, "UN envoy Hans Grundberg arrived. Sergei Lavrov, the Russian foreign minister, spoke.")
+    index = resolve(
+        nlp, "UN envoy Hans Grundberg arrived. Sergei Lavrov, the Russian foreign minister, spoke."
+    )
     assert by_name(index, "Hans Grundberg").title == "UN envoy"
     lavrov = by_name(index, "Sergei Lavrov")
     assert lavrov.title == "Russian foreign minister" and lavrov.country == "RUS"
 
 
 def test_expert_with_affiliation(nlp):
-    index = resolve(nlp, "Jane Korver, a senior fellow at the Clingendael Institute, said the truce was fragile.")
+    index = resolve(
+        nlp, "Jane Korver, a senior fellow at the Clingendael Institute, said the truce was fragile."
+    )
     expert = by_name(index, "Jane Korver")
     assert expert.type == "expert"
     assert expert.affiliation is not None

@@ -21,8 +21,14 @@ Hamas said it will send a delegation to Doha. "We are ready," Ismail Haniyeh sai
 
 
 def talkwatch(*args: str, input: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "talkwatch", *args], capture_output=True,
-                          text=True, input=input, timeout=300, cwd=ROOT)
+    return subprocess.run(
+        [sys.executable, "-m", "talkwatch", *args],
+        capture_output=True,
+        text=True,
+        input=input,
+        timeout=300,
+        cwd=ROOT,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -44,7 +50,7 @@ def test_extract_jsonl_follows_the_contract(article):
     (meeting,) = digest["meetings"]
     assert (meeting["status"], meeting["start"]) == ("postponed", "2024-03-07")
     for d in digest["dates"]:
-        assert body[d["start"]:d["end"]] == d["text"]
+        assert body[d["start"] : d["end"]] == d["text"]
 
 
 @pytest.mark.slow
@@ -55,11 +61,14 @@ def test_extract_report_for_people(article):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("content, message", [
-    (b"", "empty article"),
-    (b"\x00\x01binary\x00\x02", "binary file"),
-    (b"caf\xe9 au lait", "not UTF-8"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (b"", "empty article"),
+        (b"\x00\x01binary\x00\x02", "binary file"),
+        (b"caf\xe9 au lait", "not UTF-8"),
+    ],
+)
 def test_extract_bad_file_exits_nonzero_with_one_line(tmp_path, content, message):
     bad = tmp_path / "bad.txt"
     bad.write_bytes(content)

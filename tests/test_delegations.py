@@ -6,7 +6,9 @@ from conftest import names
 
 
 def test_size_owner_and_meeting(run):
-    digest = run("The talks in Geneva open on Monday. The opposition said it will send a 15-member delegation.")
+    digest = run(
+        "The talks in Geneva open on Monday. The opposition said it will send a 15-member delegation."
+    )
     (delegation,) = digest["delegations"]
     assert delegation["size"] == 15
     assert names(digest)[delegation["actor"]] == "opposition"
@@ -25,7 +27,9 @@ def test_head_of_delegation(run):
 
 
 def test_replacement(run):
-    digest = run("The talks in Geneva open on Monday. Ahmed Toumi will replace Karim Selmi as chief negotiator.")
+    digest = run(
+        "The talks in Geneva open on Monday. Ahmed Toumi will replace Karim Selmi as chief negotiator."
+    )
     (delegation,) = digest["delegations"]
     who = names(digest)
     assert (who[delegation["head"]], who[delegation["replaces"]]) == ("Ahmed Toumi", "Karim Selmi")

@@ -7,9 +7,18 @@ import pytest
 from conftest import names
 
 STATUS_CASES = [
-    ("The talks in Geneva, scheduled for March 12, were postponed until March 19.",
-     "postponed", "2024-03-19", ["scheduled", "postponed"]),
-    ("The fifth round of talks in Geneva is due to begin on Monday.", "scheduled", "2024-03-11", ["scheduled"]),
+    (
+        "The talks in Geneva, scheduled for March 12, were postponed until March 19.",
+        "postponed",
+        "2024-03-19",
+        ["scheduled", "postponed"],
+    ),
+    (
+        "The fifth round of talks in Geneva is due to begin on Monday.",
+        "scheduled",
+        "2024-03-11",
+        ["scheduled"],
+    ),
     ("Negotiations in Doha collapsed on Tuesday.", "cancelled", "2024-03-05", ["cancelled"]),
     ("The summit in Addis Ababa was suspended on Monday.", "suspended", "2024-03-04", ["suspended"]),
     ("The talks in Vienna ended on Friday without a deal.", "concluded", "2024-03-01", ["concluded"]),
@@ -34,15 +43,18 @@ def test_meeting_round_and_venue(run):
 
 
 def test_meeting_focus_and_distinct_venues(run):
-    digest = run("The Geneva talks were postponed. The talks in Doha went ahead. "
-                 "The talks will focus on prisoners.")
+    digest = run(
+        "The Geneva talks were postponed. The talks in Doha went ahead. The talks will focus on prisoners."
+    )
     by_city = {m["venue"]["city"]: m for m in digest["meetings"]}
     assert set(by_city) == {"Geneva", "Doha"}
     assert "talks" in by_city["Doha"]["aliases"]  # "the talks" after Doha refers to Doha
 
 
 def test_meeting_past_round_is_distinct(run):
-    digest = run("The talks in Astana are set for Monday. The last meeting in Astana produced no breakthrough.")
+    digest = run(
+        "The talks in Astana are set for Monday. The last meeting in Astana produced no breakthrough."
+    )
     statuses = sorted(m["status"] for m in digest["meetings"])
     assert statuses == ["held", "scheduled"]
 
@@ -54,7 +66,9 @@ def test_meeting_sponsor(run):
 
 
 def test_meeting_duration_sets_end(run):
-    (meeting,) = run("The talks in Oslo are due to begin on Monday and expected to last three days.")["meetings"]
+    (meeting,) = run("The talks in Oslo are due to begin on Monday and expected to last three days.")[
+        "meetings"
+    ]
     assert (meeting["start"], meeting["end"]) == ("2024-03-11", "2024-03-13")
 
 
@@ -74,4 +88,4 @@ def test_meeting_evidence_quotes_body(run):
     text = "The talks in Geneva were postponed until Thursday."
     digest = run(text)
     for ev in digest["meetings"][0]["evidence"] + [h["evidence"] for h in digest["meetings"][0]["history"]]:
-        assert text[ev["start"]:ev["end"]] == ev["text"]
+        assert text[ev["start"] : ev["end"]] == ev["text"]

@@ -8,13 +8,17 @@ from conftest import has_fact, names
 
 CASES = [
     ("Egypt invited Hamas and Israel to the talks in Cairo.", {("Hamas", "invited"), ("Israel", "invited")}),
-    ("Those invited to the summit in Doha include the Taliban, Pakistan and China.",
-     {("Taliban", "invited"), ("Pakistan", "invited"), ("China", "invited")}),
+    (
+        "Those invited to the summit in Doha include the Taliban, Pakistan and China.",
+        {("Taliban", "invited"), ("Pakistan", "invited"), ("China", "invited")},
+    ),
     ("The Houthis were not invited to the talks in Muscat.", {("Houthis", "not_invited")}),
     ("The Sudanese government will attend the talks in Jeddah.", {("Sudanese government", "will_attend")}),
     ("Ukraine plans to send a delegation to the talks in Istanbul.", {("Ukraine", "will_attend")}),
-    ("Abdel Fattah al-Burhan arrived in Jeddah on Tuesday for the talks in Jeddah.",
-     {("Abdel Fattah al-Burhan", "arrived")}),
+    (
+        "Abdel Fattah al-Burhan arrived in Jeddah on Tuesday for the talks in Jeddah.",
+        {("Abdel Fattah al-Burhan", "arrived")},
+    ),
     ("Colombia took part in the talks in Havana last week.", {("Colombia", "attended")}),
     ("The ELN is still deciding whether to attend the talks in Havana.", {("ELN", "undecided")}),
     ("The opposition will not attend the talks in Geneva.", {("opposition", "declined")}),
@@ -31,8 +35,10 @@ def test_participation_status(run, text, expected):
 
 
 def test_participation_observer_role(run):
-    digest = run("Talks between Armenia and Azerbaijan open in Washington on Monday. "
-                 "Turkey said it will attend the talks in Washington only as an observer.")
+    digest = run(
+        "Talks between Armenia and Azerbaijan open in Washington on Monday. "
+        "Turkey said it will attend the talks in Washington only as an observer."
+    )
     who = names(digest)
     roles = {(who[p["actor"]], p["status"], p["role"]) for p in digest["participations"]}
     assert ("Turkey", "will_attend", "observer") in roles

@@ -15,8 +15,15 @@ DEV = Path(__file__).resolve().parent / "eval" / "dev"
 
 
 def test_registry_keys_are_pinned():
-    assert list(EXTRACTORS) == ["meetings", "participations", "delegations", "quotes", "positions",
-                                "agreements", "events"]
+    assert list(EXTRACTORS) == [
+        "meetings",
+        "participations",
+        "delegations",
+        "quotes",
+        "positions",
+        "agreements",
+        "events",
+    ]
 
 
 def test_every_extractor_names_its_rule_set():
@@ -68,9 +75,9 @@ def test_dev_digests_follow_the_contract(nlp, article):
     for p in digest["participations"]:
         assert p["actor"] in ids and p["meeting"] in meetings
     for q in digest["quotes"]:
-        assert doc.body[q["start"]:q["end"]] == q["text"] and q["speaker"] in ids
+        assert doc.body[q["start"] : q["end"]] == q["text"] and q["speaker"] in ids
     for d in digest["dates"]:
-        assert doc.body[d["start"]:d["end"]] == d["text"]
+        assert doc.body[d["start"] : d["end"]] == d["text"]
     for a in digest["actors"]:
         for s, e in a["mentions"]:
             assert 0 <= s < e <= len(doc.body)

@@ -26,7 +26,11 @@ def test_front_matter(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text("---\ntitle: Truce holds\npublished: 2023-01-09\n---\nThe truce held.")
     (article,) = read.read_file(path)
-    assert (article.title, article.published, article.body) == ("Truce holds", "2023-01-09", "The truce held.")
+    assert (article.title, article.published, article.body) == (
+        "Truce holds",
+        "2023-01-09",
+        "The truce held.",
+    )
 
 
 def test_published_override(tmp_path):
@@ -51,12 +55,15 @@ def test_malformed_date_warns_and_keeps_article(tmp_path):
     assert warnings and "unreadable date" in warnings[0]
 
 
-@pytest.mark.parametrize("data, reason", [
-    (b"", "empty"),
-    (b"title: x\n\n   \n", "empty"),
-    (b"\x00\x01\x02binary\x00", "binary"),
-    (b"caf\xe9 talks in Gen\xe8ve", "not UTF-8"),
-])
+@pytest.mark.parametrize(
+    "data, reason",
+    [
+        (b"", "empty"),
+        (b"title: x\n\n   \n", "empty"),
+        (b"\x00\x01\x02binary\x00", "binary"),
+        (b"caf\xe9 talks in Gen\xe8ve", "not UTF-8"),
+    ],
+)
 def test_bad_files_raise_one_line_errors(tmp_path, data, reason):
     path = tmp_path / "bad.txt"
     path.write_bytes(data)
@@ -72,8 +79,12 @@ def test_missing_file(tmp_path):
 
 def test_jsonl_skips_broken_lines(tmp_path):
     path = tmp_path / "c.jsonl"
-    rows = [json.dumps({"text": "One.", "published": "2024-01-02"}), "{broken", json.dumps({"title": "no text"}),
-            json.dumps({"text": "Two.", "url": "http://y"})]
+    rows = [
+        json.dumps({"text": "One.", "published": "2024-01-02"}),
+        "{broken",
+        json.dumps({"title": "no text"}),
+        json.dumps({"text": "Two.", "url": "http://y"}),
+    ]
     path.write_text("\n".join(rows))
     warnings: list[str] = []
     articles = read.read_file(path, on_warning=warnings.append)
@@ -84,8 +95,10 @@ def test_jsonl_skips_broken_lines(tmp_path):
 def test_html_page(tmp_path):
     path = tmp_path / "p.html"
     paragraph = "Negotiators from both sides met in Doha on Tuesday for a new round of talks. " * 4
-    path.write_text(f"<html><head><title>Doha talks</title></head><body><article><h1>Doha talks</h1>"
-                    f"<p>{paragraph}</p><p>{paragraph}</p></article></body></html>")
+    path.write_text(
+        f"<html><head><title>Doha talks</title></head><body><article><h1>Doha talks</h1>"
+        f"<p>{paragraph}</p><p>{paragraph}</p></article></body></html>"
+    )
     (article,) = read.read_file(path)
     assert "Negotiators from both sides" in article.body
     assert article.title == "Doha talks"

@@ -11,8 +11,7 @@ from .errors import SchemaError
 from .lexicon import data_path
 from .model import SCHEMA
 
-FACT_KINDS = ("meetings", "participations", "delegations", "quotes", "positions",
-              "agreements", "events")
+FACT_KINDS = ("meetings", "participations", "delegations", "quotes", "positions", "agreements", "events")
 
 
 def build_digest(ctx: Context) -> dict[str, Any]:
@@ -52,7 +51,7 @@ def body_checks(digest: dict[str, Any], body: str | None = None) -> None:
     for kind in FACT_KINDS:
         for fact in digest.get(kind, []):
             for ev in _evidences(fact):
-                if ev and body[ev["start"]:ev["end"]] != ev["text"]:
+                if ev and body[ev["start"] : ev["end"]] != ev["text"]:
                     raise SchemaError(f"{kind}: evidence {ev['start']}:{ev['end']} does not quote the body")
 
 

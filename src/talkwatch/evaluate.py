@@ -85,14 +85,21 @@ class Score:
         table = {}
         for k, t in self.kinds.items():
             p, r, f = t.prf()
-            table[k] = {"precision": p, "recall": r, "f1": f, "tp": t.tp,
-                        "predicted": t.predicted, "gold": t.gold}
+            table[k] = {
+                "precision": p,
+                "recall": r,
+                "f1": f,
+                "tp": t.tp,
+                "predicted": t.predicted,
+                "gold": t.gold,
+            }
         return {"kinds": table, "meeting_attributes": self.attributes, "macro_f1": self.macro_f1}
 
 
 def _pairs(golds: list[Any], preds: list[Any], score: Callable[[Any, Any], float]) -> list[tuple[int, int]]:
-    scored = sorted(((score(g, p), gi, pi) for gi, g in enumerate(golds) for pi, p in enumerate(preds)),
-                    reverse=True)
+    scored = sorted(
+        ((score(g, p), gi, pi) for gi, g in enumerate(golds) for pi, p in enumerate(preds)), reverse=True
+    )
     used_g: set[int] = set()
     used_p: set[int] = set()
     out = []
@@ -139,9 +146,13 @@ def score_digest(gold: dict[str, Any], digest: dict[str, Any]) -> Score:
                 result.attributes[name][0] += right
                 result.attributes[name][1] += 1
                 if not right:
-                    result.notes.append(f"meeting {gm[gi].get('key')}: {name} gold={gm[gi].get(name)} "
-                                        f"predicted={pm[pi].get(name)}")
-    result.notes += [f"missed meeting {g.get('key')}" for i, g in enumerate(gm) if i not in {a for a, _ in mpairs}]
+                    result.notes.append(
+                        f"meeting {gm[gi].get('key')}: {name} gold={gm[gi].get(name)} "
+                        f"predicted={pm[pi].get(name)}"
+                    )
+    result.notes += [
+        f"missed meeting {g.get('key')}" for i, g in enumerate(gm) if i not in {a for a, _ in mpairs}
+    ]
 
     def participation_score(g: dict[str, Any], p: dict[str, Any]) -> float:
         if meeting_ids.get(g["meeting"]) != p.get("meeting") or p.get("status") != g.get("status"):
@@ -156,7 +167,9 @@ def score_digest(gold: dict[str, Any], digest: dict[str, Any]) -> Score:
 
     def position_score(g: dict[str, Any], p: dict[str, Any]) -> float:
         issue = norm(p.get("issue", ""))
-        if p.get("stance") != g.get("stance") or not any(norm(k) and norm(k) in issue for k in g.get("issue") or []):
+        if p.get("stance") != g.get("stance") or not any(
+            norm(k) and norm(k) in issue for k in g.get("issue") or []
+        ):
             return 0
         return float(names_match(_actor_names(digest, p.get("actor")), g["actor"]))
 
@@ -165,15 +178,21 @@ def score_digest(gold: dict[str, Any], digest: dict[str, Any]) -> Score:
             return 0
         return float(g.get("start") is None or _s(p.get("start")) == _s(g.get("start")))
 
-    for kind, fn in (("participations", participation_score), ("quotes", quote_score),
-                     ("positions", position_score), ("agreements", agreement_score)):
+    for kind, fn in (
+        ("participations", participation_score),
+        ("quotes", quote_score),
+        ("positions", position_score),
+        ("agreements", agreement_score),
+    ):
         golds, preds = gold.get(kind) or [], digest.get(kind) or []
         pairs = _pairs(golds, preds, fn)
         result.kinds[kind] = Tally(len(pairs), len(preds), len(golds))
         matched = {gi for gi, _ in pairs}
         result.notes += [f"missed {kind[:-1]}: {_brief(g)}" for i, g in enumerate(golds) if i not in matched]
         matched_p = {pi for _, pi in pairs}
-        result.notes += [f"extra {kind[:-1]}: {_brief_pred(digest, p)}" for i, p in enumerate(preds) if i not in matched_p]
+        result.notes += [
+            f"extra {kind[:-1]}: {_brief_pred(digest, p)}" for i, p in enumerate(preds) if i not in matched_p
+        ]
     return result
 
 

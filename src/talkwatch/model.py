@@ -16,17 +16,30 @@ from .errors import InputError
 SCHEMA = "talkwatch.digest/1"
 
 ActorType = Literal[
-    "person", "state", "government", "armed_group", "opposition", "igo", "ngo",
-    "organization", "media", "expert", "group",
+    "person",
+    "state",
+    "government",
+    "armed_group",
+    "opposition",
+    "igo",
+    "ngo",
+    "organization",
+    "media",
+    "expert",
+    "group",
 ]
-MeetingStatus = Literal[
-    "scheduled", "postponed", "ongoing", "suspended", "held", "concluded", "cancelled"
-]
+MeetingStatus = Literal["scheduled", "postponed", "ongoing", "suspended", "held", "concluded", "cancelled"]
 ParticipationStatus = Literal[
     "invited", "not_invited", "will_attend", "arrived", "attended", "undecided", "declined"
 ]
 Role = Literal[
-    "party", "mediator", "host", "sponsor", "guarantor", "observer", "adviser",
+    "party",
+    "mediator",
+    "host",
+    "sponsor",
+    "guarantor",
+    "observer",
+    "adviser",
     "head_of_delegation",
 ]
 Stance = Literal["demand", "support", "oppose", "reject", "non_negotiable", "open"]
@@ -95,8 +108,12 @@ class Article:
 
     def document_dict(self) -> dict[str, Any]:
         return {
-            "id": self.id, "title": self.title, "source": self.source, "url": self.url,
-            "published": self.published, "language": self.language,
+            "id": self.id,
+            "title": self.title,
+            "source": self.source,
+            "url": self.url,
+            "published": self.published,
+            "language": self.language,
         }
 
 
@@ -121,10 +138,16 @@ class Actor:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "id": self.id, "name": self.name, "type": self.type, "country": self.country,
-            "affiliation": self.affiliation, "title": self.title,
-            "aliases": [a for a in self.aliases if a != self.name], "cameo": self.cameo,
-            "mentions": [list(m) for m in sorted(set(self.mentions))], "key": self.key,
+            "id": self.id,
+            "name": self.name,
+            "type": self.type,
+            "country": self.country,
+            "affiliation": self.affiliation,
+            "title": self.title,
+            "aliases": [a for a in self.aliases if a != self.name],
+            "cameo": self.cameo,
+            "mentions": [list(m) for m in sorted(set(self.mentions))],
+            "key": self.key,
         }
 
 
@@ -140,8 +163,11 @@ class DateExpr:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "text": self.text, "value": self.value, "granularity": self.granularity,
-            "start": self.start, "end": self.end,
+            "text": self.text,
+            "value": self.value,
+            "granularity": self.granularity,
+            "start": self.start,
+            "end": self.end,
         }
 
 
@@ -180,12 +206,17 @@ class Meeting:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "id": self.id, "name": self.name,
+            "id": self.id,
+            "name": self.name,
             "aliases": [a for a in dict.fromkeys(self.aliases) if a != self.name],
             "venue": {"city": self.city, "country": self.country},
-            "start": self.start, "end": self.end, "status": self.status, "round": self.round,
+            "start": self.start,
+            "end": self.end,
+            "status": self.status,
+            "round": self.round,
             "hosts": list(dict.fromkeys(self.hosts)),
-            "sponsors": list(dict.fromkeys(self.sponsors)), "process": self.process,
+            "sponsors": list(dict.fromkeys(self.sponsors)),
+            "process": self.process,
             "history": [h.to_dict() for h in self.history],
             "evidence": [e.to_dict() for e in dict.fromkeys(self.evidence)],
         }
@@ -202,8 +233,12 @@ class Participation:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "meeting": self.meeting, "actor": self.actor, "status": self.status,
-            "role": self.role, "hedged": self.hedged, "evidence": self.evidence.to_dict(),
+            "meeting": self.meeting,
+            "actor": self.actor,
+            "status": self.status,
+            "role": self.role,
+            "hedged": self.hedged,
+            "evidence": self.evidence.to_dict(),
         }
 
 
@@ -219,8 +254,12 @@ class Delegation:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "meeting": self.meeting, "actor": self.actor, "size": self.size, "head": self.head,
-            "members": list(self.members), "replaces": self.replaces,
+            "meeting": self.meeting,
+            "actor": self.actor,
+            "size": self.size,
+            "head": self.head,
+            "members": list(self.members),
+            "replaces": self.replaces,
             "evidence": self.evidence.to_dict(),
         }
 
@@ -238,9 +277,13 @@ class Quote:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "speaker": self.speaker, "speaker_text": self.speaker_text,
-            "speaker_start": self.speaker_start, "speaker_end": self.speaker_end,
-            "text": self.text, "start": self.start, "end": self.end,
+            "speaker": self.speaker,
+            "speaker_text": self.speaker_text,
+            "speaker_start": self.speaker_start,
+            "speaker_end": self.speaker_end,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
             "evidence": self.evidence.to_dict(),
         }
 
@@ -255,8 +298,11 @@ class Position:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "actor": self.actor, "issue": self.issue, "stance": self.stance,
-            "hedged": self.hedged, "evidence": self.evidence.to_dict(),
+            "actor": self.actor,
+            "issue": self.issue,
+            "stance": self.stance,
+            "hedged": self.hedged,
+            "evidence": self.evidence.to_dict(),
         }
 
 
@@ -272,9 +318,13 @@ class Agreement:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "kind": self.kind, "name": self.name, "start": self.start,
-            "parties": list(self.parties), "brokers": list(self.brokers),
-            "status": self.status, "evidence": self.evidence.to_dict(),
+            "kind": self.kind,
+            "name": self.name,
+            "start": self.start,
+            "parties": list(self.parties),
+            "brokers": list(self.brokers),
+            "status": self.status,
+            "evidence": self.evidence.to_dict(),
         }
 
 
@@ -299,10 +349,18 @@ class Event:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "date": self.date, "source": self.source, "target": self.target,
-            "cameo": self.cameo, "plover": self.plover, "mode": self.mode,
-            "context": self.context, "source_code": self.source_code,
-            "target_code": self.target_code, "goldstein": self.goldstein,
-            "quad_class": self.quad_class, "location": self.location, "fact": self.fact,
+            "date": self.date,
+            "source": self.source,
+            "target": self.target,
+            "cameo": self.cameo,
+            "plover": self.plover,
+            "mode": self.mode,
+            "context": self.context,
+            "source_code": self.source_code,
+            "target_code": self.target_code,
+            "goldstein": self.goldstein,
+            "quad_class": self.quad_class,
+            "location": self.location,
+            "fact": self.fact,
             "evidence": self.evidence.to_dict(),
         }

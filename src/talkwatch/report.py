@@ -28,24 +28,40 @@ def render(digest: dict[str, Any], article: Article | None = None, console: Cons
             t.add_column(col)
         for m in meetings.values():
             history = " -> ".join(f"{h['status']} {h['start'] or ''}".strip() for h in m["history"])
-            t.add_row(m["name"], m["venue"]["city"] or "", m["start"] or "", m["end"] or "",
-                      m["status"] or "", history)
+            t.add_row(
+                m["name"],
+                m["venue"]["city"] or "",
+                m["start"] or "",
+                m["end"] or "",
+                m["status"] or "",
+                history,
+            )
         console.print(t)
     if digest["participations"]:
         t = Table(title="Attendance", title_justify="left")
         for col in ("actor", "meeting", "status", "role", "hedged"):
             t.add_column(col)
         for p in digest["participations"]:
-            t.add_row(names.get(p["actor"], p["actor"]), meetings[p["meeting"]]["name"], p["status"],
-                      p["role"] or "", "yes" if p["hedged"] else "")
+            t.add_row(
+                names.get(p["actor"], p["actor"]),
+                meetings[p["meeting"]]["name"],
+                p["status"],
+                p["role"] or "",
+                "yes" if p["hedged"] else "",
+            )
         console.print(t)
     for q in digest["quotes"]:
         who = names.get(q["speaker"] or "", q.get("speaker_text") or "?")
         console.print(f"[bold]{who}[/bold]: \u201c{q['text']}\u201d", highlight=False)
     for p in digest["positions"]:
-        console.print(f"position: [bold]{names.get(p['actor'], p['actor'])}[/bold] {p['stance']} {p['issue']}",
-                      highlight=False)
+        console.print(
+            f"position: [bold]{names.get(p['actor'], p['actor'])}[/bold] {p['stance']} {p['issue']}",
+            highlight=False,
+        )
     for a in digest["agreements"]:
         brokers = ", ".join(names.get(b, b) for b in a["brokers"])
-        console.print(f"agreement: {a['kind']} since {a['start'] or '?'}"
-                      + (f", brokered by {brokers}" if brokers else ""), highlight=False)
+        console.print(
+            f"agreement: {a['kind']} since {a['start'] or '?'}"
+            + (f", brokered by {brokers}" if brokers else ""),
+            highlight=False,
+        )

@@ -47,7 +47,8 @@ def measure() -> dict[str, float]:
 def test_dev_set_meets_floors(nlp):
     baseline = json.loads(BASELINE.read_text())
     assert baseline["fingerprint"] == fingerprint(), (
-        "the dev set changed: re-measure and update the floors with --update")
+        "the dev set changed: re-measure and update the floors with --update"
+    )
     scores = measure()
     below = {k: (round(scores[k], 3), floor) for k, floor in baseline["floors"].items() if scores[k] < floor}
     assert not below, f"F1 fell below its floor: {below}"
@@ -61,8 +62,17 @@ def update() -> None:
         print("warning: some scores are below their old floors; pass --lower to accept", file=sys.stderr)
     if "--lower" in sys.argv:
         floors = {k: round(v - MARGIN, 3) for k, v in scores.items()}
-    BASELINE.write_text(json.dumps({"fingerprint": fingerprint(), "floors": floors,
-                                    "measured": {k: round(v, 3) for k, v in scores.items()}}, indent=2) + "\n")
+    BASELINE.write_text(
+        json.dumps(
+            {
+                "fingerprint": fingerprint(),
+                "floors": floors,
+                "measured": {k: round(v, 3) for k, v in scores.items()},
+            },
+            indent=2,
+        )
+        + "\n"
+    )
     print(json.dumps(scores, indent=2))
 
 

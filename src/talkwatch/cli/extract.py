@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -14,7 +14,7 @@ from .. import read
 from ..errors import InputError
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     report = "report"
     jsonl = "jsonl"
     json = "json"
@@ -25,9 +25,15 @@ def _warn(message: str) -> None:
 
 
 def extract(
-    articles: Annotated[list[Path], typer.Argument(help="Article files (.txt, .html, .jsonl, feeds) or folders.")],
-    format: Annotated[Format, typer.Option("--format", "-f", help="report (for people) or jsonl (the digest contract).")] = Format.report,
-    published: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD; overrides the header.")] = None,
+    articles: Annotated[
+        list[Path], typer.Argument(help="Article files (.txt, .html, .jsonl, feeds) or folders.")
+    ],
+    format: Annotated[
+        Format, typer.Option("--format", "-f", help="report (for people) or jsonl (the digest contract).")
+    ] = Format.report,
+    published: Annotated[
+        str | None, typer.Option(help="Publication date YYYY-MM-DD; overrides the header.")
+    ] = None,
 ) -> None:
     """Print the digest of each article: meetings, attendance, quotes, positions, agreements."""
     from .. import pipeline
@@ -60,7 +66,9 @@ def extract(
 
 
 def evaluate(
-    paths: Annotated[list[Path], typer.Argument(help="Articles (X.txt beside gold X.yaml / expected.yaml) or folders.")],
+    paths: Annotated[
+        list[Path], typer.Argument(help="Articles (X.txt beside gold X.yaml / expected.yaml) or folders.")
+    ],
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List missed and extra facts.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
 ) -> None:

@@ -14,6 +14,11 @@ EXTRACTORS = {
     "events": events.extract,
 }
 MODULES = {
-    "meetings": meetings, "participations": participation, "delegations": delegations,
-    "quotes": quotes, "positions": positions, "agreements": agreements, "events": events,
+    "meetings": meetings,
+    "participations": participation,
+    "delegations": delegations,
+    "quotes": quotes,
+    "positions": positions,
+    "agreements": agreements,
+    "events": events,
 }

@@ -15,8 +15,20 @@ _QUOTE_PAIRS = [("\u201c", "\u201d"), ('"', '"')]
 _CLAUSE_DEPS = {"ccomp", "advcl", "conj", "relcl", "parataxis", "csubj", "nsubj", "nsubjpass"}
 _FUTURE_AUX = {"will", "shall", "'ll", "wo", "’ll"}
 _FUTURE_HEADS = {"expect", "due", "set", "schedule", "plan", "slate", "go", "intend", "likely", "hope"}
-_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-            "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+_NUMBERS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
@@ -74,14 +86,28 @@ def governing_verbs(head: Any) -> list[Any]:
         if head.dep_ == "pobj":
             verb = head.head.head if head.head.dep_ == "prep" else verb
         verbs.append(verb)
-        verbs += [c for c in verb.children if c.dep_ in ("xcomp", "advcl", "conj", "acomp")
-                  and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
+        verbs += [
+            c
+            for c in verb.children
+            if c.dep_ in ("xcomp", "advcl", "conj", "acomp")
+            and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+        ]
         # "Due to begin Monday, the talks ...": a prepositional clause sharing the subject
-        verbs += [g for c in verb.children if c.dep_ == "prep" and c.lemma_.lower() in _FUTURE_HEADS
-                  for g in c.children if g.dep_ in ("pcomp", "xcomp")] + [
-                  c for c in verb.children if c.dep_ == "prep" and c.lemma_.lower() in _FUTURE_HEADS]
-        verbs += [g for v in list(verbs) for g in v.children if g.dep_ in ("xcomp", "conj")
-                  and g not in verbs and not any(x.dep_ in ("nsubj", "nsubjpass") for x in g.children)]
+        verbs += [
+            g
+            for c in verb.children
+            if c.dep_ == "prep" and c.lemma_.lower() in _FUTURE_HEADS
+            for g in c.children
+            if g.dep_ in ("pcomp", "xcomp")
+        ] + [c for c in verb.children if c.dep_ == "prep" and c.lemma_.lower() in _FUTURE_HEADS]
+        verbs += [
+            g
+            for v in list(verbs)
+            for g in v.children
+            if g.dep_ in ("xcomp", "conj")
+            and g not in verbs
+            and not any(x.dep_ in ("nsubj", "nsubjpass") for x in g.children)
+        ]
     return verbs
 
 

@@ -47,7 +47,7 @@ def _meeting_id(ctx: Context, tok: Any, focus: Focus | None) -> str | None:
 
 
 def _delegation(ctx: Context, noun: Any, meeting: str | None) -> Delegation | None:
-    phrase = ctx.doc[noun.left_edge.i:noun.i + 1].text + " " + ctx.doc[noun.i:noun.sent.end].text[:40]
+    phrase = ctx.doc[noun.left_edge.i : noun.i + 1].text + " " + ctx.doc[noun.i : noun.sent.end].text[:40]
     match = _SIZE.search(phrase)
     size = clauses.number(next(g for g in match.groups() if g)) if match else None
     owner = _owner(ctx, noun)

@@ -109,7 +109,12 @@ def _antecedent(ctx: Context, rel: Any) -> Any:
 def _nested(ctx: Context, m: Any, mentions: list[Any]) -> bool:
     """A mention that only modifies another one ('UN' in 'UN envoy X', 'Syria' in "Syria's X")."""
     for other in mentions:
-        if other is not m and other.start <= m.start and m.end <= other.end and (other.end - other.start) > (m.end - m.start):
+        if (
+            other is not m
+            and other.start <= m.start
+            and m.end <= other.end
+            and (other.end - other.start) > (m.end - m.start)
+        ):
             return True
     tok = ctx.doc.char_span(m.start, m.end, alignment_mode="expand").root
     while tok.dep_ in _CHAIN and tok.head is not tok:
@@ -146,8 +151,11 @@ def meeting_for(ctx: Context, cue: Any, focus: Focus) -> Meeting | None:
         if mid:
             return focus.meetings[mid]
         if tok.ent_type_ == "GPE":
-            by_place = [m for m in focus.meetings.values() if not m.past
-                        and (tok.text == m.city or _country_match(ctx, tok, m))]
+            by_place = [
+                m
+                for m in focus.meetings.values()
+                if not m.past and (tok.text == m.city or _country_match(ctx, tok, m))
+            ]
             if by_place:
                 return by_place[0]
     return focus.for_statement(cue)
@@ -159,5 +167,3 @@ def _country_match(ctx: Context, tok: Any, meeting: Meeting) -> bool:
         return False
     actor = ctx.actors.at(tok.idx, tok.idx + len(tok))
     return actor is not None and actor.type == "state" and actor.country == meeting.country
-
-

@@ -26,8 +26,20 @@ from . import clauses
 NAME = "meetings.v1"
 REQUIRES: set[str] = set()
 
-_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
-             "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12}
+_ORDINALS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+}
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
 
 
@@ -67,6 +79,7 @@ def extract(ctx: Context) -> list[Meeting]:
 
 
 # -- mentions -------------------------------------------------------------
+
 
 def _mentions(ctx: Context, lex: dict[str, Any]) -> list[_Mention]:
     heads = set(lex["heads"])
@@ -118,8 +131,10 @@ def _span(tok: Any) -> tuple[int, int]:
     start = min([tok.i] + [c.left_edge.i for c in lefts])
     end = tok.i + 1
     for c in tok.rights:
-        if c.dep_ == "prep" and c.lower_ in ("in", "at") and any(
-            o.ent_type_ in ("GPE", "LOC", "FAC") for o in c.subtree
+        if (
+            c.dep_ == "prep"
+            and c.lower_ in ("in", "at")
+            and any(o.ent_type_ in ("GPE", "LOC", "FAC") for o in c.subtree)
         ):
             end = c.right_edge.i + 1
         elif c.dep_ in ("nummod", "appos") and c.text in _ROMAN:
@@ -149,7 +164,13 @@ def _venue(ctx: Context, tok: Any) -> tuple[str | None, str | None]:
         if place:
             return place
     for c in tok.rights:  # "talks in Doha", "a meeting in the Turkish resort of Antalya", "rounds held in X"
-        preps = [c] if c.dep_ == "prep" else [p for p in c.children if p.dep_ == "prep"] if c.dep_ == "acl" else []
+        preps = (
+            [c]
+            if c.dep_ == "prep"
+            else [p for p in c.children if p.dep_ == "prep"]
+            if c.dep_ == "acl"
+            else []
+        )
         for prep in (p for p in preps if p.lower_ in ("in", "at")):
             for obj in (o for o in prep.children if o.dep_ == "pobj"):
                 found = _place_of(obj)
@@ -194,7 +215,11 @@ def _place_of(obj: Any) -> tuple[str | None, str | None]:
 def _unknown_city(obj: Any) -> tuple[str | None, str | None]:
     """A place the gazetteer lacks: 'in the Spanish city of Granada' -> (Granada, ESP)."""
     g = gaz.load()
-    ents = [e for e in obj.doc.ents if e.label_ == "GPE" and obj.left_edge.i <= e.start and e.end <= obj.right_edge.i + 1]
+    ents = [
+        e
+        for e in obj.doc.ents
+        if e.label_ == "GPE" and obj.left_edge.i <= e.start and e.end <= obj.right_edge.i + 1
+    ]
     if not ents or g.lookup(ents[0].text) is not None:
         return None, None
     country = None
@@ -227,6 +252,7 @@ def _processes(ctx: Context, lex: dict[str, Any]) -> dict[str, str]:
 
 
 # -- clustering -----------------------------------------------------------
+
 
 def _cluster(ctx: Context, mentions: list[_Mention], meetings: list[Meeting]) -> None:
     """Give every mention its meeting: by venue/round/past, else the meeting in focus.
@@ -277,14 +303,21 @@ def _find(meetings: list[Meeting], m: _Mention) -> Meeting | None:
 
 
 def _new(ctx: Context, meetings: list[Meeting], m: _Mention) -> Meeting:
-    meeting = Meeting(id=f"m{len(meetings) + 1}", name=_name(ctx, m), city=m.city,
-                      country=m.country, round=m.round, past=m.past, later=m.later)
+    meeting = Meeting(
+        id=f"m{len(meetings) + 1}",
+        name=_name(ctx, m),
+        city=m.city,
+        country=m.country,
+        round=m.round,
+        past=m.past,
+        later=m.later,
+    )
     meetings.append(meeting)
     return meeting
 
 
 def _name(ctx: Context, m: _Mention) -> str:
-    text = ctx.doc[m.start:m.end].text
+    text = ctx.doc[m.start : m.end].text
     return re.sub(r"^(the|a|an|this|that)\s+", "", text, flags=re.I)
 
 
@@ -300,6 +333,7 @@ def _assign(ctx: Context, m: _Mention, meeting: Meeting) -> None:
 
 # -- status, dates, sponsors ----------------------------------------------
 
+
 def _apply_status(ctx: Context, m: _Mention, lex: dict[str, Any], quoted: list[tuple[int, int]]) -> None:
     if m.meeting is None:
         return
@@ -312,7 +346,9 @@ def _apply_status(ctx: Context, m: _Mention, lex: dict[str, Any], quoted: list[t
         if status in ("held", "ongoing") and not m.meeting.past and clauses.future(cue_tok):
             status = "scheduled"
         change = StatusChange(status, when, Evidence.from_span(cue_tok.sent))
-        if (clauses.has_any(cue_tok, lex["history_adverbs"]) or clauses.pluperfect(cue_tok)) and m.meeting.history:
+        if (
+            clauses.has_any(cue_tok, lex["history_adverbs"]) or clauses.pluperfect(cue_tok)
+        ) and m.meeting.history:
             m.meeting.history.insert(0, change)
         else:
             m.meeting.history.append(change)
@@ -325,7 +361,11 @@ def _next_verb_cue(m: _Mention, lex: dict[str, Any]) -> list[tuple[Any, str]]:
     i = m.end
     while i < len(doc) and i < m.end + 3 and (doc[i].dep_ in ("aux", "auxpass", "advmod", "neg")):
         i += 1
-    if i < len(doc) and doc[i].pos_ == "VERB" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in doc[i].children):
+    if (
+        i < len(doc)
+        and doc[i].pos_ == "VERB"
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in doc[i].children)
+    ):
         status = clauses.match(doc[i], lex["status_cues"])
         if status:
             return [(doc[i], status)]
@@ -373,7 +413,19 @@ def _cue_date(ctx: Context, cue: Any, m: _Mention) -> str | None:
     return (after or days)[0].value
 
 
-_DATE_PATH = {"pobj", "prep", "npadvmod", "tmod", "advmod", "nummod", "compound", "amod", "appos", "conj", "cc"}
+_DATE_PATH = {
+    "pobj",
+    "prep",
+    "npadvmod",
+    "tmod",
+    "advmod",
+    "nummod",
+    "compound",
+    "amod",
+    "appos",
+    "conj",
+    "cc",
+}
 
 
 def _attached(ctx: Context, date_expr: Any, cue: Any) -> bool:
@@ -389,8 +441,9 @@ def _attached(ctx: Context, date_expr: Any, cue: Any) -> bool:
             return tok.dep_ in ("xcomp", "pcomp") and tok.head.i == cue.i
         tok = tok.head
         if tok.pos_ in ("VERB", "AUX", "ADJ") and tok.i != cue.i:
-            return tok.dep_ in ("xcomp", "pcomp", "conj") and (tok.head.i == cue.i or cue.i in
-                                                               [a.i for a in tok.ancestors][:2])
+            return tok.dep_ in ("xcomp", "pcomp", "conj") and (
+                tok.head.i == cue.i or cue.i in [a.i for a in tok.ancestors][:2]
+            )
     return False
 
 
@@ -398,7 +451,7 @@ def _duration(ctx: Context, cue: Any, meeting: Meeting, lex: dict[str, Any]) -> 
     """'expected to last two days' in the cue's sentence gives the meeting's length."""
     for tok in cue.sent:
         if tok.lemma_ in lex["duration_verbs"] and tok.pos_ == "VERB":
-            text = ctx.body[tok.idx:tok.right_edge.idx + len(tok.right_edge)]
+            text = ctx.body[tok.idx : tok.right_edge.idx + len(tok.right_edge)]
             match = re.search(r"\b(\w+)\s+days?\b", text)
             if match and clauses.number(match.group(1)):
                 meeting.duration_days = clauses.number(match.group(1))
@@ -412,7 +465,9 @@ def _apply_sponsors(ctx: Context, m: _Mention) -> None:
     for tok in m.head.subtree:
         if tok.lemma_ in ("sponsor", "back", "broker", "organise", "organize", "host") and tok.dep_ == "acl":
             for agent in (c for c in tok.children if c.dep_ == "agent"):
-                for mention in ctx.actors.mentions_in(agent.idx, agent.right_edge.idx + len(agent.right_edge)):
+                for mention in ctx.actors.mentions_in(
+                    agent.idx, agent.right_edge.idx + len(agent.right_edge)
+                ):
                     target = m.meeting.hosts if tok.lemma_ == "host" else m.meeting.sponsors
                     target.append(mention.actor)
 
@@ -446,8 +501,9 @@ def _finish(ctx: Context, meeting: Meeting, processes: dict[str, str]) -> None:
     if meeting.city:
         meeting.process = processes.get(meeting.city)
     if meeting.country:
-        host = next((a for a in ctx.actors.actors
-                     if a.type == "state" and a.country == meeting.country), None)
+        host = next(
+            (a for a in ctx.actors.actors if a.type == "state" and a.country == meeting.country), None
+        )
         if host is not None:
             meeting.hosts.append(host.id)
     meeting.aliases = list(dict.fromkeys(a for a in meeting.aliases if a != meeting.name))

@@ -106,9 +106,9 @@ def _statements(tok: Any, lex: dict[str, Any]) -> list[tuple[str, Any, Any]]:
     out = []
     status = clauses.match(tok, lex["subject_cues"])
     if status and tok.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
-        if tok.lemma_ == "send" and not _sends_people(tok, lex):
-            status = None
-        elif tok.lemma_ in lex["lead_verbs"] and not any(c.lower_ in lex["send_objects"] for c in tok.subtree):
+        if tok.lemma_ == "send" and not _sends_people(tok, lex) or tok.lemma_ in lex["lead_verbs"] and not any(
+            c.lower_ in lex["send_objects"] for c in tok.subtree
+        ):
             status = None
         elif tok.lemma_ == "meet" and any(c.dep_ == "dobj" and _is_thing(c) for c in tok.children):
             status = None  # "meeting one of the conditions"
@@ -132,8 +132,11 @@ def _statements(tok: Any, lex: dict[str, Any]) -> list[tuple[str, Any, Any]]:
         if subject is not None:
             out.append(("attended", subject, tok))
     agent = next((c for c in tok.children if c.dep_ == "agent"), None)
-    if (agent is not None and tok.lemma_ in lex["role_verbs"]["mediator"] + lex["role_verbs"]["host"]
-            and _about_meeting(tok)):
+    if (
+        agent is not None
+        and tok.lemma_ in lex["role_verbs"]["mediator"] + lex["role_verbs"]["host"]
+        and _about_meeting(tok)
+    ):
         out.append(("will_attend", agent, tok))  # "the round will be chaired by X"
     obj_status = clauses.match(tok, lex["object_cues"])
     if obj_status and tok.pos_ == "VERB":
@@ -164,7 +167,11 @@ def _about_attendance(tok: Any, lex: dict[str, Any]) -> bool:
     complements = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp", "dobj", "prep", "pcomp", "advcl")]
     if not complements:
         return tok.lemma_ not in ("decline", "refuse", "consider", "weigh", "decide", "reject")
-    meeting_nouns = set(load_lexicon("meetings")["heads"]) | set(lex["send_objects"]) | {"invitation", "participation", "attendance"}
+    meeting_nouns = (
+        set(load_lexicon("meetings")["heads"])
+        | set(lex["send_objects"])
+        | {"invitation", "participation", "attendance"}
+    )
     for comp in complements:
         words = {t.lemma_.lower() for t in comp.subtree} | {t.lower_ for t in comp.subtree}
         if words & attend or words & meeting_nouns:
@@ -175,8 +182,11 @@ def _about_attendance(tok: Any, lex: dict[str, Any]) -> bool:
 def _is_thing(tok: Any) -> bool:
     """A common noun that names no actor ('conditions', 'demands')."""
     if tok.lower_ in ("one", "some", "all", "most") and any(c.dep_ == "prep" for c in tok.children):
-        tok = next(g for c in tok.children if c.dep_ == "prep" for g in c.children) if any(
-            g.dep_ == "pobj" for c in tok.children if c.dep_ == "prep" for g in c.children) else tok
+        tok = (
+            next(g for c in tok.children if c.dep_ == "prep" for g in c.children)
+            if any(g.dep_ == "pobj" for c in tok.children if c.dep_ == "prep" for g in c.children)
+            else tok
+        )
     heads = load_lexicon("actors")["collective_heads"]
     return tok.pos_ in ("NOUN", "NUM", "PRON") and not tok.ent_type_ and tok.lower_ not in heads
 
