@@ -42,6 +42,7 @@ _ENTITY_TYPES = {"GPE": "state", "ORG": "organization", "PERSON": "person", "NOR
 _MODIFIER_DEPS = {"compound", "nmod", "npadvmod", "amod", "nummod", "poss"}
 _CONTEXT_DEPS = {"aux", "auxpass", "neg", "prt", "advmod", "acomp", "amod", "attr", "dobj"}
 _CLIMB_DEPS = {"pobj", "prep", "dobj", "nsubj", "nsubjpass", "attr", "appos", "conj", "pcomp"}
+_LIGHT_OBJECTS = {"effect", "hold", "shape", "place"}  # "took effect": the verb tells the status
 _REAL_STATUSES = {"in_force", "collapsed", "violated", "expired", "extended", "signed"}
 
 
@@ -121,7 +122,9 @@ def _mentions(ctx: Context, lex: dict[str, Any]) -> list[tuple[Any, str, Any]]:
             continue
         head, nominal = span.root, span.root.pos_ in ("NOUN", "PROPN")
         if inner is not None and inner[1].end == span.start:  # a noun, whatever the tagger says
-            kind, span, head, nominal = inner[0], doc[inner[1].start:span.end], span[-1], True
+            span = doc[inner[1].start:span.end]
+            kind, nominal = inner[0], True
+            head = span.root if span.root.pos_ in ("NOUN", "PROPN") else span[-1]
         inner = None
         if nominal and not _in_agreement(head) and not _in_actor_name(ctx, span) \
                 and not _modifies_noun(span):
@@ -285,7 +288,11 @@ def _context(head: Any, span: Any) -> list[Any]:
     for _ in range(2):
         if node.head.i == node.i:
             break
+        transitive = node.dep_ == "nsubj" and any(
+            c.dep_ == "dobj" and c.lower_ not in _LIGHT_OBJECTS for c in node.head.children)
         node = node.head
+        if transitive:  # "the deal ended the war": what it did, not what became of it
+            break
         toks.add(node)
         toks |= {c for c in node.children if c.dep_ in _CONTEXT_DEPS
                  or c.dep_ == "ccomp" and not any(g.dep_ == "nsubj" for g in c.children)}

@@ -13,7 +13,7 @@ from typing import Any
 
 _QUOTE_PAIRS = [("\u201c", "\u201d"), ('"', '"')]
 _CLAUSE_DEPS = {"ccomp", "advcl", "conj", "relcl", "parataxis", "csubj", "nsubj", "nsubjpass"}
-_FUTURE_AUX = {"will", "shall", "'ll", "wo", "’ll"}
+_FUTURE_AUX = {"will", "shall", "'ll", "wo", "’ll", "would"}  # "would open": future in reported speech
 _FUTURE_HEADS = {"expect", "due", "set", "schedule", "plan", "slate", "go", "intend", "likely", "hope"}
 _NUMBERS = {
     "one": 1,
@@ -85,6 +85,8 @@ def governing_verbs(head: Any) -> list[Any]:
         verb = head.head.head if head.dep_ == "pobj" and head.head.dep_ == "agent" else head.head
         if head.dep_ == "pobj":
             verb = head.head.head if head.head.dep_ == "prep" else verb
+            if any(c.dep_ == "dobj" for c in verb.children):
+                return verbs  # "deferred the question to the next round": the question was deferred
         verbs.append(verb)
         verbs += [
             c

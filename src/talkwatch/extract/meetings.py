@@ -88,7 +88,7 @@ def _mentions(ctx: Context, lex: dict[str, Any]) -> list[_Mention]:
         if tok.lower_ not in heads or tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ == "compound":
             continue
         mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound", "advmod")}
-        if mods & set(lex["generic_modifiers"]):
+        if mods & set(lex["generic_modifiers"]) or _part_of_meeting(tok, heads):
             continue
         m = _Mention(tok, *_span(tok))
         m.past = bool(mods & set(lex["past_modifiers"])) and tok.lower_ != "round"
@@ -108,6 +108,11 @@ def _is_generic(tok: Any) -> bool:
     """'a negotiation for peace', 'to negotiate': indefinite singular mentions with no venue."""
     det = next((c for c in tok.children if c.dep_ == "det"), None)
     return det is not None and det.lower_ in ("a", "an", "any", "no") and tok.tag_ == "NN"
+
+
+def _part_of_meeting(tok: Any, heads: set[str]) -> bool:
+    """'talks' in 'the second round of talks': the outer noun is the mention."""
+    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in heads
 
 
 def _background(tok: Any, lex: dict[str, Any]) -> bool:
@@ -163,7 +168,8 @@ def _venue(ctx: Context, tok: Any) -> tuple[str | None, str | None]:
         place = g.place(ent) if ent else None
         if place:
             return place
-    for c in tok.rights:  # "talks in Doha", "a meeting in the Turkish resort of Antalya", "rounds held in X"
+    inner = [g for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+    for c in [*tok.rights, *(r for i in inner for r in i.rights)]:  # "talks in Doha", "round of talks in X"
         preps = (
             [c]
             if c.dep_ == "prep"
@@ -268,6 +274,9 @@ def _cluster(ctx: Context, mentions: list[_Mention], meetings: list[Meeting]) ->
             meeting = focus  # "talks resume in Vienna ... The seventh round will be chaired by"
         elif m.city or m.country or m.round or m.past or m.later:
             meeting = _find(meetings, m) or _new(ctx, meetings, m)
+            if not (meeting.city or meeting.country) and focus is not None:
+                # "the next round", "the first round": another meeting of the same process
+                meeting.city, meeting.country = focus.city, focus.country
             if not (m.past or m.later or m.background):
                 focus = meeting
         elif focus is not None:

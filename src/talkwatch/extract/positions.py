@@ -1,38 +1,41 @@
 """Positions: an actor's stated stance (demand, support, oppose, reject,
 non_negotiable, open) on an issue under negotiation.
 
-Cues come from ``data/rules/en/positions.yaml``: verbs ("demands", "rejects"),
-verb + particle ("calls for", "rules out"), predicate adjectives ("open to",
-"ready to"), stance nouns ("its demand for", "flexibility"), the modal "must"
-and non-negotiable predicates ("not up for discussion", "a red line"). The
-holder is the cue's subject, with pronouns, relative pronouns and "his
-government" resolved through the actor index; for "must" and copular
-non-negotiable clauses, whose subject is the issue, it is the reporter (the
-subject of "said", the quote's speaker). The issue is the object, clause or
-infinitive without relative clauses and appositions; an anaphoric issue ("this
-is not a topic for negotiations", "a demand the rebels reject") takes the last
-issue or the one in focus ("the fate of X", "most importantly, X"). Sentences
-with no actor holder give nothing.
+Cues come from ``data/rules/en/positions.yaml``: verbs ("demands", "rejects",
+"hopes"), verb + particle ("calls for", "asks for", "rules out"), a passive
+("would not be bound by"), predicate adjectives ("open to", "committed to"),
+stance nouns ("its demand for", "no objection to"), modals ("must", "should",
+"have to"), conditions ("would sign nothing unless X": X is demanded), a
+refused action ("would not hand over their weapons") and non-negotiable
+predicates ("not up for discussion", "a red line"). The holder is the cue's
+subject: pronouns (a subject pronoun prefers the subject of the sentence
+before), relative pronouns, "his government", "its leaders", "Haftar's
+camp", "the group" are resolved through the actor index, and a named entity
+the index missed becomes an actor. For modals, conditions and copular
+non-negotiable clauses, and for an embedded subject that is no actor, the
+holder is the reporter (the subject of "said", the quote's speaker,
+"according to X"). Issues: see ``issues``. Sentences with no actor holder
+give nothing.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from .. import lexicon
 from ..context import Context
 from ..model import Position
+from . import issues
+from .issues import Focus, end
 
 NAME = "positions.v1"
 REQUIRES = {"quotes"}
 
 _OBJ_DEPS = {"dobj", "ccomp", "xcomp", "attr", "oprd"}
-_DROP_DEPS = {"relcl", "appos", "punct", "cc", "mark", "advcl", "parataxis", "dep"}
-_LEAD_WORDS = {"that", "to", "the", "a", "an", "for", "on", "of", "whether", ",", "-"}
 _SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
 _CLIMB_DEPS = ("conj", "xcomp", "acomp", "dobj", "pobj", "prep")
+_ENTITY_TYPES = {"GPE": "state", "ORG": "organization", "NORP": "group"}
 
 
 @dataclass
@@ -40,32 +43,25 @@ class _Cue:
     token: Any  # the cue word
     pred: Any  # the predicate whose subject (or reporter) holds the stance
     stance: str
-    kind: str  # verb | adjective | noun | modal | fixed | summary
+    kind: str  # verb | passive | adjective | noun | modal | condition | refusal | fixed | summary
     objects: list[Any] = field(default_factory=list)
-
-
-@dataclass
-class _State:
-    """Discourse memory: the issue noun phrase in focus and the last issue stated."""
-
-    focus: tuple[str, int, set[str]] | None = None  # text, sentence index, actor ids
-    last: tuple[str, int] | None = None
 
 
 def extract(ctx: Context) -> list[Position]:
     lex = lexicon.load("positions")
-    state, out = _State(), []
+    state, out = Focus(), []
     for si, sent in enumerate(ctx.doc.sents):
-        _update_focus(ctx, sent, si, lex, state)
+        state.update(ctx, sent, si, lex)
         covered: set[int] = set()
         for cue in _cues(sent, lex):
             if cue.token.i in covered:
                 continue
-            stance = cue.stance if cue.kind in ("modal", "fixed") else _negate(cue, lex)
+            stance = cue.stance if cue.kind in ("modal", "fixed", "condition", "refusal") \
+                else _negate(cue, lex)
             issue, tokens = _issue(ctx, cue, si, lex, state)
-            holders = _holders(ctx, cue, lex) if issue else []
+            holders = _holders(ctx, cue, lex) if issue and stance else []
             covered |= tokens
-            if not holders or stance is None:
+            if not holders:
                 continue
             state.last = (issue, si)
             hedged = _hedged(cue.token, lex)
@@ -87,37 +83,19 @@ def _cues(sent: Any, lex: dict[str, Any]) -> list[_Cue]:
     out = []
     for tok in sent:
         low = tok.lower_
-        head = _summary_head(tok, lex)
+        head = issues.summary_head(tok, lex, lambda w: _base(w, lex, lex["verbs"]))
         if head is not None:
             stance = lex["verbs"][_base(low, lex, lex["verbs"]) or ""]
             out.append(_Cue(tok, head, stance, "summary"))
         elif tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
             out += _verb_cue(tok, lex)
         elif tok.pos_ == "ADJ" and low in lex["adjectives"]:
-            objs = [c for c in tok.children if c.dep_ in ("prep", "xcomp") and c.lower_ != "of"]
-            if objs:
-                out.append(_Cue(tok, tok, lex["adjectives"][low], "adjective", objs))
+            out += _adjective_cue(tok, lex)
         elif tok.pos_ == "NOUN" and low in lex["nouns"]:
             out += _noun_cue(tok, lex)
-        if low in lex["modals"] and tok.dep_ == "aux":
-            out.append(_Cue(tok, tok.head, lex["modals"][low], "modal", [tok.head]))
-    out += _fixed_cues(sent, lex)
+        out += _modal_cue(tok, lex)
+    out += _condition_cues(sent, lex) + _fixed_cues(sent, lex)
     return sorted(out, key=lambda c: c.token.i)
-
-
-def _summary_head(tok: Any, lex: dict[str, Any]) -> Any:
-    """', a demand the rebels reject': the summary noun before a cue verb (read off the
-    surface, as the parser often takes the verb for a noun); None elsewhere."""
-    if not _base(tok.lower_, lex, lex["verbs"]) or any(c.dep_ in _OBJ_DEPS for c in tok.children):
-        return None
-    doc = tok.doc
-    for head in doc[max(tok.sent.start, tok.i - 5):tok.i]:
-        before = doc[head.i - 1] if head.i > 0 else head
-        if before.pos_ == "DET" and before.i > 0:
-            before = doc[before.i - 1]
-        if head.lower_ in lex["anaphoric_heads"] and before.text == ",":
-            return head
-    return None
 
 
 def _verb_cue(tok: Any, lex: dict[str, Any]) -> list[_Cue]:
@@ -131,16 +109,51 @@ def _verb_cue(tok: Any, lex: dict[str, Any]) -> list[_Cue]:
                 objs = [c for c in tok.children if c.dep_ == "dobj"]
             objs += [c for c in tok.children if c.dep_ in ("xcomp", "advcl") and c.i > child.i]
             return [_Cue(tok, tok, stance, "verb", objs)]
+    passive = lex["passive_verbs"].get(tok.lemma_.lower())
+    if passive and any(c.dep_ == "auxpass" for c in tok.children):  # "not be bound by X"
+        objs = [o for c in tok.children if c.dep_ == "agent" for o in c.children]
+        return [_Cue(tok, tok, passive, "passive", objs)] if objs else []
     base = _base(tok.lower_, lex, lex["verbs"])
     if base is None:
-        return []
+        return _refusal_cue(tok, lex)
     objs = [c for c in tok.children if c.dep_ in _OBJ_DEPS
-            or (c.dep_ == "prep" and c.lower_ in ("on", "for", "to", "against"))]
+            or (c.dep_ == "prep" and c.lower_ in ("on", "for", "to", "against"))
+            and not _aside(c, lex)]
     if any(c.dep_ == "nsubjpass" for c in tok.children):
         objs = [c for c in tok.children if c.dep_ == "nsubjpass"]
     if any(c.dep_ in ("ccomp", "xcomp") for c in objs):  # "insists that X, a demand ..."
         objs = [c for c in objs if c.lower_ not in lex["anaphoric_heads"]]
+    if base in lex["open_with_object"] and (tok.tag_ != "VBG" and any(
+            c.dep_ in ("ccomp", "oprd", "acomp") for c in tok.children)):
+        return []  # "which X considers non-negotiable" is not "considering X"
+    if objs and all(c.dep_ == "ccomp" and any(m.lower_ in ("whether", "if") for m in c.children)
+                    for c in objs):
+        return []  # "asked whether ...": a question, not a stance
     return [_Cue(tok, tok, lex["verbs"][base], "verb", objs)]
+
+
+def _refusal_cue(tok: Any, lex: dict[str, Any]) -> list[_Cue]:
+    """'his men would not hand over their weapons': a refused action is rejected."""
+    aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "neg")}
+    if tok.lemma_.lower() in lex["refusable"] and aux & {"not", "n't", "never"} \
+            and aux & set(lex["future_aux"]):
+        return [_Cue(tok, tok, "reject", "refusal", [tok])]
+    return []
+
+
+def _aside(prep: Any, lex: dict[str, Any]) -> bool:
+    """'for its part', 'on his part': a discourse aside, not an object."""
+    return any(o.lower_ in lex["aside_nouns"] for o in prep.children if o.dep_ == "pobj")
+
+
+def _adjective_cue(tok: Any, lex: dict[str, Any]) -> list[_Cue]:
+    objs = [c for c in tok.children if c.dep_ in ("prep", "xcomp") and c.lower_ != "of"]
+    if not objs:
+        return []
+    stance = lex["adjectives"][tok.lower_]
+    by_prep = lex["adjective_preps"].get(tok.lower_, {})
+    stance = next((by_prep[c.lower_] for c in objs if c.lower_ in by_prep), stance)
+    return [_Cue(tok, tok, stance, "adjective", objs)]
 
 
 def _noun_cue(tok: Any, lex: dict[str, Any]) -> list[_Cue]:
@@ -148,10 +161,57 @@ def _noun_cue(tok: Any, lex: dict[str, Any]) -> list[_Cue]:
     objs = [c for c in tok.children if c.dep_ in ("prep", "acl") and (not need or c.lower_ == need)]
     if need and not objs or tok.dep_ in _SUBJ_DEPS and not objs:
         return []
+    if tok.head.lemma_.lower() in lex["abandon_verbs"]:
+        return []  # "dropped their demand for independence": no longer held
     return [_Cue(tok, tok, lex["nouns"][tok.lower_], "noun", objs)]
 
 
+def _modal_cue(tok: Any, lex: dict[str, Any]) -> list[_Cue]:
+    """'must'/'should' (aux) and 'have to'/'need to': the reporter demands the clause."""
+    low = tok.lower_
+    if low in lex["modals"] and tok.dep_ == "aux":
+        verb, stance = tok.head, lex["modals"][low]
+    elif tok.lemma_.lower() in lex["modal_verbs"] and tok.pos_ in ("VERB", "AUX"):
+        verb = next((c for c in tok.children if c.dep_ == "xcomp"
+                     and any(a.lower_ == "to" for a in c.children)), None)
+        if verb is None:
+            return []
+        stance = "demand"
+    else:
+        return []
+    subj = next((c for c in (tok.head if tok.dep_ == "aux" else tok).children
+                 if c.dep_ in _SUBJ_DEPS), None)
+    if verb.dep_ in ("relcl", "acl") or subj is not None and subj.lower_ in lex["generic_subjects"]:
+        return []  # "an opportunity that must not be wasted"; "you have to walk"
+    holder_clause = tok.head if tok.dep_ == "aux" else tok
+    return [_Cue(tok, holder_clause, stance, "modal", [verb] if verb is tok.head else
+                 [subj, verb] if subj is not None else [verb])]
+
+
+def _condition_cues(sent: Any, lex: dict[str, Any]) -> list[_Cue]:
+    """'would sign nothing unless Machar was freed', 'as long as the strikes stop': the
+    condition is demanded by whoever sets it."""
+    out = []
+    low = sent.text.lower()
+    for marker in lex["conditions"]:
+        at = low.find(f" {marker} ")
+        if at < 0:
+            continue
+        start = sent.start_char + at + 1 + len(marker)
+        clause = next((t for t in sent if t.idx > start and t.dep_ == "advcl"
+                       and t.left_edge.idx <= start + 1), None)
+        clause = clause or next((t for t in sent if t.idx > start and t.pos_ in ("VERB", "AUX")
+                                 and t.dep_ in ("advcl", "ccomp", "conj")), None)
+        if clause is not None and clause.head.i != clause.i:
+            words = [t for t in clause.subtree if t.idx > start]
+            if words:
+                out.append(_Cue(words[0], clause.head, "demand", "condition", [clause]))
+    return out
+
+
 def _fixed_cues(sent: Any, lex: dict[str, Any]) -> list[_Cue]:
+    import re
+
     out = []
     for pattern in lex["non_negotiable"]:
         for m in re.finditer(pattern, sent.text, flags=re.I):
@@ -183,15 +243,24 @@ def _holders(ctx: Context, cue: _Cue, lex: dict[str, Any]) -> list[Any]:
                 if any(hits):
                     return [a for a in hits if a]
         return _reporter(ctx, pred, lex)
+    if cue.kind == "condition":  # the main clause's subject, else who says it
+        return _subject_actors(ctx, pred, lex) or _reporter(ctx, pred, lex)
     agent = [o for c in pred.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
-    if agent:
+    if agent and cue.kind != "passive":
         return _with_conj(ctx, agent[0], lex)
     if cue.kind == "noun":
         poss = [c for c in pred.children if c.dep_ == "poss"]
         if poss:
             return _with_conj(ctx, poss[0], lex)
         pred = pred.head
-    return _subject_actors(ctx, pred, lex)
+    found = _subject_actors(ctx, pred, lex)
+    if not found and _embedded(pred, lex):  # "he said the movement wanted X"
+        return _reporter(ctx, pred, lex)
+    return found
+
+
+def _embedded(tok: Any, lex: dict[str, Any]) -> bool:
+    return any(_base(a.lower_, lex, lex["reporting"]) for a in tok.ancestors)
 
 
 def _subject_actors(ctx: Context, pred: Any, lex: dict[str, Any]) -> list[Any]:
@@ -212,42 +281,110 @@ def _subject_actors(ctx: Context, pred: Any, lex: dict[str, Any]) -> list[Any]:
 
 
 def _with_conj(ctx: Context, tok: Any, lex: dict[str, Any]) -> list[Any]:
+    collective = next((c for c in tok.children if c.dep_ in ("appos", "acl")
+                       and _named_collective(ctx, c)), None)
+    if collective is not None and tok.conjuncts:  # "X, Y and Z, known as the Troika"
+        return [_named_collective(ctx, collective)]
     found = [_actor(ctx, t, lex) for t in [tok, *tok.conjuncts]]
     return list({a.id: a for a in found if a is not None}.values())
 
 
+def _named_collective(ctx: Context, tok: Any) -> Any:
+    """'known as the Troika' / ', the Troika,': the name a list of actors goes by."""
+    for t in tok.subtree:
+        if t.pos_ == "PROPN":
+            actor = ctx.actors.at(t.idx, end(t))
+            if actor is not None and actor.type not in ("person",):
+                return actor
+    return None
+
+
 def _actor(ctx: Context, tok: Any, lex: dict[str, Any]) -> Any:
     """The actor a subject-like token stands for, or None."""
+    tok = issues.antecedent(tok, lex)
     low = tok.lower_
-    if low in lex["relative"] and tok.head.dep_ in ("relcl", "acl"):
-        tok, low = tok.head.head, tok.head.head.lower_
     if low in lex["first_person"]:
         return _speaker(ctx, tok.idx)
     if low in lex["pronoun_types"]:
         return _pronoun(ctx, tok, lex)
-    pronouns = lex["pronoun_types"]
-    poss = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in pronouns), None)
-    if poss is not None and low in lex["relational"]:
+    found = _owned(ctx, tok, lex)
+    if found is not None:
+        return found
+    actor = ctx.actors.at(tok.idx, end(tok))
+    if actor is None and tok.ent_type_ in _ENTITY_TYPES and tok.dep_ in _SUBJ_DEPS:
+        ent = next(e for e in tok.doc.ents if e.start <= tok.i < e.end)
+        actor = ctx.actors.add(ent.text, _ENTITY_TYPES[tok.ent_type_], ent.start_char,
+                               ent.end_char)  # a named subject the index missed
+    if actor is None and low in lex["descriptions"] and tok.dep_ in _SUBJ_DEPS \
+            and any(c.lower_ == "the" for c in tok.children):
+        types = lex["descriptions"][low]  # "the group", "the movement"
+        mention = ctx.actors.last_before(tok.idx, set(types) if types else None)
+        actor = ctx.actors.get(mention.actor) if mention is not None else None
+    return actor
+
+
+def _owned(ctx: Context, tok: Any, lex: dict[str, Any]) -> Any:
+    """'his government', 'its leaders', 'Haftar's camp', 'his men': the actor the
+    possessor's government is, or the possessor itself for its members."""
+    poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if poss is None:
+        return None
+    low = tok.lower_
+    if poss.lower_ in lex["pronoun_types"] and low in lex["relational"]:
         found = _relational(ctx, tok, poss, lex)
         if found is not None:
             return found
-    return ctx.actors.at(tok.idx, tok.idx + len(tok))
+    if low in lex["members"] and ctx.actors.at(tok.idx, end(tok)) is None:
+        if poss.lower_ in lex["pronoun_types"]:
+            return _pronoun(ctx, poss, lex)
+        return ctx.actors.at(poss.idx, end(poss))
+    return None
 
 
 def _pronoun(ctx: Context, tok: Any, lex: dict[str, Any]) -> Any:
-    """Resolve he/it/they: an embedded subject binds to the matrix subject, else the last fit."""
+    """Resolve he/it/they: an embedded subject binds to the matrix subject; a subject
+    prefers the subject of the sentence before; else the last fit."""
     types = lex["pronoun_types"].get(tok.lower_)
+    fits = (lambda a: a is not None and (types is None or _type(a, ctx) in types))
     clause = tok.head
     embedded = clause.dep_ in ("ccomp", "xcomp", "advcl") and clause.head.i != clause.i
     if tok.dep_ in _SUBJ_DEPS and embedded:
         for actor in _subject_actors(ctx, clause.head, lex):
-            if types is None or actor.type in types:
+            if fits(actor):
                 return actor
-    exact = ctx.actors.mentions_in(tok.idx, _end(tok))  # an index that resolves pronouns itself
+    exact = ctx.actors.mentions_in(tok.idx, end(tok))  # an index that resolves pronouns itself
     if exact:
         return ctx.actors.get(exact[0].actor)
+    if tok.dep_ in _SUBJ_DEPS and not any(fits(ctx.actors.get(m.actor)) for m in
+                                          ctx.actors.mentions_in(tok.sent.start_char, tok.idx)):
+        previous = _previous_subject(ctx, tok, lex)
+        if fits(previous):
+            return previous
     mention = ctx.actors.last_before(tok.idx, set(types) if types else None)
     return ctx.actors.get(mention.actor) if mention is not None else None
+
+
+def _previous_subject(ctx: Context, tok: Any, lex: dict[str, Any]) -> Any:
+    """The actor that is the main subject of the sentence before (the centre of attention)."""
+    start = tok.sent.start
+    if start == 0:
+        return None
+    prev = ctx.doc[start - 1].sent
+    root = prev.root
+    subj = next((c for c in root.children if c.dep_ in _SUBJ_DEPS), None)
+    if subj is None or subj.lower_ in lex["pronoun_types"] or subj.lower_ in lex["first_person"]:
+        return None
+    return ctx.actors.at(subj.idx, end(subj)) or _owned(ctx, subj, lex)
+
+
+def _type(actor: Any, ctx: Context) -> str:
+    """The actor's type; a place name the index typed as a person is a state ('Kyiv')."""
+    if actor.type == "person" and actor.mentions:
+        start, stop = actor.mentions[0]
+        span = ctx.doc.char_span(start, stop, alignment_mode="expand")
+        if span is not None and span.root.ent_type_ == "GPE":
+            return "state"
+    return actor.type
 
 
 def _relational(ctx: Context, noun: Any, poss: Any, lex: dict[str, Any]) -> Any:
@@ -293,127 +430,52 @@ def _reporter(ctx: Context, tok: Any, lex: dict[str, Any]) -> list[Any]:
 
 # -- issues -----------------------------------------------------------------
 
-def _update_focus(ctx: Context, sent: Any, si: int, lex: dict[str, Any], state: _State) -> None:
-    """An issue noun phrase ('the fate of X', 'most importantly, X') enters the focus."""
-    heads = [t for t in sent if t.lower_ in lex["focus_heads"] and t.pos_ == "NOUN"
-             and any(c.lower_ == "of" for c in t.children)]
-    low = sent.text.lower()
-    for marker in lex["focus_markers"]:
-        at = low.find(marker)
-        if at >= 0:
-            after = [t for t in sent if t.idx >= sent.start_char + at + len(marker)
-                     and t.pos_ in ("NOUN", "PROPN")]
-            heads += [after[0]] if after else []
-    if heads:
-        head = max(heads, key=lambda t: t.i)
-        keep = [c for c in head.children if c.dep_ in ("det", "amod", "compound", "poss", "prep")]
-        text = _text([head, *(t for c in keep for t in c.subtree)])
-        ids = {m.actor for m in ctx.actors.mentions_in(head.left_edge.idx, _end(head.right_edge))}
-        state.focus = (text, si, ids)
-
-
-def _issue(
-    ctx: Context, cue: _Cue, si: int, lex: dict[str, Any], state: _State
-) -> tuple[str, set[int]]:
-    objs = cue.objects
+def _issue(ctx: Context, cue: _Cue, si: int, lex: dict[str, Any],
+           state: Focus) -> tuple[str, set[int]]:
+    objs = [o for o in cue.objects if o is not None]
     if cue.kind == "summary":
-        return _anaphoric(si, lex, state), set()
-    if len(objs) == 1 and _is_anaphor(objs[0], lex):
-        found = _anaphoric(si, lex, state)
+        return state.anaphoric(si, lex), set()
+    if len(objs) == 1 and issues.is_anaphor(objs[0], lex):
+        found = state.anaphoric(si, lex, objs[0].lower_)
         if found or objs[0].lower_ in lex["anaphors"]:
             return found, set()  # else "rejected the plan": the noun phrase itself
-    if cue.kind == "verb" and cue.stance in ("support", "oppose") and len(objs) == 1 \
-            and objs[0].dep_ == "dobj" and ctx.actors.at(objs[0].idx, objs[0].idx + len(objs[0])):
-        return "", set()  # "backed the rebels": an alliance, not an issue
-    toks: set[Any] = set()
-    for obj in objs:
-        core = obj
-        if core.dep_ == "prep":
-            core = next((c for c in core.children if c.dep_ in ("pobj", "pcomp")), core)
-        inner = next((c for c in core.children if c.dep_ in ("acl", "prep", "relcl")), None)
-        if core.lower_ in lex["light_nouns"] and core.pos_ == "NOUN" and inner is not None:
-            obj = inner  # "more flexibility to resolve the conflict" -> "resolve the conflict"
-        skip = {d for c in obj.children if c.dep_ in _DROP_DEPS for d in c.subtree}
-        skip |= {d for t in obj.subtree if _summary(t, lex) for d in t.subtree}
-        if cue.kind == "modal":  # "X must go, and Y must stay": each modal has its own clause
-            skip |= {d for c in obj.children if c.dep_ in ("conj", "cc") for d in c.subtree}
-        toks |= {t for t in obj.subtree if t not in skip and t.i != cue.token.i}
-    words = sorted(toks, key=lambda t: t.i)
+    if _not_an_issue(ctx, cue, objs, lex):
+        return "", set()
+    words = issues.issue_words(objs, cue.token, cue.kind, lex)
     stretch = cue.token.doc[words[0].i:words[-1].i + 1] if words else []
     cut = next((t.i for t in stretch if t.text == "," and any(
-        _summary_head(v, lex) for v in t.doc[t.i + 1:t.i + 7])), None)
+        issues.summary_head(v, lex, lambda w: _base(w, lex, lex["verbs"]))
+        for v in t.doc[t.i + 1:t.i + 7])), None)
     words = [t for t in words if cut is None or t.i < cut]
     first_verb = next((t for t in words if t.pos_ == "VERB"), None)
     if cue.kind in ("verb", "adjective") and first_verb is not None \
             and _base(first_verb.lower_, lex, lex["attendance_verbs"]):
         return "", set()
-    text, linked = _render(ctx, words, lex)
-    if any(t.lower_ == "it" and t.dep_ in _SUBJ_DEPS for t in words):
-        linked.add("<focus>")  # "demands that it be returned": the issue in focus
-    if state.focus and si - state.focus[1] <= lex["focus_window"] \
-            and linked & (state.focus[2] | {"<focus>"}):
-        text = f"{state.focus[0]}: {text}"
-    return text, {t.i for t in words}
+    if not words:
+        return "", set()
+    text, linked = issues.render(ctx, words, lex, lambda t: _pronoun(ctx, t, lex))
+    return issues.with_focus(text, linked, words, si, lex, state), {t.i for t in words}
 
 
-def _end(tok: Any) -> int:
-    return tok.idx + len(tok)
-
-
-def _summary(tok: Any, lex: dict[str, Any]) -> bool:
-    """', a demand the rebels reject': a comma-set noun that sums up the clause before it."""
-    first = tok.left_edge.i
-    while tok.doc[first].is_punct and first < tok.i:
-        first += 1
-    return tok.lower_ in lex["anaphoric_heads"] and first > 0 and tok.doc[first - 1].text == ","
-
-
-def _is_anaphor(tok: Any, lex: dict[str, Any]) -> bool:
-    if tok.lower_ in lex["anaphors"]:
-        return True
-    mods = [c for c in tok.children if c.dep_ not in ("det", "poss")]
-    return tok.lower_ in lex["anaphoric_heads"] and not mods
-
-
-def _anaphoric(si: int, lex: dict[str, Any], state: _State) -> str:
-    window = lex["focus_window"]
-    if state.last and si - state.last[1] <= window:
-        return state.last[0]
-    return state.focus[0] if state.focus and si - state.focus[1] <= window else ""
-
-
-def _render(ctx: Context, words: list[Any], lex: dict[str, Any]) -> tuple[str, set[str]]:
-    """Issue text with personal pronouns replaced by actor names; returns the actors named."""
-    out, linked = [], set()
-    for t in words:
-        piece = t.text
-        if t.lower_ in lex["pronoun_types"] and t.lower_ not in ("it", "its", "their"):
-            actor = _pronoun(ctx, t, lex)
-            if actor is not None:
-                linked.add(actor.id)
-                piece = actor.name + ("'s" if t.tag_ == "PRP$" else "")
-        out.append((t, piece))
-    for m in ctx.actors.mentions_in(words[0].idx, words[-1].idx + len(words[-1])) if words else ():
-        linked.add(m.actor)
-    return _text([t for t, _ in out], dict(out)), linked
-
-
-def _text(tokens: list[Any], pieces: dict[Any, str] | None = None) -> str:
-    tokens = sorted(tokens, key=lambda t: t.i)
-    while tokens and (tokens[0].lower_ in _LEAD_WORDS or tokens[0].is_punct):
-        tokens = tokens[1:]
-    while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
-        tokens = tokens[:-1]
-    parts = []
-    for i, t in enumerate(tokens):
-        gap = i + 1 < len(tokens) and tokens[i + 1].i == t.i + 1
-        piece = (pieces or {}).get(t, t.text)
-        parts.append(piece + (t.whitespace_ if gap else " "))
-    return re.sub(r"\s+", " ", "".join(parts)).strip(" \"'“”‘’")
+def _not_an_issue(ctx: Context, cue: _Cue, objs: list[Any], lex: dict[str, Any]) -> bool:
+    """Objects that are no negotiation issue: an ally ('backed the rebels'), people or a
+    meeting welcomed ('welcomed the delegations'), a free relative ('what he wanted'),
+    something vague ('achieve something')."""
+    nouns = [issues.antecedent(o, lex) for o in objs if o.dep_ in ("dobj", "nsubjpass", "attr")]
+    if cue.kind == "verb" and cue.stance in ("support", "oppose") and len(nouns) == 1:
+        noun = nouns[0]
+        if ctx.actors.at(noun.idx, end(noun)) and not noun.lower_ in lex["relative"] \
+                or noun.lemma_.lower() in lex["people_or_meetings"]:
+            return True
+    heads = [o for o in objs if o.dep_ in ("dobj", "attr")]
+    heads += [c for o in objs if o.pos_ in ("VERB", "AUX") for c in o.children
+              if c.dep_ in ("dobj", "attr")]
+    return any(h.lower_ in lex["vague_objects"] for h in heads)
 
 
 def _negate(cue: _Cue, lex: dict[str, Any]) -> str | None:
-    """The stance after negation: 'does not support' opposes, 'did not rule out' is open."""
+    """The stance after negation: 'does not support' opposes, 'did not rule out' is open,
+    'will not accept' rejects, 'no objection to' is open."""
     negators = set(lex["negators"])
     scope = [cue.token] + ([cue.token.head] if cue.token.dep_ in ("acomp", "xcomp", "oprd") else [])
     for t in scope:
@@ -422,7 +484,8 @@ def _negate(cue: _Cue, lex: dict[str, Any]) -> str | None:
             if c.lower_ in lex["weak_negators"] and c.dep_ in ("advmod", "amod"):
                 return None  # "less open to compromise": a shade, not a stance
             if c.dep_ == "neg" or no_longer or c.lower_ in negators and c.dep_ in ("advmod", "det"):
-                return lex["negated"].get(cue.stance)
+                own = lex["negated_cues"].get(cue.token.lemma_.lower())
+                return own or lex["negated"].get(cue.stance)
     return cue.stance
 
 
