@@ -232,6 +232,10 @@ def _description_spans(doc: Any) -> list[Candidate]:
                 typ, sector = mods[word]
         country = country_in(doc, start, tok.i)
         specific = bool(words - DETS) or country is not None
+        named = _coordinated_names(doc, tok)
+        if named:
+            out += [Candidate(n.i, n.i + 1, f"{n.text} {tok.lemma_}", typ) for n in named]
+            continue
         if (
             tok.lower_ in generic
             and not (words & set(mods))
@@ -267,6 +271,17 @@ def _description_spans(doc: Any) -> list[Candidate]:
         cand.bare = bare
         out.append(cand)
     return out
+
+
+def _coordinated_names(doc: Any, head: Any) -> list[Any]:
+    """'the Cairo and Moscow groups': one group per coordinated proper-noun modifier."""
+    first = next((c for c in head.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
+    if first is None or head.tag_ != "NNS":
+        return []
+    names = [first] + [c for c in first.children if c.dep_ == "conj" and c.pos_ == "PROPN"]
+    if len(names) == 1 and head.dep_ == "conj" and head.head.pos_ == "PROPN":
+        names = [head.head, first]  # parsed as "the Cairo" + "and Moscow groups"
+    return names if len(names) > 1 else []
 
 
 def _coordinated_demonyms(doc: Any, head: Any, start: int) -> list[tuple[Any, str]]:

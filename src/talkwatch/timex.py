@@ -24,7 +24,7 @@ from datetime import date
 from typing import Any
 
 from .model import DateExpr
-from .timex_calendar import LEAN_BEHIND
+from .timex_calendar import LEAN_AHEAD, LEAN_BEHIND
 from .timex_cues import cues, fuzzy_weekday
 from .timex_resolve import Value, resolve_text
 
@@ -34,10 +34,14 @@ _SPLITTERS = frozenset({"and", "or", "to", "through", "until", "till", "-", "\u2
 _ISO_DATE = re.compile(r"(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)|\b(?:pre|post|mid)-\d{4}(?![\d-])")
 _ORDINAL_DAY = re.compile(r"(?i)^(?:the\s+)?(?:\w+)(?:st|nd|rd|th)\s+(?:full\s+)?day$")
 _IN_THE_DAY = re.compile(r"(?i)^(?:earlier|later)\s+in\s+the\s+day$")
-_ANCHORED = re.compile(r"(?i)\b(?:following|previous|prior|preceding|that|same|next)\b")
+_ANCHORED = re.compile(r"(?i)\b(?:following|previous|prior|preceding|that|same|next|then)\b")
+# "until then", "by then", "since then": the time last mentioned
+_THEN = re.compile(r"\b(?:[Uu]ntil|[Tt]ill|[Bb]y|[Ss]ince|[Bb]efore|[Aa]fter) (then)\b"
+                   r"|\b((?:[Ee]arlier|[Ll]ater) in the day)\b")
 _DIRECTIONAL = frozenset({"since", "until", "till", "til", "'til", "by", "through"})
 _TIME_NOUNS = frozenset({"night", "morning", "afternoon", "evening", "day", "week", "weekend",
                          "month", "year", "eve", "dawn", "end", "beginning", "start", "middle"})
+_PRESENT = 10  # _tense's code for a present tense (directions are -2..2)
 _NOUN_MODIFIERS = frozenset({"amod", "compound", "nmod"})
 _BE = frozenset({"is", "are", "am", "'s", "'re", "'m", "was", "were", "be", "being", "been"})
 
@@ -59,6 +63,7 @@ def normalize(doc: Any, published: date | None) -> list[DateExpr]:
     anchor: Value | None = None
     anchor_sent = -10
     told_day: Value | None = None  # the last day named outright: "the previous Friday" counts back
+    anchor_dated = False  # the anchor names its month ("Sept. 30"), not just a weekday
     sent_starts = [sent.start for sent in doc.sents] if doc.has_annotation("SENT_START") else [0]
     body = doc.text  # Doc.text joins every token: build it once
     for start, end, lead in _candidates(doc, body):
@@ -68,7 +73,7 @@ def normalize(doc: Any, published: date | None) -> list[DateExpr]:
         prep = prep_tok.lower_ if prep_tok is not None else None
         if prep in _DIRECTIONAL:  # already weighed by _direction, with the verb
             lead, prep = tuple(w for w in lead if w not in _DIRECTIONAL), None
-        words = [*lead, prep] if prep and prep not in lead else list(lead)
+        words = [prep, *lead] if prep and prep not in lead else list(lead)  # in text order
         text = body[span.start_char:span.end_char]
         direction, weak = _direction(span, prep_tok)
         if weak and not _has_weekday(text):
@@ -83,15 +88,18 @@ def normalize(doc: Any, published: date | None) -> list[DateExpr]:
         near = anchor if recent else None
         if near is None and told_day is not None and _ANCHORED.search(text) and _has_weekday(text):
             near = told_day  # "down 4.5% from the previous Friday": the Friday the story tells
-        value, granularity = resolve_text(" ".join([*words, text]), published, direction, near)
+        # "in the quarter ended Sept. 30 ... a year earlier": a calendar date of this sentence
+        close = near is not None and gap == 0 and near[1] == "day" and anchor_dated
+        value, granularity = resolve_text(" ".join([*words, text]), published, direction, near,
+                                          close_anchor=close)
         if value is None and _ORDINAL_DAY.match(text):
             value, granularity = _copula_day(span, out, published)
         out.append(DateExpr(text, span.start_char, span.end_char, value, granularity))
         if value is not None and not (len(span) == 1 and span.root.dep_ in _NOUN_MODIFIERS):
             # "overnight losses" describes a noun; it names no day the story is told from
             anchor, anchor_sent = (value, granularity), sent
-            if granularity == "day" and (_has_weekday(text) or cues().month_re.search(
-                    text.lower())):
+            anchor_dated = bool(cues().month_re.search(text.lower()))
+            if granularity == "day" and (anchor_dated or _has_weekday(text)):
                 told_day = anchor
     return out
 
@@ -99,7 +107,7 @@ def normalize(doc: Any, published: date | None) -> list[DateExpr]:
 def _copula_day(span: Any, out: list[DateExpr], published: date | None) -> Value:
     """'Today is the eighth day of the strike', 'Tuesday was the third day': the subject's day."""
     head = span.root.head
-    if span.root.dep_ != "attr" or head.lemma_ not in ("be", "") and head.lower_ not in _BE:
+    if span.root.dep_ != "attr" or head.lower_ not in _BE:
         return (None, None)
     subj = next((ch for ch in head.children if ch.dep_ in ("nsubj", "npadvmod")), None)
     if subj is None:
@@ -200,12 +208,17 @@ def _candidates(doc: Any, body: str) -> list[tuple[int, int, tuple[str, ...]]]:
     for m in _ISO_DATE.finditer(body):
         if (sp := doc.char_span(m.start(), m.end(), alignment_mode="expand")) is not None:
             raw.append((sp.start, sp.end))
+    for m in _THEN.finditer(body):
+        group = 1 if m[1] else 2
+        if (sp := doc.char_span(m.start(group), m.end(group), alignment_mode="expand")):
+            raw.append((sp.start, sp.end))
     for m in ordinal.finditer(body):
         if m.start() > 0 and body[m.start() - 1].isalnum():
             continue
         sp = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if sp is not None and int(m[1]) <= 31 and _ordinal_is_date(doc, sp.end):
             raw.append((sp.start, sp.end))
+    raw = [(_offset_start(doc, start), end) for start, end in raw]
     found: list[tuple[int, int, tuple[str, ...]]] = []
     for start, end in raw:
         for s, e in _split(doc, start, end):
@@ -218,6 +231,22 @@ def _candidates(doc: Any, body: str) -> list[tuple[int, int, tuple[str, ...]]]:
             chosen.append(cand)
             taken.update(range(cand[0], cand[1]))
     return sorted(chosen)
+
+
+_OFFSET_UNITS = frozenset({"day", "days", "week", "weeks"})
+
+
+def _offset_start(doc: Any, start: int) -> int:
+    """Take in a count before the expression: 'the day before | last Tuesday'."""
+    i = start - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1  # "two days before the March 3 vote"
+    if i < 2 or doc[i].lower_ not in ("before", "after") or doc[i - 1].lower_ not in _OFFSET_UNITS:
+        return start
+    count = doc[i - 2]
+    if count.lower_ in ("the", "a", "an") or count.like_num or count.lower_ in cues().numbers:
+        return i - 2
+    return start
 
 
 def _names_a_day(text: str) -> bool:
@@ -383,9 +412,9 @@ def _direction(span: Any, prep_tok: Any | None) -> tuple[int, bool]:
     nouns = [t for t in path if t.pos_ in ("NOUN", "PROPN") and t.lower_ not in _TIME_NOUNS]
     via_noun = bool(nouns)
     via_object = via_noun and path[-1].dep_ not in ("nsubj", "nsubjpass")
-    if d == 2:  # present tense: scheduled events ("talks resume Friday") unless via a noun
+    if d == _PRESENT:  # present tense: scheduled events ("talks resume Friday") unless via a noun
         return (0 if via_noun else 1), False
-    if d != 1 and via_noun and _lemma_in(verb.text, frozenset(tense["reporting_verbs"])):
+    if d <= 0 and via_noun and _lemma_in(verb.text, frozenset(tense["reporting_verbs"])):
         return 0, False
     if until and on_verb:
         perfect = {a.lower_ for a in verb.children if a.dep_ == "aux"}
@@ -397,6 +426,8 @@ def _direction(span: Any, prep_tok: Any | None) -> tuple[int, bool]:
             return -1, True
     if d == -1 and via_object:
         return -1, True
+    if d > 0 and via_object and span.root.dep_ == "poss":
+        return 0, False  # "will appeal Wednesday's ruling": the event named may be done
     return d, False
 
 
@@ -453,8 +484,8 @@ def _plan_direction(verb: Any, kind: str) -> int:
     reported = _reported(verb)
     if kind == "source":
         return -1 if time == "pluperfect" and not reported else 0
-    if kind == "target":
-        return 0 if time == "pluperfect" else 1
+    if kind == "target":  # "was postponed until Thursday": ahead of the postponing
+        return {"pluperfect": 0, "past": 1 if reported else LEAN_AHEAD}.get(time, 1)
     if time == "pluperfect":
         return 0 if reported else LEAN_BEHIND
     if time == "past" and not reported:
@@ -522,7 +553,7 @@ def _since_before(span: Any) -> bool:
 
 
 def _tense(verb: Any, depth: int) -> int:
-    """+1 future, -1 past, 2 present, 0 unknown, from auxiliaries and the verb's tag."""
+    """+1 future, -1 past, _PRESENT, 0 unknown (or a lenient ±2), from auxiliaries and tags."""
     tense = cues().raw["tense"]
     auxes = [ch for ch in verb.children if ch.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxes}
@@ -533,8 +564,10 @@ def _tense(verb: Any, depth: int) -> int:
     if perfect and (verb.tag_ == "VBN" and not words & _BE or verb.tag_ == "VBG"
                     or words & {"been"}):
         return 1 if future - {"would", "'d"} else -1
-    if future or words & set(tense["modal_future"]):
+    if future - {"would", "'d"} or words & set(tense["modal_future"]):
         return 1
+    if future:
+        return LEAN_AHEAD  # "said they would leave by Jan. 14": a future seen from the past
     if verb.tag_ == "VB" and "to" in words:
         gov = verb.head
         if gov.i == verb.i:
@@ -554,11 +587,11 @@ def _tense(verb: Any, depth: int) -> int:
         return -1
     if verb.tag_ == "VBN":
         passive = [a for a in auxes if a.dep_ == "auxpass"]
-        return -1 if not passive else 2
+        return -1 if not passive else _PRESENT
     if verb.tag_ == "VBP" and verb.lower_ in tense["invariant_verbs"]:
         return 0  # "hurt", "cut", "set": the tagger cannot tell present from past
     if verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VBG" and words & _BE):
-        return 2
+        return _PRESENT
     if verb.tag_ == "VBG" and depth < 3:  # a participle clause takes its main verb's tense
         up = _governor(verb.doc[verb.i:verb.i + 1])[0]
         return _tense(up, depth + 1) if up is not None else 0
@@ -576,7 +609,8 @@ def _governed_plan(gov: Any) -> int:
         host = gov.head  # "were due to", "an agreement reached to"
     if gov.lower_ in cues().words("tense", "plan_states"):
         return _plan_direction(host, "state")
-    return LEAN_BEHIND if _clause_time(host) == "pluperfect" and not _reported(host) else 1
+    time = "present" if _reported(host) else _clause_time(host)
+    return {"pluperfect": LEAN_BEHIND, "past": LEAN_AHEAD}.get(time, 1)
 
 
 def _follows_main(verb: Any) -> bool:
@@ -588,4 +622,4 @@ def _follows_main(verb: Any) -> bool:
         return False
     head = verb.head
     main = head if head.pos_ in ("VERB", "AUX") else _governor(head.doc[head.i:head.i + 1])[0]
-    return main is not None and main.i != verb.i and _tense(main, 3) == 1
+    return main is not None and main.i != verb.i and _tense(main, 3) in (1, LEAN_AHEAD)

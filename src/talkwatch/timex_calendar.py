@@ -8,6 +8,7 @@ know nothing about words, only about a reference date, a direction (+1 ahead,
 
 from __future__ import annotations
 
+import calendar
 from datetime import date, timedelta
 from typing import Any
 
@@ -90,6 +91,15 @@ def shift(ref: date, unit: str, n: int) -> Value:
     return NULL
 
 
+def shift_day(ref: date, unit: str, n: int) -> Value:
+    """``ref`` moved by ``n`` months or years, kept a day (31 March - 1 month: 28/29 Feb)."""
+    index = ref.year * 12 + ref.month - 1 + (n * 12 if unit == "year" else n)
+    y, m = divmod(index, 12)
+    if not 1 <= y <= 9999:
+        return NULL
+    return as_day(date(y, m + 1, min(ref.day, calendar.monthrange(y, m + 1)[1])))
+
+
 def weekday_date(wd: int, ref: date, direction: int, strict: bool) -> date:
     """The day named ``wd`` (ISO) nearest ``ref`` in ``direction``; ``ref`` itself unless strict."""
     ahead = (wd - ref.isoweekday()) % 7
@@ -104,8 +114,11 @@ def weekday_date(wd: int, ref: date, direction: int, strict: bool) -> date:
     return ref - timedelta(days=behind) if behind <= 4 else ref + timedelta(days=ahead)
 
 
-# Direction of a superseded plan ("had been set for October 8"): behind, but
-# lenient like "ahead" (the plan may have been overtaken days before its date).
+# Lenient directions, for dates placed from a past point rather than from now:
+# a future in the past ("ordered them to leave by Jan. 14") leans ahead, a
+# superseded plan ("had been set for October 8") leans behind. Firm +1/-1 come
+# from the deictic tenses (will, is scheduled; was signed).
+LEAN_AHEAD = 2
 LEAN_BEHIND = -2
 # A month-day without a year this far away in the tense's direction ...
 FAR_DAYS = 270
@@ -116,14 +129,15 @@ NEAR_DAYS = 62
 def month_day(month: int, day: int, ref: date, direction: int, strict: bool) -> Value:
     """The nearest occurrence in the direction, unless that is most of a year away.
 
-    "by Jan. 14" written on 15 January, "had been set to expire Nov. 6" written
-    on 2 November: a date 9+ months off would carry its year, so an occurrence
-    within two months on the other side wins over an ahead (or LEAN_BEHIND)
-    direction. A plain behind is firm: a past event cannot lie ahead.
+    "ordered to leave by Jan. 14" written on 15 January, "had been set to expire
+    Nov. 6" written on 2 November: a date 9+ months off would carry its year,
+    so with a lenient direction an occurrence within two months on the other
+    side wins. Firm directions keep their side ("is set for February 23" on 1
+    March is next year's; "ended on Oct. 31" on 25 October, last year's).
     """
     cands = [d for y in range(ref.year - 4, ref.year + 5) if (d := safe_date(y, month, day))]
     chosen = pick(cands, ref, direction, strict)
-    lenient = direction > 0 or direction == LEAN_BEHIND  # a past event cannot lie ahead
+    lenient = abs(direction) == LEAN_AHEAD
     if chosen and lenient and not strict and abs((chosen - ref).days) > FAR_DAYS:
         other = pick(cands, ref, -direction, strict)
         if other and abs((other - ref).days) <= NEAR_DAYS:

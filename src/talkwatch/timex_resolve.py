@@ -12,7 +12,7 @@ sizes (durations, "now", decades, a week straddling two months) is
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from .timex_calendar import (
@@ -23,6 +23,7 @@ from .timex_calendar import (
     month_day,
     nth_weekday,
     shift,
+    shift_day,
     weekday_date,
 )
 from .timex_calendar import as_day as _day
@@ -50,6 +51,7 @@ class _Expr:
     text: str
     words: frozenset[str]
     lead: tuple[str, ...]
+    close_anchor: bool = False  # the anchor is a day of the same sentence
 
 
 def _clean(text: str) -> _Expr:
@@ -147,11 +149,16 @@ def _strictness(words: frozenset[str], direction: int) -> tuple[int, bool]:
 
 
 def resolve_text(
-    text: str, published: date | None, direction: int = 0, anchor: Value | None = None
+    text: str, published: date | None, direction: int = 0, anchor: Value | None = None,
+    *, close_anchor: bool = False,
 ) -> Value:
-    """Resolve one expression (leading prepositions allowed) against ``published``."""
+    """Resolve one expression (leading prepositions allowed) against ``published``.
+
+    ``close_anchor``: the anchor is a date of the same sentence, so "a year
+    earlier" keeps its day ("in the quarter ended Sept. 30 ... a year earlier").
+    """
     c = cues()
-    e = _clean(text)
+    e = replace(_clean(text), close_anchor=close_anchor)
     s, ws = e.text, e.words
     if not s:
         return NULL
@@ -160,6 +167,8 @@ def resolve_text(
         direction = -1
     elif direction == 0 and lead & c.words("prepositions", "future"):
         direction = 1
+    if s == "then":  # "until then": the anchor itself
+        return anchor if anchor and anchor[0] else NULL
     if (m := _OFFSET_FROM.match(s)) and (v := _offset_from(m, published, direction, anchor)):
         return v
     for absolute in (_iso, _numeric):
@@ -459,6 +468,8 @@ def _quantity(e: _Expr, q: re.Match[str], pub: date | None, anchor: Value | None
         if ref is None or not _fine_enough(ref[1], unit):
             return NULL
         base = ref[0]
+        if e.close_anchor and ref[1] == "day" and unit in ("month", "year") and anchor:
+            return shift_day(base, unit, sign * n)  # the same day a year before
     else:
         if pub is None:
             return NULL

@@ -35,6 +35,7 @@ REQUIRES = {"quotes"}
 _OBJ_DEPS = {"dobj", "ccomp", "xcomp", "attr", "oprd"}
 _SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
 _CLIMB_DEPS = ("conj", "xcomp", "acomp", "dobj", "pobj", "prep")
+_FIXED_STANCE = ("modal", "fixed", "considered", "condition", "refusal")
 _ENTITY_TYPES = {"GPE": "state", "ORG": "organization", "NORP": "group"}
 
 
@@ -54,9 +55,9 @@ def extract(ctx: Context) -> list[Position]:
         state.update(ctx, sent, si, lex)
         covered: set[int] = set()
         for cue in _cues(sent, lex):
-            if cue.token.i in covered:
+            if cue.token.i in covered or _unasserted(cue.token, lex):
                 continue
-            stance = cue.stance if cue.kind in ("modal", "fixed", "condition", "refusal") \
+            stance = cue.stance if cue.kind in _FIXED_STANCE \
                 else _negate(cue, lex)
             issue, tokens = _issue(ctx, cue, si, lex, state)
             holders = _holders(ctx, cue, lex) if issue and stance else []
@@ -102,7 +103,7 @@ def _verb_cue(tok: Any, lex: dict[str, Any]) -> list[_Cue]:
     particles = lex["particle_verbs"].get(_base(tok.lower_, lex, lex["particle_verbs"]) or "")
     for child in tok.children if particles else ():
         stance = particles.get(child.lower_)
-        if stance and child.dep_ in ("prt", "prep"):
+        if stance and child.dep_ in ("prt", "prep") and not _aside(child, lex):
             if child.dep_ == "prep":
                 objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
             else:
@@ -174,8 +175,8 @@ def _modal_cue(tok: Any, lex: dict[str, Any]) -> list[_Cue]:
     elif tok.lemma_.lower() in lex["modal_verbs"] and tok.pos_ in ("VERB", "AUX"):
         verb = next((c for c in tok.children if c.dep_ == "xcomp"
                      and any(a.lower_ == "to" for a in c.children)), None)
-        if verb is None:
-            return []
+        if verb is None or any(c.lower_ == "yet" for c in tok.children):
+            return []  # "have yet to decide": not decided, not demanded
         stance = "demand"
     else:
         return []
@@ -183,6 +184,9 @@ def _modal_cue(tok: Any, lex: dict[str, Any]) -> list[_Cue]:
                  if c.dep_ in _SUBJ_DEPS), None)
     if verb.dep_ in ("relcl", "acl") or subj is not None and subj.lower_ in lex["generic_subjects"]:
         return []  # "an opportunity that must not be wasted"; "you have to walk"
+    if low in lex["weak_modals"] and (subj is None or not subj.ent_type_ and subj.lower_ not in
+                                      lex["party_nouns"]):
+        return []  # "expectations should remain modest": advice, not a party's demand
     holder_clause = tok.head if tok.dep_ == "aux" else tok
     return [_Cue(tok, holder_clause, stance, "modal", [verb] if verb is tok.head else
                  [subj, verb] if subj is not None else [verb])]
@@ -195,17 +199,17 @@ def _condition_cues(sent: Any, lex: dict[str, Any]) -> list[_Cue]:
     low = sent.text.lower()
     for marker in lex["conditions"]:
         at = low.find(f" {marker} ")
-        if at < 0:
+        if at < 0 or low[:at].endswith(" for"):  # "for as long as": a duration
             continue
         start = sent.start_char + at + 1 + len(marker)
+        mark = sent.doc.char_span(sent.start_char + at + 1, start, alignment_mode="expand")
         clause = next((t for t in sent if t.idx > start and t.dep_ == "advcl"
                        and t.left_edge.idx <= start + 1), None)
         clause = clause or next((t for t in sent if t.idx > start and t.pos_ in ("VERB", "AUX")
                                  and t.dep_ in ("advcl", "ccomp", "conj")), None)
         if clause is not None and clause.head.i != clause.i:
-            words = [t for t in clause.subtree if t.idx > start]
-            if words:
-                out.append(_Cue(words[0], clause.head, "demand", "condition", [clause]))
+            if mark is not None and any(t.idx > start for t in clause.subtree):
+                out.append(_Cue(mark[0], clause.head, "demand", "condition", [clause]))
     return out
 
 
@@ -222,9 +226,13 @@ def _fixed_cues(sent: Any, lex: dict[str, Any]) -> list[_Cue]:
             pred = span.root
             while pred.pos_ not in ("VERB", "AUX") and pred.head.i != pred.i:
                 pred = pred.head
+            small = [c for t in span for c in t.children if c.dep_ in _SUBJ_DEPS]
+            small += [c for c in pred.children if c.dep_ == "dobj"]
+            if small and pred not in span:  # "X considers access to the sea non-negotiable"
+                out.append(_Cue(span[0], pred, "non_negotiable", "considered", small[:1]))
+                continue
             subj = [c for c in pred.children if c.dep_ in _SUBJ_DEPS]
-            objs = [c for c in pred.children if c.dep_ == "dobj"] or subj
-            out.append(_Cue(span[0], pred, "non_negotiable", "fixed", objs))
+            out.append(_Cue(span[0], pred, "non_negotiable", "fixed", subj))
     return out
 
 
@@ -253,39 +261,52 @@ def _holders(ctx: Context, cue: _Cue, lex: dict[str, Any]) -> list[Any]:
         if poss:
             return _with_conj(ctx, poss[0], lex)
         pred = pred.head
-    found = _subject_actors(ctx, pred, lex)
-    if not found and _embedded(pred, lex):  # "he said the movement wanted X"
-        return _reporter(ctx, pred, lex)
-    return found
+    if _embedded(pred, lex):  # "Malley said Washington was ready to ...": he speaks for it
+        found = _subject_actors(ctx, pred, lex, add=False)
+        return found or _reporter(ctx, pred, lex) or _subject_actors(ctx, pred, lex)
+    return _subject_actors(ctx, pred, lex)
+
+
+def _unasserted(tok: Any, lex: dict[str, Any]) -> bool:
+    """A cue in an if-clause ('if the occupation accepts our demands') or in what someone is
+    accused of ('accused the army of seeking a military victory') states no stance."""
+    for anc in [tok, *tok.ancestors]:
+        if anc.dep_ == "advcl" and any(c.lower_ == "if" and c.dep_ == "mark" for c in anc.children):
+            return True
+        if anc is not tok and anc.lemma_.lower() in lex["accusation_verbs"]:
+            return True
+    return False
 
 
 def _embedded(tok: Any, lex: dict[str, Any]) -> bool:
     return any(_base(a.lower_, lex, lex["reporting"]) for a in tok.ancestors)
 
 
-def _subject_actors(ctx: Context, pred: Any, lex: dict[str, Any]) -> list[Any]:
-    """Actors of the subject of ``pred``, climbing conjuncts, xcomp and copulas."""
+def _subject_actors(ctx: Context, pred: Any, lex: dict[str, Any],
+                    add: bool = True) -> list[Any]:
+    """Actors of the subject of ``pred``, climbing conjuncts, xcomp and copulas; ``add``
+    makes a named subject the index missed an actor."""
     tok = pred
     for _ in range(6):
         subj = next((c for c in tok.children if c.dep_ in _SUBJ_DEPS), None)
         if subj is None and tok.pos_ == "NOUN":  # parser slip: "a demand [the government] rejects"
             subj = next((c for c in tok.children if c.dep_ == "compound"), None)
         if subj is not None:
-            return _with_conj(ctx, subj, lex)
+            return _with_conj(ctx, subj, lex, add)
         if tok.dep_ == "acl" and tok.tag_ == "VBD" or tok.dep_ == "relcl" and tok.tag_ != "VBN":
-            return _with_conj(ctx, tok.head, lex)  # parser slip: "The rebels called on ..."
+            return _with_conj(ctx, tok.head, lex, add)  # parser slip: "The rebels called on"
         if tok.dep_ not in _CLIMB_DEPS or tok.head.i == tok.i:
             return []
         tok = tok.head
     return []
 
 
-def _with_conj(ctx: Context, tok: Any, lex: dict[str, Any]) -> list[Any]:
+def _with_conj(ctx: Context, tok: Any, lex: dict[str, Any], add: bool = True) -> list[Any]:
     collective = next((c for c in tok.children if c.dep_ in ("appos", "acl")
                        and _named_collective(ctx, c)), None)
     if collective is not None and tok.conjuncts:  # "X, Y and Z, known as the Troika"
         return [_named_collective(ctx, collective)]
-    found = [_actor(ctx, t, lex) for t in [tok, *tok.conjuncts]]
+    found = [_actor(ctx, t, lex, add) for t in [tok, *tok.conjuncts]]
     return list({a.id: a for a in found if a is not None}.values())
 
 
@@ -299,7 +320,7 @@ def _named_collective(ctx: Context, tok: Any) -> Any:
     return None
 
 
-def _actor(ctx: Context, tok: Any, lex: dict[str, Any]) -> Any:
+def _actor(ctx: Context, tok: Any, lex: dict[str, Any], add: bool = True) -> Any:
     """The actor a subject-like token stands for, or None."""
     tok = issues.antecedent(tok, lex)
     low = tok.lower_
@@ -311,7 +332,7 @@ def _actor(ctx: Context, tok: Any, lex: dict[str, Any]) -> Any:
     if found is not None:
         return found
     actor = ctx.actors.at(tok.idx, end(tok))
-    if actor is None and tok.ent_type_ in _ENTITY_TYPES and tok.dep_ in _SUBJ_DEPS:
+    if actor is None and add and tok.ent_type_ in _ENTITY_TYPES and tok.dep_ in _SUBJ_DEPS:
         ent = next(e for e in tok.doc.ents if e.start <= tok.i < e.end)
         actor = ctx.actors.add(ent.text, _ENTITY_TYPES[tok.ent_type_], ent.start_char,
                                ent.end_char)  # a named subject the index missed
@@ -374,7 +395,8 @@ def _previous_subject(ctx: Context, tok: Any, lex: dict[str, Any]) -> Any:
     subj = next((c for c in root.children if c.dep_ in _SUBJ_DEPS), None)
     if subj is None or subj.lower_ in lex["pronoun_types"] or subj.lower_ in lex["first_person"]:
         return None
-    return ctx.actors.at(subj.idx, end(subj)) or _owned(ctx, subj, lex)
+    found = _with_conj(ctx, subj, lex, add=False)
+    return found[0] if len(found) == 1 else None
 
 
 def _type(actor: Any, ctx: Context) -> str:
@@ -442,6 +464,10 @@ def _issue(ctx: Context, cue: _Cue, si: int, lex: dict[str, Any],
     if _not_an_issue(ctx, cue, objs, lex):
         return "", set()
     words = issues.issue_words(objs, cue.token, cue.kind, lex)
+    if cue.kind == "refusal":  # "would not hand over their weapons": the verb phrase
+        drop = {d for c in cue.token.children if c.dep_ in (*_SUBJ_DEPS, "aux", "neg")
+                for d in c.subtree}
+        words = sorted({cue.token, *words} - drop, key=lambda t: t.i)
     stretch = cue.token.doc[words[0].i:words[-1].i + 1] if words else []
     cut = next((t.i for t in stretch if t.text == "," and any(
         issues.summary_head(v, lex, lambda w: _base(w, lex, lex["verbs"]))
@@ -449,8 +475,8 @@ def _issue(ctx: Context, cue: _Cue, si: int, lex: dict[str, Any],
     words = [t for t in words if cut is None or t.i < cut]
     first_verb = next((t for t in words if t.pos_ == "VERB"), None)
     if cue.kind in ("verb", "adjective") and first_verb is not None \
-            and _base(first_verb.lower_, lex, lex["attendance_verbs"]):
-        return "", set()
+            and first_verb.lemma_.lower() in lex["attendance_verbs"] + lex["non_issue_verbs"]:
+        return "", set()  # attending (participation's job), helping, being named
     if not words:
         return "", set()
     text, linked = issues.render(ctx, words, lex, lambda t: _pronoun(ctx, t, lex))
@@ -467,7 +493,7 @@ def _not_an_issue(ctx: Context, cue: _Cue, objs: list[Any], lex: dict[str, Any])
         if ctx.actors.at(noun.idx, end(noun)) and not noun.lower_ in lex["relative"] \
                 or noun.lemma_.lower() in lex["people_or_meetings"]:
             return True
-    heads = [o for o in objs if o.dep_ in ("dobj", "attr")]
+    heads = [o for o in objs if o.dep_ in ("dobj", "attr", "pobj")]
     heads += [c for o in objs if o.pos_ in ("VERB", "AUX") for c in o.children
               if c.dep_ in ("dobj", "attr")]
     return any(h.lower_ in lex["vague_objects"] for h in heads)
