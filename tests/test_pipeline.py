@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from talkwatch import pipeline
 from talkwatch.contract import validate
@@ -89,3 +91,26 @@ def test_schema_rejects_a_renamed_field(run):
     digest["meetings"][0]["state"] = digest["meetings"][0].pop("status")
     with pytest.raises(SchemaError, match="meetings/0.*status"):
         validate(digest)
+
+
+WORDS = ["talks", "Geneva", "Hamas", "said", "will", "attend", "the", "postponed", "until", "Monday", '"', "\u201c",
+         "\u201d", ".", ",", "ceasefire", "brokered", "by", "Egypt", "rebels", "invited", "not", "March", "3", "\n\n",
+         "delegation", "led", "he", "they", "UN", "envoy", "round", "fifth", "in", "Doha", "declined", "\u2019s"]
+
+
+@pytest.mark.slow
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=60))
+def test_pipeline_never_fails_on_word_salad(nlp, words):
+    from talkwatch.read import make_article
+
+    text = " ".join(words)
+    if not text.strip():
+        return
+    article = make_article(text, {"published": "2024-03-06"})
+    digest = pipeline.run(article)
+    digest.pop("warnings", None)
+    validate(digest)
+    from talkwatch.contract import body_checks
+
+    body_checks(digest, article.body)

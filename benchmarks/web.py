@@ -1,0 +1,248 @@
+"""Web benchmark: p95 latency of the meeting page and the API under concurrent clients.
+
+Builds (or reuses) a database of generated articles' facts (``gen_corpus``:
+what a perfect extractor returns, written with the store's writer), starts
+``talkwatch serve`` in its own process on a free loopback port, then runs N
+closed-loop clients (each sends its next request when the last one
+answered) over a mix of meeting pages and API calls on randomly chosen
+meetings, actors and pages. Three runs: cache off (every request runs its
+queries and renders), cache on over first visits, and cache on over
+revisits. Reports p50/p95/p99 per request class, throughput, and server CPU
+per request (comparable across machines and background load). Bounded by
+``--requests`` and ``--seconds`` per run.
+
+    python benchmarks/web.py                          # 100,000 articles, 20 clients
+    python benchmarks/web.py -n 5000 --db /tmp/w.db --requests 500
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import gen_corpus  # noqa: E402
+
+from talkwatch import store  # noqa: E402
+from talkwatch.store import Item  # noqa: E402
+
+
+def build(db: Path, n: int, batch: int = 2000) -> None:
+    """Write n generated digests (one transaction per batch)."""
+    t0 = time.perf_counter()
+    with store.open(db, create=True) as rec:
+        items: list[Item] = []
+        for i, (row, dg) in enumerate(gen_corpus.generate(n, seed=0), 1):
+            items.append(Item(dg, row["text"]))
+            if len(items) == batch:
+                rec.save_many(items)
+                items = []
+                print(f"  {i} articles ({time.perf_counter() - t0:.0f}s)", file=sys.stderr)
+        if items:
+            rec.save_many(items)
+        rec.backend.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    print(f"built {db} in {time.perf_counter() - t0:.0f}s", file=sys.stderr)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def start_server(db: Path, port: int, *, cache: int, workers: int) -> subprocess.Popen[bytes]:
+    env = os.environ | {"TALKWATCH_SERVE_DB": str(db), "TALKWATCH_SERVE_CACHE": str(cache)}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "uvicorn", "talkwatch.web.app:from_env", "--factory",
+         "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers),
+         "--log-level", "warning", "--no-access-log"], env=env)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            get(port, "/api/processes?limit=1")
+            return proc
+        except OSError:
+            time.sleep(0.2)
+    proc.kill()
+    raise SystemExit("server did not start")
+
+
+def get(port: int, path: str, conn: http.client.HTTPConnection | None = None) -> bytes:
+    c = conn or http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    c.request("GET", path)
+    r = c.getresponse()
+    body = r.read()
+    if r.status != 200:
+        raise RuntimeError(f"{path}: HTTP {r.status} {body[:200]!r}")
+    if conn is None:
+        c.close()
+    return body
+
+
+def workload(port: int, rng: random.Random) -> list[tuple[str, str]]:
+    """(class, path) pairs: meeting pages and API calls over random meetings and pages."""
+    total = json.loads(get(port, "/api/meetings?limit=1"))["total"]
+    offsets = rng.sample(range(total), min(total, 400))
+    meetings = [json.loads(get(port, f"/api/meetings?limit=1&offset={o}"))["items"][0]["id"]
+                for o in offsets]
+    actors = json.loads(get(port, "/api/actors?limit=200"))["items"]
+    quotes = json.loads(get(port, "/api/facts?kind=quotes&limit=1"))["total"]
+    out: list[tuple[str, str]] = []
+    for mid in meetings:
+        out.append(("page /meetings/{id}", f"/meetings/{mid}"))
+        out.append(("api /api/meetings/{id}", f"/api/meetings/{mid}"))
+    for _ in range(len(meetings) // 2):
+        out.append(("api /api/meetings?offset", f"/api/meetings?limit=50&offset={rng.randrange(total)}"))
+        out.append(("api /api/facts?kind=quotes",
+                    f"/api/facts?kind=quotes&limit=50&offset={rng.randrange(quotes)}"))
+        out.append(("api /api/actors/{id}", f"/api/actors/{rng.choice(actors)['id']}"))
+    rng.shuffle(out)
+    return out
+
+
+def run(port: int, work: list[tuple[str, str]], clients: int, requests: int,
+        seconds: float) -> tuple[dict[str, list[float]], float, int]:
+    """Closed-loop clients over the workload; latencies (ms) per class, wall time, errors."""
+    lat: dict[str, list[float]] = {}
+    lock = threading.Lock()
+    counter = iter(range(requests))
+    stop = time.monotonic() + seconds
+    errors = [0]
+
+    def client(k: int) -> None:
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        while time.monotonic() < stop:
+            with lock:
+                i = next(counter, None)
+            if i is None:
+                break
+            cls, path = work[(i * 7 + k) % len(work)]
+            t0 = time.perf_counter()
+            try:
+                get(port, path, conn)
+            except (OSError, RuntimeError, http.client.HTTPException):
+                errors[0] += 1
+                conn.close()
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+                continue
+            ms = (time.perf_counter() - t0) * 1000
+            with lock:
+                lat.setdefault(cls, []).append(ms)
+        conn.close()
+
+    t0 = time.perf_counter()
+    threads = [threading.Thread(target=client, args=(k,)) for k in range(clients)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return lat, time.perf_counter() - t0, errors[0]
+
+
+def cpu_seconds(root: int) -> float:
+    """User+system CPU of a process and its children (the uvicorn workers), from /proc."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        pid, ppid = int(stat.parent.name), int(fields[1])
+        if pid == root or ppid == root:
+            total += (int(fields[11]) + int(fields[12])) / tick
+    return total
+
+
+def pct(values: list[float], p: float) -> float:
+    if len(values) < 2:
+        return values[0] if values else float("nan")
+    return statistics.quantiles(values, n=100, method="inclusive")[int(p) - 1]
+
+
+def report(title: str, lat: dict[str, list[float]], wall: float, errors: int) -> dict[str, Any]:
+    allv = [v for vs in lat.values() for v in vs]
+    print(f"\n{title}: {len(allv)} requests in {wall:.1f}s = {len(allv) / wall:.0f} req/s, "
+          f"{errors} errors")
+    print(f"  {'class':30} {'n':>6} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8}")
+    out = {}
+    for cls in sorted(lat):
+        vs = lat[cls]
+        print(f"  {cls:30} {len(vs):6d} {pct(vs, 50):8.1f} {pct(vs, 95):8.1f} {pct(vs, 99):8.1f}")
+        out[cls] = {"n": len(vs), "p50": pct(vs, 50), "p95": pct(vs, 95)}
+    api = [v for c, vs in lat.items() if c.startswith("api") for v in vs]
+    page = [v for c, vs in lat.items() if c.startswith("page") for v in vs]
+    print(f"  {'ALL meeting pages':30} {len(page):6d} {pct(page, 50):8.1f} {pct(page, 95):8.1f}")
+    print(f"  {'ALL API':30} {len(api):6d} {pct(api, 50):8.1f} {pct(api, 95):8.1f}")
+    return out
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("-n", type=int, default=100_000, help="articles in a new database")
+    ap.add_argument("--db", type=Path, help="database to reuse (built there if missing)")
+    ap.add_argument("--clients", type=int, default=20)
+    ap.add_argument("--requests", type=int, default=3000, help="requests per run (bound)")
+    ap.add_argument("--seconds", type=float, default=90, help="time per run (bound)")
+    ap.add_argument("--workers", type=int, default=2, help="server processes")
+    ap.add_argument("--seed", type=int, default=1)
+    args = ap.parse_args(argv)
+    tmp = None
+    db = args.db
+    if db is None:
+        tmp = tempfile.TemporaryDirectory(prefix="talkwatch-web-bench-")
+        db = Path(tmp.name) / "bench.db"
+    if not db.exists():
+        build(db, args.n)
+    with store.open(db) as rec:
+        counts = rec.counts()
+    with db.open("rb") as fh:  # steady state: the file in the OS page cache, as on a live server
+        while fh.read(1 << 24):
+            pass
+    print(f"database {db}: {counts['documents']} articles, {counts['meetings']} meetings, "
+          f"{counts['actors']} actors, {counts['participations']} participations, "
+          f"{counts['quotes']} quotes")
+    scenarios = [
+        # (title, cache entries, server processes, visit every URL once before measuring)
+        ("cold: cache off, every request queried and rendered", 0, args.workers, False),
+        ("first visits: cache on, each URL about twice", 2048, args.workers, False),
+        ("revisits: cache on, every URL seen once before", 4096, 1, True),
+    ]
+    for title, cache, workers, prewarm in scenarios:
+        port = free_port()
+        server = start_server(db, port, cache=cache, workers=workers)
+        try:
+            work = workload(port, random.Random(args.seed))
+            run(port, work[:40], 4, 40, 30)  # warm the connection pools
+            if prewarm:
+                run(port, work, args.clients, len(work), args.seconds)
+            cpu0, load0 = cpu_seconds(server.pid), os.getloadavg()[0]
+            lat, wall, errors = run(port, work, args.clients, args.requests, args.seconds)
+            cpu = cpu_seconds(server.pid) - cpu0
+            n = sum(len(v) for v in lat.values())
+            report(f"{title}; {args.clients} clients, {workers} server process(es)",
+                   lat, wall, errors)
+            print(f"  server CPU {cpu / max(1, n) * 1000:.1f} ms per request; "
+                  f"load average {load0:.1f} before the run on {os.cpu_count()} cores")
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+    if tmp:
+        tmp.cleanup()
+
+
+if __name__ == "__main__":
+    main()
