@@ -318,13 +318,14 @@ def statements(reports: list[dict[str, Any]], history: list[dict[str, Any]]) -> 
                 }
             )
         for n, h in enumerate(hist):
-            pos = h["evidence"].get("start", r["position"])
+            # within one article the digest's history is already in statement order
+            # (background clauses first), which text position alone would undo
             out.append(
                 {
                     "reported": r["published"],
                     **h,
                     "document": r["doc_id"],
-                    "_order": (*order_key(r["published"], r["doc_id"], pos), n),
+                    "_order": (*order_key(r["published"], r["doc_id"], r["position"]), n),
                 }
             )
     out.sort(key=lambda s: s["_order"])
