@@ -112,6 +112,115 @@ def test_normalize_resolves(parsed: dict[str, list[DateExpr]], sentence: str, te
     assert (d.value, d.granularity) == (value, granularity)
 
 
+# Tense, aspect and scheduling verbs combined; publication date Tuesday 25 October 2022.
+PUB_TUE = date(2022, 10, 25)
+PLAN_CASES = [
+    # the pluperfect of a plan points behind, even with a scheduling verb
+    ("The talks, convened by the regional bloc, had initially been set for October 8 but "
+     "were postponed.", "October 8", "2022-10-08"),
+    ("The vote had been scheduled for March 3.", "March 3", "2022-03-03"),
+    ("The summit, which had been slated for October 18, never took place.",
+     "October 18", "2022-10-18"),
+    ("The two delegations had been due to open the round on October 20.",
+     "October 20", "2022-10-20"),
+    ("Mediators had planned to meet the rebels on October 21.", "October 21", "2022-10-21"),
+    ("The monitors were to have arrived on October 19.", "October 19", "2022-10-19"),
+    ("The accord would have been signed on October 17 had the army agreed.",
+     "October 17", "2022-10-17"),
+    # ... but a superseded plan may still lie a few days ahead
+    ("The offer had been set to expire Nov. 2 before the council extended it.",
+     "Nov. 2", "2022-11-02"),
+    # present, perfect and future plans lie ahead
+    ("The vote is scheduled for May 3.", "May 3", "2023-05-03"),
+    ("The vote has been scheduled for May 3.", "May 3", "2023-05-03"),
+    ("The envoy has set Nov. 10 as the deadline for replies.", "Nov. 10", "2022-11-10"),
+    # a simple past plan: the nearest occurrence, either way
+    ("The vote was scheduled for May 3.", "May 3", "2022-05-03"),
+    ("The vote was scheduled for October 14.", "October 14", "2022-10-14"),
+    ("A prayer vigil planned for Saturday was cancelled.", "Saturday", "2022-10-22"),
+    ("The round originally scheduled for October 10 was moved to November 2.",
+     "October 10", "2022-10-10"),
+    # reported speech shifts the tense back: "were scheduled" stands for "are scheduled"
+    ("Officials said the talks were scheduled for May 3.", "May 3", "2023-05-03"),
+    ("Officials said the talks were due to resume on Monday.", "Monday", "2022-10-31"),
+    # a delay's new date lies ahead, its old one is the nearest
+    ("The meeting was postponed until Thursday.", "Thursday", "2022-10-27"),
+    ("The meeting was postponed from Monday to Thursday.", "Monday", "2022-10-24"),
+    ("The meeting was postponed from Monday to Thursday.", "Thursday", "2022-10-27"),
+    ("The round originally scheduled for October 10 was moved to November 2.",
+     "November 2", "2022-11-02"),
+    ("The deadline had been extended to October 15.", "October 15", "2022-10-15"),
+    # since: behind; by: ahead
+    ("The truce has held since December 30.", "December 30", "2021-12-30"),
+    ("The parties must sign by November 30.", "November 30", "2022-11-30"),
+    # a deadline ahead that would be a year off yields to the one just past
+    ("The court ordered the ministry to free the prisoners by Oct. 24.",
+     "Oct. 24", "2022-10-24"),
+    ("The rebels said they would leave the town by Oct. 24.", "Oct. 24", "2022-10-24"),
+    # a deictic tense is firm: a plan stated now lies ahead even a year off
+    ("The next session is set for October 20.", "October 20", "2023-10-20"),
+    # a past event cannot lie ahead: a firm behind keeps its year
+    ("The offensive ended on Oct. 31, the army said.", "Oct. 31", "2021-10-31"),
+    # future in the past: a temporal clause follows its main clause
+    ("The chairman had suggested that the banks were likely to buy shares as soon as "
+     "trading opened Monday.", "Monday", "2022-10-31"),
+    # a day named in the possessive under a future verb: the nearest
+    ("The opposition said it would challenge Monday's ruling in court.",
+     "Monday", "2022-10-24"),
+]
+
+
+@pytest.fixture(scope="module")
+def plans(nlp: Any) -> dict[str, list[DateExpr]]:
+    texts = list(dict.fromkeys(case[0] for case in PLAN_CASES))
+    return {t: timex.normalize(doc, PUB_TUE) for t, doc in zip(texts, nlp.pipe(texts),
+                                                                 strict=True)}
+
+
+@pytest.mark.parametrize(("sentence", "text", "value"), PLAN_CASES,
+                         ids=[f"{c[1]}|{c[0][:40]}" for c in PLAN_CASES])
+def test_plans_follow_tense_and_aspect(plans: dict[str, list[DateExpr]], sentence: str,
+                                       text: str, value: str) -> None:
+    found = [d for d in plans[sentence] if d.text == text]
+    assert found, f"{text!r} not found in {[d.text for d in plans[sentence]]}"
+    assert found[0].value == value
+
+
+# Anchors, offsets and copulas; publication date Wednesday 12 June 2019.
+ANCHOR_CASES = [
+    ("The day before last Monday's hearing, the envoy flew to Nairobi.",
+     "day before last Monday", "2019-06-09", "day"),
+    ("Two days before Christmas, the rebels attacked the garrison.",
+     "Two days before Christmas", "2018-12-23", "day"),
+    ("It is the third day of the offensive against the northern towns.",
+     "third day", "2019-06-12", "day"),
+    ("Talks opened on Monday. Monday was the first day of the truce.",
+     "first day", "2019-06-10", "day"),
+    ("The delegates met on Monday. They signed the text later in the day.",
+     "later in the day", "2019-06-10", "day"),
+    ("The truce expires on June 30. Until then, the monitors will stay in Juba.",
+     "then", "2019-06-30", "day"),
+    ("In the quarter ended March 31, exports fell to $2 million from $3 million a year "
+     "earlier.", "a year earlier", "2018-03-31", "day"),
+    ("Exports fell 4% from a year earlier, the ministry said on Monday.",
+     "a year earlier", "2018", "year"),
+    ("The politics of the post-1994 era split the movement.", "post-1994", "1994", "year"),
+    ("Fighting stopped on Friday. Aid convoys left for the north. The crossings stayed shut. "
+     "Looting was rare. Prices rose 3% from the previous Friday.",
+     "previous Friday", "2019-05-31", "day"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "value", "granularity"), ANCHOR_CASES,
+                         ids=[c[1] for c in ANCHOR_CASES])
+def test_anchors_offsets_and_copulas(nlp: Any, sentence: str, text: str, value: str,
+                                     granularity: str) -> None:
+    found = [d for d in timex.normalize(nlp(sentence), PUB) if d.text == text]
+    assert found, f"{text!r} not found"
+    assert (found[0].value, found[0].granularity) == (value, granularity)
+    assert sentence[found[0].start:found[0].end] == text
+
+
 @pytest.mark.parametrize("sentence", [
     "The 55-year-old negotiator, who is 55 years old, spoke first.",
     "The monitors report daily to the council.",
@@ -155,6 +264,12 @@ def test_without_publication_date_only_absolute_values(nlp: Any) -> None:
     ("January 10", 0, "2019-01-10", "day"),
     ("January 10", 1, "2020-01-10", "day"),
     ("since December 10", 0, "2018-12-10", "day"),
+    ("June 1", 1, "2020-06-01", "day"),  # a firm ahead keeps its side, a year off or not
+    ("June 1", 2, "2019-06-01", "day"),  # a lenient one yields to the date just past
+    ("June 20", -1, "2018-06-20", "day"),  # a firm behind: a past event cannot lie ahead
+    ("June 20", -2, "2019-06-20", "day"),  # a superseded plan is lenient
+    ("the day after March 3", 0, "2019-03-04", "day"),
+    ("two weeks before Christmas", -1, "2018-12-11", "day"),
     ("next Thanksgiving", 0, "2019-11-28", "day"),
     ("nineteen ninety-six", 0, "1996", "year"),
     ("the first half of next year", 0, "2020", "year"),
@@ -174,6 +289,8 @@ def test_resolve_anchor_and_missing_publication_date() -> None:
     assert timex.resolve("two days later", PUB, anchor=("2019-05-01", "day")) == (
         "2019-05-03", "day")
     assert timex.resolve("the next day", PUB) == (None, None)
+    assert timex.resolve("then", PUB) == (None, None)
+    assert timex.resolve("then", PUB, anchor=("2019-05", "month")) == ("2019-05", "month")
     assert timex.resolve("March 3, 2019", None) == ("2019-03-03", "day")
     assert timex.resolve("Monday", None) == (None, None)
     assert timex.resolve("", PUB) == (None, None)

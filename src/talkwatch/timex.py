@@ -9,10 +9,14 @@ trimmed to the expression itself (no leading "the"/preposition, no trailing
 
 The direction a bare expression points (the coming Thursday or the last one)
 comes from the clause, read off the dependency parse: the governing verb's
-auxiliaries and tag (will/would/modals and infinitives under "due/expected/
-set to" point ahead, VBD and perfects behind, present tense ahead), the verbs
-"scheduled for / postponed until" and the prepositions "since" (behind) and
-"until" (ahead). ``timex_resolve`` turns expression + direction into a value.
+auxiliaries and tag (will/modals ahead, VBD and perfects behind, present tense
+ahead), the prepositions "since" (behind) and "until" (ahead), and for plans
+("scheduled for", "due to", "postponed until") the tense and aspect of the
+scheduling: a present plan lies ahead, a simple past one either way, a
+pluperfect one ("had been set for") behind. Dates placed from a past point
+(would, future in the past, superseded plans) get a lenient direction that a
+much nearer date on the other side may override (``timex_calendar``).
+``timex_resolve`` turns expression + direction into a value.
 """
 
 from __future__ import annotations
@@ -332,9 +336,19 @@ def _keep(span: Any) -> bool:
 
 # --- direction from the clause -------------------------------------------------------
 
+@functools.cache
+def _lemmas(key: str) -> frozenset[str]:
+    """A verb list of the lexicon's ``tense`` section, as a set (built once)."""
+    return frozenset(cues().raw["tense"][key])
+
+
 def _lemma_in(word: str, lemmas: frozenset[str]) -> bool:
     """Crude lemma check (the pipeline runs without a lemmatizer): 'postponed' ~ 'postpone'."""
-    w = word.lower()
+    return not _forms(word.lower()).isdisjoint(lemmas)
+
+
+@functools.lru_cache(maxsize=4096)
+def _forms(w: str) -> frozenset[str]:
     forms = {w}
     for suffix in ("ing", "ed", "es", "s", "d"):
         if w.endswith(suffix) and len(w) > len(suffix) + 2:
@@ -342,7 +356,7 @@ def _lemma_in(word: str, lemmas: frozenset[str]) -> bool:
             forms |= {base, base + "e"}
             if base[-1] == base[-2]:
                 forms.add(base[:-1])
-    return bool(forms & lemmas)
+    return frozenset(forms)
 
 
 _TIME_OF_DAY = re.compile(
@@ -414,7 +428,7 @@ def _direction(span: Any, prep_tok: Any | None) -> tuple[int, bool]:
     via_object = via_noun and path[-1].dep_ not in ("nsubj", "nsubjpass")
     if d == _PRESENT:  # present tense: scheduled events ("talks resume Friday") unless via a noun
         return (0 if via_noun else 1), False
-    if d <= 0 and via_noun and _lemma_in(verb.text, frozenset(tense["reporting_verbs"])):
+    if d <= 0 and via_noun and _lemma_in(verb.text, _lemmas("reporting_verbs")):
         return 0, False
     if until and on_verb:
         perfect = {a.lower_ for a in verb.children if a.dep_ == "aux"}
@@ -450,14 +464,14 @@ def _plan_kind(verb: Any, prep: str | None, fronted: bool) -> str | None:
     tense = cues().raw["tense"]
     if fronted:
         return None  # "On Friday, the council planned ...": the day of the planning
-    if _lemma_in(verb.text, frozenset(tense["schedule_verbs"])):
+    if _lemma_in(verb.text, _lemmas("schedule_verbs")):
         return "state"  # "scheduled for Friday", "planned a demonstration on Saturday"
-    if _lemma_in(verb.text, frozenset(tense["set_verbs"])) and any(
+    if _lemma_in(verb.text, _lemmas("set_verbs")) and any(
         ch.lower_ in tense["set_prepositions"] and ch.dep_ in ("prep", "aux")
         for ch in verb.children
     ):
         return "state"  # "a summit set for April", "set Nov. 10 as the deadline", not "a record set"
-    if prep and _lemma_in(verb.text, frozenset(tense["delay_verbs"])):
+    if prep and _lemma_in(verb.text, _lemmas("delay_verbs")):
         if prep in tense["target_prepositions"]:
             return "target"  # "postponed until Thursday"
         if prep in tense["source_prepositions"]:
@@ -485,11 +499,14 @@ def _plan_direction(verb: Any, kind: str) -> int:
     if kind == "source":
         return -1 if time == "pluperfect" and not reported else 0
     if kind == "target":  # "was postponed until Thursday": ahead of the postponing
-        return {"pluperfect": 0, "past": 1 if reported else LEAN_AHEAD}.get(time, 1)
+        return {"pluperfect": 0, "past": 1 if reported else LEAN_AHEAD,
+                "would": LEAN_AHEAD}.get(time, 1)
     if time == "pluperfect":
         return 0 if reported else LEAN_BEHIND
     if time == "past" and not reported:
         return 0
+    if time == "would":
+        return LEAN_AHEAD  # "said the vote would be held on May 3": a future seen from the past
     superseded = cues().words("tense", "superseded_adverbs")
     if any(ch.dep_ == "advmod" and ch.lower_ in superseded for ch in verb.children):
         return 0  # "originally scheduled for May 2": the old date may have passed
@@ -497,25 +514,24 @@ def _plan_direction(verb: Any, kind: str) -> int:
 
 
 def _clause_time(verb: Any) -> str:
-    """'pluperfect', 'perfect', 'future', 'past', 'present' or 'bare' (no finite form).
+    """'pluperfect', 'perfect', 'future', 'would', 'past', 'present' or 'bare' (non-finite).
 
     "had + participle", "would/may have + participle" and "(was) to have +
     participle" count as pluperfect: a past before a past, or one that did not
     happen.
     """
-    tense = cues().raw["tense"]
     auxes = [ch for ch in verb.children if ch.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxes}
     participle = verb.tag_ in ("VBN", "VBG") or "been" in words
-    modal = words & (set(tense["future_aux"]) | set(tense["modal_future"]) | {"could"})
-    if participle and words & set(tense["pluperfect_aux"]):
+    modal = words & (_lemmas("future_aux") | _lemmas("modal_future") | {"could"})
+    if participle and words & _lemmas("pluperfect_aux"):
         return "pluperfect"
     if participle and words & {"have", "'ve"}:
         return "pluperfect" if modal or "to" in words else "perfect"
     if participle and (words & {"has"} or ("'s" in words and "been" in words)):
         return "perfect"
     if modal:
-        return "future"
+        return "would" if modal <= {"would", "'d"} else "future"
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return "past"
     if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP", "MD") for a in auxes):
@@ -528,7 +544,7 @@ def _reported(verb: Any) -> bool:
 
     Reported speech shifts tenses back: "were scheduled" there stands for "are scheduled".
     """
-    reporting = frozenset(cues().raw["tense"]["reporting_verbs"])
+    reporting = _lemmas("reporting_verbs")
     tok = verb
     for _ in range(4):
         if tok.dep_ == "ccomp":
@@ -572,7 +588,7 @@ def _tense(verb: Any, depth: int) -> int:
         gov = verb.head
         if gov.i == verb.i:
             return 0
-        if _lemma_in(gov.text, frozenset(tense["forward_governors"])):
+        if _lemma_in(gov.text, _lemmas("forward_governors")):
             return _governed_plan(gov)
         if depth < 3:
             up = gov if gov.pos_ in ("VERB", "AUX") else _governor(gov.doc[gov.i:gov.i + 1])[0]

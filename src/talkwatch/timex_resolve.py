@@ -158,7 +158,9 @@ def resolve_text(
     earlier" keeps its day ("in the quarter ended Sept. 30 ... a year earlier").
     """
     c = cues()
-    e = replace(_clean(text), close_anchor=close_anchor)
+    e = _clean(text)
+    if close_anchor:
+        e = replace(e, close_anchor=True)
     s, ws = e.text, e.words
     if not s:
         return NULL
