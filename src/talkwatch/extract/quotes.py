@@ -1,7 +1,7 @@
 """Direct quotations (words inside quote marks) and who said them.
 
 Direct quotes only: paraphrase and reported speech without quote marks are
-left to the positions extractor. Quote marks are paired per paragraph
+not extracted here. Quote marks are paired per paragraph
 (``quote_marks``); each contiguous quoted stretch is one ``Quote``
 (``body[start:end] == text``), and the parts of a split quote ("...," X said,
 "...") and of a quotation running over several paragraphs are separate
@@ -73,14 +73,13 @@ def _attribute(qs: list[Quoted], d: QuoteDoc, lex: Lex) -> list[Mention | None]:
     return found
 
 
-def _quotes(ctx: Any, qs: list[Quoted], found: list[Mention | None], d: QuoteDoc,
-            lex: Lex) -> list[Quote]:
+def _quotes(ctx: Any, qs: list[Quoted], found: list[Mention | None], d: QuoteDoc, lex: Lex) -> list[Quote]:
     """The kept quotes as facts; each speaker mention is resolved to an actor once."""
     out: list[Quote] = []
     speakers: list[tuple[int, str]] = []  # (quote start, actor id): pronoun antecedents
     resolved: dict[tuple[int, int], str | None] = {}
     for q, men in zip(qs, found, strict=True):
-        text = d.body[q.span.start:q.span.end]
+        text = d.body[q.span.start : q.span.end]
         if _dropped(text, q, men, d, lex):
             continue
         actor_id = None
@@ -107,18 +106,21 @@ def _is_title(text: str, lex: Lex) -> bool:
     words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text)]
     if not words or len(words) > lex.title_max:
         return False
-    return all(w[0].isupper() or w.lower() in lex.title_small for w in words) \
-        and words[0][0].isupper()
+    return all(w[0].isupper() or w.lower() in lex.title_small for w in words) and words[0][0].isupper()
 
 
 def _quote(q: Quoted, d: QuoteDoc, men: Mention | None, actor_id: str | None) -> Quote:
     """The fact for one kept quote, with its speaker mention when there is one."""
     span, body = q.span, d.body
     return Quote(
-        text=body[span.start:span.end], start=span.start, end=span.end,
-        evidence=_evidence(q, d, men), speaker=actor_id,
-        speaker_text=body[men.start:men.end] if men else None,
-        speaker_start=men.start if men else None, speaker_end=men.end if men else None,
+        text=body[span.start : span.end],
+        start=span.start,
+        end=span.end,
+        evidence=_evidence(q, d, men),
+        speaker=actor_id,
+        speaker_text=body[men.start : men.end] if men else None,
+        speaker_start=men.start if men else None,
+        speaker_end=men.end if men else None,
     )
 
 
@@ -163,4 +165,3 @@ def _continues(k: int, qs: list[Quoted], found: list[Mention | None]) -> Mention
 def _previous(k: int, found: list[Mention | None]) -> int | None:
     """The last quote before ``k`` with a speaker (titles in between have none)."""
     return next((j for j in range(k - 1, -1, -1) if found[j] is not None), None)
-

@@ -1,0 +1,221 @@
+"""What a predicate says, read against the event lexicon: its event class and its mode.
+
+The class comes from the verb (with particles: "pull out") and its object
+nouns ("signed a ceasefire" is not "signed a letter"), or from a light verb
+plus an event noun ("held talks"). The mode is negated, future or
+hypothetical, from negation, auxiliaries, "if" and governing verbs such as
+"plans to"; hedges ("reportedly") mark the mode without moving the code.
+Frames ("agreed to", "urged ... to") are looked up here and applied by the
+coder.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .lexicon import EventClass, Lexicon
+from .syntax import OBJ, child, complement, pruned
+
+Match = tuple[str, str, int]  # code, family, how sure (3 verb+object or frame, 2 verb, 1 noun)
+
+
+def _verb_index(lex: Lexicon) -> dict[str, list[tuple[int, Any]]]:
+    """Verb lemma -> (class position, entry): a predicate looks up its own verbs only."""
+    index: dict[str, list[tuple[int, Any]]] = {}
+    for i, cls in enumerate(lex.classes):
+        if not cls.light:
+            for entry in cls.verbs:
+                index.setdefault(entry.lemma, []).append((i, entry))
+    return index
+
+
+class Predicates:
+    """Event class and mode of predicates, with the lexicon's verb index built once."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        self.lex = lex
+        self._by_lemma = _verb_index(lex)
+        mod = lex.raw["modality"]
+        self.negation = set(mod["negation"])
+        self.future_aux = set(mod["future_aux"])
+        self.hyp_aux = set(mod["hypothetical_aux"])
+        self.obligation = set(mod["obligation"])
+        self.future_verbs = set(mod["future_verbs"])
+        self.hyp_cues = set(mod["hypothetical_cues"])
+
+    def lemmas(self, tok: Any) -> frozenset[str]:
+        """Base forms the token may inflect (the pipeline has no lemmatizer)."""
+        return self.lex.lemmas(tok.lower_)
+
+    # -- class matching ----------------------------------------------------
+    def class_for(self, v: Any, *, phrasal_only: bool = False, specific_only: bool = False) -> Match | None:
+        """The best event class of a predicate and how sure the match is.
+
+        Verb + object noun first (the object's head words before the whole
+        object phrase), then the verb alone, then a light verb + event noun.
+        ``phrasal_only`` keeps verbs listed with particles; ``specific_only``
+        keeps verb + object matches.
+        """
+        lemmas = self.lemmas(v)
+        heads, region = self._heads(v), self._region(v)
+        candidates = self._verb_classes(v, lemmas, phrasal_only)
+        for text in (heads, region):
+            for cls in candidates:
+                if cls.nouns is not None and cls.nouns.search(text):
+                    return cls.code, cls.family, 3
+        if specific_only:
+            return None
+        verb_only = next((cls for cls in candidates if cls.nouns is None), None)
+        if phrasal_only:
+            return (verb_only.code, verb_only.family, 3) if verb_only is not None else None
+        if verb_only is not None:
+            return verb_only.code, verb_only.family, 2
+        if v.pos_ in ("NOUN", "PROPN") or self._is_light(v, lemmas):
+            return self._noun_class(v, heads, region)
+        return None
+
+    def _verb_classes(self, v: Any, lemmas: frozenset[str], phrasal_only: bool) -> list[EventClass]:
+        """Classes listing one of the predicate's verbs (particles present), in table order."""
+        hits = sorted(
+            {pair for lemma in lemmas for pair in self._by_lemma.get(lemma, ())}, key=lambda p: p[0]
+        )
+        return list(
+            dict.fromkeys(
+                self.lex.classes[i]
+                for i, e in hits
+                if self._rest_ok(v, e.rest) and (e.rest or not phrasal_only)
+            )
+        )
+
+    def _noun_class(self, v: Any, heads: str, region: str) -> Match | None:
+        """A light verb or noun predicate: the class of the event noun it carries ("held talks")."""
+        for text in (heads, region):
+            for cls in self.lex.classes:
+                if cls.nouns is not None and (cls.light or v.pos_ == "NOUN") and cls.nouns.search(text):
+                    return cls.code, cls.family, 1
+        # "continued military aid", "resumed the shelling": another class's event noun
+        for cls in self.lex.classes:
+            if cls.nouns is not None and cls.code[:2] not in ("03", "05") and cls.nouns.search(heads):
+                return cls.code, cls.family, 1
+        return None
+
+    def _heads(self, v: Any) -> str:
+        """The head words (with compounds) of the predicate's object-like dependents."""
+        out = []
+        for c in v.children:
+            if c.dep_ in OBJ | {"nsubjpass"} or c.dep_ == "nsubj" and not child(v, OBJ):
+                out.append(c)
+            elif c.dep_ in ("prep", "agent"):
+                out.extend(g for g in c.children if g.dep_ == "pobj")
+        if v.pos_ in ("NOUN", "PROPN"):
+            out.append(v)
+        words = []
+        for h in out:
+            words.extend(
+                t.lower_
+                for t in sorted(
+                    [*(c for c in h.children if c.dep_ in ("compound", "amod")), h],
+                    key=lambda t: t.i,
+                )
+            )
+            words.append("|")
+        return " ".join(words)
+
+    def _is_light(self, v: Any, lemmas: frozenset[str]) -> bool:
+        """A light verb ("hold", "take part in") whose event is in its noun."""
+        return any(e.lemma in lemmas and self._rest_ok(v, e.rest) for e in self.lex.light)
+
+    def _rest_ok(self, v: Any, rest: tuple[str, ...]) -> bool:
+        """Do the words a verb entry needs after it ("out", "part in") follow or hang off the verb?"""
+        if not rest:
+            return True
+        doc = v.doc
+        window = [t.lower_ for t in doc[v.i + 1 : min(len(doc), v.i + len(rest) + 3)]]
+        n = len(rest)
+        return any(tuple(window[i : i + n]) == rest for i in range(len(window) - n + 1)) or (
+            n == 1 and any(c.lower_ == rest[0] for c in v.children)
+        )
+
+    def _region(self, v: Any) -> str:
+        """Text of the predicate's object, prepositional objects and passive subject."""
+        parts: list[Any] = [v]
+        for c in v.children:
+            if (
+                c.dep_
+                in OBJ | {"nsubjpass", "prep", "agent", "prt", "acomp", "npadvmod", "advmod", "compound"}
+                or c.dep_ in ("nsubj",)
+                and not child(v, OBJ)
+                or c.dep_ == "xcomp"
+                and c.pos_ in ("NOUN", "ADJ")
+            ):
+                parts.extend(pruned(c))
+        if v.pos_ in ("NOUN", "PROPN"):
+            parts.extend(pruned(v))
+        parts = sorted(set(parts), key=lambda t: t.i)
+        return " ".join(t.lower_ for t in parts)
+
+    def frame_kind(self, v: Any, lemmas: frozenset[str]) -> str | None:
+        """The frame a verb or adjective sets up: intent, appeal, demand, refuse or threat."""
+        if v.pos_ == "ADJ" or v.dep_ == "acomp":
+            kind = self.lex.frame_adjectives.get(v.lower_)
+            if kind is not None:
+                return kind
+        for kind, verbs in self.lex.frames.items():
+            if any(e.lemma in lemmas and self._rest_ok(v, e.rest) for e in verbs):
+                return kind
+        # "is ready to X": the adjective is the head of the complement
+        acomp = next((c for c in v.children if c.dep_ == "acomp"), None)
+        if acomp is not None and acomp.lower_ in self.lex.frame_adjectives and complement(acomp) is not None:
+            return self.lex.frame_adjectives[acomp.lower_]
+        return None
+
+    def frame_noun_family(self, obj: Any) -> str | None:
+        """The event family of a frame's noun object ("rejected the truce" -> deescalate)."""
+        text = " ".join(t.lower_ for t in pruned(obj, keep_of=True))
+        for family, pattern in self.lex.frame_nouns:
+            if pattern.search(text):
+                return family
+        return None
+
+    # -- modality ----------------------------------------------------------
+    def negated(self, v: Any) -> bool:
+        """Negation ("not", "never", "no") on the predicate itself."""
+        return any(
+            c.dep_ == "neg" or c.lower_ in self.negation and c.dep_ in ("advmod", "det") for c in v.children
+        )
+
+    def modality(self, v: Any) -> tuple[str, bool]:
+        """The clause's mode and whether it moves the code (to intent/threat/refusal).
+
+        Hedges ("reportedly conceded") only mark the mode: the event happened.
+        """
+        if self.negated(v):
+            return "negated", True
+        aux = {c.lower_ for c in v.children if c.dep_ in ("aux", "auxpass")}
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in v.children):
+            return "hypothetical", True
+        if aux & {"would"}:
+            sent = v.sent
+            return ("hypothetical" if any(t.lower_ in ("if", "unless") for t in sent) else "future"), True
+        if aux & self.hyp_aux:
+            return "hypothetical", True
+        if aux & self.future_aux or "going" in aux:
+            return "future", True
+        head = v.head
+        if (
+            v.dep_ == "xcomp"
+            and head.i != v.i
+            and (self.lemmas(head) & self.future_verbs or head.lower_ in ("due", "set", "poised", "ready"))
+        ):
+            return "future", True
+        cues = {c.lower_ for c in v.children if c.dep_ == "advmod"}
+        if cues & self.hyp_cues:
+            return "hypothetical", False
+        return "", False
+
+    def refusal_tense(self, v: Any) -> bool:
+        """'will not attend', 'does not accept' refuse; 'did not attend' only denies."""
+        aux = {c.lower_ for c in v.children if c.dep_ in ("aux", "auxpass")}
+        if aux & (self.future_aux | self.hyp_aux):
+            return True
+        return v.tag_ in ("VBZ", "VBP") or bool(aux & {"does", "do", "is", "are", "has", "have"})
