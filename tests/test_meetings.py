@@ -19,9 +19,9 @@ STATUS_CASES = [
         "2024-03-11",
         ["scheduled"],
     ),
-    ("Negotiations in Doha collapsed on Tuesday.", "cancelled", "2024-03-05", ["cancelled"]),
-    ("The summit in Addis Ababa was suspended on Monday.", "suspended", "2024-03-04", ["suspended"]),
-    ("The talks in Vienna ended on Friday without a deal.", "concluded", "2024-03-01", ["concluded"]),
+    ("Negotiations in Doha collapsed on Tuesday.", "cancelled", None, ["cancelled"]),
+    ("The summit in Addis Ababa was suspended on Monday.", "suspended", None, ["suspended"]),
+    ("The talks in Vienna ended on Friday without a deal.", "concluded", None, ["concluded"]),
     ("Talks in Jeddah resumed on Tuesday.", "ongoing", "2024-03-05", ["ongoing"]),
     ("The meeting in Oslo will take place on March 20.", "scheduled", "2024-03-20", ["scheduled"]),
     ("The conference in Berlin was called off.", "cancelled", None, ["cancelled"]),
@@ -34,6 +34,14 @@ def test_meeting_status_and_start(run, text, status, start, history):
     assert meeting["status"] == status
     assert meeting["start"] == start
     assert [h["status"] for h in meeting["history"]] == history
+
+
+def test_meeting_dates_of_events_stay_in_history(run):
+    """'collapsed on Tuesday' dates the collapse, not the start; 'ended on Friday' the end."""
+    (collapsed,) = run("Negotiations in Doha collapsed on Tuesday.")["meetings"]
+    assert collapsed["history"][-1]["start"] == "2024-03-05"
+    (ended,) = run("The talks in Vienna opened on Monday and ended on Tuesday.")["meetings"]
+    assert (ended["start"], ended["end"], ended["status"]) == ("2024-03-04", "2024-03-05", "concluded")
 
 
 def test_meeting_round_and_venue(run):

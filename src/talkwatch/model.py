@@ -203,6 +203,7 @@ class Meeting:
     later: bool = False  # "the next round": a distinct, later meeting
     duration_days: int | None = None  # "expected to last two days"
     cue_tokens: set[int] = field(default_factory=set)  # status cues already applied
+    background: list[StatusChange] = field(default_factory=list)  # earlier states, told in passing
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -57,6 +57,7 @@ class _Found:
     words: set[str] = field(default_factory=set)  # modifier lemmas of its mentions
     real: bool = False  # some mention says it exists (signed, in force, dated, ...)
     hypothetical: bool = False  # some mention only asks for, hopes for or proposes it
+    old: bool = False  # introduced as "the previous truce", "an earlier deal"
 
 
 def extract(ctx: Context) -> list[Agreement]:
@@ -78,6 +79,7 @@ def extract(ctx: Context) -> list[Agreement]:
         mention.hypothetical = mood == "hypothetical"
         mention.real = mood == "real" or mood is None and (
             strength > 0 or mention.agreement.status in _REAL_STATUSES)
+        mention.old = any(t.lower_ in lex["old_markers"] for t in head.lefts)
         target = _antecedent(found, mention, head, span, lex)
         if target is None:
             found.append(mention)
@@ -448,7 +450,8 @@ def _start(ctx: Context, head: Any, span: Any, heads: set[int],
             continue
         tok = span_.root
         strength = 0
-        if tok.head.i == head.i and tok.dep_ in _MODIFIER_DEPS \
+        inside = span.start <= tok.head.i < span.end  # "the 2008 ceasefire agreement"
+        if (tok.head.i == head.i or inside) and tok.dep_ in _MODIFIER_DEPS \
                 or tok.head.lower_ == "of" and tok.head.head.i == head.i:
             strength = 2
         elif tok.head.lower_ in ("on", "in") and tok.head.head.i == head.i:
@@ -536,9 +539,11 @@ def _antecedent(found: list[_Found], mention: _Found, head: Any, span: Any,
     if dets & {"a", "an", "another"} or marked and "the" not in dets:
         return next((f for f in recent if new.start and f.agreement.start == new.start
                      and f.agreement.kind == new.kind), None)  # a new referent
-    if marked:  # "the new accord": the latest undated one of its kind
-        return None if new.start else next(
-            (f for f in recent if f.family == mention.family and not f.agreement.start), None)
+    current = any(t.lower_ in lex["current_markers"] for t in head.lefts)
+    if marked and current and not new.start:  # "the new accord": the latest not marked old
+        return next((f for f in recent if f.family == mention.family and not f.old), None)
+    if marked:
+        return None
     fits = [old for old in recent if _compatible(old, mention, generic)]
     sharing = [old for old in fits if old.words & mention.words]
     return (sharing or fits or [None])[0]

@@ -154,8 +154,9 @@ def pluperfect(tok: Any) -> bool:
 
 
 def has_any(tok: Any, words: list[str]) -> bool:
-    """True when one of the words (or phrases) modifies the token's clause."""
-    text = " ".join(c.lower_ for c in tok.children for c in c.subtree if c.dep_ != "punct")
+    """True when one of the words (or phrases) is an adverbial of the token ('delayed twice')."""
+    mods = [c for c in tok.children if c.dep_ in ("advmod", "npadvmod", "prep")]
+    text = " ".join(t.lower_ for c in mods for t in c.subtree if t.dep_ != "punct")
     return any(re.search(rf"\b{re.escape(w)}\b", text) for w in words)
 
 

@@ -71,7 +71,7 @@ def extract(ctx: Context) -> list[Meeting]:
         _apply_sponsors(ctx, m)
     _dateline_venue(ctx, meetings)
     for meeting in meetings:
-        if not meeting.history:
+        if not (meeting.history or meeting.background):
             _default_status(ctx, meeting, mentions)
         _finish(ctx, meeting, processes)
     ctx.facts["meeting_mentions"] = [(m.head.idx, m.meeting.id) for m in mentions if m.meeting]
@@ -111,8 +111,10 @@ def _is_generic(tok: Any) -> bool:
 
 
 def _part_of_meeting(tok: Any, heads: set[str]) -> bool:
-    """'talks' in 'the second round of talks': the outer noun is the mention."""
-    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in heads
+    """'talks' in 'the second round of talks': the outer noun is the mention (unless the
+    inner one is itself numbered: 'the closing ceremony of the third round')."""
+    of_meeting = tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in heads
+    return of_meeting and _round(tok) is None
 
 
 def _background(tok: Any, lex: dict[str, Any]) -> bool:
@@ -355,10 +357,9 @@ def _apply_status(ctx: Context, m: _Mention, lex: dict[str, Any], quoted: list[t
         if status in ("held", "ongoing") and not m.meeting.past and clauses.future(cue_tok):
             status = "scheduled"
         change = StatusChange(status, when, Evidence.from_span(cue_tok.sent))
-        if (
-            clauses.has_any(cue_tok, lex["history_adverbs"]) or clauses.pluperfect(cue_tok)
-        ) and m.meeting.history:
-            m.meeting.history.insert(0, change)
+        told_before = clauses.pluperfect(cue_tok) or (cue_tok.dep_ == "conj" and clauses.pluperfect(cue_tok.head))
+        if cue_tok.dep_ in ("relcl", "acl") or told_before or clauses.has_any(cue_tok, lex["history_adverbs"]):
+            m.meeting.background.append(change)  # earlier states, told as background
         else:
             m.meeting.history.append(change)
         _duration(ctx, cue_tok, m.meeting, lex)
@@ -388,7 +389,8 @@ def _default_status(ctx: Context, meeting: Meeting, mentions: list[_Mention]) ->
     for m in (x for x in mentions if x.meeting is meeting):
         verbs = clauses.governing_verbs(m.head)
         span = clauses.own_clause(verbs[-1] if verbs else m.head)
-        dated = [d for d in ctx.dates_in(*span) if d.value]
+        own = [d for d in ctx.dates_in(*span) if d.value and _attached(ctx, d, m.head)]
+        dated = own or [d for d in ctx.dates_in(*span) if d.value]
         when = dated[0].value if dated else None
         past_tense = any(v.tag_ == "VBD" for v in verbs)
         if when and published:
@@ -404,7 +406,12 @@ def _default_status(ctx: Context, meeting: Meeting, mentions: list[_Mention]) ->
 def _covered(meeting: Meeting, cue: Any) -> bool:
     """A cue already used for this meeting, or one inside a clause already used ('due to begin')."""
     used = meeting.cue_tokens
-    if cue.i in used or any(a.i in used for a in cue.ancestors):
+    chain = []  # "due to begin": the verbs a cue completes
+    tok = cue
+    while tok.dep_ in ("xcomp", "pcomp", "prep") and tok.head is not tok:
+        tok = tok.head
+        chain.append(tok.i)
+    if cue.i in used or any(i in used for i in chain):
         return True
     used.add(cue.i)
     return False
@@ -496,12 +503,22 @@ def _dateline_venue(ctx: Context, meetings: list[Meeting]) -> None:
             meeting.city, meeting.country = place
 
 
+# Statuses whose date is the meeting's start ("postponed until", "began on", "took place
+# on"); "ended on" dates the end, "suspended/cancelled on" the event itself.
+_START_STATUSES = {"scheduled", "postponed", "ongoing", "held"}
+
+
 def _finish(ctx: Context, meeting: Meeting, processes: dict[str, str]) -> None:
     """Latest stated status and start; end from a stated duration; process and host."""
+    meeting.history[:0] = meeting.background
+    meeting.background = []
     if meeting.history:
         meeting.status = meeting.history[-1].status
-        dated = [h for h in meeting.history if h.start]
+        dated = [h for h in meeting.history if h.start and h.status in _START_STATUSES]
         meeting.start = dated[-1].start if dated else None
+        ended = [h for h in meeting.history if h.start and h.status == "concluded"]
+        if ended and (meeting.start is None or ended[-1].start >= meeting.start):
+            meeting.end = ended[-1].start
     elif meeting.past:
         meeting.status = "held"
     days = meeting.duration_days

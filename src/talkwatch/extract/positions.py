@@ -14,12 +14,15 @@ camp", "the group" are resolved through the actor index, and a named entity
 the index missed becomes an actor. For modals, conditions and copular
 non-negotiable clauses, and for an embedded subject that is no actor, the
 holder is the reporter (the subject of "said", the quote's speaker,
-"according to X"). Issues: see ``issues``. Sentences with no actor holder
-give nothing.
+"according to X"); an analyst does not speak for the party he names. A cue
+in an if-clause, in what someone is accused of, or after "rather than" states
+no stance. Issues: see ``issues``. Sentences with no actor holder give
+nothing.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -62,9 +65,10 @@ def extract(ctx: Context) -> list[Position]:
             issue, tokens = _issue(ctx, cue, si, lex, state)
             holders = _holders(ctx, cue, lex) if issue and stance else []
             covered |= tokens
+            if issue and stance:
+                state.last = (issue, si)  # stated, even when its holder is unknown
             if not holders:
                 continue
-            state.last = (issue, si)
             hedged = _hedged(cue.token, lex)
             for actor in holders:
                 out.append(Position(actor.id, issue, stance, ctx.evidence(sent), hedged))
@@ -103,13 +107,18 @@ def _verb_cue(tok: Any, lex: dict[str, Any]) -> list[_Cue]:
     particles = lex["particle_verbs"].get(_base(tok.lower_, lex, lex["particle_verbs"]) or "")
     for child in tok.children if particles else ():
         stance = particles.get(child.lower_)
-        if stance and child.dep_ in ("prt", "prep") and not _aside(child, lex):
+        if stance and child.dep_ in ("prt", "prep") and not _aside(child, lex) \
+                and not any(o.ent_type_ in ("DATE", "TIME") for o in child.children):
             if child.dep_ == "prep":
                 objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
             else:
                 objs = [c for c in tok.children if c.dep_ == "dobj"]
             objs += [c for c in tok.children if c.dep_ in ("xcomp", "advcl") and c.i > child.i]
             return [_Cue(tok, tok, stance, "verb", objs)]
+    for clause in tok.children if particles else ():  # "called for any truce to be ...", with
+        marks = [m.lower_ for m in clause.children if m.dep_ == "mark"]  # "for" as a mark
+        if clause.dep_ in ("advcl", "ccomp") and marks and marks[0] in particles:
+            return [_Cue(tok, tok, particles[marks[0]], "verb", [clause])]
     passive = lex["passive_verbs"].get(tok.lemma_.lower())
     if passive and any(c.dep_ == "auxpass" for c in tok.children):  # "not be bound by X"
         objs = [o for c in tok.children if c.dep_ == "agent" for o in c.children]
@@ -120,6 +129,8 @@ def _verb_cue(tok: Any, lex: dict[str, Any]) -> list[_Cue]:
     objs = [c for c in tok.children if c.dep_ in _OBJ_DEPS
             or (c.dep_ == "prep" and c.lower_ in ("on", "for", "to", "against"))
             and not _aside(c, lex)]
+    objs += [c for c in tok.children if c.dep_ in ("acl", "advcl") and not objs and any(
+        m.lower_ == "that" and m.dep_ == "mark" for m in c.children)]  # a that-clause misparsed
     if any(c.dep_ == "nsubjpass" for c in tok.children):
         objs = [c for c in tok.children if c.dep_ == "nsubjpass"]
     if any(c.dep_ in ("ccomp", "xcomp") for c in objs):  # "insists that X, a demand ..."
@@ -207,15 +218,13 @@ def _condition_cues(sent: Any, lex: dict[str, Any]) -> list[_Cue]:
                        and t.left_edge.idx <= start + 1), None)
         clause = clause or next((t for t in sent if t.idx > start and t.pos_ in ("VERB", "AUX")
                                  and t.dep_ in ("advcl", "ccomp", "conj")), None)
-        if clause is not None and clause.head.i != clause.i:
-            if mark is not None and any(t.idx > start for t in clause.subtree):
-                out.append(_Cue(mark[0], clause.head, "demand", "condition", [clause]))
+        if clause is not None and clause.head.i != clause.i and mark is not None \
+                and any(t.idx > start for t in clause.subtree):
+            out.append(_Cue(mark[0], clause.head, "demand", "condition", [clause]))
     return out
 
 
 def _fixed_cues(sent: Any, lex: dict[str, Any]) -> list[_Cue]:
-    import re
-
     out = []
     for pattern in lex["non_negotiable"]:
         for m in re.finditer(pattern, sent.text, flags=re.I):
@@ -263,8 +272,17 @@ def _holders(ctx: Context, cue: _Cue, lex: dict[str, Any]) -> list[Any]:
         pred = pred.head
     if _embedded(pred, lex):  # "Malley said Washington was ready to ...": he speaks for it
         found = _subject_actors(ctx, pred, lex, add=False)
-        return found or _reporter(ctx, pred, lex) or _subject_actors(ctx, pred, lex)
+        if found or _generic_subject(pred, lex):
+            return found
+        voices = [a for a in _reporter(ctx, pred, lex) if a.type not in lex["observer_types"]]
+        return voices or _subject_actors(ctx, pred, lex)
     return _subject_actors(ctx, pred, lex)
+
+
+def _generic_subject(pred: Any, lex: dict[str, Any]) -> bool:
+    """'each side wants ...', 'many analysts want ...': a quantified subject is nobody's voice."""
+    subj = next((c for c in pred.children if c.dep_ in _SUBJ_DEPS), None)
+    return subj is not None and any(c.lower_ in lex["quantifiers"] for c in subj.children)
 
 
 def _unasserted(tok: Any, lex: dict[str, Any]) -> bool:
@@ -275,7 +293,15 @@ def _unasserted(tok: Any, lex: dict[str, Any]) -> bool:
             return True
         if anc is not tok and anc.lemma_.lower() in lex["accusation_verbs"]:
             return True
+        if anc.dep_ == "prep" and _contrast(anc):
+            return True  # "rather than asking for X", "instead of backing X"
     return False
+
+
+def _contrast(prep: Any) -> bool:
+    doc = prep.doc
+    before = doc[prep.i - 1].lower_ if prep.i > 0 else ""
+    return prep.lower_ == "than" and before == "rather" or prep.lower_ == "of" and before == "instead"
 
 
 def _embedded(tok: Any, lex: dict[str, Any]) -> bool:
@@ -331,11 +357,15 @@ def _actor(ctx: Context, tok: Any, lex: dict[str, Any], add: bool = True) -> Any
     found = _owned(ctx, tok, lex)
     if found is not None:
         return found
-    actor = ctx.actors.at(tok.idx, end(tok))
-    if actor is None and add and tok.ent_type_ in _ENTITY_TYPES and tok.dep_ in _SUBJ_DEPS:
-        ent = next(e for e in tok.doc.ents if e.start <= tok.i < e.end)
-        actor = ctx.actors.add(ent.text, _ENTITY_TYPES[tok.ent_type_], ent.start_char,
-                               ent.end_char)  # a named subject the index missed
+    actor = ctx.actors.at(tok.idx, end(tok)) or next(
+        (a for c in tok.children if c.dep_ == "appos"  # "its chairman, Omar Dahir,"
+         for a in [ctx.actors.at(c.idx, end(c))] if a is not None), None)
+    named = next((t for t in [tok, *(c for c in tok.children if c.dep_ == "compound")]
+                  if t.ent_type_ in _ENTITY_TYPES), None)  # "Tehran", "her Democratic Centre party"
+    if actor is None and add and named is not None and tok.dep_ in _SUBJ_DEPS:
+        ent = next(e for e in tok.doc.ents if e.start <= named.i < e.end)
+        actor = ctx.actors.at(ent.start_char, ent.end_char) or ctx.actors.add(
+            ent.text, _ENTITY_TYPES[named.ent_type_], ent.start_char, ent.end_char)
     if actor is None and low in lex["descriptions"] and tok.dep_ in _SUBJ_DEPS \
             and any(c.lower_ == "the" for c in tok.children):
         types = lex["descriptions"][low]  # "the group", "the movement"
@@ -345,12 +375,15 @@ def _actor(ctx: Context, tok: Any, lex: dict[str, Any], add: bool = True) -> Any
 
 
 def _owned(ctx: Context, tok: Any, lex: dict[str, Any]) -> Any:
-    """'his government', 'its leaders', 'Haftar's camp', 'his men': the actor the
-    possessor's government is, or the possessor itself for its members."""
+    """'his government', 'its leaders', 'Haftar's camp', 'his men', 'the Abkhaz side': the
+    actor the possessor's government is, or the possessor (modifier) itself for members."""
     poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+    low = tok.lower_
+    if poss is None and low in lex["members"]:  # "the Abkhaz side", "the rebel delegation"
+        mods = [ctx.actors.at(c.idx, end(c)) for c in tok.children if c.dep_ in ("amod", "compound")]
+        return next((a for a in mods if a is not None), None)
     if poss is None:
         return None
-    low = tok.lower_
     if poss.lower_ in lex["pronoun_types"] and low in lex["relational"]:
         found = _relational(ctx, tok, poss, lex)
         if found is not None:
@@ -366,7 +399,10 @@ def _pronoun(ctx: Context, tok: Any, lex: dict[str, Any]) -> Any:
     """Resolve he/it/they: an embedded subject binds to the matrix subject; a subject
     prefers the subject of the sentence before; else the last fit."""
     types = lex["pronoun_types"].get(tok.lower_)
-    fits = (lambda a: a is not None and (types is None or _type(a, ctx) in types))
+
+    def fits(actor: Any) -> bool:
+        return actor is not None and (types is None or _type(actor, ctx) in types)
+
     clause = tok.head
     embedded = clause.dep_ in ("ccomp", "xcomp", "advcl") and clause.head.i != clause.i
     if tok.dep_ in _SUBJ_DEPS and embedded:
@@ -454,49 +490,9 @@ def _reporter(ctx: Context, tok: Any, lex: dict[str, Any]) -> list[Any]:
 
 def _issue(ctx: Context, cue: _Cue, si: int, lex: dict[str, Any],
            state: Focus) -> tuple[str, set[int]]:
-    objs = [o for o in cue.objects if o is not None]
-    if cue.kind == "summary":
-        return state.anaphoric(si, lex), set()
-    if len(objs) == 1 and issues.is_anaphor(objs[0], lex):
-        found = state.anaphoric(si, lex, objs[0].lower_)
-        if found or objs[0].lower_ in lex["anaphors"]:
-            return found, set()  # else "rejected the plan": the noun phrase itself
-    if _not_an_issue(ctx, cue, objs, lex):
-        return "", set()
-    words = issues.issue_words(objs, cue.token, cue.kind, lex)
-    if cue.kind == "refusal":  # "would not hand over their weapons": the verb phrase
-        drop = {d for c in cue.token.children if c.dep_ in (*_SUBJ_DEPS, "aux", "neg")
-                for d in c.subtree}
-        words = sorted({cue.token, *words} - drop, key=lambda t: t.i)
-    stretch = cue.token.doc[words[0].i:words[-1].i + 1] if words else []
-    cut = next((t.i for t in stretch if t.text == "," and any(
-        issues.summary_head(v, lex, lambda w: _base(w, lex, lex["verbs"]))
-        for v in t.doc[t.i + 1:t.i + 7])), None)
-    words = [t for t in words if cut is None or t.i < cut]
-    first_verb = next((t for t in words if t.pos_ == "VERB"), None)
-    if cue.kind in ("verb", "adjective") and first_verb is not None \
-            and first_verb.lemma_.lower() in lex["attendance_verbs"] + lex["non_issue_verbs"]:
-        return "", set()  # attending (participation's job), helping, being named
-    if not words:
-        return "", set()
-    text, linked = issues.render(ctx, words, lex, lambda t: _pronoun(ctx, t, lex))
-    return issues.with_focus(text, linked, words, si, lex, state), {t.i for t in words}
-
-
-def _not_an_issue(ctx: Context, cue: _Cue, objs: list[Any], lex: dict[str, Any]) -> bool:
-    """Objects that are no negotiation issue: an ally ('backed the rebels'), people or a
-    meeting welcomed ('welcomed the delegations'), a free relative ('what he wanted'),
-    something vague ('achieve something')."""
-    nouns = [issues.antecedent(o, lex) for o in objs if o.dep_ in ("dobj", "nsubjpass", "attr")]
-    if cue.kind == "verb" and cue.stance in ("support", "oppose") and len(nouns) == 1:
-        noun = nouns[0]
-        if ctx.actors.at(noun.idx, end(noun)) and not noun.lower_ in lex["relative"] \
-                or noun.lemma_.lower() in lex["people_or_meetings"]:
-            return True
-    heads = [o for o in objs if o.dep_ in ("dobj", "attr", "pobj")]
-    heads += [c for o in objs if o.pos_ in ("VERB", "AUX") for c in o.children
-              if c.dep_ in ("dobj", "attr")]
-    return any(h.lower_ in lex["vague_objects"] for h in heads)
+    return issues.issue_of(
+        ctx, issues.CueView(cue.token, cue.kind, cue.stance, cue.objects), si, lex, state,
+        base=lambda w: _base(w, lex, lex["verbs"]), resolve=lambda t: _pronoun(ctx, t, lex))
 
 
 def _negate(cue: _Cue, lex: dict[str, Any]) -> str | None:
@@ -509,7 +505,8 @@ def _negate(cue: _Cue, lex: dict[str, Any]) -> str | None:
             no_longer = c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children)
             if c.lower_ in lex["weak_negators"] and c.dep_ in ("advmod", "amod"):
                 return None  # "less open to compromise": a shade, not a stance
-            if c.dep_ == "neg" or no_longer or c.lower_ in negators and c.dep_ in ("advmod", "det"):
+            negator = c.lower_ in negators and (c.dep_ in ("advmod", "det") or c.dep_ in _SUBJ_DEPS)
+            if c.dep_ == "neg" or no_longer or negator:  # "neither wants to move first"
                 own = lex["negated_cues"].get(cue.token.lemma_.lower())
                 return own or lex["negated"].get(cue.stance)
     return cue.stance
