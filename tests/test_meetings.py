@@ -97,3 +97,21 @@ def test_meeting_evidence_quotes_body(run):
     digest = run(text)
     for ev in digest["meetings"][0]["evidence"] + [h["evidence"] for h in digest["meetings"][0]["history"]]:
         assert text[ev["start"] : ev["end"]] == ev["text"]
+
+
+def test_meeting_status_from_a_noun(run):
+    (meeting,) = run("Negotiators sat down in Doha on Saturday for the start of peace talks.")["meetings"]
+    assert (meeting["status"], meeting["start"]) == ("ongoing", "2024-03-02")
+
+
+def test_meeting_background_does_not_override_current_status(run):
+    digest = run("Peace talks in Pretoria began on Monday. The talks had initially been set for February 26.")
+    (meeting,) = digest["meetings"]
+    assert meeting["status"] == "ongoing"
+    assert [h["status"] for h in meeting["history"]] == ["scheduled", "ongoing"]
+
+
+def test_meeting_next_round_is_distinct(run):
+    digest = run("The talks in Oslo ended on Tuesday. The next round will be held in April.")
+    statuses = sorted((m["status"], m["venue"]["city"]) for m in digest["meetings"])
+    assert statuses == [("concluded", "Oslo"), ("scheduled", "Oslo")]

@@ -348,7 +348,8 @@ def _assign(ctx: Context, m: _Mention, meeting: Meeting) -> None:
 def _apply_status(ctx: Context, m: _Mention, lex: dict[str, Any], quoted: list[tuple[int, int]]) -> None:
     if m.meeting is None:
         return
-    for cue_tok, status in clauses.status_cues(m.head, lex["status_cues"]) or _next_verb_cue(m, lex):
+    cues = clauses.status_cues(m.head, lex["status_cues"]) or _next_verb_cue(m, lex) or _noun_cue(m, lex)
+    for cue_tok, status in cues:
         if clauses.inside(cue_tok.idx, quoted) or clauses.negated(cue_tok):
             continue
         if _covered(m.meeting, cue_tok):
@@ -363,6 +364,19 @@ def _apply_status(ctx: Context, m: _Mention, lex: dict[str, Any], quoted: list[t
         else:
             m.meeting.history.append(change)
         _duration(ctx, cue_tok, m.meeting, lex)
+
+
+def _noun_cue(m: _Mention, lex: dict[str, Any]) -> list[tuple[Any, str]]:
+    """'sat down on Saturday for the start of peace talks': the noun's verb carries the date."""
+    head = m.head
+    if head.dep_ != "pobj" or head.head.lower_ != "of":
+        return []
+    noun = head.head.head
+    for status, nouns in lex["status_nouns"].items():
+        if noun.lemma_.lower() in nouns:
+            verb = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), noun)
+            return [(verb, status)]
+    return []
 
 
 def _next_verb_cue(m: _Mention, lex: dict[str, Any]) -> list[tuple[Any, str]]:

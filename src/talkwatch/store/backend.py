@@ -73,6 +73,10 @@ class SQLiteBackend:
         row = self.execute(sql, params).fetchone()
         return row[0] if row else None
 
+    def query_all(self, statements: Iterable[tuple[str, Sequence[Any]]]) -> list[list[dict[str, Any]]]:
+        """Several queries' rows (a server backend sends them together)."""
+        return [self.query(sql, params) for sql, params in statements]
+
     def tables(self) -> set[str]:
         rows = self.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")
         return {r[0] for r in rows}

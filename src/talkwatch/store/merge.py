@@ -264,6 +264,7 @@ def _refresh_place(backend: Any, place: str, lo: date | None, hi: date | None) -
     for r in reports:
         members.setdefault(r["meeting_id"], set()).add(r["id"])
     losers: set[str] = set()
+    changed: list[str] = []
     for ids in groups:
         if all(by_id[i]["meeting_id"] for i in ids) and _at_edge(ids, by_id, lo, hi):
             continue
@@ -277,16 +278,22 @@ def _refresh_place(backend: Any, place: str, lo: date | None, hi: date | None) -
         )
         for i in ids:
             by_id[i]["meeting_id"] = mid
-        _write_summary(
-            backend,
-            mid,
-            place,
-            backend.query("SELECT * FROM meeting_reports WHERE meeting_id = ? ORDER BY id", (mid,)),
-        )
-    for mid in sorted(losers):
-        left = backend.query("SELECT * FROM meeting_reports WHERE meeting_id = ? ORDER BY id", (mid,))
-        if left:
-            _write_summary(backend, mid, place, left)
+        changed.append(mid)
+    _rewrite(backend, place, [*changed, *sorted(losers - set(changed))])
+
+
+def _rewrite(backend: Any, place: str, mids: list[str]) -> None:
+    """Summarize these meetings from their reports as now stored; drop those left empty.
+
+    Their rows are asked for all at once (one round trip to a database server).
+    """
+    found = backend.query_all(
+        [(sql, (mid,)) for mid in mids for sql in (REPORTS_OF, HISTORY_OF, PARTICIPATIONS_OF)]
+    )
+    for n, mid in enumerate(mids):
+        reports, history, parts = found[3 * n : 3 * n + 3]
+        if reports:
+            _write_summary(backend, mid, place, reports, history, parts)
         else:
             backend.execute("DELETE FROM meetings WHERE id = ?", (mid,))
             backend.execute("DELETE FROM conflicts WHERE meeting_id = ?", (mid,))
@@ -427,11 +434,26 @@ PARTICIPATION_SQL = (
 )
 
 
-def _write_summary(backend: Any, mid: str, place: str, reports: list[dict[str, Any]]) -> None:
-    ids = [r["id"] for r in reports]
-    history = _in(backend, "SELECT * FROM meeting_history WHERE report_id IN ({ids})", ids)
+REPORTS_OF = "SELECT * FROM meeting_reports WHERE meeting_id = ? ORDER BY id"
+HISTORY_OF = (
+    "SELECT h.* FROM meeting_history h JOIN meeting_reports r ON r.id = h.report_id WHERE r.meeting_id = ?"
+)
+PARTICIPATIONS_OF = (
+    PARTICIPATION_SQL.split(" WHERE ")[0]
+    + " JOIN meeting_reports r ON r.id = p.report_id WHERE r.meeting_id = ?"
+)
+
+
+def _write_summary(
+    backend: Any,
+    mid: str,
+    place: str,
+    reports: list[dict[str, Any]],
+    history: list[dict[str, Any]],
+    part_rows: list[dict[str, Any]],
+) -> None:
     s = summarize(reports, history)
-    parts = participants(_in(backend, PARTICIPATION_SQL, ids))
+    parts = participants(part_rows)
     n_parties = sum(1 for p in parts if p["status"] not in ABSENT)
     backend.execute("DELETE FROM meetings WHERE id = ?", (mid,))
     backend.execute(
