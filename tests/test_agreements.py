@@ -78,6 +78,8 @@ CASES = [
     ("The truce, signed on June 2, took effect on June 4 and was extended on Monday.", [],
      {"June 2": "2023-06-02", "June 4": "2023-06-04", "Monday": "2023-06-26"}, "truce",
      "2023-06-04", [], [], "extended"),
+    ("The 2008 ceasefire agreement, mediated by France, ended a five-day war.", ["France"],
+     {"2008": "2008"}, "ceasefire", "2008", ["France"], [], "signed"),
     ("The plan provides for a truce to start on the 9th and for talks on prisoners.", [],
      {"9th": "2024-03-09"}, "truce", "2024-03-09", [], [], None),
     ("Armenia and Azerbaijan agreed to a peace agreement drafted in Washington.",
@@ -200,6 +202,15 @@ def test_coreference_by_determiner_and_modifier(parse):
     found, _ = run(parse, body, [], {"November": "2023-11", "March": "2024-03"})
     assert [(a.kind, a.start) for a in found] == [("accord", "2023-11"), ("accord", None)]
     assert found[1].evidence.text.startswith("The parties signed an annex")
+
+
+def test_the_new_truce_is_the_current_one(parse):
+    body = ("Both sides pledged to respect a truce that has been in place since July 1. A "
+            "previous truce signed in 2002 collapsed four years later. Diplomats said the new "
+            "truce could be extended.")
+    found, _ = run(parse, body, [], {"July 1": "2024-07-01", "2002": "2002"})
+    assert [(a.start, a.status) for a in found] == [("2024-07-01", "extended"),
+                                                    ("2002", "collapsed")]
 
 
 def test_an_indefinite_mention_is_another_agreement(parse):

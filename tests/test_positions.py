@@ -130,6 +130,61 @@ CASES = [
     ("Addis Ababa considers access to the sea non-negotiable.",
      [("Addis Ababa", "government")], "Addis Ababa", "non_negotiable", ["access to the sea"],
      False),
+    # cue lexicon: ask, hope, consider, committed, ready for, bound by, no objection, accept
+    ("Baku had asked that the Turkish president be invited to the summit.",
+     [("Baku", "government")], "Baku", "demand", ["Turkish president be invited"], False),
+    ("The rebels asked for a partial lifting of sanctions.",
+     [("rebels", "armed_group")], "rebels", "demand", ["partial lifting of sanctions"], False),
+    ("The envoy said on Monday he hoped a truce would be in place by the holiday.",
+     [("envoy", "person")], "envoy", "support", ["truce would be in place"], False),
+    ("Zagreb said it was considering a phased return of refugees.",
+     [("Zagreb", "government")], "Zagreb", "open", ["phased return of refugees"], False),
+    ("The opposition remains committed to a federal constitution.",
+     [("opposition", "opposition")], "opposition", "support", ["federal constitution"], False),
+    ("The militia said it was ready for a lasting ceasefire.",
+     [("militia", "armed_group")], "militia", "support", ["lasting ceasefire"], False),
+    ("The rebels were ready to discuss a ceasefire.",
+     [("rebels", "armed_group")], "rebels", "open", ["discuss a ceasefire"], False),
+    ("Manila said it would not be bound by any deal signed without it.",
+     [("Manila", "government")], "Manila", "reject", ["deal"], False),
+    ("The coalition said it had no objection to the reopening of the airport.",
+     [("coalition", "group")], "coalition", "open", ["reopening of the airport"], False),
+    ("The delegation will not accept any arrangement that keeps the blockade in place.",
+     [("delegation", "group")], "delegation", "reject", ["keeps the blockade"], False),
+    # modals: have to, need to
+    ('"Any agreement will have to respect the constitution," the minister said.',
+     [("minister", "person")], "minister", "demand", ["respect the constitution"], False),
+    # conditions and refused actions
+    ("Its chairman, Omar Dahir, said the movement would sign nothing unless its leader was "
+     "freed.", [("Omar Dahir", "person")], "Omar Dahir", "demand", ["leader was freed"], False),
+    ("The commander said his side would respect the truce as long as the air strikes stopped.",
+     [("commander", "person")], "commander", "demand", ["air strikes stopped"], False),
+    ("Its leader told the radio that his men would not hand over their weapons.",
+     [("leader", "person")], "leader", "reject", ["hand over their weapons"], False),
+    # a relative pronoun object stands for the noun it modifies
+    ("Belgrade insists on a corridor to the enclave, which Pristina rejects as a threat.",
+     [("Belgrade", "government"), ("Pristina", "government")], "Pristina", "reject",
+     ["corridor to the enclave"], False),
+    ("He urged the army to honour its pledges on land reform, which the rebels consider "
+     "non-negotiable.", [("rebels", "armed_group")], "rebels", "non_negotiable",
+     ["land reform"], False),
+    # holders: members, a possessor's camp, descriptions, entity subjects
+    ("The front said it would attend, but its leaders have demanded the release of prisoners.",
+     [("front", "armed_group")], "front", "demand", ["release of prisoners"], False),
+    ("Dostum's camp insists that the militias be disarmed first.",
+     [("Dostum", "person")], "Dostum", "demand", ["militias be disarmed"], False),
+    ("Hamas held talks in Doha on Monday. The group demands a permanent ceasefire.",
+     [("Hamas", "armed_group")], "Hamas", "demand", ["permanent ceasefire"], False),
+    ("The Kremlin spokesman, Ivan Orlov, said Washington was prepared to lift some sanctions.",
+     [("Ivan Orlov", "person")], "Ivan Orlov", "open", ["lift some sanctions"], False),
+    ("Her Democratic Unity party has called for any truce to be conditional on an end to "
+     "kidnappings.", [], "Democratic Unity party", "demand", ["end to kidnappings"], False),
+    ("The Abkhaz side demands that Tbilisi sign a pledge, a demand the Georgian government "
+     "rejects.", [("Abkhaz", "group"), ("Georgian government", "government")],
+     "Georgian government", "reject", ["Tbilisi sign a pledge"], False),
+    ("The government, for its part, insists that the guerrillas stop extortion.",
+     [("government", "government")], "government", "demand", ["guerrillas stop extortion"],
+     False),
 ]
 
 
@@ -154,6 +209,37 @@ NOTHING = [
      [("army", "armed_group")]),
     ("The rebels refused to attend the talks.", [("rebels", "armed_group")]),
     ("Many analysts want a quick end to the fighting.", []),
+    # not issues: people welcomed, a free relative, something vague, help, anonymity
+    ("The foreign minister welcomed the delegations at the ministry.", [("foreign minister",
+                                                                        "person")]),
+    ("He has already got what he wanted on the ground, Kessler said.", [("Kessler", "expert")]),
+    ("If Iran thinks it can ask for something better, it is wrong, Malley said.",
+     [("Iran", "state"), ("Malley", "person")]),
+    ("The envoy said Washington was ready to help in any way it could.", [("envoy", "person")]),
+    ("A diplomat who asked not to be named said the talks were stuck.", [("diplomat", "person")]),
+    # not stated: dropped, accused of, if-clauses, rather than, generic subjects
+    ("The broadcaster said the rebels had dropped their demand for independence.",
+     [("rebels", "armed_group"), ("broadcaster", "media")]),
+    ("The army accused the rebels of seeking a military victory.",
+     [("army", "armed_group"), ("rebels", "armed_group")]),
+    ("Each side wants the other to be blamed if the talks fail, Rahimi said.",
+     [("Rahimi", "expert")]),
+    ("Both sides want the talks to go on, but neither wants to move first, Gogia said.",
+     [("Gogia", "person")]),
+    ("Analysts doubt the junta is serious, rather than asking for the rebels' surrender.",
+     [("junta", "government")]),
+    # modals that are no demand
+    ('"Sometimes you have to walk away," Trump said.', [("Trump", "person")]),
+    ("Two of its members have yet to decide whether to send representatives, the alliance said.",
+     [("alliance", "group")]),
+    ("Norway's envoy called the deal an opportunity that must not be wasted.",
+     [("envoy", "person")]),
+    ("Jensen, an analyst, said expectations should remain modest.", [("Jensen", "expert")]),
+    # durations and dates are no objects
+    ("Mexico would accompany the process for as long as the parties need it, Ruiz said.",
+     [("Ruiz", "person"), ("Mexico", "state")]),
+    ("The talks were put off for what the ministry called technical reasons on Wednesday.",
+     [("ministry", "government")]),
 ]
 
 
@@ -215,8 +301,48 @@ def test_must_inside_a_quote_is_the_speakers_demand(parse):
     assert "army leave our villages" in demands[0][2] and "checkpoints" in demands[0][2]
 
 
+def test_pronoun_subject_prefers_the_subject_before(parse):
+    body = ("The RSF said its delegation was still in Jeddah and accused the army of stalling. "
+            "It called on the sponsors to hold the army responsible for the collapse.")
+    found, index = run(parse, body, [("RSF", "armed_group"), ("army", "armed_group")])
+    got = {(n, s): issue for n, s, issue, _ in named(found, index)}
+    assert "hold the army responsible" in got[("RSF", "demand")], got
+    assert ("army", "demand") not in got
+
+
+def test_a_list_known_by_a_collective_name_holds_as_one(parse):
+    body = ("The United States, Britain and Norway, known as the Troika, will attend as "
+            "observers. In a joint statement they said the parties must respect the truce.")
+    spec = [("United States", "state"), ("Britain", "state"), ("Norway", "state"),
+            ("Troika", "group")]
+    found, index = run(parse, body, spec)
+    assert [(n, s) for n, s, _, _ in named(found, index)] == [("Troika", "demand")]
+
+
+def test_it_after_a_predicate_noun_is_that_noun(parse):
+    body = ('"This is a nationally owned process. We will support it," Ortiz said.')
+    start, end = 1, body.index(',"')
+    quote = Quote(body[start:end], start, end, Ev(start, end, body[start:end]), speaker="a1")
+    found, index = run(parse, body, [("Ortiz", "person")], quotes=[quote])
+    got = {(n, s): issue for n, s, issue, _ in named(found, index)}
+    assert "nationally owned process" in got[("Ortiz", "support")], got
+
+
+def test_an_unknown_named_subject_becomes_an_actor(parse):
+    body = "Tehran refuses to negotiate directly with the United States."
+    found, index = run(parse, body, [])
+    assert named(found, index) == [("Tehran", "reject",
+                                    "negotiate directly with the United States", False)]
+
+
 def test_lexicon_values_are_stances():
     lex = positions.lexicon.load("positions")
+    for key, value in lex.items():  # YAML 1.1 reads a bare no / on as a boolean
+        if isinstance(value, list):
+            assert all(isinstance(v, str) for v in value), key
+        if isinstance(value, dict):
+            assert all(isinstance(k, str) for k in value), key
+    assert all(isinstance(k, str) for m in lex["particle_verbs"].values() for k in m)
     values = [*lex["verbs"].values(), *lex["adjectives"].values(), *lex["nouns"].values(),
               *lex["modals"].values(),
               *(v for m in lex["particle_verbs"].values() for v in m.values())]
