@@ -17,11 +17,10 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from .. import gazetteer as gaz
 from ..context import Context
 from ..lexicon import load as load_lexicon
 from ..model import Evidence, Meeting, StatusChange
-from . import clauses
+from . import clauses, venues
 
 NAME = "meetings.v1"
 REQUIRES: set[str] = set()
@@ -54,6 +53,7 @@ class _Mention:
     past: bool = False
     later: bool = False
     background: bool = False
+    verb: bool = False  # "the leaders met in Sochi": a meeting told by its verb
     meeting: Meeting | None = None
     extras: dict[str, Any] = field(default_factory=dict)
 
@@ -62,14 +62,14 @@ def extract(ctx: Context) -> list[Meeting]:
     """Every meeting the article mentions, in order of first mention."""
     lex = load_lexicon("meetings")
     quoted = clauses.quoted_spans(ctx.body)
-    mentions = _mentions(ctx, lex)
-    processes = _processes(ctx, lex)
+    mentions = sorted(_mentions(ctx, lex) + _verb_mentions(ctx, lex), key=lambda m: m.head.i)
+    processes = venues.processes(ctx, lex)
     meetings: list[Meeting] = []
     _cluster(ctx, mentions, meetings)
     for m in mentions:
         _apply_status(ctx, m, lex, quoted)
         _apply_sponsors(ctx, m)
-    _dateline_venue(ctx, meetings)
+    venues.dateline_venue(ctx, meetings)
     for meeting in meetings:
         if not (meeting.history or meeting.background):
             _default_status(ctx, meeting, mentions)
@@ -95,9 +95,9 @@ def _mentions(ctx: Context, lex: dict[str, Any]) -> list[_Mention]:
         m.later = bool(mods & set(lex["later_modifiers"]))
         m.background = _background(tok, lex)
         m.round = _round(tok)
-        m.city, m.country = _venue(ctx, tok)
+        m.city, m.country = venues.venue(ctx, tok)
         if m.city is None and m.country is None:
-            m.city, m.country = _verb_venue(ctx, tok)
+            m.city, m.country = venues.verb_venue(ctx, tok)
         if m.city is None and m.country is None and not m.round and (_is_generic(tok) or _bare_mass(tok)):
             continue
         out.append(m)
@@ -108,6 +108,33 @@ def _is_generic(tok: Any) -> bool:
     """'a negotiation for peace', 'to negotiate': indefinite singular mentions with no venue."""
     det = next((c for c in tok.children if c.dep_ == "det"), None)
     return det is not None and det.lower_ in ("a", "an", "any", "no") and tok.tag_ == "NN"
+
+
+def _verb_mentions(ctx: Context, lex: dict[str, Any]) -> list[_Mention]:
+    """'Aliyev and Pashinyan met in Prague', 'the emir will host them in Doha': a meeting
+    named by its verb and place, when no meeting noun of the clause names one."""
+    heads = set(lex["heads"])
+    out = []
+    for tok in ctx.doc:
+        if tok.pos_ != "VERB" or tok.lemma_ not in lex["meeting_verbs"]:
+            continue
+        if any(t.lower_ in heads for t in tok.subtree) or clauses.negated(tok):
+            continue
+        preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in venues.VENUE_PREPS]
+        place = next(
+            (
+                p
+                for p in (venues.place_of(o) for pr in preps for o in pr.children if o.dep_ == "pobj")
+                if p != (None, None)
+            ),
+            None,
+        )
+        if place is None:
+            continue
+        m = _Mention(tok, tok.i, tok.i + 1, verb=True)
+        m.city, m.country = place
+        out.append(m)
+    return out
 
 
 def _part_of_meeting(tok: Any, heads: set[str]) -> bool:
@@ -159,104 +186,6 @@ def _round(tok: Any) -> int | None:
         if c.text in _ROMAN and c.i > tok.i:
             return _ROMAN[c.text]
     return None
-
-
-def _venue(ctx: Context, tok: Any) -> tuple[str | None, str | None]:
-    """The city a meeting noun names: compound ('Geneva talks') or 'in/at City'."""
-    g = gaz.load()
-    candidates = [c for c in tok.lefts if c.dep_ in ("compound", "nmod", "amod", "npadvmod")]
-    for c in candidates:
-        ent = _entity_text(c)
-        place = g.place(ent) if ent else None
-        if place:
-            return place
-    inner = [g for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
-    for c in [*tok.rights, *(r for i in inner for r in i.rights)]:  # "talks in Doha", "round of talks in X"
-        preps = (
-            [c]
-            if c.dep_ == "prep"
-            else [p for p in c.children if p.dep_ == "prep"]
-            if c.dep_ == "acl"
-            else []
-        )
-        for prep in (p for p in preps if p.lower_ in ("in", "at")):
-            for obj in (o for o in prep.children if o.dep_ == "pobj"):
-                found = _place_of(obj)
-                if found != (None, None):
-                    return found
-    return None, None
-
-
-def _verb_venue(ctx: Context, tok: Any) -> tuple[str | None, str | None]:
-    """'talks will be held in Doha', 'consultations expected to open in Stockholm'."""
-    for verb in clauses.governing_verbs(tok):
-        if verb.pos_ not in ("VERB", "AUX", "ADJ"):
-            continue
-        preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "at")]
-        for obj in (o for p in preps for o in p.children if o.dep_ == "pobj"):
-            found = _place_of(obj)
-            if found != (None, None):
-                return found
-    return None, None
-
-
-def _place_of(obj: Any) -> tuple[str | None, str | None]:
-    """A city (with its country), a state's capital ('the Ethiopian capital'), or a country."""
-    g = gaz.load()
-    if obj.lemma_ == "capital":
-        for tok in obj.subtree:
-            state = g.demonym(tok.text) or g.lookup(re.sub(r"[’']s$", "", tok.text))
-            if state is not None and state.type == "state" and state.capital:
-                return g.place(state.capital) or (state.capital, state.country)
-    for tok in obj.subtree:
-        text = _entity_text(tok)
-        if text and g.place(text):
-            return g.place(text)
-    for tok in obj.subtree:
-        text = _entity_text(tok)
-        entry = g.lookup(text) if text else None
-        if entry is not None and entry.type == "state":
-            return None, entry.country
-    return _unknown_city(obj)
-
-
-def _unknown_city(obj: Any) -> tuple[str | None, str | None]:
-    """A place the gazetteer lacks: 'in the Spanish city of Granada' -> (Granada, ESP)."""
-    g = gaz.load()
-    ents = [
-        e
-        for e in obj.doc.ents
-        if e.label_ == "GPE" and obj.left_edge.i <= e.start and e.end <= obj.right_edge.i + 1
-    ]
-    if not ents or g.lookup(ents[0].text) is not None:
-        return None, None
-    country = None
-    for tok in obj.subtree:
-        state = g.demonym(tok.text)
-        if state is not None and state.type == "state":
-            country = state.country
-    return re.sub(r"[’']s$", "", ents[0].text), country
-
-
-def _entity_text(tok: Any) -> str | None:
-    if tok.ent_type_ in ("GPE", "LOC", "FAC", "ORG", "PERSON", "WORK_OF_ART", "NORP"):
-        ents = [e for e in tok.doc.ents if e.start <= tok.i < e.end]
-        if ents:
-            return re.sub(r"[’']s$", "", ents[0].text)
-    return tok.text if tok.text[:1].isupper() else None
-
-
-def _processes(ctx: Context, lex: dict[str, Any]) -> dict[str, str]:
-    """'the Astana process' -> {'Astana': 'Astana process'}: process names by city."""
-    g = gaz.load()
-    out: dict[str, str] = {}
-    for tok in ctx.doc:
-        if tok.lower_ in lex["process_heads"] and tok.pos_ == "NOUN":
-            for c in tok.lefts:
-                place = g.place(_entity_text(c) or "")
-                if place and place[0] not in out:
-                    out[place[0]] = f"{place[0]} {tok.lower_}"
-    return out
 
 
 # -- clustering -----------------------------------------------------------
@@ -328,6 +257,8 @@ def _new(ctx: Context, meetings: list[Meeting], m: _Mention) -> Meeting:
 
 
 def _name(ctx: Context, m: _Mention) -> str:
+    if m.verb:
+        return f"meeting in {m.city}" if m.city else "meeting"
     text = ctx.doc[m.start : m.end].text
     return re.sub(r"^(the|a|an|this|that)\s+", "", text, flags=re.I)
 
@@ -348,7 +279,10 @@ def _assign(ctx: Context, m: _Mention, meeting: Meeting) -> None:
 def _apply_status(ctx: Context, m: _Mention, lex: dict[str, Any], quoted: list[tuple[int, int]]) -> None:
     if m.meeting is None:
         return
-    cues = clauses.status_cues(m.head, lex["status_cues"]) or _next_verb_cue(m, lex) or _noun_cue(m, lex)
+    if m.verb:
+        cues = [(m.head, "held")]
+    else:
+        cues = clauses.status_cues(m.head, lex["status_cues"]) or _next_verb_cue(m, lex) or _noun_cue(m, lex)
     for cue_tok, status in cues:
         if clauses.inside(cue_tok.idx, quoted) or clauses.negated(cue_tok):
             continue
@@ -358,8 +292,14 @@ def _apply_status(ctx: Context, m: _Mention, lex: dict[str, Any], quoted: list[t
         if status in ("held", "ongoing") and not m.meeting.past and clauses.future(cue_tok):
             status = "scheduled"
         change = StatusChange(status, when, Evidence.from_span(cue_tok.sent))
-        told_before = clauses.pluperfect(cue_tok) or (cue_tok.dep_ == "conj" and clauses.pluperfect(cue_tok.head))
-        if cue_tok.dep_ in ("relcl", "acl") or told_before or clauses.has_any(cue_tok, lex["history_adverbs"]):
+        told_before = clauses.pluperfect(cue_tok) or (
+            cue_tok.dep_ == "conj" and clauses.pluperfect(cue_tok.head)
+        )
+        if (
+            cue_tok.dep_ in ("relcl", "acl")
+            or told_before
+            or clauses.has_any(cue_tok, lex["history_adverbs"])
+        ):
             m.meeting.background.append(change)  # earlier states, told as background
         else:
             m.meeting.history.append(change)
@@ -500,21 +440,6 @@ def _apply_sponsors(ctx: Context, m: _Mention) -> None:
                 ):
                     target = m.meeting.hosts if tok.lemma_ == "host" else m.meeting.sponsors
                     target.append(mention.actor)
-
-
-def _dateline_venue(ctx: Context, meetings: list[Meeting]) -> None:
-    """'ARUSHA, Tanzania (Reuters) - Peace talks ... were postponed': when no meeting of the
-    report names a venue, talks reported from a dateline city are placed there."""
-    if any(m.city or m.country for m in meetings):
-        return
-    head = ctx.body[:80]
-    match = re.match(r"\s*([A-Z][A-Z .'\-]+?)(?:/[A-Z .'\-]+)?(?:,[^(\-\u2014]*)?\s*(?:\(|-|\u2014)", head)
-    place = gaz.load().place(match.group(1).strip().title()) if match else None
-    if place is None:
-        return
-    for meeting in meetings:
-        if not meeting.past:
-            meeting.city, meeting.country = place
 
 
 # Statuses whose date is the meeting's start ("postponed until", "began on", "took place
