@@ -7,6 +7,10 @@ over the resulting record.
 
     python benchmarks/store.py                 # 100,000 articles into a temp db
     python benchmarks/store.py -n 20000 --db /tmp/bench.db --batch 1000
+    python benchmarks/store.py -n 20000 --db postgresql://localhost/talkwatch
+
+A PostgreSQL URL without ``?schema=`` gets a temporary schema, dropped at the
+end; with one, the record is kept (and reused by the next run, like a file).
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ import statistics
 import sys
 import tempfile
 import time
+import uuid
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -76,15 +81,31 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("-n", type=int, default=100_000, help="articles (default 100,000)")
     ap.add_argument("--batch", type=int, default=500, help="articles per transaction")
-    ap.add_argument("--db", type=Path, help="database file (default: a temporary one)")
+    ap.add_argument("--db", help="database file or postgresql:// URL (default: a temporary file)")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--repeat", type=int, default=200, help="queries per latency measure")
     args = ap.parse_args(argv)
     tmp = None
+    drop = None
     if args.db is None:
         tmp = tempfile.TemporaryDirectory(prefix="talkwatch-bench-")
-        args.db = Path(tmp.name) / "bench.db"
+        args.db = str(Path(tmp.name) / "bench.db")
+    elif args.db.startswith(("postgresql://", "postgres://")) and "schema=" not in args.db:
+        drop = f"talkwatch_bench_{uuid.uuid4().hex[:8]}"
+        args.db += ("&" if "?" in args.db else "?") + f"schema={drop}"
+    try:
+        run(args)
+    finally:
+        if drop:
+            with store.open(args.db) as record:
+                record.backend.execute(f"DROP SCHEMA {drop} CASCADE")
+        if tmp:
+            tmp.cleanup()
+
+
+def run(args: argparse.Namespace) -> None:
     with store.open(args.db, create=True) as record:
+        print(f"database: {record.backend.dialect} {record.backend.path}")
         if record.counts()["documents"] == 0:
             facts, spent = write(record, args.n, args.batch, args.seed)
             print(
@@ -111,8 +132,6 @@ def main(argv: list[str] | None = None) -> None:
         ):
             p50, p95 = latency(fn, fargs, args.repeat if "actor" not in label else 20)
             print(f"{label:22s} p50 {p50:7.1f} ms   p95 {p95:7.1f} ms")
-    if tmp:
-        tmp.cleanup()
 
 
 if __name__ == "__main__":

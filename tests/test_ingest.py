@@ -1,4 +1,8 @@
-"""Batch ingest: streaming, dedup, failures, workers, and surviving kill -9."""
+"""Batch ingest: streaming, dedup, failures, workers, surviving kill -9, concurrent ingests.
+
+Tests taking ``databases`` run on SQLite and (with ``TALKWATCH_TEST_PG``) on
+PostgreSQL, and compare with one SQLite reference: same counts, same checksum.
+"""
 
 from __future__ import annotations
 
@@ -15,7 +19,10 @@ from pathlib import Path
 import pytest
 
 from talkwatch import store
+from talkwatch.errors import TalkwatchError
 from talkwatch.ingest import estimate, ingest
+
+pytest_plugins = ("store_backends",)  # ``databases``: SQLite and PostgreSQL
 
 ROOT = Path(__file__).resolve().parents[1]
 BENCH = ROOT / "benchmarks"
@@ -68,22 +75,22 @@ def test_generated_corpus_merges_into_its_rounds(gen, corpus, reference, tmp_pat
     assert all(len(v) == 1 for v in meetings_per_key.values())
 
 
-def test_ingesting_the_corpus_twice_adds_nothing(gen, corpus, reference, tmp_path):
-    with store.open(tmp_path / "twice.db", create=True) as record:
+def test_ingesting_the_corpus_twice_adds_nothing(gen, corpus, reference, databases):
+    with databases.open() as record:
         ingest([corpus], record, batch_size=300, pipeline=gen.digest_for)
         again = ingest([corpus], record, batch_size=300, pipeline=gen.digest_for)
         assert (again.added, again.skipped) == (0, 1200)
         assert (record.counts(), record.checksum()) == reference
 
 
-def test_batch_size_does_not_change_the_record(gen, corpus, reference, tmp_path):
-    with store.open(tmp_path / "b.db", create=True) as record:
+def test_batch_size_does_not_change_the_record(gen, corpus, reference, databases):
+    with databases.open() as record:
         ingest([corpus], record, batch_size=7, pipeline=gen.digest_for)
         assert (record.counts(), record.checksum()) == reference
 
 
-def test_two_workers_give_the_same_record(gen, corpus, reference, tmp_path):
-    with store.open(tmp_path / "w2.db", create=True) as record:
+def test_two_workers_give_the_same_record(gen, corpus, reference, databases):
+    with databases.open() as record:
         report = ingest([corpus], record, workers=2, batch_size=100, pipeline=gen.digest_for)
         assert report.added == 1200
         assert (record.counts(), record.checksum()) == reference
@@ -105,23 +112,36 @@ with store.open({db!r}, create=True) as record:
 """
 
 
-def test_kill_9_mid_ingest_then_rerun_equals_uninterrupted(gen, corpus, reference, tmp_path):
-    db = tmp_path / "killed.db"
-    script = KILLED_RUN.format(bench=str(BENCH), db=str(db), corpus=str(corpus))
+def _stored(databases, location: str) -> int:
+    """Documents a reader sees while an ingest runs (0 before the schema exists)."""
+    if databases.backend == "sqlite":
+        if not Path(location).exists():
+            return 0
+        try:
+            con = sqlite3.connect(f"file:{location}?mode=ro", uri=True, timeout=5)
+            try:
+                return con.execute("SELECT count(*) FROM documents").fetchone()[0]
+            finally:
+                con.close()
+        except sqlite3.OperationalError:
+            return 0
+    try:
+        return int(databases.raw(location, "SELECT count(*) FROM documents") or 0)
+    except TalkwatchError:
+        return 0
+
+
+def test_kill_9_mid_ingest_then_rerun_equals_uninterrupted(gen, corpus, reference, databases):
+    db = databases.location()
+    script = KILLED_RUN.format(bench=str(BENCH), db=db, corpus=str(corpus))
     proc = subprocess.Popen([sys.executable, "-c", script])
     stored = 0
     try:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline and proc.poll() is None:
-            if db.exists():
-                try:  # a reader during the ingest: must work, never see half a batch
-                    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
-                    stored = con.execute("SELECT count(*) FROM documents").fetchone()[0]
-                    con.close()
-                except sqlite3.OperationalError:
-                    stored = 0
-                if stored >= 300:
-                    break
+            stored = _stored(databases, db)  # a reader during the ingest: never sees half a batch
+            if stored >= 300:
+                break
             time.sleep(0.02)
         os.kill(proc.pid, signal.SIGKILL)
     finally:
@@ -132,6 +152,46 @@ def test_kill_9_mid_ingest_then_rerun_equals_uninterrupted(gen, corpus, referenc
         assert 300 <= partial < 1200 and partial % 40 == 0  # whole batches only
         report = ingest([corpus], record, batch_size=50, pipeline=gen.digest_for)
         assert report.added == 1200 - partial
+        assert (record.counts(), record.checksum()) == reference
+
+
+CONCURRENT_RUN = """
+import sys
+sys.path.insert(0, {bench!r})
+import gen_corpus
+from talkwatch import store
+from talkwatch.ingest import ingest
+
+with store.open({db!r}, create=True) as record:
+    report = ingest([{corpus!r}], record, batch_size={batch}, pipeline=gen_corpus.digest_for)
+print(report.added, report.skipped, report.failed)
+"""
+
+
+def test_concurrent_ingests_of_overlapping_corpora_equal_one_ingest(gen, corpus, reference, databases):
+    """Two ingest processes at once, both starting with the same 600 of 1200 articles (so that
+    they race to store them): no duplicates, no failures, the record of one ingest."""
+    lines = corpus.read_text().splitlines(keepends=True)
+    halves = []
+    for name, part in (("first", lines[:900]), ("second", lines[:600] + lines[900:])):
+        halves.append(corpus.parent / f"{databases.backend}-{name}.jsonl")
+        halves[-1].write_text("".join(part))
+    db = databases.location()
+    with store.open(db, create=True):
+        pass  # migrated once, so that both processes start writing at once
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", CONCURRENT_RUN.format(bench=str(BENCH), db=db, corpus=str(h), batch=b)],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        for h, b in zip(halves, (40, 60), strict=True)
+    ]
+    outs = [p.communicate(timeout=300)[0] for p in procs]
+    assert [p.returncode for p in procs] == [0, 0]
+    added, skipped, failed = (sum(int(o.split()[i]) for o in outs) for i in range(3))
+    assert (added, skipped, failed) == (1200, 600, 0)
+    with store.open(db) as record:
         assert (record.counts(), record.checksum()) == reference
 
 

@@ -1,4 +1,8 @@
-"""The store: writing digests, merging them across articles, asking the record."""
+"""The store: writing digests, merging them across articles, asking the record.
+
+Every test taking ``record`` or ``databases`` runs on SQLite and, when
+``TALKWATCH_TEST_PG`` is set, on PostgreSQL.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +15,8 @@ import pytest
 from store_fixtures import actor, digest, ev, meeting, round_report
 from talkwatch import store
 from talkwatch.errors import NotFound, SchemaError, StoreError
+
+pytest_plugins = ("store_backends",)  # the ``databases`` and ``record`` fixtures
 
 A1 = (
     "Lusaka, 3 March - The fifth round of talks between the government and the rebels is due "
@@ -55,12 +61,6 @@ def three_reports() -> list[dict]:
             attendance=[(*FRONT, "arrived"), (*GOV, "attended")],
         ),
     ]
-
-
-@pytest.fixture
-def record():
-    with store.open(":memory:") as rec:
-        yield rec
 
 
 def test_three_reports_of_one_round_are_one_meeting(record):
@@ -202,9 +202,9 @@ def test_ingesting_twice_adds_nothing(record):
     assert record.counts() == before and record.checksum() == checksum
 
 
-def test_ids_and_checksum_do_not_depend_on_order(tmp_path):
+def test_ids_and_checksum_do_not_depend_on_order(databases):
     reports = three_reports()
-    with store.open(":memory:") as a, store.open(":memory:") as b:
+    with databases.open() as a, databases.open() as b:
         for d in reports:
             a.save(d)
         b.save_many(reversed(reports))
@@ -313,39 +313,71 @@ def test_sqlite_file_of_another_application_is_refused(tmp_path):
         store.open(path)
 
 
-def test_database_from_a_newer_version_is_refused_and_kept(tmp_path):
-    path = tmp_path / "tw.db"
-    with store.open(path, create=True) as rec:
+def test_database_of_another_application_is_refused(databases):
+    location = databases.location()
+    with store.open(location, create=True) as rec:  # creates the PostgreSQL schema
+        rec.backend.execute("DROP TABLE _migrations")
+    with pytest.raises(StoreError, match="another application"):
+        store.open(location)
+
+
+def test_database_from_a_newer_version_is_refused_and_kept(databases):
+    location = databases.location()
+    with store.open(location, create=True) as rec:
         rec.save_many(three_reports())
         rec.backend.execute("INSERT INTO _migrations (name, applied_at) VALUES ('0099_future', 'x')")
     with pytest.raises(SchemaError, match="newer"):
-        store.open(path)
-    con = sqlite3.connect(path)
-    assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == 3
+        store.open(location)
+    with pytest.raises(SchemaError, match="newer"):
+        store.open(location, create=True)
+    assert databases.raw(location, "SELECT count(*) FROM documents") == 3
 
 
-def test_missing_database_for_queries_is_a_clear_error(tmp_path):
+def test_missing_database_for_queries_is_a_clear_error(databases):
     with pytest.raises(NotFound, match="ingest"):
-        store.open(tmp_path / "absent.db")
+        store.open(databases.location())
 
 
-def test_database_is_wal_with_foreign_keys(tmp_path):
+def test_every_migration_is_recorded_and_foreign_keys_hold(record):
+    names = {r["name"] for r in record.backend.query("SELECT name FROM _migrations")}
+    assert names == {"0001_record", "0002_fulltext", "0003_ordinal"}
+    with pytest.raises(Exception, match="(?i)foreign key"), record.backend.transaction():  # noqa: B017
+        record.backend.execute("INSERT INTO dates (doc_id, idx) VALUES ('no such article', 0)")
+    assert record.counts()["dates"] == 0
+
+
+def test_a_record_from_before_the_ordinal_migration_is_upgraded(tmp_path):
+    path = tmp_path / "old.db"
+    many = [actor(f"a{n}", f"Actor {n}") for n in range(1, 13)]  # a10 sorts before a2 as text
+    dg = digest("twelve actors", "2024-01-01", actors=many)
+    with store.open(path, create=True) as rec:
+        rec.save(dg)
+        rec.backend.execute("ALTER TABLE doc_actors DROP COLUMN ord")  # as 0002 left it
+        rec.backend.execute("DELETE FROM _migrations WHERE name = '0003_ordinal'")
+    with store.open(path) as rec:
+        assert rec.digest(dg["document"]["id"])["actors"] == many
+        rec.save(digest("one more", None, actors=many[:2]))
+        assert rec.counts()["doc_actors"] == 14
+
+
+def test_sqlite_database_is_wal_with_foreign_keys(tmp_path):
     with store.open(tmp_path / "tw.db", create=True) as rec:
         assert rec.backend.scalar("PRAGMA journal_mode") == "wal"
         assert rec.backend.scalar("PRAGMA foreign_keys") == 1
-        names = {r["name"] for r in rec.backend.query("SELECT name FROM _migrations")}
-        assert names == {"0001_record", "0002_fulltext"}
 
 
-def test_reader_works_while_a_batch_is_being_written(tmp_path):
-    path = tmp_path / "tw.db"
-    with store.open(path, create=True) as writer:
+def test_reader_works_while_a_batch_is_being_written(databases):
+    location = databases.location()
+    with store.open(location, create=True) as writer:
         writer.save_many(three_reports()[:1])
         with writer.backend.transaction():
             writer.backend.execute("INSERT INTO documents (id) VALUES ('in-flight')")
-            with store.open(path) as reader:
+            writer.backend.scalar("SELECT count(*) FROM documents")  # sent, not committed
+            with store.open(location) as reader:
                 assert len(reader.meetings()) == 1
                 assert reader.counts()["documents"] == 1
+    with store.open(location) as reader:
+        assert reader.counts()["documents"] == 2
 
 
 def test_a_failing_batch_leaves_nothing_behind(record):
@@ -354,6 +386,15 @@ def test_a_failing_batch_leaves_nothing_behind(record):
     with pytest.raises(Exception):  # noqa: B017 - whatever sqlite raises, the batch rolls back
         record.save_many([*three_reports(), bad])
     assert record.counts()["documents"] == 0
+
+
+def test_a_batch_failing_in_the_database_leaves_nothing_behind(record):
+    bad = digest("duplicate fact rows", "2024-01-01", actors=[actor("a1", "X"), actor("a1", "Y")])
+    with pytest.raises(Exception, match="(?i)unique|duplicate"):  # noqa: B017 - sqlite3 or psycopg
+        record.save_many([*three_reports(), bad])
+    assert record.counts() == dict.fromkeys(record.counts(), 0)
+    record.save_many(three_reports())  # the connection is usable afterwards
+    assert record.counts()["documents"] == 3
 
 
 def test_digest_must_have_a_document_id(record):

@@ -15,6 +15,8 @@ from talkwatch import store
 from talkwatch.cli import store as store_cli
 from test_store import three_reports
 
+pytest_plugins = ("store_backends",)  # ``databases``: commands run on SQLite and PostgreSQL
+
 
 @pytest.fixture(scope="module")
 def app() -> typer.Typer:
@@ -24,8 +26,8 @@ def app() -> typer.Typer:
 
 
 @pytest.fixture
-def db(tmp_path) -> str:
-    path = tmp_path / "tw.db"
+def db(databases) -> str:
+    path = databases.location()
     with store.open(path, create=True) as record:
         record.save_many(three_reports())
         for body, start in (
@@ -94,10 +96,25 @@ def test_errors_are_one_line(app, tmp_path):
         assert "Traceback" not in result.output
 
 
-def test_ingest_command(app, tmp_path):
+def test_postgres_errors_are_one_line(app, monkeypatch):
+    for url, why in (
+        ("postgresql://nobody@127.0.0.1:1/none", "cannot connect"),
+        ("postgresql://u:secret@127.0.0.1:notaport/db", "cannot connect"),
+        ("postgresql://127.0.0.1/db?schema=no;drop", "plain identifier"),
+    ):
+        result = CliRunner().invoke(app, ["meetings", "--db", url])
+        assert result.exit_code == 1, result.output
+        (line,) = result.output.strip().splitlines()
+        assert line.startswith("talkwatch: error:") and why in line and "secret" not in line
+    monkeypatch.setitem(__import__("sys").modules, "psycopg", None)  # psycopg not installed
+    result = CliRunner().invoke(app, ["meetings", "--db", "postgresql://127.0.0.1/db"])
+    assert result.exit_code == 1 and "pip install 'talkwatch[postgres]'" in result.output
+
+
+def test_ingest_command(app, databases, tmp_path):
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"text": "broken\n{"title": "no text"}\n')
-    db = str(tmp_path / "i.db")
+    db = databases.location()
     result = CliRunner().invoke(app, ["ingest", str(bad), "--db", db])
     assert "skipped" in result.output and "broken JSON" in result.output
     assert result.exit_code == 1  # nothing could be stored

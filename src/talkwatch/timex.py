@@ -35,6 +35,8 @@ from .timex_resolve import Value, resolve_text
 __all__ = ["normalize", "resolve"]
 
 _SPLITTERS = frozenset({"and", "or", "to", "through", "until", "till", "-", "\u2013", "\u2014"})
+_DURATION = re.compile(r"(?i)^\s*(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|\d+)"
+                       r"\s+(?:day|week|month|year|hour)s?\s*$")
 _ISO_DATE = re.compile(r"(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)|\b(?:pre|post|mid)-\d{4}(?![\d-])")
 _ORDINAL_DAY = re.compile(r"(?i)^(?:the\s+)?(?:\w+)(?:st|nd|rd|th)\s+(?:full\s+)?day$")
 _IN_THE_DAY = re.compile(r"(?i)^(?:earlier|later)\s+in\s+the\s+day$")
@@ -296,6 +298,10 @@ def _split(doc: Any, start: int, end: int) -> list[tuple[int, int]]:
     parts = [(bounds[0], bounds[1])] + [(a + 1, b) for a, b in zip(cuts, bounds[2:], strict=True)]
     if all(_has_core(doc[a:b].text) for a, b in parts if b > a):
         return [(a, b) for a, b in parts if b > a]
+    if len(parts) == 2 and _DURATION.search(doc[parts[0][0]:parts[0][1]].text) and _has_core(
+        doc[parts[1][0]:parts[1][1]].text
+    ):
+        return [p for p in parts if p[1] > p[0]]  # "(postponed by) a week to March 24"
     return [(start, end)]
 
 

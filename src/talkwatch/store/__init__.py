@@ -1,7 +1,8 @@
 """The merged record: many article digests in one database, merged and queryable.
 
 ``talkwatch.store.open(db)`` returns a ``Record``. The database is a SQLite
-file by default: ``$TALKWATCH_DB`` when set, else ``./talkwatch.db``.
+file by default: ``$TALKWATCH_DB`` when set, else ``./talkwatch.db``; a
+``postgresql://`` URL puts the same record in PostgreSQL (docs/postgres.md).
 """
 
 from __future__ import annotations

@@ -127,7 +127,9 @@ class SQLiteBackend:
 
 def is_url(location: str | Path) -> bool:
     """Whether a database location is a PostgreSQL URL rather than a SQLite file."""
-    return str(location).startswith(("postgresql://", "postgres://"))
+    from .postgres import SCHEMES
+
+    return str(location).startswith(SCHEMES)
 
 
 def connect(db: str | Path, *, create: bool = False) -> Any:
