@@ -17,7 +17,7 @@ from ..errors import TalkwatchError
 
 def serve(
     db: Annotated[str | None, typer.Option(
-        "--db", help="Database file (default: $TALKWATCH_DB, else ./talkwatch.db).")] = None,
+        "--db", help="Database file or postgresql:// URL (default: $TALKWATCH_DB, else ./talkwatch.db).")] = None,
     host: Annotated[str, typer.Option(help="Address to bind (default: loopback only).")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=0, max=65535, help="TCP port.")] = 8000,
     allow_ingest: Annotated[bool, typer.Option(

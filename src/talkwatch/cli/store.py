@@ -42,7 +42,9 @@ class ExportFormat(StrEnum):
 
 DbOpt = Annotated[
     str | None,
-    typer.Option("--db", help="Database file (default: $TALKWATCH_DB, else ./talkwatch.db)."),
+    typer.Option(
+        "--db", help="Database file or postgresql:// URL (default: $TALKWATCH_DB, else ./talkwatch.db)."
+    ),
 ]
 FormatOpt = Annotated[Out, typer.Option("--format", "-f", help="table, json or csv.")]
 
@@ -299,7 +301,10 @@ def export(
     db: DbOpt = None,
     format: Annotated[
         ExportFormat,
-        typer.Option("--format", "-f", help="json, jsonl, csv, parquet, gdelt (GDELT 2.0 event TSV) or plover (JSON lines)."),
+        typer.Option(
+            "--format", "-f",
+            help="json, jsonl, csv, parquet, gdelt (GDELT 2.0 event TSV) or plover (JSON lines).",
+        ),
     ] = ExportFormat.json,
     out: Annotated[
         Path | None,

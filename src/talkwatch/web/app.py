@@ -58,6 +58,16 @@ class ReadOnlyBackend(SQLiteBackend):
         self._depth = 0
 
 
+def _read_only_record(path: str) -> Record:
+    """A record that cannot write: SQLite opened read-only, or a PostgreSQL session whose
+    transactions are read-only."""
+    if path.startswith(("postgresql://", "postgres://")):
+        rec = store.open(path)
+        rec.backend.conn.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
+        return rec
+    return Record(ReadOnlyBackend(path))
+
+
 class Pool:
     """Read-only records, one per concurrent request, reused (SQLite connections are cheap
     but not free, and one connection must not serve two threads at once)."""
@@ -73,7 +83,7 @@ class Pool:
         try:
             rec = self._free.get_nowait()
         except queue.Empty:
-            rec = Record(ReadOnlyBackend(self.path))
+            rec = _read_only_record(self.path)
             with self._lock:
                 self._all.append(rec)
         try:
