@@ -68,12 +68,37 @@ def phrases(tok: Any) -> Iterator[str]:
 
 def match(tok: Any, cue_map: dict[str, list[str]]) -> str | None:
     """The class whose cue the token's longest phrase matches, if any."""
+    index = _cue_index(id(cue_map), cue_map)
+    if tok.lemma_.lower() not in index.first and tok.lower_ not in index.first:
+        return None  # most tokens start no cue: skip building their phrases
     best: tuple[int, str] | None = None
     for phrase in phrases(tok):
-        for label, cues in cue_map.items():
-            if phrase in cues and (best is None or len(phrase) > best[0]):
-                best = (len(phrase), label)
+        label = index.phrases.get(phrase)
+        if label is not None and (best is None or len(phrase) > best[0]):
+            best = (len(phrase), label)
     return best[1] if best else None
+
+
+class _CueIndex:
+    """Cue phrases by text, and the words they can start with."""
+
+    def __init__(self, cue_map: dict[str, list[str]]) -> None:
+        self.phrases: dict[str, str] = {}
+        for label, cues in cue_map.items():
+            for cue in cues:
+                self.phrases.setdefault(cue, label)
+        self.first = {cue.split()[0] for cue in self.phrases}
+
+
+_INDEXES: dict[int, tuple[dict[str, list[str]], _CueIndex]] = {}
+
+
+def _cue_index(key: int, cue_map: dict[str, list[str]]) -> _CueIndex:
+    """Built once per lexicon (lexicons are loaded once per process and never change)."""
+    found = _INDEXES.get(key)
+    if found is None or found[0] is not cue_map:
+        found = _INDEXES[key] = (cue_map, _CueIndex(cue_map))
+    return found[1]
 
 
 def governing_verbs(head: Any) -> list[Any]:
