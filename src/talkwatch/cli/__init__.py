@@ -26,18 +26,18 @@ def _register() -> None:
     from . import extract as extract_commands
 
     extract_commands.register(app)
-    try:
-        from . import store as store_commands
-    except ImportError:  # during development a command group may not exist yet
-        pass
-    else:
-        store_commands.register(app)
-    try:
-        from . import serve as serve_commands
+    from . import store as store_commands
+
+    store_commands.register(app)
+    from . import serve as serve_commands
+
+    serve_commands.register(app)
+    try:  # Dask is an optional extra
+        from . import dask as dask_commands
     except ImportError:
         pass
     else:
-        serve_commands.register(app)
+        dask_commands.register(app)
 
 
 _register()

@@ -124,8 +124,27 @@ def ingest(
         int, typer.Option("--workers", "-w", help="Extraction processes (0: one per core).")
     ] = 1,
     batch_size: Annotated[int, typer.Option("--batch-size", help="Articles per transaction.")] = 64,
+    dask: Annotated[
+        str | None, typer.Option("--dask", help="Extract on a local Dask cluster: local:N worker processes.")
+    ] = None,
+    cluster: Annotated[
+        str | None, typer.Option("--cluster", help="Extract on a running Dask cluster (scheduler address).")
+    ] = None,
+    out: Annotated[
+        str, typer.Option("--out", help="With --dask/--cluster: folder or URL for the Parquet fact tables.")
+    ] = "talkwatch-parquet",
 ) -> None:
-    """Extract and store articles; already stored articles (same text) are skipped."""
+    """Extract and store articles; already stored articles (same text) are skipped.
+
+    With --dask or --cluster, extraction runs on Dask (see `talkwatch dask-ingest`).
+    """
+    if dask or cluster:
+        try:
+            from .dask import dask_ingest
+        except ImportError:
+            raise typer.BadParameter("Dask is not installed: pip install 'talkwatch[dask]'") from None
+        dask_ingest([str(p) for p in paths], out, db=db, dask=dask, cluster=cluster)
+        return
     from rich.progress import (
         BarColumn,
         MofNCompleteColumn,
