@@ -10,8 +10,11 @@ import yaml
 from talkwatch.lexicon import load
 from talkwatch.model import MEETING_STATUSES, PARTICIPATION_STATUSES, ROLES
 
-RULES = sorted(p.name[:-5] for p in resources.files("talkwatch").joinpath("data", "rules", "en").iterdir()
-               if p.name.endswith(".yaml"))
+RULES = sorted(
+    p.name[:-5]
+    for p in resources.files("talkwatch").joinpath("data", "rules", "en").iterdir()
+    if p.name.endswith(".yaml")
+)
 
 
 def _leaves(value, path=""):

@@ -156,7 +156,8 @@ def test_any_fsspec_url_serves_as_corpus_and_output(gen, corpus, tmp_path):
     fs.pipe("/tw-test/in/corpus.jsonl", corpus.read_bytes())
     try:
         parts = plan(["memory://tw-test/in"], size=PART_SIZE)
-        assert {p.source for p in parts} == {"memory://tw-test/in/corpus.jsonl"}
+        source = fs.unstrip_protocol("/tw-test/in/corpus.jsonl")
+        assert {p.source for p in parts} == {source}
         first = 1
         for part in parts:
             tasks.extract_partition(part, "memory://tw-test/out", first_line=first, pipeline=gen.digest_for)
@@ -165,7 +166,8 @@ def test_any_fsspec_url_serves_as_corpus_and_output(gen, corpus, tmp_path):
         assert (report.partitions, report.added) == (len(parts), N_ARTICLES)
         with store.open(tmp_path / "mem.db") as record:
             paths = [r["path"] for r in record.backend.query("SELECT path FROM documents")]
-        assert sorted(paths) == sorted(f"memory://tw-test/in/corpus.jsonl:{i}" for i in range(1, N_ARTICLES + 1))
+        lines = range(1, N_ARTICLES + 1)
+        assert sorted(paths) == sorted(f"{source}:{i}" for i in lines)
     finally:
         fs.rm("/tw-test", recursive=True)
 
@@ -263,7 +265,15 @@ def test_a_worker_killed_midway_does_not_change_the_result(client, corpus, refer
         assert record.checksum() == reference["checksum"]
 
 
-def test_cli_reports_a_missing_output_folder_in_one_line(tmp_path):
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["dask-merge", "{tmp}/nope"], "no such folder"),
+        (["dask-ingest", "{tmp}/missing.jsonl", "--out", "{tmp}/out"], "no such file"),
+        (["dask-ingest", "{tmp}", "--out", "{tmp}/out", "--dask", "local:1", "--cluster", "x"], "not both"),
+    ],
+)
+def test_cli_bad_input_is_one_line(tmp_path, args, message):
     import typer
     from typer.testing import CliRunner
 
@@ -271,6 +281,7 @@ def test_cli_reports_a_missing_output_folder_in_one_line(tmp_path):
 
     app = typer.Typer()
     dask_commands.register(app)
-    result = CliRunner().invoke(app, ["dask-merge", str(tmp_path / "nope"), "--db", str(tmp_path / "x.db")])
+    argv = [a.format(tmp=tmp_path) for a in args] + ["--db", str(tmp_path / "x.db")]
+    result = CliRunner().invoke(app, argv)
     assert result.exit_code == 1
-    assert "no such folder" in result.output and "Traceback" not in result.output
+    assert message in result.output and "Traceback" not in result.output

@@ -93,9 +93,45 @@ def test_schema_rejects_a_renamed_field(run):
         validate(digest)
 
 
-WORDS = ["talks", "Geneva", "Hamas", "said", "will", "attend", "the", "postponed", "until", "Monday", '"', "\u201c",
-         "\u201d", ".", ",", "ceasefire", "brokered", "by", "Egypt", "rebels", "invited", "not", "March", "3", "\n\n",
-         "delegation", "led", "he", "they", "UN", "envoy", "round", "fifth", "in", "Doha", "declined", "\u2019s"]
+WORDS = [
+    "talks",
+    "Geneva",
+    "Hamas",
+    "said",
+    "will",
+    "attend",
+    "the",
+    "postponed",
+    "until",
+    "Monday",
+    '"',
+    "\u201c",
+    "\u201d",
+    ".",
+    ",",
+    "ceasefire",
+    "brokered",
+    "by",
+    "Egypt",
+    "rebels",
+    "invited",
+    "not",
+    "March",
+    "3",
+    "\n\n",
+    "delegation",
+    "led",
+    "he",
+    "they",
+    "UN",
+    "envoy",
+    "round",
+    "fifth",
+    "in",
+    "Doha",
+    "declined",
+    "\u2019s",
+]
 
 
 @pytest.mark.slow

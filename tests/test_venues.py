@@ -5,15 +5,18 @@ from __future__ import annotations
 import pytest
 
 
-@pytest.mark.parametrize("text, city, country", [
-    ("The Geneva talks will resume on Monday.", "Geneva", "CHE"),
-    ("Talks in Doha resumed on Tuesday.", "Doha", "QAT"),
-    ("Consultations are expected to open in Stockholm next month.", "Stockholm", "SWE"),
-    ("The delegations met for a meeting in the Turkish resort of Antalya.", "Antalya", "TUR"),
-    ("The parties returned to the talks in the Ethiopian capital on Thursday.", "Addis Ababa", "ETH"),
-    ("Aliyev pulled out of a planned meeting in the Spanish city of Granada.", "Granada", "ESP"),
-    ("Three rounds of talks held in Belarus produced no result.", None, "BLR"),
-])
+@pytest.mark.parametrize(
+    "text, city, country",
+    [
+        ("The Geneva talks will resume on Monday.", "Geneva", "CHE"),
+        ("Talks in Doha resumed on Tuesday.", "Doha", "QAT"),
+        ("Consultations are expected to open in Stockholm next month.", "Stockholm", "SWE"),
+        ("The delegations met for a meeting in the Turkish resort of Antalya.", "Antalya", "TUR"),
+        ("The parties returned to the talks in the Ethiopian capital on Thursday.", "Addis Ababa", "ETH"),
+        ("Aliyev pulled out of a planned meeting in the Spanish city of Granada.", "Granada", "ESP"),
+        ("Three rounds of talks held in Belarus produced no result.", None, "BLR"),
+    ],
+)
 def test_meeting_venue(run, text, city, country):
     venues = [(m["venue"]["city"], m["venue"]["country"]) for m in run(text)["meetings"]]
     assert (city, country) in venues

@@ -16,14 +16,20 @@ from ..errors import TalkwatchError
 
 
 def serve(
-    db: Annotated[str | None, typer.Option(
-        "--db", help="Database file or postgresql:// URL (default: $TALKWATCH_DB, else ./talkwatch.db).")] = None,
+    db: Annotated[
+        str | None,
+        typer.Option(
+            "--db", help="Database file or postgresql:// URL (default: $TALKWATCH_DB, else ./talkwatch.db)."
+        ),
+    ] = None,
     host: Annotated[str, typer.Option(help="Address to bind (default: loopback only).")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=0, max=65535, help="TCP port.")] = 8000,
-    allow_ingest: Annotated[bool, typer.Option(
-        "--allow-ingest", help="Enable POST /api/ingest (needs --token).")] = False,
-    token: Annotated[str | None, typer.Option(
-        help="Bearer token required by POST /api/ingest.", envvar="TALKWATCH_TOKEN")] = None,
+    allow_ingest: Annotated[
+        bool, typer.Option("--allow-ingest", help="Enable POST /api/ingest (needs --token).")
+    ] = False,
+    token: Annotated[
+        str | None, typer.Option(help="Bearer token required by POST /api/ingest.", envvar="TALKWATCH_TOKEN")
+    ] = None,
     workers: Annotated[int, typer.Option(min=1, help="Server processes.")] = 1,
 ) -> None:
     """Serve the dashboard and JSON API over the record (read-only by default)."""
@@ -39,18 +45,22 @@ def serve(
         print(f"talkwatch: error: {exc}", file=sys.stderr)
         raise typer.Exit(1) from None
     if host not in ("127.0.0.1", "localhost", "::1"):
-        print(f"talkwatch: warning: serving on {host}, reachable from other machines",
-              file=sys.stderr)
-    print(f"talkwatch: serving {path} on http://{host}:{port}/ (Ctrl-C to stop)",
-          file=sys.stderr)
+        print(f"talkwatch: warning: serving on {host}, reachable from other machines", file=sys.stderr)
+    print(f"talkwatch: serving {path} on http://{host}:{port}/ (Ctrl-C to stop)", file=sys.stderr)
     if workers > 1:
         import os
 
         os.environ["TALKWATCH_SERVE_DB"] = path
         if allow_ingest and token:
             os.environ["TALKWATCH_SERVE_TOKEN"] = token
-        uvicorn.run("talkwatch.web.app:from_env", factory=True, host=host, port=port,
-                    workers=workers, log_level="warning")
+        uvicorn.run(
+            "talkwatch.web.app:from_env",
+            factory=True,
+            host=host,
+            port=port,
+            workers=workers,
+            log_level="warning",
+        )
         return
     uvicorn.run(app, host=host, port=port, log_level="warning")
 

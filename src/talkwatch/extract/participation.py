@@ -106,8 +106,11 @@ def _statements(tok: Any, lex: dict[str, Any]) -> list[tuple[str, Any, Any]]:
     out = []
     status = clauses.match(tok, lex["subject_cues"])
     if status and tok.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
-        if tok.lemma_ == "send" and not _sends_people(tok, lex) or tok.lemma_ in lex["lead_verbs"] and not any(
-            c.lower_ in lex["send_objects"] for c in tok.subtree
+        if (
+            tok.lemma_ == "send"
+            and not _sends_people(tok, lex)
+            or tok.lemma_ in lex["lead_verbs"]
+            and not any(c.lower_ in lex["send_objects"] for c in tok.subtree)
         ):
             status = None
         elif tok.lemma_ == "meet" and any(c.dep_ == "dobj" and _is_thing(c) for c in tok.children):
