@@ -25,6 +25,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from talkwatch.contract import DIGEST_LISTS
+
 URL = "https://synthetic.example/{seed}/{i}"
 CITIES = [
     ("Geneva", "CHE"),
@@ -223,19 +225,7 @@ def _day(d: date) -> str:
 class _Digest:
     def __init__(self) -> None:
         self.actors: list[dict[str, Any]] = []
-        self.facts: dict[str, list[dict[str, Any]]] = {
-            k: []
-            for k in (
-                "meetings",
-                "participations",
-                "delegations",
-                "quotes",
-                "positions",
-                "agreements",
-                "events",
-                "dates",
-            )
-        }
+        self.facts: dict[str, list[dict[str, Any]]] = {k: [] for k in DIGEST_LISTS[1:]}
 
     def actor(
         self,

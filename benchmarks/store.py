@@ -29,24 +29,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import gen_corpus  # noqa: E402
 
 from talkwatch import store  # noqa: E402
+from talkwatch.contract import DIGEST_LISTS  # noqa: E402
 from talkwatch.store import Item  # noqa: E402
 
 
 def count_facts(dg: dict) -> int:
-    return sum(
-        len(dg.get(k) or [])
-        for k in (
-            "actors",
-            "meetings",
-            "participations",
-            "delegations",
-            "quotes",
-            "positions",
-            "agreements",
-            "events",
-            "dates",
-        )
-    )
+    return sum(len(dg.get(k) or []) for k in DIGEST_LISTS)
 
 
 def write(record: store.Record, n: int, batch: int, seed: int) -> tuple[int, float]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
+from talkwatch.contract import DIGEST_LISTS
+
 SCHEMA = "talkwatch.digest/1"
 
 
@@ -91,17 +93,7 @@ def digest(body: str, published: str | None, **facts: Any) -> dict[str, Any]:
             "language": "en",
         },
     }
-    for kind in (
-        "actors",
-        "meetings",
-        "participations",
-        "delegations",
-        "quotes",
-        "positions",
-        "agreements",
-        "events",
-        "dates",
-    ):
+    for kind in DIGEST_LISTS:
         out[kind] = facts.get(kind, [])
     return out
 

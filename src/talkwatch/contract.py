@@ -12,6 +12,8 @@ from .lexicon import data_path
 from .model import SCHEMA
 
 FACT_KINDS = ("meetings", "participations", "delegations", "quotes", "positions", "agreements", "events")
+# Every list of a digest, in contract order.
+DIGEST_LISTS = ("actors", *FACT_KINDS, "dates")
 
 
 def build_digest(ctx: Context) -> dict[str, Any]:
