@@ -21,7 +21,7 @@ from .names import surname_of
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 DETS = {"the", "a", "an", "this", "that", "these", "those"}
-POSS_PRONOUNS = {"his", "her", "its", "their", "our"}
+POSS_PRONOUNS = {"his", "her", "its", "their", "our", "whose"}
 APOS = re.compile(r"[’']s$")
 
 

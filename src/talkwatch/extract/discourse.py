@@ -80,6 +80,8 @@ def actors_of(ctx: Context, head: Any, cue: Any) -> list[str]:
         if own is not None:
             out.append(own)
             continue
+        if tok.dep_ == "appos" and out:
+            continue  # "Tunisia, Libya's western neighbour": the apposition describes Tunisia
         start, end = _own_phrase(tok)
         if cue.i > tok.i and cue.idx < end:
             end = cue.idx  # the relative clause holding the cue is not the subject
