@@ -9,6 +9,7 @@ events after everything) can read them.
 from __future__ import annotations
 
 import bisect
+import functools
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -24,6 +25,11 @@ class Context:
     dates: list[DateExpr] = field(default_factory=list)
     facts: dict[str, list[Any]] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+
+    @functools.cached_property
+    def tokens(self) -> list[Any]:
+        """The doc's tokens, made once: iterating a Doc builds new Token objects each time."""
+        return list(self.doc)
 
     @property
     def body(self) -> str:

@@ -19,13 +19,22 @@ from .syntax import OBJ, child, complement, pruned
 Match = tuple[str, str, int]  # code, family, how sure (3 verb+object or frame, 2 verb, 1 noun)
 
 
+_INDEXES: dict[int, tuple[Lexicon, dict[str, list[tuple[int, Any]]]]] = {}
+
+
 def _verb_index(lex: Lexicon) -> dict[str, list[tuple[int, Any]]]:
-    """Verb lemma -> (class position, entry): a predicate looks up its own verbs only."""
+    """Verb lemma -> (class position, entry): a predicate looks up its own verbs only.
+
+    Built once per lexicon (the lexicon is loaded once per process)."""
+    cached = _INDEXES.get(id(lex))
+    if cached is not None and cached[0] is lex:
+        return cached[1]
     index: dict[str, list[tuple[int, Any]]] = {}
     for i, cls in enumerate(lex.classes):
         if not cls.light:
             for entry in cls.verbs:
                 index.setdefault(entry.lemma, []).append((i, entry))
+    _INDEXES[id(lex)] = (lex, index)
     return index
 
 

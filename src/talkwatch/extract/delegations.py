@@ -29,7 +29,7 @@ def extract(ctx: Context) -> list[Delegation]:
     meetings: list[Meeting] = ctx.facts.get("meetings", [])
     focus = Focus(ctx, meetings) if meetings else None
     out: list[Delegation] = []
-    for tok in ctx.doc:
+    for tok in ctx.tokens:
         if focus is not None:
             focus.see(tok)
         if tok.lower_ in _NOUNS and tok.pos_ == "NOUN":

@@ -84,7 +84,7 @@ def extract(ctx: Context) -> list[Meeting]:
 def _mentions(ctx: Context, lex: dict[str, Any]) -> list[_Mention]:
     heads = set(lex["heads"])
     out = []
-    for tok in ctx.doc:
+    for tok in ctx.tokens:
         if tok.lower_ not in heads or tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ == "compound":
             continue
         mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound", "advmod")}
@@ -115,7 +115,7 @@ def _verb_mentions(ctx: Context, lex: dict[str, Any]) -> list[_Mention]:
     named by its verb and place, when no meeting noun of the clause names one."""
     heads = set(lex["heads"])
     out = []
-    for tok in ctx.doc:
+    for tok in ctx.tokens:
         if tok.pos_ != "VERB" or tok.lemma_ not in lex["meeting_verbs"]:
             continue
         if any(t.lower_ in heads for t in tok.subtree) or clauses.negated(tok):

@@ -35,7 +35,7 @@ def extract(ctx: Context) -> list[Participation]:
     focus = Focus(ctx, meetings)
     quoted = clauses.quoted_spans(ctx.body)
     out: list[Participation] = []
-    for tok in ctx.doc:
+    for tok in ctx.tokens:
         focus.see(tok)
         if clauses.inside(tok.idx, quoted):
             continue  # a speaker's words: the quotes extractor keeps them

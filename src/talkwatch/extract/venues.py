@@ -111,7 +111,7 @@ def processes(ctx: Context, lex: dict[str, Any]) -> dict[str, str]:
     """'the Astana process' -> {'Astana': 'Astana process'}: process names by city."""
     g = gaz.load()
     out: dict[str, str] = {}
-    for tok in ctx.doc:
+    for tok in ctx.tokens:
         if tok.lower_ in lex["process_heads"] and tok.pos_ == "NOUN":
             for c in tok.lefts:
                 place = g.place(entity_text(c) or "")
