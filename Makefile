@@ -13,7 +13,7 @@ run: $(STAMP)
 	@mkdir -p $(dir $(DB))
 	$(BIN)/talkwatch ingest examples --db $(DB)
 	$(BIN)/talkwatch meetings --db $(DB)
-	$(BIN)/talkwatch meeting "$$($(BIN)/talkwatch meetings --db $(DB) --format json | $(BIN)/python -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])')" --db $(DB)
+	$(BIN)/talkwatch meeting "$$($(BIN)/talkwatch meetings --db $(DB) --format json | $(BIN)/python -c 'import json,sys; print(max(json.load(sys.stdin), key=lambda m: m["n_documents"])["id"])')" --db $(DB)
 
 setup: $(STAMP)
 
