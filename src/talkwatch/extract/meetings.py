@@ -91,14 +91,14 @@ def _mentions(ctx: Context, lex: dict[str, Any]) -> list[_Mention]:
         if mods & set(lex["generic_modifiers"]) or _part_of_meeting(tok, heads):
             continue
         m = _Mention(tok, *_span(tok))
-        m.past = bool(mods & set(lex["past_modifiers"])) and tok.lower_ != "round"
+        m.past = bool(mods & set(lex["past_modifiers"])) and tok.lower_ != "round" or _long_ago(ctx, tok)
         m.later = bool(mods & set(lex["later_modifiers"]))
         m.background = _background(tok, lex)
         m.round = _round(tok)
         m.city, m.country = venues.venue(ctx, tok)
         if m.city is None and m.country is None:
             m.city, m.country = venues.verb_venue(ctx, tok)
-        if m.city is None and m.country is None and not m.round and (_is_generic(tok) or _bare_mass(tok)):
+        if not (m.city or m.country or m.round or m.past) and (_is_generic(tok) or _bare_mass(tok)):
             continue
         out.append(m)
     return out
@@ -135,6 +135,25 @@ def _verb_mentions(ctx: Context, lex: dict[str, Any]) -> list[_Mention]:
         m.city, m.country = place
         out.append(m)
     return out
+
+
+def _long_ago(ctx: Context, tok: Any) -> bool:
+    """'a round of talks in 2022' in a 2025 report: an earlier meeting, not the one in focus."""
+    published = ctx.published
+    if published is None:
+        return False
+    start, end = tok.idx, tok.right_edge.idx + len(tok.right_edge)
+    for d in ctx.dates_in(start, end):
+        if d.value and _attached(ctx, d, tok):
+            return d.value[:4] < str(published.year - (published.month <= 2))[:4] or (
+                len(d.value) >= 7 and d.value[:7] < _months_before(published, 3)
+            )
+    return False
+
+
+def _months_before(day: date, months: int) -> str:
+    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
+    return f"{year:04d}-{month + 1:02d}"
 
 
 def _part_of_meeting(tok: Any, heads: set[str]) -> bool:
