@@ -2,7 +2,7 @@
 
 Three sources, merged by ``find``: gazetteer phrase matches on names and
 aliases, spaCy's named entities (typed and coded through the gazetteer), and
-descriptions headed by an actor noun ("armed rebels", "the Kazakh foreign
+descriptions headed by an actor noun ("armed rebels", "the Qatari foreign
 ministry", "a source close to the government"). A wire dateline
 ("GENEVA (Reuters) -") names no actor.
 """
@@ -172,7 +172,7 @@ def _org_candidate(doc: Any, start: int, end: int) -> Candidate:
 
 
 def _institution_key(doc: Any, start: int, end: int, country: str) -> str:
-    """'Kazakh foreign ministry' and "Kazakhstan's foreign ministry" share KAZ:foreign ministry."""
+    """'Qatari foreign ministry' and "Qatar's foreign ministry" share QAT:foreign ministry."""
     g = gaz.load()
     words = [
         t.lower_
@@ -335,7 +335,7 @@ def _trim(doc: Any, start: int, end: int) -> tuple[int, int]:
 def _select(cands: list[Candidate], described: list[Candidate]) -> list[Candidate]:
     """Non-overlapping names (the longest wins), plus descriptions that wholly contain names.
 
-    "UN envoy De Mistura's office" is an actor and so is "De Mistura" inside it.
+    "UN envoy Grundberg's office" is an actor and so is "Grundberg" inside it.
     """
     cands.sort(key=lambda c: (-(c.end - c.start), c.start))
     taken: list[Candidate] = []

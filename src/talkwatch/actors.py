@@ -2,7 +2,7 @@
 
 Candidates come from three places: the gazetteer (phrase matches on names and
 aliases), spaCy's named entities, and descriptions headed by an actor noun
-("armed rebels", "the Kazakh foreign ministry", "a source close to the
+("armed rebels", "the Qatari foreign ministry", "a source close to the
 government"). They are then clustered: same gazetteer key, surname of a named
 person, acronym of a named organisation, a bare "the government" to the
 government named elsewhere. Titles, countries and affiliations come from

@@ -31,7 +31,7 @@ def _core_words(name: str) -> list[str]:
 
 
 def surname_of(full: str, short: str) -> bool:
-    """True when ``short`` names the same person as ``full`` by surname ("De Mistura")."""
+    """True when ``short`` names the same person as ``full`` by surname ("Van der Berg")."""
     full_words, short_words = _core_words(full), _core_words(short)
     if not short_words or len(short_words) >= len(full_words):
         return False

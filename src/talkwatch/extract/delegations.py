@@ -1,6 +1,6 @@
 """Delegations: who sends how many people to which meeting, led by whom.
 
-Found around a delegation noun ("a 21-member delegation", "a delegation of
+Found around a delegation noun ("a 12-member delegation", "a delegation of
 12", "its delegation will be led by X") and replacement statements ("X will
 replace Y as chief negotiator"). The owner is the sender ("X will send a
 delegation"), a possessive or compound ("the HNC delegation"), else none.

@@ -5,7 +5,7 @@ venue ("the Geneva talks", "talks in Doha"), an ordinal ("the fifth round"),
 or nothing ("the talks"), in which case it refers to the meeting in focus.
 Status cues in the clause ("postponed until Thursday", "scheduled for
 February 23") append to the meeting's history with the date they carry.
-Mentions of a process ("the Astana process", "a track") are not meetings but
+Mentions of a process ("the Doha process", "a track") are not meetings but
 name the process of the meetings at that venue. Words inside quotation marks
 do not change a status: they are someone's claim, kept by the quotes extractor.
 """

@@ -108,7 +108,7 @@ def entity_text(tok: Any) -> str | None:
 
 
 def processes(ctx: Context, lex: dict[str, Any]) -> dict[str, str]:
-    """'the Astana process' -> {'Astana': 'Astana process'}: process names by city."""
+    """'the Doha process' -> {'Doha': 'Doha process'}: process names by city."""
     g = gaz.load()
     out: dict[str, str] = {}
     for tok in ctx.tokens:
