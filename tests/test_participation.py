@@ -57,3 +57,16 @@ def test_participation_needs_a_meeting(run):
 def test_participation_ignores_quoted_words(run):
     digest = run('The talks in Geneva open on Monday. "We have arrived at a turning point," Smith said.')
     assert not [p for p in digest["participations"] if p["status"] == "arrived"]
+
+
+@pytest.mark.parametrize(
+    "text, status",
+    [
+        ("The talks in Doha, hosted by Qatar, opened on Saturday.", "attended"),
+        ("The talks in Doha, hosted by Qatar, will open next week.", "will_attend"),
+    ],
+)
+def test_participation_host_follows_the_meeting_tense(run, text, status):
+    digest = run(text)
+    assert has_fact(digest, "participations", "Qatar", status)
+    assert all(p["role"] == "host" for p in digest["participations"] if p["status"] == status)

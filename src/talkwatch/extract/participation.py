@@ -241,6 +241,8 @@ def _adjust(cue: Any, status: str, lex: dict[str, Any], meeting: Meeting) -> str
             return "undecided"
         if status in _ATTEND:
             under_way = meeting.status in ("ongoing", "held", "concluded", "suspended") or meeting.past
+            if cue.dep_ == "acl":  # "talks hosted by Qatar": the meeting's own tense decides
+                return "attended" if under_way else "will_attend"
             present = not clauses.future(cue) and cue.tag_ in ("VBZ", "VBP", "VBG")
             return "attended" if _past(cue) or (present and under_way) else "will_attend"
     if status == "undecided" and cue.lemma_ == "decide" and not (neg or _progressive(cue)):
