@@ -195,11 +195,19 @@ def _read_whole(path: Path, *, published: str | None, on_warning: Warn) -> list[
 
 
 def read_jsonl(
-    data: bytes | Iterable[bytes], *, path: str = "<jsonl>", on_warning: Warn = _warn_log
+    data: bytes | Iterable[bytes],
+    *,
+    path: str = "<jsonl>",
+    on_warning: Warn = _warn_log,
+    first_line: int = 1,
 ) -> Iterator[Article]:
-    """Articles from JSON Lines (``text`` plus optional title, url, source, published)."""
+    """Articles from JSON Lines (``text`` plus optional title, url, source, published).
+
+    ``first_line`` numbers the lines of a slice of a larger file (a Dask partition), so
+    provenance reads ``file:line`` however the corpus was cut.
+    """
     lines = data.splitlines() if isinstance(data, bytes) else data
-    for n, raw in enumerate(lines, 1):
+    for n, raw in enumerate(lines, first_line):
         if not raw.strip():
             continue
         where = f"{path}:{n}: "

@@ -214,22 +214,8 @@ def articles(part: Partition, *, first_line: int = 1, on_warning: Warn) -> Itera
 
 
 def _jsonl(part: Partition, first_line: int, on_warning: Warn) -> Iterator[Article]:
-    """Like ``read.read_jsonl``, with line numbers counted from the partition's first line."""
-    for n, raw in enumerate(_lines(part), first_line):
-        if not raw.strip():
-            continue
-        where = f"{part.source}:{n}"
-        try:
-            row = json.loads(raw)
-            if not isinstance(row, dict) or not isinstance(row.get("text"), str):
-                raise InputError(f"{where}: no 'text' field")
-            yield read.make_article(row["text"], row, path=where, on_warning=on_warning)
-        except json.JSONDecodeError as exc:
-            on_warning(f"{where}: broken JSON line skipped ({exc.msg})")
-        except UnicodeDecodeError:
-            on_warning(f"{where}: line is not UTF-8; skipped")
-        except InputError as exc:
-            on_warning(f"{exc}; skipped")
+    """``read.read_jsonl`` over the partition's lines, numbered from its first line."""
+    yield from read.read_jsonl(_lines(part), path=part.source, on_warning=on_warning, first_line=first_line)
 
 
 def _parquet(part: Partition, on_warning: Warn) -> Iterator[Article]:
