@@ -1,4 +1,4 @@
-"""talkwatch.timex against dateparser on hand-written news sentences.
+"""talkwatch.dates against dateparser on hand-written news sentences.
 
 Each case is a sentence, the publication date, the temporal expression in it
 and the value a reader would give it (``YYYY-MM-DD`` / ``YYYY-MM`` / ``YYYY`` /
@@ -124,11 +124,11 @@ def dateparser_values(expr: str, published: date, prefer: str) -> set[str | None
 
 def talkwatch_value(nlp: object, published: date, sentence: str, expr: str) -> tuple[str | None,
                                                                                      float]:
-    from talkwatch import timex
+    from talkwatch import dates
 
     doc = nlp(sentence)  # type: ignore[operator]
     t0 = time.perf_counter()
-    found = timex.normalize(doc, published)
+    found = dates.normalize(doc, published)
     elapsed = time.perf_counter() - t0
     for d in found:
         if d.text == expr:
@@ -159,7 +159,7 @@ def main(argv: list[str] | None = None) -> int:
             misses.append(f"  talkwatch: {expr!r} in {sentence!r}: {got} (want {want})")
     n = len(CASES)
     print(f"cases: {n}")
-    print(f"talkwatch.timex: {ours_ok}/{n} = {ours_ok / n:.3f}  "
+    print(f"talkwatch.dates: {ours_ok}/{n} = {ours_ok / n:.3f}  "
           f"({ours_time * 1000 / n:.2f} ms per sentence, parse excluded)")
     for prefer in ("current_period", "past", "future"):
         ok, t0 = 0, time.perf_counter()

@@ -4,7 +4,7 @@
 
 Reads ``../shared/data/plover-gsr/PLOVER_GSR_CAMEO.json`` (322 CAMEO-manual
 sentences coded in PLOVER 0.5) and codes every sentence with
-``talkwatch.events.coder`` (actors from ``talkwatch.actors``). The main event of
+``talkwatch.extract.events.coder`` (actors from ``talkwatch.actors``). The main event of
 a sentence is the coder's first. Reported:
 
 * event type: accuracy and macro F1 over the gold types, in the PLOVER 2021
@@ -77,7 +77,7 @@ def _pred_codes(parties: list[Any]) -> set[str]:
 def code_sentences(texts: list[str]) -> list[Any]:
     """The coder's main event (or None) for each sentence."""
     from talkwatch import actors, nlp
-    from talkwatch.events.coder import Coder
+    from talkwatch.extract.events.coder import Coder
     from talkwatch.model import Article
 
     out = []
@@ -124,7 +124,7 @@ def set_f1(pairs: list[tuple[set[str], set[str]]]) -> dict[str, float]:
 
 def evaluate(shared: Path | None = None) -> dict[str, Any] | None:
     """All scores, or None when the gold file is absent."""
-    from talkwatch.events import codes
+    from talkwatch.extract.events import codes
 
     shared = shared or default_shared()
     if not (shared / GSR).exists():
@@ -182,7 +182,7 @@ def _report(res: dict[str, Any]) -> str:
 
 
 def _errors(res: dict[str, Any], n: int) -> str:
-    from talkwatch.events import codes
+    from talkwatch.extract.events import codes
 
     out = []
     for rec, c in zip(res["_records"], res["_coded"], strict=True):

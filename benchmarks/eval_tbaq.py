@@ -1,4 +1,4 @@
-"""Score talkwatch.timex on TBAQ-cleaned (TimeBank 1.2 + AQUAINT, TempEval-3 training).
+"""Score talkwatch.dates on TBAQ-cleaned (TimeBank 1.2 + AQUAINT, TempEval-3 training).
 
 Each document's TEXT is run through the normalizer with the document creation
 time (the TIMEX3 with functionInDocument="CREATION_TIME") as publication date.
@@ -165,7 +165,7 @@ def documents(limit: int | None = None) -> list[Path]:
 
 def evaluate(paths: list[Path], nlp: object | None = None) -> Scores:
     """Run the normalizer over TimeML files and count what matches."""
-    from talkwatch import timex
+    from talkwatch import dates
     from talkwatch.nlp import load
 
     nlp = nlp or load()
@@ -176,7 +176,7 @@ def evaluate(paths: list[Path], nlp: object | None = None) -> Scores:
         doc = nlp(tml.text)  # type: ignore[operator]
         t1 = time.perf_counter()
         c1 = time.process_time()  # CPU time: steady when other jobs share the machine
-        predicted = timex.normalize(doc, tml.dct)
+        predicted = dates.normalize(doc, tml.dct)
         scores.normalize_s += time.process_time() - c1
         scores.parse_s += t1 - t0
         scores.sentences += sum(1 for _ in doc.sents)

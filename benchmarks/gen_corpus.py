@@ -25,7 +25,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from talkwatch.contract import DIGEST_LISTS
+from talkwatch.digests import DIGEST_LISTS
 
 URL = "https://synthetic.example/{seed}/{i}"
 CITIES = [

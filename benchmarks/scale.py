@@ -3,9 +3,9 @@
 On one generated corpus, in one run, each engine goes from the JSON Lines
 file to a merged SQLite record with the real NLP pipeline:
 
-* ``single``: ``talkwatch.ingest.ingest(workers=1)``
+* ``single``: ``talkwatch.batch.local.ingest(workers=1)``
 * ``multiprocessing``: ``ingest(workers=N)`` (a pool of spawned processes)
-* ``dask``: ``talkwatch.distributed.extract_corpus(n_workers=N, db=...)`` on a
+* ``dask``: ``talkwatch.batch.dask.extract_corpus(n_workers=N, db=...)`` on a
   ``LocalCluster`` of N processes (Parquet tables, merged as they finish)
 
 Each engine runs in a child process; this process samples the RSS of every
@@ -48,14 +48,14 @@ MODES = ("single", "multiprocessing", "dask")
 def child(mode: str, corpus: str, db: str, out: str, workers: int, partition_size: str) -> None:
     """Run one engine and print its result as JSON on stdout."""
     from talkwatch import store
-    from talkwatch.ingest import ingest
+    from talkwatch.batch.local import ingest
 
     started = time.perf_counter()
     result: dict[str, Any] = {"mode": mode}
     if mode == "dask":
         import logging
 
-        from talkwatch.distributed import extract_corpus
+        from talkwatch.batch.dask import extract_corpus
 
         logging.getLogger("distributed").setLevel(logging.WARNING)
         report = extract_corpus(
@@ -168,7 +168,7 @@ def real_rate() -> dict[str, Any] | None:
     if not POLNEAR.is_dir():
         return None
     from talkwatch import nlp
-    from talkwatch.ingest import extract_article
+    from talkwatch.batch.local import extract_article
     from talkwatch.read import make_article
 
     nlp.load()

@@ -28,9 +28,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import gen_corpus  # noqa: E402
 
-from talkwatch import store  # noqa: E402
-from talkwatch.contract import DIGEST_LISTS  # noqa: E402
-from talkwatch.store import Item  # noqa: E402
+from talkwatch import store
+from talkwatch.digests import DIGEST_LISTS
+from talkwatch.store import Item
 
 
 def count_facts(dg: dict) -> int:

@@ -26,8 +26,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from gen_corpus import generate  # noqa: E402
 
-from talkwatch import nlp, pipeline  # noqa: E402
-from talkwatch.read import make_article  # noqa: E402
+from talkwatch import nlp, pipeline
+from talkwatch.read import make_article
 
 
 def corpus(n: int) -> list[Any]:

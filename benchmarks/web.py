@@ -36,8 +36,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import gen_corpus  # noqa: E402
 
-from talkwatch import store  # noqa: E402
-from talkwatch.store import Item  # noqa: E402
+from talkwatch import store
+from talkwatch.store import Item
 
 
 def build(db: Path, n: int, batch: int = 2000) -> None:
@@ -66,7 +66,7 @@ def free_port() -> int:
 def start_server(db: Path, port: int, *, cache: int, workers: int) -> subprocess.Popen[bytes]:
     env = os.environ | {"TALKWATCH_SERVE_DB": str(db), "TALKWATCH_SERVE_CACHE": str(cache)}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "talkwatch.web.app:from_env", "--factory",
+        [sys.executable, "-m", "uvicorn", "talkwatch.serve.app:from_env", "--factory",
          "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers),
          "--log-level", "warning", "--no-access-log"], env=env)
     deadline = time.monotonic() + 60

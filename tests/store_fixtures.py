@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
-from talkwatch.contract import DIGEST_LISTS
+from talkwatch.digests import DIGEST_LISTS
 
 SCHEMA = "talkwatch.digest/1"
 

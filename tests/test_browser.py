@@ -51,7 +51,7 @@ def built(nlp: Any) -> tuple[Path, str]:
 def server(built: tuple[Path, str]) -> Any:
     import uvicorn
 
-    from talkwatch.web import create_app
+    from talkwatch.serve import create_app
 
     port = _free_port()
     config = uvicorn.Config(create_app(built[0]), host="127.0.0.1", port=port,

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from talkwatch.contract import validate
+from talkwatch.digests import validate
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLE = """title: Talks in Doha

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from talkwatch import read, store
-from talkwatch.distributed import extract_corpus, merge_into_store, output, partitions, plan, tables, tasks
+from talkwatch.batch.dask import extract_corpus, merge_into_store, output, partitions, plan, tables, tasks
+from talkwatch.batch.local import ingest
 from talkwatch.errors import InputError, TalkwatchError
-from talkwatch.ingest import ingest
 
 ROOT = Path(__file__).resolve().parents[1]
 BENCH = ROOT / "benchmarks"
@@ -185,7 +185,7 @@ def client():
     pytest.importorskip("distributed")
     from distributed import Client
 
-    from talkwatch.distributed import local_cluster
+    from talkwatch.batch.dask import local_cluster
 
     with local_cluster(2, dashboard_address=":0") as cluster, Client(cluster) as c:
         yield c

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from talkwatch import actors
-from talkwatch.events.coder import Coder
+from talkwatch.extract.events.coder import Coder
 from talkwatch.model import Article
 
 

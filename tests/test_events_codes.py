@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from talkwatch.errors import InputError
-from talkwatch.events import codes
+from talkwatch.extract.events import codes
 
 
 def test_every_row_is_well_formed() -> None:

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from talkwatch.errors import SchemaError
-from talkwatch.events.export import (
+from talkwatch.store.event_export import (
     GDELT_COLUMNS,
     merge_events,
     to_gdelt_rows,

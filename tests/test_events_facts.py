@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from talkwatch.context import Context
-from talkwatch.events.from_facts import fact_events
+from talkwatch.extract.events.from_facts import fact_events
 from talkwatch.model import (
     Actor,
     Agreement,

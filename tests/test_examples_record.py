@@ -8,8 +8,8 @@ import pytest
 import yaml
 
 import talkwatch
+from talkwatch.batch.local import ingest
 from talkwatch.evaluate import names_match
-from talkwatch.ingest import ingest
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 

@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from talkwatch import gazetteer, lexicon
+from talkwatch import lexicon
+from talkwatch.actors import gazetteer
 from talkwatch.errors import NotFound, SchemaError
 from talkwatch.model import ACTOR_TYPES
 

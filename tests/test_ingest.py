@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 
 from talkwatch import store
+from talkwatch.batch.local import estimate, ingest
 from talkwatch.errors import TalkwatchError
-from talkwatch.ingest import estimate, ingest
 
 pytest_plugins = ("store_backends",)  # ``databases``: SQLite and PostgreSQL
 
@@ -101,7 +101,7 @@ import sys, time
 sys.path.insert(0, {bench!r})
 import gen_corpus
 from talkwatch import store
-from talkwatch.ingest import ingest
+from talkwatch.batch.local import ingest
 
 def slow(article):
     time.sleep(0.003)
@@ -160,7 +160,7 @@ import sys
 sys.path.insert(0, {bench!r})
 import gen_corpus
 from talkwatch import store
-from talkwatch.ingest import ingest
+from talkwatch.batch.local import ingest
 
 with store.open({db!r}, create=True) as record:
     report = ingest([{corpus!r}], record, batch_size={batch}, pipeline=gen_corpus.digest_for)

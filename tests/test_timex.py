@@ -1,4 +1,4 @@
-"""talkwatch.timex: temporal expressions found in news sentences and resolved by tense.
+"""talkwatch.dates: temporal expressions found in news sentences and resolved by tense.
 
 Every sentence is invented; the publication date is Wednesday 12 June 2019.
 """
@@ -16,7 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from talkwatch import timex
+from talkwatch.dates import normalize, resolve
 from talkwatch.model import DateExpr
 
 PUB = date(2019, 6, 12)  # a Wednesday
@@ -98,7 +98,7 @@ CASES = [
 @pytest.fixture(scope="module")
 def parsed(nlp: Any) -> dict[str, list[DateExpr]]:
     texts = list(dict.fromkeys(case[0] for case in CASES))
-    return {t: timex.normalize(doc, PUB) for t, doc in zip(texts, nlp.pipe(texts), strict=True)}
+    return {t: normalize(doc, PUB) for t, doc in zip(texts, nlp.pipe(texts), strict=True)}
 
 
 @pytest.mark.parametrize(("sentence", "text", "value", "granularity"), CASES,
@@ -173,7 +173,7 @@ PLAN_CASES = [
 @pytest.fixture(scope="module")
 def plans(nlp: Any) -> dict[str, list[DateExpr]]:
     texts = list(dict.fromkeys(case[0] for case in PLAN_CASES))
-    return {t: timex.normalize(doc, PUB_TUE) for t, doc in zip(texts, nlp.pipe(texts),
+    return {t: normalize(doc, PUB_TUE) for t, doc in zip(texts, nlp.pipe(texts),
                                                                  strict=True)}
 
 
@@ -215,7 +215,7 @@ ANCHOR_CASES = [
                          ids=[c[1] for c in ANCHOR_CASES])
 def test_anchors_offsets_and_copulas(nlp: Any, sentence: str, text: str, value: str,
                                      granularity: str) -> None:
-    found = [d for d in timex.normalize(nlp(sentence), PUB) if d.text == text]
+    found = [d for d in normalize(nlp(sentence), PUB) if d.text == text]
     assert found, f"{text!r} not found"
     assert (found[0].value, found[0].granularity) == (value, granularity)
     assert sentence[found[0].start:found[0].end] == text
@@ -226,12 +226,12 @@ def test_anchors_offsets_and_copulas(nlp: Any, sentence: str, text: str, value: 
     "The monitors report daily to the council.",
 ])
 def test_ages_and_sets_are_not_dates(nlp: Any, sentence: str) -> None:
-    assert timex.normalize(nlp(sentence), PUB) == []
+    assert normalize(nlp(sentence), PUB) == []
 
 
 def test_spans_are_trimmed_and_sorted(nlp: Any) -> None:
     body = "Since December 30, the sides met on Monday's and in the spring; talks end on Friday."
-    dates = timex.normalize(nlp(body), PUB)
+    dates = normalize(nlp(body), PUB)
     assert [d.start for d in dates] == sorted(d.start for d in dates)
     texts = [d.text for d in dates]
     assert "December 30" in texts and "Friday" in texts
@@ -240,14 +240,14 @@ def test_spans_are_trimmed_and_sorted(nlp: Any) -> None:
 
 
 def test_ranges_are_split(nlp: Any) -> None:
-    dates = timex.normalize(nlp("The talks were held between Feb. 3 and March 1."), PUB)
+    dates = normalize(nlp("The talks were held between Feb. 3 and March 1."), PUB)
     assert [(d.text, d.value) for d in dates] == [("Feb. 3", "2019-02-03"),
                                                    ("March 1", "2019-03-01")]
 
 
 def test_without_publication_date_only_absolute_values(nlp: Any) -> None:
     body = "The accord of March 3, 2019 was broken on Monday and again last week."
-    dates = {d.text: d.value for d in timex.normalize(nlp(body), None)}
+    dates = {d.text: d.value for d in normalize(nlp(body), None)}
     assert dates["March 3, 2019"] == "2019-03-03"
     assert dates["Monday"] is None and dates["last week"] is None
 
@@ -277,23 +277,23 @@ def test_without_publication_date_only_absolute_values(nlp: Any) -> None:
     ("now", 0, None, None),
 ])
 def test_resolve(text: str, direction: int, value: str | None, granularity: str | None) -> None:
-    assert timex.resolve(text, PUB, direction=direction) == (value, granularity)
+    assert resolve(text, PUB, direction=direction) == (value, granularity)
 
 
 def test_resolve_week_straddling_two_months_is_null() -> None:
-    assert timex.resolve("this week", date(2019, 7, 31)) == (None, None)
-    assert timex.resolve("this week", date(2019, 7, 10)) == ("2019-07", "month")
+    assert resolve("this week", date(2019, 7, 31)) == (None, None)
+    assert resolve("this week", date(2019, 7, 10)) == ("2019-07", "month")
 
 
 def test_resolve_anchor_and_missing_publication_date() -> None:
-    assert timex.resolve("two days later", PUB, anchor=("2019-05-01", "day")) == (
+    assert resolve("two days later", PUB, anchor=("2019-05-01", "day")) == (
         "2019-05-03", "day")
-    assert timex.resolve("the next day", PUB) == (None, None)
-    assert timex.resolve("then", PUB) == (None, None)
-    assert timex.resolve("then", PUB, anchor=("2019-05", "month")) == ("2019-05", "month")
-    assert timex.resolve("March 3, 2019", None) == ("2019-03-03", "day")
-    assert timex.resolve("Monday", None) == (None, None)
-    assert timex.resolve("", PUB) == (None, None)
+    assert resolve("the next day", PUB) == (None, None)
+    assert resolve("then", PUB) == (None, None)
+    assert resolve("then", PUB, anchor=("2019-05", "month")) == ("2019-05", "month")
+    assert resolve("March 3, 2019", None) == ("2019-03-03", "day")
+    assert resolve("Monday", None) == (None, None)
+    assert resolve("", PUB) == (None, None)
 
 
 @settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -305,7 +305,7 @@ def test_resolve_anchor_and_missing_publication_date() -> None:
                   max_size=30).map(" ".join))
 def test_normalize_never_raises_and_spans_match(nlp: Any, body: str) -> None:
     for published in (PUB, None):
-        dates = timex.normalize(nlp(body), published)
+        dates = normalize(nlp(body), published)
         assert [d.start for d in dates] == sorted(d.start for d in dates)
         for d in dates:
             assert body[d.start:d.end] == d.text and d.text

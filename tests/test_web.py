@@ -23,7 +23,7 @@ from web_fixtures import DEV, build
 fastapi = pytest.importorskip("fastapi")
 from fastapi.testclient import TestClient  # noqa: E402
 
-from talkwatch.web import create_app  # noqa: E402
+from talkwatch.serve import create_app  # noqa: E402
 
 pytestmark = pytest.mark.slow
 
@@ -353,7 +353,7 @@ def shown_text(html: str) -> str:
 
 
 def test_article_page_marks_every_fact(client: TestClient, record: Any) -> None:
-    from talkwatch.web import highlight
+    from talkwatch.serve import highlight
 
     doc = record.record()["documents"][0]["id"]
     digest = record.digest(doc)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from store_fixtures import round_report
 from talkwatch import store
-from talkwatch.web import queries
+from talkwatch.serve import queries
 
 
 def build(tmp_path: Path) -> store.Record:

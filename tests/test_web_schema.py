@@ -17,7 +17,7 @@ import pytest
 schemathesis = pytest.importorskip("schemathesis")
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 
-from talkwatch.web import create_app  # noqa: E402
+from talkwatch.serve import create_app  # noqa: E402
 from web_fixtures import DEV, build  # noqa: E402
 
 pytestmark = pytest.mark.slow

@@ -44,7 +44,7 @@ HOSTILE = "\n".join((
 def build() -> tuple[Path, str]:
     """Ingest the dev set and the hostile article; return (database, hostile document id)."""
     from talkwatch import read, store
-    from talkwatch.ingest import ingest
+    from talkwatch.batch.local import ingest
 
     folder = Path(tempfile.mkdtemp(prefix="talkwatch-web-"))
     atexit.register(shutil.rmtree, folder, ignore_errors=True)

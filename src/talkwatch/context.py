@@ -24,6 +24,9 @@ class Context:
     actors: Any  # actors.ActorIndex
     dates: list[DateExpr] = field(default_factory=list)
     facts: dict[str, list[Any]] = field(default_factory=dict)
+    # (character offset of a meeting noun, id of the meeting it names): set by the meetings extractor,
+    # read by the extractors that attach statements to meetings
+    meeting_mentions: list[tuple[int, str]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
     @functools.cached_property

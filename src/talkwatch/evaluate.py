@@ -18,8 +18,9 @@ from typing import Any
 import yaml
 
 from .errors import InputError
+from .model import SCORED_KINDS
 
-KINDS = ("meetings", "participations", "quotes", "positions", "agreements")
+KINDS = SCORED_KINDS
 _PUNCT = re.compile(r"[^\w\s]")
 
 

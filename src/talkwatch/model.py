@@ -52,6 +52,12 @@ PARTICIPATION_STATUSES: tuple[str, ...] = get_args(ParticipationStatus)
 ROLES: tuple[str, ...] = get_args(Role)
 STANCES: tuple[str, ...] = get_args(Stance)
 AGREEMENT_KINDS: tuple[str, ...] = get_args(AgreementKind)
+# The fact kinds of a digest, in the order the extractors produce them; every other list derives from this.
+FACT_KINDS: tuple[str, ...] = (
+    "meetings", "participations", "delegations", "quotes", "positions", "agreements", "events",
+)
+# The kinds the gold format scores (delegations and events have no gold).
+SCORED_KINDS: tuple[str, ...] = ("meetings", "participations", "quotes", "positions", "agreements")
 
 
 @dataclass(frozen=True)

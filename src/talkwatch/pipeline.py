@@ -11,11 +11,11 @@ import logging
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from . import actors, nlp, timex
+from . import actors, dates, nlp
 from .context import Context
-from .contract import build_digest
+from .digests import build_digest
 from .errors import TalkwatchError
-from .extract import EXTRACTORS, MODULES
+from .extract import EXTRACTORS
 from .model import Article
 
 log = logging.getLogger(__name__)
@@ -38,7 +38,7 @@ def warn_error(step: str, exc: Exception, ctx: Context) -> None:
 def check_order() -> None:
     """Fail at start-up if an extractor reads facts that no earlier one produces."""
     seen: set[str] = set()
-    for kind, module in MODULES.items():
+    for kind, module in EXTRACTORS.items():
         missing = set(getattr(module, "REQUIRES", set())) - seen
         if missing:
             raise TalkwatchError(f"extractor {kind} needs {sorted(missing)} to run before it")
@@ -56,15 +56,15 @@ def build_context(article: Article, doc: Any = None) -> Context:
         ctx.warnings.append(
             f"{article.path or article.id[:12]}: no publication date; relative dates stay unresolved"
         )
-    ctx.dates = timex.normalize(doc, ctx.published)
+    ctx.dates = dates.normalize(doc, ctx.published)
     return ctx
 
 
 def extract(ctx: Context, *, on_error: ErrorHandler = raise_error) -> Context:
     """Run every registered extractor on a context, in order."""
-    for kind, func in EXTRACTORS.items():
+    for kind, module in EXTRACTORS.items():
         try:
-            ctx.facts[kind] = list(func(ctx))
+            ctx.facts[kind] = list(module.extract(ctx))
         except Exception as exc:  # each step's failure goes to the handler
             ctx.facts[kind] = []
             on_error(kind, exc, ctx)

@@ -61,7 +61,7 @@ def _merged(report: Any, target: str) -> None:
 
 
 def _merge(out: str, db: str | None) -> None:
-    from ..distributed import merge_into_store
+    from ..batch.dask import merge_into_store
 
     target = db or store.default_db()
     with _progress() as bar:
@@ -101,7 +101,7 @@ def dask_ingest(
 
     A rerun skips the partitions already written, and merging skips stored articles.
     """
-    from ..distributed import extract_corpus
+    from ..batch.dask import extract_corpus
 
     logging.getLogger("distributed").setLevel(logging.WARNING)  # Dask's chatter is INFO
     if dask and cluster:

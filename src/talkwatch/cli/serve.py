@@ -36,7 +36,7 @@ def serve(
     import uvicorn
 
     from .. import store
-    from ..web import create_app
+    from ..serve import create_app
 
     path = db or store.default_db()
     try:
@@ -54,7 +54,7 @@ def serve(
         if allow_ingest and token:
             os.environ["TALKWATCH_SERVE_TOKEN"] = token
         uvicorn.run(
-            "talkwatch.web.app:from_env",
+            "talkwatch.serve.app:from_env",
             factory=True,
             host=host,
             port=port,

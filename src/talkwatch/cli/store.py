@@ -154,8 +154,8 @@ def ingest(
         TimeRemainingColumn,
     )
 
-    from ..ingest import estimate
-    from ..ingest import ingest as run_ingest
+    from ..batch.local import estimate
+    from ..batch.local import ingest as run_ingest
 
     with _errors():
         record = _open(db, create=True)
@@ -342,7 +342,7 @@ def export(
 
 def _export_events(record: Any, format: ExportFormat, out: Path | None) -> None:
     """Events merged GDELT-style (tab-separated) or as PLOVER records; stdout without --out."""
-    from ..events.export import write_gdelt, write_plover
+    from ..store.event_export import write_gdelt, write_plover
 
     writer = write_gdelt if format is ExportFormat.gdelt else write_plover
     if out is None:

@@ -1,19 +1,17 @@
-"""The extractor registry: fact kind -> ``extract(ctx) -> list[fact]``, run in this order."""
+"""The extractor registry: fact kind -> the module whose ``extract(ctx)`` finds it, run in this order.
+
+Each module declares ``NAME`` (its rule set, recorded with every fact it produces) and ``REQUIRES``
+(the kinds it reads from ``ctx.facts``); the pipeline checks the order once at import.
+"""
 
 from __future__ import annotations
 
+from types import ModuleType
+
+from ..model import FACT_KINDS
 from . import agreements, delegations, events, meetings, participation, positions, quotes
 
-EXTRACTORS = {
-    "meetings": meetings.extract,
-    "participations": participation.extract,
-    "delegations": delegations.extract,
-    "quotes": quotes.extract,
-    "positions": positions.extract,
-    "agreements": agreements.extract,
-    "events": events.extract,
-}
-MODULES = {
+EXTRACTORS: dict[str, ModuleType] = {
     "meetings": meetings,
     "participations": participation,
     "delegations": delegations,
@@ -22,3 +20,4 @@ MODULES = {
     "agreements": agreements,
     "events": events,
 }
+assert tuple(EXTRACTORS) == FACT_KINDS, "the registry lists every fact kind, in model.FACT_KINDS order"

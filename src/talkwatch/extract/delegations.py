@@ -14,8 +14,8 @@ from typing import Any
 from ..context import Context
 from ..lexicon import load as load_lexicon
 from ..model import Delegation, Evidence, Meeting
-from . import clauses
-from .discourse import Focus, actors_of, meeting_for
+from . import _clauses as clauses
+from ._discourse import Focus, actors_of, meeting_for
 
 NAME = "delegations.v1"
 REQUIRES = {"meetings"}

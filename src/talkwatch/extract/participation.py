@@ -17,8 +17,8 @@ from typing import Any
 from ..context import Context
 from ..lexicon import load as load_lexicon
 from ..model import Evidence, Meeting, Participation
-from . import clauses
-from .discourse import Focus, actors_of, meeting_for
+from . import _clauses as clauses
+from ._discourse import Focus, actors_of, meeting_for
 
 NAME = "participation.v1"
 REQUIRES = {"meetings"}
@@ -61,7 +61,7 @@ def _named_participants(ctx: Context, meetings: list[Meeting], lex: dict[str, An
     """'talks between X and Y', 'a meeting of the two ministers, A and B': status from the meeting's."""
     by_id = {m.id: m for m in meetings}
     out = []
-    for pos, mid in ctx.facts.get("meeting_mentions", []):
+    for pos, mid in ctx.meeting_mentions:
         meeting = by_id[mid]
         status = _status_from_meeting(meeting)
         head = ctx.doc.char_span(pos, pos + 1, alignment_mode="expand")

@@ -1,0 +1,353 @@
+"""Actor candidates: the spans of an article that may name an actor.
+
+Three sources, merged by ``find``: gazetteer phrase matches on names and
+aliases, spaCy's named entities (typed and coded through the gazetteer), and
+descriptions headed by an actor noun ("armed rebels", "the Qatari foreign
+ministry", "a source close to the government"). A wire dateline
+("GENEVA (Reuters) -") names no actor.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from .. import nlp
+from ..lexicon import load as load_lexicon
+from . import gazetteer as gaz
+from .names import surname_of
+
+ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
+DETS = {"the", "a", "an", "this", "that", "these", "those"}
+POSS_PRONOUNS = {"his", "her", "its", "their", "our", "whose"}
+APOS = re.compile(r"[’']s$")
+
+
+def find(doc: Any) -> list[Candidate]:
+    """Every candidate after the dateline: names first, then descriptions around them."""
+    skip = _dateline_end(doc)
+    candidates = _select(
+        _gazetteer_spans(doc) + _entity_spans(doc) + _acronym_spans(doc), _description_spans(doc)
+    )
+    return [c for c in candidates if c.start >= skip]
+
+
+@dataclass
+class Candidate:
+    start: int  # token indices
+    end: int
+    name: str
+    type: str
+    key: str | None = None
+    country: str | None = None
+    cameo: str | None = None
+    title: str | None = None
+    affiliation_span: tuple[int, int] | None = None
+    bare: bool = False  # "the government": a reference, not a name
+
+
+def _gazetteer_spans(doc: Any) -> list[Candidate]:
+    out = []
+    g = gaz.load()
+    for start, end in _gazetteer_matches(doc):
+        entry = g.lookup(doc[start:end].text)
+        if entry is None or entry.type == "state" and _is_place_use(doc, start, end):
+            continue
+        out.append(_from_entry(entry, start, end))
+    return out
+
+
+@functools.cache
+def _matchers(vocab: Any) -> tuple[Any, Any]:
+    """Phrase matchers over gazetteer names: exact case for short ones ("US"), else lower case."""
+    from spacy.matcher import PhraseMatcher
+
+    exact, lower = PhraseMatcher(vocab, attr="ORTH"), PhraseMatcher(vocab, attr="LOWER")
+    tokenizer = nlp.load().tokenizer
+    for entry in gaz.load().entries:
+        for name in {entry.name, *entry.aliases}:
+            target = lower if len(name) > 4 and " " in name else exact
+            target.add("G", [tokenizer(name)])
+    return exact, lower
+
+
+def _gazetteer_matches(doc: Any) -> list[tuple[int, int]]:
+    exact, lower = _matchers(doc.vocab)
+    spans = [(s, e) for _, s, e in exact(doc)] + [(s, e) for _, s, e in lower(doc)]
+    return sorted(set(spans))
+
+
+def _from_entry(entry: Any, start: int, end: int) -> Candidate:
+    return Candidate(
+        start,
+        end,
+        entry.name,
+        entry.type,
+        key=entry.key,
+        country=entry.country,
+        cameo=entry.cameo,
+        title=entry.title,
+    )
+
+
+def _entity_spans(doc: Any) -> list[Candidate]:
+    g = gaz.load()
+    stop = set(load_lexicon("actors")["not_actors"])
+    out = []
+    people = [e.text for e in doc.ents if e.label_ == "PERSON"]
+    for ent in doc.ents:
+        if ent.label_ not in ENTITY_LABELS or ent.root.lower_ in stop:
+            continue
+        start, end = _trim(doc, ent.start, ent.end)
+        if start >= end or _title_part(doc[start:end]):
+            continue
+        text = APOS.sub("", doc[start:end].text)
+        entry = g.lookup(text)
+        if entry is not None:
+            if entry.type != "state" or not _is_place_use(doc, start, end):
+                out.append(_from_entry(entry, start, end))
+        elif ent.label_ == "PERSON" or any(surname_of(p, text) for p in people):
+            out.append(Candidate(start, end, text, "person"))
+        elif ent.label_ == "ORG":
+            out.append(_org_candidate(doc, start, end))
+    return out
+
+
+def _acronym_spans(doc: Any) -> list[Candidate]:
+    """Unknown all-capital names acting as subjects or objects ('the ELN said') are organisations."""
+    g = gaz.load()
+    out = []
+    for tok in doc:
+        if (
+            tok.pos_ == "PROPN"
+            and tok.is_upper
+            and 2 <= len(tok.text) <= 6
+            and tok.is_alpha
+            and not tok.ent_type_
+            and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "poss")
+            and not _dateline(tok)
+            and g.place(tok.text.title()) is None
+        ):
+            out.append(Candidate(tok.i, tok.i + 1, tok.text, "organization"))
+    return out
+
+
+def _dateline_end(doc: Any) -> int:
+    """Token index after a wire dateline ('GENEVA/DOHA, Nov 20 (Reuters) -'), else 0."""
+    for tok in doc[:12]:
+        if tok.text in ("-", "—", "–") and tok.i > 0:
+            head = doc[: tok.i]
+            letters = [t for t in head if t.is_alpha and t.ent_type_ != "DATE" and t.text != "Reuters"]
+            caps = [t for t in letters if t.is_upper]
+            return tok.i + 1 if caps and len(caps) >= len(letters) - 2 else 0
+    return 0
+
+
+def _dateline(tok: Any) -> bool:
+    """'GENEVA (Reuters) -': the capitalised place that opens a wire report."""
+    return (
+        tok.i < 4
+        and tok.sent.start == 0
+        and any(t.text in ("(", "-", "—") for t in tok.doc[tok.i + 1 : tok.i + 4])
+    )
+
+
+def _org_candidate(doc: Any, start: int, end: int) -> Candidate:
+    """An organisation entity: leading common words retype it ('key opposition X')."""
+    mods = load_lexicon("actors")["modifier_types"]
+    typ = _org_type(doc[start:end])
+    while start < end - 1 and doc[start].is_lower:
+        start += 1
+    root = doc[start:end].root
+    for left in doc[max(0, start - 3) : start]:  # "the key opposition X"
+        if left.lower_ in mods and left.head.i == root.i:
+            typ = mods[left.lower_][0]
+    country = country_in(doc, start, end)
+    cand = Candidate(start, end, APOS.sub("", doc[start:end].text), typ, country=country)
+    if country:
+        cand.key = _institution_key(doc, start, end, country)
+    return cand
+
+
+def _institution_key(doc: Any, start: int, end: int, country: str) -> str:
+    """'Qatari foreign ministry' and "Qatar's foreign ministry" share QAT:foreign ministry."""
+    g = gaz.load()
+    words = [
+        t.lower_
+        for t in doc[start:end]
+        if t.tag_ != "POS"
+        and not t.is_punct
+        and g.demonym(t.text) is None
+        and g.lookup(APOS.sub("", t.text)) is None
+        and t.lower_ not in DETS
+    ]
+    return f"{country}:{' '.join(words)}"
+
+
+def _title_part(span: Any) -> bool:
+    """'State' in 'Secretary of State': part of a title, not an organisation."""
+    root = span.root
+    titles = load_lexicon("actors")["titles"]
+    return (
+        len(span) == 1
+        and root.dep_ == "pobj"
+        and root.head.lower_ == "of"
+        and root.head.head.lower_ in titles
+    )
+
+
+def _org_type(span: Any) -> str:
+    heads = load_lexicon("actors")["collective_heads"]
+    typ = heads.get(span.root.lower_, ["organization"])[0]
+    return "organization" if typ in ("person", "group") else typ
+
+
+def _description_spans(doc: Any) -> list[Candidate]:
+    lex = load_lexicon("actors")
+    heads, mods = lex["collective_heads"], lex["modifier_types"]
+    generic = set(lex["generic_heads"])
+    out = []
+    for tok in doc:
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.lower_ not in heads:
+            continue
+        if tok.dep_ == "compound" or tok.ent_type_ in ("PERSON", "GPE", "DATE", "ORG", "NORP", "FAC"):
+            continue
+        typ, sector = heads[tok.lower_]
+        left = [
+            c
+            for c in tok.lefts
+            if c.dep_
+            in ("det", "amod", "compound", "nummod", "poss", "quantmod", "advmod", "nmod", "npadvmod")
+        ]
+        start = min([tok.i] + [c.left_edge.i for c in left])
+        end = tok.i + 1
+        for c in tok.rights:  # "a source close to the government"
+            if c.dep_ == "amod" and c.i == end:
+                end = c.right_edge.i + 1
+        words = {t.lower_ for t in doc[start : tok.i]}
+        for word in words:
+            if word in mods and typ in ("group", "person", "organization"):
+                typ, sector = mods[word]
+        country = country_in(doc, start, tok.i)
+        specific = bool(words - DETS) or country is not None
+        named = _coordinated_names(doc, tok)
+        if named:
+            out += [Candidate(n.i, n.i + 1, f"{n.text} {tok.lemma_}", typ) for n in named]
+            continue
+        if (
+            tok.lower_ in generic
+            and not (words & set(mods))
+            and country is None
+            and not _poss(doc, start, tok.i)
+        ):
+            continue
+        if words & POSS_PRONOUNS and tok.lower_ in generic:
+            continue  # "its delegation": an attribute of another actor, not an actor
+        split = _coordinated_demonyms(doc, tok, start)
+        if split:
+            out += [
+                Candidate(
+                    d.i, d.i + 1, f"{d.text} {tok.text}", typ, country=c, cameo=c + sector if sector else None
+                )
+                for d, c in split
+            ]
+            continue
+        start, end = _trim(doc, start, end)
+        name = APOS.sub("", doc[start:end].text)
+        bare = not specific or words <= DETS | POSS_PRONOUNS
+        cand = Candidate(start, end, name, typ, country=country)
+        if country and sector:
+            cand.cameo = country + sector
+        if (
+            country
+            and typ == "government"
+            and tok.lower_ in ("government", "regime", "administration", "authorities")
+        ):
+            cand.key = f"{country}_GOV"
+        elif country and not bare:
+            cand.key = _institution_key(doc, start, end, country)
+        cand.bare = bare
+        out.append(cand)
+    return out
+
+
+def _coordinated_names(doc: Any, head: Any) -> list[Any]:
+    """'the Cairo and Moscow groups': one group per coordinated proper-noun modifier."""
+    first = next((c for c in head.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
+    if first is None or head.tag_ != "NNS":
+        return []
+    names = [first] + [c for c in first.children if c.dep_ == "conj" and c.pos_ == "PROPN"]
+    if len(names) == 1 and head.dep_ == "conj" and head.head.pos_ == "PROPN":
+        names = [head.head, first]  # parsed as "the Cairo" + "and Moscow groups"
+    return names if len(names) > 1 else []
+
+
+def _coordinated_demonyms(doc: Any, head: Any, start: int) -> list[tuple[Any, str]]:
+    """'Egyptian and Qatari mediators': one actor per country."""
+    g = gaz.load()
+    found = []
+    for tok in doc[start : head.i]:
+        entry = g.demonym(tok.text)
+        if entry is not None and entry.type == "state":
+            found.append((tok, entry.country))
+    linked = any(t.dep_ == "conj" for t, _ in found)
+    return found if len(found) > 1 and linked else []
+
+
+def _poss(doc: Any, start: int, head: int) -> bool:
+    return any(t.dep_ == "poss" for t in doc[start:head])
+
+
+def country_in(doc: Any, start: int, end: int) -> str | None:
+    g = gaz.load()
+    for tok in doc[start:end]:
+        entry = g.demonym(tok.text) or g.lookup(APOS.sub("", tok.text))
+        if entry is not None and entry.type == "state":
+            return entry.country
+    return None
+
+
+def _is_place_use(doc: Any, start: int, end: int) -> bool:
+    """'talks in Syria', 'arrived in Kazakhstan': a location, not an actor."""
+    head = doc[start:end].root
+    return head.dep_ == "pobj" and head.head.lower_ in (
+        "in",
+        "to",
+        "into",
+        "from",
+        "at",
+        "near",
+        "across",
+        "inside",
+    )
+
+
+def _trim(doc: Any, start: int, end: int) -> tuple[int, int]:
+    while start < end and (doc[start].lower_ in DETS or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS"):
+        end -= 1
+    return start, end
+
+
+def _select(cands: list[Candidate], described: list[Candidate]) -> list[Candidate]:
+    """Non-overlapping names (the longest wins), plus descriptions that wholly contain names.
+
+    "UN envoy Grundberg's office" is an actor and so is "Grundberg" inside it.
+    """
+    cands.sort(key=lambda c: (-(c.end - c.start), c.start))
+    taken: list[Candidate] = []
+    for c in cands:
+        if not any(c.start < t.end and t.start < c.end for t in taken):
+            taken.append(c)
+    names = list(taken)
+    for d in sorted(described, key=lambda c: (-(c.end - c.start), c.start)):
+        clash = any(
+            d.start < t.end and t.start < d.end and not (d.start <= t.start and t.end <= d.end) for t in taken
+        )
+        same = any(d.start == t.start and d.end == t.end for t in names)
+        if not clash and not same:
+            taken.append(d)
+    return sorted(taken, key=lambda c: c.start)

@@ -1,0 +1,1 @@
+"""Batch extraction: the local process pool and the Dask path."""

@@ -1,0 +1,227 @@
+"""Batch ingest: read articles, extract in worker processes, store batch by batch.
+
+Articles stream from ``talkwatch.read`` in batches; those already stored
+(same content hash) are skipped before any NLP. Each batch is extracted by a
+pool of worker processes (one spaCy model each, loaded once) while the
+previous batch is written in one transaction, so memory stays flat and a
+crash loses at most the batch in flight. Articles that fail to read or to
+extract are reported with the reason and skipped.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .. import read
+from ..errors import TalkwatchError
+from ..model import Article
+from ..store import Item, Record
+
+Pipeline = Callable[[Article], dict[str, Any]]
+BATCH_SIZE = 64
+
+
+@dataclass(frozen=True)
+class Failure:
+    """An input that was skipped, and why."""
+
+    where: str
+    reason: str
+
+
+@dataclass
+class Report:
+    """What an ingest did: counts, time and the failures."""
+
+    read: int = 0
+    added: int = 0
+    skipped: int = 0
+    failed: int = 0
+    facts: int = 0
+    seconds: float = 0.0
+    failures: list[Failure] = field(default_factory=list)
+
+    @property
+    def processed(self) -> int:
+        """Articles stored, skipped or failed so far."""
+        return self.added + self.skipped + self.failed
+
+    @property
+    def rate(self) -> float:
+        return self.processed / self.seconds if self.seconds else 0.0
+
+
+def estimate(paths: Iterable[str | Path]) -> int:
+    """A quick count of the articles under ``paths`` (for the progress bar's ETA)."""
+    total = 0
+    for path in read.iter_paths(paths):
+        suffix = path.suffix.lower()
+        try:
+            if suffix in read.JSONL_SUFFIXES:
+                with path.open("rb") as fh:
+                    total += sum(1 for line in fh if line.strip())
+            elif suffix in read.FEED_SUFFIXES:
+                data = path.read_bytes()
+                total += max(1, data.count(b"<item") + data.count(b"<entry"))
+            else:
+                total += 1
+        except OSError:
+            total += 1
+    return total
+
+
+# --- worker processes ------------------------------------------------------------------
+
+_PIPELINE: Pipeline | None = None
+
+
+def extract_article(article: Article) -> dict[str, Any]:
+    """``talkwatch.pipeline.run``, going on past a failing extractor (logged)."""
+    from .. import pipeline
+
+    digest = pipeline.run(article, on_error=pipeline.warn_error)
+    digest.pop("warnings", None)
+    return digest
+
+
+def _init_worker(pipeline: Pipeline | None, preload: bool = False) -> None:
+    global _PIPELINE
+    _PIPELINE = pipeline or extract_article
+    if pipeline is None and preload:
+        from .. import nlp
+
+        nlp.load()  # once per worker, before the first article
+
+
+def _extract(article: Article) -> tuple[dict[str, Any] | None, str | None]:
+    """Run the pipeline on one article; a failure becomes its reason."""
+    if _PIPELINE is None:
+        raise RuntimeError("worker used before _init_worker")
+    try:
+        return _PIPELINE(article), None
+    except Exception as exc:  # one bad article must not stop the corpus
+        return None, f"{type(exc).__name__}: {exc}"
+
+
+# --- orchestration ---------------------------------------------------------------------
+
+
+def _batches(articles: Iterator[Article], size: int) -> Iterator[list[Article]]:
+    batch: list[Article] = []
+    for article in articles:
+        batch.append(article)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def ingest(
+    paths: Iterable[str | Path],
+    record: Record,
+    *,
+    workers: int = 1,
+    batch_size: int = BATCH_SIZE,
+    pipeline: Pipeline | None = None,
+    on_progress: Callable[[Report], None] | None = None,
+) -> Report:
+    """Ingest every article under ``paths`` into ``record``; return what happened.
+
+    ``pipeline`` replaces ``talkwatch.pipeline.run`` (it must be a module-level
+    function when ``workers > 1``).
+    """
+    report = Report()
+    started = time.perf_counter()
+
+    def warn(message: str) -> None:
+        report.failures.append(Failure(*_split_where(message)))
+        report.failed += 1
+
+    def done() -> None:
+        report.seconds = time.perf_counter() - started
+        if on_progress:
+            on_progress(report)
+
+    # 1. stream articles, dropping those already stored or seen in this run
+    seen: set[str] = set()
+    articles = read.read_paths(list(paths), on_warning=warn)
+    fresh = (_fresh(batch, record, seen, report) for batch in _batches(articles, batch_size))
+    # 2. extract (in workers) and 3. store, one transaction per batch
+    if workers <= 1:
+        _init_worker(pipeline)
+        for batch, _skipped in fresh:
+            _store(record, batch, [_extract(a) for a in batch], report)
+            done()
+    else:
+        ctx = multiprocessing.get_context("spawn")
+        with ctx.Pool(workers, initializer=_init_worker, initargs=(pipeline, True)) as pool:
+            pending: tuple[list[Article], Any] | None = None
+            for batch, _skipped in fresh:
+                job = pool.map_async(_extract, batch, chunksize=max(1, len(batch) // (4 * workers)))
+                if pending:
+                    _store(record, pending[0], pending[1].get(), report)
+                pending = (batch, job)
+                done()
+            if pending:
+                _store(record, pending[0], pending[1].get(), report)
+    done()
+    return report
+
+
+def _split_where(message: str) -> tuple[str, str]:
+    where, sep, reason = message.partition(": ")
+    return (where, reason) if sep else ("", message)
+
+
+def _fresh(batch: list[Article], record: Record, seen: set[str], report: Report) -> tuple[list[Article], int]:
+    report.read += len(batch)
+    known = record.known([a.id for a in batch])
+    out = []
+    for article in batch:
+        if article.id in known or article.id in seen:
+            report.skipped += 1
+            continue
+        seen.add(article.id)
+        out.append(article)
+    return out, len(batch) - len(out)
+
+
+def _store(
+    record: Record,
+    batch: list[Article],
+    results: list[tuple[dict[str, Any] | None, str | None]],
+    report: Report,
+) -> None:
+    """Write a batch in one transaction; if that fails, find the bad article one by one."""
+    items, names = [], []
+    for article, (digest, error) in zip(batch, results, strict=True):
+        if digest is None:
+            report.failures.append(Failure(article.path or article.id, error or "no digest"))
+            report.failed += 1
+        else:
+            items.append(Item(digest, article.body, article.path))
+            names.append(article.path or article.id)
+    if not items:
+        return
+    try:
+        saved = record.save_many(items)
+    except (TalkwatchError, TypeError, KeyError, ValueError):
+        for item, name in zip(items, names, strict=True):
+            try:
+                saved = record.save_many([item])
+            except (TalkwatchError, TypeError, KeyError, ValueError) as exc:
+                report.failures.append(Failure(name, f"not stored: {exc}"))
+                report.failed += 1
+                continue
+            report.added += saved.added
+            report.facts += saved.facts
+        return
+    report.added += saved.added
+    report.skipped += saved.skipped
+    report.facts += saved.facts

@@ -1,0 +1,160 @@
+"""Agreements: ceasefires, truces, accords, deals, memoranda and roadmaps.
+
+A mention is a head phrase of ``data/rules/en/agreements.yaml`` used as a noun
+("ceasefire", "cessation of hostilities", "memorandum of understanding"; the
+longest phrase gives the kind; "a cessation of hostilities agreement" is one
+ceasefire), or a document that is signed ("signed a joint statement"). Around
+it, through the dependency parse: brokers ("brokered by X and Y",
+"X-brokered", "under the auspices of X", "X mediated the truce"), parties
+("signed by", "between X and Y", "X and Y agreed to"), the start date (a date
+reached through "since", "took effect", "signed on", "from", or modifying the
+head: "the December 30 truce") and the status (the latest status phrase around
+the mention).
+
+Only agreements that exist are kept: a mention is hypothetical when it is
+asked for, hoped for, proposed or still to be made ("calls for a ceasefire",
+"efforts to broker a treaty", "a deal could be reached", "ready for a truce",
+"a proposed truce"), and an agreement all of whose mentions are hypothetical
+is dropped. "No ceasefire", "any deal", "every truce" and "without agreement"
+are not mentions. Coreference: a definite mention ("the truce", "the deal")
+joins the agreement mentioned last that fits (sharing a modifier first),
+"this memorandum" the last agreement of any kind, and an indefinite one ("a
+truce") starts another unless kind and date agree; a different date, name or
+a marker such as "another" also starts another. Evidence is the sentence that
+introduces the agreement.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Any
+
+from ... import lexicon
+from ...context import Context
+from ...model import Agreement
+from .details import _brokers, _name, _parties, _start
+from .mentions import _REAL_STATUSES, _context, _Found, _mentions, _modifiers, _mood, _not_one_agreement
+
+NAME = "agreements.v1"
+REQUIRES: set[str] = set()
+
+
+def extract(ctx: Context) -> list[Agreement]:
+    lex = lexicon.load("agreements")
+    found: list[_Found] = []
+    mentions = _mentions(ctx, lex)
+    heads = {head.i for head, _, _ in mentions}
+    for head, kind, span in mentions:
+        if _not_one_agreement(ctx, head, span, heads, lex):
+            continue
+        start, strength = _start(ctx, head, span, heads, lex)
+        mention = _Found(
+            Agreement(kind=kind, evidence=ctx.evidence(head.sent), start=start, name=_name(ctx, head, span)),
+            lex["families"].get(kind, kind),
+            _parties(ctx, head, span, lex),
+            _brokers(ctx, head, span, lex),
+            strength,
+            last=head.i,
+            words=_modifiers(head, span, lex),
+        )
+        mention.agreement = _status(_context(head, span), lex, mention.agreement)
+        mood = _mood(head, span, kind, lex)
+        mention.hypothetical = mood == "hypothetical"
+        mention.real = (
+            mood == "real" or mood is None and (strength > 0 or mention.agreement.status in _REAL_STATUSES)
+        )
+        mention.old = any(t.lower_ in lex["old_markers"] for t in head.lefts)
+        target = _antecedent(found, mention, head, span, lex)
+        if target is None:
+            found.append(mention)
+        else:
+            _absorb(target, mention)
+    return [
+        replace(f.agreement, parties=tuple(dict.fromkeys(f.parties)), brokers=tuple(dict.fromkeys(f.brokers)))
+        for f in found
+        if f.real or not f.hypothetical
+    ]
+
+
+# -- mentions ---------------------------------------------------------------
+
+
+def _status(words: list[Any], lex: dict[str, Any], agreement: Agreement) -> Agreement:
+    """The strongest status phrase around the mention (order of ``status`` in the lexicon)."""
+    text = " ".join(t.lower_ for t in words)
+    for status, patterns in lex["status"].items():
+        if any(re.search(pattern, text) for pattern in patterns):
+            return replace(agreement, status=status)
+    return agreement
+
+
+# -- coreference ------------------------------------------------------------
+
+
+def _antecedent(
+    found: list[_Found], mention: _Found, head: Any, span: Any, lex: dict[str, Any]
+) -> _Found | None:
+    """The earlier agreement this mention refers to, or None for a new one."""
+    new = mention.agreement
+    recent = sorted(found, key=lambda f: -f.last)
+    dets = {c.lower_ for c in head.children if c.dep_ in ("det", "predet")}
+    marked = any(t.lower_ in lex["new_markers"] for t in head.subtree if t.i < head.i)
+    generic = head.lower_ in lex["generic_heads"] and span.text.lower() == head.lower_
+    if dets & {"this", "that", "these", "those"}:  # "this memorandum": the one just named
+        same = [f for f in recent if f.family == mention.family and not generic]
+        return (same or recent or [None])[0]
+    if dets & {"a", "an", "another"} or marked and "the" not in dets:
+        return next(
+            (
+                f
+                for f in recent
+                if new.start and f.agreement.start == new.start and f.agreement.kind == new.kind
+            ),
+            None,
+        )  # a new referent
+    current = any(t.lower_ in lex["current_markers"] for t in head.lefts)
+    if marked and current and not new.start:  # "the new accord": the latest not marked old
+        return next((f for f in recent if f.family == mention.family and not f.old), None)
+    if marked:
+        return None
+    fits = [old for old in recent if _compatible(old, mention, generic)]
+    sharing = [old for old in fits if old.words & mention.words]
+    return (sharing or fits or [None])[0]
+
+
+def _compatible(old: _Found, mention: _Found, generic: bool) -> bool:
+    """Whether a definite mention may refer back to an earlier agreement."""
+    a, new = old.agreement, mention.agreement
+    same_kind = old.family == mention.family
+    if (
+        new.name
+        and (a.name or "").lower() != new.name.lower()
+        and (a.name or new.start or not same_kind or not old.real)
+    ):
+        return False  # "the Minsk agreement (of 2015)" is not the truce mentioned earlier
+    if (
+        new.start
+        and a.start
+        and new.start != a.start
+        and not (mention.strength > old.strength and not new.name)
+    ):
+        return False  # another date, another agreement (unless it tells when this one took effect)
+    if new.start and new.kind != a.kind or generic and new.start:
+        return False  # a dated mention joins only the same kind ("the ceasefire of May 20")
+    return same_kind or generic
+
+
+def _absorb(target: _Found, mention: _Found) -> None:
+    a, b = target.agreement, mention.agreement
+    target.parties += mention.parties
+    target.brokers += mention.brokers
+    target.last = max(target.last, mention.last)
+    target.words |= mention.words
+    target.real |= mention.real
+    target.hypothetical |= mention.hypothetical
+    status = b.status if b.status is not None else a.status
+    start = a.start
+    if b.start and (not a.start or mention.strength > target.strength):
+        start, target.strength = b.start, mention.strength
+    target.agreement = replace(a, start=start, name=a.name or b.name, status=status)

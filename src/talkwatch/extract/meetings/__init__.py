@@ -1,0 +1,165 @@
+"""Meetings: talks, rounds and summits, with venue, dates, status history, sponsors.
+
+A mention is a meeting noun ("talks", "summit", "round") with what names it: a
+venue ("the Geneva talks", "talks in Doha"), an ordinal ("the fifth round"),
+or nothing ("the talks"), in which case it refers to the meeting in focus.
+Status cues in the clause ("postponed until Thursday", "scheduled for
+February 23") append to the meeting's history with the date they carry.
+Mentions of a process ("the Doha process", "a track") are not meetings but
+name the process of the meetings at that venue. Words inside quotation marks
+do not change a status: they are someone's claim, kept by the quotes extractor.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from ...context import Context
+from ...lexicon import load as load_lexicon
+from ...model import Evidence, Meeting
+from .. import _clauses as clauses
+from . import venues
+from .mentions import _Mention, _mentions, _verb_mentions
+from .status import _apply_sponsors, _apply_status, _default_status
+
+NAME = "meetings.v1"
+REQUIRES: set[str] = set()
+
+
+def extract(ctx: Context) -> list[Meeting]:
+    """Every meeting the article mentions, in order of first mention."""
+    lex = load_lexicon("meetings")
+    quoted = clauses.quoted_spans(ctx.body)
+    mentions = sorted(_mentions(ctx, lex) + _verb_mentions(ctx, lex), key=lambda m: m.head.i)
+    processes = venues.processes(ctx, lex)
+    meetings: list[Meeting] = []
+    _cluster(ctx, mentions, meetings)
+    for m in mentions:
+        _apply_status(ctx, m, lex, quoted)
+        _apply_sponsors(ctx, m)
+    venues.dateline_venue(ctx, meetings)
+    for meeting in meetings:
+        if not (meeting.history or meeting.background):
+            _default_status(ctx, meeting, mentions)
+        _finish(ctx, meeting, processes)
+    ctx.meeting_mentions = [(m.head.idx, m.meeting.id) for m in mentions if m.meeting]
+    return meetings
+
+
+# -- mentions -------------------------------------------------------------
+
+
+def _cluster(ctx: Context, mentions: list[_Mention], meetings: list[Meeting]) -> None:
+    """Give every mention its meeting: by venue/round/past, else the meeting in focus.
+
+    Mentions before any named meeting ("those invited to the summit") wait for
+    the first live (not past) meeting named after them.
+    """
+    focus: Meeting | None = None
+    pending: list[_Mention] = []
+    for m in mentions:
+        unplaced_round = m.round and not (m.city or m.country or m.past)
+        if unplaced_round and focus is not None and focus.round is None and not _find(meetings, m):
+            meeting = focus  # "talks resume in Vienna ... The seventh round will be chaired by"
+        elif m.city or m.country or m.round or m.past or m.later:
+            meeting = _find(meetings, m) or _new(ctx, meetings, m)
+            if not (meeting.city or meeting.country) and focus is not None:
+                # "the next round", "the first round": another meeting of the same process
+                meeting.city, meeting.country = focus.city, focus.country
+            if not (m.past or m.later or m.background):
+                focus = meeting
+        elif focus is not None:
+            meeting = focus
+        else:
+            pending.append(m)
+            continue
+        _assign(ctx, m, meeting)
+        if not (meeting.past or meeting.later or m.background):
+            for p in pending:
+                _assign(ctx, p, meeting)
+            pending = []
+    if pending:
+        live = [m for m in meetings if not (m.past or m.later)]
+        meeting = live[0] if live else _new(ctx, meetings, pending[0])
+        for p in pending:
+            _assign(ctx, p, meeting)
+
+
+def _find(meetings: list[Meeting], m: _Mention) -> Meeting | None:
+    for meeting in meetings:
+        if meeting.past != m.past or meeting.later != m.later:
+            continue
+        if m.city and meeting.city and m.city != meeting.city:
+            continue
+        if m.country and meeting.country and m.country != meeting.country:
+            continue
+        if m.round and meeting.round and m.round != meeting.round:
+            continue
+        if m.city or m.country or (m.round and m.round == meeting.round) or (m.later and meeting.later):
+            return meeting
+    return None
+
+
+def _new(ctx: Context, meetings: list[Meeting], m: _Mention) -> Meeting:
+    meeting = Meeting(
+        id=f"m{len(meetings) + 1}",
+        name=_name(ctx, m),
+        city=m.city,
+        country=m.country,
+        round=m.round,
+        past=m.past,
+        later=m.later,
+    )
+    meetings.append(meeting)
+    return meeting
+
+
+def _name(ctx: Context, m: _Mention) -> str:
+    if m.verb:
+        return f"meeting in {m.city}" if m.city else "meeting"
+    text = ctx.doc[m.start : m.end].text
+    return re.sub(r"^(the|a|an|this|that)\s+", "", text, flags=re.I)
+
+
+def _assign(ctx: Context, m: _Mention, meeting: Meeting) -> None:
+    m.meeting = meeting
+    meeting.aliases.append(_name(ctx, m))
+    if m.city and meeting.city is None or m.country and meeting.country is None:
+        meeting.city, meeting.country = m.city or meeting.city, m.country
+    if m.round and meeting.round is None:
+        meeting.round = m.round
+    meeting.evidence.append(Evidence.from_span(m.head.sent))
+
+
+# -- status, dates, sponsors ----------------------------------------------
+
+
+_START_STATUSES = {"scheduled", "postponed", "ongoing", "held"}
+
+
+def _finish(ctx: Context, meeting: Meeting, processes: dict[str, str]) -> None:
+    """Latest stated status and start; end from a stated duration; process and host."""
+    meeting.history[:0] = meeting.background
+    meeting.background = []
+    if meeting.history:
+        meeting.status = meeting.history[-1].status
+        dated = [h for h in meeting.history if h.start and h.status in _START_STATUSES]
+        meeting.start = dated[-1].start if dated else None
+        ended = [h for h in meeting.history if h.start and h.status == "concluded"]
+        if ended and (meeting.start is None or ended[-1].start >= meeting.start):
+            meeting.end = ended[-1].start
+    elif meeting.past:
+        meeting.status = "held"
+    days = meeting.duration_days
+    if meeting.start and days and len(meeting.start) == 10:
+        meeting.end = (date.fromisoformat(meeting.start) + timedelta(days=days - 1)).isoformat()
+    if meeting.city:
+        meeting.process = processes.get(meeting.city)
+    if meeting.country:
+        host = next(
+            (a for a in ctx.actors.actors if a.type == "state" and a.country == meeting.country), None
+        )
+        if host is not None:
+            meeting.hosts.append(host.id)
+    meeting.aliases = list(dict.fromkeys(a for a in meeting.aliases if a != meeting.name))

@@ -1,0 +1,208 @@
+"""mentions."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from ...context import Context
+from ...model import Meeting
+from .. import _clauses as clauses
+from . import venues
+
+_ORDINALS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+}
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
+
+
+@dataclass
+class _Mention:
+    head: Any  # the meeting noun token
+    start: int  # token span of the mention
+    end: int
+    city: str | None = None
+    country: str | None = None
+    round: int | None = None
+    past: bool = False
+    later: bool = False
+    background: bool = False
+    verb: bool = False  # "the leaders met in Sochi": a meeting told by its verb
+    meeting: Meeting | None = None
+    extras: dict[str, Any] = field(default_factory=dict)
+
+
+def _mentions(ctx: Context, lex: dict[str, Any]) -> list[_Mention]:
+    heads = set(lex["heads"])
+    out = []
+    for tok in ctx.tokens:
+        if tok.lower_ not in heads or tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ == "compound":
+            continue
+        mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound", "advmod")}
+        if mods & set(lex["generic_modifiers"]) or _part_of_meeting(tok, heads):
+            continue
+        m = _Mention(tok, *_span(tok))
+        m.past = bool(mods & set(lex["past_modifiers"])) and tok.lower_ != "round" or _long_ago(ctx, tok)
+        m.later = bool(mods & set(lex["later_modifiers"]))
+        m.background = _background(tok, lex)
+        m.round = _round(tok)
+        m.city, m.country = venues.venue(ctx, tok)
+        if m.city is None and m.country is None:
+            m.city, m.country = venues.verb_venue(ctx, tok)
+        if not (m.city or m.country or m.round or m.past) and (_is_generic(tok) or _bare_mass(tok)):
+            continue
+        out.append(m)
+    return out
+
+
+def _is_generic(tok: Any) -> bool:
+    """'a negotiation for peace', 'to negotiate': indefinite singular mentions with no venue."""
+    det = next((c for c in tok.children if c.dep_ == "det"), None)
+    return det is not None and det.lower_ in ("a", "an", "any", "no") and tok.tag_ == "NN"
+
+
+def _verb_mentions(ctx: Context, lex: dict[str, Any]) -> list[_Mention]:
+    """'Aliyev and Pashinyan met in Prague', 'the emir will host them in Doha': a meeting
+    named by its verb and place, when no meeting noun of the clause names one."""
+    heads = set(lex["heads"])
+    out = []
+    for tok in ctx.tokens:
+        if tok.pos_ != "VERB" or tok.lemma_ not in lex["meeting_verbs"]:
+            continue
+        if any(t.lower_ in heads for t in tok.subtree) or clauses.negated(tok):
+            continue
+        preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in venues.VENUE_PREPS]
+        place = next(
+            (
+                p
+                for p in (venues.place_of(o) for pr in preps for o in pr.children if o.dep_ == "pobj")
+                if p != (None, None)
+            ),
+            None,
+        )
+        if place is None:
+            continue
+        m = _Mention(tok, tok.i, tok.i + 1, verb=True)
+        m.city, m.country = place
+        out.append(m)
+    return out
+
+
+def _long_ago(ctx: Context, tok: Any) -> bool:
+    """'a round of talks in 2022' in a 2025 report: an earlier meeting, not the one in focus."""
+    published = ctx.published
+    if published is None:
+        return False
+    start, end = tok.idx, tok.right_edge.idx + len(tok.right_edge)
+    for d in ctx.dates_in(start, end):
+        if d.value and _attached(ctx, d, tok):
+            return d.value[:4] < str(published.year - (published.month <= 2))[:4] or (
+                len(d.value) >= 7 and d.value[:7] < _months_before(published, 3)
+            )
+    return False
+
+
+def _months_before(day: date, months: int) -> str:
+    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
+    return f"{year:04d}-{month + 1:02d}"
+
+
+def _part_of_meeting(tok: Any, heads: set[str]) -> bool:
+    """'talks' in 'the second round of talks': the outer noun is the mention (unless the
+    inner one is itself numbered: 'the closing ceremony of the third round')."""
+    of_meeting = tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in heads
+    return of_meeting and _round(tok) is None
+
+
+def _background(tok: Any, lex: dict[str, Any]) -> bool:
+    """Inside a 'since/after/before ...' clause or phrase of its sentence."""
+    markers = set(lex["background_markers"])
+    for anc in tok.ancestors:
+        if any(c.dep_ == "mark" and c.lower_ in markers for c in anc.children):
+            return True
+        if anc.dep_ == "prep" and anc.lower_ in markers:
+            return True
+    return False
+
+
+def _bare_mass(tok: Any) -> bool:
+    """'settled by dialogue', 'open to negotiation': the activity, not a meeting."""
+    return tok.tag_ == "NN" and not any(c.dep_ in ("det", "poss", "compound", "amod") for c in tok.children)
+
+
+def _span(tok: Any) -> tuple[int, int]:
+    lefts = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod", "nummod", "det", "poss")]
+    start = min([tok.i] + [c.left_edge.i for c in lefts])
+    end = tok.i + 1
+    for c in tok.rights:
+        if (
+            c.dep_ == "prep"
+            and c.lower_ in ("in", "at")
+            and any(o.ent_type_ in ("GPE", "LOC", "FAC") for o in c.subtree)
+        ):
+            end = c.right_edge.i + 1
+        elif c.dep_ in ("nummod", "appos") and c.text in _ROMAN:
+            end = c.i + 1
+    return start, end
+
+
+def _round(tok: Any) -> int | None:
+    for c in [*tok.children, tok.nbor(1) if tok.i + 1 < len(tok.doc) else tok]:
+        word = c.lower_
+        if word in _ORDINALS and c.i < tok.i:
+            return _ORDINALS[word]
+        if re.fullmatch(r"\d+(st|nd|rd|th)", word) and c.i < tok.i:
+            return int(re.match(r"\d+", word).group())
+        if c.text in _ROMAN and c.i > tok.i:
+            return _ROMAN[c.text]
+    return None
+
+
+# -- clustering -----------------------------------------------------------
+
+
+_DATE_PATH = {
+    "pobj",
+    "prep",
+    "npadvmod",
+    "tmod",
+    "advmod",
+    "nummod",
+    "compound",
+    "amod",
+    "appos",
+    "conj",
+    "cc",
+}
+
+
+def _attached(ctx: Context, date_expr: Any, cue: Any) -> bool:
+    """The date's head reaches the cue (or a verb in its xcomp chain) through prepositions only."""
+    span = ctx.doc.char_span(date_expr.start, date_expr.end, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span.root
+    for _ in range(5):
+        if tok.i == cue.i or tok.head.i == cue.i:
+            return True
+        if tok.dep_ not in _DATE_PATH or tok.head is tok:
+            return tok.dep_ in ("xcomp", "pcomp") and tok.head.i == cue.i
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX", "ADJ") and tok.i != cue.i:
+            return tok.dep_ in ("xcomp", "pcomp", "conj") and (
+                tok.head.i == cue.i or cue.i in [a.i for a in tok.ancestors][:2]
+            )
+    return False

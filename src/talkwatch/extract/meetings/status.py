@@ -1,0 +1,147 @@
+"""status."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ...context import Context
+from ...model import Evidence, Meeting, StatusChange
+from .. import _clauses as clauses
+from .mentions import _attached, _Mention
+
+
+def _apply_status(ctx: Context, m: _Mention, lex: dict[str, Any], quoted: list[tuple[int, int]]) -> None:
+    if m.meeting is None:
+        return
+    if m.verb:
+        cues = [(m.head, "held")]
+    else:
+        cues = clauses.status_cues(m.head, lex["status_cues"]) or _next_verb_cue(m, lex) or _noun_cue(m, lex)
+    for cue_tok, status in cues:
+        if clauses.inside(cue_tok.idx, quoted) or clauses.negated(cue_tok):
+            continue
+        if _covered(m.meeting, cue_tok):
+            continue
+        when = _cue_date(ctx, cue_tok, m)
+        if status in ("held", "ongoing") and not m.meeting.past and clauses.future(cue_tok):
+            status = "scheduled"
+        change = StatusChange(status, when, Evidence.from_span(cue_tok.sent))
+        told_before = clauses.pluperfect(cue_tok) or (
+            cue_tok.dep_ == "conj" and clauses.pluperfect(cue_tok.head)
+        )
+        if (
+            cue_tok.dep_ in ("relcl", "acl")
+            or told_before
+            or clauses.has_any(cue_tok, lex["history_adverbs"])
+        ):
+            m.meeting.background.append(change)  # earlier states, told as background
+        else:
+            m.meeting.history.append(change)
+        _duration(ctx, cue_tok, m.meeting, lex)
+
+
+def _noun_cue(m: _Mention, lex: dict[str, Any]) -> list[tuple[Any, str]]:
+    """'sat down on Saturday for the start of peace talks': the noun's verb carries the date."""
+    head = m.head
+    if head.dep_ != "pobj" or head.head.lower_ != "of":
+        return []
+    noun = head.head.head
+    for status, nouns in lex["status_nouns"].items():
+        if noun.lemma_.lower() in nouns:
+            verb = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), noun)
+            return [(verb, status)]
+    return []
+
+
+def _next_verb_cue(m: _Mention, lex: dict[str, Any]) -> list[tuple[Any, str]]:
+    """A misparsed clause ('since a round in Geneva collapsed'): the verb right after the mention."""
+    doc = m.head.doc
+    i = m.end
+    while i < len(doc) and i < m.end + 3 and (doc[i].dep_ in ("aux", "auxpass", "advmod", "neg")):
+        i += 1
+    if (
+        i < len(doc)
+        and doc[i].pos_ == "VERB"
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in doc[i].children)
+    ):
+        status = clauses.match(doc[i], lex["status_cues"])
+        if status:
+            return [(doc[i], status)]
+    return []
+
+
+def _default_status(ctx: Context, meeting: Meeting, mentions: list[_Mention]) -> None:
+    """No status cue: a meeting told in the past tense, or dated before the report, was held;
+    one dated after it is scheduled. Its date is the one in its mention's clause."""
+    published = ctx.published
+    for m in (x for x in mentions if x.meeting is meeting):
+        verbs = clauses.governing_verbs(m.head)
+        span = clauses.own_clause(verbs[-1] if verbs else m.head)
+        own = [d for d in ctx.dates_in(*span) if d.value and _attached(ctx, d, m.head)]
+        dated = own or [d for d in ctx.dates_in(*span) if d.value]
+        when = dated[0].value if dated else None
+        past_tense = any(v.tag_ == "VBD" for v in verbs)
+        if when and published:
+            status = "held" if when < published.isoformat()[: len(when)] else "scheduled"
+        elif past_tense or meeting.past:
+            status = "held"
+        else:
+            continue
+        meeting.history.append(StatusChange(status, when, Evidence.from_span(m.head.sent)))
+        return
+
+
+def _covered(meeting: Meeting, cue: Any) -> bool:
+    """A cue already used for this meeting, or one inside a clause already used ('due to begin')."""
+    used = meeting.cue_tokens
+    chain = []  # "due to begin": the verbs a cue completes
+    tok = cue
+    while tok.dep_ in ("xcomp", "pcomp", "prep") and tok.head is not tok:
+        tok = tok.head
+        chain.append(tok.i)
+    if cue.i in used or any(i in used for i in chain):
+        return True
+    used.add(cue.i)
+    return False
+
+
+def _cue_date(ctx: Context, cue: Any, m: _Mention) -> str | None:
+    """The date a status cue carries: attached to it ('postponed until Thursday', 'due to
+    begin Wednesday'), not one buried in a noun phrase of its clause."""
+    span = clauses.own_clause(cue)
+    dates = [d for d in ctx.dates_in(span[0], span[1]) if d.value and _attached(ctx, d, cue)]
+    days = [d for d in dates if d.granularity == "day"] or dates
+    if not days:
+        return None
+    after = [d for d in days if d.start > cue.idx]
+    return (after or days)[0].value
+
+
+def _duration(ctx: Context, cue: Any, meeting: Meeting, lex: dict[str, Any]) -> None:
+    """'expected to last two days' in the cue's sentence gives the meeting's length."""
+    for tok in cue.sent:
+        if tok.lemma_ in lex["duration_verbs"] and tok.pos_ == "VERB":
+            text = ctx.body[tok.idx : tok.right_edge.idx + len(tok.right_edge)]
+            match = re.search(r"\b(\w+)\s+days?\b", text)
+            if match and clauses.number(match.group(1)):
+                meeting.duration_days = clauses.number(match.group(1))
+                return
+
+
+def _apply_sponsors(ctx: Context, m: _Mention) -> None:
+    """'sponsored by the UN', 'UN-backed', 'under the auspices of X'."""
+    if m.meeting is None:
+        return
+    for tok in m.head.subtree:
+        if tok.lemma_ in ("sponsor", "back", "broker", "organise", "organize", "host") and tok.dep_ == "acl":
+            for agent in (c for c in tok.children if c.dep_ == "agent"):
+                for mention in ctx.actors.mentions_in(
+                    agent.idx, agent.right_edge.idx + len(agent.right_edge)
+                ):
+                    target = m.meeting.hosts if tok.lemma_ == "host" else m.meeting.sponsors
+                    target.append(mention.actor)
+
+
+# Statuses whose date is the meeting's start ("postponed until", "began on", "took place
+# on"); "ended on" dates the end, "suspended/cancelled on" the event itself.

@@ -1,0 +1,139 @@
+"""Where a meeting takes place: venues from the meeting noun, its verb, or the dateline.
+
+"the Geneva talks", "talks in Doha", "a meeting in the Turkish resort of Antalya",
+"consultations expected to open in Stockholm", "in the Ethiopian capital";
+a city the gazetteer lacks is still a venue when the parser tags it as a place.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ...actors import gazetteer as gaz
+from ...context import Context
+from ...model import Meeting
+from .. import _clauses as clauses
+
+
+def venue(ctx: Context, tok: Any) -> tuple[str | None, str | None]:
+    """The city a meeting noun names: compound ('Geneva talks') or 'in/at City'."""
+    g = gaz.load()
+    candidates = [c for c in tok.lefts if c.dep_ in ("compound", "nmod", "amod", "npadvmod")]
+    for c in candidates:
+        ent = entity_text(c)
+        place = g.place(ent) if ent else None
+        if place:
+            return place
+    inner = [
+        g
+        for p in tok.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for g in p.children
+        if g.dep_ == "pobj"
+    ]
+    for c in [*tok.rights, *(r for i in inner for r in i.rights)]:  # "talks in Doha", "round of talks in X"
+        preps = (
+            [c]
+            if c.dep_ == "prep"
+            else [p for p in c.children if p.dep_ == "prep"]
+            if c.dep_ == "acl"
+            else []
+        )
+        for prep in (p for p in preps if p.lower_ in VENUE_PREPS):
+            for obj in (o for o in prep.children if o.dep_ == "pobj"):
+                found = place_of(obj)
+                if found != (None, None):
+                    return found
+    return None, None
+
+
+def verb_venue(ctx: Context, tok: Any) -> tuple[str | None, str | None]:
+    """'talks will be held in Doha', 'consultations expected to open in Stockholm'."""
+    for verb in clauses.governing_verbs(tok):
+        if verb.pos_ not in ("VERB", "AUX", "ADJ"):
+            continue
+        preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in VENUE_PREPS]
+        for obj in (o for p in preps for o in p.children if o.dep_ == "pobj"):
+            found = place_of(obj)
+            if found != (None, None):
+                return found
+    return None, None
+
+
+def place_of(obj: Any) -> tuple[str | None, str | None]:
+    """A city (with its country), a state's capital ('the Ethiopian capital'), or a country."""
+    g = gaz.load()
+    if obj.lemma_ == "capital":
+        for tok in obj.subtree:
+            state = g.demonym(tok.text) or g.lookup(re.sub(r"[’']s$", "", tok.text))
+            if state is not None and state.type == "state" and state.capital:
+                return g.place(state.capital) or (state.capital, state.country)
+    for tok in obj.subtree:
+        text = entity_text(tok)
+        if text and g.place(text):
+            return g.place(text)
+    for tok in obj.subtree:
+        text = entity_text(tok)
+        entry = g.lookup(text) if text else None
+        if entry is not None and entry.type == "state":
+            return None, entry.country
+    return _unknown_city(obj)
+
+
+def _unknown_city(obj: Any) -> tuple[str | None, str | None]:
+    """A place the gazetteer lacks: 'in the Spanish city of Granada' -> (Granada, ESP)."""
+    g = gaz.load()
+    ents = [
+        e
+        for e in obj.doc.ents
+        if e.label_ == "GPE" and obj.left_edge.i <= e.start and e.end <= obj.right_edge.i + 1
+    ]
+    if not ents or g.lookup(ents[0].text) is not None:
+        return None, None
+    country = None
+    for tok in obj.subtree:
+        state = g.demonym(tok.text)
+        if state is not None and state.type == "state":
+            country = state.country
+    return re.sub(r"[’']s$", "", ents[0].text), country
+
+
+def entity_text(tok: Any) -> str | None:
+    if tok.ent_type_ in ("GPE", "LOC", "FAC", "ORG", "PERSON", "WORK_OF_ART", "NORP"):
+        ents = [e for e in tok.doc.ents if e.start <= tok.i < e.end]
+        if ents:
+            return re.sub(r"[’']s$", "", ents[0].text)
+    return tok.text if tok.text[:1].isupper() else None
+
+
+def processes(ctx: Context, lex: dict[str, Any]) -> dict[str, str]:
+    """'the Doha process' -> {'Doha': 'Doha process'}: process names by city."""
+    g = gaz.load()
+    out: dict[str, str] = {}
+    for tok in ctx.tokens:
+        if tok.lower_ in lex["process_heads"] and tok.pos_ == "NOUN":
+            for c in tok.lefts:
+                place = g.place(entity_text(c) or "")
+                if place and place[0] not in out:
+                    out[place[0]] = f"{place[0]} {tok.lower_}"
+    return out
+
+
+def dateline_venue(ctx: Context, meetings: list[Meeting]) -> None:
+    """'ARUSHA, Tanzania (Reuters) - Peace talks ... were postponed': when no meeting of the
+    report names a venue, talks reported from a dateline city are placed there."""
+    if any(m.city or m.country for m in meetings):
+        return
+    head = ctx.body[:80]
+    match = re.match(r"\s*([A-Z][A-Z .'\-]+?)(?:/[A-Z .'\-]+)?(?:,[^(\-\u2014]*)?\s*(?:\(|-|\u2014)", head)
+    place = gaz.load().place(match.group(1).strip().title()) if match else None
+    if place is None:
+        return
+    for meeting in meetings:
+        if not meeting.past:
+            meeting.city, meeting.country = place
+
+
+# Prepositions that place a meeting ("talks in Doha", "held near Washington").
+VENUE_PREPS = ("in", "at", "near", "outside")

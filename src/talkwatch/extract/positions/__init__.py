@@ -1,0 +1,114 @@
+"""Positions: an actor's stated stance (demand, support, oppose, reject,
+non_negotiable, open) on an issue under negotiation.
+
+Cues come from ``data/rules/en/positions.yaml``: verbs ("demands", "rejects",
+"hopes"), verb + particle ("calls for", "asks for", "rules out"), a passive
+("would not be bound by"), predicate adjectives ("open to", "committed to"),
+stance nouns ("its demand for", "no objection to"), modals ("must", "should",
+"have to"), conditions ("would sign nothing unless X": X is demanded), a
+refused action ("would not hand over their weapons") and non-negotiable
+predicates ("not up for discussion", "a red line"). The holder is the cue's
+subject: pronouns (a subject pronoun prefers the subject of the sentence
+before), relative pronouns, "his government", "its leaders", "Haftar's
+camp", "the group" are resolved through the actor index, and a named entity
+the index missed becomes an actor. For modals, conditions and copular
+non-negotiable clauses, and for an embedded subject that is no actor, the
+holder is the reporter (the subject of "said", the quote's speaker,
+"according to X"); an analyst does not speak for the party he names. A cue
+in an if-clause, in what someone is accused of, or after "rather than" states
+no stance. Issues: see ``issues``. Sentences with no actor holder give
+nothing.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ... import lexicon
+from ...context import Context
+from ...model import Position
+from . import issues
+from .cues import _FIXED_STANCE, _SUBJ_DEPS, _base, _Cue, _cues
+from .holders import _holders, _pronoun, _unasserted
+from .issues import Focus
+
+NAME = "positions.v1"
+REQUIRES = {"quotes"}
+
+
+def extract(ctx: Context) -> list[Position]:
+    lex = lexicon.load("positions")
+    state, out = Focus(), []
+    for si, sent in enumerate(ctx.doc.sents):
+        state.update(ctx, sent, si, lex)
+        covered: set[int] = set()
+        for cue in _cues(sent, lex):
+            if cue.token.i in covered or _unasserted(cue.token, lex):
+                continue
+            stance = cue.stance if cue.kind in _FIXED_STANCE else _negate(cue, lex)
+            issue, tokens = _issue(ctx, cue, si, lex, state)
+            holders = _holders(ctx, cue, lex) if issue and stance else []
+            covered |= tokens
+            if issue and stance:
+                state.last = (issue, si)  # stated, even when its holder is unknown
+            if not holders:
+                continue
+            hedged = _hedged(cue.token, lex)
+            for actor in holders:
+                out.append(Position(actor.id, issue, stance, ctx.evidence(sent), hedged))
+    return _merge(out)
+
+
+# -- cues -------------------------------------------------------------------
+
+
+def _issue(ctx: Context, cue: _Cue, si: int, lex: dict[str, Any], state: Focus) -> tuple[str, set[int]]:
+    return issues.issue_of(
+        ctx,
+        issues.CueView(cue.token, cue.kind, cue.stance, cue.objects),
+        si,
+        lex,
+        state,
+        base=lambda w: _base(w, lex, lex["verbs"]),
+        resolve=lambda t: _pronoun(ctx, t, lex),
+    )
+
+
+def _negate(cue: _Cue, lex: dict[str, Any]) -> str | None:
+    """The stance after negation: 'does not support' opposes, 'did not rule out' is open,
+    'will not accept' rejects, 'no objection to' is open."""
+    negators = set(lex["negators"])
+    scope = [cue.token] + ([cue.token.head] if cue.token.dep_ in ("acomp", "xcomp", "oprd") else [])
+    for t in scope:
+        for c in t.children:
+            no_longer = c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children)
+            if c.lower_ in lex["weak_negators"] and c.dep_ in ("advmod", "amod"):
+                return None  # "less open to compromise": a shade, not a stance
+            negator = c.lower_ in negators and (c.dep_ in ("advmod", "det") or c.dep_ in _SUBJ_DEPS)
+            if c.dep_ == "neg" or no_longer or negator:  # "neither wants to move first"
+                own = lex["negated_cues"].get(cue.token.lemma_.lower())
+                return own or lex["negated"].get(cue.stance)
+    return cue.stance
+
+
+def _hedged(tok: Any, lex: dict[str, Any]) -> bool:
+    hedges = set(lex["hedges"])
+    for t in [tok, *tok.ancestors]:
+        if t.lower_ in hedges or any(c.lower_ in hedges for c in t.children):
+            return True
+    return False
+
+
+def _merge(found: list[Position]) -> list[Position]:
+    """One position per holder, stance and sentence; negated or duplicate ones dropped."""
+    out: dict[tuple[str, str, int], Position] = {}
+    for p in found:
+        key = (p.actor, p.stance, p.evidence.start)
+        old = out.get(key)
+        if old is None:
+            out[key] = p
+        elif p.issue not in old.issue:
+            out[key] = Position(
+                p.actor, f"{old.issue}; {p.issue}", p.stance, old.evidence, old.hedged or p.hedged
+            )
+    return list(out.values())

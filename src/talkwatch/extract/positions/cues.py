@@ -1,0 +1,233 @@
+"""cues."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import issues
+
+_OBJ_DEPS = {"dobj", "ccomp", "xcomp", "attr", "oprd"}
+_SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
+_CLIMB_DEPS = ("conj", "xcomp", "acomp", "dobj", "pobj", "prep")
+_FIXED_STANCE = ("modal", "fixed", "considered", "condition", "refusal")
+_ENTITY_TYPES = {"GPE": "state", "ORG": "organization", "NORP": "group"}
+
+
+@dataclass
+class _Cue:
+    token: Any  # the cue word
+    pred: Any  # the predicate whose subject (or reporter) holds the stance
+    stance: str
+    kind: str  # verb | passive | adjective | noun | modal | condition | refusal | fixed | summary
+    objects: list[Any] = field(default_factory=list)
+
+
+def _base(word: str, lex: dict[str, Any], vocab: Any) -> str | None:
+    """The base form of an inflected word if it is in ``vocab`` (no lemmatizer needed)."""
+    word = lex["irregular"].get(word, word)
+    cands = [word, word[:-1], word[:-2], word[:-3], word[:-3] + "e", word[:-4]]
+    return next((c for c in cands if c in vocab), None)
+
+
+def _cues(sent: Any, lex: dict[str, Any]) -> list[_Cue]:
+    out = []
+    for tok in sent:
+        low = tok.lower_
+        head = issues.summary_head(tok, lex, lambda w: _base(w, lex, lex["verbs"]))
+        if head is not None:
+            stance = lex["verbs"][_base(low, lex, lex["verbs"]) or ""]
+            out.append(_Cue(tok, head, stance, "summary"))
+        elif tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+            out += _verb_cue(tok, lex)
+        elif tok.pos_ == "ADJ" and low in lex["adjectives"]:
+            out += _adjective_cue(tok, lex)
+        elif tok.pos_ == "NOUN" and low in lex["nouns"]:
+            out += _noun_cue(tok, lex)
+        out += _modal_cue(tok, lex)
+    out += _condition_cues(sent, lex) + _fixed_cues(sent, lex)
+    return sorted(out, key=lambda c: c.token.i)
+
+
+def _verb_cue(tok: Any, lex: dict[str, Any]) -> list[_Cue]:
+    particles = lex["particle_verbs"].get(_base(tok.lower_, lex, lex["particle_verbs"]) or "")
+    for child in tok.children if particles else ():
+        stance = particles.get(child.lower_)
+        if (
+            stance
+            and child.dep_ in ("prt", "prep")
+            and not _aside(child, lex)
+            and not any(o.ent_type_ in ("DATE", "TIME") for o in child.children)
+        ):
+            if child.dep_ == "prep":
+                objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            else:
+                objs = [c for c in tok.children if c.dep_ == "dobj"]
+            objs += [c for c in tok.children if c.dep_ in ("xcomp", "advcl") and c.i > child.i]
+            return [_Cue(tok, tok, stance, "verb", objs)]
+    for clause in tok.children if particles else ():  # "called for any truce to be ...", with
+        marks = [m.lower_ for m in clause.children if m.dep_ == "mark"]  # "for" as a mark
+        if clause.dep_ in ("advcl", "ccomp") and marks and marks[0] in particles:
+            return [_Cue(tok, tok, particles[marks[0]], "verb", [clause])]
+    passive = lex["passive_verbs"].get(tok.lemma_.lower())
+    if passive and any(c.dep_ == "auxpass" for c in tok.children):  # "not be bound by X"
+        objs = [o for c in tok.children if c.dep_ == "agent" for o in c.children]
+        return [_Cue(tok, tok, passive, "passive", objs)] if objs else []
+    base = _base(tok.lower_, lex, lex["verbs"])
+    if base is None:
+        return _refusal_cue(tok, lex)
+    objs = [
+        c
+        for c in tok.children
+        if c.dep_ in _OBJ_DEPS
+        or (c.dep_ == "prep" and c.lower_ in ("on", "for", "to", "against"))
+        and not _aside(c, lex)
+    ]
+    objs += [
+        c
+        for c in tok.children
+        if c.dep_ in ("acl", "advcl")
+        and not objs
+        and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)
+    ]  # a that-clause misparsed
+    if any(c.dep_ == "nsubjpass" for c in tok.children):
+        objs = [c for c in tok.children if c.dep_ == "nsubjpass"]
+    if any(c.dep_ in ("ccomp", "xcomp") for c in objs):  # "insists that X, a demand ..."
+        objs = [c for c in objs if c.lower_ not in lex["anaphoric_heads"]]
+    if base in lex["open_with_object"] and (
+        tok.tag_ != "VBG" and any(c.dep_ in ("ccomp", "oprd", "acomp") for c in tok.children)
+    ):
+        return []  # "which X considers non-negotiable" is not "considering X"
+    if objs and all(
+        c.dep_ == "ccomp" and any(m.lower_ in ("whether", "if") for m in c.children) for c in objs
+    ):
+        return []  # "asked whether ...": a question, not a stance
+    return [_Cue(tok, tok, lex["verbs"][base], "verb", objs)]
+
+
+def _refusal_cue(tok: Any, lex: dict[str, Any]) -> list[_Cue]:
+    """'his men would not hand over their weapons': a refused action is rejected."""
+    aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "neg")}
+    if (
+        tok.lemma_.lower() in lex["refusable"]
+        and aux & {"not", "n't", "never"}
+        and aux & set(lex["future_aux"])
+    ):
+        return [_Cue(tok, tok, "reject", "refusal", [tok])]
+    return []
+
+
+def _aside(prep: Any, lex: dict[str, Any]) -> bool:
+    """'for its part', 'on his part': a discourse aside, not an object."""
+    return any(o.lower_ in lex["aside_nouns"] for o in prep.children if o.dep_ == "pobj")
+
+
+def _adjective_cue(tok: Any, lex: dict[str, Any]) -> list[_Cue]:
+    objs = [c for c in tok.children if c.dep_ in ("prep", "xcomp") and c.lower_ != "of"]
+    if not objs:
+        return []
+    stance = lex["adjectives"][tok.lower_]
+    by_prep = lex["adjective_preps"].get(tok.lower_, {})
+    stance = next((by_prep[c.lower_] for c in objs if c.lower_ in by_prep), stance)
+    return [_Cue(tok, tok, stance, "adjective", objs)]
+
+
+def _noun_cue(tok: Any, lex: dict[str, Any]) -> list[_Cue]:
+    need = lex["noun_preps"].get(tok.lower_, "")
+    objs = [c for c in tok.children if c.dep_ in ("prep", "acl") and (not need or c.lower_ == need)]
+    if need and not objs or tok.dep_ in _SUBJ_DEPS and not objs:
+        return []
+    if tok.head.lemma_.lower() in lex["abandon_verbs"]:
+        return []  # "dropped their demand for independence": no longer held
+    return [_Cue(tok, tok, lex["nouns"][tok.lower_], "noun", objs)]
+
+
+def _modal_cue(tok: Any, lex: dict[str, Any]) -> list[_Cue]:
+    """'must'/'should' (aux) and 'have to'/'need to': the reporter demands the clause."""
+    low = tok.lower_
+    if low in lex["modals"] and tok.dep_ == "aux":
+        verb, stance = tok.head, lex["modals"][low]
+    elif tok.lemma_.lower() in lex["modal_verbs"] and tok.pos_ in ("VERB", "AUX"):
+        verb = next(
+            (c for c in tok.children if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)), None
+        )
+        if verb is None or any(c.lower_ == "yet" for c in tok.children):
+            return []  # "have yet to decide": not decided, not demanded
+        stance = "demand"
+    else:
+        return []
+    subj = next((c for c in (tok.head if tok.dep_ == "aux" else tok).children if c.dep_ in _SUBJ_DEPS), None)
+    if verb.dep_ in ("relcl", "acl") or subj is not None and subj.lower_ in lex["generic_subjects"]:
+        return []  # "an opportunity that must not be wasted"; "you have to walk"
+    if low in lex["weak_modals"] and (
+        subj is None or not subj.ent_type_ and subj.lower_ not in lex["party_nouns"]
+    ):
+        return []  # "expectations should remain modest": advice, not a party's demand
+    holder_clause = tok.head if tok.dep_ == "aux" else tok
+    return [
+        _Cue(
+            tok,
+            holder_clause,
+            stance,
+            "modal",
+            [verb] if verb is tok.head else [subj, verb] if subj is not None else [verb],
+        )
+    ]
+
+
+def _condition_cues(sent: Any, lex: dict[str, Any]) -> list[_Cue]:
+    """'would sign nothing unless Machar was freed', 'as long as the strikes stop': the
+    condition is demanded by whoever sets it."""
+    out = []
+    low = sent.text.lower()
+    for marker in lex["conditions"]:
+        at = low.find(f" {marker} ")
+        if at < 0 or low[:at].endswith(" for"):  # "for as long as": a duration
+            continue
+        start = sent.start_char + at + 1 + len(marker)
+        mark = sent.doc.char_span(sent.start_char + at + 1, start, alignment_mode="expand")
+        clause = next(
+            (t for t in sent if t.idx > start and t.dep_ == "advcl" and t.left_edge.idx <= start + 1), None
+        )
+        clause = clause or next(
+            (
+                t
+                for t in sent
+                if t.idx > start and t.pos_ in ("VERB", "AUX") and t.dep_ in ("advcl", "ccomp", "conj")
+            ),
+            None,
+        )
+        if (
+            clause is not None
+            and clause.head.i != clause.i
+            and mark is not None
+            and any(t.idx > start for t in clause.subtree)
+        ):
+            out.append(_Cue(mark[0], clause.head, "demand", "condition", [clause]))
+    return out
+
+
+def _fixed_cues(sent: Any, lex: dict[str, Any]) -> list[_Cue]:
+    out = []
+    for pattern in lex["non_negotiable"]:
+        for m in re.finditer(pattern, sent.text, flags=re.I):
+            span = sent.doc.char_span(
+                sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand"
+            )
+            if span is None:
+                continue
+            pred = span.root
+            while pred.pos_ not in ("VERB", "AUX") and pred.head.i != pred.i:
+                pred = pred.head
+            small = [c for t in span for c in t.children if c.dep_ in _SUBJ_DEPS]
+            small += [c for c in pred.children if c.dep_ == "dobj"]
+            if small and pred not in span:  # "X considers access to the sea non-negotiable"
+                out.append(_Cue(span[0], pred, "non_negotiable", "considered", small[:1]))
+                continue
+            subj = [c for c in pred.children if c.dep_ in _SUBJ_DEPS]
+            out.append(_Cue(span[0], pred, "non_negotiable", "fixed", subj))
+    return out
+
+
+# -- holders ----------------------------------------------------------------

@@ -1,0 +1,277 @@
+"""Issues of positions: the phrase a stance is about, and the discourse focus.
+
+The issue is the cue's object, clause or infinitive, without appositions,
+non-restrictive relative clauses (", which ...") and a summary that follows
+(", a demand the rebels reject"); a restrictive clause stays ("any
+arrangement that leaves the blockade in place"). A relative pronoun stands for
+the noun it modifies ("a corridor, which Yerevan rejects"). An anaphoric issue
+("this is not a topic for negotiations", "a demand the rebels reject", "we
+will support it") takes the last issue stated, else the noun phrase in focus:
+"the fate of X", "most importantly, X", or the predicate noun of the sentence
+before ("This is an Afghan-owned process."). Personal pronouns in the issue
+become actor names. Some objects are no negotiation issue: an ally ("backed
+the rebels"), people or a meeting welcomed, attending, helping or not being
+named (participation's and quotes' business), a free relative ("what he
+wanted") or something vague ("achieve something").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from ...context import Context
+
+_DROP_DEPS = {"appos", "punct", "cc", "mark", "advcl", "parataxis", "dep"}
+_LEAD_WORDS = {"that", "to", "the", "a", "an", "for", "on", "of", "whether", ",", "-"}
+_SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
+
+Resolver = Callable[[Any], Any]  # a pronoun token -> the Actor it stands for, or None
+Base = Callable[[str], str | None]  # an inflected cue verb -> its base form, or None
+
+
+@dataclass(frozen=True)
+class CueView:
+    """What the issue depends on in a stance cue (see ``positions``)."""
+
+    token: Any
+    kind: str
+    stance: str
+    objects: list[Any]
+
+
+@dataclass
+class Focus:
+    """Discourse memory: the issue noun phrase in focus and the last issue stated."""
+
+    focus: tuple[str, int, set[str]] | None = None  # text, sentence index, actor ids
+    last: tuple[str, int] | None = None
+    predicate: tuple[str, int] | None = None  # "This is an Afghan-owned process."
+
+    def update(self, ctx: Context, sent: Any, si: int, lex: dict[str, Any]) -> None:
+        """An issue noun phrase ('the fate of X', 'most importantly, X') enters the focus."""
+        heads = [t for t in sent if t.lower_ in lex["focus_heads"] and t.pos_ == "NOUN"
+                 and any(c.lower_ == "of" for c in t.children)]
+        low = sent.text.lower()
+        for marker in lex["focus_markers"]:
+            at = low.find(marker)
+            if at >= 0:
+                after = [t for t in sent if t.idx >= sent.start_char + at + len(marker)
+                         and t.pos_ in ("NOUN", "PROPN")]
+                heads += [after[0]] if after else []
+        if heads:
+            head = max(heads, key=lambda t: t.i)
+            keep = [c for c in head.children
+                    if c.dep_ in ("det", "amod", "compound", "poss", "prep")]
+            text = text_of([head, *(t for c in keep for t in c.subtree)])
+            ids = {m.actor for m in ctx.actors.mentions_in(head.left_edge.idx,
+                                                            end(head.right_edge))}
+            self.focus = (text, si, ids)
+        attr = _demonstrative_predicate(sent, lex)
+        if attr is not None:
+            self.predicate = (attr, si)
+
+    def anaphoric(self, si: int, lex: dict[str, Any], pronoun: str = "") -> str:
+        """The issue an anaphor stands for: a predicate just named ('This is a fair
+        process. We support it'), the last issue stated, else the phrase in focus."""
+        window = lex["focus_window"]
+        if pronoun in ("it", "this") and self.predicate and si - self.predicate[1] == 1:
+            return self.predicate[0]
+        if self.last and si - self.last[1] <= window:
+            return self.last[0]
+        return self.focus[0] if self.focus and si - self.focus[1] <= window else ""
+
+
+def _demonstrative_predicate(sent: Any, lex: dict[str, Any]) -> str | None:
+    """'This is an Afghan-owned process.': the predicate noun of a this/it-is sentence."""
+    for tok in sent:
+        if tok.lower_ in ("this", "it") and tok.dep_ == "nsubj" and tok.head.lemma_ == "be":
+            attr = next((c for c in tok.head.children if c.dep_ == "attr"), None)
+            if attr is not None and attr.pos_ == "NOUN" and attr.lower_ not in lex["anaphors"]:
+                keep = [t for t in attr.subtree if t.dep_ not in ("relcl", "acl")
+                        and not any(a.dep_ in ("relcl", "acl") for a in t.ancestors
+                                    if attr.is_ancestor(a))]
+                return text_of(keep)
+    return None
+
+
+def end(tok: Any) -> int:
+    return tok.idx + len(tok)
+
+
+def summary_head(tok: Any, lex: dict[str, Any], base: Callable[[str], str | None]) -> Any:
+    """', a demand the rebels reject': the summary noun before a cue verb (read off the
+    surface, as the parser often takes the verb for a noun, or the clause before for
+    its complement); None elsewhere."""
+    if not base(tok.lower_):
+        return None
+    doc = tok.doc
+    for head in doc[max(tok.sent.start, tok.i - 5):tok.i]:
+        before = doc[head.i - 1] if head.i > 0 else head
+        if before.pos_ == "DET" and before.i > 0:
+            before = doc[before.i - 1]
+        if head.lower_ in lex["anaphoric_heads"] and before.text == "," and not any(
+                c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd") and c.i > head.i
+                for c in tok.children):
+            return head
+    return None
+
+
+def is_summary(tok: Any, lex: dict[str, Any]) -> bool:
+    """', a demand the rebels reject': a comma-set noun that sums up the clause before it."""
+    first = tok.left_edge.i
+    while tok.doc[first].is_punct and first < tok.i:
+        first += 1
+    return tok.lower_ in lex["anaphoric_heads"] and first > 0 and tok.doc[first - 1].text == ","
+
+
+def is_anaphor(tok: Any, lex: dict[str, Any]) -> bool:
+    if tok.lower_ in lex["anaphors"]:
+        return True
+    mods = [c for c in tok.children if c.dep_ not in ("det", "poss")]
+    return tok.lower_ in lex["anaphoric_heads"] and not mods
+
+
+def antecedent(tok: Any, lex: dict[str, Any]) -> Any:
+    """The noun a relative pronoun stands for ('a corridor, which Yerevan rejects', 'a
+    demand, which X considers non-negotiable'), else the token itself."""
+    if tok.lower_ not in lex["relative"]:
+        return tok
+    for anc in tok.ancestors:
+        if anc.dep_ in ("relcl", "acl"):
+            noun = anc.head
+            if noun.pos_ not in ("NOUN", "PROPN"):
+                return tok
+            while noun.dep_ == "pobj" and noun.head.head.pos_ == "NOUN" \
+                    and not restrictive(anc):  # "a corridor to the enclave, which ..."
+                noun = noun.head.head  # a comma-set clause is about the whole phrase
+            return noun
+    return tok
+
+
+def noun_phrase(noun: Any) -> list[Any]:
+    """A noun with its modifiers and complements, without the relative clause on it."""
+    skip = {d for c in noun.children if c.dep_ in ("relcl", "acl", "appos", "punct")
+            for d in c.subtree}
+    return [t for t in noun.subtree if t not in skip]
+
+
+def restrictive(clause: Any) -> bool:
+    """A relative clause not set off by a comma ('any deal that ...' vs ', which ...')."""
+    first = clause.left_edge.i
+    return first > 0 and clause.doc[first - 1].text != "," and clause.dep_ == "relcl"
+
+
+def issue_words(objects: list[Any], cue_token: Any, kind: str,
+                lex: dict[str, Any]) -> list[Any]:
+    """The tokens of the issue: the cue's objects without what does not belong to it."""
+    toks: set[Any] = set()
+    for obj in objects:
+        core = obj
+        if core.dep_ == "prep":
+            core = next((c for c in core.children if c.dep_ in ("pobj", "pcomp")), core)
+        if core.lower_ in lex["relative"] and antecedent(core, lex) is not core:
+            toks |= set(noun_phrase(antecedent(core, lex)))
+            continue
+        inner = next((c for c in core.children if c.dep_ in ("acl", "prep", "relcl")), None)
+        if core.lower_ in lex["light_nouns"] and core.pos_ == "NOUN" and inner is not None:
+            obj = inner  # "more flexibility to resolve the conflict" -> "resolve the conflict"
+        skip = {d for c in obj.children if c.dep_ in _DROP_DEPS
+                or c.dep_ == "relcl" and not restrictive(c) for d in c.subtree}
+        skip |= {d for t in obj.subtree if is_summary(t, lex) for d in t.subtree}
+        skip |= {d for t in obj.subtree if t.dep_ == "relcl" and not restrictive(t)
+                 for d in t.subtree}
+        if kind == "modal":  # "X must go, and Y must stay": each modal has its own clause
+            skip |= {d for c in obj.children if c.dep_ in ("conj", "cc") for d in c.subtree}
+        toks |= {t for t in obj.subtree if t not in skip and t.i != cue_token.i}
+    return sorted(toks, key=lambda t: t.i)
+
+
+def render(ctx: Context, words: list[Any], lex: dict[str, Any],
+           resolve: Resolver) -> tuple[str, set[str]]:
+    """Issue text with personal pronouns replaced by actor names; returns the actors named."""
+    pieces, linked = {}, set()
+    for t in words:
+        if t.lower_ in lex["pronoun_types"] and t.lower_ not in ("it", "its", "their"):
+            actor = resolve(t)
+            if actor is not None:
+                linked.add(actor.id)
+                pieces[t] = actor.name + ("'s" if t.tag_ == "PRP$" else "")
+    for m in ctx.actors.mentions_in(words[0].idx, end(words[-1])) if words else ():
+        linked.add(m.actor)
+    return text_of(words, pieces), linked
+
+
+def text_of(tokens: list[Any], pieces: dict[Any, str] | None = None) -> str:
+    tokens = sorted(tokens, key=lambda t: t.i)
+    while tokens and (tokens[0].lower_ in _LEAD_WORDS or tokens[0].is_punct):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
+        tokens = tokens[:-1]
+    parts = []
+    for i, t in enumerate(tokens):
+        gap = i + 1 < len(tokens) and tokens[i + 1].i == t.i + 1
+        piece = (pieces or {}).get(t, t.text)
+        parts.append(piece + (t.whitespace_ if gap else " "))
+    return re.sub(r"\s+", " ", "".join(parts)).strip(" \"'“”‘’")
+
+
+def with_focus(text: str, linked: set[str], words: list[Any], si: int, lex: dict[str, Any],
+               state: Focus) -> str:
+    """Prefix the issue in focus when the issue names its actors or says 'it'."""
+    if any(t.lower_ == "it" and t.dep_ in _SUBJ_DEPS for t in words):
+        linked = linked | {"<focus>"}  # "demands that it be returned": the issue in focus
+    focus = state.focus
+    if focus and si - focus[1] <= lex["focus_window"] and linked & (focus[2] | {"<focus>"}) \
+            and focus[0].lower() not in text.lower():
+        return f"{focus[0]}: {text}"
+    return text
+
+
+def issue_of(ctx: Context, cue: CueView, si: int, lex: dict[str, Any], state: Focus, *,
+             base: Base, resolve: Resolver) -> tuple[str, set[int]]:
+    """The issue text of a cue and the token indices it used ('' when there is none)."""
+    objs = [o for o in cue.objects if o is not None]
+    if cue.kind == "summary":
+        return state.anaphoric(si, lex), set()
+    if len(objs) == 1 and is_anaphor(objs[0], lex):
+        found = state.anaphoric(si, lex, objs[0].lower_)
+        if found or objs[0].lower_ in lex["anaphors"]:
+            return found, set()  # else "rejected the plan": the noun phrase itself
+    if _not_an_issue(ctx, cue, objs, lex):
+        return "", set()
+    words = issue_words(objs, cue.token, cue.kind, lex)
+    if cue.kind == "refusal":  # "would not hand over their weapons": the verb phrase
+        drop = {d for c in cue.token.children if c.dep_ in (*_SUBJ_DEPS, "aux", "neg")
+                for d in c.subtree}
+        words = sorted({cue.token, *words} - drop, key=lambda t: t.i)
+    stretch = cue.token.doc[words[0].i:words[-1].i + 1] if words else []
+    cut = next((t.i for t in stretch if t.text == "," and any(
+        summary_head(v, lex, base) for v in t.doc[t.i + 1:t.i + 7])), None)
+    words = [t for t in words if cut is None or t.i < cut]
+    first_verb = next((t for t in words if t.pos_ == "VERB"), None)
+    if cue.kind in ("verb", "adjective") and first_verb is not None \
+            and first_verb.lemma_.lower() in lex["attendance_verbs"] + lex["non_issue_verbs"]:
+        return "", set()  # attending (participation's job), helping, being named
+    if not words:
+        return "", set()
+    text, linked = render(ctx, words, lex, resolve)
+    return with_focus(text, linked, words, si, lex, state), {t.i for t in words}
+
+
+def _not_an_issue(ctx: Context, cue: CueView, objs: list[Any], lex: dict[str, Any]) -> bool:
+    """Objects that are no negotiation issue: an ally ('backed the rebels'), people or a
+    meeting welcomed ('welcomed the delegations'), a free relative ('what he wanted'),
+    something vague ('achieve something')."""
+    nouns = [antecedent(o, lex) for o in objs if o.dep_ in ("dobj", "nsubjpass", "attr")]
+    if cue.kind == "verb" and cue.stance in ("support", "oppose") and len(nouns) == 1:
+        noun = nouns[0]
+        if ctx.actors.at(noun.idx, end(noun)) and noun.lower_ not in lex["relative"] \
+                or noun.lemma_.lower() in lex["people_or_meetings"]:
+            return True
+    heads = [o for o in objs if o.dep_ in ("dobj", "attr", "pobj")]
+    heads += [c for o in objs if o.pos_ in ("VERB", "AUX") for c in o.children
+              if c.dep_ in ("dobj", "attr")]
+    return any(h.lower_ in lex["vague_objects"] for h in heads)

@@ -1,0 +1,167 @@
+"""Direct quotations (words inside quote marks) and who said them.
+
+Direct quotes only: paraphrase and reported speech without quote marks are
+not extracted here. Quote marks are paired per paragraph
+(``quote_marks``); each contiguous quoted stretch is one ``Quote``
+(``body[start:end] == text``), and the parts of a split quote ("...," X said,
+"...") and of a quotation running over several paragraphs are separate
+``Quote`` objects that share one speaker.
+
+The speaker is read from the dependency parse (``speakers``): the subject of
+the nearest reporting verb that governs the quote (or that hangs off it),
+"according to X", "X: '...'", a reporting sentence just before or after a
+quote-only sentence, else the speaker of the quotation just before. Pronouns
+and definite descriptions ("the envoy") resolve to the last fitting actor;
+mentions the actor index does not know get an actor of their own
+(``speaker_actors``). Quotes of one or two words with no speaker are scare
+quotes or labels and are dropped, and so are short Title Case quotes (names of
+shows, books, slogans) that no speech verb of their own sentence governs.
+Longer quotes whose speaker is not found are kept with ``speaker=None``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ...model import Evidence, Quote
+from .doc import Mention, Quoted, QuoteDoc
+from .lexicon import Lex, lexicon
+from .marks import Span, find_spans, outer_end
+from .speaker_actors import resolve, to_mention
+from .speakers import governed, local_speaker, neighbour_speaker
+
+__all__ = ["NAME", "REQUIRES", "Span", "extract", "find_spans"]
+
+NAME = "quotes.v1"
+REQUIRES: set[str] = set()
+
+
+def extract(ctx: Any) -> list[Quote]:
+    """Direct quotes of the article with their speakers.
+
+    Args:
+        ctx: the article's context (body, parsed doc, actor index); speakers
+            the index does not know are added to it.
+
+    Returns:
+        One ``Quote`` per quoted stretch in text order; ``[]`` for an empty body.
+    """
+    body = ctx.body
+    if not body or not body.strip():
+        return []
+    spans = find_spans(body)
+    if not spans:
+        return []
+    lex = lexicon()
+    d = QuoteDoc(ctx.doc, spans, body)
+    qs = [Quoted.of(s, d) for s in spans]
+    found = _attribute(qs, d, lex)
+    return _quotes(ctx, qs, found, d, lex)
+
+
+def _attribute(qs: list[Quoted], d: QuoteDoc, lex: Lex) -> list[Mention | None]:
+    """Each quote's speaker mention: its own sentence first, then the quotations around it."""
+    found = [to_mention(local_speaker(q, d, lex), d, lex) for q in qs]
+    for k, q in enumerate(qs):  # in text order: a found speaker carries on to the next quote
+        if found[k] is None:
+            found[k] = _inherit(k, qs, found, d)
+        if found[k] is None:
+            found[k] = to_mention(neighbour_speaker(q, d, lex), d, lex)
+        if found[k] is None and q.starts_sentence(d):
+            found[k] = _continues(k, qs, found)
+    return found
+
+
+def _quotes(ctx: Any, qs: list[Quoted], found: list[Mention | None], d: QuoteDoc, lex: Lex) -> list[Quote]:
+    """The kept quotes as facts; each speaker mention is resolved to an actor once."""
+    out: list[Quote] = []
+    speakers: list[tuple[int, str]] = []  # (quote start, actor id): pronoun antecedents
+    resolved: dict[tuple[int, int], str | None] = {}
+    for q, men in zip(qs, found, strict=True):
+        text = d.body[q.span.start : q.span.end]
+        if _dropped(text, q, men, d, lex):
+            continue
+        actor_id = None
+        if men is not None:
+            key = (men.start, men.end)
+            if key not in resolved:
+                resolved[key] = resolve(ctx, men, d, lex, speakers)
+            actor_id = resolved[key]
+            if actor_id:
+                speakers.append((q.span.start, actor_id))
+        out.append(_quote(q, d, men, actor_id))
+    return out
+
+
+def _dropped(text: str, q: Quoted, men: Mention | None, d: QuoteDoc, lex: Lex) -> bool:
+    """Scare quotes (a word or two, no speaker) and titles no speech verb governs are not quotes."""
+    if men is None and len(text.split()) <= lex.scare_max:
+        return True
+    return _is_title(text, lex) and not governed(q, d, lex)
+
+
+def _is_title(text: str, lex: Lex) -> bool:
+    """ "Fox and Friends", "The Art of the Deal": a short run of capitalised words is a name."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text)]
+    if not words or len(words) > lex.title_max:
+        return False
+    return all(w[0].isupper() or w.lower() in lex.title_small for w in words) and words[0][0].isupper()
+
+
+def _quote(q: Quoted, d: QuoteDoc, men: Mention | None, actor_id: str | None) -> Quote:
+    """The fact for one kept quote, with its speaker mention when there is one."""
+    span, body = q.span, d.body
+    return Quote(
+        text=body[span.start : span.end],
+        start=span.start,
+        end=span.end,
+        evidence=_evidence(q, d, men),
+        speaker=actor_id,
+        speaker_text=body[men.start : men.end] if men else None,
+        speaker_start=men.start if men else None,
+        speaker_end=men.end if men else None,
+    )
+
+
+def _evidence(q: Quoted, d: QuoteDoc, men: Mention | None) -> Evidence:
+    """The quote's sentences, with the speaker's sentence when it is adjacent."""
+    a, b = q.first, q.last
+    if men is not None:
+        n = d.sent_no[men.head.i]
+        if a - 1 <= n <= b + 1:
+            a, b = min(a, n), max(b, n)
+    s, e = d.sents[a].start_char, d.sents[b].end_char
+    e = max(e, min(outer_end(q.span) + 1, len(d.body)))
+    s = min(s, q.span.open_mark)
+    return Evidence.from_offsets(d.body, s, e)
+
+
+def _inherit(k: int, qs: list[Quoted], found: list[Mention | None], d: QuoteDoc) -> Mention | None:
+    """The speaker of the quotation this one continues: same group, or split by an attribution."""
+    q = qs[k]
+    same = [j for j in range(len(qs)) if j != k and qs[j].span.group == q.span.group]
+    for j in sorted(same, key=lambda j: abs(j - k)):
+        if found[j] is not None:
+            return found[j]
+    j = _previous(k, found)
+    if j is None:
+        return None
+    prev, men = qs[j], found[j]
+    gap_start = outer_end(prev.span)
+    if prev.para == q.para and gap_start <= men.start < q.span.open_mark:
+        return men  # "'...,' Doe said. '...'"
+    return None
+
+
+def _continues(k: int, qs: list[Quoted], found: list[Mention | None]) -> Mention | None:
+    """A quote-only sentence right after a quoted sentence goes on with the same speaker."""
+    j = _previous(k, found)
+    if j is not None and qs[j].last in (qs[k].first, qs[k].first - 1):
+        return found[j]
+    return None
+
+
+def _previous(k: int, found: list[Mention | None]) -> int | None:
+    """The last quote before ``k`` with a speaker (titles in between have none)."""
+    return next((j for j in range(k - 1, -1, -1) if found[j] is not None), None)

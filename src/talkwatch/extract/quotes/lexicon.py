@@ -1,0 +1,71 @@
+"""The quote extractor's cue words (``data/rules/en/quotes.yaml``), loaded once per process.
+
+Reporting verbs are listed as base forms and expanded here to their surface
+forms, because the pipeline's parser has no lemmatizer; naming verbs ("call",
+"dub") count as speech only with the tags the lexicon allows.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from ...lexicon import load as load_lexicon
+
+
+@dataclass(frozen=True)
+class Lex:
+    """Cue sets for finding speakers and dropping scare quotes and titles."""
+
+    reporting: frozenset[str]
+    naming: frozenset[str]
+    naming_tags: frozenset[str]
+    prepositions: tuple[tuple[str, ...], ...]
+    pronouns: dict[str, frozenset[str]]
+    nouns: dict[str, str]
+    documents: frozenset[str]
+    entity_types: dict[str, str]
+    plural_type: str
+    scare_max: int
+    title_max: int
+    title_small: frozenset[str]
+
+
+def _forms(base: str, irregular: dict[str, list[str]]) -> set[str]:
+    """Surface forms of a verb (the pipeline has no lemmatizer)."""
+    out = {base, *irregular.get(base, [])}
+    if base.endswith("y") and base[-2:-1] not in "aeiou":
+        out |= {base[:-1] + "ies", base[:-1] + "ied"}
+    elif base.endswith(("s", "sh", "ch", "x", "z")):
+        out |= {base + "es", base + "ed"}
+    else:
+        out |= {base + "s", base + ("d" if base.endswith("e") else "ed")}
+    out.add((base[:-1] if base.endswith("e") and base != "be" else base) + "ing")
+    return out
+
+
+@functools.cache
+def lexicon() -> Lex:
+    """The cue words, read and expanded once (every article uses the same set)."""
+    raw = load_lexicon("quotes")
+    irregular = raw.get("irregular") or {}
+    reporting: set[str] = set()
+    for verb in raw["reporting_verbs"]:
+        reporting |= _forms(verb, irregular)
+    naming: set[str] = set()
+    for verb in raw["naming_verbs"]:
+        naming |= _forms(verb, irregular)
+    return Lex(
+        reporting=frozenset(reporting - naming),
+        naming=frozenset(naming),
+        naming_tags=frozenset(raw.get("naming_tags") or ()),
+        prepositions=tuple(tuple(p.split()) for p in raw.get("source_prepositions") or ()),
+        pronouns={k: frozenset(v) for k, v in (raw.get("pronouns") or {}).items()},
+        nouns=dict(raw.get("speaker_nouns") or {}),
+        documents=frozenset(raw.get("document_nouns") or ()),
+        entity_types=dict(raw.get("entity_types") or {}),
+        plural_type=raw.get("plural_type", "group"),
+        scare_max=int(raw.get("scare_quote_max_words", 2)),
+        title_max=int(raw.get("title_max_words", 6)),
+        title_small=frozenset(raw.get("title_small_words") or ()),
+    )

@@ -1,0 +1,299 @@
+"""The JSON API: the record's answers, as the CLI's ``--format json`` gives them.
+
+Detail routes (``/api/meetings/{id}``, ``/api/actors/{id}``,
+``/api/articles/{id}``) return exactly what ``Record.meeting`` / ``.actor`` /
+``.digest`` return. Lists are pages: ``{"ok": true, "total", "limit",
+"offset", "items"}``. Every error is ``{"ok": false, "error", "status"}``.
+"""
+
+from __future__ import annotations
+
+import hmac
+import json
+import re
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path, Query, Request
+from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel, ConfigDict
+
+from ..errors import InputError
+from . import queries
+from .app import answer, counter, error_body
+
+MAX_LIMIT = 500
+JSON = "application/json"
+
+
+class Error(BaseModel):
+    """Every error: a message for people and the HTTP status again."""
+
+    ok: bool
+    error: str
+    status: int
+
+
+class Open(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+
+class Page(BaseModel):
+    """A page of a list: ``items[offset:offset+limit]`` of ``total``."""
+
+    ok: bool
+    total: int
+    limit: int
+    offset: int
+    items: list[dict[str, Any]]
+
+
+class Venue(Open):
+    city: str | None
+    country: str | None
+
+
+class MeetingSummary(Open):
+    id: str
+    name: str | None
+    aliases: list[str]
+    venue: Venue
+    process: str | None
+    round: int | None
+    start: str | None
+    end: str | None
+    status: str | None
+    parties: int | None
+    n_documents: int | None
+
+
+class MeetingPage(Page):
+    items: list[MeetingSummary]  # type: ignore[assignment]
+
+
+class Meeting(Open):
+    """A meeting in full (``talkwatch meeting ID --format json``)."""
+
+    id: str
+    name: str | None
+    venue: Venue
+    status: str | None
+    documents: list[str]
+    history: list[dict[str, Any]]
+    participants: list[dict[str, Any]]
+    delegations: list[dict[str, Any]]
+    positions: list[dict[str, Any]]
+    agreements: list[dict[str, Any]]
+    quotes: list[dict[str, Any]]
+    conflicts: list[dict[str, Any]]
+
+
+class Actor(Open):
+    """One actor (``talkwatch actor NAME --format json``)."""
+
+    id: str
+    name: str
+    aliases: list[str]
+    meetings: list[dict[str, Any]]
+    positions: list[dict[str, Any]]
+    quotes: list[dict[str, Any]]
+
+
+class Digest(Open):
+    """The ``talkwatch.digest/1`` dict of one stored article."""
+
+    document: dict[str, Any]
+    actors: list[dict[str, Any]]
+    meetings: list[dict[str, Any]]
+
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": Error, "description": "Bad request"},
+    404: {"model": Error, "description": "Not in the record"},
+    422: {"model": Error, "description": "Invalid parameters"},
+}
+
+router = APIRouter(prefix="/api", tags=["record"], responses=ERRORS)
+
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page.")]
+Offset = Annotated[int, Query(ge=0, le=10_000_000, description="Items to skip.")]
+
+
+def _dump(data: Any) -> bytes:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _page(items: list[Any], total: int, limit: int, offset: int) -> bytes:
+    return _dump({"ok": True, "total": total, "limit": limit, "offset": offset,
+                  "items": items})
+
+
+@router.get("/meetings", response_model=MeetingPage, summary="Merged meetings, by start date")
+def meetings(request: Request, limit: Limit = 50, offset: Offset = 0,
+             process: Annotated[str | None, Query(
+                 max_length=200, description="Only this process or venue city.")] = None,
+             ) -> Response:
+    """Like ``talkwatch meetings --format json [--process P]``, one page at a time."""
+    return answer(request, JSON, lambda rec: _page(
+        rec.meetings(process=process, limit=limit, offset=offset),
+        queries.count_meetings(rec.backend, process, count=counter(request, rec.backend)),
+        limit, offset))
+
+
+@router.get("/meetings/{meeting_id}", response_model=Meeting, summary="One meeting in full")
+def meeting(request: Request, meeting_id: Annotated[str, Path(max_length=300)]) -> Response:
+    """Status history, participants, delegations, positions, agreements, quotes, conflicts
+    (``talkwatch meeting ID --format json``); a name works too."""
+    return answer(request, JSON, lambda rec: _dump(rec.meeting(meeting_id)))
+
+
+@router.get("/processes", response_model=Page, summary="Processes (or venues) with meetings")
+def processes(request: Request, limit: Limit = 50, offset: Offset = 0) -> Response:
+    """Groups of meetings by process name, else venue city; most recently active first."""
+    def produce(rec: Any) -> bytes:
+        found, total = queries.groups(rec.backend, limit=limit, offset=offset,
+                                      count=counter(request, rec.backend))
+        return _page([{"label": g.label, "meetings": g.meetings, "first": g.first,
+                       "last": g.last} for g in found], total, limit, offset)
+
+    return answer(request, JSON, produce)
+
+
+@router.get("/actors", response_model=Page, summary="Actors by name")
+def actors(request: Request, limit: Limit = 50, offset: Offset = 0,
+           q: Annotated[str | None, Query(max_length=200,
+                                          description="Part of a name or alias.")] = None,
+           ) -> Response:
+    def produce(rec: Any) -> bytes:
+        found, total = queries.actors_page(rec.backend, q=q, limit=limit, offset=offset,
+                                           count=counter(request, rec.backend))
+        return _page(found, total, limit, offset)
+
+    return answer(request, JSON, produce)
+
+
+@router.get("/actors/{actor_id}", response_model=Actor, summary="One actor")
+def actor(request: Request, actor_id: Annotated[str, Path(max_length=300)]) -> Response:
+    """Meetings (latest status and role), positions and quotes over time
+    (``talkwatch actor NAME --format json``); a name or alias works too."""
+    return answer(request, JSON, lambda rec: _dump(rec.actor(actor_id)))
+
+
+@router.get("/articles", response_model=Page, summary="Stored articles, newest first")
+def articles(request: Request, limit: Limit = 50, offset: Offset = 0) -> Response:
+    def produce(rec: Any) -> bytes:
+        found, total = queries.articles_page(rec.backend, limit=limit, offset=offset,
+                                             count=counter(request, rec.backend))
+        return _page(found, total, limit, offset)
+
+    return answer(request, JSON, produce)
+
+
+@router.get("/articles/{article_id}", response_model=Digest, summary="One article's digest")
+def article(request: Request, article_id: Annotated[str, Path(max_length=300)]) -> Response:
+    """The ``talkwatch.digest/1`` dict of a stored article, as extraction produced it."""
+    return answer(request, JSON, lambda rec: _dump(rec.digest(article_id)))
+
+
+@router.get("/facts", response_model=Page, summary="Facts of one kind, with provenance")
+def facts(request: Request,
+          kind: Annotated[str, Query(pattern="^(" + "|".join(queries.FACT_KINDS) + ")$",
+                                     description="Which table of facts.")],
+          limit: Limit = 50, offset: Offset = 0,
+          document: Annotated[str | None, Query(max_length=300,
+                                                description="Only facts of this article.")] = None,
+          actor: Annotated[str | None, Query(max_length=300,
+                                             description="Only facts about this actor id.")] = None,
+          ) -> Response:
+    """Each fact in record shape (record actor and meeting ids) with ``document``,
+    ``published``, ``url`` and ``evidence`` (sentence and offsets)."""
+    def produce(rec: Any) -> bytes:
+        found, total = queries.facts_page(rec.backend, kind, document=document, actor=actor,
+                                          limit=limit, offset=offset,
+                                          count=counter(request, rec.backend))
+        return _page(found, total, limit, offset)
+
+    return answer(request, JSON, produce)
+
+
+@router.get("/search", response_model=Page, summary="Full-text search")
+def search(request: Request,
+           q: Annotated[str, Query(min_length=1, max_length=200, description="Words to find.")],
+           limit: Annotated[int, Query(ge=1, le=100, description="At most this many articles "
+                                       "and this many quotes.")] = 20) -> Response:
+    """Articles and quotes containing every word (``talkwatch search TEXT --format json``);
+    text without any word finds nothing."""
+    def produce(rec: Any) -> bytes:
+        found = rec.search(q, limit=limit) if re.findall(r"\w+", q) else []
+        return _page(found, len(found), limit, 0)
+
+    return answer(request, JSON, produce)
+
+
+@router.get("/conflicts", response_model=Page, summary="Conflicting reports")
+def conflicts(request: Request, limit: Limit = 50, offset: Offset = 0) -> Response:
+    """Start dates or statuses of a meeting reported differently on the same day."""
+    def produce(rec: Any) -> bytes:
+        found = rec.conflicts()
+        return _page(found[offset:offset + limit], len(found), limit, offset)
+
+    return answer(request, JSON, produce)
+
+
+# --- writing (only with --allow-ingest and a token) ------------------------------------
+
+ingest_router = APIRouter(prefix="/api", tags=["ingest"], responses={
+    **ERRORS, 401: {"model": Error, "description": "Missing or wrong token"},
+    413: {"model": Error, "description": "Article too large"}})
+MAX_ARTICLE = 2_000_000
+
+
+class Ingested(BaseModel):
+    ok: bool
+    document: str
+    added: int
+    facts: int
+
+
+@ingest_router.post("/ingest", response_model=Ingested, summary="Store one article")
+async def ingest(request: Request) -> Response:
+    """Extract and store one article: ``text/plain`` (optionally with a header block)
+    or JSON ``{"text", "title", "url", "source", "published"}``; needs
+    ``Authorization: Bearer TOKEN``."""
+    token = request.app.state.ingest_token
+    given = request.headers.get("authorization", "")
+    if not token or not hmac.compare_digest(given.encode(), f"Bearer {token}".encode()):
+        return JSONResponse(error_body(401, "missing or wrong Bearer token"), status_code=401,
+                            headers={"WWW-Authenticate": "Bearer"})
+    data = await request.body()
+    if len(data) > MAX_ARTICLE:
+        return JSONResponse(error_body(413, "article too large"), status_code=413)
+    article = _article(data, request.headers.get("content-type", ""))
+    from starlette.concurrency import run_in_threadpool
+
+    result = await run_in_threadpool(_store, request, article)
+    return JSONResponse(result)
+
+
+def _article(data: bytes, content_type: str) -> Any:
+    from .. import read
+
+    if "json" in content_type:
+        try:
+            obj = json.loads(data)
+        except (ValueError, UnicodeDecodeError):
+            raise InputError("request body is not valid JSON") from None
+        if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
+            raise InputError('JSON body needs a "text" string')
+        return read.make_article(obj["text"], {k: obj.get(k) for k in (
+            "title", "url", "source", "published", "language")})
+    return read.read_text(read.decode(data, where="request: "))
+
+
+def _store(request: Request, article: Any) -> dict[str, Any]:
+    from .. import store
+    from ..batch.local import extract_article
+
+    digest = extract_article(article)
+    with request.app.state.ingest_lock, store.open(request.app.state.db) as rec:
+        saved = rec.save(digest, body=article.body)
+    return {"ok": True, "document": article.id, "added": saved.added, "facts": saved.facts}
