@@ -53,6 +53,8 @@ def test_demonym_and_possessive_institutions_merge(nlp):
             "person",
         ),
         ("US officials said they would attend.", "US officials", "government"),
+        # two typed modifiers: the one next to the head decides, whatever the hash seed
+        ("Pro-government armed groups signed the accord.", "Pro-government armed groups", "armed_group"),
     ],
 )
 def test_collective_descriptions_are_actors(nlp, text, name, type_):

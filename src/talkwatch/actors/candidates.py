@@ -227,9 +227,7 @@ def _description_spans(doc: Any) -> list[Candidate]:
             if c.dep_ == "amod" and c.i == end:
                 end = c.right_edge.i + 1
         words = {t.lower_ for t in doc[start : tok.i]}
-        for word in words:
-            if word in mods and typ in ("group", "person", "organization"):
-                typ, sector = mods[word]
+        typ, sector = _modified_type(doc[start : tok.i], mods, typ, sector)
         country = country_in(doc, start, tok.i)
         specific = bool(words - DETS) or country is not None
         named = _coordinated_names(doc, tok)
@@ -271,6 +269,22 @@ def _description_spans(doc: Any) -> list[Candidate]:
         cand.bare = bare
         out.append(cand)
     return out
+
+
+def _modified_type(
+    modifiers: Any, mods: dict[str, Any], typ: str, sector: str | None
+) -> tuple[str, str | None]:
+    """The type a generic head takes from its modifiers: the one nearest the head decides.
+
+    In "pro-government armed groups" both "government" and "armed" are typed modifiers; "armed" is the
+    one that says what the groups are. Reading in text order (not set order) keeps this deterministic.
+    """
+    if typ not in ("group", "person", "organization"):
+        return typ, sector
+    for word in modifiers:
+        if word.lower_ in mods:
+            typ, sector = mods[word.lower_]
+    return typ, sector
 
 
 def _coordinated_names(doc: Any, head: Any) -> list[Any]:
