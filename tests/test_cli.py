@@ -149,5 +149,5 @@ def test_evaluate_scores_each_folder_as_a_set(tmp_path):
 def test_evaluate_misses_shows_the_sentence(tmp_path):
     result = talkwatch("evaluate", str(_gold_set(tmp_path, "one")), "--misses")
     assert result.returncode == 0, result.stderr
-    assert "missed  talks in Doha | Fatah | declined" in result.stdout
+    assert "missed  talks in Doha [gold: d] | Fatah | declined" in result.stdout
     assert "articles: 1" in result.stdout

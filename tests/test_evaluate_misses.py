@@ -71,9 +71,9 @@ def test_sentence_at_cuts_at_sentence_ends():
 
 def test_missed_fact_shows_the_nearest_prediction_and_its_sentence():
     text = _render()
-    assert "missed  Lisbon talks | northern alliance | declined" in text
-    assert "nearest: Lisbon talks | northern alliance | will_attend" in text
-    assert "extra   Lisbon talks | northern alliance | will_attend" in text
+    assert "missed  Lisbon talks [gold: l] | northern alliance | declined" in text
+    assert "nearest: Lisbon talks [gold: l] | northern alliance | will_attend" in text
+    assert "extra   Lisbon talks [gold: l] | northern alliance | will_attend" in text
 
 
 def test_missed_quote_without_candidate_shows_where_it_is():

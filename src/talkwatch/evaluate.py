@@ -85,6 +85,8 @@ class Score:
     findings: list[Finding] = field(default_factory=list)
     # matched meetings whose gold start / status is given: [right, total]
     attributes: dict[str, list[int]] = field(default_factory=lambda: {"start": [0, 0], "status": [0, 0]})
+    # one article's matched meetings, predicted id -> gold key (not summed by add)
+    meeting_keys: dict[str, str] = field(default_factory=dict)
 
     def add(self, other: Score) -> None:
         for k in KINDS:
@@ -160,6 +162,7 @@ def score_digest(gold: dict[str, Any], digest: dict[str, Any]) -> Score:
 
     mpairs = _pairs(gm, pm, meeting_score)
     meeting_ids = {gm[gi].get("key"): pm[pi].get("id") for gi, pi in mpairs}
+    result.meeting_keys = {pm[pi].get("id"): gm[gi].get("key") for gi, pi in mpairs}
     result.kinds["meetings"] = Tally(len(mpairs), len(pm), len(gm))
     for gi, pi in mpairs:
         for name in ("start", "status"):

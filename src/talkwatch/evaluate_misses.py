@@ -57,25 +57,25 @@ def _evidence(fact: dict[str, Any], body: str) -> str | None:
     return (ev.get("text") or "").strip() or None
 
 
-def _meeting_label(digest: dict[str, Any], meeting_id: Any) -> str:
-    for m in digest.get("meetings") or []:
-        if m.get("id") == meeting_id:
-            return str(m.get("name") or meeting_id)
-    return str(meeting_id or "")
+def _meeting_label(digest: dict[str, Any], meeting_id: Any, keys: dict[str, str]) -> str:
+    """The predicted meeting's name and the gold meeting it was matched to, if any."""
+    name = next((m.get("name") for m in digest.get("meetings") or [] if m.get("id") == meeting_id), None)
+    return f"{name or meeting_id} [gold: {keys.get(meeting_id, 'unmatched')}]"
 
 
-def describe_pred(kind: str, p: dict[str, Any], digest: dict[str, Any]) -> str:
-    """A predicted fact in one line, with names instead of ids."""
+def describe_pred(
+    kind: str, p: dict[str, Any], digest: dict[str, Any], keys: dict[str, str] | None = None
+) -> str:
+    """A predicted fact in one line, with names instead of ids and the gold meeting it matched."""
     if kind == "meetings":
         return (
-            f"{p.get('name')} (city={(p.get('venue') or {}).get('city')}, "
+            f"{_meeting_label(digest, p.get('id'), keys or {})} (city={(p.get('venue') or {}).get('city')}, "
             f"start={p.get('start')}, status={p.get('status')})"
         )
     who = (actor_names(digest, p.get("actor") or p.get("speaker")) or [""])[0]
     if kind == "participations":
-        return (
-            f"{_meeting_label(digest, p.get('meeting'))} | {who} | {p.get('status')} (role={p.get('role')})"
-        )
+        label = _meeting_label(digest, p.get("meeting"), keys or {})
+        return f"{label} | {who} | {p.get('status')} (role={p.get('role')})"
     if kind == "quotes":
         return f"{who or p.get('speaker_text') or '?'}: {(p.get('text') or '')[:60]}"
     if kind == "positions":
@@ -87,11 +87,13 @@ def describe_gold(kind: str, g: dict[str, Any], gold: dict[str, Any]) -> str:
     """A gold fact in one line, with the meeting's first name instead of its key."""
     if kind == "meetings":
         names = ", ".join(map(str, g.get("names") or []))
-        return f"[{names}] (city={g.get('venue_city')}, start={g.get('start')}, status={g.get('status')})"
+        where = f"city={g.get('venue_city')}, start={g.get('start')}, status={g.get('status')}"
+        return f"{g.get('key')}: [{names}] ({where})"
     if kind == "participations":
         meeting = next((m for m in gold.get("meetings") or [] if m.get("key") == g.get("meeting")), {})
         label = (meeting.get("names") or [g.get("meeting")])[0]
-        return f"{label} | {', '.join(g['actor'])} | {g.get('status')} (role={g.get('role')})"
+        who = ", ".join(g["actor"])
+        return f"{label} [gold: {g.get('meeting')}] | {who} | {g.get('status')} (role={g.get('role')})"
     if kind == "quotes":
         return f"{', '.join(g['speaker'])}: {g.get('starts_with')}"
     if kind == "positions":
@@ -148,18 +150,20 @@ def finding_lines(f: Finding, r: ArticleResult) -> Iterator[Text]:
         yield _line(
             f.outcome,
             f"{f.attribute}: gold={f.gold.get(f.attribute)} predicted={f.pred.get(f.attribute)}"
-            f"  [{describe_pred(kind, f.pred, r.digest)}]",
+            f"  [{describe_pred(kind, f.pred, r.digest, r.score.meeting_keys)}]",
         )
         yield from _quote("evidence", _evidence(f.pred, r.body))
         return
     if f.outcome == "extra":
-        yield _line(f.outcome, describe_pred(kind, f.pred, r.digest))
+        yield _line(f.outcome, describe_pred(kind, f.pred, r.digest, r.score.meeting_keys))
         yield from _quote("evidence", _evidence(f.pred, r.body))
         return
     yield _line(f.outcome, describe_gold(kind, f.gold, r.gold))
     near = candidate(kind, f.gold, r.digest)
     if near is not None:
-        yield Text.assemble(("      nearest: ", "cyan"), describe_pred(kind, near, r.digest))
+        yield Text.assemble(
+            ("      nearest: ", "cyan"), describe_pred(kind, near, r.digest, r.score.meeting_keys)
+        )
         yield from _quote("evidence", _evidence(near, r.body))
     else:
         yield from _quote("text", _gold_sentence(kind, f.gold, r.body))
