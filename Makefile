@@ -1,11 +1,16 @@
 # talkwatch: two commands on a fresh machine.
 #   make run    set up, ingest the bundled example articles, print the merged record
 #   make test   run the test suite
+#   make eval   score extraction on the synthetic dev set and, when ../shared is present,
+#               on the real news sets (news-dev, news-dev-processes), per fact kind
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 DB     ?= out/examples.db
 STAMP  := $(VENV)/.installed
+SHARED ?= ../shared
+# Real news sets, read in place beside the repo; $(wildcard) drops them when absent.
+REAL   := $(wildcard $(SHARED)/data/news-dev $(SHARED)/data/news-dev-processes)
 
 .PHONY: run setup test eval lint bench clean
 
@@ -27,7 +32,7 @@ test: $(STAMP)
 	$(BIN)/pytest -q -p no:cacheprovider
 
 eval: $(STAMP)
-	$(BIN)/talkwatch evaluate tests/eval/dev
+	$(BIN)/talkwatch evaluate tests/eval/dev $(REAL)
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks tools

@@ -115,3 +115,39 @@ def test_cli_unknown_option_is_a_usage_error():
     result = talkwatch("extract", "--no-such-flag", "x.txt")
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
+
+
+def _gold_set(root: Path, name: str) -> Path:
+    """A one-article set in the real-news layout: articles/X.txt + gold/X.yaml."""
+    folder = root / name
+    (folder / "articles").mkdir(parents=True)
+    (folder / "gold").mkdir()
+    (folder / "articles" / "01-doha.txt").write_text(ARTICLE)
+    (folder / "gold" / "01-doha.yaml").write_text(
+        "published: 2024-03-06\n"
+        "meetings:\n  - {key: d, names: [talks in Doha], venue_city: Doha, start: 2024-03-07,"
+        " status: postponed}\n"
+        "participations:\n  - {meeting: d, actor: [Hamas], status: will_attend}\n"
+        "  - {meeting: d, actor: [Fatah], status: declined}\n"
+        "quotes: []\npositions: []\nagreements: []\n"
+    )
+    return folder
+
+
+@pytest.mark.slow
+def test_evaluate_scores_each_folder_as_a_set(tmp_path):
+    one, two = _gold_set(tmp_path, "one"), _gold_set(tmp_path, "two")
+    result = talkwatch("evaluate", str(one), str(two), "--json")
+    assert result.returncode == 0, result.stderr
+    sets = json.loads(result.stdout)["sets"]
+    assert sorted(sets) == ["one", "two"]
+    assert sets["one"]["articles"] == 1
+    assert sets["one"]["kinds"]["participations"]["gold"] == 2
+
+
+@pytest.mark.slow
+def test_evaluate_misses_shows_the_sentence(tmp_path):
+    result = talkwatch("evaluate", str(_gold_set(tmp_path, "one")), "--misses")
+    assert result.returncode == 0, result.stderr
+    assert "missed  talks in Doha [gold: d] | Fatah | declined" in result.stdout
+    assert "articles: 1" in result.stdout

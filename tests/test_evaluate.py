@@ -132,3 +132,92 @@ def test_agrees_with_reference_scorer_on_the_example(shared, nlp, tmp_path):
         reference["macro_f1"]
     )
     assert reference["macro_f1"] >= 0.85
+
+
+def test_gold_found_in_each_layout(tmp_path):
+    """X.txt + X.yaml, <case>/article.txt + expected.yaml, articles/X.txt + gold/X.yaml."""
+    from talkwatch.evaluate import gold_pairs
+
+    (tmp_path / "flat").mkdir()
+    (tmp_path / "flat" / "a.txt").write_text("x")
+    (tmp_path / "flat" / "a.yaml").write_text("{}")
+    (tmp_path / "case").mkdir()
+    (tmp_path / "case" / "article.txt").write_text("x")
+    (tmp_path / "case" / "expected.yaml").write_text("{}")
+    for sub in ("articles", "gold"):
+        (tmp_path / "news" / sub).mkdir(parents=True)
+    (tmp_path / "news" / "articles" / "01-x.txt").write_text("x")
+    (tmp_path / "news" / "gold" / "01-x.yaml").write_text("{}")
+    (tmp_path / "news" / "articles" / "02-no-gold.txt").write_text("x")
+    found = {(a.relative_to(tmp_path).as_posix(), g.name) for a, g in gold_pairs([tmp_path])}
+    assert found == {
+        ("flat/a.txt", "a.yaml"),
+        ("case/article.txt", "expected.yaml"),
+        ("news/articles/01-x.txt", "01-x.yaml"),
+    }
+
+
+def test_each_folder_is_a_set_and_loose_files_one(tmp_path):
+    from talkwatch.evaluate import eval_sets
+
+    for name in ("one", "two"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "a.txt").write_text("x")
+        (tmp_path / name / "a.yaml").write_text("{}")
+    (tmp_path / "empty").mkdir()
+    sets = eval_sets([tmp_path / "one", tmp_path / "two", tmp_path / "empty", tmp_path / "one" / "a.txt"])
+    assert [(s.name, len(s.pairs)) for s in sets] == [("one", 1), ("two", 1), ("files", 1)]
+
+
+def test_findings_keep_the_facts():
+    result = score_digest(GOLD, DIGEST)
+    outcomes = {(f.kind, f.outcome) for f in result.findings}
+    assert ("participations", "missed") in outcomes and ("participations", "extra") in outcomes
+    missed = next(f for f in result.findings if f.outcome == "missed")
+    assert missed.gold == {"meeting": "g", "actor": ["Israel"], "status": "declined"}
+
+
+def test_wrong_meeting_attribute_is_a_finding():
+    digest = json.loads(json.dumps(DIGEST))
+    digest["meetings"][0]["status"] = "scheduled"
+    wrong = [f for f in score_digest(GOLD, digest).findings if f.outcome == "wrong"]
+    assert [(f.attribute, f.gold["status"], f.pred["status"]) for f in wrong] == [
+        ("status", "postponed", "scheduled")
+    ]
+
+
+def _compare_with_reference(shared, pairs, digests, tmp_path):
+    """Our totals equal ../shared/tools/score.py's on the same gold and digest files."""
+    from talkwatch.evaluate import Score, load_gold
+
+    args, ours = [], Score()
+    for i, ((_, gold_path), digest) in enumerate(zip(pairs, digests, strict=True)):
+        pred = tmp_path / f"{i}.jsonl"
+        pred.write_text(json.dumps(digest) + "\n")
+        args += [str(gold_path), str(pred)]
+        ours.add(score_digest(load_gold(gold_path), digest))
+    out = subprocess.run(
+        [sys.executable, str(shared / "tools" / "score.py"), *args, "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    reference = json.loads(out.stdout)
+    mine = ours.to_dict()
+    assert mine["macro_f1"] == pytest.approx(reference["macro_f1"])
+    assert mine["meeting_attributes"] == reference["meeting_attributes"]
+    for kind, row in reference["kinds"].items():
+        t = mine["kinds"][kind]
+        assert (t["tp"], t["predicted"], t["gold"]) == (row["tp"], row["predicted"], row["gold"])
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("folder", ["news-dev", "news-dev-processes"])
+def test_agrees_with_reference_scorer_on_real_news(shared, nlp, tmp_path, folder):
+    from talkwatch import pipeline, read
+    from talkwatch.evaluate import gold_pairs
+
+    pairs = gold_pairs([shared / "data" / folder])
+    assert pairs, f"no article with gold under {folder}"
+    digests = [pipeline.run(read.read_file(article)[0]) for article, _ in pairs]
+    _compare_with_reference(shared, pairs, digests, tmp_path)

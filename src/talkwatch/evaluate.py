@@ -64,11 +64,29 @@ class Tally:
 
 
 @dataclass
+class Finding:
+    """One difference from the gold, kept whole so that error analysis can show its sentence.
+
+    ``outcome`` is ``missed`` (gold fact without a match), ``extra`` (predicted fact without
+    a match) or ``wrong`` (a matched meeting whose ``attribute`` differs from the gold).
+    """
+
+    kind: str
+    outcome: str
+    note: str
+    gold: dict[str, Any] | None = None
+    pred: dict[str, Any] | None = None
+    attribute: str | None = None
+
+
+@dataclass
 class Score:
     kinds: dict[str, Tally] = field(default_factory=lambda: {k: Tally() for k in KINDS})
-    notes: list[str] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
     # matched meetings whose gold start / status is given: [right, total]
     attributes: dict[str, list[int]] = field(default_factory=lambda: {"start": [0, 0], "status": [0, 0]})
+    # one article's matched meetings, predicted id -> gold key (not summed by add)
+    meeting_keys: dict[str, str] = field(default_factory=dict)
 
     def add(self, other: Score) -> None:
         for k in KINDS:
@@ -76,7 +94,12 @@ class Score:
         for name, (right, total) in other.attributes.items():
             self.attributes[name][0] += right
             self.attributes[name][1] += total
-        self.notes += other.notes
+        self.findings += other.findings
+
+    @property
+    def notes(self) -> list[str]:
+        """One line per finding, in the reference scorer's --verbose style."""
+        return [f.note for f in self.findings]
 
     @property
     def macro_f1(self) -> float:
@@ -112,7 +135,7 @@ def _pairs(golds: list[Any], preds: list[Any], score: Callable[[Any, Any], float
     return out
 
 
-def _actor_names(digest: dict[str, Any], actor_id: Any) -> list[str]:
+def actor_names(digest: dict[str, Any], actor_id: Any) -> list[str]:
     for actor in digest.get("actors") or []:
         if actor.get("id") == actor_id:
             return [n for n in [actor.get("name"), *(actor.get("aliases") or []), actor.get("title")] if n]
@@ -139,6 +162,7 @@ def score_digest(gold: dict[str, Any], digest: dict[str, Any]) -> Score:
 
     mpairs = _pairs(gm, pm, meeting_score)
     meeting_ids = {gm[gi].get("key"): pm[pi].get("id") for gi, pi in mpairs}
+    result.meeting_keys = {pm[pi].get("id"): gm[gi].get("key") for gi, pi in mpairs}
     result.kinds["meetings"] = Tally(len(mpairs), len(pm), len(gm))
     for gi, pi in mpairs:
         for name in ("start", "status"):
@@ -147,23 +171,33 @@ def score_digest(gold: dict[str, Any], digest: dict[str, Any]) -> Score:
                 result.attributes[name][0] += right
                 result.attributes[name][1] += 1
                 if not right:
-                    result.notes.append(
+                    note = (
                         f"meeting {gm[gi].get('key')}: {name} gold={gm[gi].get(name)} "
                         f"predicted={pm[pi].get(name)}"
                     )
-    result.notes += [
-        f"missed meeting {g.get('key')}" for i, g in enumerate(gm) if i not in {a for a, _ in mpairs}
+                    result.findings.append(Finding("meetings", "wrong", note, gm[gi], pm[pi], name))
+    matched_g = {gi for gi, _ in mpairs}
+    matched_p = {pi for _, pi in mpairs}
+    result.findings += [
+        Finding("meetings", "missed", f"missed meeting {g.get('key')}", gold=g)
+        for i, g in enumerate(gm)
+        if i not in matched_g
+    ]
+    result.findings += [
+        Finding("meetings", "extra", f"extra meeting {p.get('name')}", pred=p)
+        for i, p in enumerate(pm)
+        if i not in matched_p
     ]
 
     def participation_score(g: dict[str, Any], p: dict[str, Any]) -> float:
         if meeting_ids.get(g["meeting"]) != p.get("meeting") or p.get("status") != g.get("status"):
             return 0
-        return float(names_match(_actor_names(digest, p.get("actor")), g["actor"]))
+        return float(names_match(actor_names(digest, p.get("actor")), g["actor"]))
 
     def quote_score(g: dict[str, Any], p: dict[str, Any]) -> float:
         if not norm(p.get("text", "")).startswith(norm(g["starts_with"])):
             return 0
-        names = [*_actor_names(digest, p.get("speaker")), p.get("speaker_text") or ""]
+        names = [*actor_names(digest, p.get("speaker")), p.get("speaker_text") or ""]
         return float(names_match(names, g["speaker"]))
 
     def position_score(g: dict[str, Any], p: dict[str, Any]) -> float:
@@ -172,7 +206,7 @@ def score_digest(gold: dict[str, Any], digest: dict[str, Any]) -> Score:
             norm(k) and norm(k) in issue for k in g.get("issue") or []
         ):
             return 0
-        return float(names_match(_actor_names(digest, p.get("actor")), g["actor"]))
+        return float(names_match(actor_names(digest, p.get("actor")), g["actor"]))
 
     def agreement_score(g: dict[str, Any], p: dict[str, Any]) -> float:
         if p.get("kind") != g.get("kind"):
@@ -189,10 +223,16 @@ def score_digest(gold: dict[str, Any], digest: dict[str, Any]) -> Score:
         pairs = _pairs(golds, preds, fn)
         result.kinds[kind] = Tally(len(pairs), len(preds), len(golds))
         matched = {gi for gi, _ in pairs}
-        result.notes += [f"missed {kind[:-1]}: {_brief(g)}" for i, g in enumerate(golds) if i not in matched]
+        result.findings += [
+            Finding(kind, "missed", f"missed {kind[:-1]}: {_brief(g)}", gold=g)
+            for i, g in enumerate(golds)
+            if i not in matched
+        ]
         matched_p = {pi for _, pi in pairs}
-        result.notes += [
-            f"extra {kind[:-1]}: {_brief_pred(digest, p)}" for i, p in enumerate(preds) if i not in matched_p
+        result.findings += [
+            Finding(kind, "extra", f"extra {kind[:-1]}: {_brief_pred(digest, p)}", pred=p)
+            for i, p in enumerate(preds)
+            if i not in matched_p
         ]
     return result
 
@@ -206,7 +246,7 @@ def _brief(g: dict[str, Any]) -> str:
 
 def _brief_pred(digest: dict[str, Any], p: dict[str, Any]) -> str:
     who = p.get("actor") or p.get("speaker")
-    name = (_actor_names(digest, who) or [""])[0] if who else ""
+    name = (actor_names(digest, who) or [""])[0] if who else ""
     rest = p.get("status") or p.get("stance") or (p.get("text") or "")[:30] or p.get("kind") or ""
     return f"{p.get('meeting', '')} {name} {rest}".strip()
 
@@ -223,14 +263,80 @@ def load_gold(path: str | Path) -> dict[str, Any]:
     return gold
 
 
+def gold_for(article: Path) -> Path | None:
+    """The gold file of an article in any of the three layouts, or None.
+
+    ``X.txt`` beside ``X.yaml``; ``<case>/article.txt`` beside ``expected.yaml`` (the synthetic
+    sets); ``articles/X.txt`` with ``gold/X.yaml`` beside the folder (the real news sets).
+    """
+    candidates = [article.with_suffix(".yaml"), article.parent / "expected.yaml"]
+    if article.parent.name == "articles":
+        candidates.append(article.parent.parent / "gold" / f"{article.stem}.yaml")
+    return next((c for c in candidates if c.is_file()), None)
+
+
 def gold_pairs(paths: Iterable[str | Path]) -> list[tuple[Path, Path]]:
-    """(article, gold) pairs: X.txt beside X.yaml, or article.txt beside expected.yaml."""
+    """(article, gold) pairs found under the paths (files or folders), in path order."""
     out = []
     for p in map(Path, paths):
-        files = sorted(p.rglob("*.txt")) if p.is_dir() else [p]
-        for article in files:
-            for gold in (article.with_suffix(".yaml"), article.parent / "expected.yaml"):
-                if gold.exists():
-                    out.append((article, gold))
-                    break
+        for article in sorted(p.rglob("*.txt")) if p.is_dir() else [p]:
+            gold = gold_for(article)
+            if gold is not None:
+                out.append((article, gold))
+    return out
+
+
+@dataclass
+class EvalSet:
+    """A named group of (article, gold) pairs scored together: one folder argument."""
+
+    name: str
+    pairs: list[tuple[Path, Path]]
+
+
+def eval_sets(paths: Iterable[str | Path]) -> list[EvalSet]:
+    """One set per folder argument; loose files form one set; sets without gold are dropped."""
+    sets: list[EvalSet] = []
+    loose: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            sets.append(EvalSet(p.resolve().name, gold_pairs([p])))
+        else:
+            loose.append(p)
+    if loose:
+        sets.append(EvalSet("files", gold_pairs(loose)))
+    return [s for s in sets if s.pairs]
+
+
+@dataclass
+class ArticleResult:
+    """One article's score, with what error analysis needs to show the evidence."""
+
+    article: Path
+    gold_path: Path
+    body: str
+    gold: dict[str, Any]
+    digest: dict[str, Any]
+    score: Score
+
+
+def score_set(
+    pairs: Iterable[tuple[Path, Path]], run: Callable[[Path], tuple[str, dict[str, Any]]]
+) -> tuple[Score, list[ArticleResult]]:
+    """Score each pair; ``run(article_path)`` returns the article body and its digest."""
+    total = Score()
+    results = []
+    for article_path, gold_path in pairs:
+        gold = load_gold(gold_path)
+        body, digest = run(article_path)
+        result = score_digest(gold, digest)
+        total.add(result)
+        results.append(ArticleResult(article_path, gold_path, body, gold, digest, result))
+    return total, results
+
+
+def f1_by_kind(score: Score) -> dict[str, float]:
+    """Per-kind F1 plus ``macro``: the numbers the quality gate pins."""
+    out = {kind: score.kinds[kind].prf()[2] for kind in KINDS}
+    out["macro"] = score.macro_f1
     return out

@@ -6,7 +6,7 @@ import json
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -67,39 +67,63 @@ def extract(
 
 def evaluate(
     paths: Annotated[
-        list[Path], typer.Argument(help="Articles (X.txt beside gold X.yaml / expected.yaml) or folders.")
+        list[Path],
+        typer.Argument(
+            help="Folders or articles with gold: X.txt + X.yaml, <case>/article.txt + expected.yaml, "
+            "or articles/X.txt + gold/X.yaml. Each folder is scored as a set of its own."
+        ),
     ],
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List missed and extra facts.")] = False,
+    misses: Annotated[
+        bool, typer.Option("--misses", help="Show each missed and extra fact with its sentence, by article.")
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
 ) -> None:
     """Score extraction against gold files: precision, recall, F1 per fact kind, macro F1."""
     from .. import pipeline
-    from ..evaluate import KINDS, Score, gold_pairs, load_gold, score_digest
+    from ..evaluate import eval_sets, score_set
 
-    pairs = gold_pairs(paths)
-    if not pairs:
+    sets = eval_sets(paths)
+    if not sets:
         print("talkwatch: error: no article with a gold file found", file=sys.stderr)
         raise typer.Exit(1)
-    total = Score()
-    for article_path, gold_path in pairs:
-        gold = load_gold(gold_path)
-        article = read.read_file(article_path, on_warning=_warn)[0]
-        result = score_digest(gold, pipeline.run(article, on_error=pipeline.warn_error))
-        if verbose and result.notes:
-            print(f"# {article_path}")
-            print("\n".join(f"  {n}" for n in result.notes))
-        total.add(result)
+
+    def run(path: Path) -> tuple[str, dict]:
+        article = read.read_file(path, on_warning=_warn)[0]
+        return article.body, pipeline.run(article, on_error=pipeline.warn_error)
+
+    scored = [(s, *score_set(s.pairs, run)) for s in sets]
     if as_json:
-        print(json.dumps(total.to_dict()))
+        tables = {s.name: {**total.to_dict(), "articles": len(s.pairs)} for s, total, _ in scored}
+        print(json.dumps(next(iter(tables.values())) if len(tables) == 1 else {"sets": tables}))
         return
+    for s, total, results in scored:
+        if misses:
+            from ..evaluate_misses import print_misses
+
+            print_misses(results)
+        elif verbose:
+            for r in results:
+                if r.score.notes:
+                    print(f"# {r.article}")
+                    print("\n".join(f"  {n}" for n in r.score.notes))
+        _print_table(s.name if len(scored) > 1 else None, total, len(s.pairs))
+
+
+def _print_table(name: str | None, total: Any, articles: int) -> None:
+    """The reference scorer's table, headed by the set's name when there are several."""
+    from ..evaluate import KINDS
+
+    if name:
+        print(f"== {name}")
     print(f"{'kind':16}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'pred':>6}{'gold':>6}")
     for kind in KINDS:
         t = total.kinds[kind]
         p, r, f = t.prf()
         print(f"{kind:16}{p:7.2f}{r:7.2f}{f:7.2f}{t.tp:6}{t.predicted:6}{t.gold:6}")
-    for name, (right, n) in total.attributes.items():
-        print(f"meeting {name} accuracy: {right}/{n}")
-    print(f"articles: {len(pairs)}")
+    for attr, (right, n) in total.attributes.items():
+        print(f"meeting {attr} accuracy: {right}/{n}")
+    print(f"articles: {articles}")
     print(f"macro F1 = {total.macro_f1:.3f}")
 
 
