@@ -5,7 +5,8 @@
 Reads ``../shared/data/plover-gsr/PLOVER_GSR_CAMEO.json`` (322 CAMEO-manual
 sentences coded in PLOVER 0.5) and codes every sentence with
 ``talkwatch.extract.events.coder`` (actors from ``talkwatch.actors``). The main event of
-a sentence is the coder's first. Reported:
+a sentence is the coder's first. Then the whole pipeline's digest, scored exactly as
+``../shared/tools/score_plover.py`` does (the first event of each digest). Reported:
 
 * event type: accuracy and macro F1 over the gold types, in the PLOVER 2021
   vocabulary (the gold's DEMAND -> REQUEST, DISAPPROVE/INVESTIGATE -> ACCUSE,
@@ -98,11 +99,13 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
 def type_scores(gold: list[str], pred: list[str | None]) -> dict[str, Any]:
     labels = sorted(set(gold))
     per: dict[str, dict[str, float]] = {}
+    f1s = []
     for lab in labels:
         tp = sum(1 for g, p in zip(gold, pred, strict=True) if g == lab and p == lab)
         fp = sum(1 for g, p in zip(gold, pred, strict=True) if g != lab and p == lab)
         fn = sum(1 for g, p in zip(gold, pred, strict=True) if g == lab and p != lab)
         p, r, f = prf(tp, fp, fn)
+        f1s.append(f)
         per[lab] = {
             "precision": round(p, 3),
             "recall": round(r, 3),
@@ -110,7 +113,7 @@ def type_scores(gold: list[str], pred: list[str | None]) -> dict[str, Any]:
             "support": tp + fn,
         }
     acc = sum(1 for g, p in zip(gold, pred, strict=True) if g == p) / len(gold)
-    macro = sum(v["f1"] for v in per.values()) / len(per)
+    macro = sum(f1s) / len(f1s)  # unrounded, as the reference scorer averages
     return {"accuracy": round(acc, 3), "macro_f1": round(macro, 3), "per_type": per}
 
 
@@ -161,6 +164,39 @@ def evaluate(shared: Path | None = None) -> dict[str, Any] | None:
     }
 
 
+# The gold's PLOVER 0.5 names read as their 2021 successors, as the reference scorer reads them.
+_OLD_NAMES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT", "INVESTIGATE": "ACCUSE"}
+
+
+def digest_scores(shared: Path | None = None) -> dict[str, Any] | None:
+    """The reference scorer's numbers (``../shared/tools/score_plover.py``), computed in process.
+
+    Each record becomes an article published on the record's date; the sentence's event is the PLOVER
+    type of the digest's first event, its source country that event's source actor's country.
+    """
+    from talkwatch import pipeline
+    from talkwatch.read import make_article
+
+    shared = shared or default_shared()
+    if not (shared / GSR).exists():
+        return None
+    everything = json.loads((shared / GSR).read_text(encoding="utf-8"))
+    records = [r for r in everything if r.get("text") and r.get("event")]
+    gold, pred, countries = [], [], []
+    for rec in records:
+        article = make_article(rec["text"], {"published": rec.get("date") or "2000-01-01"})
+        digest = pipeline.run(article)
+        first = (digest.get("events") or [None])[0]
+        gold.append(_OLD_NAMES.get(rec["event"], rec["event"]))
+        pred.append(_OLD_NAMES.get(first["plover"], first["plover"]) if first else None)
+        actors = {a["id"]: a for a in digest["actors"]}
+        predicted = {actors.get(first["source"], {}).get("country")} - {None} if first else set()
+        golden = {s.get("code") for s in rec.get("source") or [] if s.get("code")}
+        countries.append((golden, predicted))
+    scores = type_scores(gold, pred)
+    return {"sentences": len(records), "type": scores, "source_country": set_f1(countries)}
+
+
 def _report(res: dict[str, Any]) -> str:
     t = res["type"]
     lines = [
@@ -208,10 +244,17 @@ def main(argv: list[str] | None = None) -> int:
     if res is None:
         print("shared data absent: nothing to score")
         return 0
+    digest = digest_scores(args.shared)
     if args.json:
-        print(json.dumps({k: v for k, v in res.items() if not k.startswith("_")}, indent=2))
+        public = {k: v for k, v in res.items() if not k.startswith("_")}
+        print(json.dumps({**public, "digest": digest}, indent=2))
     else:
+        print("the sentence coder alone (each sentence's main event):")
         print(_report(res))
+        print("\nthe digest's first event (as ../shared/tools/score_plover.py scores it):")
+        print(f"type accuracy {digest['type']['accuracy']:.3f} over {digest['sentences']} sentences")
+        print(f"source country set F1 {digest['source_country']['f1']:.3f}")
+        print(f"plover type macro F1 = {digest['type']['macro_f1']:.3f}")
     if args.errors:
         print(_errors(res, args.errors))
     return 0

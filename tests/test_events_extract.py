@@ -55,3 +55,39 @@ def test_extractor_codes_facts_quotes_and_sentences(nlp: Any) -> None:
     assert all(isinstance(e.cameo, str) for e in found)
     assert events_extractor.NAME == "events.v1"
     assert {"meetings", "quotes", "positions"} <= events_extractor.REQUIRES
+
+
+def _first_event(digest: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    event = digest["events"][0]
+    actors = {a["id"]: a for a in digest["actors"]}
+    return event, actors.get(event["source"], {})
+
+
+def test_the_coders_event_comes_before_events_implied_by_facts(run: Any) -> None:
+    # the agreement mentioned in passing implies an event, but the sentence's own predicate is the attack
+    digest = run("Government troops shelled rebel positions on Sunday, breaking the ceasefire signed in May.")
+    event, _ = _first_event(digest)
+    assert event["fact"] == "sentence" and event["plover"] == "ASSAULT"
+
+
+def test_events_keep_text_order_across_sentences(run: Any) -> None:
+    digest = run("Troops shelled the border villages. Later the two sides signed a truce in Doha.")
+    starts = [e["evidence"]["start"] for e in digest["events"]]
+    assert starts == sorted(starts)
+
+
+def test_a_side_coded_from_a_demonym_becomes_an_actor_with_its_country(run: Any) -> None:
+    event, source = _first_event(run("French warships shelled the rebel-held port on Monday."))
+    assert event["plover"] == "ASSAULT"
+    assert source.get("country") == "FRA" and source.get("cameo", "").startswith("FRA")
+
+
+def test_us_in_capitals_is_the_country_not_a_pronoun(run: Any) -> None:
+    event, source = _first_event(run("The US on Tuesday rejected the proposal for a new summit."))
+    assert event["plover"] == "REJECT"
+    assert source.get("country") == "USA"
+
+
+def test_an_international_organisation_takes_its_cameo_root_as_country(run: Any) -> None:
+    event, source = _first_event(run("The United Nations on Friday condemned the attack on the convoy."))
+    assert source.get("name") == "United Nations" and source.get("country") == "IGO"

@@ -65,6 +65,7 @@ class Party:
     actor: str | None
     code: str | None
     text: str
+    span: tuple[int, int] | None = None  # characters of the phrase, for an actor made from a code
 
 
 @dataclass
@@ -89,7 +90,7 @@ class Parties:
         """The actors a noun phrase names (coordinated phrases give several)."""
         if tok is None:
             return []
-        if tok.lower_ in PRONOUNS and tok.pos_ == "PRON" or tok.lower_ in PRONOUNS and tok.dep_ in SUBJ:
+        if _is_pronoun(tok):
             return self._pronoun(tok, scope)
         heads = [tok, *conjuncts(tok)]
         # "Turkish and Greek sides", "US and British forces": coordinated modifiers
@@ -137,13 +138,13 @@ class Parties:
                 actor = self.actors.at(head.idx, head.idx + len(head))
         if not whole:  # a coordinated modifier ("Hungarian and Romanian officials")
             code = self._fallback_code(span)
-            return Party(None, code, text) if code else None
+            return Party(None, code, text, (start, end)) if code else None
         code = self._actor_code(actor, span) if actor is not None else self._fallback_code(span)
         if code is None and whole:  # "King X of Morocco", "Qatar's emir, Sheikh X"
             code = self._fallback_code(described(head))
         if actor is None and code is None:
             return None
-        return Party(actor.id if actor is not None else None, code, text)
+        return Party(actor.id if actor is not None else None, code, text, (start, end))
 
     def _actor_code(self, actor: Any, span: list[Any] | None) -> str | None:
         """An indexed actor's CAMEO code, with the phrase's sector for a bare country code."""
@@ -211,6 +212,13 @@ class Parties:
             if parties:
                 return parties
         return []
+
+
+def _is_pronoun(tok: Any) -> bool:
+    """A personal pronoun, tagged so or standing as a subject; "US" in capitals is the country."""
+    if tok.lower_ not in PRONOUNS or (len(tok.text) > 1 and tok.text.isupper()):
+        return False
+    return tok.pos_ == "PRON" or tok.dep_ in SUBJ
 
 
 def _target_tokens(v: Any) -> list[Any]:
