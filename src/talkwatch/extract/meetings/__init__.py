@@ -58,12 +58,19 @@ def _cluster(ctx: Context, mentions: list[_Mention], meetings: list[Meeting]) ->
     """
     focus: Meeting | None = None
     pending: list[_Mention] = []
+    sessions: dict[str, Meeting] = {}
     for m in mentions:
+        same_venue = m.city and _find(meetings, m, exclude=list(sessions.values()))
+        inside = focus is not None or bool(pending)  # a session of talks already mentioned
+        m.later = m.later or m.announced and inside
+        if m.kind and inside and not m.round and not same_venue:
+            _assign(ctx, m, _session(ctx, meetings, sessions, m, focus))
+            continue
         unplaced_round = m.round and not (m.city or m.country or m.past)
         if unplaced_round and focus is not None and focus.round is None and not _find(meetings, m):
             meeting = focus  # "talks resume in Vienna ... The seventh round will be chaired by"
         elif m.city or m.country or m.round or m.past or m.later:
-            meeting = _find(meetings, m) or _new(ctx, meetings, m)
+            meeting = _find(meetings, m, list(sessions.values())) or _new(ctx, meetings, m)
             if not (meeting.city or meeting.country) and focus is not None:
                 # "the next round", "the first round": another meeting of the same process
                 meeting.city, meeting.country = focus.city, focus.country
@@ -80,14 +87,29 @@ def _cluster(ctx: Context, mentions: list[_Mention], meetings: list[Meeting]) ->
                 _assign(ctx, p, meeting)
             pending = []
     if pending:
-        live = [m for m in meetings if not (m.past or m.later)]
+        parts = list(sessions.values())
+        live = [m for m in meetings if not (m.past or m.later or any(m is x for x in parts))]
         meeting = live[0] if live else _new(ctx, meetings, pending[0])
         for p in pending:
             _assign(ctx, p, meeting)
 
 
-def _find(meetings: list[Meeting], m: _Mention) -> Meeting | None:
+def _session(
+    ctx: Context, meetings: list[Meeting], sessions: dict[str, Meeting], m: _Mention, focus: Meeting | None
+) -> Meeting:
+    """A session or side meeting: one per kind, held where the talks in focus are."""
+    meeting = sessions.get(m.kind or "")
+    if meeting is None:
+        meeting = sessions[m.kind or ""] = _new(ctx, meetings, m)
+        if not (meeting.city or meeting.country) and focus is not None:
+            meeting.city, meeting.country = focus.city, focus.country
+    return meeting
+
+
+def _find(meetings: list[Meeting], m: _Mention, exclude: list[Meeting] | None = None) -> Meeting | None:
     for meeting in meetings:
+        if exclude and any(meeting is x for x in exclude):
+            continue
         if meeting.past != m.past or meeting.later != m.later:
             continue
         if m.city and meeting.city and m.city != meeting.city:

@@ -25,6 +25,10 @@ def venue(ctx: Context, tok: Any) -> tuple[str | None, str | None]:
         place = g.place(ent) if ent else None
         if place:
             return place
+    for c in candidates:  # "the Shepherdstown talks": a town the gazetteer lacks
+        ent = entity_text(c) if c.ent_type_ in ("GPE", "FAC") else None
+        if ent and g.lookup(ent) is None and g.demonym(ent) is None:
+            return ent, None
     inner = [
         g
         for p in tok.children

@@ -1,0 +1,50 @@
+"""Sessions, side meetings and earlier rounds are meetings of their own (published Wednesday 2024-03-06)."""
+
+from __future__ import annotations
+
+
+def _names(meeting: dict) -> set[str]:
+    return {meeting["name"], *meeting["aliases"]}
+
+
+def test_session_inside_talks_is_its_own_meeting(run):
+    digest = run("Peace talks in Oslo opened on Monday. The opening session lasted an hour.")
+    assert len(digest["meetings"]) == 2
+    session = next(m for m in digest["meetings"] if "opening session" in _names(m))
+    assert session["venue"]["city"] == "Oslo"  # held where the talks in focus are
+
+
+def test_side_dinner_is_a_meeting(run):
+    digest = run("The summit in Lisbon began on Monday. The leaders skipped a dinner on Tuesday.")
+    assert any(m["name"] == "dinner" for m in digest["meetings"])
+
+
+def test_first_session_mention_names_the_talks(run):
+    """With no talks mentioned before, 'a four-way meeting' is the talks themselves."""
+    digest = run("A four-way meeting will be held in Ankara on Friday. The talks will cover trade.")
+    assert len(digest["meetings"]) == 1
+
+
+def test_definite_closed_door_session_is_the_talks(run):
+    digest = run("Talks in Lima were held on Monday. Ten delegates attended the closed-door session.")
+    assert len(digest["meetings"]) == 1
+
+
+def test_press_conference_is_not_a_meeting(run):
+    digest = run("The talks in Rome ended on Monday. A press conference followed on Tuesday.")
+    assert [m["name"] for m in digest["meetings"]] == ["talks in Rome"]
+
+
+def test_previous_round_is_an_earlier_meeting(run):
+    digest = run("The talks in Vienna resumed on Monday. The previous round focused on prisoners.")
+    assert sorted(m["status"] for m in digest["meetings"]) == ["held", "ongoing"]
+
+
+def test_indefinite_scheduled_round_is_a_later_meeting(run):
+    digest = run("The talks in Quito ended on Tuesday. A new round was set for April.")
+    assert sorted(m["status"] for m in digest["meetings"]) == ["concluded", "scheduled"]
+
+
+def test_town_missing_from_gazetteer_names_the_venue(run):
+    (meeting,) = run("Syria and Israel held the Shepherdstown talks on Monday.")["meetings"]
+    assert meeting["venue"]["city"] == "Shepherdstown"
