@@ -48,3 +48,17 @@ def test_indefinite_scheduled_round_is_a_later_meeting(run):
 def test_town_missing_from_gazetteer_names_the_venue(run):
     (meeting,) = run("Syria and Israel held the Shepherdstown talks on Monday.")["meetings"]
     assert meeting["venue"]["city"] == "Shepherdstown"
+
+
+def test_numbered_indefinite_round_is_new(run):
+    digest = run(
+        "The talks in Bern ended on Tuesday. The sides will meet again in Bern for a fourth round in May."
+    )
+    assert len(digest["meetings"]) == 2
+
+
+def test_round_dated_through_its_inner_noun(run):
+    digest = run(
+        'The talks in Lima collapsed. "We will not go to a new round of talks that was to begin on March 9."'
+    )
+    assert any(m["start"] == "2024-03-09" for m in digest["meetings"])

@@ -68,6 +68,8 @@ def _mentions(ctx: Context, lex: dict[str, Any]) -> list[_Mention]:
         m.city, m.country = venues.venue(ctx, tok)
         if m.city is None and m.country is None:
             m.city, m.country = venues.verb_venue(ctx, tok)
+        for cue, _ in inner_cues(tok, lex) if m.city is None and m.country is None else []:
+            m.city, m.country = venues.clause_venue(cue)
         named = m.city or m.country or m.round or m.past or m.kind or m.later or m.announced
         if not named and (_is_generic(tok) or _bare_mass(tok)):
             continue
@@ -97,14 +99,25 @@ def _announced_new(tok: Any, lex: dict[str, Any]) -> bool:
     det = next((c for c in tok.children if c.dep_ == "det"), None)
     if det is None or det.lower_ not in ("a", "an", "another"):
         return False
-    verbs = clauses.governing_verbs(tok)
-    scheduled = set(lex["status_cues"]["scheduled"])
-    return any(clauses.future(v) or clauses.match(v, {"scheduled": list(scheduled)}) for v in verbs)
+    if _round(tok) is not None:  # "a third round": a new numbered meeting
+        return True
+    cues = clauses.status_cues(tok, lex["status_cues"]) or inner_cues(tok, lex)
+    return any(s in ("scheduled", "postponed") or clauses.future(v) for v, s in cues)
+
+
+def inner_cues(tok: Any, lex: dict[str, Any]) -> list[tuple[Any, str]]:
+    """'a round of talks that was to begin on Monday': the status told of the inner noun."""
+    heads = set(lex["heads"])
+    inner = [g for p in tok.children if p.lower_ == "of" for g in p.children if g.lower_ in heads]
+    return [cue for g in inner for cue in clauses.status_cues(g, lex["status_cues"])]
 
 
 def _is_generic(tok: Any) -> bool:
-    """'a negotiation for peace', 'to negotiate': indefinite singular mentions with no venue."""
+    """'a negotiation for peace', 'to negotiate': indefinite singular mentions with no venue
+    ('a round of talks' is a concrete meeting all the same)."""
     det = next((c for c in tok.children if c.dep_ == "det"), None)
+    if tok.lower_ == "round" and det is not None and det.lower_ in ("a", "an"):
+        return False
     return det is not None and det.lower_ in ("a", "an", "any", "no") and tok.tag_ == "NN"
 
 

@@ -8,7 +8,7 @@ from typing import Any
 from ...context import Context
 from ...model import Evidence, Meeting, StatusChange
 from .. import _clauses as clauses
-from .mentions import _attached, _Mention
+from .mentions import _attached, _Mention, inner_cues
 
 
 def _apply_status(ctx: Context, m: _Mention, lex: dict[str, Any], quoted: list[tuple[int, int]]) -> None:
@@ -17,7 +17,12 @@ def _apply_status(ctx: Context, m: _Mention, lex: dict[str, Any], quoted: list[t
     if m.verb:
         cues = [(m.head, "held")]
     else:
-        cues = clauses.status_cues(m.head, lex["status_cues"]) or _next_verb_cue(m, lex) or _noun_cue(m, lex)
+        cues = (
+            clauses.status_cues(m.head, lex["status_cues"])
+            or inner_cues(m.head, lex)
+            or _next_verb_cue(m, lex)
+            or _noun_cue(m, lex)
+        )
     for cue_tok, status in cues:
         if clauses.inside(cue_tok.idx, quoted) or clauses.negated(cue_tok):
             continue

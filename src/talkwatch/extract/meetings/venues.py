@@ -55,13 +55,21 @@ def venue(ctx: Context, tok: Any) -> tuple[str | None, str | None]:
 def verb_venue(ctx: Context, tok: Any) -> tuple[str | None, str | None]:
     """'talks will be held in Doha', 'consultations expected to open in Stockholm'."""
     for verb in clauses.governing_verbs(tok):
-        if verb.pos_ not in ("VERB", "AUX", "ADJ"):
-            continue
-        preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in VENUE_PREPS]
-        for obj in (o for p in preps for o in p.children if o.dep_ == "pobj"):
-            found = place_of(obj)
-            if found != (None, None):
-                return found
+        found = clause_venue(verb)
+        if found != (None, None):
+            return found
+    return None, None
+
+
+def clause_venue(verb: Any) -> tuple[str | None, str | None]:
+    """The place a verb's 'in/at' phrase names: 'was to begin in Mexico'."""
+    if verb.pos_ not in ("VERB", "AUX", "ADJ"):
+        return None, None
+    preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in VENUE_PREPS]
+    for obj in (o for p in preps for o in p.children if o.dep_ == "pobj"):
+        found = place_of(obj)
+        if found != (None, None):
+            return found
     return None, None
 
 
