@@ -62,3 +62,15 @@ def test_round_dated_through_its_inner_noun(run):
         'The talks in Lima collapsed. "We will not go to a new round of talks that was to begin on March 9."'
     )
     assert any(m["start"] == "2024-03-09" for m in digest["meetings"])
+
+
+def test_meeting_names_carry_complements_and_place_forms(run):
+    (meeting,) = run("The third round of talks in Doha opened on Monday.")["meetings"]
+    forms = _names(meeting)
+    assert "third round of talks in Doha" in forms
+    assert {"Doha round", "Doha talks"} & forms
+
+
+def test_meeting_with_a_person_is_named_so(run):
+    (meeting,) = run("The envoy held talks with the prime minister on Monday.")["meetings"]
+    assert "talks with the prime minister" in _names(meeting)

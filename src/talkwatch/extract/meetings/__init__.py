@@ -19,7 +19,7 @@ from ...context import Context
 from ...lexicon import load as load_lexicon
 from ...model import Evidence, Meeting
 from .. import _clauses as clauses
-from . import venues
+from . import names, venues
 from .mentions import _Mention, _mentions, _verb_mentions
 from .status import _apply_sponsors, _apply_status, _default_status
 
@@ -43,6 +43,7 @@ def extract(ctx: Context) -> list[Meeting]:
         if not (meeting.history or meeting.background):
             _default_status(ctx, meeting, mentions)
         _finish(ctx, meeting, processes)
+        meeting.aliases += names.place_forms(meeting, set(lex["heads"]))
     ctx.meeting_mentions = [(m.head.idx, m.meeting.id) for m in mentions if m.meeting]
     return meetings
 
@@ -147,6 +148,9 @@ def _name(ctx: Context, m: _Mention) -> str:
 def _assign(ctx: Context, m: _Mention, meeting: Meeting) -> None:
     m.meeting = meeting
     meeting.aliases.append(_name(ctx, m))
+    longer = None if m.verb else names.long_name(ctx.doc, m.head, m.start, m.end)
+    if longer:
+        meeting.aliases.append(longer)
     if m.city and meeting.city is None or m.country and meeting.country is None:
         meeting.city, meeting.country = m.city or meeting.city, m.country
     if m.round and meeting.round is None:

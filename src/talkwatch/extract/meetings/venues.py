@@ -26,7 +26,8 @@ def venue(ctx: Context, tok: Any) -> tuple[str | None, str | None]:
         if place:
             return place
     for c in candidates:  # "the Shepherdstown talks": a town the gazetteer lacks
-        ent = entity_text(c) if c.ent_type_ in ("GPE", "FAC") else None
+        adjacent = c.i == tok.i - 1  # "Darfur rebel talks": a region, not the venue
+        ent = entity_text(c) if c.ent_type_ in ("GPE", "FAC") and adjacent else None
         if ent and g.lookup(ent) is None and g.demonym(ent) is None:
             return ent, None
     inner = [
