@@ -74,3 +74,18 @@ def test_meeting_names_carry_complements_and_place_forms(run):
 def test_meeting_with_a_person_is_named_so(run):
     (meeting,) = run("The envoy held talks with the prime minister on Monday.")["meetings"]
     assert "talks with the prime minister" in _names(meeting)
+
+
+def test_leader_meeting_a_person_is_a_meeting(run):
+    digest = run("The talks in Nairobi resumed on Monday. Ruto met with President Museveni on Tuesday.")
+    encounter = next(m for m in digest["meetings"] if m["venue"]["city"] is None)
+    assert "Ruto-Museveni meeting" in _names(encounter)
+    assert encounter["status"] == "held"
+
+
+def test_same_people_meeting_again_is_one_meeting(run):
+    digest = run(
+        "UN envoy Maria Lopez was due to meet President John Smith on Monday."
+        " Lopez will now meet Smith on Thursday."
+    )
+    assert len(digest["meetings"]) == 1

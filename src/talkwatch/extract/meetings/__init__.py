@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from typing import Any
 
 from ...context import Context
 from ...lexicon import load as load_lexicon
 from ...model import Evidence, Meeting
 from .. import _clauses as clauses
-from . import names, venues
+from . import encounters, names, venues
 from .mentions import _Mention, _mentions, _verb_mentions
 from .status import _apply_sponsors, _apply_status, _default_status
 
@@ -31,7 +32,8 @@ def extract(ctx: Context) -> list[Meeting]:
     """Every meeting the article mentions, in order of first mention."""
     lex = load_lexicon("meetings")
     quoted = clauses.quoted_spans(ctx.body)
-    mentions = sorted(_mentions(ctx, lex) + _verb_mentions(ctx, lex), key=lambda m: m.head.i)
+    found = _mentions(ctx, lex) + _verb_mentions(ctx, lex) + encounters.person_meetings(ctx, lex)
+    mentions = sorted(found, key=lambda m: m.head.i)
     processes = venues.processes(ctx, lex)
     meetings: list[Meeting] = []
     _cluster(ctx, mentions, meetings)
@@ -60,8 +62,13 @@ def _cluster(ctx: Context, mentions: list[_Mention], meetings: list[Meeting]) ->
     focus: Meeting | None = None
     pending: list[_Mention] = []
     sessions: dict[str, Meeting] = {}
+    pairs: dict[Any, Meeting] = {}
     for m in mentions:
-        same_venue = m.city and _find(meetings, m, exclude=list(sessions.values()))
+        if "pair" in m.extras:
+            _assign(ctx, m, _encounter(ctx, meetings, pairs, m, focus))
+            continue
+        side = [*sessions.values(), *pairs.values()]  # sessions and encounters: not the talks
+        same_venue = m.city and _find(meetings, m, exclude=side)
         inside = focus is not None or bool(pending)  # a session of talks already mentioned
         m.later = m.later or m.announced and inside
         if m.kind and inside and not m.round and not same_venue:
@@ -71,7 +78,7 @@ def _cluster(ctx: Context, mentions: list[_Mention], meetings: list[Meeting]) ->
         if unplaced_round and focus is not None and focus.round is None and not _find(meetings, m):
             meeting = focus  # "talks resume in Vienna ... The seventh round will be chaired by"
         elif m.city or m.country or m.round or m.past or m.later:
-            meeting = _find(meetings, m, list(sessions.values())) or _new(ctx, meetings, m)
+            meeting = _find(meetings, m, side) or _new(ctx, meetings, m)
             if not (meeting.city or meeting.country) and focus is not None:
                 # "the next round", "the first round": another meeting of the same process
                 meeting.city, meeting.country = focus.city, focus.country
@@ -88,11 +95,31 @@ def _cluster(ctx: Context, mentions: list[_Mention], meetings: list[Meeting]) ->
                 _assign(ctx, p, meeting)
             pending = []
     if pending:
-        parts = list(sessions.values())
+        parts = [*sessions.values(), *pairs.values()]
         live = [m for m in meetings if not (m.past or m.later or any(m is x for x in parts))]
         meeting = live[0] if live else _new(ctx, meetings, pending[0])
         for p in pending:
             _assign(ctx, p, meeting)
+
+
+def _encounter(
+    ctx: Context, meetings: list[Meeting], pairs: dict[Any, Meeting], m: _Mention, focus: Meeting | None
+) -> Meeting:
+    """'X met Y': the meeting of the same people told before, the talks in focus when they
+    are named after the person met ('the meeting with Y'), else a meeting of its own."""
+    key = m.extras["pair"]
+    same = [v for k, v in pairs.items() if k[1] == key[1] and (k[0] == key[0] or None in (k[0], key[0]))]
+    if same:  # the same person met again; an unresolved side does not tell them apart
+        return same[0]
+    other = ctx.actors.get(key[1]) if key[1] else None
+    surname = other.name.split()[-1].lower() if other is not None else ""
+    named_subject = m.extras.get("named_subject", False)
+    told = any(surname in a.lower() for a in [focus.name, *focus.aliases]) if focus is not None else False
+    if focus is not None and surname and told and not named_subject:
+        pairs[key] = focus
+        return focus
+    pairs[key] = _new(ctx, meetings, m)
+    return pairs[key]
 
 
 def _session(
@@ -139,6 +166,8 @@ def _new(ctx: Context, meetings: list[Meeting], m: _Mention) -> Meeting:
 
 
 def _name(ctx: Context, m: _Mention) -> str:
+    if m.extras.get("names"):
+        return m.extras["names"][0]
     if m.verb:
         return f"meeting in {m.city}" if m.city else "meeting"
     text = ctx.doc[m.start : m.end].text
@@ -149,8 +178,7 @@ def _assign(ctx: Context, m: _Mention, meeting: Meeting) -> None:
     m.meeting = meeting
     meeting.aliases.append(_name(ctx, m))
     longer = None if m.verb else names.long_name(ctx.doc, m.head, m.start, m.end)
-    if longer:
-        meeting.aliases.append(longer)
+    meeting.aliases += [longer] if longer else m.extras.get("names", [])[1:]
     if m.city and meeting.city is None or m.country and meeting.country is None:
         meeting.city, meeting.country = m.city or meeting.city, m.country
     if m.round and meeting.round is None:
