@@ -89,3 +89,15 @@ def test_same_people_meeting_again_is_one_meeting(run):
         " Lopez will now meet Smith on Thursday."
     )
     assert len(digest["meetings"]) == 1
+
+
+def test_possible_collapse_is_not_a_status(run):
+    (meeting,) = run(
+        "The talks in Vienna resumed on Monday. A diplomat said the talks could still collapse."
+    )["meetings"]
+    assert meeting["status"] == "ongoing"
+
+
+def test_cue_acting_on_another_object_is_not_a_status(run):
+    (meeting,) = run("Envoys arrived in Oslo on Monday to prepare talks to end the war.")["meetings"]
+    assert meeting["status"] != "concluded"

@@ -26,6 +26,8 @@ def _apply_status(ctx: Context, m: _Mention, lex: dict[str, Any], quoted: list[t
     for cue_tok, status in cues:
         if clauses.inside(cue_tok.idx, quoted) or clauses.negated(cue_tok):
             continue
+        if not m.verb and (_other_object(cue_tok, m.head, lex) or _hypothetical(cue_tok, lex)):
+            continue
         if _covered(m.meeting, cue_tok):
             continue
         when = _cue_date(ctx, cue_tok, m)
@@ -44,6 +46,26 @@ def _apply_status(ctx: Context, m: _Mention, lex: dict[str, Any], quoted: list[t
         else:
             m.meeting.history.append(change)
         _duration(ctx, cue_tok, m.meeting, lex)
+
+
+def _other_object(cue: Any, head: Any, lex: dict[str, Any]) -> bool:
+    """'arrived to revive talks to end the war': the cue acts on another object
+    (not one that completes the cue itself, as in 'take place')."""
+    phrases = {p for cues in lex["status_cues"].values() for p in cues}
+    objs = [c for c in cue.children if c.dep_ == "dobj" and f"{cue.lemma_} {c.lemma_}".lower() not in phrases]
+    return bool(objs) and not any(head.i in (t.i for t in o.subtree) for o in objs)
+
+
+def _hypothetical(cue: Any, lex: dict[str, Any]) -> bool:
+    """'the talks could still collapse', 'wanted to conclude the talks', 'if the talks
+    resume': a possibility, a wish or a condition, not a state of the meeting."""
+    chain = [cue]
+    while chain[-1].dep_ in ("xcomp", "conj") and chain[-1].head is not chain[-1]:
+        chain.append(chain[-1].head)
+    modal = any(c.dep_ == "aux" and c.lower_ in lex["hypothetical_modals"] for t in chain for c in t.children)
+    wish = any(t.lemma_.lower() in lex["wish_verbs"] for t in chain[1:])
+    condition = any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for t in chain for c in t.children)
+    return modal or wish or condition
 
 
 def _noun_cue(m: _Mention, lex: dict[str, Any]) -> list[tuple[Any, str]]:
