@@ -101,3 +101,23 @@ def test_possible_collapse_is_not_a_status(run):
 def test_cue_acting_on_another_object_is_not_a_status(run):
     (meeting,) = run("Envoys arrived in Oslo on Monday to prepare talks to end the war.")["meetings"]
     assert meeting["status"] != "concluded"
+
+
+def test_failed_talks_have_ended(run):
+    (meeting,) = run("The talks in Montreux failed on Tuesday.")["meetings"]
+    assert meeting["status"] == "concluded"
+
+
+def test_ending_of_an_earlier_meeting_is_held(run):
+    digest = run(
+        "The talks in Rome resumed on Monday. The previous talks in Milan failed to bridge differences."
+    )
+    milan = next(m for m in digest["meetings"] if m["venue"]["city"] == "Milan")
+    assert milan["status"] == "held"
+
+
+def test_past_plan_gives_way_to_later_news(run):
+    digest = run(
+        "The round of talks in Quito was suspended on Monday. The round was scheduled to begin on Monday."
+    )
+    assert digest["meetings"][0]["status"] == "suspended"

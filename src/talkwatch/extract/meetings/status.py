@@ -33,9 +33,13 @@ def _apply_status(ctx: Context, m: _Mention, lex: dict[str, Any], quoted: list[t
         when = _cue_date(ctx, cue_tok, m)
         if status in ("held", "ongoing") and not m.meeting.past and clauses.future(cue_tok):
             status = "scheduled"
+        if status == "concluded" and m.meeting.past:
+            status = "held"  # the ending of an earlier meeting, told in passing
         change = StatusChange(status, when, Evidence.from_span(cue_tok.sent))
-        told_before = clauses.pluperfect(cue_tok) or (
-            cue_tok.dep_ == "conj" and clauses.pluperfect(cue_tok.head)
+        told_before = (
+            clauses.pluperfect(cue_tok)
+            or (cue_tok.dep_ == "conj" and clauses.pluperfect(cue_tok.head))
+            or (status == "scheduled" and _past_plan(cue_tok))
         )
         if (
             cue_tok.dep_ in ("relcl", "acl")
@@ -46,6 +50,14 @@ def _apply_status(ctx: Context, m: _Mention, lex: dict[str, Any], quoted: list[t
         else:
             m.meeting.history.append(change)
         _duration(ctx, cue_tok, m.meeting, lex)
+
+
+def _past_plan(cue: Any) -> bool:
+    """'the round was scheduled to begin on Friday': a plan told in the past, which later
+    news (a suspension, a delay) supersedes."""
+    return cue.tag_ == "VBN" and any(
+        c.dep_ == "auxpass" and c.lower_ in ("was", "were") for c in cue.children
+    )
 
 
 def _other_object(cue: Any, head: Any, lex: dict[str, Any]) -> bool:
