@@ -121,3 +121,13 @@ def test_past_plan_gives_way_to_later_news(run):
         "The round of talks in Quito was suspended on Monday. The round was scheduled to begin on Monday."
     )
     assert digest["meetings"][0]["status"] == "suspended"
+
+
+def test_party_quitting_talks_suspends_them(run):
+    (meeting,) = run("The rebel delegation has quit the talks in Kampala.")["meetings"]
+    assert meeting["status"] == "suspended"
+
+
+def test_present_attendance_means_talks_under_way(run):
+    (meeting,) = run("Attending the summit in Palermo are the prime minister and two envoys.")["meetings"]
+    assert meeting["status"] == "ongoing"

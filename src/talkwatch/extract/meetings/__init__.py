@@ -43,7 +43,7 @@ def extract(ctx: Context) -> list[Meeting]:
     venues.dateline_venue(ctx, meetings)
     for meeting in meetings:
         if not (meeting.history or meeting.background):
-            _default_status(ctx, meeting, mentions)
+            _default_status(ctx, meeting, mentions, lex)
         _finish(ctx, meeting, processes)
         meeting.aliases += names.place_forms(meeting, set(lex["heads"]))
     ctx.meeting_mentions = [(m.head.idx, m.meeting.id) for m in mentions if m.meeting]

@@ -110,11 +110,16 @@ def _next_verb_cue(m: _Mention, lex: dict[str, Any]) -> list[tuple[Any, str]]:
     return []
 
 
-def _default_status(ctx: Context, meeting: Meeting, mentions: list[_Mention]) -> None:
+def _default_status(
+    ctx: Context, meeting: Meeting, mentions: list[_Mention], lex: dict[str, Any] | None = None
+) -> None:
     """No status cue: a meeting told in the past tense, or dated before the report, was held;
-    one dated after it is scheduled. Its date is the one in its mention's clause."""
+    one dated after it is scheduled. Its date is the one in its mention's clause. Failing
+    that, how people take part tells it: 'attending the summit are X' (under way), 'the
+    delegation has quit the talks' (suspended)."""
     published = ctx.published
-    for m in (x for x in mentions if x.meeting is meeting):
+    own_mentions = [x for x in mentions if x.meeting is meeting]
+    for m in own_mentions:
         verbs = clauses.governing_verbs(m.head)
         span = clauses.own_clause(verbs[-1] if verbs else m.head)
         own = [d for d in ctx.dates_in(*span) if d.value and _attached(ctx, d, m.head)]
@@ -129,6 +134,25 @@ def _default_status(ctx: Context, meeting: Meeting, mentions: list[_Mention]) ->
             continue
         meeting.history.append(StatusChange(status, when, Evidence.from_span(m.head.sent)))
         return
+    for m in [x for x in own_mentions if not x.background] if lex else []:
+        status = _by_taking_part(m, lex or {})
+        if status:
+            meeting.history.append(StatusChange(status, None, Evidence.from_span(m.head.sent)))
+            return
+
+
+def _by_taking_part(m: _Mention, lex: dict[str, Any]) -> str | None:
+    """'attending the summit are X', 'has been facilitating the talks' -> ongoing; 'has quit
+    the talks', 'walked out of the talks' -> suspended."""
+    for verb in clauses.governing_verbs(m.head):
+        lemma = verb.lemma_.lower()
+        if clauses.negated(verb) or clauses.future(verb):
+            continue
+        if lemma in lex["exit_verbs"]:
+            return "suspended"
+        if lemma in lex["presence_verbs"] and verb.tag_ in ("VBG", "VBZ", "VBP"):
+            return "ongoing"
+    return None
 
 
 def _covered(meeting: Meeting, cue: Any) -> bool:
