@@ -131,3 +131,13 @@ def test_party_quitting_talks_suspends_them(run):
 def test_present_attendance_means_talks_under_way(run):
     (meeting,) = run("Attending the summit in Palermo are the prime minister and two envoys.")["meetings"]
     assert meeting["status"] == "ongoing"
+
+
+def test_destination_of_a_trip_for_talks_is_the_venue(run):
+    (meeting,) = run("The envoy flew to Arusha on Friday for talks with the rebels.")["meetings"]
+    assert meeting["venue"]["city"] == "Arusha"
+
+
+def test_last_round_told_in_past_is_earlier(run):
+    digest = run("The talks in Arusha resumed on Monday. The last round focused on power sharing.")
+    assert sorted(m["status"] for m in digest["meetings"]) == ["held", "ongoing"]

@@ -41,11 +41,13 @@ def extract(ctx: Context) -> list[Meeting]:
         _apply_status(ctx, m, lex, quoted)
         _apply_sponsors(ctx, m)
     venues.dateline_venue(ctx, meetings)
+    stated = {m.meeting.id for m in mentions if m.meeting and m.city}  # a city the text gives it
     for meeting in meetings:
         if not (meeting.history or meeting.background):
             _default_status(ctx, meeting, mentions, lex)
         _finish(ctx, meeting, processes)
-        meeting.aliases += names.place_forms(meeting, set(lex["heads"]))
+        if meeting.id in stated:
+            meeting.aliases += names.place_forms(meeting, set(lex["heads"]))
     ctx.meeting_mentions = [(m.head.idx, m.meeting.id) for m in mentions if m.meeting]
     return meetings
 

@@ -59,7 +59,8 @@ def _mentions(ctx: Context, lex: dict[str, Any]) -> list[_Mention]:
             continue
         m = _Mention(tok, *_span(tok))
         past = mods & set(lex["past_modifiers"])
-        m.past = bool(past - {"last"} or past and tok.lower_ != "round") or _long_ago(ctx, tok)
+        told_past = any(v.tag_ == "VBD" for v in clauses.governing_verbs(tok))  # "the last round focused on"
+        m.past = bool(past - {"last"} or past and (tok.lower_ != "round" or told_past)) or _long_ago(ctx, tok)
         m.later = bool(mods & set(lex["later_modifiers"]))
         m.announced = _announced_new(tok, lex)
         m.background = _background(tok, lex)

@@ -54,11 +54,29 @@ def venue(ctx: Context, tok: Any) -> tuple[str | None, str | None]:
 
 
 def verb_venue(ctx: Context, tok: Any) -> tuple[str | None, str | None]:
-    """'talks will be held in Doha', 'consultations expected to open in Stockholm'."""
+    """'talks will be held in Doha', 'consultations expected to open in Stockholm',
+    'on his way to Naivasha for talks', 'invited the rivals to Doha for talks'."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "for":
+        found = _destination(tok.head.head, tok)
+        if found != (None, None):
+            return found
     for verb in clauses.governing_verbs(tok):
         found = clause_venue(verb)
         if found != (None, None):
             return found
+    return None, None
+
+
+def _destination(verb: Any, meeting: Any) -> tuple[str | None, str | None]:
+    """The place a 'to' phrase of the verb (or of its object) names, outside the meeting noun."""
+    inside = {t.i for t in meeting.subtree}
+    near = [verb, *(c for c in verb.children if c.dep_ in ("dobj", "pobj", "prep"))]
+    near += [g for c in near[1:] for g in c.children if g.dep_ == "pobj"]
+    for prep in (c for t in near for c in t.children if c.dep_ == "prep" and c.lower_ == "to"):
+        for obj in (o for o in prep.children if o.dep_ == "pobj" and o.i not in inside):
+            found = place_of(obj)
+            if found != (None, None):
+                return found
     return None, None
 
 
