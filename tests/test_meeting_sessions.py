@@ -141,3 +141,14 @@ def test_destination_of_a_trip_for_talks_is_the_venue(run):
 def test_last_round_told_in_past_is_earlier(run):
     digest = run("The talks in Arusha resumed on Monday. The last round focused on power sharing.")
     assert sorted(m["status"] for m in digest["meetings"]) == ["held", "ongoing"]
+
+
+def test_session_without_date_is_on_the_report_day(run):
+    digest = run("The conference in Lisbon opened on Monday. Two envoys skipped the working dinner.")
+    dinner = next(m for m in digest["meetings"] if "working dinner" in _names(m))
+    assert dinner["start"] == "2024-03-06"
+
+
+def test_opening_told_in_present_is_today(run):
+    (meeting,) = run("A conference on the war is starting in Geneva.")["meetings"]
+    assert (meeting["status"], meeting["start"]) == ("ongoing", "2024-03-06")

@@ -42,10 +42,15 @@ def extract(ctx: Context) -> list[Meeting]:
         _apply_sponsors(ctx, m)
     venues.dateline_venue(ctx, meetings)
     stated = {m.meeting.id for m in mentions if m.meeting and m.city}  # a city the text gives it
+    parts = {m.meeting.id for m in mentions if m.meeting and m.kind} - {
+        m.meeting.id for m in mentions if m.meeting and not m.kind
+    }
     for meeting in meetings:
         if not (meeting.history or meeting.background):
             _default_status(ctx, meeting, mentions, lex)
         _finish(ctx, meeting, processes)
+        if meeting.id in parts:
+            _same_day(ctx, meeting)
         if meeting.id in stated:
             meeting.aliases += names.place_forms(meeting, set(lex["heads"]))
     ctx.meeting_mentions = [(m.head.idx, m.meeting.id) for m in mentions if m.meeting]
@@ -192,6 +197,12 @@ def _assign(ctx: Context, m: _Mention, meeting: Meeting) -> None:
 
 
 _START_STATUSES = {"scheduled", "postponed", "ongoing", "held"}
+
+
+def _same_day(ctx: Context, meeting: Meeting) -> None:
+    """A session or side meeting with no date of its own is reported on the day it happens."""
+    if meeting.start is None and meeting.status not in ("postponed", "cancelled") and ctx.published:
+        meeting.start = ctx.published.isoformat()
 
 
 def _finish(ctx: Context, meeting: Meeting, processes: dict[str, str]) -> None:

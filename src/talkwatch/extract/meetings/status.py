@@ -30,7 +30,7 @@ def _apply_status(ctx: Context, m: _Mention, lex: dict[str, Any], quoted: list[t
             continue
         if _covered(m.meeting, cue_tok):
             continue
-        when = _cue_date(ctx, cue_tok, m)
+        when = _cue_date(ctx, cue_tok, m) or _today(ctx, cue_tok, status)
         if status in ("held", "ongoing") and not m.meeting.past and clauses.future(cue_tok):
             status = "scheduled"
         if status == "concluded" and m.meeting.past:
@@ -50,6 +50,17 @@ def _apply_status(ctx: Context, m: _Mention, lex: dict[str, Any], quoted: list[t
         else:
             m.meeting.history.append(change)
         _duration(ctx, cue_tok, m.meeting, lex)
+
+
+def _today(ctx: Context, cue: Any, status: str) -> str | None:
+    """'talks are starting in Geneva', 'the conference opens': an opening told in the
+    present happens on the day of the report."""
+    present = cue.tag_ in ("VBZ", "VBP") or (
+        cue.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("is", "are") for c in cue.children)
+    )
+    if status != "ongoing" or not present or ctx.published is None:
+        return None
+    return ctx.published.isoformat()
 
 
 def _past_plan(cue: Any) -> bool:
