@@ -14,7 +14,7 @@ from typing import Any
 _QUOTE_PAIRS = [("\u201c", "\u201d"), ('"', '"')]
 _CLAUSE_DEPS = {"ccomp", "advcl", "conj", "relcl", "parataxis", "csubj", "nsubj", "nsubjpass"}
 _FUTURE_AUX = {"will", "shall", "'ll", "wo", "’ll", "would"}  # "would open": future in reported speech
-_FUTURE_HEADS = {"expect", "due", "set", "schedule", "plan", "slate", "go", "intend", "likely", "hope"}
+_FUTURE_HEADS = {"expect", "due", "set", "schedule", "plan", "slate", "go", "intend", "likely", "hope", "be"}
 _NUMBERS = {
     "one": 1,
     "two": 2,

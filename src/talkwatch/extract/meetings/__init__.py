@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from typing import Any
 
 from ...context import Context
 from ...lexicon import load as load_lexicon
 from ...model import Evidence, Meeting
 from .. import _clauses as clauses
-from . import venues
+from . import encounters, names, venues
 from .mentions import _Mention, _mentions, _verb_mentions
 from .status import _apply_sponsors, _apply_status, _default_status
 
@@ -31,7 +32,8 @@ def extract(ctx: Context) -> list[Meeting]:
     """Every meeting the article mentions, in order of first mention."""
     lex = load_lexicon("meetings")
     quoted = clauses.quoted_spans(ctx.body)
-    mentions = sorted(_mentions(ctx, lex) + _verb_mentions(ctx, lex), key=lambda m: m.head.i)
+    found = _mentions(ctx, lex) + _verb_mentions(ctx, lex) + encounters.person_meetings(ctx, lex)
+    mentions = sorted(found, key=lambda m: m.head.i)
     processes = venues.processes(ctx, lex)
     meetings: list[Meeting] = []
     _cluster(ctx, mentions, meetings)
@@ -39,10 +41,18 @@ def extract(ctx: Context) -> list[Meeting]:
         _apply_status(ctx, m, lex, quoted)
         _apply_sponsors(ctx, m)
     venues.dateline_venue(ctx, meetings)
+    stated = {m.meeting.id for m in mentions if m.meeting and m.city}  # a city the text gives it
+    parts = {m.meeting.id for m in mentions if m.meeting and m.kind} - {
+        m.meeting.id for m in mentions if m.meeting and not m.kind
+    }
     for meeting in meetings:
         if not (meeting.history or meeting.background):
-            _default_status(ctx, meeting, mentions)
+            _default_status(ctx, meeting, mentions, lex)
         _finish(ctx, meeting, processes)
+        if meeting.id in parts:
+            _same_day(ctx, meeting)
+        if meeting.id in stated:
+            meeting.aliases += names.place_forms(meeting, set(lex["heads"]))
     ctx.meeting_mentions = [(m.head.idx, m.meeting.id) for m in mentions if m.meeting]
     return meetings
 
@@ -58,12 +68,24 @@ def _cluster(ctx: Context, mentions: list[_Mention], meetings: list[Meeting]) ->
     """
     focus: Meeting | None = None
     pending: list[_Mention] = []
+    sessions: dict[str, Meeting] = {}
+    pairs: dict[Any, Meeting] = {}
     for m in mentions:
+        if "pair" in m.extras:
+            _assign(ctx, m, _encounter(ctx, meetings, pairs, m, focus))
+            continue
+        side = [*sessions.values(), *pairs.values()]  # sessions and encounters: not the talks
+        same_venue = m.city and _find(meetings, m, exclude=side)
+        inside = focus is not None or bool(pending)  # a session of talks already mentioned
+        m.later = m.later or m.announced and inside
+        if m.kind and inside and not m.round and not same_venue:
+            _assign(ctx, m, _session(ctx, meetings, sessions, m, focus))
+            continue
         unplaced_round = m.round and not (m.city or m.country or m.past)
         if unplaced_round and focus is not None and focus.round is None and not _find(meetings, m):
             meeting = focus  # "talks resume in Vienna ... The seventh round will be chaired by"
         elif m.city or m.country or m.round or m.past or m.later:
-            meeting = _find(meetings, m) or _new(ctx, meetings, m)
+            meeting = _find(meetings, m, side) or _new(ctx, meetings, m)
             if not (meeting.city or meeting.country) and focus is not None:
                 # "the next round", "the first round": another meeting of the same process
                 meeting.city, meeting.country = focus.city, focus.country
@@ -80,14 +102,49 @@ def _cluster(ctx: Context, mentions: list[_Mention], meetings: list[Meeting]) ->
                 _assign(ctx, p, meeting)
             pending = []
     if pending:
-        live = [m for m in meetings if not (m.past or m.later)]
+        parts = [*sessions.values(), *pairs.values()]
+        live = [m for m in meetings if not (m.past or m.later or any(m is x for x in parts))]
         meeting = live[0] if live else _new(ctx, meetings, pending[0])
         for p in pending:
             _assign(ctx, p, meeting)
 
 
-def _find(meetings: list[Meeting], m: _Mention) -> Meeting | None:
+def _encounter(
+    ctx: Context, meetings: list[Meeting], pairs: dict[Any, Meeting], m: _Mention, focus: Meeting | None
+) -> Meeting:
+    """'X met Y': the meeting of the same people told before, the talks in focus when they
+    are named after the person met ('the meeting with Y'), else a meeting of its own."""
+    key = m.extras["pair"]
+    same = [v for k, v in pairs.items() if k[1] == key[1] and (k[0] == key[0] or None in (k[0], key[0]))]
+    if same:  # the same person met again; an unresolved side does not tell them apart
+        return same[0]
+    other = ctx.actors.get(key[1]) if key[1] else None
+    surname = other.name.split()[-1].lower() if other is not None else ""
+    named_subject = m.extras.get("named_subject", False)
+    told = any(surname in a.lower() for a in [focus.name, *focus.aliases]) if focus is not None else False
+    if focus is not None and surname and told and not named_subject:
+        pairs[key] = focus
+        return focus
+    pairs[key] = _new(ctx, meetings, m)
+    return pairs[key]
+
+
+def _session(
+    ctx: Context, meetings: list[Meeting], sessions: dict[str, Meeting], m: _Mention, focus: Meeting | None
+) -> Meeting:
+    """A session or side meeting: one per kind, held where the talks in focus are."""
+    meeting = sessions.get(m.kind or "")
+    if meeting is None:
+        meeting = sessions[m.kind or ""] = _new(ctx, meetings, m)
+        if not (meeting.city or meeting.country) and focus is not None:
+            meeting.city, meeting.country = focus.city, focus.country
+    return meeting
+
+
+def _find(meetings: list[Meeting], m: _Mention, exclude: list[Meeting] | None = None) -> Meeting | None:
     for meeting in meetings:
+        if exclude and any(meeting is x for x in exclude):
+            continue
         if meeting.past != m.past or meeting.later != m.later:
             continue
         if m.city and meeting.city and m.city != meeting.city:
@@ -116,6 +173,8 @@ def _new(ctx: Context, meetings: list[Meeting], m: _Mention) -> Meeting:
 
 
 def _name(ctx: Context, m: _Mention) -> str:
+    if m.extras.get("names"):
+        return m.extras["names"][0]
     if m.verb:
         return f"meeting in {m.city}" if m.city else "meeting"
     text = ctx.doc[m.start : m.end].text
@@ -125,6 +184,8 @@ def _name(ctx: Context, m: _Mention) -> str:
 def _assign(ctx: Context, m: _Mention, meeting: Meeting) -> None:
     m.meeting = meeting
     meeting.aliases.append(_name(ctx, m))
+    longer = None if m.verb else names.long_name(ctx.doc, m.head, m.start, m.end)
+    meeting.aliases += [longer] if longer else m.extras.get("names", [])[1:]
     if m.city and meeting.city is None or m.country and meeting.country is None:
         meeting.city, meeting.country = m.city or meeting.city, m.country
     if m.round and meeting.round is None:
@@ -136,6 +197,12 @@ def _assign(ctx: Context, m: _Mention, meeting: Meeting) -> None:
 
 
 _START_STATUSES = {"scheduled", "postponed", "ongoing", "held"}
+
+
+def _same_day(ctx: Context, meeting: Meeting) -> None:
+    """A session or side meeting with no date of its own is reported on the day it happens."""
+    if meeting.start is None and meeting.status not in ("postponed", "cancelled") and ctx.published:
+        meeting.start = ctx.published.isoformat()
 
 
 def _finish(ctx: Context, meeting: Meeting, processes: dict[str, str]) -> None:

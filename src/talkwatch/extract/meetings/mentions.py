@@ -41,6 +41,8 @@ class _Mention:
     later: bool = False
     background: bool = False
     verb: bool = False  # "the leaders met in Sochi": a meeting told by its verb
+    announced: bool = False  # "a new round was set for April": later than the talks in focus
+    kind: str | None = None  # "the opening session", "a working dinner": a part of the talks
     meeting: Meeting | None = None
     extras: dict[str, Any] = field(default_factory=dict)
 
@@ -52,25 +54,71 @@ def _mentions(ctx: Context, lex: dict[str, Any]) -> list[_Mention]:
         if tok.lower_ not in heads or tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ == "compound":
             continue
         mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound", "advmod")}
-        if mods & set(lex["generic_modifiers"]) or _part_of_meeting(tok, heads):
+        excluded = set(lex["generic_modifiers"]) | set(lex["non_meeting_modifiers"])
+        if mods & excluded or _part_of_meeting(tok, heads):
             continue
         m = _Mention(tok, *_span(tok))
-        m.past = bool(mods & set(lex["past_modifiers"])) and tok.lower_ != "round" or _long_ago(ctx, tok)
+        past = mods & set(lex["past_modifiers"])
+        told_past = any(v.tag_ == "VBD" for v in clauses.governing_verbs(tok))  # "the last round focused on"
+        m.past = bool(past - {"last"} or past and (tok.lower_ != "round" or told_past)) or _long_ago(ctx, tok)
         m.later = bool(mods & set(lex["later_modifiers"]))
+        m.announced = _announced_new(tok, lex)
         m.background = _background(tok, lex)
         m.round = _round(tok)
+        m.kind = _kind(ctx, tok, m.start, lex)
         m.city, m.country = venues.venue(ctx, tok)
         if m.city is None and m.country is None:
             m.city, m.country = venues.verb_venue(ctx, tok)
-        if not (m.city or m.country or m.round or m.past) and (_is_generic(tok) or _bare_mass(tok)):
+        for cue, _ in inner_cues(tok, lex) if m.city is None and m.country is None else []:
+            m.city, m.country = venues.clause_venue(cue)
+        named = m.city or m.country or m.round or m.past or m.kind or m.later or m.announced
+        if not named and (_is_generic(tok) or _bare_mass(tok)):
             continue
         out.append(m)
     return out
 
 
-def _is_generic(tok: Any) -> bool:
-    """'a negotiation for peace', 'to negotiate': indefinite singular mentions with no venue."""
+def _kind(ctx: Context, tok: Any, start: int, lex: dict[str, Any]) -> str | None:
+    """'the opening session', 'a three-way meeting', 'a working dinner': a session or side
+    meeting inside the talks, told apart from them by its modifier or by its head."""
+    words = [t.lower_ for t in ctx.doc[start : tok.i] if t.dep_ != "det" and t.pos_ != "PUNCT"]
+    text = ctx.doc[start : tok.i].text.lower()
+    cues = list(lex["session_modifiers"])
+    if _is_generic(tok) or tok.tag_ == "NNS":  # "a closed session": new; "the closed-door session": the talks
+        cues += lex["manner_modifiers"]
+    hit = [w for w in cues if w in words or re.search(rf"\b{re.escape(w)}\b", text)]
+    if hit:
+        return f"{hit[0]} {tok.lemma_.lower()}"
+    if tok.lemma_.lower() in lex["session_heads"]:
+        return tok.lemma_.lower()
+    return None
+
+
+def _announced_new(tok: Any, lex: dict[str, Any]) -> bool:
+    """'a third round was set for April', 'another meeting will follow': an indefinite
+    mention with a future or scheduling cue introduces a later meeting."""
     det = next((c for c in tok.children if c.dep_ == "det"), None)
+    if det is None or det.lower_ not in ("a", "an", "another"):
+        return False
+    if _round(tok) is not None:  # "a third round": a new numbered meeting
+        return True
+    cues = clauses.status_cues(tok, lex["status_cues"]) or inner_cues(tok, lex)
+    return any(s in ("scheduled", "postponed") or clauses.future(v) for v, s in cues)
+
+
+def inner_cues(tok: Any, lex: dict[str, Any]) -> list[tuple[Any, str]]:
+    """'a round of talks that was to begin on Monday': the status told of the inner noun."""
+    heads = set(lex["heads"])
+    inner = [g for p in tok.children if p.lower_ == "of" for g in p.children if g.lower_ in heads]
+    return [cue for g in inner for cue in clauses.status_cues(g, lex["status_cues"])]
+
+
+def _is_generic(tok: Any) -> bool:
+    """'a negotiation for peace', 'to negotiate': indefinite singular mentions with no venue
+    ('a round of talks' is a concrete meeting all the same)."""
+    det = next((c for c in tok.children if c.dep_ == "det"), None)
+    if tok.lower_ == "round" and det is not None and det.lower_ in ("a", "an"):
+        return False
     return det is not None and det.lower_ in ("a", "an", "any", "no") and tok.tag_ == "NN"
 
 

@@ -8,7 +8,7 @@ from typing import Any
 from ...context import Context
 from ...model import Evidence, Meeting, StatusChange
 from .. import _clauses as clauses
-from .mentions import _attached, _Mention
+from .mentions import _attached, _Mention, inner_cues
 
 
 def _apply_status(ctx: Context, m: _Mention, lex: dict[str, Any], quoted: list[tuple[int, int]]) -> None:
@@ -17,18 +17,29 @@ def _apply_status(ctx: Context, m: _Mention, lex: dict[str, Any], quoted: list[t
     if m.verb:
         cues = [(m.head, "held")]
     else:
-        cues = clauses.status_cues(m.head, lex["status_cues"]) or _next_verb_cue(m, lex) or _noun_cue(m, lex)
+        cues = (
+            clauses.status_cues(m.head, lex["status_cues"])
+            or inner_cues(m.head, lex)
+            or _next_verb_cue(m, lex)
+            or _noun_cue(m, lex)
+        )
     for cue_tok, status in cues:
         if clauses.inside(cue_tok.idx, quoted) or clauses.negated(cue_tok):
             continue
+        if not m.verb and (_other_object(cue_tok, m.head, lex) or _hypothetical(cue_tok, lex)):
+            continue
         if _covered(m.meeting, cue_tok):
             continue
-        when = _cue_date(ctx, cue_tok, m)
+        when = _cue_date(ctx, cue_tok, m) or _today(ctx, cue_tok, status)
         if status in ("held", "ongoing") and not m.meeting.past and clauses.future(cue_tok):
             status = "scheduled"
+        if status == "concluded" and m.meeting.past:
+            status = "held"  # the ending of an earlier meeting, told in passing
         change = StatusChange(status, when, Evidence.from_span(cue_tok.sent))
-        told_before = clauses.pluperfect(cue_tok) or (
-            cue_tok.dep_ == "conj" and clauses.pluperfect(cue_tok.head)
+        told_before = (
+            clauses.pluperfect(cue_tok)
+            or (cue_tok.dep_ == "conj" and clauses.pluperfect(cue_tok.head))
+            or (status == "scheduled" and _past_plan(cue_tok))
         )
         if (
             cue_tok.dep_ in ("relcl", "acl")
@@ -39,6 +50,45 @@ def _apply_status(ctx: Context, m: _Mention, lex: dict[str, Any], quoted: list[t
         else:
             m.meeting.history.append(change)
         _duration(ctx, cue_tok, m.meeting, lex)
+
+
+def _today(ctx: Context, cue: Any, status: str) -> str | None:
+    """'talks are starting in Geneva', 'the conference opens': an opening told in the
+    present happens on the day of the report."""
+    present = cue.tag_ in ("VBZ", "VBP") or (
+        cue.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("is", "are") for c in cue.children)
+    )
+    if status != "ongoing" or not present or ctx.published is None:
+        return None
+    return ctx.published.isoformat()
+
+
+def _past_plan(cue: Any) -> bool:
+    """'the round was scheduled to begin on Friday': a plan told in the past, which later
+    news (a suspension, a delay) supersedes."""
+    return cue.tag_ == "VBN" and any(
+        c.dep_ == "auxpass" and c.lower_ in ("was", "were") for c in cue.children
+    )
+
+
+def _other_object(cue: Any, head: Any, lex: dict[str, Any]) -> bool:
+    """'arrived to revive talks to end the war': the cue acts on another object
+    (not one that completes the cue itself, as in 'take place')."""
+    phrases = {p for cues in lex["status_cues"].values() for p in cues}
+    objs = [c for c in cue.children if c.dep_ == "dobj" and f"{cue.lemma_} {c.lemma_}".lower() not in phrases]
+    return bool(objs) and not any(head.i in (t.i for t in o.subtree) for o in objs)
+
+
+def _hypothetical(cue: Any, lex: dict[str, Any]) -> bool:
+    """'the talks could still collapse', 'wanted to conclude the talks', 'if the talks
+    resume': a possibility, a wish or a condition, not a state of the meeting."""
+    chain = [cue]
+    while chain[-1].dep_ in ("xcomp", "conj") and chain[-1].head is not chain[-1]:
+        chain.append(chain[-1].head)
+    modal = any(c.dep_ == "aux" and c.lower_ in lex["hypothetical_modals"] for t in chain for c in t.children)
+    wish = any(t.lemma_.lower() in lex["wish_verbs"] for t in chain[1:])
+    condition = any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for t in chain for c in t.children)
+    return modal or wish or condition
 
 
 def _noun_cue(m: _Mention, lex: dict[str, Any]) -> list[tuple[Any, str]]:
@@ -71,11 +121,16 @@ def _next_verb_cue(m: _Mention, lex: dict[str, Any]) -> list[tuple[Any, str]]:
     return []
 
 
-def _default_status(ctx: Context, meeting: Meeting, mentions: list[_Mention]) -> None:
+def _default_status(
+    ctx: Context, meeting: Meeting, mentions: list[_Mention], lex: dict[str, Any] | None = None
+) -> None:
     """No status cue: a meeting told in the past tense, or dated before the report, was held;
-    one dated after it is scheduled. Its date is the one in its mention's clause."""
+    one dated after it is scheduled. Its date is the one in its mention's clause. Failing
+    that, how people take part tells it: 'attending the summit are X' (under way), 'the
+    delegation has quit the talks' (suspended)."""
     published = ctx.published
-    for m in (x for x in mentions if x.meeting is meeting):
+    own_mentions = [x for x in mentions if x.meeting is meeting]
+    for m in own_mentions:
         verbs = clauses.governing_verbs(m.head)
         span = clauses.own_clause(verbs[-1] if verbs else m.head)
         own = [d for d in ctx.dates_in(*span) if d.value and _attached(ctx, d, m.head)]
@@ -90,6 +145,25 @@ def _default_status(ctx: Context, meeting: Meeting, mentions: list[_Mention]) ->
             continue
         meeting.history.append(StatusChange(status, when, Evidence.from_span(m.head.sent)))
         return
+    for m in [x for x in own_mentions if not x.background] if lex else []:
+        status = _by_taking_part(m, lex or {})
+        if status:
+            meeting.history.append(StatusChange(status, None, Evidence.from_span(m.head.sent)))
+            return
+
+
+def _by_taking_part(m: _Mention, lex: dict[str, Any]) -> str | None:
+    """'attending the summit are X', 'has been facilitating the talks' -> ongoing; 'has quit
+    the talks', 'walked out of the talks' -> suspended."""
+    for verb in clauses.governing_verbs(m.head):
+        lemma = verb.lemma_.lower()
+        if clauses.negated(verb) or clauses.future(verb):
+            continue
+        if lemma in lex["exit_verbs"]:
+            return "suspended"
+        if lemma in lex["presence_verbs"] and verb.tag_ in ("VBG", "VBZ", "VBP"):
+            return "ongoing"
+    return None
 
 
 def _covered(meeting: Meeting, cue: Any) -> bool:

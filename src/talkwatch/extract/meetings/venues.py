@@ -25,6 +25,11 @@ def venue(ctx: Context, tok: Any) -> tuple[str | None, str | None]:
         place = g.place(ent) if ent else None
         if place:
             return place
+    for c in candidates:  # "the Shepherdstown talks": a town the gazetteer lacks
+        adjacent = c.i == tok.i - 1  # "Darfur rebel talks": a region, not the venue
+        ent = entity_text(c) if c.ent_type_ in ("GPE", "FAC") and adjacent else None
+        if ent and g.lookup(ent) is None and g.demonym(ent) is None:
+            return ent, None
     inner = [
         g
         for p in tok.children
@@ -49,15 +54,41 @@ def venue(ctx: Context, tok: Any) -> tuple[str | None, str | None]:
 
 
 def verb_venue(ctx: Context, tok: Any) -> tuple[str | None, str | None]:
-    """'talks will be held in Doha', 'consultations expected to open in Stockholm'."""
+    """'talks will be held in Doha', 'consultations expected to open in Stockholm',
+    'on his way to Naivasha for talks', 'invited the rivals to Doha for talks'."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "for":
+        found = _destination(tok.head.head, tok)
+        if found != (None, None):
+            return found
     for verb in clauses.governing_verbs(tok):
-        if verb.pos_ not in ("VERB", "AUX", "ADJ"):
-            continue
-        preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in VENUE_PREPS]
-        for obj in (o for p in preps for o in p.children if o.dep_ == "pobj"):
+        found = clause_venue(verb)
+        if found != (None, None):
+            return found
+    return None, None
+
+
+def _destination(verb: Any, meeting: Any) -> tuple[str | None, str | None]:
+    """The place a 'to' phrase of the verb (or of its object) names, outside the meeting noun."""
+    inside = {t.i for t in meeting.subtree}
+    near = [verb, *(c for c in verb.children if c.dep_ in ("dobj", "pobj", "prep"))]
+    near += [g for c in near[1:] for g in c.children if g.dep_ == "pobj"]
+    for prep in (c for t in near for c in t.children if c.dep_ == "prep" and c.lower_ == "to"):
+        for obj in (o for o in prep.children if o.dep_ == "pobj" and o.i not in inside):
             found = place_of(obj)
             if found != (None, None):
                 return found
+    return None, None
+
+
+def clause_venue(verb: Any) -> tuple[str | None, str | None]:
+    """The place a verb's 'in/at' phrase names: 'was to begin in Mexico'."""
+    if verb.pos_ not in ("VERB", "AUX", "ADJ"):
+        return None, None
+    preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in VENUE_PREPS]
+    for obj in (o for p in preps for o in p.children if o.dep_ == "pobj"):
+        found = place_of(obj)
+        if found != (None, None):
+            return found
     return None, None
 
 

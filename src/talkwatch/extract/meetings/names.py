@@ -1,0 +1,56 @@
+"""Surface forms of a meeting: how the text calls it, so that readers (and gold names) find it.
+
+A mention's short name is its noun phrase ("the third round"); its long name adds the
+complements that identify it ("third round of talks in Helsinki", "meeting with the
+prime minister", "talks between the two leaders"); a meeting held in a known city is
+also "the <City> talks", the form reports use once the venue is known.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ...model import Meeting
+
+# Complements that belong to a meeting's name ("round of talks", "talks in Doha",
+# "meeting with X", "talks between X and Y", "conference on Cyprus").
+_NAME_PREPS = ("of", "in", "at", "with", "between", "on")
+# Dependents that start a clause or an aside, not part of a name.
+_STOP_DEPS = {"relcl", "acl", "advcl", "appos", "punct", "parataxis", "ccomp"}
+_MAX_TOKENS = 14
+
+
+def long_name(doc: Any, head: Any, start: int, end: int) -> str | None:
+    """The mention with its identifying complements, or None when it adds nothing."""
+    last = end - 1
+    for prep in (c for c in head.rights if c.dep_ == "prep" and c.lower_ in _NAME_PREPS):
+        if prep.i != last + 1:
+            break
+        last = max(last, _phrase_end(prep))
+    if last < end or last - start >= _MAX_TOKENS:
+        return None
+    return _strip_det(doc[start : last + 1].text)
+
+
+def _phrase_end(tok: Any) -> int:
+    """Last token of a phrase, leaving out clauses and asides attached to it."""
+    last = tok.i
+    for c in tok.rights:
+        if c.dep_ in _STOP_DEPS:
+            break
+        last = max(last, _phrase_end(c))
+    return last
+
+
+def place_forms(meeting: Meeting, heads: set[str]) -> list[str]:
+    """'Doha talks', 'talks in Doha': the place-name forms of a meeting held in a city."""
+    if not meeting.city:
+        return []
+    words = [w.lower() for a in [meeting.name, *meeting.aliases] for w in re.findall(r"[\w-]+", a)]
+    used = list(dict.fromkeys(w for w in words if w in heads))
+    return [form for h in used for form in (f"{meeting.city} {h}", f"{h} in {meeting.city}")]
+
+
+def _strip_det(text: str) -> str:
+    return re.sub(r"^(the|a|an|this|that)\s+", "", text, flags=re.I)
