@@ -15,7 +15,7 @@ from talkwatch.context import Context
 from talkwatch.extract import quotes
 from talkwatch.model import Actor, Article
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 SHARED = REPO.parent / "shared"
 _TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "state", "NORP": "group"}
 _TITLES = {"envoy", "minister", "mediator", "spokesman", "spokeswoman", "commander"}
