@@ -11,6 +11,7 @@ order, carrying the anchor that "the next day" or "two days later" counts from.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from datetime import date
 from typing import Any
@@ -23,8 +24,6 @@ from .resolve import Value, resolve_text
 __all__ = ["normalize", "resolve"]
 
 _ORDINAL_DAY = re.compile(r"(?i)^(?:the\s+)?(?:\w+)(?:st|nd|rd|th)\s+(?:full\s+)?day$")
-_ANCHORED = re.compile(r"(?i)\b(?:following|previous|prior|preceding|that|same|next|then)\b")
-_DIRECTIONAL = frozenset({"since", "until", "till", "til", "'til", "by", "through"})
 _NOUN_MODIFIERS = frozenset({"amod", "compound", "nmod"})
 
 
@@ -48,13 +47,15 @@ def normalize(doc: Any, published: date | None) -> list[DateExpr]:
     anchor_dated = False  # the anchor names its month ("Sept. 30"), not just a weekday
     sent_starts = [sent.start for sent in doc.sents] if doc.has_annotation("SENT_START") else [0]
     body = doc.text  # Doc.text joins every token: build it once
+    directional = _directional()
+    anchored = _anchored_pattern()
     for start, end, lead in spans.candidates(doc, body):
         span = doc[start:end]
         sent = bisect.bisect_right(sent_starts, start) - 1
         prep_tok = tense.preposition(span)
         prep = prep_tok.lower_ if prep_tok is not None else None
-        if prep in _DIRECTIONAL:  # already weighed by tense.direction, with the verb
-            lead, prep = tuple(w for w in lead if w not in _DIRECTIONAL), None
+        if prep in directional:  # already weighed by tense.direction, with the verb
+            lead, prep = tuple(w for w in lead if w not in directional), None
         words = [prep, *lead] if prep and prep not in lead else list(lead)  # in text order
         text = body[span.start_char:span.end_char]
         direction, weak = tense.direction(span, prep_tok)
@@ -65,10 +66,10 @@ def normalize(doc: Any, published: date | None) -> list[DateExpr]:
         gap = sent - anchor_sent
         recent = anchor is not None and (
             gap == 0 or (gap == 1 and anchor[1] == "day")
-            or (gap <= 3 and bool(_ANCHORED.search(text)))
+            or (gap <= 3 and bool(anchored.search(text)))
         )
         near = anchor if recent else None
-        if near is None and told_day is not None and _ANCHORED.search(text) and _has_weekday(text):
+        if near is None and told_day is not None and anchored.search(text) and _has_weekday(text):
             near = told_day  # "down 4.5% from the previous Friday": the Friday the story tells
         # "in the quarter ended Sept. 30 ... a year earlier": a calendar date of this sentence
         close = near is not None and gap == 0 and near[1] == "day" and anchor_dated
@@ -86,10 +87,24 @@ def normalize(doc: Any, published: date | None) -> list[DateExpr]:
     return out
 
 
+@functools.cache
+def _directional() -> frozenset[str]:
+    """Prepositions that ``tense.direction`` weighs with the verb ("since", "until", "by")."""
+    c = cues()
+    return c.words("prepositions", "past") | c.words("tense", "until_prepositions")
+
+
+@functools.cache
+def _anchored_pattern() -> re.Pattern[str]:
+    """Words that tie an expression to the date told before ("the following day", "until then")."""
+    words = sorted(cues().words("modifiers", "anchored") | {"then"})
+    return re.compile(r"(?i)\b(?:" + "|".join(words) + r")\b")
+
+
 def _copula_day(span: Any, out: list[DateExpr], published: date | None) -> Value:
     """'Today is the eighth day of the strike', 'Tuesday was the third day': the subject's day."""
     head = span.root.head
-    if span.root.dep_ != "attr" or head.lower_ not in tense.BE_FORMS:
+    if span.root.dep_ != "attr" or head.lower_ not in cues().words("tense", "be_forms"):
         return (None, None)
     subj = next((ch for ch in head.children if ch.dep_ in ("nsubj", "npadvmod")), None)
     if subj is None:

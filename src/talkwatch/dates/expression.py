@@ -8,6 +8,7 @@ prepositions; the helpers here read the words that shift or anchor it
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -31,6 +32,7 @@ class Expr:
 
 
 def clean(text: str) -> Expr:
+    """The expression lower-cased and stripped, with its leading prepositions set aside."""
     s = text.lower().replace("\u2019", "'").replace("\u2013", "-").replace("\u2014", "-")
     s = re.sub(r"\s+", " ", s).strip(" ,;:()[]\"")
     s = re.sub(r"'s?$", "", s).strip(" ,;:")
@@ -53,37 +55,46 @@ def clean(text: str) -> Expr:
     return Expr(s, frozenset(_WORD.findall(s)), tuple(lead))
 
 
-_SMALL = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-          "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-          "eighteen", "nineteen"]
-_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-_SPOKEN_NUM = {**{w: i + 1 for i, w in enumerate(_SMALL)},
-               **{w: 10 * (i + 2) for i, w in enumerate(_TENS)}}
-_SPOKEN_CENTURY = re.compile(
-    r"(?<![a-z])(?P<c>eighteen|nineteen|twenty) (?P<tens>" + "|".join(_TENS + _SMALL[9:])
-    + r")(?:[- ](?P<unit>" + "|".join(_SMALL[:9]) + r"))?(?![a-z-])"
-)
-_SPOKEN_2000 = re.compile(
-    r"(?<![a-z])two thousand(?: and)?(?: (?P<n>" + "|".join(_SMALL) + r"))?(?![a-z-])"
-)
+def _alternation(words: list[str]) -> str:
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+@functools.cache
+def _spoken_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Years said in words: "nineteen ninety(-)six", "two thousand (and) nine"."""
+    cardinals = cues().cardinals
+    units = [w for w, n in cardinals.items() if n < 10]  # one .. nine
+    teens_and_tens = [w for w, n in cardinals.items() if n >= 10]  # ten .. nineteen, twenty ..
+    under_twenty = [w for w, n in cardinals.items() if n < 20]
+    century = re.compile(
+        r"(?<![a-z])(?P<c>eighteen|nineteen|twenty) (?P<tens>" + _alternation(teens_and_tens)
+        + r")(?:[- ](?P<unit>" + _alternation(units) + r"))?(?![a-z-])"
+    )
+    millennium = re.compile(
+        r"(?<![a-z])two thousand(?: and)?(?: (?P<n>" + _alternation(under_twenty) + r"))?(?![a-z-])"
+    )
+    return century, millennium
 
 
 def _spoken_years(s: str) -> str:
     """'nineteen ninety-six' -> '1996', 'the year two thousand' -> 'the year 2000'."""
     if "teen" not in s and "thousand" not in s and "twenty" not in s:
         return s
+    cardinals = cues().cardinals
+    spoken_century, spoken_millennium = _spoken_patterns()
 
     def century(m: re.Match[str]) -> str:
-        rest = _SPOKEN_NUM[m["tens"]] + (_SPOKEN_NUM[m["unit"]] if m["unit"] else 0)
-        return str(_SPOKEN_NUM[m["c"]] * 100 + rest)
+        rest = cardinals[m["tens"]] + (cardinals[m["unit"]] if m["unit"] else 0)
+        return str(cardinals[m["c"]] * 100 + rest)
 
     def millennium(m: re.Match[str]) -> str:
-        return str(2000 + (_SPOKEN_NUM[m["n"]] if m["n"] else 0))
+        return str(2000 + (cardinals[m["n"]] if m["n"] else 0))
 
-    return _SPOKEN_2000.sub(millennium, _SPOKEN_CENTURY.sub(century, s))
+    return spoken_millennium.sub(millennium, spoken_century.sub(century, s))
 
 
 def anchor_date(anchor: Value | None) -> tuple[date, str] | None:
+    """The anchor's first day and granularity ("2024-03" -> 1 March, "month")."""
     if not anchor or not anchor[0]:
         return None
     parts = [int(p) for p in anchor[0].split("-")]
@@ -92,6 +103,7 @@ def anchor_date(anchor: Value | None) -> tuple[date, str] | None:
 
 
 def number(word: str) -> int | None:
+    """The count a word or digits say ("three", "a couple of", "12"); None for "several"."""
     if word.isdigit():
         return int(word)
     return cues().numbers.get(word)
@@ -113,13 +125,14 @@ def year_shift(words: frozenset[str]) -> int | None:
 
 def strictness(words: frozenset[str], direction: int) -> tuple[int, bool]:
     """Direction and strictness from 'last'/'next'/'this' inside the expression."""
+    c = cues()
     if "this" in words and "past" in words:
         return -1, True
-    if words & {"last", "previous", "past", "prior", "preceding"}:
+    if words & c.words("modifiers", "past"):
         return -1, True
     if "next" in words:
         return 1, True
-    if words & {"coming", "upcoming"} or "this" in words:
+    if words & c.words("modifiers", "coming") or "this" in words:
         return (-1 if direction < 0 else 1), False
     return direction, False
 
@@ -144,11 +157,12 @@ def anchor_side(e: Expr) -> int:
 
 
 def unit_shift(ws: frozenset[str]) -> int | None:
+    """Which unit a modifier means: -1 the last one, +1 the next, 0 this one, None unsaid."""
     c = cues()
     if ws & c.words("modifiers", "past"):
         return -1
     if ws & c.words("modifiers", "future"):
         return 1
-    if ws & c.words("modifiers", "this") or ws & {"end", "beginning", "start", "middle", "mid"}:
+    if ws & c.words("modifiers", "this") or ws & c.words("period_parts"):
         return 0
     return None

@@ -72,10 +72,6 @@ def _fine_enough(granularity: str, unit: str) -> bool:
     return unit in need and order.get(granularity, 3) <= need[unit]
 
 
-_HEDGES = frozenset({"about", "around", "some", "another", "nearly", "roughly", "just",
-                     "less than", "more than", "under", "over", "approximately", "a further"})
-
-
 def _quantity(e: Expr, q: re.Match[str], pub: date | None, anchor: Value | None) -> Value:
     """'three days ago', 'two weeks later', 'in two weeks'; a bare quantity is a duration."""
     c = cues()
@@ -84,7 +80,7 @@ def _quantity(e: Expr, q: re.Match[str], pub: date | None, anchor: Value | None)
     after = re.sub(r"^(?:or so|or more|or two)\b\s*", "", e.text[q.end():].strip())
     offset = next((v for k, v in c.raw["offsets"].items() if after.startswith(k)), None)
     before = e.text[:q.start()].strip()
-    if offset is None and e.lead[-1:] == ("in",) and (not before or before in _HEDGES):
+    if offset is None and e.lead[-1:] == ("in",) and (not before or before in c.words("quantity_hedges")):
         offset = "future"  # "in two weeks", not "in the first nine months"
     if offset is None and (y := YEAR.search(e.text)):
         return _year(int(y[1]))  # "the first nine months of 1997"

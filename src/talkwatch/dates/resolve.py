@@ -3,14 +3,15 @@
 The rules for each form (dates written out, weekdays, month-days, months,
 years, holidays, relative days; units and quantities in ``quantities``) live
 here, apart from ``spans``, which finds expressions in a parsed document, and
-``tense``, which decides their direction from the clause. Values are ``YYYY-MM-DD`` / ``YYYY-MM`` / ``YYYY`` with
-granularity day / month / year; anything that names no calendar unit of those
-sizes (durations, "now", decades, a week straddling two months) is
-``(None, None)``. Conventions are documented in ``docs/dates.md``.
+``tense``, which decides their direction from the clause. Values are
+``YYYY-MM-DD`` / ``YYYY-MM`` / ``YYYY`` with granularity day / month / year;
+anything that names no calendar unit of those sizes (durations, "now",
+decades, a week straddling two months) is ``(None, None)``. Conventions are documented in ``docs/dates.md``.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import replace
 from datetime import date, timedelta
@@ -72,7 +73,7 @@ def resolve_text(
         direction = 1
     if s == "then":  # "until then": the anchor itself
         return anchor if anchor and anchor[0] else NULL
-    if (m := _OFFSET_FROM.match(s)) and (v := _offset_from(m, published, direction, anchor)):
+    if (m := _offset_pattern().match(s)) and (v := _offset_from(m, published, direction, anchor)):
         return v
     for absolute in (_iso, _numeric):
         if (v := absolute(s)) is not None:
@@ -98,10 +99,14 @@ def resolve_text(
     return NULL
 
 
-_OFFSET_FROM = re.compile(
-    r"^(?:(?P<num>the|a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) )?"
-    r"(?P<unit>days?|weeks?) (?P<side>before|after) (?P<rest>.+)$"
-)
+@functools.cache
+def _offset_pattern() -> re.Pattern[str]:
+    """'the day before ...', 'two weeks after ...': a count of days or weeks from a day."""
+    counts = sorted((re.escape(word) for word in cues().numbers), key=len, reverse=True)
+    return re.compile(
+        r"^(?:(?P<num>the|" + "|".join(counts) + r"|\d{1,2}) )?"
+        r"(?P<unit>days?|weeks?) (?P<side>before|after) (?P<rest>.+)$"
+    )
 
 
 def _offset_from(m: re.Match[str], pub: date | None, direction: int,

@@ -16,9 +16,6 @@ from typing import Any
 
 from .cues import cues, fuzzy_weekday
 
-_SPLITTERS = frozenset({"and", "or", "to", "through", "until", "till", "-", "\u2013", "\u2014"})
-_DURATION = re.compile(r"(?i)^\s*(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|\d+)"
-                       r"\s+(?:day|week|month|year|hour)s?\s*$")
 _ISO_DATE = re.compile(r"(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)|\b(?:pre|post|mid)-\d{4}(?![\d-])")
 _IN_THE_DAY = re.compile(r"(?i)^(?:earlier|later)\s+in\s+the\s+day$")
 # "until then", "by then", "since then": the time last mentioned
@@ -90,37 +87,43 @@ def _windows(doc: Any) -> list[tuple[int, int]]:
     return out
 
 
-def candidates(doc: Any, body: str) -> list[tuple[int, int, tuple[str, ...]]]:
+Candidate = tuple[int, int, tuple[str, ...]]  # token start, end, leading words trimmed off
+
+
+def candidates(doc: Any, body: str) -> list[Candidate]:
     """Token spans (start, end, trimmed leading words) of the expressions, in text order."""
-    raw: list[tuple[int, int]] = []
-    for ent in doc.ents:
-        if ent.label_ == "DATE" or (ent.label_ == "TIME" and _names_a_day(ent.text)):
-            raw.append((ent.start, ent.end))
-    forms, ordinal = _patterns()
-    for lo, hi in _windows(doc):
-        for m in forms.finditer(body, lo, hi):
-            if (sp := doc.char_span(m.start(), m.end(), alignment_mode="expand")) is not None:
-                raw.append((sp.start, sp.end))
-    for m in _ISO_DATE.finditer(body):
-        if (sp := doc.char_span(m.start(), m.end(), alignment_mode="expand")) is not None:
-            raw.append((sp.start, sp.end))
-    for m in _THEN.finditer(body):
-        group = 1 if m[1] else 2
-        if (sp := doc.char_span(m.start(group), m.end(group), alignment_mode="expand")):
-            raw.append((sp.start, sp.end))
-    for m in ordinal.finditer(body):
-        if m.start() > 0 and body[m.start() - 1].isalnum():
-            continue
-        sp = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-        if sp is not None and int(m[1]) <= 31 and _ordinal_is_date(doc, sp.end):
-            raw.append((sp.start, sp.end))
-    raw = [(_offset_start(doc, start), end) for start, end in raw]
-    found: list[tuple[int, int, tuple[str, ...]]] = []
-    for start, end in raw:
-        for s, e in _split(doc, start, end):
-            if (trimmed := _trim(doc, s, e)) and _keep(doc[trimmed[0]:trimmed[1]]):
+    found: list[Candidate] = []
+    for start, end in _raw_spans(doc, body):
+        for part_start, part_end in _split(doc, _offset_start(doc, start), end):
+            trimmed = _trim(doc, part_start, part_end)
+            if trimmed and _keep(doc[trimmed[0]:trimmed[1]]):
                 found.append(trimmed)
-    chosen: list[tuple[int, int, tuple[str, ...]]] = []
+    return _longest_first(found)
+
+
+def _raw_spans(doc: Any, body: str) -> list[tuple[int, int]]:
+    """Token spans the model's entities and the regex passes propose (overlaps included)."""
+    spans = [(ent.start, ent.end) for ent in doc.ents
+             if ent.label_ == "DATE" or (ent.label_ == "TIME" and _names_a_day(ent.text))]
+    forms, ordinal = _patterns()
+    matches = [match.span() for low, high in _windows(doc) for match in forms.finditer(body, low, high)]
+    matches += [match.span() for match in _ISO_DATE.finditer(body)]
+    matches += [match.span(1 if match[1] else 2) for match in _THEN.finditer(body)]
+    for char_start, char_end in matches:
+        if (span := doc.char_span(char_start, char_end, alignment_mode="expand")) is not None:
+            spans.append((span.start, span.end))
+    for match in ordinal.finditer(body):
+        if match.start() > 0 and body[match.start() - 1].isalnum():
+            continue
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is not None and int(match[1]) <= 31 and _ordinal_is_date(doc, span.end):
+            spans.append((span.start, span.end))
+    return spans
+
+
+def _longest_first(found: list[Candidate]) -> list[Candidate]:
+    """Non-overlapping candidates, the longest winning, in text order."""
+    chosen: list[Candidate] = []
     taken: set[int] = set()
     for cand in sorted(set(found), key=lambda c: (c[0] - c[1], c[0])):
         if not taken.intersection(range(cand[0], cand[1])):
@@ -129,15 +132,14 @@ def candidates(doc: Any, body: str) -> list[tuple[int, int, tuple[str, ...]]]:
     return sorted(chosen)
 
 
-_OFFSET_UNITS = frozenset({"day", "days", "week", "weeks"})
-
-
 def _offset_start(doc: Any, start: int) -> int:
     """Take in a count before the expression: 'the day before | last Tuesday'."""
     i = start - 1
     if i >= 0 and doc[i].lower_ == "the":
         i -= 1  # "two days before the March 3 vote"
-    if i < 2 or doc[i].lower_ not in ("before", "after") or doc[i - 1].lower_ not in _OFFSET_UNITS:
+    if i < 2 or doc[i].lower_ not in ("before", "after"):
+        return start
+    if cues().units.get(doc[i - 1].lower_) not in ("day", "week"):
         return start
     count = doc[i - 2]
     if count.lower_ in ("the", "a", "an") or count.like_num or count.lower_ in cues().numbers:
@@ -156,9 +158,7 @@ def _names_a_day(text: str) -> bool:
         return True
     if words & set(c.raw["relative_days"]):
         return True
-    if words & {"this", "last", "next", "following", "that", "same"} and words & set(
-        c.raw["day_parts"]
-    ):
+    if words & c.words("day_part_determiners") and words & c.words("day_parts"):
         return True
     return bool(c.qty_re.search(low)) and not re.search(r"\d[:.]\d|[ap]\.?m\b", low)
 
@@ -179,16 +179,22 @@ def _has_core(text: str) -> bool:
                 & set(c.raw["relative_days"]))
 
 
+def _is_duration(text: str) -> bool:
+    """A count of units and nothing else: "a week", "two days", "several months"."""
+    return cues().qty_re.fullmatch(text.strip().lower()) is not None
+
+
 def _split(doc: Any, start: int, end: int) -> list[tuple[int, int]]:
     """'Feb. 23 and March 1' -> two expressions; 'Feb. 23-25' stays one."""
-    cuts = [i for i in range(start + 1, end - 1) if doc[i].lower_ in _SPLITTERS]
+    splitters = cues().words("range_splitters")
+    cuts = [i for i in range(start + 1, end - 1) if doc[i].lower_ in splitters]
     if not cuts:
         return [(start, end)]
     bounds = [start, *cuts, end]
     parts = [(bounds[0], bounds[1])] + [(a + 1, b) for a, b in zip(cuts, bounds[2:], strict=True)]
     if all(_has_core(doc[a:b].text) for a, b in parts if b > a):
         return [(a, b) for a, b in parts if b > a]
-    if len(parts) == 2 and _DURATION.search(doc[parts[0][0]:parts[0][1]].text) and _has_core(
+    if len(parts) == 2 and _is_duration(doc[parts[0][0]:parts[0][1]].text) and _has_core(
         doc[parts[1][0]:parts[1][1]].text
     ):
         return [p for p in parts if p[1] > p[0]]  # "(postponed by) a week to March 24"
@@ -198,6 +204,7 @@ def _split(doc: Any, start: int, end: int) -> list[tuple[int, int]]:
 def _trim(doc: Any, start: int, end: int) -> tuple[int, int, tuple[str, ...]] | None:
     """Drop leading 'the'/prepositions/punctuation and trailing "'s"/punctuation."""
     leads = cues().words("prepositions", "lead")
+    splitters = cues().words("range_splitters")
     lead: list[str] = []
     while start < end:
         tok = doc[start]
@@ -208,8 +215,8 @@ def _trim(doc: Any, start: int, end: int) -> tuple[int, int, tuple[str, ...]] | 
         start += 1
     while end > start:
         tok = doc[end - 1]
-        if not (tok.is_punct and tok.text not in ("'",) or tok.is_space or tok.tag_ == "POS"
-                or tok.lower_ in leads or tok.lower_ in _SPLITTERS):
+        trailing_mark = (tok.is_punct and tok.text != "'") or tok.is_space or tok.tag_ == "POS"
+        if not (trailing_mark or tok.lower_ in leads or tok.lower_ in splitters):
             break
         end -= 1
     if end <= start:

@@ -20,15 +20,12 @@ from typing import Any
 from .calendar import LEAN_AHEAD, LEAN_BEHIND
 from .cues import cues
 
-_TIME_NOUNS = frozenset({"night", "morning", "afternoon", "evening", "day", "week", "weekend",
-                         "month", "year", "eve", "dawn", "end", "beginning", "start", "middle"})
 _PRESENT = 10  # _tense's code for a present tense (directions are -2..2)
-BE_FORMS = frozenset({"is", "are", "am", "'s", "'re", "'m", "was", "were", "be", "being", "been"})
 
 
 @functools.cache
 def _lemmas(key: str) -> frozenset[str]:
-    """A verb list of the lexicon's ``tense`` section, as a set (built once)."""
+    """A word list of the lexicon's ``tense`` section, as a set (built once)."""
     return frozenset(cues().raw["tense"][key])
 
 
@@ -113,7 +110,7 @@ def direction(span: Any, prep_tok: Any | None) -> tuple[int, bool]:
     d = _tense(verb, 0)
     # nouns between the date and its verb ("the Feb. 23 accord"); time nouns
     # ("on the night of Oct. 23") are part of the date, not another event
-    nouns = [t for t in path if t.pos_ in ("NOUN", "PROPN") and t.lower_ not in _TIME_NOUNS]
+    nouns = [t for t in path if t.pos_ in ("NOUN", "PROPN") and t.lower_ not in _lemmas("time_nouns")]
     via_noun = bool(nouns)
     via_object = via_noun and path[-1].dep_ not in ("nsubj", "nsubjpass")
     if d == _PRESENT:  # present tense: scheduled events ("talks resume Friday") unless via a noun
@@ -267,8 +264,8 @@ def _tense(verb: Any, depth: int) -> int:
     perfect = words & set(tense["perfect_aux"])
     if "could" in words and not perfect:
         return 0  # "could resume Monday" / "could not be located Wednesday": either way
-    if perfect and (verb.tag_ == "VBN" and not words & BE_FORMS or verb.tag_ == "VBG"
-                    or words & {"been"}):
+    perfect_participle = verb.tag_ == "VBN" and not words & _lemmas("be_forms")
+    if perfect and (perfect_participle or verb.tag_ == "VBG" or "been" in words):
         return 1 if future - {"would", "'d"} else -1
     if future - {"would", "'d"} or words & set(tense["modal_future"]):
         return 1
@@ -296,7 +293,7 @@ def _tense(verb: Any, depth: int) -> int:
         return -1 if not passive else _PRESENT
     if verb.tag_ == "VBP" and verb.lower_ in tense["invariant_verbs"]:
         return 0  # "hurt", "cut", "set": the tagger cannot tell present from past
-    if verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VBG" and words & BE_FORMS):
+    if verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VBG" and words & _lemmas("be_forms")):
         return _PRESENT
     if verb.tag_ == "VBG" and depth < 3:  # a participle clause takes its main verb's tense
         up = _governor(verb.doc[verb.i:verb.i + 1])[0]
