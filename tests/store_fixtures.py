@@ -132,3 +132,50 @@ def round_report(
         evidence=[ev(body, first)],
     )
     return digest(body, published, actors=actors, meetings=[m], participations=parts)
+
+
+# Three reports on the fifth round of talks in Lusaka, a week apart.
+A1 = (
+    "Lusaka, 3 March - The fifth round of talks between the government and the rebels is due "
+    "to open on March 12. The Northern Front has been invited to the talks. "
+    "The Government of Kaweri will attend"
+)
+A2 = (
+    "Lusaka, 9 March - The fifth round of talks has been postponed to March 16. "
+    "The Northern Front is still deciding whether to attend. "
+    "The Government of Kaweri sent a team"
+)
+A3 = (
+    "Lusaka, 16 March - The fifth round of talks opened on Monday in the Zambian capital. "
+    "The Northern Front delegation arrived in the city on Sunday. "
+    "The Government of Kaweri took part"
+)
+FRONT, GOV = ("Northern Front", "armed_group"), ("Government of Kaweri", "government")
+
+
+def three_reports() -> list[dict[str, Any]]:
+    """Three articles on one round of talks: scheduled, postponed, then under way."""
+    return [
+        round_report(
+            A1,
+            "2024-03-03",
+            "scheduled",
+            "2024-03-12",
+            attendance=[(*FRONT, "invited"), (*GOV, "will_attend")],
+        ),
+        round_report(
+            A2,
+            "2024-03-09",
+            "postponed",
+            "2024-03-16",
+            history=[("scheduled", "2024-03-12"), ("postponed", "2024-03-16")],
+            attendance=[(*FRONT, "undecided")],
+        ),
+        round_report(
+            A3,
+            "2024-03-16",
+            "ongoing",
+            "2024-03-16",
+            attendance=[(*FRONT, "arrived"), (*GOV, "attended")],
+        ),
+    ]

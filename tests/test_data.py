@@ -47,3 +47,51 @@ def test_schema_files_parse():
     for name in ("digest.schema.json", "plover.schema.json"):
         text = resources.files("talkwatch").joinpath("data", name).read_text(encoding="utf-8")
         assert yaml.safe_load(text)["type"] == "object"
+
+
+def _mappings(value, path=""):
+    """Every mapping in a YAML tree, with its path."""
+    if isinstance(value, dict):
+        yield path, value
+        for key, item in value.items():
+            yield from _mappings(item, f"{path}/{key}")
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _mappings(item, f"{path}[{i}]")
+
+
+def test_number_words_are_defined_once():
+    """numbers.yaml is the one table of number words: no other rule file spells out its own."""
+    numbers = load("numbers")
+    cardinals = numbers["cardinals"]
+    assert all(isinstance(n, int) and not isinstance(n, bool) for n in cardinals.values())
+    assert sorted(cardinals.values()) == [*range(1, 20), *range(20, 100, 10)]
+    assert all(isinstance(n, int) for n in [*numbers["articles"].values(), *numbers["phrases"].values()])
+    spelled = set(cardinals)
+    for name in RULES:
+        if name == "numbers":
+            continue
+        for path, mapping in _mappings(load(name)):
+            assert len(spelled & set(mapping)) < 3, f"{name}.yaml{path} lists number words again"
+
+
+DATES_WORD_LISTS = [
+    ("day_parts",), ("day_part_determiners",), ("period_parts",), ("vague_numbers",),
+    ("quantity_hedges",), ("range_splitters",), ("modifiers", "coming"),
+    ("tense", "time_nouns"), ("tense", "be_forms"), ("tense", "future_aux"),
+]
+
+
+@pytest.mark.parametrize("keys", DATES_WORD_LISTS, ids="/".join)
+def test_dates_word_lists_are_lower_case_words(keys):
+    """The dates code reads these lists as sets of lower-case tokens."""
+    node = load("dates")
+    for key in keys:
+        node = node[key]
+    assert node and all(isinstance(w, str) and w == w.lower() and w.strip() == w for w in node)
+    assert len(set(node)) == len(node), f"{'/'.join(keys)} repeats a word"
+
+
+def test_coming_is_a_kind_of_future():
+    modifiers = load("dates")["modifiers"]
+    assert set(modifiers["coming"]) <= set(modifiers["future"])

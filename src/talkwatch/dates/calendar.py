@@ -1,6 +1,6 @@
 """Calendar arithmetic for temporal expressions: pick, shift and format dates.
 
-Kept apart from the expression grammar (``timex_resolve``): these functions
+Kept apart from the expression grammar (``resolve``): these functions
 know nothing about words, only about a reference date, a direction (+1 ahead,
 -1 behind, 0 nearest) and the digest's value formats (``YYYY-MM-DD`` /
 ``YYYY-MM`` / ``YYYY``). Weeks follow the week convention of docs/dates.md.

@@ -1,4 +1,4 @@
-"""The dates lexicon (``data/rules/en/dates.yaml``) compiled once per process.
+"""The dates lexicon (``data/rules/en/dates.yaml``, ``numbers.yaml``) compiled once per process.
 
 Regexes for month names, weekdays, quantities ("three days") and holidays are
 built from the word lists here, so adding a cue word never touches code.
@@ -32,7 +32,8 @@ class Cues:
     weekdays: dict[str, int]
     months: dict[str, int]
     units: dict[str, str]
-    numbers: dict[str, int]
+    numbers: dict[str, int]  # every word or phrase that counts: "three", "a", "a couple of"
+    cardinals: dict[str, int]  # the number words alone: "one" ... "ninety"
     weekday_re: re.Pattern[str]
     month_re: re.Pattern[str]
     month_day_re: re.Pattern[str]
@@ -43,12 +44,15 @@ class Cues:
     holiday_re: re.Pattern[str] | None
 
     def weekday(self, word: str) -> int | None:
+        """The ISO weekday a name or abbreviation stands for ("tue", "tues." -> 2)."""
         return self.weekdays.get(word) or self.weekdays.get(word + ".")
 
     def month(self, word: str) -> int | None:
+        """The month number a name or abbreviation stands for ("sept" -> 9)."""
         return self.months.get(word) or self.months.get(word + ".")
 
     def words(self, key: str, sub: str | None = None) -> frozenset[str]:
+        """A word list of the lexicon (``sub`` for one of a section's lists), as a set."""
         node = self.raw.get(key, [])
         if sub is not None:
             node = node.get(sub, [])
@@ -57,11 +61,13 @@ class Cues:
 
 @functools.cache
 def cues() -> Cues:
-    """Compile ``data/rules/en/dates.yaml``."""
+    """Compile ``data/rules/en/dates.yaml`` with the number words of ``numbers.yaml``."""
     raw = load("dates")
+    number_words = load("numbers")
+    numbers = {**number_words["articles"], **number_words["cardinals"], **number_words["phrases"]}
     months = raw["months"]
     mon = r"(?<![a-z])(?P<mon>" + _alt(months) + r")(?![a-z])"
-    num = _alt([*raw["numbers"], *raw["vague_numbers"]])
+    num = _alt([*numbers, *raw["vague_numbers"]])
     unit = _alt(raw["units"])
     day = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?(?!\d)"
     year = r"(?:\s*,?\s*(?:of\s+)?(?P<year>\d{4})(?!\d))?"
@@ -71,7 +77,8 @@ def cues() -> Cues:
         weekdays=raw["weekdays"],
         months=months,
         units=raw["units"],
-        numbers=raw["numbers"],
+        numbers=numbers,
+        cardinals=number_words["cardinals"],
         weekday_re=re.compile(r"(?<![a-z])(?P<wd>" + _alt(raw["weekdays"]) + r")(?![a-z])"),
         month_re=re.compile(mon),
         month_day_re=re.compile(mon + r"\s*" + day + year),

@@ -11,7 +11,7 @@ import pytest
 
 from talkwatch.digests import validate
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 ARTICLE = """title: Talks in Doha
 published: 2024-03-06
 

@@ -24,7 +24,7 @@ from talkwatch.errors import TalkwatchError
 
 pytest_plugins = ("store_backends",)  # ``databases``: SQLite and PostgreSQL
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 BENCH = ROOT / "benchmarks"
 
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 import pytest
 
+from fake_actors import FakeIndex
 from talkwatch.context import Context
 from talkwatch.extract.events.from_facts import fact_events
 from talkwatch.model import (
@@ -26,42 +26,6 @@ BODY = (
     "mediation. Norway invited the separatist front. The front walked out of the talks. "
     "Mali refused to attend the second round. The rebels threatened to quit the talks."
 )
-
-
-@dataclass(frozen=True)
-class Mention:
-    start: int
-    end: int
-    actor: str
-    text: str
-
-
-class FakeActors:
-    """The documented ActorIndex interface, over a fixed list of actors."""
-
-    def __init__(self, actors: list[Actor]) -> None:
-        self.actors = actors
-        self._by_id = {a.id: a for a in actors}
-
-    def get(self, actor_id: str) -> Actor:
-        return self._by_id[actor_id]
-
-    def mentions_in(self, start: int, end: int) -> list[Mention]:
-        out = [
-            Mention(s, e, a.id, BODY[s:e])
-            for a in self.actors
-            for s, e in a.mentions
-            if start <= s and e <= end
-        ]
-        return sorted(out, key=lambda m: m.start)
-
-    def at(self, start: int, end: int) -> Actor | None:
-        hits = self.mentions_in(start, end)
-        return self._by_id[hits[0].actor] if hits else None
-
-    def last_before(self, pos: int, types: Any = None) -> Mention | None:
-        before = [m for m in self.mentions_in(0, pos)]
-        return before[-1] if before else None
 
 
 def ev(text: str) -> Evidence:
@@ -100,7 +64,7 @@ def make_ctx(**facts: list[Any]) -> Context:
     ctx = Context(
         article=Article(body=BODY, id="t", published="2024-03-04"),
         doc=None,
-        actors=FakeActors(ACTORS),
+        actors=FakeIndex.over(BODY, ACTORS),
     )
     ctx.facts = {k: list(v) for k, v in facts.items()}
     return ctx

@@ -12,56 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from store_fixtures import actor, digest, ev, meeting, round_report
+from store_fixtures import actor, digest, ev, meeting, round_report, three_reports
 from talkwatch import store
 from talkwatch.errors import NotFound, SchemaError, StoreError
 
 pytest_plugins = ("store_backends",)  # the ``databases`` and ``record`` fixtures
-
-A1 = (
-    "Lusaka, 3 March - The fifth round of talks between the government and the rebels is due "
-    "to open on March 12. The Northern Front has been invited to the talks. "
-    "The Government of Kaweri will attend"
-)
-A2 = (
-    "Lusaka, 9 March - The fifth round of talks has been postponed to March 16. "
-    "The Northern Front is still deciding whether to attend. "
-    "The Government of Kaweri sent a team"
-)
-A3 = (
-    "Lusaka, 16 March - The fifth round of talks opened on Monday in the Zambian capital. "
-    "The Northern Front delegation arrived in the city on Sunday. "
-    "The Government of Kaweri took part"
-)
-FRONT, GOV = ("Northern Front", "armed_group"), ("Government of Kaweri", "government")
-
-
-def three_reports() -> list[dict]:
-    return [
-        round_report(
-            A1,
-            "2024-03-03",
-            "scheduled",
-            "2024-03-12",
-            attendance=[(*FRONT, "invited"), (*GOV, "will_attend")],
-        ),
-        round_report(
-            A2,
-            "2024-03-09",
-            "postponed",
-            "2024-03-16",
-            history=[("scheduled", "2024-03-12"), ("postponed", "2024-03-16")],
-            attendance=[(*FRONT, "undecided")],
-        ),
-        round_report(
-            A3,
-            "2024-03-16",
-            "ongoing",
-            "2024-03-16",
-            attendance=[(*FRONT, "arrived"), (*GOV, "attended")],
-        ),
-    ]
-
 
 def test_three_reports_of_one_round_are_one_meeting(record):
     record.save_many(reversed(three_reports()))  # arrival order must not matter

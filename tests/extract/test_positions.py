@@ -9,69 +9,15 @@ real pipeline (actors, dates, quotes).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 import pytest
 
+from fake_actors import FakeIndex
 from talkwatch import nlp
 from talkwatch.context import Context
 from talkwatch.extract import positions
-from talkwatch.model import STANCES, Actor, Article, Quote
+from talkwatch.model import STANCES, Article, Quote
 from talkwatch.model import Evidence as Ev
-
-
-@dataclass(frozen=True)
-class Mention:
-    start: int
-    end: int
-    actor: str
-    text: str
-
-
-@dataclass
-class FakeIndex:
-    """The ActorIndex interface over names found by plain string search."""
-
-    body: str
-    actors: list[Actor] = field(default_factory=list)
-    mentions: list[Mention] = field(default_factory=list)
-
-    @classmethod
-    def of(cls, body: str, spec: list[tuple[str, str] | tuple[str, str, str]]) -> FakeIndex:
-        index = cls(body)
-        for i, (name, typ, *country) in enumerate(spec, 1):
-            actor = Actor(id=f"a{i}", name=name, type=typ, country=country[0] if country else None)
-            index.actors.append(actor)
-            for m in re.finditer(rf"\b{re.escape(name)}\b", body):
-                index.mentions.append(Mention(m.start(), m.end(), actor.id, m.group()))
-        index.mentions.sort(key=lambda m: m.start)
-        return index
-
-    def get(self, actor_id: str) -> Actor:
-        return next(a for a in self.actors if a.id == actor_id)
-
-    def at(self, start: int, end: int) -> Actor | None:
-        hits = [m for m in self.mentions if m.start < end and start < m.end]
-        return self.get(max(hits, key=lambda m: m.end - m.start).actor) if hits else None
-
-    def mentions_in(self, start: int, end: int) -> list[Mention]:
-        return [m for m in self.mentions if start <= m.start and m.end <= end]
-
-    def last_before(self, pos: int, types: set[str] | None = None) -> Mention | None:
-        fits = [m for m in self.mentions if m.end <= pos
-                and (types is None or self.get(m.actor).type in types)]
-        return fits[-1] if fits else None
-
-    def lookup(self, text: str) -> Actor | None:
-        return next((a for a in self.actors if a.name.lower() == text.lower()), None)
-
-    def add(self, name: str, type: str, start: int, end: int, **fields: object) -> Actor:
-        actor = self.lookup(name) or Actor(id=f"a{len(self.actors) + 1}", name=name, type=type)
-        if actor not in self.actors:
-            self.actors.append(actor)
-        self.mentions.append(Mention(start, end, actor.id, self.body[start:end]))
-        self.mentions.sort(key=lambda m: m.start)
-        return actor
 
 
 @pytest.fixture(scope="session")

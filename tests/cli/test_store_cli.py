@@ -10,10 +10,9 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from store_fixtures import digest, meeting
+from store_fixtures import digest, meeting, three_reports
 from talkwatch import store
 from talkwatch.cli import store as store_cli
-from test_store import three_reports
 
 pytest_plugins = ("store_backends",)  # ``databases``: commands run on SQLite and PostgreSQL
 

@@ -11,11 +11,10 @@ import threading
 
 import pytest
 
-from store_fixtures import actor, digest
+from store_fixtures import actor, digest, three_reports
 from talkwatch import store
 from talkwatch.errors import NotFound, StoreError
 from talkwatch.store import migrations, postgres
-from test_store import three_reports
 
 pytest_plugins = ("store_backends",)
 PG_URL = os.environ.get("TALKWATCH_TEST_PG")

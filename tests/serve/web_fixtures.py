@@ -12,7 +12,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 DEV = ROOT / "tests" / "eval" / "dev"
 
 # An article that tries to run code: tags and event-handler attributes in the title,

@@ -4,85 +4,24 @@ from __future__ import annotations
 
 import importlib.util
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from fake_actors import FakeIndex
 from talkwatch.context import Context
 from talkwatch.extract import quotes
-from talkwatch.model import Actor, Article
+from talkwatch.model import Article
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 SHARED = REPO.parent / "shared"
-_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "state", "NORP": "group"}
-_TITLES = {"envoy", "minister", "mediator", "spokesman", "spokeswoman", "commander"}
-
-
-@dataclass(frozen=True)
-class Mention:
-    start: int
-    end: int
-    actor: str
-    text: str
-
-
-class FakeIndex:
-    """The ActorIndex interface over spaCy entities; a person's surname finds them again."""
-
-    def __init__(self, doc) -> None:
-        self.body = doc.text
-        self.actors: list[Actor] = []
-        self._mentions: list[Mention] = []
-        for ent in doc.ents:
-            if ent.label_ not in _TYPES:
-                continue
-            typ = _TYPES[ent.label_]
-            title = doc[ent.start - 1].lower_ if ent.start else None
-            known = next((a for a in self.actors if a.type == typ and (
-                a.name == ent.text or a.name.split()[-1] == ent.text.split()[-1])), None)
-            if known is None:
-                known = self.add(ent.text, typ, ent.start_char, ent.end_char,
-                                 title=title if title in _TITLES else None)
-            else:
-                self._attach(known, ent.start_char, ent.end_char)
-
-    def add(self, name: str, type: str, start: int, end: int, **fields) -> Actor:
-        actor = Actor(id=f"a{len(self.actors) + 1}", name=name, type=type, **fields)
-        self.actors.append(actor)
-        self._attach(actor, start, end)
-        return actor
-
-    def _attach(self, actor: Actor, start: int, end: int) -> None:
-        actor.mentions.append((start, end))
-        self._mentions.append(Mention(start, end, actor.id, self.body[start:end]))
-        self._mentions.sort(key=lambda m: (m.start, m.end))
-
-    def get(self, actor_id: str) -> Actor:
-        return next(a for a in self.actors if a.id == actor_id)
-
-    def at(self, start: int, end: int) -> Actor | None:
-        hits = [m for m in self._mentions if m.start < end and start < m.end]
-        return self.get(max(hits, key=lambda m: m.end - m.start).actor) if hits else None
-
-    def mentions_in(self, start: int, end: int) -> list[Mention]:
-        return [m for m in self._mentions if start <= m.start and m.end <= end]
-
-    def last_before(self, pos: int, types: set[str] | None = None) -> Mention | None:
-        for m in reversed(self._mentions):
-            if m.end <= pos and (types is None or self.get(m.actor).type in types):
-                return m
-        return None
-
-    def lookup(self, text: str) -> Actor | None:
-        return next((a for a in self.actors if a.name.lower() == text.lower()), None)
 
 
 def run(nlp, text: str) -> tuple[list, FakeIndex]:
     doc = nlp(text)
-    index = FakeIndex(doc)
+    index = FakeIndex.from_entities(doc)
     ctx = Context(article=Article(body=text, id="t"), doc=doc, actors=index)
     return quotes.extract(ctx), index
 

@@ -8,18 +8,14 @@ goes through the real pipeline (actors, dates).
 from __future__ import annotations
 
 import re
-import sys
-from pathlib import Path
 
 import pytest
 
+from fake_actors import FakeIndex
 from talkwatch import nlp
 from talkwatch.context import Context
 from talkwatch.extract import agreements
 from talkwatch.model import AGREEMENT_KINDS, Article, DateExpr
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from test_positions import FakeIndex  # noqa: E402  (the shared fake actor index)
 
 STATUSES = {"in_force", "signed", "proposed", "collapsed", "violated", "expired", "extended"}
 

@@ -315,7 +315,7 @@ def test_normalize_never_raises_and_spans_match(nlp: Any, body: str) -> None:
 
 def test_tbaq_floor(shared: Path, nlp: Any) -> None:
     """A few TimeBank/AQUAINT documents; the full run is benchmarks/eval_tbaq.py."""
-    path = Path(__file__).resolve().parents[1] / "benchmarks" / "eval_tbaq.py"
+    path = Path(__file__).resolve().parents[2] / "benchmarks" / "eval_tbaq.py"
     spec = importlib.util.spec_from_file_location("eval_tbaq", path)
     assert spec and spec.loader
     bench = importlib.util.module_from_spec(spec)

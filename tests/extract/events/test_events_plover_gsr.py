@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[3]
 SHARED = ROOT.parent / "shared"
 GSR = SHARED / "data" / "plover-gsr" / "PLOVER_GSR_CAMEO.json"
 

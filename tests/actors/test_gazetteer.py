@@ -200,7 +200,7 @@ def _load_with(monkeypatch, files: dict[str, object]):
             return files[parts[-1]]
         return real(*parts)
 
-    monkeypatch.setattr(gazetteer.lexicon, "load_yaml", fake)
+    monkeypatch.setattr(lexicon, "load_yaml", fake)
     gazetteer.load.cache_clear()
     try:
         return gazetteer.load()

@@ -17,7 +17,7 @@ from talkwatch.batch.dask import extract_corpus, merge_into_store, output, parti
 from talkwatch.batch.local import ingest
 from talkwatch.errors import InputError, TalkwatchError
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 BENCH = ROOT / "benchmarks"
 N_ARTICLES = 30
 PART_SIZE = 4000  # bytes: ~6 partitions of the generated corpus
