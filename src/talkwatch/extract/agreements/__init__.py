@@ -34,7 +34,17 @@ from ... import lexicon
 from ...context import Context
 from ...model import Agreement
 from .details import _brokers, _name, _parties, _start
-from .mentions import _REAL_STATUSES, _context, _Found, _mentions, _modifiers, _mood, _not_one_agreement
+from .mentions import (
+    _REAL_STATUSES,
+    _context,
+    _definite,
+    _Found,
+    _mentions,
+    _modifiers,
+    _mood,
+    _not_one_agreement,
+    _procedural,
+)
 
 NAME = "agreements.v1"
 REQUIRES: set[str] = set()
@@ -65,16 +75,32 @@ def extract(ctx: Context) -> list[Agreement]:
             mood == "real" or mood is None and (strength > 0 or mention.agreement.status in _REAL_STATUSES)
         )
         mention.old = any(t.lower_ in lex["old_markers"] for t in head.lefts)
+        mention.definite = _definite(head, mention.agreement.name)
+        mention.procedural = _procedural(head, lex)
         target = _antecedent(found, mention, head, span, lex)
         if target is None:
             found.append(mention)
         else:
             _absorb(target, mention)
-    return [
-        replace(f.agreement, parties=tuple(dict.fromkeys(f.parties)), brokers=tuple(dict.fromkeys(f.brokers)))
-        for f in found
-        if f.real or not f.hypothetical
-    ]
+    return [_finish(f) for f in found if _exists(f)]
+
+
+def _exists(found: _Found) -> bool:
+    """An agreement the text says exists: some mention says it was made or holds, or it was
+    introduced as known and never only asked for; never an arrangement of the talks."""
+    return not found.procedural and (found.real or found.definite and not found.hypothetical)
+
+
+def _finish(found: _Found) -> Agreement:
+    """The agreement with its brokers and parties; a start known only by its year is
+    unknown (the format dates agreements to the month at least)."""
+    start = found.agreement.start
+    return replace(
+        found.agreement,
+        start=start if start is None or len(start) > 4 else None,
+        parties=tuple(dict.fromkeys(found.parties)),
+        brokers=tuple(dict.fromkeys(found.brokers)),
+    )
 
 
 # -- mentions ---------------------------------------------------------------
@@ -153,6 +179,7 @@ def _absorb(target: _Found, mention: _Found) -> None:
     target.words |= mention.words
     target.real |= mention.real
     target.hypothetical |= mention.hypothetical
+    target.procedural |= mention.procedural
     status = b.status if b.status is not None else a.status
     start = a.start
     if b.start and (not a.start or mention.strength > target.strength):

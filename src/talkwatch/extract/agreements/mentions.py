@@ -30,6 +30,8 @@ class _Found:
     real: bool = False  # some mention says it exists (signed, in force, dated, ...)
     hypothetical: bool = False  # some mention only asks for, hopes for or proposes it
     old: bool = False  # introduced as "the previous truce", "an earlier deal"
+    definite: bool = False  # introduced as known ("the truce", "their ceasefire", a name)
+    procedural: bool = False  # its content arranges the talks ("to postpone the round")
 
 
 @functools.cache
@@ -68,7 +70,13 @@ def _mentions(ctx: Context, lex: dict[str, Any]) -> list[tuple[Any, str, Any]]:
             kind, nominal = inner[0], True
             head = span.root if span.root.pos_ in ("NOUN", "PROPN") else span[-1]
         inner = None
-        if nominal and not _in_agreement(head) and not _in_actor_name(ctx, span) and not _modifies_noun(span):
+        head, span = _document_head(head, span, lex)
+        if (
+            nominal
+            and not _in_agreement(head)
+            and not _in_actor_name(ctx, span)
+            and not _modifies_noun(span, lex["implying_nouns"])
+        ):
             out.append((head, kind, span))
     out = _fold_generic(out, lex)
     for tok in doc:  # "signed a joint statement": a signed document is an accord
@@ -80,6 +88,22 @@ def _mentions(ctx: Context, lex: dict[str, Any]) -> list[tuple[Any, str, Any]]:
         ):
             out.append((tok, lex["document_kind"], doc[tok.i : tok.i + 1]))
     return sorted(out, key=lambda m: m[0].i)
+
+
+def _document_head(head: Any, span: Any, lex: dict[str, Any]) -> tuple[Any, Any]:
+    """'the ceasefire code of conduct', 'a truce protocol': the document noun the phrase
+    modifies heads the mention (its determiner and clauses tell whether it exists)."""
+    doc = head.doc
+    if (
+        head.dep_ == "compound"
+        and head.head.i >= span.end
+        and head.head.lemma_.lower() in lex["document_heads"]
+    ):
+        end = head.head.i + 1
+        if end < len(doc) and doc[end].lower_ == "of" and doc[end].head.i == head.head.i:
+            end += 2  # "code of conduct"
+        return head.head, doc[span.start : min(end, len(doc))]
+    return head, span
 
 
 def _fold_generic(mentions: list[tuple[Any, str, Any]], lex: dict[str, Any]) -> list[tuple[Any, str, Any]]:
@@ -101,34 +125,50 @@ def _fold_generic(mentions: list[tuple[Any, str, Any]], lex: dict[str, Any]) -> 
     return [m for m in out if m[0].i not in folded]
 
 
-def _modifies_noun(span: Any) -> bool:
+def _modifies_noun(span: Any, implying: list[str]) -> bool:
     """'a ceasefire monitoring body', 'truce talks': the phrase modifies the next noun
-    (also when the tagger takes the gerund for a verb)."""
+    (also when the tagger takes the gerund for a verb); not 'ceasefire violations', which
+    speak of an existing ceasefire."""
     doc = span.doc
     nxt = doc[span.end] if span.end < len(doc) else None
-    if nxt is None or nxt.tag_ not in ("NN", "NNS", "VBG"):
+    if nxt is None or nxt.tag_ not in ("NN", "NNS", "VBG") or nxt.lemma_.lower() in implying:
         return False
     if nxt.tag_ == "VBG":
         after = doc[nxt.i + 1] if nxt.i + 1 < len(doc) else None
-        return after is not None and after.tag_ in ("NN", "NNS") and after.head.i == nxt.i
+        return after is not None and after.tag_ in ("NN", "NNS")
     return True
 
 
 def _in_agreement(head: Any) -> bool:
-    """'in agreement with', 'agreement that ...': a stance, not a document."""
+    """'in agreement with', 'agreement that ...': a stance, not a document ('laid out in an
+    agreement' is one)."""
+    bare = not any(c.dep_ in ("det", "poss") for c in head.children)
     return head.lower_ == "agreement" and (
         head.head.lower_ == "in"
+        and bare
         or any(c.dep_ == "mark" or c.lower_ == "that" and c.dep_ != "det" for c in head.children)
     )
 
 
 def _in_actor_name(ctx: Context, span: Any) -> bool:
-    """'the Government of National Accord': a capitalised head word inside a longer actor name."""
-    return span.text[:1].isupper() and any(
-        m.start < span.start_char or m.end > span.end_char
-        for m in ctx.actors.mentions_in(span.sent.start_char, span.sent.end_char)
-        if m.start <= span.start_char and span.end_char <= m.end
-    )
+    """'the Government of National Accord': a capitalised head word inside a longer actor name
+    whose head is another word ('the Dayton Accords' is an agreement the tagger named)."""
+    if not span.text[:1].isupper():
+        return False
+    for m in ctx.actors.mentions_in(span.sent.start_char, span.sent.end_char):
+        if (
+            m.start <= span.start_char
+            and span.end_char <= m.end
+            and (m.start, m.end)
+            != (
+                span.start_char,
+                span.end_char,
+            )
+        ):
+            name = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if name is None or name.root.i != span.root.i:
+                return True
+    return False
 
 
 def _not_one_agreement(ctx: Context, head: Any, span: Any, heads: set[int], lex: dict[str, Any]) -> bool:
@@ -141,8 +181,8 @@ def _not_one_agreement(ctx: Context, head: Any, span: Any, heads: set[int], lex:
         or head.head.lower_ == "without"
     ):
         return True
-    if head.dep_ == "compound" and head.head.i not in heads:  # "ceasefire talks", "a ceasefire
-        return True  # monitoring body": a modifier of another noun
+    if head.dep_ == "compound" and head.head.i not in heads and not _implied(head, lex):
+        return True  # "ceasefire talks", "a ceasefire monitoring body": a modifier of another noun
     return head.head.lower_ in ("signing", "sign") and head.head.head.lower_ == "without"
 
 
@@ -163,6 +203,8 @@ def _mood(head: Any, span: Any, kind: str, lex: dict[str, Any]) -> str | None:
     mods = lex["hypothetical_modifiers"]
     if any(t.lower_ in mods or t.lemma_.lower() in mods for t in head.lefts):
         return "hypothetical"
+    if _implied(head, lex) or _in_state(head):
+        return "real"  # "ceasefire violations", "the rebels were on a truce"
     node = head
     for _ in range(4):
         if node.dep_ not in _CLIMB_DEPS or node.head.i == node.i:
@@ -173,8 +215,8 @@ def _mood(head: Any, span: Any, kind: str, lex: dict[str, Any]) -> str | None:
         mood = _governor_mood(node, head, kind, lex)
         if mood is not None:
             return mood
-        if node.pos_ in ("VERB", "AUX", "ADJ") or node.lower_ not in lex["kinds"]:
-            break
+        if node.pos_ in ("VERB", "AUX", "ADJ") or node.pos_ != "NOUN" and node.lower_ not in lex["kinds"]:
+            break  # nouns pass the question up: "a draft of a text for a truce"
     for verb in (c for c in head.children if c.dep_ in ("acl", "relcl")):
         if _creation_unmade(verb, lex):
             return "hypothetical"
@@ -183,8 +225,42 @@ def _mood(head: Any, span: Any, kind: str, lex: dict[str, Any]) -> str | None:
     return None
 
 
+def _implied(head: Any, lex: dict[str, Any]) -> bool:
+    """'ceasefire violations', 'a breach of the truce': words that presuppose the agreement."""
+    governor = head.head.head if head.head.dep_ == "prep" and head.head.lower_ == "of" else head.head
+    return head.dep_ in ("compound", "pobj") and governor.lemma_.lower() in lex["implying_nouns"]
+
+
+def _in_state(head: Any) -> bool:
+    """'X was on a ceasefire': a party in the state of observing it."""
+    prep = head.head
+    return head.dep_ == "pobj" and prep.lower_ == "on" and prep.head.lemma_ == "be"
+
+
+def _negative_subject(verb: Any) -> bool:
+    """'No country has signed an agreement': the clause denies the agreement for every subject."""
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass")
+        and (
+            c.lower_ in ("nobody", "none", "noone")
+            or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+        )
+        for c in verb.children
+    )
+
+
 def _governor_mood(node: Any, head: Any, kind: str, lex: dict[str, Any]) -> str | None:
     lemma = node.lemma_.lower()
+    if (
+        node.pos_ in ("VERB", "AUX")
+        and not _past(node)
+        and any(c.dep_ == "mark" and c.lower_ in lex["irrealis_marks"] for c in node.children)
+    ):
+        return "hypothetical"  # "until a deal is reached", "before they sign the accord"
+    if _negative_subject(node) or any(
+        c.dep_ == "amod" and c.lemma_.lower() in lex["hypothetical_governors"] for c in node.children
+    ):
+        return "hypothetical"  # "no one signed a deal", "the closest point to a deal"
     if kind in lex["plan_kinds"] and lemma in lex["plan_verbs"]:
         return "real" if _past(node) or node.tag_ == "VBZ" else None  # "proposed a roadmap"
     if (
@@ -195,7 +271,8 @@ def _governor_mood(node: Any, head: Any, kind: str, lex: dict[str, Any]) -> str 
     ):
         return "hypothetical"  # "a truce would be in place", not "the truce could collapse"
     indefinite = any(c.lower_ in ("a", "an") for c in head.children)
-    if indefinite and head.dep_ in ("dobj", "pobj") and any(c.dep_ == "neg" for c in node.children):
+    negated = any(c.dep_ == "neg" for c in node.children) and not _dated(node)
+    if indefinite and head.dep_ in ("dobj", "pobj") and negated:
         return "hypothetical"  # "did not mention a truce"
     subject = head.dep_ in ("nsubj", "nsubjpass") and node.i == head.head.i
     if subject and any(
@@ -217,11 +294,19 @@ def _creation_unmade(verb: Any, lex: dict[str, Any]) -> bool:
     if verb.lemma_.lower() not in lex["creation_verbs"]:
         return False
     aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass", "neg")}
+    if aux & {"did", "had"} and aux & {"not", "n't", "never"} and _dated(verb):
+        return False  # "groups that did not sign the truce last year": it was signed then
     if verb.tag_ == "VB" or aux & {"not", "n't", "never", "will", "to", "be"}:
         return True
     if verb.tag_ != "VBG" or verb.dep_ in ("advcl", "conj", "acl"):
         return False
     return verb.dep_ != "pcomp" or verb.head.lower_ not in lex["past_preps"]
+
+
+def _dated(verb: Any) -> bool:
+    """A past date among the verb's own modifiers ('last October', 'in 2015')."""
+    mods = [c for c in verb.children if c.dep_ in ("npadvmod", "prep", "tmod")]
+    return any(t.ent_type_ == "DATE" for c in mods for t in c.subtree)
 
 
 def _past(verb: Any) -> bool:
@@ -269,3 +354,31 @@ def _context(head: Any, span: Any) -> list[Any]:
             toks |= {verb} | {c for c in verb.children if c.dep_ in _CONTEXT_DEPS}  # "and was
             # extended"
     return sorted(toks, key=lambda t: t.i)
+
+
+def _definite(head: Any, name: str | None) -> bool:
+    """'the truce', 'this accord', 'their ceasefire', 'the Minsk agreement': the text takes
+    the agreement as known, so it exists unless a mention says otherwise."""
+    if any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in head.children):
+        return False
+    return bool(name) or any(
+        c.dep_ == "poss"
+        or c.dep_ in ("det", "predet")
+        and c.lower_ in ("the", "this", "that", "these", "those")
+        for c in head.children
+    )
+
+
+def _procedural(head: Any, lex: dict[str, Any]) -> bool:
+    """'an agreement to postpone the talks', 'agreed on terms of reference', 'an agreement
+    that delegations should not exceed seven': arrangements of the talks, not agreements."""
+    content = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "about", "over", "for")]
+    content += [
+        c for c in head.children if c.dep_ in ("acl", "relcl") and any(a.lower_ == "to" for a in c.children)
+    ]
+    content += [
+        t for t in head.subtree if t.dep_ in ("relcl", "ccomp", "acl") and t.left_edge.lower_ == "that"
+    ]
+    words = {t.lemma_.lower() for c in content for t in c.subtree}
+    text = " ".join(t.lower_ for c in content for t in c.subtree)
+    return bool(words & set(lex["procedural_words"])) or any(p in text for p in lex["procedural_phrases"])
