@@ -72,10 +72,16 @@ def extract(ctx: Context) -> list[Agreement]:
         mood = _mood(head, span, kind, lex)
         mention.hypothetical = mood == "hypothetical"
         mention.real = (
-            mood == "real" or mood is None and (strength > 0 or mention.agreement.status in _REAL_STATUSES)
+            mood == "real"
+            or mood is None
+            and (strength > 0 or mention.agreement.status in _REAL_STATUSES)
+            or _dated_before(mention, ctx.article.published)
         )
+        mention.hypothetical &= not mention.real
         mention.old = any(t.lower_ in lex["old_markers"] for t in head.lefts)
         mention.definite = _definite(head, mention.agreement.name)
+        mention.generic = span.text.lower() in lex["kindless_heads"]
+        mention.weak = span.text.lower() in lex["weak_heads"]
         mention.procedural = _procedural(head, lex)
         target = _antecedent(found, mention, head, span, lex)
         if target is None:
@@ -85,10 +91,22 @@ def extract(ctx: Context) -> list[Agreement]:
     return [_finish(f) for f in found if _exists(f)]
 
 
+def _dated_before(mention: _Found, published: str | None) -> bool:
+    """'support for the 2012 agreement': an agreement dated by its own modifier before the
+    report exists, whatever is asked of it now."""
+    start = mention.agreement.start
+    return (
+        mention.strength == 2
+        and bool(start and published)
+        and str(start) < str(published)[: len(start or "")]
+    )
+
+
 def _exists(found: _Found) -> bool:
     """An agreement the text says exists: some mention says it was made or holds, or it was
     introduced as known and never only asked for; never an arrangement of the talks."""
-    return not found.procedural and (found.real or found.definite and not found.hypothetical)
+    presupposed = found.definite and not found.hypothetical and not found.weak
+    return not found.procedural and (found.real or presupposed)
 
 
 def _finish(found: _Found) -> Agreement:
@@ -135,10 +153,10 @@ def _antecedent(
             (
                 f
                 for f in recent
-                if new.start and f.agreement.start == new.start and f.agreement.kind == new.kind
+                if _same_date(f.agreement.start, new.start) and (f.agreement.kind == new.kind or generic)
             ),
             None,
-        )  # a new referent
+        )  # a new referent, unless kind and date say it is the same ("a 2012 accord", "a June 2012 accord")
     current = any(t.lower_ in lex["current_markers"] for t in head.lefts)
     if marked and current and not new.start:  # "the new accord": the latest not marked old
         return next((f for f in recent if f.family == mention.family and not f.old), None)
@@ -156,7 +174,7 @@ def _compatible(old: _Found, mention: _Found, generic: bool) -> bool:
     if (
         new.name
         and (a.name or "").lower() != new.name.lower()
-        and (a.name or new.start or not same_kind or not old.real)
+        and (a.name or new.start or not (same_kind or old.generic) or not old.real)
     ):
         return False  # "the Minsk agreement (of 2015)" is not the truce mentioned earlier
     if (
@@ -166,9 +184,14 @@ def _compatible(old: _Found, mention: _Found, generic: bool) -> bool:
         and not (mention.strength > old.strength and not new.name)
     ):
         return False  # another date, another agreement (unless it tells when this one took effect)
-    if new.start and new.kind != a.kind or generic and new.start:
+    if new.start and (new.kind != a.kind or generic) and not (generic and new.start == a.start):
         return False  # a dated mention joins only the same kind ("the ceasefire of May 20")
-    return same_kind or generic
+    return same_kind or generic or old.generic
+
+
+def _same_date(old: str | None, new: str | None) -> bool:
+    """Both known and one refines the other ('2012' and '2012-06')."""
+    return bool(old and new) and (str(old).startswith(str(new)) or str(new).startswith(str(old)))
 
 
 def _absorb(target: _Found, mention: _Found) -> None:
@@ -182,6 +205,10 @@ def _absorb(target: _Found, mention: _Found) -> None:
     target.procedural |= mention.procedural
     status = b.status if b.status is not None else a.status
     start = a.start
-    if b.start and (not a.start or mention.strength > target.strength):
-        start, target.strength = b.start, mention.strength
-    target.agreement = replace(a, start=start, name=a.name or b.name, status=status)
+    refines = _same_date(a.start, b.start) and len(str(b.start)) > len(str(a.start))
+    if b.start and (not a.start or mention.strength > target.strength or refines):
+        start, target.strength = b.start, max(mention.strength, target.strength)
+    kind = b.kind if target.generic and not mention.generic else a.kind  # "the agreement ... the communique"
+    target.generic &= mention.generic
+    target.weak &= mention.weak
+    target.agreement = replace(a, kind=kind, start=start, name=a.name or b.name, status=status)

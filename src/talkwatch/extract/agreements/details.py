@@ -195,18 +195,49 @@ def _start(
             strength = 1  # "a ceasefire on September 20"
         elif _outcome_of(tok, head, lex) or _signed_at(tok, verbs, lex):
             strength = 1
-        strength = strength or _path_strength(tok, head, span, verbs, heads, lex)
+        strength = (
+            strength or _path_strength(tok, head, span, verbs, heads, lex) or _clause_date(tok, verbs, lex)
+        )
         if strength > best[1]:
             best = (date.value, strength)
+    if best[0] is None and _news_perfect(verbs, head, lex):
+        return ctx.article.published, 1
     return best
+
+
+def _clause_date(tok: Any, verbs: list[Any], lex: dict[str, Any]) -> int:
+    """'They met on 3 July, when they signed a truce': a clause of making the agreement
+    introduced by 'when' or 'where' happens at the date of the clause it modifies."""
+    for verb in verbs:
+        if verb.lemma_.lower() not in lex["creation_verbs"] or verb.dep_ not in ("advcl", "relcl"):
+            continue
+        if not any(c.lower_ in ("when", "where") for c in verb.children):
+            continue
+        anchor = verb.head
+        if tok.head.i == anchor.i or tok.head.dep_ == "prep" and tok.head.head.i == anchor.i:
+            return 1
+    return 0
+
+
+def _news_perfect(verbs: list[Any], head: Any, lex: dict[str, Any]) -> bool:
+    """'The parties have reached a deal': the news perfect reports an agreement made on the
+    day of the report, when the sentence gives no date."""
+    for verb in verbs:
+        aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+        if verb.tag_ == "VBN" and aux & {"has", "have"} and verb.lemma_.lower() in lex["creation_verbs"]:
+            return head.head.i == verb.i or head.dep_ in ("nsubj", "nsubjpass") and head.head.i == verb.i
+    return False
 
 
 def _path_strength(
     tok: Any, head: Any, span: Any, verbs: list[Any], heads: set[int], lex: dict[str, Any]
 ) -> int:
     """2 or 1 when the path from a date up to the mention passes a start cue, else 0."""
-    strength = 0
+    strength, prev = 0, tok
     for anc in tok.ancestors:
+        if prev.dep_ == "conj" and prev.pos_ in ("VERB", "AUX"):
+            return 0  # "a deal was reached and a conference will open on the 9th": another clause
+        prev = anc
         others = {c.i for c in anc.children if c.dep_ in ("nsubj", "nsubjpass")} - {head.i}
         other_head = anc.i in heads or anc.pos_ == "NOUN" and anc.lemma_.lower() in lex["kinds"]
         if anc.i != head.i and (other_head or others & heads):

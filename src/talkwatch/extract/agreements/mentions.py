@@ -31,6 +31,8 @@ class _Found:
     hypothetical: bool = False  # some mention only asks for, hopes for or proposes it
     old: bool = False  # introduced as "the previous truce", "an earlier deal"
     definite: bool = False  # introduced as known ("the truce", "their ceasefire", a name)
+    weak: bool = False  # named only by a head that is often a mere proposal ("the plan")
+    generic: bool = False  # named only by a head that has no kind of its own ("the agreement")
     procedural: bool = False  # its content arranges the talks ("to postpone the round")
 
 
@@ -261,7 +263,7 @@ def _governor_mood(node: Any, head: Any, kind: str, lex: dict[str, Any]) -> str 
         c.dep_ == "amod" and c.lemma_.lower() in lex["hypothetical_governors"] for c in node.children
     ):
         return "hypothetical"  # "no one signed a deal", "the closest point to a deal"
-    if kind in lex["plan_kinds"] and lemma in lex["plan_verbs"]:
+    if kind in lex["plan_kinds"] and lemma in lex["plan_verbs"] and head.lower_ not in lex["weak_heads"]:
         return "real" if _past(node) or node.tag_ == "VBZ" else None  # "proposed a roadmap"
     if (
         lemma in lex["hypothetical_governors"]
