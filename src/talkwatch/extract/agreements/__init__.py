@@ -33,6 +33,7 @@ from typing import Any
 from ... import lexicon
 from ...context import Context
 from ...model import Agreement
+from . import links
 from .details import _brokers, _name, _parties, _start
 from .mentions import (
     _REAL_STATUSES,
@@ -53,6 +54,7 @@ REQUIRES: set[str] = set()
 def extract(ctx: Context) -> list[Agreement]:
     lex = lexicon.load("agreements")
     found: list[_Found] = []
+    extensions: dict[int, _Found] = {}
     mentions = _mentions(ctx, lex)
     heads = {head.i for head, _, _ in mentions}
     for head, kind, span in mentions:
@@ -83,12 +85,41 @@ def extract(ctx: Context) -> list[Agreement]:
         mention.generic = span.text.lower() in lex["kindless_heads"]
         mention.weak = span.text.lower() in lex["weak_heads"]
         mention.procedural = _procedural(head, lex)
-        target = _antecedent(found, mention, head, span, lex)
+        mention.side = links.owner_side(ctx, head, lex)
+        target = _antecedent(ctx, found, mention, head, span, lex)
         if target is None:
+            if mention.generic and mention.definite and not start:
+                verbal = links.verbal_start(ctx, head, lex, _procedural_clause)
+                mention.agreement = replace(mention.agreement, start=verbal)
             found.append(mention)
         else:
             _absorb(target, mention)
-    return [_finish(f) for f in found if _exists(f)]
+        _extend(ctx, target or mention, head, lex, extensions)
+    return [_finish(f) for f in found + list(extensions.values()) if _exists(f)]
+
+
+def _extend(
+    ctx: Context, base: _Found, head: Any, lex: dict[str, Any], extensions: dict[int, _Found]
+) -> None:
+    """An extension made in the text is an agreement of its own, one per extended agreement."""
+    verb = links.extension_verb(head, lex)
+    if verb is None:
+        return
+    start = links.extension_start(ctx, verb, lex)
+    ext = extensions.get(id(base))
+    if ext is None:
+        agreement = replace(base.agreement, start=start, evidence=ctx.evidence(head.sent), status="extended")
+        extensions[id(base)] = _Found(agreement, base.family, real=True, last=head.i)
+    elif start and not ext.agreement.start:
+        ext.agreement = replace(ext.agreement, start=start)
+
+
+def _procedural_clause(verb: Any, lex: dict[str, Any]) -> bool:
+    """'agreed to meet again', 'agreed on the agenda': an agreeing verb about the talks."""
+    words = {
+        t.lemma_.lower() for c in verb.children if c.dep_ not in ("nsubj", "nsubjpass") for t in c.subtree
+    }
+    return bool(words & set(lex["procedural_words"]))
 
 
 def _dated_before(mention: _Found, published: str | None) -> bool:
@@ -137,7 +168,7 @@ def _status(words: list[Any], lex: dict[str, Any], agreement: Agreement) -> Agre
 
 
 def _antecedent(
-    found: list[_Found], mention: _Found, head: Any, span: Any, lex: dict[str, Any]
+    ctx: Context, found: list[_Found], mention: _Found, head: Any, span: Any, lex: dict[str, Any]
 ) -> _Found | None:
     """The earlier agreement this mention refers to, or None for a new one."""
     new = mention.agreement
@@ -162,6 +193,8 @@ def _antecedent(
         return next((f for f in recent if f.family == mention.family and not f.old), None)
     if marked:
         return None
+    if generic and mention.generic:  # "they agreed on X ... the agreement": the latest event
+        recent = [old for old in recent if old.last > links.last_agreeing(ctx, head, lex)]
     fits = [old for old in recent if _compatible(old, mention, generic)]
     sharing = [old for old in fits if old.words & mention.words]
     return (sharing or fits or [None])[0]
@@ -171,6 +204,8 @@ def _compatible(old: _Found, mention: _Found, generic: bool) -> bool:
     """Whether a definite mention may refer back to an earlier agreement."""
     a, new = old.agreement, mention.agreement
     same_kind = old.family == mention.family
+    if old.side and mention.side and old.side != mention.side:
+        return False  # "the government's ceasefire" is not the one the rebels were on
     if (
         new.name
         and (a.name or "").lower() != new.name.lower()
@@ -210,5 +245,6 @@ def _absorb(target: _Found, mention: _Found) -> None:
         start, target.strength = b.start, max(mention.strength, target.strength)
     kind = b.kind if target.generic and not mention.generic else a.kind  # "the agreement ... the communique"
     target.generic &= mention.generic
+    target.side = target.side or mention.side
     target.weak &= mention.weak
     target.agreement = replace(a, kind=kind, start=start, name=a.name or b.name, status=status)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ...context import Context
+from . import links
 from .mentions import _ENTITY_TYPES, _MODIFIER_DEPS
 
 
@@ -202,6 +203,9 @@ def _start(
             best = (date.value, strength)
     if best[0] is None and _news_perfect(verbs, head, lex):
         return ctx.article.published, 1
+    if best[0] is None:
+        offset = links.offset_start(ctx, verbs, lex)
+        return (offset, 1) if offset else best
     return best
 
 

@@ -33,6 +33,7 @@ class _Found:
     definite: bool = False  # introduced as known ("the truce", "their ceasefire", a name)
     weak: bool = False  # named only by a head that is often a mere proposal ("the plan")
     generic: bool = False  # named only by a head that has no kind of its own ("the agreement")
+    side: str | None = None  # whose unilateral agreement ("state" or "other"), when said
     procedural: bool = False  # its content arranges the talks ("to postpone the round")
 
 
