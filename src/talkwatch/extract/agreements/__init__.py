@@ -38,6 +38,7 @@ from .details import _brokers, _name, _parties, _start
 from .mentions import (
     _REAL_STATUSES,
     _context,
+    _counted,
     _definite,
     _Found,
     _mentions,
@@ -55,40 +56,32 @@ def extract(ctx: Context) -> list[Agreement]:
     lex = lexicon.load("agreements")
     found: list[_Found] = []
     extensions: dict[int, _Found] = {}
+    slots: list[_Found] = []  # announced by a counted plural: "two agreements: A and B"
     mentions = _mentions(ctx, lex)
     heads = {head.i for head, _, _ in mentions}
-    for head, kind, span in mentions:
+    counted = _counted(ctx.doc, lex)
+    for head, kind, span in sorted(
+        mentions + [(h, k, h.doc[h.i : h.i + 1]) for h, k, _ in counted], key=_order
+    ):
+        if head.i in {h.i for h, _, _ in counted}:
+            mention = _build(ctx, head, kind, span, heads, lex)
+            if _exists(mention) and mention.real:
+                slots = [_copy(mention) for _ in range(next(n for h, _, n in counted if h.i == head.i))]
+                found += slots
+            continue
         if _not_one_agreement(ctx, head, span, heads, lex):
             continue
-        start, strength = _start(ctx, head, span, heads, lex)
-        mention = _Found(
-            Agreement(kind=kind, evidence=ctx.evidence(head.sent), start=start, name=_name(ctx, head, span)),
-            lex["families"].get(kind, kind),
-            _parties(ctx, head, span, lex),
-            _brokers(ctx, head, span, lex),
-            strength,
-            last=head.i,
-            words=_modifiers(head, span, lex),
+        mention = _build(ctx, head, kind, span, heads, lex)
+        slot = next(
+            (f for f in slots if f.last < head.i and head.sent.start <= f.last and not f.filled), None
         )
-        mention.agreement = _status(_context(head, span), lex, mention.agreement)
-        mood = _mood(head, span, kind, lex)
-        mention.hypothetical = mood == "hypothetical"
-        mention.real = (
-            mood == "real"
-            or mood is None
-            and (strength > 0 or mention.agreement.status in _REAL_STATUSES)
-            or _dated_before(mention, ctx.article.published)
-        )
-        mention.hypothetical &= not mention.real
-        mention.old = any(t.lower_ in lex["old_markers"] for t in head.lefts)
-        mention.definite = _definite(head, mention.agreement.name)
-        mention.generic = span.text.lower() in lex["kindless_heads"]
-        mention.weak = span.text.lower() in lex["weak_heads"]
-        mention.procedural = _procedural(head, lex)
-        mention.side = links.owner_side(ctx, head, lex)
+        if slot is not None:  # the agreements a count announced, named one by one
+            slot.filled = True
+            _absorb(slot, mention)
+            continue
         target = _antecedent(ctx, found, mention, head, span, lex)
         if target is None:
-            if mention.generic and mention.definite and not start:
+            if mention.generic and mention.definite and not mention.agreement.start:
                 verbal = links.verbal_start(ctx, head, lex, _procedural_clause)
                 mention.agreement = replace(mention.agreement, start=verbal)
             found.append(mention)
@@ -96,6 +89,54 @@ def extract(ctx: Context) -> list[Agreement]:
             _absorb(target, mention)
         _extend(ctx, target or mention, head, lex, extensions)
     return [_finish(f) for f in found + list(extensions.values()) if _exists(f)]
+
+
+def _order(mention: tuple[Any, str, Any]) -> int:
+    return int(mention[0].i)
+
+
+def _copy(mention: _Found) -> _Found:
+    return _Found(
+        mention.agreement,
+        mention.family,
+        list(mention.parties),
+        list(mention.brokers),
+        mention.strength,
+        mention.last,
+        set(mention.words),
+        real=True,
+    )
+
+
+def _build(ctx: Context, head: Any, kind: str, span: Any, heads: set[int], lex: dict[str, Any]) -> _Found:
+    """One mention with what it says about its agreement."""
+    start, strength = _start(ctx, head, span, heads, lex)
+    mention = _Found(
+        Agreement(kind=kind, evidence=ctx.evidence(head.sent), start=start, name=_name(ctx, head, span)),
+        lex["families"].get(kind, kind),
+        _parties(ctx, head, span, lex),
+        _brokers(ctx, head, span, lex),
+        strength,
+        last=head.i,
+        words=_modifiers(head, span, lex),
+    )
+    mention.agreement = _status(_context(head, span), lex, mention.agreement)
+    mood = _mood(head, span, kind, lex)
+    mention.hypothetical = mood == "hypothetical"
+    mention.real = (
+        mood == "real"
+        or mood is None
+        and (strength > 0 or mention.agreement.status in _REAL_STATUSES)
+        or _dated_before(mention, ctx.article.published)
+    )
+    mention.hypothetical &= not mention.real
+    mention.old = any(t.lower_ in lex["old_markers"] for t in head.lefts)
+    mention.definite = _definite(head, mention.agreement.name)
+    mention.generic = span.text.lower() in lex["kindless_heads"]
+    mention.weak = span.text.lower() in lex["weak_heads"]
+    mention.procedural = _procedural(head, lex)
+    mention.side = links.owner_side(ctx, head, lex)
+    return mention
 
 
 def _extend(

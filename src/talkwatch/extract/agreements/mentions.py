@@ -35,6 +35,7 @@ class _Found:
     generic: bool = False  # named only by a head that has no kind of its own ("the agreement")
     side: str | None = None  # whose unilateral agreement ("state" or "other"), when said
     procedural: bool = False  # its content arranges the talks ("to postpone the round")
+    filled: bool = False  # a slot of a counted plural that a named mention took
 
 
 @functools.cache
@@ -385,3 +386,18 @@ def _procedural(head: Any, lex: dict[str, Any]) -> bool:
     words = {t.lemma_.lower() for c in content for t in c.subtree}
     text = " ".join(t.lower_ for c in content for t in c.subtree)
     return bool(words & set(lex["procedural_words"])) or any(p in text for p in lex["procedural_phrases"])
+
+
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def _counted(doc: Any, lex: dict[str, Any]) -> list[tuple[Any, str, int]]:
+    """'two agreements were approved', 'they reached three deals': a plural head with a count
+    announces that many agreements (head, kind, count)."""
+    out = []
+    for tok in doc:
+        kind = lex["kinds"].get(tok.lemma_.lower())
+        count = next((_NUMBERS.get(c.lower_) for c in tok.children if c.dep_ == "nummod"), None)
+        if tok.tag_ == "NNS" and kind and count:
+            out.append((tok, kind, count))
+    return out
