@@ -111,6 +111,10 @@ def _copy(mention: _Found) -> _Found:
 def _build(ctx: Context, head: Any, kind: str, span: Any, heads: set[int], lex: dict[str, Any]) -> _Found:
     """One mention with what it says about its agreement."""
     start, strength = _start(ctx, head, span, heads, lex)
+    if span.text.lower() in lex["kindless_heads"] and any(
+        c.dep_ == "acl" and any(a.lower_ == "to" for a in c.children) for c in head.children
+    ):
+        kind = lex["action_kind"]  # "an agreement to open corridors": a deal on one action
     mention = _Found(
         Agreement(kind=kind, evidence=ctx.evidence(head.sent), start=start, name=_name(ctx, head, span)),
         lex["families"].get(kind, kind),
