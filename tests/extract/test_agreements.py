@@ -250,3 +250,73 @@ def test_pipeline_agreements():
     assert ceasefire.start == "2023-05-20"
     assert {ctx.actors.get(b).name for b in ceasefire.brokers} >= {"Saudi Arabia"}
     assert ceasefire.status in ("collapsed", "violated")
+
+
+# -- existence, procedure and coreference in news style ------------------------
+
+@pytest.mark.parametrize("body", [
+    # an indefinite mention needs a clause that says the agreement was made or holds
+    "An accord to reunite the island would end decades of division.",
+    "Envoys will stay in the capital until a final agreement is reached.",
+    "No government has ever signed a truce with a dissolved militia.",
+    "The talks came to the closest point to a deal seen in years.",
+    "The conference will explore a new road map for the region.",
+    "Mediators discussed a plan to end the war.",
+    # arrangements of the talks are procedural
+    "The parties reached an agreement to postpone the third round.",
+    "The sides signed an agreement on terms of reference for the dialogue.",
+    "There is an agreement that delegations should not exceed ten members.",
+    # a modifier of another noun
+    "Members of the ceasefire monitoring team arrived in the port.",
+])
+def test_not_an_existing_agreement(parse, body):
+    assert run(parse, body, [], {})[0] == []
+
+
+@pytest.mark.parametrize("body,dates,expected", [
+    ("Shelling went on despite ceasefire violations in the north.", {}, [("ceasefire", None)]),
+    ("Both sides pledged to respect the truce code of conduct.", {}, [("truce", None)]),
+    ("The monks said the rebels were on a ceasefire.", {}, [("ceasefire", None)]),
+    ("Groups that did not sign a peace agreement with the army in May 2019 were left out.",
+     {"May 2019": "2019-05"}, [("accord", "2019-05")]),
+    ("Elections are foreseen in an agreement signed in June 2012.", {"June 2012": "2012-06"},
+     [("accord", "2012-06")]),
+    ("The opposition demanded support for the June 2012 agreement.", {"June 2012": "2012-06"},
+     [("accord", "2012-06")]),
+    ("The parties have signed an agreement to open humanitarian corridors.", {},
+     [("deal", "2024-03-01")]),  # the news perfect dates it to the day of the report
+    ("The envoys met in Oslo on June 4, when they signed a truce.", {"June 4": "2023-06-04"},
+     [("truce", "2023-06-04")]),
+    ("A deal has been reached, and a summit on the deal will open on April 9.",
+     {"April 9": "2024-04-09"}, [("deal", "2024-03-01")]),
+    ("Envoys arrived a day after the mediators reached a deal on prisoners.", {},
+     [("deal", "2024-02-29")]),
+    ("In May, two agreements were signed, one on water and one on trade.", {"May": "2023-05"},
+     [("accord", "2023-05"), ("accord", "2023-05")]),
+    ("They want Iran to accept an agreement adopted in 2012. The communique calls for a "
+     "transition.", {"2012": "2012"}, [("roadmap", None)]),
+])
+def test_existing_agreement(parse, body, dates, expected):
+    found, _ = run(parse, body, [], dates)
+    assert [(a.kind, a.start) for a in found] == expected
+
+
+def test_an_extension_agreed_is_an_agreement_of_its_own(parse):
+    body = ("The two sides agreed to extend the ceasefire by three days shortly before it was due "
+            "to expire on Sunday.")
+    found, _ = run(parse, body, [], {"Sunday": "2024-02-25"})
+    assert [(a.kind, a.start) for a in found] == [("ceasefire", None), ("ceasefire", "2024-02-25")]
+
+
+def test_unilateral_truces_of_opposite_sides(parse):
+    body = ("The militia said it was on a truce. The army lifted the government's truce on Friday. "
+            "The militia said it would keep its own truce.")
+    found, _ = run(parse, body, [], {"Friday": "2024-02-23"})
+    assert [a.kind for a in found] == ["truce", "truce"]
+
+
+def test_the_agreement_names_the_last_agreeing_event(parse):
+    body = ("A final agreement is still far off. The leaders met in Ohrid on May 5, where they "
+            "agreed on a path to normal ties. Critics say the agreement favours the north.")
+    found, _ = run(parse, body, [], {"May 5": "2023-05-05"})
+    assert [(a.kind, a.start) for a in found] == [("accord", "2023-05-05")]

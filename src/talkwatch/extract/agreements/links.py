@@ -104,7 +104,7 @@ def _event_date(ctx: Context, verb: Any) -> str | None:
         anchors.add(verb.head.i)
     for date in ctx.dates_in(verb.sent.start_char, verb.sent.end_char):
         span = ctx.doc.char_span(date.start, date.end, alignment_mode="expand")
-        if span is not None and date.value and any(a.i in anchors for a in span.root.ancestors):
+        if span is not None and date.value and any(a.i in anchors for a in [span.root, *span.root.ancestors]):
             return str(date.value)
     return None
 

@@ -224,8 +224,8 @@ def _mood(head: Any, span: Any, kind: str, lex: dict[str, Any]) -> str | None:
     for verb in (c for c in head.children if c.dep_ in ("acl", "relcl")):
         if _creation_unmade(verb, lex):
             return "hypothetical"
-        if _past(verb):
-            return "real"
+        if _past(verb) and verb.lemma_.lower() in lex["realizing_verbs"] + lex["creation_verbs"]:
+            return "real"  # "a truce signed in May", not "the closest point to a deal seen in years"
     return None
 
 
@@ -267,8 +267,10 @@ def _governor_mood(node: Any, head: Any, kind: str, lex: dict[str, Any]) -> str 
         return "hypothetical"  # "no one signed a deal", "the closest point to a deal"
     if kind in lex["plan_kinds"] and lemma in lex["plan_verbs"] and head.lower_ not in lex["weak_heads"]:
         return "real" if _past(node) or node.tag_ == "VBZ" else None  # "proposed a roadmap"
+    agent = head.dep_ == "nsubj" and head.head.i == node.i  # "the accord favours the north"
     if (
         lemma in lex["hypothetical_governors"]
+        and not agent
         or _creation_unmade(node, lex)
         or _modal(node, lex)
         and lemma in lex["creation_verbs"] + lex["existence_verbs"]
