@@ -71,9 +71,8 @@ CASES = [
      None, [], [], "signed"),  # a year alone leaves the start unknown
     ("The 1975 Helsinki Declaration remains the basis of the talks.", [], {"1975": "1975"},
      "accord", None, [], [], None),
-    ("The truce, signed on June 2, took effect on June 4 and was extended on Monday.", [],
-     {"June 2": "2023-06-02", "June 4": "2023-06-04", "Monday": "2023-06-26"}, "truce",
-     "2023-06-04", [], [], "extended"),
+    ("The truce, signed on June 2, took effect on June 4 and has largely held.", [],
+     {"June 2": "2023-06-02", "June 4": "2023-06-04"}, "truce", "2023-06-04", [], [], "in_force"),
     ("The 2008 ceasefire agreement, mediated by France, ended a five-day war.", ["France"],
      {"2008": "2008"}, "ceasefire", None, ["France"], [], "signed"),
     ("The plan provides for a truce to start on the 9th and for talks on prisoners.", [],
@@ -306,6 +305,12 @@ def test_an_extension_agreed_is_an_agreement_of_its_own(parse):
             "to expire on Sunday.")
     found, _ = run(parse, body, [], {"Sunday": "2024-02-25"})
     assert [(a.kind, a.start) for a in found] == [("ceasefire", None), ("ceasefire", "2024-02-25")]
+
+
+def test_an_extension_reported_is_an_agreement_of_its_own(parse):
+    body = "The truce, signed on June 2, took effect on June 4 and was extended on Monday."
+    found, _ = run(parse, body, [], {"June 2": "2023-06-02", "June 4": "2023-06-04", "Monday": "2023-06-26"})
+    assert [(a.kind, a.start) for a in found] == [("truce", "2023-06-04"), ("truce", "2023-06-26")]
 
 
 def test_unilateral_truces_of_opposite_sides(parse):

@@ -16,6 +16,8 @@ def extension_verb(head: Any, lex: dict[str, Any]) -> Any | None:
     in the text (a past extension, or one the parties agreed to), which is an agreement of
     its own next to the one it extends; 'the truce could be extended' is not."""
     verb = head.head
+    if head.dep_ == "nsubjpass" or head.dep_ == "nsubj" and verb.lemma_ != "be":
+        return _extended(verb, lex)
     if head.dep_ != "dobj" or verb.lemma_.lower() not in lex["extension_verbs"]:
         return None
     if verb.tag_ == "VBD":
@@ -25,10 +27,20 @@ def extension_verb(head: Any, lex: dict[str, Any]) -> Any | None:
     return verb if agreed and verb.dep_ in ("xcomp", "pcomp") else None
 
 
+def _extended(verb: Any, lex: dict[str, Any]) -> Any | None:
+    """'the truce was extended on Monday', 'the truce took effect and was extended': a past
+    passive extension of the subject."""
+    for cand in [verb, *(c for c in verb.children if c.dep_ == "conj")]:
+        passive = any(c.dep_ == "auxpass" and c.lower_ in ("was", "were") for c in cand.children)
+        if cand.lemma_.lower() in lex["extension_verbs"] and cand.tag_ == "VBN" and passive:
+            return cand
+    return None
+
+
 def extension_start(ctx: Context, verb: Any, lex: dict[str, Any]) -> str | None:
     """The day the extension starts: a day-precise date of the extension clause, its governor,
     or the expiry of the agreement it extends ('before it was set to expire on Monday')."""
-    anchors = {verb.i, verb.head.i}
+    anchors = {verb.i, verb.head.i} if verb.dep_ in ("xcomp", "pcomp") else {verb.i}
     for date in ctx.dates_in(verb.sent.start_char, verb.sent.end_char):
         span = ctx.doc.char_span(date.start, date.end, alignment_mode="expand")
         if span is None or not date.value or len(str(date.value)) != 10:

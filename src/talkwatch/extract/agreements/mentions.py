@@ -394,12 +394,13 @@ _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
 def _counted(doc: Any, lex: dict[str, Any]) -> list[tuple[Any, str, int]]:
-    """'two agreements were approved', 'they reached three deals': a plural head with a count
-    announces that many agreements (head, kind, count)."""
+    """'two agreements were approved', 'they reached three deals': a plural head with a count,
+    subject or object of a verb, announces that many agreements (head, kind, count)."""
     out = []
     for tok in doc:
         kind = lex["kinds"].get(tok.lemma_.lower())
         count = next((_NUMBERS.get(c.lower_) for c in tok.children if c.dep_ == "nummod"), None)
-        if tok.tag_ == "NNS" and kind and count:
+        argument = tok.dep_ in ("nsubj", "nsubjpass", "dobj") and tok.head.pos_ in ("VERB", "AUX")
+        if tok.tag_ == "NNS" and kind and count and argument:  # not "the last of four annexes"
             out.append((tok, kind, count))
     return out
