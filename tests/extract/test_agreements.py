@@ -288,6 +288,8 @@ def test_not_an_existing_agreement(parse, body):
      [("truce", "2023-06-04")]),
     ("A deal has been reached, and a summit on the deal will open on April 9.",
      {"April 9": "2024-04-09"}, [("deal", "2024-03-01")]),
+    ("The two sides ended the round on Saturday, signing an annex on prisoners.",
+     {"Saturday": "2024-02-24"}, [("accord", "2024-02-24")]),
     ("Envoys arrived a day after the mediators reached a deal on prisoners.", {},
      [("deal", "2024-02-29")]),
     ("In May, two agreements were signed, one on water and one on trade.", {"May": "2023-05"},

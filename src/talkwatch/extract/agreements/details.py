@@ -210,12 +210,14 @@ def _start(
 
 
 def _clause_date(tok: Any, verbs: list[Any], lex: dict[str, Any]) -> int:
-    """'They met on 3 July, when they signed a truce': a clause of making the agreement
-    introduced by 'when' or 'where' happens at the date of the clause it modifies."""
+    """'They met on 3 July, when they signed a truce', 'they ended the round on Saturday,
+    signing an annex': a clause of making the agreement introduced by 'when' or 'where', or a
+    participle, happens at the date of the clause it modifies."""
     for verb in verbs:
         if verb.lemma_.lower() not in lex["creation_verbs"] or verb.dep_ not in ("advcl", "relcl"):
             continue
-        if not any(c.lower_ in ("when", "where") for c in verb.children):
+        participle = verb.tag_ == "VBG" and verb.dep_ == "advcl"  # "met on Saturday, signing an annex"
+        if not participle and not any(c.lower_ in ("when", "where") for c in verb.children):
             continue
         anchor = verb.head
         if tok.head.i == anchor.i or tok.head.dep_ == "prep" and tok.head.head.i == anchor.i:
