@@ -261,6 +261,7 @@ def test_pipeline_agreements():
     "The talks came to the closest point to a deal seen in years.",
     "The conference will explore a new road map for the region.",
     "Mediators discussed a plan to end the war.",
+    "The joint communique issued after the talks praised the hosts.",
     # arrangements of the talks are procedural
     "The parties reached an agreement to postpone the third round.",
     "The sides signed an agreement on terms of reference for the dialogue.",
