@@ -1,0 +1,50 @@
+"""What a mention says about its agreement besides its mood: taken as known, about the
+talks themselves, or counted ("two agreements")."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def _definite(head: Any, name: str | None) -> bool:
+    """'the truce', 'this accord', 'their ceasefire', 'the Minsk agreement': the text takes
+    the agreement as known, so it exists unless a mention says otherwise."""
+    if any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in head.children):
+        return False
+    return bool(name) or any(
+        c.dep_ == "poss"
+        or c.dep_ in ("det", "predet")
+        and c.lower_ in ("the", "this", "that", "these", "those")
+        for c in head.children
+    )
+
+
+def _procedural(head: Any, lex: dict[str, Any]) -> bool:
+    """'an agreement to postpone the talks', 'agreed on terms of reference', 'an agreement
+    that delegations should not exceed seven': arrangements of the talks, not agreements."""
+    content = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "about", "over", "for")]
+    content += [
+        c for c in head.children if c.dep_ in ("acl", "relcl") and any(a.lower_ == "to" for a in c.children)
+    ]
+    content += [
+        t for t in head.subtree if t.dep_ in ("relcl", "ccomp", "acl") and t.left_edge.lower_ == "that"
+    ]
+    words = {t.lemma_.lower() for c in content for t in c.subtree}
+    text = " ".join(t.lower_ for c in content for t in c.subtree)
+    return bool(words & set(lex["procedural_words"])) or any(p in text for p in lex["procedural_phrases"])
+
+
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def _counted(doc: Any, lex: dict[str, Any]) -> list[tuple[Any, str, int]]:
+    """'two agreements were approved', 'they reached three deals': a plural head with a count,
+    subject or object of a verb, announces that many agreements (head, kind, count)."""
+    out = []
+    for tok in doc:
+        kind = lex["kinds"].get(tok.lemma_.lower())
+        count = next((_NUMBERS.get(c.lower_) for c in tok.children if c.dep_ == "nummod"), None)
+        argument = tok.dep_ in ("nsubj", "nsubjpass", "dobj") and tok.head.pos_ in ("VERB", "AUX")
+        if tok.tag_ == "NNS" and kind and count and argument:  # not "the last of four annexes"
+            out.append((tok, kind, count))
+    return out
