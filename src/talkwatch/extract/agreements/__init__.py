@@ -20,8 +20,8 @@ mention says it was made or holds (a past verb of making or keeping it, a date,
 "their ceasefire", a name) and never only asks for it; an indefinite mention
 with no such clause is not enough. Arrangements of the talks ("an agreement to
 postpone the round", terms of reference) are not agreements. An extension made
-in the report is an agreement of its own (see ``links``). "No ceasefire", "any deal", "every truce" and "without agreement"
-are not mentions. Coreference: a definite mention ("the truce", "the deal")
+in the report is an agreement of its own (see ``links``). "No ceasefire", "any
+deal", "every truce" and "without agreement" are not mentions. Coreference: a definite mention ("the truce", "the deal")
 joins the agreement mentioned last that fits (sharing a modifier first),
 "this memorandum" the last agreement of any kind, and an indefinite one ("a
 truce") starts another unless kind and date agree; a different date, name or
