@@ -11,22 +11,22 @@ reached through "since", "took effect", "signed on", "from", or modifying the
 head: "the December 30 truce") and the status (the latest status phrase around
 the mention).
 
-Only agreements that exist are kept: a mention is hypothetical when it is
-asked for, hoped for, proposed or still to be made ("calls for a ceasefire",
-"efforts to broker a treaty", "a deal could be reached", "ready for a truce",
-"a proposed truce", "until a deal is reached"). An agreement is kept when a
-mention says it was made or holds (a past verb of making or keeping it, a date,
-"ceasefire violations"), or when the text introduces it as known ("the truce",
-"their ceasefire", a name) and never only asks for it; an indefinite mention
-with no such clause is not enough. Arrangements of the talks ("an agreement to
-postpone the round", terms of reference) are not agreements. An extension made
-in the report is an agreement of its own (see ``links``). "No ceasefire", "any
-deal", "every truce" and "without agreement" are not mentions. Coreference: a definite mention ("the truce", "the deal")
-joins the agreement mentioned last that fits (sharing a modifier first),
-"this memorandum" the last agreement of any kind, and an indefinite one ("a
-truce") starts another unless kind and date agree; a different date, name or
-a marker such as "another" also starts another. Evidence is the sentence that
-introduces the agreement.
+Only agreements that exist are kept: a mention is hypothetical when it is asked
+for, hoped for, proposed or still to be made ("calls for a ceasefire", "efforts
+to broker a treaty", "a deal could be reached", "ready for a truce", "a proposed
+truce", "until a deal is reached"). An agreement is kept when a mention says it
+was made or holds (a past verb of making or keeping it, a date, "ceasefire
+violations"), or when the text introduces it as known ("the truce", "their
+ceasefire", a name) and never only asks for it; an indefinite mention with no
+such clause is not enough. Arrangements of the talks ("an agreement to postpone
+the round", terms of reference) are not agreements. An extension made in the
+report is an agreement of its own (see ``links``). "No ceasefire", "any deal",
+"every truce" and "without agreement" are not mentions. Coreference: a definite
+mention ("the truce", "the deal") joins the agreement mentioned last that fits
+(sharing a modifier first), "this memorandum" the last agreement of any kind,
+and an indefinite one ("a truce") starts another unless kind and date agree; a
+different date, name or a marker such as "another" also starts another. Evidence
+is the sentence that introduces the agreement.
 """
 
 from __future__ import annotations
