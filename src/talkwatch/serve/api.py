@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict
 
 from ..errors import InputError
 from . import queries
-from .app import answer, counter, error_body
+from .deps import answer, counter, error_body
 
 MAX_LIMIT = 500
 JSON = "application/json"
