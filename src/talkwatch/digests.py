@@ -9,10 +9,9 @@ from typing import Any
 from .context import Context
 from .errors import SchemaError
 from .lexicon import data_path
-from .model import FACT_KINDS, SCHEMA
+from .model import DIGEST_LISTS, FACT_KINDS, SCHEMA
 
-# Every list of a digest, in contract order.
-DIGEST_LISTS = ("actors", *FACT_KINDS, "dates")
+__all__ = ["DIGEST_LISTS", "body_checks", "build_digest", "validate"]
 
 
 def build_digest(ctx: Context) -> dict[str, Any]:

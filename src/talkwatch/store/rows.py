@@ -13,6 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from ..model import FACT_KINDS
+
 # field kinds: "" plain, "bool", "json" (list), "actor" (local + record id),
 # "meeting" (local + report id), "ev" (evidence dict in three columns)
 
@@ -28,7 +30,11 @@ class Field:
         return self.column or self.key
 
 
-FACTS: dict[str, tuple[Field, ...]] = {
+# Meetings are stored as reports and merged across articles (``meeting_reports``); every
+# other fact kind, and the article's resolved dates, is a table of per-article rows.
+FACT_TABLES: tuple[str, ...] = (*(kind for kind in FACT_KINDS if kind != "meetings"), "dates")
+
+_FIELDS: dict[str, tuple[Field, ...]] = {
     "participations": (
         Field("meeting", "meeting"),
         Field("actor", "actor"),
@@ -96,6 +102,8 @@ FACTS: dict[str, tuple[Field, ...]] = {
         Field("end", column="end_char"),
     ),
 }
+# The columns of each fact table, in ``FACT_TABLES`` order (a kind without fields fails here).
+FACTS: dict[str, tuple[Field, ...]] = {kind: _FIELDS[kind] for kind in FACT_TABLES}
 
 ACTOR_KEYS = (
     "id",
@@ -126,6 +134,11 @@ MEETING_KEYS = (
 )
 HISTORY_KEYS = ("status", "start", "evidence")
 DOCUMENT_KEYS = ("id", "title", "source", "url", "published", "language")
+
+
+def actor_keys(kind: str) -> tuple[str, ...]:
+    """The keys of a fact kind that name an actor (``speaker`` of a quote, ``head`` of a delegation...)."""
+    return tuple(f.key for f in FACTS[kind] if f.kind == "actor")
 
 
 def columns(kind: str) -> list[str]:
