@@ -185,7 +185,7 @@ def ingest(
         if len(report.failures) > 50:
             _err.print(f"... and {len(report.failures) - 50} more skipped")
         _err.print(
-            f"{report.added} added, {report.skipped} already stored, {report.failed} failed; "
+            f"{report.summary()}; "
             f"{report.facts} facts in {report.seconds:.1f}s ({report.rate:.1f} articles/s) "
             f"-> {record.backend.path}",
             markup=False,
