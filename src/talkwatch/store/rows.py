@@ -16,7 +16,8 @@ from typing import Any
 from ..model import FACT_KINDS
 
 # field kinds: "" plain, "bool", "json" (list), "actor" (local + record id),
-# "meeting" (local + report id), "ev" (evidence dict in three columns)
+# "meeting" (local + report id), "ev" (evidence dict in three columns),
+# "optional" (plain, and left out of the fact when NULL)
 
 
 @dataclass(frozen=True)
@@ -102,8 +103,17 @@ _FIELDS: dict[str, tuple[Field, ...]] = {
         Field("end", column="end_char"),
     ),
 }
+# The rule set that produced a fact (``meetings.v1``): on every fact of an extractor (not on
+# dates); facts stored before it was recorded have none, and get none back.
+EXTRACTOR = Field("extractor", "optional")
 # The columns of each fact table, in ``FACT_TABLES`` order (a kind without fields fails here).
-FACTS: dict[str, tuple[Field, ...]] = {kind: _FIELDS[kind] for kind in FACT_TABLES}
+FACTS: dict[str, tuple[Field, ...]] = {
+    kind: (*_FIELDS[kind], EXTRACTOR) if kind in FACT_KINDS else _FIELDS[kind] for kind in FACT_TABLES
+}
+# Tables whose rows record their extractor: the meeting reports and the fact tables of extractors.
+EXTRACTOR_TABLES: tuple[str, ...] = (
+    "meeting_reports", *(kind for kind, fields in FACTS.items() if EXTRACTOR in fields)
+)
 
 ACTOR_KEYS = (
     "id",
@@ -131,6 +141,7 @@ MEETING_KEYS = (
     "process",
     "history",
     "evidence",
+    "extractor",
 )
 HISTORY_KEYS = ("status", "start", "evidence")
 DOCUMENT_KEYS = ("id", "title", "source", "url", "published", "language")
@@ -212,6 +223,9 @@ def from_row(kind: str, row: dict[str, Any]) -> dict[str, Any]:
             item[f.key] = None if row[f.col] is None else bool(row[f.col])
         elif f.kind == "json":
             item[f.key] = json.loads(row[f.col] or "[]")
+        elif f.kind == "optional":
+            if row.get(f.col) is not None:
+                item[f.key] = row[f.col]
         else:
             item[f.key] = row[f.col]
     item.update(loads(row.get("extra")) or {})

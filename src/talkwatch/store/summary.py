@@ -34,6 +34,7 @@ def statements(reports: list[dict[str, Any]], history: list[dict[str, Any]]) -> 
             {"status": h["status"], "start": h["start_date"], "evidence": rows.ev_dict(h)}
             for h in by_report.get(r["id"], [])
         ]
+        provenance = {"extractor": r["extractor"]} if r.get("extractor") is not None else {}
         if r["status"] and (not hist or hist[-1]["status"] != r["status"]):
             hist.append(
                 {
@@ -50,6 +51,7 @@ def statements(reports: list[dict[str, Any]], history: list[dict[str, Any]]) -> 
                     "reported": r["published"],
                     **h,
                     "document": r["doc_id"],
+                    **provenance,
                     "_order": (*order_key(r["published"], r["doc_id"], r["position"]), n),
                 }
             )

@@ -147,6 +147,7 @@ REPORT_COLS = (
     "hi",
     "published",
     "position",
+    "extractor",
 )
 HISTORY_COLS = (
     "report_id",
@@ -348,6 +349,7 @@ def _meeting_rows(
                 hi,
                 published,
                 min(starts, default=None),
+                meeting.get("extractor"),
             )
         )
         out.rows["meeting_history"] += [

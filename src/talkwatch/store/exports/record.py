@@ -375,4 +375,5 @@ def _meeting(backend: Any, m: dict[str, Any]) -> dict[str, Any]:
             for h in history
         ],
         "evidence": json.loads(m["evidence"]),
+        **({"extractor": m["extractor"]} if m.get("extractor") is not None else {}),
     } | extra
