@@ -16,13 +16,6 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[2] / "src" / "talkwatch"
 MAX_LINES = 400
-# Modules still over the limit, each waiting for the split of its own package (issue 9); the
-# test fails when one of them gets under the limit, so that it leaves this list.
-OVER_LIMIT = {
-    "actors/gazetteer.py": "actors/ is being reworked by the actors helpers",
-    "dates/__init__.py": "dates/ is split into spans, tense, grammar, calendar in its own step",
-    "dates/resolve.py": "dates/ is split into spans, tense, grammar, calendar in its own step",
-}
 
 
 def module_name(path: Path) -> str:
@@ -107,6 +100,4 @@ def test_no_import_cycle_in_the_package():
 def test_no_module_over_400_lines():
     sizes = {str(p.relative_to(PACKAGE)): len(p.read_text(encoding="utf-8").splitlines())
              for p in PACKAGE.rglob("*.py")}
-    over = {name for name, n in sizes.items() if n > MAX_LINES}
-    assert over - set(OVER_LIMIT) == set(), {name: sizes[name] for name in over - set(OVER_LIMIT)}
-    assert set(OVER_LIMIT) - over == set(), "under the limit now: remove from OVER_LIMIT"
+    assert {name: n for name, n in sizes.items() if n > MAX_LINES} == {}
