@@ -11,24 +11,15 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from ..lexicon import load as load_lexicon
+
 _QUOTE_PAIRS = [("\u201c", "\u201d"), ('"', '"')]
 _CLAUSE_DEPS = {"ccomp", "advcl", "conj", "relcl", "parataxis", "csubj", "nsubj", "nsubjpass"}
-_FUTURE_AUX = {"will", "shall", "'ll", "wo", "’ll", "would"}  # "would open": future in reported speech
-_FUTURE_HEADS = {"expect", "due", "set", "schedule", "plan", "slate", "go", "intend", "likely", "hope", "be"}
-_NUMBERS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-}
+_WORDS = load_lexicon("clauses")
+_FUTURE_AUX = frozenset(_WORDS["future_aux"])
+_FUTURE_HEADS = frozenset(_WORDS["future_heads"])
+_NUMBERS: dict[str, int] = load_lexicon("numbers")["cardinals"]
+
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
