@@ -14,11 +14,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..context import Context
-from ..lexicon import load as load_lexicon
-from ..model import Evidence, Meeting, Participation
-from . import _clauses as clauses
-from ._discourse import Focus, actors_of, meeting_for
+from ...context import Context
+from ...lexicon import load as load_lexicon
+from ...model import Evidence, Meeting, Participation
+from .. import _clauses as clauses
+from .._discourse import Focus, actors_of, meeting_for
+from . import implied
 
 NAME = "participation.v1"
 REQUIRES = {"meetings"}
@@ -49,40 +50,20 @@ def extract(ctx: Context) -> list[Participation]:
             ev = Evidence.from_span(cue.sent)
             found = [(a, role) for a in actors_of(ctx, actors_span, cue)]
             found += _leaders(ctx, actors_span, lex)
+            statuses = [status] + (["attended"] if status == "arrived" and _under_way(meeting) else [])
             for actor, actor_role in found:
-                fact = Participation(meeting.id, actor, status, ev, role=actor_role, hedged=hedged)
-                if fact not in out:
-                    out.append(fact)
-    out += [f for f in _named_participants(ctx, meetings, lex) if f not in out]
-    return out
+                for one in statuses:  # arrived at talks under way: there, so taking part
+                    out.append(Participation(meeting.id, actor, one, ev, role=actor_role, hedged=hedged))
+    out += implied.extract(ctx, meetings, lex)
+    return _unique(out)
 
 
-def _named_participants(ctx: Context, meetings: list[Meeting], lex: dict[str, Any]) -> list[Participation]:
-    """'talks between X and Y', 'a meeting of the two ministers, A and B': status from the meeting's."""
-    by_id = {m.id: m for m in meetings}
-    out = []
-    for pos, mid in ctx.meeting_mentions:
-        meeting = by_id[mid]
-        status = _status_from_meeting(meeting)
-        head = ctx.doc.char_span(pos, pos + 1, alignment_mode="expand")
-        if status is None or head is None:
-            continue
-        noun = head.root
-        for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in lex["participant_preps"]):
-            for obj in (c for c in prep.children if c.dep_ == "pobj"):
-                if obj.lower_ in set(load_lexicon("meetings")["heads"]):
-                    continue
-                for actor in actors_of(ctx, obj, noun):
-                    out.append(Participation(mid, actor, status, Evidence.from_span(noun.sent)))
-    return out
-
-
-def _status_from_meeting(meeting: Meeting) -> str | None:
-    if meeting.past or meeting.status in ("held", "concluded", "ongoing", "suspended"):
-        return "attended"
-    if meeting.status in (None, "scheduled", "postponed"):
-        return "will_attend"
-    return None
+def _unique(facts: list[Participation]) -> list[Participation]:
+    """One fact per (meeting, actor, status): a status restated in another sentence is one assertion."""
+    seen: dict[tuple[str, str, str], Participation] = {}
+    for f in facts:
+        seen.setdefault((f.meeting, f.actor, f.status), f)
+    return list(seen.values())
 
 
 def _leaders(ctx: Context, head: Any, lex: dict[str, Any]) -> list[tuple[str, str | None]]:
@@ -130,10 +111,6 @@ def _statements(tok: Any, lex: dict[str, Any]) -> list[tuple[str, Any, Any]]:
                 out.append(("will_attend", subject, tok))  # "Iran's delegation will be led by X"
         elif subject is not None:
             out.append((status, subject, tok))
-    if not status and tok.pos_ == "VERB" and tok.lemma_ in lex["meeting_verbs"] and _has_meeting_object(tok):
-        subject = _subject(tok)
-        if subject is not None:
-            out.append(("attended", subject, tok))
     agent = next((c for c in tok.children if c.dep_ == "agent"), None)
     if (
         agent is not None
@@ -157,11 +134,6 @@ def _about_meeting(verb: Any) -> bool:
 
 def _is_meeting(tok: Any) -> bool:
     return tok.lower_ in set(load_lexicon("meetings")["heads"])
-
-
-def _has_meeting_object(tok: Any) -> bool:
-    nouns = set(load_lexicon("meetings")["heads"])
-    return any(c.dep_ == "dobj" and c.lower_ in nouns for c in tok.children)
 
 
 def _about_attendance(tok: Any, lex: dict[str, Any]) -> bool:
@@ -240,7 +212,9 @@ def _adjust(cue: Any, status: str, lex: dict[str, Any], meeting: Meeting) -> str
         if _undecided_frame(cue, lex):
             return "undecided"
         if status in _ATTEND:
-            under_way = meeting.status in ("ongoing", "held", "concluded", "suspended") or meeting.past
+            under_way = _under_way(meeting)
+            if _purpose_of_arrival(cue, lex) and under_way:
+                return "attended"  # "X arrived to attend the talks", which are under way
             if cue.dep_ == "acl":  # "talks hosted by Qatar": the meeting's own tense decides
                 return "attended" if under_way else "will_attend"
             present = not clauses.future(cue) and cue.tag_ in ("VBZ", "VBP", "VBG")
@@ -250,6 +224,21 @@ def _adjust(cue: Any, status: str, lex: dict[str, Any], meeting: Meeting) -> str
     if status == "declined" and neg:
         return "will_attend"
     return status
+
+
+def _under_way(meeting: Meeting) -> bool:
+    return meeting.status in ("ongoing", "held", "concluded", "suspended") or meeting.past
+
+
+def _purpose_of_arrival(cue: Any, lex: dict[str, Any]) -> bool:
+    """'arrived in Geneva to take part', 'flew to Doha to attend': the purpose of a past journey."""
+    head = cue.head
+    return (
+        cue.dep_ in ("xcomp", "advcl")
+        and head.lemma_ in lex["journey_verbs"]
+        and head.tag_ in ("VBD", "VBN")
+        and not clauses.future(head)
+    )
 
 
 def _past(cue: Any) -> bool:

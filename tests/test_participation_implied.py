@@ -1,0 +1,51 @@
+"""Participation implied by how a meeting is named: its sides, host, mediator and verb."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import has_fact
+
+CASES = [
+    # the sides named by "between" take the status of the clause's meeting verb
+    (
+        "Talks between Chad and the FACT rebels resumed in Doha on Monday.",
+        {("Chad", "attended"), ("FACT", "attended")},
+    ),
+    (
+        "Talks between Chad and the FACT rebels will resume in Doha next week.",
+        {("Chad", "will_attend"), ("FACT rebels", "will_attend")},
+    ),
+    # a participle before the meeting noun names its host
+    ("Ethiopia walked out of the Kenyan-hosted talks on Tuesday.", {("Kenya", "attended")}),
+    # the subject of a meeting verb is a party
+    (
+        "Mali and Algeria extended their talks in Algiers on Sunday.",
+        {("Mali", "attended"), ("Algeria", "attended")},
+    ),
+    # arriving at talks under way is taking part as well
+    (
+        "The talks in Geneva opened on Monday. Yemen arrived in Geneva on Monday to join them.",
+        {("Yemen", "arrived"), ("Yemen", "attended")},
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", CASES)
+def test_implied_participation(run, text, expected):
+    digest = run(text)
+    for actor, status in expected:
+        assert has_fact(digest, "participations", actor, status), digest["participations"]
+
+
+def test_one_fact_per_actor_status_and_meeting(run):
+    digest = run(
+        "The talks in Oslo opened on Monday. Norway hosts the talks. Norway is hosting the talks in Oslo."
+    )
+    keys = [(p["meeting"], p["actor"], p["status"]) for p in digest["participations"]]
+    assert len(keys) == len(set(keys))
+
+
+def test_a_boycott_is_not_attendance(run):
+    digest = run("The talks in Arusha opened on Monday. The FNL boycotted the talks.")
+    assert not has_fact(digest, "participations", "FNL", "attended")
