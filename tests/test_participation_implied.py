@@ -49,3 +49,18 @@ def test_one_fact_per_actor_status_and_meeting(run):
 def test_a_boycott_is_not_attendance(run):
     digest = run("The talks in Arusha opened on Monday. The FNL boycotted the talks.")
     assert not has_fact(digest, "participations", "FNL", "attended")
+
+
+def test_confirming_news_is_not_attending(run):
+    digest = run("The talks in Minsk began on Monday, the foreign ministry of Belarus confirmed.")
+    assert not [p for p in digest["participations"] if p["status"] == "will_attend"]
+
+
+def test_reaching_an_agreement_is_not_arriving(run):
+    digest = run("The talks in Vienna ended on Friday. Iran and France reached an agreement on prisoners.")
+    assert not [p for p in digest["participations"] if p["status"] == "arrived"]
+
+
+def test_an_event_attended_by_someone_is_not_the_meeting(run):
+    digest = run("The talks in Belfast opened on Monday. The funeral was attended by Gerry Adams.")
+    assert not has_fact(digest, "participations", "Gerry Adams", "attended")

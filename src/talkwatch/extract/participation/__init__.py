@@ -96,12 +96,18 @@ def _statements(tok: Any, lex: dict[str, Any]) -> list[tuple[str, Any, Any]]:
             status = None
         elif tok.lemma_ == "meet" and any(c.dep_ == "dobj" and _is_thing(c) for c in tok.children):
             status = None  # "meeting one of the conditions"
+        elif tok.lemma_ == "reach" and not _reaches_place(tok):
+            status = None  # "reached an agreement"
     if status in ("declined", "undecided") and not _about_attendance(tok, lex):
+        status = None
+    if tok.lemma_ in lex["attendance_only"] and not _about_attendance(tok, lex, strict=True):
         status = None
     if status:
         agent = next((c for c in tok.children if c.dep_ == "agent"), None)
         subject = _subject(tok)
         if agent is not None and tok.lemma_ in lex["agent_verbs"]:
+            if tok.lemma_ == "attend" and subject is not None and not _is_meeting(subject):
+                return []  # "the funeral was attended by X": not a meeting
             out.append((status, agent, tok))  # "he was joined by X", "X is represented by Y"
             if subject is not None and not _is_meeting(subject):
                 out.append((status, subject, tok))
@@ -124,6 +130,15 @@ def _statements(tok: Any, lex: dict[str, Any]) -> list[tuple[str, Any, Any]]:
     return out
 
 
+def _reaches_place(verb: Any) -> bool:
+    """'reached Geneva', 'reached the venue': a place or a meeting, not an agreement."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return False
+    places = ("venue", "city", "capital")
+    return obj.ent_type_ in ("GPE", "LOC", "FAC") or _is_meeting(obj) or obj.lemma_ in places
+
+
 def _about_meeting(verb: Any) -> bool:
     """The passive verb's subject, or the noun it modifies, is a meeting noun."""
     nouns = set(load_lexicon("meetings")["heads"])
@@ -136,17 +151,21 @@ def _is_meeting(tok: Any) -> bool:
     return tok.lower_ in set(load_lexicon("meetings")["heads"])
 
 
-def _about_attendance(tok: Any, lex: dict[str, Any]) -> bool:
-    """'declined to attend' yes, 'declined to comment' no; 'boycott the talks' yes."""
+def _about_attendance(tok: Any, lex: dict[str, Any], *, strict: bool = False) -> bool:
+    """'declined to attend' yes, 'declined to comment' no; 'boycott the talks' yes.
+
+    Strict: only an attendance verb or noun counts ('confirmed it would attend', not
+    'confirmed that the talks began').
+    """
     attend = {c for cues in (lex["subject_cues"]["will_attend"], ["attend", "invitation"]) for c in cues}
+    if strict:
+        attend = set(lex["attendance_verbs"])
     complements = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp", "dobj", "prep", "pcomp", "advcl")]
     if not complements:
-        return tok.lemma_ not in ("decline", "refuse", "consider", "weigh", "decide", "reject")
-    meeting_nouns = (
-        set(load_lexicon("meetings")["heads"])
-        | set(lex["send_objects"])
-        | {"invitation", "participation", "attendance"}
-    )
+        return not strict and tok.lemma_ not in ("decline", "refuse", "consider", "weigh", "decide", "reject")
+    meeting_nouns = {"invitation", "participation", "attendance"}
+    if not strict:
+        meeting_nouns |= set(load_lexicon("meetings")["heads"]) | set(lex["send_objects"])
     for comp in complements:
         words = {t.lemma_.lower() for t in comp.subtree} | {t.lower_ for t in comp.subtree}
         if words & attend or words & meeting_nouns:
