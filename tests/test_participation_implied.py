@@ -64,3 +64,13 @@ def test_reaching_an_agreement_is_not_arriving(run):
 def test_an_event_attended_by_someone_is_not_the_meeting(run):
     digest = run("The talks in Belfast opened on Monday. The funeral was attended by Gerry Adams.")
     assert not has_fact(digest, "participations", "Gerry Adams", "attended")
+
+
+def test_the_two_sides_are_the_parties_named_before(run):
+    digest = run(
+        "Talks between Morocco and the Polisario Front ended in Geneva on Monday. "
+        "The two sides agreed to meet again for a third round in Lisbon."
+    )
+    later = {p["actor"] for p in digest["participations"] if p["status"] == "will_attend"}
+    names = {a["id"]: a["name"] for a in digest["actors"]}
+    assert {"Morocco", "Polisario Front"} <= {names[a] for a in later}

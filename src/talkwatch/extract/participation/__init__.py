@@ -19,7 +19,7 @@ from ...lexicon import load as load_lexicon
 from ...model import Evidence, Meeting, Participation
 from .. import _clauses as clauses
 from .._discourse import Focus, actors_of, meeting_for
-from . import implied
+from . import implied, sides
 
 NAME = "participation.v1"
 REQUIRES = {"meetings"}
@@ -35,6 +35,7 @@ def extract(ctx: Context) -> list[Participation]:
     lex = load_lexicon("participation")
     focus = Focus(ctx, meetings)
     quoted = clauses.quoted_spans(ctx.body)
+    named = implied.extract(ctx, meetings, lex)
     out: list[Participation] = []
     for tok in ctx.tokens:
         focus.see(tok)
@@ -48,14 +49,24 @@ def extract(ctx: Context) -> list[Participation]:
             role = _role(cue, lex)
             hedged = _hedged(cue, lex)
             ev = Evidence.from_span(cue.sent)
-            found = [(a, role) for a in actors_of(ctx, actors_span, cue)]
+            found = [(a, role) for a in _participants(ctx, actors_span, cue, named + out, meeting, focus)]
             found += _leaders(ctx, actors_span, lex)
             statuses = [status] + (["attended"] if status == "arrived" and _under_way(meeting) else [])
             for actor, actor_role in found:
                 for one in statuses:  # arrived at talks under way: there, so taking part
                     out.append(Participation(meeting.id, actor, one, ev, role=actor_role, hedged=hedged))
-    out += implied.extract(ctx, meetings, lex)
+    out += named
+    out += sides.carry(ctx, out, meetings, focus.main)
     return _unique(out)
+
+
+def _participants(
+    ctx: Context, span: Any, cue: Any, facts: list[Participation], meeting: Meeting, focus: Focus
+) -> list[str]:
+    """The actors a subject or object names; 'the two sides' are the parties known so far."""
+    if sides.is_sides(span):
+        return sides.parties(ctx, facts, meeting.id) or sides.parties(ctx, facts, focus.main.id)
+    return actors_of(ctx, span, cue)
 
 
 def _unique(facts: list[Participation]) -> list[Participation]:
