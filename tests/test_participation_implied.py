@@ -23,6 +23,11 @@ CASES = [
         "Mali and Algeria extended their talks in Algiers on Sunday.",
         {("Mali", "attended"), ("Algeria", "attended")},
     ),
+    # the subject of a verb of presence at the meeting
+    (
+        "Serbia and Kosovo plunged into the negotiations in Brussels on Monday.",
+        {("Serbia", "attended"), ("Kosovo", "attended")},
+    ),
     # arriving at talks under way is taking part as well
     (
         "The talks in Geneva opened on Monday. Yemen arrived in Geneva on Monday to join them.",

@@ -130,11 +130,10 @@ def _agents(ctx: Context, noun: Any, lex: dict[str, Any]) -> list[tuple[str, str
 
 
 def _verb_subjects(ctx: Context, noun: Any, lex: dict[str, Any]) -> list[tuple[str, str | None]]:
-    """'X resumed/extended/quit talks with Y': X is a party (a host verb makes it the host)."""
-    verb = noun.head
-    if noun.dep_ != "dobj" or verb.pos_ != "VERB" or verb.lemma_ not in lex["meeting_object_verbs"]:
-        return []
-    if clauses.negated(verb):
+    """'X resumed/extended/quit talks with Y', 'X plunged into negotiations', 'X are in Juba for
+    talks': X is a party (a host verb makes it the host)."""
+    verb = _meeting_verb(noun, lex)
+    if verb is None or clauses.negated(verb):
         return []  # "X did not attend the talks": the cue extractor makes it declined
     subj = next((c for c in verb.children if c.dep_ in ("nsubj",)), None)
     if subj is None and verb.dep_ in ("xcomp", "conj"):
@@ -144,3 +143,16 @@ def _verb_subjects(ctx: Context, noun: Any, lex: dict[str, Any]) -> list[tuple[s
     role = "host" if verb.lemma_ in lex["role_verbs"]["host"] else "party"
     role = "mediator" if verb.lemma_ in lex["role_verbs"]["mediator"] else role
     return [(a, role) for a in actors_of(ctx, subj, verb)]
+
+
+def _meeting_verb(noun: Any, lex: dict[str, Any]) -> Any | None:
+    """The verb taking the meeting as its object, or as the object of a presence preposition."""
+    if noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and noun.head.lemma_ in lex["meeting_object_verbs"]:
+        return noun.head
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in lex["presence_preps"]:
+        return None
+    verb = prep.head
+    if verb.pos_ in ("VERB", "AUX") and verb.lemma_ in lex["presence_verbs"]:
+        return verb
+    return None
