@@ -79,3 +79,25 @@ def test_the_two_sides_are_the_parties_named_before(run):
     later = {p["actor"] for p in digest["participations"] if p["status"] == "will_attend"}
     names = {a["id"]: a["name"] for a in digest["actors"]}
     assert {"Morocco", "Polisario Front"} <= {names[a] for a in later}
+
+
+def test_an_invitation_offered_and_withdrawn(run):
+    digest = run(
+        "The talks in Geneva open on Monday. The UN chief extended an invitation to Iran on Sunday. "
+        "On Monday he withdrew his invitation to Iran."
+    )
+    assert has_fact(digest, "participations", "Iran", "invited")
+    assert has_fact(digest, "participations", "Iran", "not_invited")
+
+
+def test_a_person_appointed_to_lead_the_delegation_leads_it(run):
+    digest = run(
+        "The talks in Istanbul open on Friday. The Kremlin appointed Sergei Lavrov to lead the delegation."
+    )
+    assert has_fact(digest, "participations", "Sergei Lavrov", "will_attend")
+    assert not has_fact(digest, "participations", "Kremlin", "will_attend")
+
+
+def test_a_thing_is_not_a_participant(run):
+    digest = run("The talks in Doha open on Friday. An agreement with the Taliban will come later.")
+    assert not has_fact(digest, "participations", "Taliban", "will_attend")

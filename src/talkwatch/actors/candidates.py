@@ -339,9 +339,18 @@ def country_in(doc: Any, start: int, end: int) -> str | None:
     return None
 
 
+_ADDRESSED = {"invitation", "invite", "message", "letter", "offer", "proposal", "appeal", "call", "warning"}
+
+
 def _is_place_use(doc: Any, start: int, end: int) -> bool:
     """'talks in Syria', 'arrived in Kazakhstan': a location, not an actor."""
     head = doc[start:end].root
+    owner = head.head.head
+    addressed = owner.lemma_ in _ADDRESSED or any(
+        c.dep_ == "dobj" and c.lemma_ in _ADDRESSED for c in owner.children
+    )
+    if head.head.lower_ == "to" and addressed:
+        return False  # "an invitation to Iran", "sent a message to Israel": the state is addressed
     return head.dep_ == "pobj" and head.head.lower_ in (
         "in",
         "to",

@@ -66,6 +66,8 @@ def _participants(
     """The actors a subject or object names; 'the two sides' are the parties known so far."""
     if sides.is_sides(span):
         return sides.parties(ctx, facts, meeting.id) or sides.parties(ctx, facts, focus.main.id)
+    if span.lemma_.lower() in load_lexicon("participation")["not_participants"] and not span.ent_type_:
+        return []  # "agreements with X will come": the subject is a thing, X only qualifies it
     return actors_of(ctx, span, cue)
 
 
@@ -138,7 +140,17 @@ def _statements(tok: Any, lex: dict[str, Any]) -> list[tuple[str, Any, Any]]:
     obj_status = clauses.match(tok, lex["object_cues"])
     if obj_status and tok.pos_ == "VERB":
         out += [(obj_status, o, tok) for o in _objects(tok)]
-    return out
+    return out + _invitation_noun(tok, lex)
+
+
+def _invitation_noun(tok: Any, lex: dict[str, Any]) -> list[tuple[str, Any, Any]]:
+    """'offered an invitation to X' (invited), 'withdrew his invitation to X' (not_invited)."""
+    if tok.lemma_ != "invitation" or tok.pos_ != "NOUN" or tok.head.pos_ != "VERB":
+        return []
+    verb = tok.head
+    status = "not_invited" if verb.lemma_ in lex["withdraw_verbs"] or clauses.negated(verb) else "invited"
+    preps = [c for c in (*tok.children, *verb.children) if c.dep_ == "prep" and c.lower_ == "to"]
+    return [(status, o, verb) for p in preps for o in p.children if o.dep_ == "pobj"]
 
 
 def _reaches_place(verb: Any) -> bool:
@@ -207,6 +219,10 @@ def _subject(tok: Any) -> Any | None:
         subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None:
             return subj
+        if t.dep_ == "xcomp" and t.head.lemma_ in load_lexicon("participation")["object_control"]:
+            obj = next((c for c in t.head.children if c.dep_ == "dobj"), None)
+            if obj is not None:
+                return obj  # "appointed X to lead the delegation": X leads it
         if t.dep_ in ("xcomp", "conj", "advcl", "acomp") and t.head is not t:
             t = t.head
         elif t.dep_ in ("relcl", "acl"):
