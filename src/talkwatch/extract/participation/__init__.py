@@ -46,6 +46,8 @@ def extract(ctx: Context) -> list[Participation]:
             if meeting is None:
                 continue
             status = _adjust(cue, status, lex, meeting)
+            if status is None:
+                continue
             role = _role(cue, lex)
             hedged = _hedged(cue, lex)
             ev = Evidence.from_span(cue.sent)
@@ -245,9 +247,11 @@ def _objects(tok: Any) -> list[Any]:
     return objs
 
 
-def _adjust(cue: Any, status: str, lex: dict[str, Any], meeting: Meeting) -> str:
+def _adjust(cue: Any, status: str, lex: dict[str, Any], meeting: Meeting) -> str | None:
     """Tense, negation and doubt turn a cue's class into the stated status."""
     neg = clauses.negated(cue) or any(c.dep_ == "neg" for c in cue.head.children if cue.dep_ == "xcomp")
+    if status == "negotiating":  # "X and Y failed to agree": at talks under way, both are there
+        return "attended" if _under_way(meeting) and not clauses.future(cue) else None
     if status == "invited" and neg:
         return "not_invited"
     if status in _ATTEND | {"arrived"}:
