@@ -101,3 +101,11 @@ def test_a_person_appointed_to_lead_the_delegation_leads_it(run):
 def test_a_thing_is_not_a_participant(run):
     digest = run("The talks in Doha open on Friday. An agreement with the Taliban will come later.")
     assert not has_fact(digest, "participations", "Taliban", "will_attend")
+
+
+def test_a_plural_description_is_a_participant_with_its_listed_members(run):
+    digest = run(
+        "The talks in Arusha opened. Four small parties - the UPD and the MSD - boycotted the talks."
+    )
+    assert has_fact(digest, "participations", "Four small parties", "declined")
+    assert has_fact(digest, "participations", "MSD", "declined")

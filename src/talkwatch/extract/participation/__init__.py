@@ -19,7 +19,7 @@ from ...lexicon import load as load_lexicon
 from ...model import Evidence, Meeting, Participation
 from .. import _clauses as clauses
 from .._discourse import Focus, actors_of, meeting_for
-from . import implied, sides
+from . import collective, implied, sides
 
 NAME = "participation.v1"
 REQUIRES = {"meetings"}
@@ -68,9 +68,10 @@ def _participants(
     """The actors a subject or object names; 'the two sides' are the parties known so far."""
     if sides.is_sides(span):
         return sides.parties(ctx, facts, meeting.id) or sides.parties(ctx, facts, focus.main.id)
-    if span.lemma_.lower() in load_lexicon("participation")["not_participants"] and not span.ent_type_:
+    lex = load_lexicon("participation")
+    if span.lemma_.lower() in lex["not_participants"] and not span.ent_type_:
         return []  # "agreements with X will come": the subject is a thing, X only qualifies it
-    return actors_of(ctx, span, cue)
+    return collective.actors(ctx, span, cue, set(lex["collective_nouns"])) or actors_of(ctx, span, cue)
 
 
 def _unique(facts: list[Participation]) -> list[Participation]:
