@@ -109,3 +109,18 @@ def test_a_plural_description_is_a_participant_with_its_listed_members(run):
     )
     assert has_fact(digest, "participations", "Four small parties", "declined")
     assert has_fact(digest, "participations", "MSD", "declined")
+
+
+def test_participation_noun_takes_the_status_of_its_verb(run):
+    digest = run(
+        "The conference in Naypyidaw opens on Wednesday. Organisers are still discussing the possible "
+        "participation of the Arakan Army. The conference will go ahead without Iran's participation."
+    )
+    assert has_fact(digest, "participations", "Arakan Army", "undecided")
+    assert has_fact(digest, "participations", "Iran", "not_invited")
+
+
+def test_barring_from_attending_keeps_the_object_out(run):
+    digest = run("The conference opens on Wednesday. The army decided to bar the Arakan Army from attending.")
+    assert has_fact(digest, "participations", "Arakan Army", "not_invited")
+    assert not [p for p in digest["participations"] if p["status"] == "will_attend"]

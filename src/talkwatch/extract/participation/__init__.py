@@ -7,7 +7,9 @@ subject ("X plans to attend", "X has arrived"), their object ("invited X",
 will_attend and attended; negation turns attendance into declined and an
 invitation into not_invited; "it is not clear if" frames make it undecided.
 The meeting is the one named in the clause (a meeting noun or its venue),
-else the meeting in focus.
+else the meeting in focus. Parties implied by how a meeting is named live in
+``implied``, "the two sides" and other rounds in ``sides``, plural descriptions
+in ``collective``, and statements told by nouns ("an invitation to X") in ``nouns``.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from ...lexicon import load as load_lexicon
 from ...model import Evidence, Meeting, Participation
 from .. import _clauses as clauses
 from .._discourse import Focus, actors_of, meeting_for
-from . import collective, implied, sides
+from . import collective, implied, nouns, sides
 
 NAME = "participation.v1"
 REQUIRES = {"meetings"}
@@ -118,6 +120,8 @@ def _statements(tok: Any, lex: dict[str, Any]) -> list[tuple[str, Any, Any]]:
         status = None
     if tok.lemma_ in lex["attendance_only"] and not _about_attendance(tok, lex, strict=True):
         status = None
+    if status and nouns.barred(tok, lex):
+        status = None  # "barred X from attending": the object cue says who is kept out
     if status:
         agent = next((c for c in tok.children if c.dep_ == "agent"), None)
         subject = _subject(tok)
@@ -143,17 +147,7 @@ def _statements(tok: Any, lex: dict[str, Any]) -> list[tuple[str, Any, Any]]:
     obj_status = clauses.match(tok, lex["object_cues"])
     if obj_status and tok.pos_ == "VERB":
         out += [(obj_status, o, tok) for o in _objects(tok)]
-    return out + _invitation_noun(tok, lex)
-
-
-def _invitation_noun(tok: Any, lex: dict[str, Any]) -> list[tuple[str, Any, Any]]:
-    """'offered an invitation to X' (invited), 'withdrew his invitation to X' (not_invited)."""
-    if tok.lemma_ != "invitation" or tok.pos_ != "NOUN" or tok.head.pos_ != "VERB":
-        return []
-    verb = tok.head
-    status = "not_invited" if verb.lemma_ in lex["withdraw_verbs"] or clauses.negated(verb) else "invited"
-    preps = [c for c in (*tok.children, *verb.children) if c.dep_ == "prep" and c.lower_ == "to"]
-    return [(status, o, verb) for p in preps for o in p.children if o.dep_ == "pobj"]
+    return out + nouns.invitation(tok, lex) + nouns.participation(tok, lex)
 
 
 def _reaches_place(verb: Any) -> bool:
