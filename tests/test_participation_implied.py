@@ -124,3 +124,20 @@ def test_barring_from_attending_keeps_the_object_out(run):
     digest = run("The conference opens on Wednesday. The army decided to bar the Arakan Army from attending.")
     assert has_fact(digest, "participations", "Arakan Army", "not_invited")
     assert not [p for p in digest["participations"] if p["status"] == "will_attend"]
+
+
+def test_a_sponsor_running_the_talks_takes_part(run):
+    digest = run(
+        "The talks in Algiers opened. The African Union, which is sponsoring the talks, sent envoys."
+    )
+    assert has_fact(digest, "participations", "African Union", "attended")
+
+
+def test_trying_to_broker_talks_is_not_taking_part(run):
+    digest = run("The talks in Oslo opened on Monday. Sweden has been trying to broker talks for years.")
+    assert not has_fact(digest, "participations", "Sweden", "attended")
+
+
+def test_an_arrival_noun_names_who_arrived(run):
+    digest = run("The talks in Algiers opened. The arrival of foreign minister Osman Saleh delayed them.")
+    assert has_fact(digest, "participations", "Osman Saleh", "arrived")

@@ -110,8 +110,11 @@ def _statements(tok: Any, lex: dict[str, Any]) -> list[tuple[str, Any, Any]]:
             and not _sends_people(tok, lex)
             or tok.lemma_ in lex["lead_verbs"]
             and not any(c.lower_ in lex["send_objects"] for c in tok.subtree)
+            and not _runs_meeting(tok, lex)
         ):
             status = None
+        elif tok.lemma_ in lex["meeting_role_verbs"] and not _runs_meeting(tok, lex):
+            status = None  # "sponsors the talks" yes, "sponsors terrorism" no
         elif tok.lemma_ == "meet" and any(c.dep_ == "dobj" and _is_thing(c) for c in tok.children):
             status = None  # "meeting one of the conditions"
         elif tok.lemma_ == "reach" and not _reaches_place(tok):
@@ -157,6 +160,14 @@ def _reaches_place(verb: Any) -> bool:
         return False
     places = ("venue", "city", "capital")
     return obj.ent_type_ in ("GPE", "LOC", "FAC") or _is_meeting(obj) or obj.lemma_ in places
+
+
+def _runs_meeting(verb: Any, lex: dict[str, Any]) -> bool:
+    """'X, which is sponsoring the talks', 'Y leads the talks': a meeting as object, actually run
+    (not 'trying to broker talks', which only proposes them)."""
+    if verb.dep_ == "xcomp" and verb.head.lemma_ in lex["conative_verbs"]:
+        return False
+    return any(c.dep_ == "dobj" and _is_meeting(c) for c in verb.children)
 
 
 def _about_meeting(verb: Any) -> bool:

@@ -135,6 +135,8 @@ def _verb_subjects(ctx: Context, noun: Any, lex: dict[str, Any]) -> list[tuple[s
     verb = _meeting_verb(noun, lex)
     if verb is None or clauses.negated(verb):
         return []  # "X did not attend the talks": the cue extractor makes it declined
+    if verb.dep_ == "xcomp" and verb.head.lemma_ in lex["conative_verbs"]:
+        return []  # "X is trying to broker talks": proposed, not held
     subj = next((c for c in verb.children if c.dep_ in ("nsubj",)), None)
     if subj is None and verb.dep_ in ("xcomp", "conj"):
         subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)

@@ -33,7 +33,8 @@ def invitation(tok: Any, lex: dict[str, Any]) -> list[tuple[str, Any, Any]]:
 
 def participation(tok: Any, lex: dict[str, Any]) -> list[tuple[str, Any, Any]]:
     """ "discussing the possible participation of X" (undecided), "confirmed X's attendance"
-    (will_attend), "X suspended its participation" (declined), "without X's participation"."""
+    (will_attend), "X suspended its participation" (declined), "without X's participation",
+    "the arrival of X" (arrived)."""
     if tok.lemma_ not in lex["participation_nouns"] or tok.pos_ != "NOUN":
         return []
     owners = [c for c in tok.children if c.dep_ == "poss"]
@@ -42,6 +43,8 @@ def participation(tok: Any, lex: dict[str, Any]) -> list[tuple[str, Any, Any]]:
     if tok.dep_ == "pobj" and head.lower_ == "without":
         return [("not_invited", o, tok) for o in owners]
     status = next((s for s, verbs in lex["participation_noun_verbs"].items() if head.lemma_ in verbs), None)
+    if tok.lemma_ == "arrival":  # "the late arrival of X", "his arrival on Monday"
+        status = "will_attend" if head.lemma_ in ("expect", "await", "prepare") else "arrived"
     if any(c.lower_ in ("possible", "potential") for c in tok.children):
         status = "undecided"
     if status is None:
