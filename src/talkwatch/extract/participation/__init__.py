@@ -100,25 +100,32 @@ def _leaders(ctx: Context, head: Any, lex: dict[str, Any]) -> list[tuple[str, st
     return out
 
 
+def _cue_status(tok: Any, lex: dict[str, Any]) -> str | None:
+    """The status class of a subject cue, unless its object shows it is about something else."""
+    status = clauses.match(tok, lex["subject_cues"])
+    if not status or tok.pos_ not in ("VERB", "AUX", "ADJ", "NOUN"):
+        return status
+    if tok.lemma_ == "send" and not _sends_people(tok, lex):
+        return None
+    if (
+        tok.lemma_ in lex["lead_verbs"]
+        and not any(c.lower_ in lex["send_objects"] for c in tok.subtree)
+        and not _runs_meeting(tok, lex)
+    ):
+        return None
+    if tok.lemma_ in lex["meeting_role_verbs"] and not _runs_meeting(tok, lex):
+        return None  # "sponsors the talks" yes, "sponsors terrorism" no
+    if tok.lemma_ == "meet" and any(c.dep_ == "dobj" and _is_thing(c) for c in tok.children):
+        return None  # "meeting one of the conditions"
+    if tok.lemma_ == "reach" and not _reaches_place(tok):
+        return None  # "reached an agreement"
+    return status
+
+
 def _statements(tok: Any, lex: dict[str, Any]) -> list[tuple[str, Any, Any]]:
     """(status, token whose subtree names the actors, cue token) stated by one token."""
     out = []
-    status = clauses.match(tok, lex["subject_cues"])
-    if status and tok.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
-        if (
-            tok.lemma_ == "send"
-            and not _sends_people(tok, lex)
-            or tok.lemma_ in lex["lead_verbs"]
-            and not any(c.lower_ in lex["send_objects"] for c in tok.subtree)
-            and not _runs_meeting(tok, lex)
-        ):
-            status = None
-        elif tok.lemma_ in lex["meeting_role_verbs"] and not _runs_meeting(tok, lex):
-            status = None  # "sponsors the talks" yes, "sponsors terrorism" no
-        elif tok.lemma_ == "meet" and any(c.dep_ == "dobj" and _is_thing(c) for c in tok.children):
-            status = None  # "meeting one of the conditions"
-        elif tok.lemma_ == "reach" and not _reaches_place(tok):
-            status = None  # "reached an agreement"
+    status = _cue_status(tok, lex)
     if status in ("declined", "undecided") and not _about_attendance(tok, lex):
         status = None
     if tok.lemma_ in lex["attendance_only"] and not _about_attendance(tok, lex, strict=True):
@@ -261,8 +268,12 @@ def _adjust(cue: Any, status: str, lex: dict[str, Any], meeting: Meeting) -> str
     if status == "invited" and neg:
         return "not_invited"
     if status in _ATTEND | {"arrived"}:
+        if neg and cue.lemma_ == "meet":
+            return None  # "have not met face to face": not a refusal to attend
         if neg:
             return "declined"
+        if status in _ATTEND and _possible(cue):
+            return "undecided"  # "may be willing to go back to the table"
         if status == "arrived" and (clauses.future(cue) or cue.dep_ == "xcomp"):
             return "will_attend"  # "is expected to arrive on Wednesday"
         if _undecided_frame(cue, lex):
@@ -273,6 +284,8 @@ def _adjust(cue: Any, status: str, lex: dict[str, Any], meeting: Meeting) -> str
                 return "attended"  # "X arrived to attend the talks", which are under way
             if cue.dep_ == "acl":  # "talks hosted by Qatar": the meeting's own tense decides
                 return "attended" if under_way else "will_attend"
+            if _on_the_way(cue, lex):
+                return "will_attend"  # "is going to the meeting": on the way
             present = not clauses.future(cue) and cue.tag_ in ("VBZ", "VBP", "VBG")
             return "attended" if _past(cue) or (present and under_way) else "will_attend"
     if status == "undecided" and cue.lemma_ == "decide" and not (neg or _progressive(cue)):
@@ -295,6 +308,27 @@ def _purpose_of_arrival(cue: Any, lex: dict[str, Any]) -> bool:
         and head.tag_ in ("VBD", "VBN")
         and not clauses.future(head)
     )
+
+
+def _on_the_way(cue: Any, lex: dict[str, Any]) -> bool:
+    """'is going to the meeting', 'was heading for Naivasha' (not 'is going to act as mediator')."""
+    return (
+        cue.tag_ == "VBG"
+        and cue.lemma_ in lex["journey_verbs"]
+        and not any(c.dep_ in ("xcomp", "ccomp") for c in cue.children)
+    )
+
+
+def _possible(cue: Any) -> bool:
+    """'X may attend', 'X may be willing to go': a possibility, not a plan."""
+    t = cue
+    for _ in range(3):
+        if any(c.dep_ == "aux" and c.lower_ in ("may", "might", "could") for c in t.children):
+            return True
+        if t.dep_ not in ("xcomp", "acomp") or t.head is t:
+            return False
+        t = t.head
+    return False
 
 
 def _past(cue: Any) -> bool:

@@ -141,3 +141,18 @@ def test_trying_to_broker_talks_is_not_taking_part(run):
 def test_an_arrival_noun_names_who_arrived(run):
     digest = run("The talks in Algiers opened. The arrival of foreign minister Osman Saleh delayed them.")
     assert has_fact(digest, "participations", "Osman Saleh", "arrived")
+
+
+def test_may_attend_is_undecided(run):
+    digest = run("The talks in Oslo are suspended. Duterte may be willing to go back to the talks.")
+    assert has_fact(digest, "participations", "Duterte", "undecided")
+
+
+def test_on_the_way_to_talks_under_way_is_not_yet_attending(run):
+    digest = run("The talks in Naivasha resumed on Monday. Garang is going to the talks in Naivasha.")
+    assert has_fact(digest, "participations", "Garang", "will_attend")
+
+
+def test_not_meeting_face_to_face_is_not_a_boycott(run):
+    digest = run("The talks in Cairo resumed on Monday. Israel and Hamas have not met face to face.")
+    assert not [p for p in digest["participations"] if p["status"] == "declined"]
