@@ -30,13 +30,17 @@ def is_sides(tok: Any) -> bool:
 
 def parties(ctx: Context, facts: list[Participation], meeting_id: str) -> list[str]:
     """The collective actors taking part in a meeting, in order of first statement."""
-    out = []
+    out, named = [], []
     for f in facts:
         if f.meeting != meeting_id or f.status not in _ATTENDING or f.role not in (None, "party"):
             continue
         if ctx.actors.get(f.actor).type in _PARTY_TYPES:
             out.append(f.actor)
-    return list(dict.fromkeys(out))
+            if f.role == "party":
+                named.append(f.actor)
+    # the sides the meeting's own name gives ("talks between X and Y") before anyone merely present
+    named = list(dict.fromkeys(named))
+    return named if len(named) >= 2 else list(dict.fromkeys(out))
 
 
 def carry(
