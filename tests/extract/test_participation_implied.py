@@ -156,3 +156,12 @@ def test_on_the_way_to_talks_under_way_is_not_yet_attending(run):
 def test_not_meeting_face_to_face_is_not_a_boycott(run):
     digest = run("The talks in Cairo resumed on Monday. Israel and Hamas have not met face to face.")
     assert not [p for p in digest["participations"] if p["status"] == "declined"]
+
+
+def test_inverted_and_adjectival_presence_at_talks_under_way(run):
+    digest = run(
+        "The summit in Palermo opened. Also attending the summit are Aguila Saleh and Khalid al-Mishri. "
+        "Also present is Heraldo Munoz."
+    )
+    assert has_fact(digest, "participations", "Aguila Saleh", "attended")
+    assert has_fact(digest, "participations", "Heraldo Munoz", "attended")

@@ -232,6 +232,9 @@ def _subject(tok: Any) -> Any | None:
     t = tok
     for _ in range(4):
         subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None:  # "Also attending the summit are X and Y": the subject follows the auxiliary
+            auxes = [c for c in t.children if c.dep_ == "aux"]
+            subj = next((g for c in auxes for g in c.children if g.dep_ == "attr"), None)
         if subj is not None:
             return subj
         if t.dep_ == "xcomp" and t.head.lemma_ in load_lexicon("participation")["object_control"]:
@@ -286,7 +289,8 @@ def _adjust(cue: Any, status: str, lex: dict[str, Any], meeting: Meeting) -> str
                 return "attended" if under_way else "will_attend"
             if _on_the_way(cue, lex):
                 return "will_attend"  # "is going to the meeting": on the way
-            present = not clauses.future(cue) and cue.tag_ in ("VBZ", "VBP", "VBG")
+            verb = cue.head if cue.pos_ == "ADJ" and cue.dep_ == "acomp" else cue  # "X is present"
+            present = not clauses.future(verb) and verb.tag_ in ("VBZ", "VBP", "VBG")
             return "attended" if _past(cue) or (present and under_way) else "will_attend"
     if status == "undecided" and cue.lemma_ == "decide" and not (neg or _progressive(cue)):
         return "will_attend"
