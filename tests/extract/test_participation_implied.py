@@ -165,3 +165,11 @@ def test_inverted_and_adjectival_presence_at_talks_under_way(run):
     )
     assert has_fact(digest, "participations", "Aguila Saleh", "attended")
     assert has_fact(digest, "participations", "Heraldo Munoz", "attended")
+
+
+def test_the_head_of_a_delegation_shares_its_status(run):
+    digest = run(
+        "The talks in Geneva opened on Monday. Foreign Minister Ali Saleh, heading the government "
+        "delegation, said the government delegation arrived on Sunday."
+    )
+    assert has_fact(digest, "participations", "Ali Saleh", "arrived")

@@ -21,7 +21,7 @@ from ...lexicon import load as load_lexicon
 from ...model import Evidence, Meeting, Participation
 from .. import _clauses as clauses
 from .._discourse import Focus, actors_of, meeting_for
-from . import collective, implied, nouns, sides
+from . import collective, implied, leaders, nouns, sides
 
 NAME = "participation.v1"
 REQUIRES = {"meetings"}
@@ -61,6 +61,7 @@ def extract(ctx: Context) -> list[Participation]:
                     out.append(Participation(meeting.id, actor, one, ev, role=actor_role, hedged=hedged))
     out += named
     out += sides.carry(ctx, out, meetings, focus.main)
+    out += leaders.share(out, leaders.heads(ctx, lex, _subject))
     return _unique(out)
 
 
