@@ -173,3 +173,24 @@ def test_the_head_of_a_delegation_shares_its_status(run):
         "delegation, said the government delegation arrived on Sunday."
     )
     assert has_fact(digest, "participations", "Ali Saleh", "arrived")
+
+
+def test_a_condition_states_no_arrival(run):
+    digest = run(
+        "The talks in Mexico City are suspended. They could resume on Monday if the delegates arrived."
+    )
+    assert not [p for p in digest["participations"] if p["status"] == "arrived"]
+
+
+def test_countries_invited_to_attend_are_invited(run):
+    digest = run(
+        "The conference in Montreux opens on Wednesday. Iran was among ten countries invited to attend it."
+    )
+    assert has_fact(digest, "participations", "ten countries", "invited")
+
+
+def test_confirming_that_others_will_attend_is_their_statement(run):
+    digest = run(
+        "The talks in Mexico open on Friday. Guaido confirmed that his supporters will attend the talks."
+    )
+    assert not has_fact(digest, "participations", "Guaido", "will_attend")

@@ -129,8 +129,12 @@ def _statements(tok: Any, lex: dict[str, Any]) -> list[tuple[str, Any, Any]]:
     status = _cue_status(tok, lex)
     if status in ("declined", "undecided") and not _about_attendance(tok, lex):
         status = None
-    if tok.lemma_ in lex["attendance_only"] and not _about_attendance(tok, lex, strict=True):
-        status = None
+    if tok.lemma_ in lex["attendance_only"] and not _takes_invitation(tok, lex):
+        status = None  # "accepted the invitation"; "confirmed that X will attend" is X's own statement
+    if status and _hypothetical(tok) and not _undecided_frame(tok, lex):
+        status = None  # "if the delegates arrived"
+    if status and tok.dep_ == "xcomp" and tok.head.lemma_ in lex["object_cues"]["invited"]:
+        status = None  # "invited to attend": the invitation is the statement
     if status and nouns.barred(tok, lex):
         status = None  # "barred X from attending": the object cue says who is kept out
     if status:
@@ -159,6 +163,17 @@ def _statements(tok: Any, lex: dict[str, Any]) -> list[tuple[str, Any, Any]]:
     if obj_status and tok.pos_ == "VERB":
         out += [(obj_status, o, tok) for o in _objects(tok)]
     return out + nouns.invitation(tok, lex) + nouns.participation(tok, lex)
+
+
+def _takes_invitation(verb: Any, lex: dict[str, Any]) -> bool:
+    """'accepted the invitation', 'confirmed its attendance' (the object says it)."""
+    return any(c.dep_ == "dobj" and c.lemma_ in lex["attendance_objects"] for c in verb.children)
+
+
+def _hypothetical(verb: Any) -> bool:
+    """A condition ('if the delegates arrived') states no attendance."""
+    marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
+    return verb.dep_ == "advcl" and bool(marks & {"if", "unless"})
 
 
 def _reaches_place(verb: Any) -> bool:
@@ -190,21 +205,17 @@ def _is_meeting(tok: Any) -> bool:
     return tok.lower_ in set(load_lexicon("meetings")["heads"])
 
 
-def _about_attendance(tok: Any, lex: dict[str, Any], *, strict: bool = False) -> bool:
-    """'declined to attend' yes, 'declined to comment' no; 'boycott the talks' yes.
-
-    Strict: only an attendance verb or noun counts ('confirmed it would attend', not
-    'confirmed that the talks began').
-    """
+def _about_attendance(tok: Any, lex: dict[str, Any]) -> bool:
+    """'declined to attend' yes, 'declined to comment' no; 'boycott the talks' yes."""
     attend = {c for cues in (lex["subject_cues"]["will_attend"], ["attend", "invitation"]) for c in cues}
-    if strict:
-        attend = set(lex["attendance_verbs"])
     complements = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp", "dobj", "prep", "pcomp", "advcl")]
     if not complements:
-        return not strict and tok.lemma_ not in ("decline", "refuse", "consider", "weigh", "decide", "reject")
-    meeting_nouns = {"invitation", "participation", "attendance"}
-    if not strict:
-        meeting_nouns |= set(load_lexicon("meetings")["heads"]) | set(lex["send_objects"])
+        return tok.lemma_ not in ("decline", "refuse", "consider", "weigh", "decide", "reject")
+    meeting_nouns = (
+        set(load_lexicon("meetings")["heads"])
+        | set(lex["send_objects"])
+        | {"invitation", "participation", "attendance"}
+    )
     for comp in complements:
         words = {t.lemma_.lower() for t in comp.subtree} | {t.lower_ for t in comp.subtree}
         if words & attend or words & meeting_nouns:
@@ -260,7 +271,9 @@ def _objects(tok: Any) -> list[Any]:
             return []
         return [c for c in tok.children if c.dep_ in ("dobj", "attr")]
     if tok.dep_ == "acl" and tok.lemma_ == "invite":
-        return []  # "those invited" is the subject of 'include', handled there
+        if tok.head.lower_ in ("those", "all", "others"):
+            return []  # "those invited" is the subject of 'include', handled there
+        return [tok.head]  # "ten countries invited to attend"
     return objs
 
 
