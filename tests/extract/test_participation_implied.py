@@ -194,3 +194,11 @@ def test_confirming_that_others_will_attend_is_their_statement(run):
         "The talks in Mexico open on Friday. Guaido confirmed that his supporters will attend the talks."
     )
     assert not has_fact(digest, "participations", "Guaido", "will_attend")
+
+
+def test_blocking_a_participation_keeps_its_owner_out(run):
+    digest = run(
+        "The conference on Syria opens in Montreux next month. The US is blocking Iran's participation."
+    )
+    assert has_fact(digest, "participations", "Iran", "not_invited")
+    assert not has_fact(digest, "participations", "Syria", "not_invited")

@@ -161,7 +161,7 @@ def _statements(tok: Any, lex: dict[str, Any]) -> list[tuple[str, Any, Any]]:
         out.append(("will_attend", agent, tok))  # "the round will be chaired by X"
     obj_status = clauses.match(tok, lex["object_cues"])
     if obj_status and tok.pos_ == "VERB":
-        out += [(obj_status, o, tok) for o in _objects(tok)]
+        out += [(obj_status, o, tok) for obj in _objects(tok) for o in nouns.owners(obj, lex)]
     return out + nouns.invitation(tok, lex) + nouns.participation(tok, lex)
 
 

@@ -37,8 +37,7 @@ def participation(tok: Any, lex: dict[str, Any]) -> list[tuple[str, Any, Any]]:
     "the arrival of X" (arrived)."""
     if tok.lemma_ not in lex["participation_nouns"] or tok.pos_ != "NOUN":
         return []
-    owners = [c for c in tok.children if c.dep_ == "poss"]
-    owners += [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children]
+    owners = _owners(tok)
     head = tok.head
     if tok.dep_ == "pobj" and head.lower_ == "without":
         return [("not_invited", o, tok) for o in owners]
@@ -52,3 +51,16 @@ def participation(tok: Any, lex: dict[str, Any]) -> list[tuple[str, Any, Any]]:
     if not owners and status == "declined" and head.pos_ == "VERB":
         owners = [c for c in head.children if c.dep_ == "nsubj"]  # "X suspended its participation"
     return [(status, o, tok) for o in owners]
+
+
+def owners(obj: Any, lex: dict[str, Any]) -> list[Any]:
+    """The object itself, or for "blocked Iran's participation" the participation's owner."""
+    if obj.lemma_ in lex["participation_nouns"] and obj.pos_ == "NOUN":
+        return _owners(obj)
+    return [obj]
+
+
+def _owners(noun: Any) -> list[Any]:
+    """'X's participation', 'the participation of X'."""
+    out = [c for c in noun.children if c.dep_ == "poss"]
+    return out + [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children]
