@@ -202,3 +202,12 @@ def test_blocking_a_participation_keeps_its_owner_out(run):
     )
     assert has_fact(digest, "participations", "Iran", "not_invited")
     assert not has_fact(digest, "participations", "Syria", "not_invited")
+
+
+def test_failing_to_turn_up_is_declining(run):
+    digest = run(
+        "The talks in Harare began on Saturday. Opposition leader Morgan Tsvangirai failed to turn up. "
+        "It is unclear whether the MDC would turn up."
+    )
+    assert has_fact(digest, "participations", "Morgan Tsvangirai", "declined")
+    assert has_fact(digest, "participations", "MDC", "undecided")

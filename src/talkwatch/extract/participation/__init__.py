@@ -280,6 +280,7 @@ def _objects(tok: Any) -> list[Any]:
 def _adjust(cue: Any, status: str, lex: dict[str, Any], meeting: Meeting) -> str | None:
     """Tense, negation and doubt turn a cue's class into the stated status."""
     neg = clauses.negated(cue) or any(c.dep_ == "neg" for c in cue.head.children if cue.dep_ == "xcomp")
+    neg = neg or cue.dep_ == "xcomp" and cue.head.lemma_ == "fail"  # "failed to turn up"
     if status == "negotiating":  # "X and Y failed to agree": at talks under way, both are there
         return "attended" if _under_way(meeting) and not clauses.future(cue) else None
     if status == "invited" and neg:
