@@ -29,7 +29,8 @@ def find(doc: Any) -> list[Candidate]:
     """Every candidate after the dateline: names first, then descriptions around them."""
     skip = _dateline_end(doc)
     candidates = _select(
-        _gazetteer_spans(doc) + _entity_spans(doc) + _acronym_spans(doc), _description_spans(doc)
+        _agent_demonyms(doc) + _gazetteer_spans(doc) + _entity_spans(doc) + _acronym_spans(doc),
+        _description_spans(doc),
     )
     return [c for c in candidates if c.start >= skip]
 
@@ -112,6 +113,21 @@ def _entity_spans(doc: Any) -> list[Candidate]:
             out.append(Candidate(start, end, text, "person"))
         elif ent.label_ == "ORG":
             out.append(_org_candidate(doc, start, end))
+    return out
+
+
+def _agent_demonyms(doc: Any) -> list[Candidate]:
+    """'Ugandan-hosted talks', 'Qatari-brokered deal': the demonym before a hyphenated participle
+    names the state that acts (spaCy often tags it a person)."""
+    g = gaz.load()
+    out = []
+    for tok in doc[:-2]:
+        head = tok.head
+        if head.tag_ != "VBN" or head.i != tok.i + 2 or doc[tok.i + 1].text != "-":
+            continue
+        entry = g.demonym(tok.text)
+        if entry is not None and entry.type == "state":
+            out.append(_from_entry(entry, tok.i, tok.i + 1))
     return out
 
 
@@ -323,9 +339,18 @@ def country_in(doc: Any, start: int, end: int) -> str | None:
     return None
 
 
+_ADDRESSED = {"invitation", "invite", "message", "letter", "offer", "proposal", "appeal", "call", "warning"}
+
+
 def _is_place_use(doc: Any, start: int, end: int) -> bool:
     """'talks in Syria', 'arrived in Kazakhstan': a location, not an actor."""
     head = doc[start:end].root
+    owner = head.head.head
+    addressed = owner.lemma_ in _ADDRESSED or any(
+        c.dep_ == "dobj" and c.lemma_ in _ADDRESSED for c in owner.children
+    )
+    if head.head.lower_ == "to" and addressed:
+        return False  # "an invitation to Iran", "sent a message to Israel": the state is addressed
     return head.dep_ == "pobj" and head.head.lower_ in (
         "in",
         "to",

@@ -7,18 +7,21 @@ subject ("X plans to attend", "X has arrived"), their object ("invited X",
 will_attend and attended; negation turns attendance into declined and an
 invitation into not_invited; "it is not clear if" frames make it undecided.
 The meeting is the one named in the clause (a meeting noun or its venue),
-else the meeting in focus.
+else the meeting in focus. Parties implied by how a meeting is named live in
+``implied``, "the two sides" and other rounds in ``sides``, plural descriptions
+in ``collective``, and statements told by nouns ("an invitation to X") in ``nouns``.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from ..context import Context
-from ..lexicon import load as load_lexicon
-from ..model import Evidence, Meeting, Participation
-from . import _clauses as clauses
-from ._discourse import Focus, actors_of, meeting_for
+from ...context import Context
+from ...lexicon import load as load_lexicon
+from ...model import Evidence, Meeting, Participation
+from .. import _clauses as clauses
+from .._discourse import Focus, actors_of, meeting_for
+from . import collective, implied, leaders, nouns, sides
 
 NAME = "participation.v1"
 REQUIRES = {"meetings"}
@@ -34,6 +37,7 @@ def extract(ctx: Context) -> list[Participation]:
     lex = load_lexicon("participation")
     focus = Focus(ctx, meetings)
     quoted = clauses.quoted_spans(ctx.body)
+    named = implied.extract(ctx, meetings, lex)
     out: list[Participation] = []
     for tok in ctx.tokens:
         focus.see(tok)
@@ -44,45 +48,41 @@ def extract(ctx: Context) -> list[Participation]:
             if meeting is None:
                 continue
             status = _adjust(cue, status, lex, meeting)
+            if status is None:
+                continue
             role = _role(cue, lex)
             hedged = _hedged(cue, lex)
             ev = Evidence.from_span(cue.sent)
-            found = [(a, role) for a in actors_of(ctx, actors_span, cue)]
+            found = [(a, role) for a in _participants(ctx, actors_span, cue, named + out, meeting, focus)]
             found += _leaders(ctx, actors_span, lex)
+            statuses = [status] + (["attended"] if status == "arrived" and _under_way(meeting) else [])
             for actor, actor_role in found:
-                fact = Participation(meeting.id, actor, status, ev, role=actor_role, hedged=hedged)
-                if fact not in out:
-                    out.append(fact)
-    out += [f for f in _named_participants(ctx, meetings, lex) if f not in out]
-    return out
+                for one in statuses:  # arrived at talks under way: there, so taking part
+                    out.append(Participation(meeting.id, actor, one, ev, role=actor_role, hedged=hedged))
+    out += named
+    out += sides.carry(ctx, out, meetings, focus.main)
+    out += leaders.share(out, leaders.heads(ctx, lex, _subject))
+    return _unique(out)
 
 
-def _named_participants(ctx: Context, meetings: list[Meeting], lex: dict[str, Any]) -> list[Participation]:
-    """'talks between X and Y', 'a meeting of the two ministers, A and B': status from the meeting's."""
-    by_id = {m.id: m for m in meetings}
-    out = []
-    for pos, mid in ctx.meeting_mentions:
-        meeting = by_id[mid]
-        status = _status_from_meeting(meeting)
-        head = ctx.doc.char_span(pos, pos + 1, alignment_mode="expand")
-        if status is None or head is None:
-            continue
-        noun = head.root
-        for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in lex["participant_preps"]):
-            for obj in (c for c in prep.children if c.dep_ == "pobj"):
-                if obj.lower_ in set(load_lexicon("meetings")["heads"]):
-                    continue
-                for actor in actors_of(ctx, obj, noun):
-                    out.append(Participation(mid, actor, status, Evidence.from_span(noun.sent)))
-    return out
+def _participants(
+    ctx: Context, span: Any, cue: Any, facts: list[Participation], meeting: Meeting, focus: Focus
+) -> list[str]:
+    """The actors a subject or object names; 'the two sides' are the parties known so far."""
+    if sides.is_sides(span):
+        return sides.parties(ctx, facts, meeting.id) or sides.parties(ctx, facts, focus.main.id)
+    lex = load_lexicon("participation")
+    if span.lemma_.lower() in lex["not_participants"] and not span.ent_type_:
+        return []  # "agreements with X will come": the subject is a thing, X only qualifies it
+    return collective.actors(ctx, span, cue, set(lex["collective_nouns"])) or actors_of(ctx, span, cue)
 
 
-def _status_from_meeting(meeting: Meeting) -> str | None:
-    if meeting.past or meeting.status in ("held", "concluded", "ongoing", "suspended"):
-        return "attended"
-    if meeting.status in (None, "scheduled", "postponed"):
-        return "will_attend"
-    return None
+def _unique(facts: list[Participation]) -> list[Participation]:
+    """One fact per (meeting, actor, status): a status restated in another sentence is one assertion."""
+    seen: dict[tuple[str, str, str], Participation] = {}
+    for f in facts:
+        seen.setdefault((f.meeting, f.actor, f.status), f)
+    return list(seen.values())
 
 
 def _leaders(ctx: Context, head: Any, lex: dict[str, Any]) -> list[tuple[str, str | None]]:
@@ -101,26 +101,48 @@ def _leaders(ctx: Context, head: Any, lex: dict[str, Any]) -> list[tuple[str, st
     return out
 
 
+def _cue_status(tok: Any, lex: dict[str, Any]) -> str | None:
+    """The status class of a subject cue, unless its object shows it is about something else."""
+    status = clauses.match(tok, lex["subject_cues"])
+    if not status or tok.pos_ not in ("VERB", "AUX", "ADJ", "NOUN"):
+        return status
+    if tok.lemma_ == "send" and not _sends_people(tok, lex):
+        return None
+    if (
+        tok.lemma_ in lex["lead_verbs"]
+        and not any(c.lower_ in lex["send_objects"] for c in tok.subtree)
+        and not _runs_meeting(tok, lex)
+    ):
+        return None
+    if tok.lemma_ in lex["meeting_role_verbs"] and not _runs_meeting(tok, lex):
+        return None  # "sponsors the talks" yes, "sponsors terrorism" no
+    if tok.lemma_ == "meet" and any(c.dep_ == "dobj" and _is_thing(c) for c in tok.children):
+        return None  # "meeting one of the conditions"
+    if tok.lemma_ == "reach" and not _reaches_place(tok):
+        return None  # "reached an agreement"
+    return status
+
+
 def _statements(tok: Any, lex: dict[str, Any]) -> list[tuple[str, Any, Any]]:
     """(status, token whose subtree names the actors, cue token) stated by one token."""
     out = []
-    status = clauses.match(tok, lex["subject_cues"])
-    if status and tok.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
-        if (
-            tok.lemma_ == "send"
-            and not _sends_people(tok, lex)
-            or tok.lemma_ in lex["lead_verbs"]
-            and not any(c.lower_ in lex["send_objects"] for c in tok.subtree)
-        ):
-            status = None
-        elif tok.lemma_ == "meet" and any(c.dep_ == "dobj" and _is_thing(c) for c in tok.children):
-            status = None  # "meeting one of the conditions"
+    status = _cue_status(tok, lex)
     if status in ("declined", "undecided") and not _about_attendance(tok, lex):
         status = None
+    if tok.lemma_ in lex["attendance_only"] and not _takes_invitation(tok, lex):
+        status = None  # "accepted the invitation"; "confirmed that X will attend" is X's own statement
+    if status and _hypothetical(tok) and not _undecided_frame(tok, lex):
+        status = None  # "if the delegates arrived"
+    if status and tok.dep_ == "xcomp" and tok.head.lemma_ in lex["object_cues"]["invited"]:
+        status = None  # "invited to attend": the invitation is the statement
+    if status and nouns.barred(tok, lex):
+        status = None  # "barred X from attending": the object cue says who is kept out
     if status:
         agent = next((c for c in tok.children if c.dep_ == "agent"), None)
         subject = _subject(tok)
         if agent is not None and tok.lemma_ in lex["agent_verbs"]:
+            if tok.lemma_ == "attend" and subject is not None and not _is_meeting(subject):
+                return []  # "the funeral was attended by X": not a meeting
             out.append((status, agent, tok))  # "he was joined by X", "X is represented by Y"
             if subject is not None and not _is_meeting(subject):
                 out.append((status, subject, tok))
@@ -130,10 +152,6 @@ def _statements(tok: Any, lex: dict[str, Any]) -> list[tuple[str, Any, Any]]:
                 out.append(("will_attend", subject, tok))  # "Iran's delegation will be led by X"
         elif subject is not None:
             out.append((status, subject, tok))
-    if not status and tok.pos_ == "VERB" and tok.lemma_ in lex["meeting_verbs"] and _has_meeting_object(tok):
-        subject = _subject(tok)
-        if subject is not None:
-            out.append(("attended", subject, tok))
     agent = next((c for c in tok.children if c.dep_ == "agent"), None)
     if (
         agent is not None
@@ -143,8 +161,36 @@ def _statements(tok: Any, lex: dict[str, Any]) -> list[tuple[str, Any, Any]]:
         out.append(("will_attend", agent, tok))  # "the round will be chaired by X"
     obj_status = clauses.match(tok, lex["object_cues"])
     if obj_status and tok.pos_ == "VERB":
-        out += [(obj_status, o, tok) for o in _objects(tok)]
-    return out
+        out += [(obj_status, o, tok) for obj in _objects(tok) for o in nouns.owners(obj, lex)]
+    return out + nouns.invitation(tok, lex) + nouns.participation(tok, lex)
+
+
+def _takes_invitation(verb: Any, lex: dict[str, Any]) -> bool:
+    """'accepted the invitation', 'confirmed its attendance' (the object says it)."""
+    return any(c.dep_ == "dobj" and c.lemma_ in lex["attendance_objects"] for c in verb.children)
+
+
+def _hypothetical(verb: Any) -> bool:
+    """A condition ('if the delegates arrived') states no attendance."""
+    marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
+    return verb.dep_ == "advcl" and bool(marks & {"if", "unless"})
+
+
+def _reaches_place(verb: Any) -> bool:
+    """'reached Geneva', 'reached the venue': a place or a meeting, not an agreement."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return False
+    places = ("venue", "city", "capital")
+    return obj.ent_type_ in ("GPE", "LOC", "FAC") or _is_meeting(obj) or obj.lemma_ in places
+
+
+def _runs_meeting(verb: Any, lex: dict[str, Any]) -> bool:
+    """'X, which is sponsoring the talks', 'Y leads the talks': a meeting as object, actually run
+    (not 'trying to broker talks', which only proposes them)."""
+    if verb.dep_ == "xcomp" and verb.head.lemma_ in lex["conative_verbs"]:
+        return False
+    return any(c.dep_ == "dobj" and _is_meeting(c) for c in verb.children)
 
 
 def _about_meeting(verb: Any) -> bool:
@@ -157,11 +203,6 @@ def _about_meeting(verb: Any) -> bool:
 
 def _is_meeting(tok: Any) -> bool:
     return tok.lower_ in set(load_lexicon("meetings")["heads"])
-
-
-def _has_meeting_object(tok: Any) -> bool:
-    nouns = set(load_lexicon("meetings")["heads"])
-    return any(c.dep_ == "dobj" and c.lower_ in nouns for c in tok.children)
 
 
 def _about_attendance(tok: Any, lex: dict[str, Any]) -> bool:
@@ -203,8 +244,15 @@ def _subject(tok: Any) -> Any | None:
     t = tok
     for _ in range(4):
         subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None:  # "Also attending the summit are X and Y": the subject follows the auxiliary
+            auxes = [c for c in t.children if c.dep_ == "aux"]
+            subj = next((g for c in auxes for g in c.children if g.dep_ == "attr"), None)
         if subj is not None:
             return subj
+        if t.dep_ == "xcomp" and t.head.lemma_ in load_lexicon("participation")["object_control"]:
+            obj = next((c for c in t.head.children if c.dep_ == "dobj"), None)
+            if obj is not None:
+                return obj  # "appointed X to lead the delegation": X leads it
         if t.dep_ in ("xcomp", "conj", "advcl", "acomp") and t.head is not t:
             t = t.head
         elif t.dep_ in ("relcl", "acl"):
@@ -223,33 +271,83 @@ def _objects(tok: Any) -> list[Any]:
             return []
         return [c for c in tok.children if c.dep_ in ("dobj", "attr")]
     if tok.dep_ == "acl" and tok.lemma_ == "invite":
-        return []  # "those invited" is the subject of 'include', handled there
+        if tok.head.lower_ in ("those", "all", "others"):
+            return []  # "those invited" is the subject of 'include', handled there
+        return [tok.head]  # "ten countries invited to attend"
     return objs
 
 
-def _adjust(cue: Any, status: str, lex: dict[str, Any], meeting: Meeting) -> str:
+def _adjust(cue: Any, status: str, lex: dict[str, Any], meeting: Meeting) -> str | None:
     """Tense, negation and doubt turn a cue's class into the stated status."""
     neg = clauses.negated(cue) or any(c.dep_ == "neg" for c in cue.head.children if cue.dep_ == "xcomp")
+    neg = neg or cue.dep_ == "xcomp" and cue.head.lemma_ == "fail"  # "failed to turn up"
+    if status == "negotiating":  # "X and Y failed to agree": at talks under way, both are there
+        return "attended" if _under_way(meeting) and not clauses.future(cue) else None
     if status == "invited" and neg:
         return "not_invited"
     if status in _ATTEND | {"arrived"}:
+        if neg and cue.lemma_ == "meet":
+            return None  # "have not met face to face": not a refusal to attend
         if neg:
             return "declined"
+        if status in _ATTEND and _possible(cue):
+            return "undecided"  # "may be willing to go back to the table"
         if status == "arrived" and (clauses.future(cue) or cue.dep_ == "xcomp"):
             return "will_attend"  # "is expected to arrive on Wednesday"
         if _undecided_frame(cue, lex):
             return "undecided"
         if status in _ATTEND:
-            under_way = meeting.status in ("ongoing", "held", "concluded", "suspended") or meeting.past
+            under_way = _under_way(meeting)
+            if _purpose_of_arrival(cue, lex) and under_way:
+                return "attended"  # "X arrived to attend the talks", which are under way
             if cue.dep_ == "acl":  # "talks hosted by Qatar": the meeting's own tense decides
                 return "attended" if under_way else "will_attend"
-            present = not clauses.future(cue) and cue.tag_ in ("VBZ", "VBP", "VBG")
+            if _on_the_way(cue, lex):
+                return "will_attend"  # "is going to the meeting": on the way
+            verb = cue.head if cue.pos_ == "ADJ" and cue.dep_ == "acomp" else cue  # "X is present"
+            present = not clauses.future(verb) and verb.tag_ in ("VBZ", "VBP", "VBG")
             return "attended" if _past(cue) or (present and under_way) else "will_attend"
     if status == "undecided" and cue.lemma_ == "decide" and not (neg or _progressive(cue)):
         return "will_attend"
     if status == "declined" and neg:
         return "will_attend"
     return status
+
+
+def _under_way(meeting: Meeting) -> bool:
+    return meeting.status in ("ongoing", "held", "concluded", "suspended") or meeting.past
+
+
+def _purpose_of_arrival(cue: Any, lex: dict[str, Any]) -> bool:
+    """'arrived in Geneva to take part', 'flew to Doha to attend': the purpose of a past journey."""
+    head = cue.head
+    return (
+        cue.dep_ in ("xcomp", "advcl")
+        and head.lemma_ in lex["journey_verbs"]
+        and head.tag_ in ("VBD", "VBN")
+        and not clauses.future(head)
+    )
+
+
+def _on_the_way(cue: Any, lex: dict[str, Any]) -> bool:
+    """'is going to the meeting', 'was heading for Naivasha' (not 'is going to act as mediator')."""
+    return (
+        cue.tag_ == "VBG"
+        and cue.lemma_ in lex["journey_verbs"]
+        and not any(c.dep_ in ("xcomp", "ccomp") for c in cue.children)
+    )
+
+
+def _possible(cue: Any) -> bool:
+    """'X may attend', 'X may be willing to go': a possibility, not a plan."""
+    t = cue
+    for _ in range(3):
+        if any(c.dep_ == "aux" and c.lower_ in ("may", "might", "could") for c in t.children):
+            return True
+        if t.dep_ not in ("xcomp", "acomp") or t.head is t:
+            return False
+        t = t.head
+    return False
 
 
 def _past(cue: Any) -> bool:

@@ -1,0 +1,43 @@
+"""Collective participants named by a description: "three groups", "leaders of the armies".
+
+Reports often say who takes part by a plural description rather than a name
+("five parties boycotted the round", "rebel delegates are in Juba for talks").
+Such a phrase is an actor of its own; the names it lists in an apposition
+("three groups - the AA, the MNDAA and the TNLA") are actors too, and each
+takes part with the group.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ...context import Context
+from .._discourse import actors_of
+
+_DROP_DEPS = ("conj", "appos", "relcl", "cc", "punct", "acl", "advmod")
+
+
+def actors(ctx: Context, head: Any, cue: Any, nouns: set[str]) -> list[str]:
+    """The description as an actor (made if new) followed by the members it lists."""
+    if head.tag_ != "NNS" or head.lemma_.lower() not in nouns or head.ent_type_:
+        return []
+    start, end = _phrase(head)
+    if cue.i > head.i and cue.idx < end:
+        return []
+    text = ctx.body[start:end]
+    found = ctx.actors.at(start, end)
+    if found is not None and ctx.actors.mentions_in(start, end):
+        return []  # it names a known actor: the caller resolves that one
+    group = ctx.actors.add(text, "group", start, end).id
+    members = [a for c in head.children if c.dep_ == "appos" for a in actors_of(ctx, c, cue)]
+    return [group, *dict.fromkeys(members)]
+
+
+def _phrase(head: Any) -> tuple[int, int]:
+    """The noun phrase without determiners, clauses, appositions and coordinated items."""
+    skip = {c.i for c in head.children if c.dep_ in _DROP_DEPS or c.dep_ == "det"}
+    tokens = [head] + [t for c in head.children if c.i not in skip for t in c.subtree]
+    tokens = [t for t in tokens if not (t.is_punct and t.i > head.i)]
+    first = min(tokens, key=lambda t: t.i)
+    last = max(tokens, key=lambda t: t.i)
+    return first.idx, last.idx + len(last)

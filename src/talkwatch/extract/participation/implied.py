@@ -1,0 +1,160 @@
+"""Implied participation: the parties, hosts and mediators a meeting mention names.
+
+News rarely says "X attended"; it says "talks between X and Y resumed", "X-Y
+talks", "Ugandan-hosted talks", "talks mediated by Z", "X quit the talks".
+Each actor such a construction names takes part in the meeting; the status
+comes from the meeting's state (under way or held: attended; scheduled:
+will_attend), or from the clause's own tense when the meeting has no state.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ...context import Context
+from ...lexicon import load as load_lexicon
+from ...model import Evidence, Meeting, Participation
+from .. import _clauses as clauses
+from .._discourse import actors_of
+
+_UNDER_WAY = {"ongoing", "held", "concluded", "suspended"}
+_AHEAD = {"scheduled", "postponed", "cancelled"}
+_MODIFIERS = ("compound", "amod", "npadvmod", "poss", "nmod")
+
+
+def extract(ctx: Context, meetings: list[Meeting], lex: dict[str, Any]) -> list[Participation]:
+    """Participants named around each meeting mention, in text order."""
+    by_id = {m.id: m for m in meetings}
+    heads = set(load_lexicon("meetings")["heads"])
+    out: list[Participation] = []
+    for pos, mid in ctx.meeting_mentions:
+        meeting = by_id[mid]
+        span = ctx.doc.char_span(pos, pos + 1, alignment_mode="expand")
+        if span is None:
+            continue
+        noun = span.root
+        status = implied_status(meeting, noun)
+        ev = Evidence.from_span(noun.sent)
+        for actor, role in _named(ctx, noun, lex, heads):
+            out.append(Participation(mid, actor, status, ev, role=role))
+    return out
+
+
+def implied_status(meeting: Meeting, tok: Any) -> str:
+    """The clause's own status verb first ('talks between X and Y resumed', '... will resume'),
+    then the meeting's state (under way or held: attended; ahead: will_attend), then the tense."""
+    verb = _governor(tok)
+    if verb is not None and clauses.future(verb):
+        return "will_attend"
+    cue = clauses.match(verb, load_lexicon("meetings")["status_cues"]) if verb is not None else None
+    if cue in _UNDER_WAY and not clauses.negated(verb):
+        return "attended"
+    if cue in ("scheduled", "postponed"):
+        return "will_attend"
+    if meeting.past or meeting.status in _UNDER_WAY:
+        return "attended"
+    if meeting.status in _AHEAD:
+        return "will_attend"
+    if verb is not None and verb.tag_ in ("VBD", "VBN") and not clauses.future(verb):
+        return "attended"
+    return "will_attend"
+
+
+def _governor(tok: Any) -> Any | None:
+    """The verb whose clause holds the mention."""
+    t = tok
+    for _ in range(6):
+        if t.pos_ in ("VERB", "AUX"):
+            return t
+        if t.head is t:
+            return None
+        t = t.head
+    return None
+
+
+def _named(ctx: Context, noun: Any, lex: dict[str, Any], heads: set[str]) -> list[tuple[str, str | None]]:
+    """(actor, role) pairs a meeting noun's own phrase and its verb name."""
+    found: list[tuple[str, str | None]] = []
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in lex["participant_preps"]):
+        for obj in (c for c in prep.children if c.dep_ == "pobj" and c.lower_ not in heads):
+            found += [(a, "party") for a in actors_of(ctx, obj, noun)]
+    found += _modifiers(ctx, noun, lex)
+    found += _agents(ctx, noun, lex)
+    found += _verb_subjects(ctx, noun, lex)
+    return list(dict.fromkeys(found))
+
+
+def _modifiers(ctx: Context, noun: Any, lex: dict[str, Any]) -> list[tuple[str, str | None]]:
+    """'US-Taliban talks' (parties), 'Ugandan-hosted talks' (host), "Russia's talks" (party)."""
+    out: list[tuple[str, str | None]] = []
+    mods = [c for c in noun.children if c.i < noun.i and c.dep_ in _MODIFIERS]
+    plain: list[str] = []
+    for mod in mods:
+        role = _participle_role(mod, lex)
+        if role is not None:
+            for sub in (c for c in mod.children if c.i < mod.i and c.dep_ in _MODIFIERS):
+                out += [(a, role) for a in actors_of(ctx, sub, mod)]
+            continue
+        ids = actors_of(ctx, mod, noun)
+        if mod.dep_ == "poss":
+            out += [(a, "party") for a in ids]
+        else:
+            plain += ids
+    hyphen = any(t.text == "-" or "-" in t.text for t in noun.doc[noun.left_edge.i : noun.i])
+    if len(dict.fromkeys(plain)) >= 2 and hyphen:
+        out += [(a, "party") for a in plain]
+    return out
+
+
+def _participle_role(mod: Any, lex: dict[str, Any]) -> str | None:
+    """'hosted', 'mediated', 'backed' as the meeting's modifier give the actor before it a role."""
+    if mod.tag_ not in ("VBN", "VBD", "JJ"):
+        return None
+    for role, verbs in lex["participle_roles"].items():
+        if mod.lemma_ in verbs or mod.lower_ in verbs:
+            return role
+    return None
+
+
+def _agents(ctx: Context, noun: Any, lex: dict[str, Any]) -> list[tuple[str, str | None]]:
+    """'talks hosted by Qatar', 'the dialogue, mediated by the bishops'."""
+    out: list[tuple[str, str | None]] = []
+    for acl in (c for c in noun.children if c.dep_ == "acl"):
+        role = next((r for r, verbs in lex["participle_roles"].items() if acl.lemma_ in verbs), None)
+        if role is None:
+            continue
+        for agent in (c for c in acl.children if c.dep_ == "agent"):
+            for obj in (c for c in agent.children if c.dep_ == "pobj"):
+                out += [(a, role) for a in actors_of(ctx, obj, acl)]
+    return out
+
+
+def _verb_subjects(ctx: Context, noun: Any, lex: dict[str, Any]) -> list[tuple[str, str | None]]:
+    """'X resumed/extended/quit talks with Y', 'X plunged into negotiations', 'X are in Juba for
+    talks': X is a party (a host verb makes it the host)."""
+    verb = _meeting_verb(noun, lex)
+    if verb is None or clauses.negated(verb):
+        return []  # "X did not attend the talks": the cue extractor makes it declined
+    if verb.dep_ == "xcomp" and verb.head.lemma_ in lex["conative_verbs"]:
+        return []  # "X is trying to broker talks": proposed, not held
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj",)), None)
+    if subj is None and verb.dep_ in ("xcomp", "conj"):
+        subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return []
+    role = "host" if verb.lemma_ in lex["role_verbs"]["host"] else "party"
+    role = "mediator" if verb.lemma_ in lex["role_verbs"]["mediator"] else role
+    return [(a, role) for a in actors_of(ctx, subj, verb)]
+
+
+def _meeting_verb(noun: Any, lex: dict[str, Any]) -> Any | None:
+    """The verb taking the meeting as its object, or as the object of a presence preposition."""
+    if noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and noun.head.lemma_ in lex["meeting_object_verbs"]:
+        return noun.head
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in lex["presence_preps"]:
+        return None
+    verb = prep.head
+    if verb.pos_ in ("VERB", "AUX") and verb.lemma_ in lex["presence_verbs"]:
+        return verb
+    return None

@@ -1,0 +1,45 @@
+"""Heads of delegations: a person leading a delegation shares its statuses.
+
+"X, heading the government delegation, said ..." and "appointed X to lead the
+delegation" name the head once; what the report then says of the delegation
+("the delegation arrived", "the government team will attend") holds for its
+head too, who gets an entry of their own.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ...context import Context
+from ...model import Participation
+from .._discourse import actors_of
+
+_SHARED = {"arrived", "attended", "will_attend", "declined"}
+
+
+def heads(ctx: Context, lex: dict[str, Any], subject: Any) -> list[tuple[str, str]]:
+    """(head, delegation) actor pairs: 'X, heading the delegation', 'X leads the team'."""
+    out = []
+    for tok in ctx.tokens:
+        if tok.pos_ != "VERB" or tok.lemma_ not in lex["lead_verbs"]:
+            continue
+        obj = next((c for c in tok.children if c.dep_ == "dobj" and c.lemma_ in lex["send_objects"]), None)
+        if obj is None:
+            continue
+        person = tok.head if tok.dep_ in ("acl", "advcl") and tok.head.pos_ == "PROPN" else subject(tok)
+        if person is None:
+            continue
+        leaders = [a for a in actors_of(ctx, person, tok) if ctx.actors.get(a).type == "person"]
+        groups = [a for a in actors_of(ctx, obj, tok) if ctx.actors.get(a).type != "person"]
+        out += [(h, g) for h in leaders for g in groups]
+    return out
+
+
+def share(facts: list[Participation], pairs: list[tuple[str, str]]) -> list[Participation]:
+    """The delegation's statuses, given to its head as well."""
+    out = []
+    for head, group in pairs:
+        for f in facts:
+            if f.actor == group and f.status in _SHARED:
+                out.append(Participation(f.meeting, head, f.status, f.evidence, role="head_of_delegation"))
+    return out

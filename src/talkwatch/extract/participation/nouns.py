@@ -1,0 +1,66 @@
+"""Participation told by nouns: invitations, participation, attendance, and being barred.
+
+"offered an invitation to X", "withdrew his invitation to X", "the possible
+participation of X", "without X's participation", "barred X from attending":
+the status belongs to the noun's owner or addressee, not to the verb's subject.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .. import _clauses as clauses
+
+
+def barred(tok: Any, lex: dict[str, Any]) -> bool:
+    """'bar X from attending', 'prevent X from taking part', 'decided to bar X'."""
+    prep = tok.head
+    keep_out = lex["object_cues"]["not_invited"]
+    if tok.lemma_ == "decide":  # "decided to bar X": the deciding is not about the decider's attendance
+        return any(c.dep_ == "xcomp" and c.lemma_ in keep_out for c in tok.children)
+    return tok.dep_ == "pcomp" and prep.lower_ == "from" and prep.head.lemma_ in keep_out
+
+
+def invitation(tok: Any, lex: dict[str, Any]) -> list[tuple[str, Any, Any]]:
+    """'offered an invitation to X' (invited), 'withdrew his invitation to X' (not_invited)."""
+    if tok.lemma_ != "invitation" or tok.pos_ != "NOUN" or tok.head.pos_ != "VERB":
+        return []
+    verb = tok.head
+    status = "not_invited" if verb.lemma_ in lex["withdraw_verbs"] or clauses.negated(verb) else "invited"
+    preps = [c for c in (*tok.children, *verb.children) if c.dep_ == "prep" and c.lower_ == "to"]
+    return [(status, o, verb) for p in preps for o in p.children if o.dep_ == "pobj"]
+
+
+def participation(tok: Any, lex: dict[str, Any]) -> list[tuple[str, Any, Any]]:
+    """ "discussing the possible participation of X" (undecided), "confirmed X's attendance"
+    (will_attend), "X suspended its participation" (declined), "without X's participation",
+    "the arrival of X" (arrived)."""
+    if tok.lemma_ not in lex["participation_nouns"] or tok.pos_ != "NOUN":
+        return []
+    owners = _owners(tok)
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ == "without":
+        return [("not_invited", o, tok) for o in owners]
+    status = next((s for s, verbs in lex["participation_noun_verbs"].items() if head.lemma_ in verbs), None)
+    if tok.lemma_ == "arrival":  # "the late arrival of X", "his arrival on Monday"
+        status = "will_attend" if head.lemma_ in ("expect", "await", "prepare") else "arrived"
+    if any(c.lower_ in ("possible", "potential") for c in tok.children):
+        status = "undecided"
+    if status is None:
+        return []
+    if not owners and status == "declined" and head.pos_ == "VERB":
+        owners = [c for c in head.children if c.dep_ == "nsubj"]  # "X suspended its participation"
+    return [(status, o, tok) for o in owners]
+
+
+def owners(obj: Any, lex: dict[str, Any]) -> list[Any]:
+    """The object itself, or for "blocked Iran's participation" the participation's owner."""
+    if obj.lemma_ in lex["participation_nouns"] and obj.pos_ == "NOUN":
+        return _owners(obj)
+    return [obj]
+
+
+def _owners(noun: Any) -> list[Any]:
+    """'X's participation', 'the participation of X'."""
+    out = [c for c in noun.children if c.dep_ == "poss"]
+    return out + [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children]

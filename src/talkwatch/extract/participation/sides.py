@@ -1,0 +1,62 @@
+"""The sides of a negotiation: who "the two sides" are, and who sits at its other rounds.
+
+Reports name the parties once ("talks between X and Y") and then say "the two
+sides", "both delegations" or "the parties". The same sides meet at the
+earlier and later rounds of the process the report mentions ("the previous
+round", "the next round"), so those rounds get the parties of the report's
+main meeting unless the text names their own.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ...context import Context
+from ...model import Meeting, Participation
+
+_PARTY_TYPES = {"state", "government", "armed_group", "opposition", "group", "organization"}
+_SIDE_NOUNS = {"sides", "parties", "delegations", "negotiators", "teams", "rivals"}
+_SIDE_DETS = {"two", "both", "the", "all"}
+_ATTENDING = {"will_attend", "attended", "arrived"}
+
+
+def is_sides(tok: Any) -> bool:
+    """'the two sides', 'both delegations', 'the parties' (not 'five parties', 'some delegates')."""
+    if tok.lower_ not in _SIDE_NOUNS:
+        return False
+    dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "nummod", "predet", "amod")}
+    return bool(dets) and dets <= _SIDE_DETS and (tok.lower_ != "parties" or "two" in dets or "both" in dets)
+
+
+def parties(ctx: Context, facts: list[Participation], meeting_id: str) -> list[str]:
+    """The collective actors taking part in a meeting, in order of first statement."""
+    out, named = [], []
+    for f in facts:
+        if f.meeting != meeting_id or f.status not in _ATTENDING or f.role not in (None, "party"):
+            continue
+        if ctx.actors.get(f.actor).type in _PARTY_TYPES:
+            out.append(f.actor)
+            if f.role == "party":
+                named.append(f.actor)
+    # the sides the meeting's own name gives ("talks between X and Y") before anyone merely present
+    named = list(dict.fromkeys(named))
+    return named if len(named) >= 2 else list(dict.fromkeys(out))
+
+
+def carry(
+    ctx: Context, facts: list[Participation], meetings: list[Meeting], main: Meeting
+) -> list[Participation]:
+    """Parties of the main meeting at its earlier and later rounds that name none of their own."""
+    sides = parties(ctx, facts, main.id)
+    if len(sides) < 2:
+        return []
+    out = []
+    for meeting in meetings:
+        if meeting is main or not (meeting.past or meeting.later or meeting.round):
+            continue
+        if parties(ctx, facts, meeting.id) or not meeting.evidence:
+            continue
+        done = meeting.past or meeting.status in ("held", "concluded", "ongoing")
+        status = "attended" if done else "will_attend"
+        out += [Participation(meeting.id, a, status, meeting.evidence[0], role="party") for a in sides]
+    return out
