@@ -100,15 +100,13 @@ def _hedged(tok: Any, lex: dict[str, Any]) -> bool:
 
 
 def _merge(found: list[Position]) -> list[Position]:
-    """One position per holder, stance and sentence; negated or duplicate ones dropped."""
-    out: dict[tuple[str, str, int], Position] = {}
+    """Duplicates dropped: a position whose issue repeats (or is part of) another issue of the
+    same holder and stance in the same sentence; two cues of one sentence ("aims to X, calling
+    for Y") stay two positions."""
+    out: list[Position] = []
     for p in found:
-        key = (p.actor, p.stance, p.evidence.start)
-        old = out.get(key)
-        if old is None:
-            out[key] = p
-        elif p.issue not in old.issue:
-            out[key] = Position(
-                p.actor, f"{old.issue}; {p.issue}", p.stance, old.evidence, old.hedged or p.hedged
-            )
-    return list(out.values())
+        same = [o for o in out if (o.actor, o.stance, o.evidence.start) == (p.actor, p.stance, p.evidence.start)]
+        if any(p.issue.lower() in o.issue.lower() for o in same):
+            continue
+        out = [o for o in out if o not in same or o.issue.lower() not in p.issue.lower()] + [p]
+    return out

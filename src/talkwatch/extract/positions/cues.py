@@ -22,6 +22,7 @@ class _Cue:
     stance: str
     kind: str  # verb | passive | adjective | noun | modal | condition | refusal | fixed | summary
     objects: list[Any] = field(default_factory=list)
+    width: int = 1  # tokens the cue spans ("not open to negotiation")
 
 
 def _base(word: str, lex: dict[str, Any], vocab: Any) -> str | None:
@@ -46,7 +47,10 @@ def _cues(sent: Any, lex: dict[str, Any]) -> list[_Cue]:
         elif tok.pos_ == "NOUN" and low in lex["nouns"]:
             out += _noun_cue(tok, lex)
         out += _modal_cue(tok, lex)
-    out += _condition_cues(sent, lex) + _fixed_cues(sent, lex)
+    fixed = _fixed_cues(sent, lex)
+    inside = {t for c in fixed for t in range(c.token.i, c.token.i + c.width)}
+    out = [c for c in out if c.token.i not in inside]  # "not open to negotiation" is one cue
+    out += _condition_cues(sent, lex) + fixed
     return sorted(out, key=lambda c: c.token.i)
 
 
@@ -65,7 +69,7 @@ def _verb_cue(tok: Any, lex: dict[str, Any]) -> list[_Cue]:
             else:
                 objs = [c for c in tok.children if c.dep_ == "dobj"]
             objs += [c for c in tok.children if c.dep_ in ("xcomp", "advcl") and c.i > child.i]
-            return [_Cue(tok, tok, stance, "verb", objs)]
+            return [_Cue(tok, tok, _talk_open(stance, tok, objs, lex), "verb", objs)]
     for clause in tok.children if particles else ():  # "called for any truce to be ...", with
         marks = [m.lower_ for m in clause.children if m.dep_ == "mark"]  # "for" as a mark
         if clause.dep_ in ("advcl", "ccomp") and marks and marks[0] in particles:
@@ -103,7 +107,7 @@ def _verb_cue(tok: Any, lex: dict[str, Any]) -> list[_Cue]:
         c.dep_ == "ccomp" and any(m.lower_ in ("whether", "if") for m in c.children) for c in objs
     ):
         return []  # "asked whether ...": a question, not a stance
-    return [_Cue(tok, tok, lex["verbs"][base], "verb", objs)]
+    return [_Cue(tok, tok, _talk_open(lex["verbs"][base], tok, objs, lex), "verb", objs)]
 
 
 def _refusal_cue(tok: Any, lex: dict[str, Any]) -> list[_Cue]:
@@ -130,17 +134,37 @@ def _adjective_cue(tok: Any, lex: dict[str, Any]) -> list[_Cue]:
     stance = lex["adjectives"][tok.lower_]
     by_prep = lex["adjective_preps"].get(tok.lower_, {})
     stance = next((by_prep[c.lower_] for c in objs if c.lower_ in by_prep), stance)
-    return [_Cue(tok, tok, stance, "adjective", objs)]
+    return [_Cue(tok, tok, _talk_open(stance, tok, objs, lex), "adjective", objs)]
 
 
 def _noun_cue(tok: Any, lex: dict[str, Any]) -> list[_Cue]:
-    need = lex["noun_preps"].get(tok.lower_, "")
-    objs = [c for c in tok.children if c.dep_ in ("prep", "acl") and (not need or c.lower_ == need)]
+    need = lex["noun_preps"].get(tok.lower_, [])
+    objs = [c for c in tok.children if c.dep_ in ("prep", "acl") and (not need or _marker(c) in need)]
     if need and not objs or tok.dep_ in _SUBJ_DEPS and not objs:
         return []
     if tok.head.lemma_.lower() in lex["abandon_verbs"]:
         return []  # "dropped their demand for independence": no longer held
-    return [_Cue(tok, tok, lex["nouns"][tok.lower_], "noun", objs)]
+    return [_Cue(tok, tok, _talk_open(lex["nouns"][tok.lower_], tok, objs, lex), "noun", objs)]
+
+
+def _marker(comp: Any) -> str:
+    """What introduces a noun's complement: its preposition, 'to' (an infinitive) or 'that'."""
+    if comp.dep_ == "prep":
+        return comp.lower_
+    return next((c.lower_ for c in comp.children if c.dep_ in ("aux", "mark") and c.i < comp.i), "")
+
+
+def _talk_open(stance: str, tok: Any, objs: list[Any], lex: dict[str, Any]) -> str:
+    """'ready to sign' supports signing; 'ready to discuss', 'agreed to meet', 'willing to go
+    back to the negotiating table' are only open to it: consent to talk is no consent."""
+    if stance != "support" or _base(tok.lower_, lex, lex["open_for_talks"]) is None:
+        return stance
+    verbs = [t for o in objs for t in o.subtree if t.pos_ == "VERB"]
+    if verbs and _base(verbs[0].lower_, lex, lex["talk_verbs"]) is not None:
+        return "open"
+    if verbs and any(t.lower_ in lex["talk_nouns"] for t in verbs[0].subtree if t.dep_ == "pobj"):
+        return "open"
+    return stance
 
 
 def _modal_cue(tok: Any, lex: dict[str, Any]) -> list[_Cue]:
@@ -158,7 +182,10 @@ def _modal_cue(tok: Any, lex: dict[str, Any]) -> list[_Cue]:
     else:
         return []
     subj = next((c for c in (tok.head if tok.dep_ == "aux" else tok).children if c.dep_ in _SUBJ_DEPS), None)
-    if verb.dep_ in ("relcl", "acl") or subj is not None and subj.lower_ in lex["generic_subjects"]:
+    if any(c.dep_ == "advcl" and any(m.lower_ == "if" for m in c.children) for c in verb.children):
+        return []  # "if they insist, we will have to leave": a consequence, not a demand
+    generic = subj is not None and subj.lower_ in lex["generic_subjects"] and not list(subj.children)
+    if verb.dep_ in ("relcl", "acl") or generic:
         return []  # "an opportunity that must not be wasted"; "you have to walk"
     if low in lex["weak_modals"] and (
         subj is None or not subj.ent_type_ and subj.lower_ not in lex["party_nouns"]
@@ -223,10 +250,10 @@ def _fixed_cues(sent: Any, lex: dict[str, Any]) -> list[_Cue]:
             small = [c for t in span for c in t.children if c.dep_ in _SUBJ_DEPS]
             small += [c for c in pred.children if c.dep_ == "dobj"]
             if small and pred not in span:  # "X considers access to the sea non-negotiable"
-                out.append(_Cue(span[0], pred, "non_negotiable", "considered", small[:1]))
+                out.append(_Cue(span[0], pred, "non_negotiable", "considered", small[:1], len(span)))
                 continue
             subj = [c for c in pred.children if c.dep_ in _SUBJ_DEPS]
-            out.append(_Cue(span[0], pred, "non_negotiable", "fixed", subj))
+            out.append(_Cue(span[0], pred, "non_negotiable", "fixed", subj, len(span)))
     return out
 
 

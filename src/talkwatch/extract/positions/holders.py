@@ -22,7 +22,9 @@ def _holders(ctx: Context, cue: _Cue, lex: dict[str, Any]) -> list[Any]:
                 hits = [_actor(ctx, o, lex) for o in prep.children if o.dep_ == "pobj"]
                 if any(hits):
                     return [a for a in hits if a]
-        return _reporter(ctx, pred, lex)
+        poss = [c for o in cue.objects[:1] if copular for c in o.children if c.dep_ == "poss"]
+        owners = _with_conj(ctx, poss[0], lex) if poss else []
+        return owners or _reporter(ctx, pred, lex)  # "their demands are not negotiable"
     if cue.kind == "condition":  # the main clause's subject, else who says it
         return _subject_actors(ctx, pred, lex) or _reporter(ctx, pred, lex)
     agent = [o for c in pred.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
@@ -32,6 +34,11 @@ def _holders(ctx: Context, cue: _Cue, lex: dict[str, Any]) -> list[Any]:
         poss = [c for c in pred.children if c.dep_ == "poss"]
         if poss:
             return _with_conj(ctx, poss[0], lex)
+        mods = [ctx.actors.at(c.idx, end(c)) for c in pred.children if c.dep_ in ("amod", "compound")]
+        if any(mods):  # "a government offer of autonomy", "North Korean anger over sanctions"
+            return [next(a for a in mods if a is not None)]
+        if pred.dep_ == "dobj" and _base(pred.head.lower_, lex, lex["voicing_verbs"]) is None:
+            return []  # "heeded the rebels' requests": the subject of "heeded" holds none
         pred = pred.head
     if _embedded(pred, lex):  # "Malley said Washington was ready to ...": he speaks for it
         found = _subject_actors(ctx, pred, lex, add=False)
@@ -39,6 +46,8 @@ def _holders(ctx: Context, cue: _Cue, lex: dict[str, Any]) -> list[Any]:
             return found
         voices = [a for a in _reporter(ctx, pred, lex) if a.type not in lex["observer_types"]]
         return voices or _subject_actors(ctx, pred, lex)
+    if _generic_subject(pred, lex):
+        return []  # "each one of us must offer concessions"
     return _subject_actors(ctx, pred, lex)
 
 
@@ -95,8 +104,36 @@ def _with_conj(ctx: Context, tok: Any, lex: dict[str, Any], add: bool = True) ->
     )
     if collective is not None and tok.conjuncts:  # "X, Y and Z, known as the Troika"
         return [_named_collective(ctx, collective)]
+    whole = _members_of(ctx, tok, lex, add) or _plural(ctx, tok, lex)
+    if whole:
+        return whole
     found = [_actor(ctx, t, lex, add) for t in [tok, *tok.conjuncts]]
     return list({a.id: a for a in found if a is not None}.values())
+
+
+def _members_of(ctx: Context, tok: Any, lex: dict[str, Any], add: bool) -> list[Any]:
+    """'Ministers of the Contact Group', 'the governments of Armenia and Azerbaijan': the
+    actors named after 'of' speak through their members."""
+    if tok.lower_ not in lex["members"] or ctx.actors.at(tok.idx, end(tok)) is not None:
+        return []
+    of = next((o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+               for o in p.children if o.dep_ == "pobj"), None)
+    found = [_actor(ctx, t, lex, add) for t in ([of, *of.conjuncts] if of is not None else [])]
+    return list({a.id: a for a in found if a is not None}.values())
+
+
+def _plural(ctx: Context, tok: Any, lex: dict[str, Any]) -> list[Any]:
+    """'they'/'their' after 'X and Y arrived': both of the conjoined subject just named."""
+    if tok.lower_ not in ("they", "their", "them"):
+        return []
+    sents = [tok.sent] + ([ctx.doc[tok.sent.start - 1].sent] if tok.sent.start > 0 else [])
+    for sent in sents:
+        subj = next((c for c in sent.root.children if c.dep_ in _SUBJ_DEPS and c.i < tok.i), None)
+        if subj is not None and subj.conjuncts:
+            found = [ctx.actors.at(t.idx, end(t)) for t in [subj, *subj.conjuncts]]
+            if all(found):
+                return list({a.id: a for a in found}.values())
+    return []
 
 
 def _named_collective(ctx: Context, tok: Any) -> Any:

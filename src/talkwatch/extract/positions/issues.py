@@ -194,7 +194,7 @@ def render(ctx: Context, words: list[Any], lex: dict[str, Any],
     """Issue text with personal pronouns replaced by actor names; returns the actors named."""
     pieces, linked = {}, set()
     for t in words:
-        if t.lower_ in lex["pronoun_types"] and t.lower_ not in ("it", "its", "their"):
+        if "person" in (lex["pronoun_types"].get(t.lower_) or ()):  # he, his, her: not "them"
             actor = resolve(t)
             if actor is not None:
                 linked.add(actor.id)
@@ -253,12 +253,21 @@ def issue_of(ctx: Context, cue: CueView, si: int, lex: dict[str, Any], state: Fo
     words = [t for t in words if cut is None or t.i < cut]
     first_verb = next((t for t in words if t.pos_ == "VERB"), None)
     if cue.kind in ("verb", "adjective") and first_verb is not None \
-            and first_verb.lemma_.lower() in lex["attendance_verbs"] + lex["non_issue_verbs"]:
+            and first_verb.lemma_.lower() in lex["attendance_verbs"] + lex["non_issue_verbs"] \
+            and _own_action(cue.token, first_verb):
         return "", set()  # attending (participation's job), helping, being named
     if not words:
         return "", set()
     text, linked = render(ctx, words, lex, resolve)
     return with_focus(text, linked, words, si, lex, state), {t.i for t in words}
+
+
+def _own_action(cue_token: Any, verb: Any) -> bool:
+    """'wants to attend' is the holder's own action; 'demanded that Erdogan join' and 'asked
+    the envoy to facilitate a meeting' want someone else to act, a stance on the talks."""
+    if any(c.dep_ in _SUBJ_DEPS for c in verb.children):
+        return False
+    return not any(c.dep_ == "dobj" for c in cue_token.children)
 
 
 def _not_an_issue(ctx: Context, cue: CueView, objs: list[Any], lex: dict[str, Any]) -> bool:
