@@ -63,7 +63,7 @@ def _unasserted(tok: Any, lex: dict[str, Any]) -> bool:
     for anc in [tok, *tok.ancestors]:
         if anc.dep_ == "advcl" and any(c.lower_ == "if" and c.dep_ == "mark" for c in anc.children):
             return True
-        if anc is not tok and anc.lemma_.lower() in lex["accusation_verbs"]:
+        if anc is not tok and anc.lemma_.lower() in lex["accusation_verbs"] + lex["failure_verbs"]:
             return True
         if anc.dep_ == "prep" and _contrast(anc):
             return True  # "rather than asking for X", "instead of backing X"
@@ -128,8 +128,9 @@ def _plural(ctx: Context, tok: Any, lex: dict[str, Any]) -> list[Any]:
         return []
     sents = [tok.sent] + ([ctx.doc[tok.sent.start - 1].sent] if tok.sent.start > 0 else [])
     for sent in sents:
-        subj = next((c for c in sent.root.children if c.dep_ in _SUBJ_DEPS and c.i < tok.i), None)
-        if subj is not None and subj.conjuncts:
+        subjs = [t for t in sent if t.dep_ in _SUBJ_DEPS and t.i < tok.i and t.conjuncts]
+        subj = subjs[-1] if subjs else None
+        if subj is not None:
             found = [ctx.actors.at(t.idx, end(t)) for t in [subj, *subj.conjuncts]]
             if all(found):
                 return list({a.id: a for a in found}.values())

@@ -178,7 +178,7 @@ def issue_words(objects: list[Any], cue_token: Any, kind: str,
         inner = next((c for c in core.children if c.dep_ in ("acl", "prep", "relcl")), None)
         if core.lower_ in lex["light_nouns"] and core.pos_ == "NOUN" and inner is not None:
             obj = inner  # "more flexibility to resolve the conflict" -> "resolve the conflict"
-        skip = {d for c in obj.children if c.dep_ in _DROP_DEPS
+        skip = {d for c in obj.children if c.dep_ in _DROP_DEPS and not _purpose(c)
                 or c.dep_ == "relcl" and not restrictive(c) for d in c.subtree}
         skip |= {d for t in obj.subtree if is_summary(t, lex) for d in t.subtree}
         skip |= {d for t in obj.subtree if t.dep_ == "relcl" and not restrictive(t)
@@ -187,6 +187,11 @@ def issue_words(objects: list[Any], cue_token: Any, kind: str,
             skip |= {d for c in obj.children if c.dep_ in ("conj", "cc") for d in c.subtree}
         toks |= {t for t in obj.subtree if t not in skip and t.i != cue_token.i}
     return sorted(toks, key=lambda t: t.i)
+
+
+def _purpose(clause: Any) -> bool:
+    """'would go to negotiate a ceasefire': a purpose infinitive belongs to the issue."""
+    return clause.dep_ == "advcl" and any(c.lower_ == "to" and c.dep_ == "aux" for c in clause.children)
 
 
 def render(ctx: Context, words: list[Any], lex: dict[str, Any],
@@ -256,8 +261,8 @@ def issue_of(ctx: Context, cue: CueView, si: int, lex: dict[str, Any], state: Fo
             and first_verb.lemma_.lower() in lex["attendance_verbs"] + lex["non_issue_verbs"] \
             and _own_action(cue.token, first_verb):
         return "", set()  # attending (participation's job), helping, being named
-    if not words:
-        return "", set()
+    if not any(t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM") for t in words):
+        return "", set()  # "required them to": no content
     text, linked = render(ctx, words, lex, resolve)
     return with_focus(text, linked, words, si, lex, state), {t.i for t in words}
 
