@@ -208,7 +208,7 @@ def _condition_cues(sent: Any, lex: dict[str, Any]) -> list[_Cue]:
     condition is demanded by whoever sets it."""
     out = []
     low = sent.text.lower()
-    for marker in lex["conditions"]:
+    for marker in lex["conditions"] + lex["negated_conditions"]:
         at = low.find(f" {marker} ")
         if at < 0 or low[:at].endswith(" for"):  # "for as long as": a duration
             continue
@@ -230,9 +230,18 @@ def _condition_cues(sent: Any, lex: dict[str, Any]) -> list[_Cue]:
             and clause.head.i != clause.i
             and mark is not None
             and any(t.idx > start for t in clause.subtree)
+            and (marker in lex["conditions"] or _negated_clause(clause.head, lex))
         ):
             out.append(_Cue(mark[0], clause.head, "demand", "condition", [clause]))
     return out
+
+
+def _negated_clause(verb: Any, lex: dict[str, Any]) -> bool:
+    """'will not start talks until X', 'no ceasefire until X': 'until' sets a condition only
+    after a negated clause (else it is a date: 'talks last until Friday')."""
+    return any(c.dep_ == "neg" or c.dep_ in ("attr", "dobj", *_SUBJ_DEPS)
+               and any(d.lower_ == "no" for d in c.children) for c in verb.children) \
+        and verb.lemma_.lower() not in lex["duration_verbs"]
 
 
 def _fixed_cues(sent: Any, lex: dict[str, Any]) -> list[_Cue]:

@@ -26,6 +26,8 @@ def _holders(ctx: Context, cue: _Cue, lex: dict[str, Any]) -> list[Any]:
         owners = _with_conj(ctx, poss[0], lex) if poss else []
         return owners or _reporter(ctx, pred, lex)  # "their demands are not negotiable"
     if cue.kind == "condition":  # the main clause's subject, else who says it
+        if any(c.dep_ == "nsubjpass" for c in pred.children):  # "X should not be allowed ... until"
+            return _reporter(ctx, pred, lex) or _subject_actors(ctx, pred, lex)
         return _subject_actors(ctx, pred, lex) or _reporter(ctx, pred, lex)
     agent = [o for c in pred.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
     if agent and cue.kind != "passive":
@@ -41,7 +43,7 @@ def _holders(ctx: Context, cue: _Cue, lex: dict[str, Any]) -> list[Any]:
             return []  # "heeded the rebels' requests": the subject of "heeded" holds none
         pred = pred.head
     if _embedded(pred, lex):  # "Malley said Washington was ready to ...": he speaks for it
-        found = _subject_actors(ctx, pred, lex, add=False)
+        found = _subject_actors(ctx, pred, lex, add=_named_subject(pred))
         if found or _generic_subject(pred, lex):
             return found
         voices = [a for a in _reporter(ctx, pred, lex) if a.type not in lex["observer_types"]]
@@ -49,6 +51,13 @@ def _holders(ctx: Context, cue: _Cue, lex: dict[str, Any]) -> list[Any]:
     if _generic_subject(pred, lex):
         return []  # "each one of us must offer concessions"
     return _subject_actors(ctx, pred, lex)
+
+
+def _named_subject(pred: Any) -> bool:
+    """'a statement said Palestinians and Israelis agreed ...': a named subject speaks for
+    itself even when the index missed it; a description ('the talks') does not."""
+    subj = next((c for c in pred.children if c.dep_ in _SUBJ_DEPS), None)
+    return subj is not None and subj.ent_type_ in _ENTITY_TYPES
 
 
 def _generic_subject(pred: Any, lex: dict[str, Any]) -> bool:
@@ -151,9 +160,10 @@ def _actor(ctx: Context, tok: Any, lex: dict[str, Any], add: bool = True) -> Any
     """The actor a subject-like token stands for, or None."""
     tok = issues.antecedent(tok, lex)
     low = tok.lower_
-    if low in lex["first_person"]:
+    pronoun = low if tok.pos_ != "PROPN" else ""  # "US" is no "us"
+    if pronoun in lex["first_person"]:
         return _speaker(ctx, tok.idx)
-    if low in lex["pronoun_types"]:
+    if pronoun in lex["pronoun_types"]:
         return _pronoun(ctx, tok, lex)
     found = _owned(ctx, tok, lex)
     if found is not None:
@@ -167,7 +177,7 @@ def _actor(ctx: Context, tok: Any, lex: dict[str, Any], add: bool = True) -> Any
             if a is not None
         ),
         None,
-    )
+    ) or _by_name(ctx, tok)
     named = next(
         (
             t
@@ -176,7 +186,8 @@ def _actor(ctx: Context, tok: Any, lex: dict[str, Any], add: bool = True) -> Any
         ),
         None,
     )  # "Tehran", "her Democratic Centre party"
-    if actor is None and add and named is not None and tok.dep_ in _SUBJ_DEPS:
+    subject = tok.dep_ in _SUBJ_DEPS or tok.dep_ == "conj" and tok.head.dep_ in _SUBJ_DEPS
+    if actor is None and add and named is not None and subject:
         ent = next(e for e in tok.doc.ents if e.start <= named.i < e.end)
         actor = ctx.actors.at(ent.start_char, ent.end_char) or ctx.actors.add(
             ent.text, _ENTITY_TYPES[named.ent_type_], ent.start_char, ent.end_char
@@ -190,7 +201,25 @@ def _actor(ctx: Context, tok: Any, lex: dict[str, Any], add: bool = True) -> Any
         types = lex["descriptions"][low]  # "the group", "the movement"
         mention = ctx.actors.last_before(tok.idx, set(types) if types else None)
         actor = ctx.actors.get(mention.actor) if mention is not None else None
-    return actor
+    return _fuller(ctx, actor)
+
+
+def _by_name(ctx: Context, tok: Any) -> Any:
+    """A name the index did not mark at this place ('The US has long said'): the actor
+    that goes by exactly that name elsewhere in the article."""
+    if tok.pos_ != "PROPN":
+        return None
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    text = (ent.text if ent is not None else tok.text).removeprefix("the ").removeprefix("The ")
+    return next((a for a in ctx.actors.actors if text == a.name or text in (a.aliases or ())), None)
+
+
+def _fuller(ctx: Context, actor: Any) -> Any:
+    """'the Ministry said' after 'the Ministry of Foreign Affairs': the full name it shortens."""
+    if actor is None or " " in actor.name:
+        return actor
+    longer = [a for a in ctx.actors.actors if a.name.startswith(actor.name + " of ")]
+    return longer[0] if len(longer) == 1 else actor
 
 
 def _owned(ctx: Context, tok: Any, lex: dict[str, Any]) -> Any:
