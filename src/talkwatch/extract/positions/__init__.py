@@ -29,7 +29,7 @@ from ...context import Context
 from ...model import Position
 from . import issues
 from .cues import _FIXED_STANCE, _SUBJ_DEPS, _base, _Cue, _cues
-from .holders import _holders, _pronoun, _unasserted
+from .holders import _holders, _pronoun, _unasserted, marked_holder
 from .issues import Focus
 
 NAME = "positions.v1"
@@ -43,7 +43,7 @@ def extract(ctx: Context) -> list[Position]:
         state.update(ctx, sent, si, lex)
         covered: set[int] = set()
         for cue in _cues(sent, lex):
-            if cue.token.i in covered or _unasserted(cue.token, lex):
+            if cue.token.i in covered and not marked_holder(cue, ctx, lex) or _unasserted(cue.token, lex):
                 continue
             stance = cue.stance if cue.kind in _FIXED_STANCE else _negate(cue, lex)
             issue, tokens = _issue(ctx, cue, si, lex, state)

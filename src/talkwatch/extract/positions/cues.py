@@ -139,7 +139,10 @@ def _adjective_cue(tok: Any, lex: dict[str, Any]) -> list[_Cue]:
 
 def _noun_cue(tok: Any, lex: dict[str, Any]) -> list[_Cue]:
     need = lex["noun_preps"].get(tok.lower_, [])
-    objs = [c for c in tok.children if c.dep_ in ("prep", "acl") and (not need or _marker(c) in need)]
+    objs = [c for c in tok.children if c.dep_ in ("prep", "acl", "advcl") and (not need or _marker(c) in need)]
+    after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if not objs and "that" in need and after is not None and after.lower_ == "that" and after.dep_ == "mark":
+        objs = [after.head]  # "Syria's demand that Israel return X", the clause hung elsewhere
     if need and not objs or tok.dep_ in _SUBJ_DEPS and not objs:
         return []
     if tok.head.lemma_.lower() in lex["abandon_verbs"]:

@@ -36,7 +36,7 @@ def _holders(ctx: Context, cue: _Cue, lex: dict[str, Any]) -> list[Any]:
         poss = [c for c in pred.children if c.dep_ == "poss"]
         if poss:
             return _with_conj(ctx, poss[0], lex)
-        mods = [ctx.actors.at(c.idx, end(c)) for c in pred.children if c.dep_ in ("amod", "compound")]
+        mods = [_modifier_actor(ctx, c, lex) for c in pred.children if c.dep_ in ("amod", "compound")]
         if any(mods):  # "a government offer of autonomy", "North Korean anger over sanctions"
             return [next(a for a in mods if a is not None)]
         if pred.dep_ == "dobj" and _base(pred.head.lower_, lex, lex["voicing_verbs"]) is None:
@@ -51,6 +51,35 @@ def _holders(ctx: Context, cue: _Cue, lex: dict[str, Any]) -> list[Any]:
     if _generic_subject(pred, lex):
         return []  # "each one of us must offer concessions"
     return _subject_actors(ctx, pred, lex)
+
+
+def _modifier_actor(ctx: Context, mod: Any, lex: dict[str, Any]) -> Any:
+    """The actor a noun modifier names ('North Korean anger'), or the party a generic one
+    stands for ('a government offer', 'rebel requests': the last such actor named); a
+    named modifier the index missed becomes an actor."""
+    actor = ctx.actors.at(mod.idx, end(mod))
+    types = lex["party_modifiers"].get(mod.lower_)
+    if actor is None and types:
+        named = [a for a in ctx.actors.actors if a.type in types and any(w.startswith(mod.lower_) for w in a.name.lower().split())
+                 and a.mentions and a.mentions[0][0] < mod.idx]
+        if named:  # "rebel requests" after "the Darfur rebels": the rebels, not any armed group
+            return named[-1]
+        mention = ctx.actors.last_before(mod.idx, set(types))
+        return ctx.actors.get(mention.actor) if mention is not None else None
+    if actor is not None or mod.ent_type_ not in _ENTITY_TYPES:
+        return actor
+    ent = next(e for e in mod.doc.ents if e.start <= mod.i < e.end)
+    if ent.end - 1 > mod.i:
+        return None  # "Russian delegation": the entity runs on into the head
+    return ctx.actors.add(ent.text, _ENTITY_TYPES[mod.ent_type_], ent.start_char, ent.end_char)
+
+
+def marked_holder(cue: _Cue, ctx: Context, lex: dict[str, Any]) -> bool:
+    """A stance noun that names its holder ('a government offer of X', 'Kyiv's demand for
+    X') stands on its own even inside another cue's issue."""
+    return cue.kind == "noun" and any(
+        c.dep_ in ("poss", "amod", "compound") and c.pos_ != "PRON" and _modifier_actor(ctx, c, lex)
+        for c in cue.token.children)
 
 
 def _named_subject(pred: Any) -> bool:
@@ -210,8 +239,13 @@ def _by_name(ctx: Context, tok: Any) -> Any:
     if tok.pos_ != "PROPN":
         return None
     ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
-    text = (ent.text if ent is not None else tok.text).removeprefix("the ").removeprefix("The ")
-    return next((a for a in ctx.actors.actors if text == a.name or text in (a.aliases or ())), None)
+    compound = tok.doc[min([tok.i, *(c.i for c in tok.children if c.dep_ == "compound")]):tok.i + 1]
+    for span in ([ent] if ent is not None else []) + [compound]:
+        text = span.text.removeprefix("the ").removeprefix("The ")
+        found = next((a for a in ctx.actors.actors if text == a.name or text in (a.aliases or ())), None)
+        if found is not None:
+            return found
+    return None
 
 
 def _fuller(ctx: Context, actor: Any) -> Any:

@@ -275,6 +275,15 @@ def _own_action(cue_token: Any, verb: Any) -> bool:
     return not any(c.dep_ == "dobj" for c in cue_token.children)
 
 
+def _names_actor(ctx: Context, noun: Any) -> bool:
+    """'backed the rebels': the object phrase is an actor's name ('the term self-government'
+    only contains one)."""
+    words = [t for t in noun.subtree if t.dep_ not in ("det", "punct", "relcl", "acl", "prep")
+             and t.i <= noun.i]
+    return any(m.start <= words[0].idx and m.end >= end(noun)
+               for m in ctx.actors.mentions_in(noun.left_edge.idx, end(noun)))
+
+
 def _not_an_issue(ctx: Context, cue: CueView, objs: list[Any], lex: dict[str, Any]) -> bool:
     """Objects that are no negotiation issue: an ally ('backed the rebels'), people or a
     meeting welcomed ('welcomed the delegations'), a free relative ('what he wanted'),
@@ -282,7 +291,7 @@ def _not_an_issue(ctx: Context, cue: CueView, objs: list[Any], lex: dict[str, An
     nouns = [antecedent(o, lex) for o in objs if o.dep_ in ("dobj", "nsubjpass", "attr")]
     if cue.kind == "verb" and cue.stance in ("support", "oppose") and len(nouns) == 1:
         noun = nouns[0]
-        if ctx.actors.at(noun.idx, end(noun)) and noun.lower_ not in lex["relative"] \
+        if _names_actor(ctx, noun) and noun.lower_ not in lex["relative"] \
                 or noun.lemma_.lower() in lex["people_or_meetings"]:
             return True
     heads = [o for o in objs if o.dep_ in ("dobj", "attr", "pobj")]
