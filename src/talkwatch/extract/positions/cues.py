@@ -10,7 +10,7 @@ from . import issues
 
 _OBJ_DEPS = {"dobj", "ccomp", "xcomp", "attr", "oprd"}
 _SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
-_CLIMB_DEPS = ("conj", "xcomp", "acomp", "dobj", "pobj", "prep")
+_CLIMB_DEPS = ("conj", "xcomp", "acomp", "dobj", "pobj", "prep", "pcomp")
 _FIXED_STANCE = ("modal", "fixed", "considered", "condition", "refusal")
 _ENTITY_TYPES = {"GPE": "state", "ORG": "organization", "NORP": "group"}
 
@@ -140,14 +140,23 @@ def _adjective_cue(tok: Any, lex: dict[str, Any]) -> list[_Cue]:
 def _noun_cue(tok: Any, lex: dict[str, Any]) -> list[_Cue]:
     need = lex["noun_preps"].get(tok.lower_, [])
     objs = [c for c in tok.children if c.dep_ in ("prep", "acl", "advcl") and (not need or _marker(c) in need)]
-    after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-    if not objs and "that" in need and after is not None and after.lower_ == "that" and after.dep_ == "mark":
-        objs = [after.head]  # "Syria's demand that Israel return X", the clause hung elsewhere
+    if not objs:
+        objs = _hung_clause(tok, need)
     if need and not objs or tok.dep_ in _SUBJ_DEPS and not objs:
         return []
     if tok.head.lemma_.lower() in lex["abandon_verbs"]:
         return []  # "dropped their demand for independence": no longer held
     return [_Cue(tok, tok, _talk_open(lex["nouns"][tok.lower_], tok, objs, lex), "noun", objs)]
+
+
+def _hung_clause(noun: Any, need: list[str]) -> list[Any]:
+    """'Syria's demand that Israel return X', 'showed "readiness" to sign': the clause right
+    after the noun that the parser hung on another word."""
+    after = next((t for t in noun.doc[noun.i + 1:noun.i + 3] if not t.is_punct), None)
+    if after is None or after.lower_ not in need or after.lower_ not in ("that", "to"):
+        return []
+    clause = after.head
+    return [clause] if after.dep_ in ("mark", "aux") and clause.i > after.i else []
 
 
 def _marker(comp: Any) -> str:

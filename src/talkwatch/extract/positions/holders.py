@@ -221,6 +221,8 @@ def _actor(ctx: Context, tok: Any, lex: dict[str, Any], add: bool = True) -> Any
         actor = ctx.actors.at(ent.start_char, ent.end_char) or ctx.actors.add(
             ent.text, _ENTITY_TYPES[named.ent_type_], ent.start_char, ent.end_char
         )
+    if actor is None and add and subject and low in lex["collectives"]:
+        actor = ctx.actors.add(tok.text, lex["collectives"][low], tok.idx, end(tok))  # "the protesters"
     if (
         actor is None
         and low in lex["descriptions"]
