@@ -11,7 +11,7 @@ from . import issues
 _OBJ_DEPS = {"dobj", "ccomp", "xcomp", "attr", "oprd"}
 _SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
 _CLIMB_DEPS = ("conj", "xcomp", "acomp", "dobj", "pobj", "prep", "pcomp")
-_FIXED_STANCE = ("modal", "fixed", "considered", "condition", "refusal")
+_FIXED_STANCE = ("modal", "fixed", "considered", "condition", "refusal", "restriction")
 _ENTITY_TYPES = {"GPE": "state", "ORG": "organization", "NORP": "group"}
 
 
@@ -69,6 +69,8 @@ def _verb_cue(tok: Any, lex: dict[str, Any]) -> list[_Cue]:
             else:
                 objs = [c for c in tok.children if c.dep_ == "dobj"]
             objs += [c for c in tok.children if c.dep_ in ("xcomp", "advcl") and c.i > child.i]
+            if _procedural(tok, objs, lex):
+                return []
             return [_Cue(tok, tok, _talk_open(stance, tok, objs, lex), "verb", objs)]
     for clause in tok.children if particles else ():  # "called for any truce to be ...", with
         marks = [m.lower_ for m in clause.children if m.dep_ == "mark"]  # "for" as a mark
@@ -80,7 +82,9 @@ def _verb_cue(tok: Any, lex: dict[str, Any]) -> list[_Cue]:
         return [_Cue(tok, tok, passive, "passive", objs)] if objs else []
     base = _base(tok.lower_, lex, lex["verbs"])
     if base is None:
-        return _refusal_cue(tok, lex)
+        return _refusal_cue(tok, lex) or _restriction_cue(tok, lex)
+    if base in lex["party_subject_verbs"] and tok.dep_ in ("relcl", "acl"):
+        return []  # "a process which aims to normalize relations": no party's stance
     objs = [
         c
         for c in tok.children
@@ -107,6 +111,8 @@ def _verb_cue(tok: Any, lex: dict[str, Any]) -> list[_Cue]:
         c.dep_ == "ccomp" and any(m.lower_ in ("whether", "if") for m in c.children) for c in objs
     ):
         return []  # "asked whether ...": a question, not a stance
+    if _procedural(tok, objs, lex):
+        return []
     return [_Cue(tok, tok, _talk_open(lex["verbs"][base], tok, objs, lex), "verb", objs)]
 
 
@@ -119,6 +125,14 @@ def _refusal_cue(tok: Any, lex: dict[str, Any]) -> list[_Cue]:
         and aux & set(lex["future_aux"])
     ):
         return [_Cue(tok, tok, "reject", "refusal", [tok])]
+    return []
+
+
+def _restriction_cue(tok: Any, lex: dict[str, Any]) -> list[_Cue]:
+    """'he would only meet Putin in person': the one way a party will act is its demand."""
+    kids = {c.lower_ for c in tok.children if c.dep_ in ("aux", "advmod")}
+    if "only" in kids and kids & set(lex["future_aux"]) and tok.pos_ == "VERB":
+        return [_Cue(tok, tok, "demand", "restriction", [tok])]
     return []
 
 
@@ -164,6 +178,25 @@ def _marker(comp: Any) -> str:
     if comp.dep_ == "prep":
         return comp.lower_
     return next((c.lower_ for c in comp.children if c.dep_ in ("aux", "mark") and c.i < comp.i), "")
+
+
+def _procedural(tok: Any, objs: list[Any], lex: dict[str, Any]) -> bool:
+    """'agreed to hold another meeting', 'agreed that they would attend', 'agreed to meet at
+    the border', 'the agenda had been agreed': arranging the talks, not a stance on an issue."""
+    if _base(tok.lower_, lex, lex["consent_verbs"]) is None:
+        return False
+    if any(c.dep_ == "auxpass" for c in tok.children):
+        return True
+    words = [t for o in objs for t in o.subtree]
+    if any(t.lemma_.lower() in lex["attendance_verbs"] or t.lower_ == "part" and t.head.lemma_ == "take"
+           for t in words):
+        return True
+    talk = next((t for t in words if t.pos_ == "VERB" and _base(t.lower_, lex, lex["talk_verbs"])), None)
+    if talk is not None:  # "agreed to discuss X" is open to X; "agreed to meet at the border" is not
+        holders = [talk, talk.head] if talk.head.i != tok.i and talk.dep_ == "xcomp" else [talk]
+        return not any(c.dep_ in ("dobj", "nsubjpass", "nsubj") and c.i != talk.i
+                       for h in holders for c in h.children if h is not talk or c.dep_ != "nsubj")
+    return any(t.lemma_.lower() in lex["meeting_nouns"] for t in words)
 
 
 def _talk_open(stance: str, tok: Any, objs: list[Any], lex: dict[str, Any]) -> str:

@@ -248,7 +248,7 @@ def issue_of(ctx: Context, cue: CueView, si: int, lex: dict[str, Any], state: Fo
     if _not_an_issue(ctx, cue, objs, lex):
         return "", set()
     words = issue_words(objs, cue.token, cue.kind, lex)
-    if cue.kind == "refusal":  # "would not hand over their weapons": the verb phrase
+    if cue.kind in ("refusal", "restriction"):  # "would not hand over their weapons": the verb phrase
         drop = {d for c in cue.token.children if c.dep_ in (*_SUBJ_DEPS, "aux", "neg")
                 for d in c.subtree}
         words = sorted({cue.token, *words} - drop, key=lambda t: t.i)
