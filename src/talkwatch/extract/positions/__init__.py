@@ -29,8 +29,9 @@ from ...context import Context
 from ...model import Position
 from . import issues
 from .cues import _FIXED_STANCE, _SUBJ_DEPS, _base, _Cue, _cues
-from .holders import _holders, _pronoun, _unasserted, marked_holder
+from .holders import _holders, _pronoun, _unasserted
 from .issues import Focus
+from .names import marked_holder
 
 NAME = "positions.v1"
 REQUIRES = {"quotes"}
@@ -105,7 +106,8 @@ def _merge(found: list[Position]) -> list[Position]:
     for Y") stay two positions."""
     out: list[Position] = []
     for p in found:
-        same = [o for o in out if (o.actor, o.stance, o.evidence.start) == (p.actor, p.stance, p.evidence.start)]
+        key = (p.actor, p.stance, p.evidence.start)
+        same = [o for o in out if (o.actor, o.stance, o.evidence.start) == key]
         if any(p.issue.lower() in o.issue.lower() for o in same):
             continue
         out = [o for o in out if o not in same or o.issue.lower() not in p.issue.lower()] + [p]

@@ -153,7 +153,8 @@ def _adjective_cue(tok: Any, lex: dict[str, Any]) -> list[_Cue]:
 
 def _noun_cue(tok: Any, lex: dict[str, Any]) -> list[_Cue]:
     need = lex["noun_preps"].get(tok.lower_, [])
-    objs = [c for c in tok.children if c.dep_ in ("prep", "acl", "advcl") and (not need or _marker(c) in need)]
+    objs = [c for c in tok.children
+            if c.dep_ in ("prep", "acl", "advcl") and (not need or _marker(c) in need)]
     if not objs:
         objs = _hung_clause(tok, need)
     if need and not objs or tok.dep_ in _SUBJ_DEPS and not objs:

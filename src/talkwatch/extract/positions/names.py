@@ -1,0 +1,79 @@
+"""Names of holders the actor index did not resolve where they stand: a name it marked
+elsewhere ('The US has long said'), the full name a short one stands for ('the Ministry'),
+a generic party modifier ('a government offer'), a plural pronoun for a conjoined subject."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ...context import Context
+from .cues import _ENTITY_TYPES, _SUBJ_DEPS, _Cue
+from .issues import end
+
+
+def _plural(ctx: Context, tok: Any, lex: dict[str, Any]) -> list[Any]:
+    """'they'/'their' after 'X and Y arrived': both of the conjoined subject just named."""
+    if tok.lower_ not in ("they", "their", "them"):
+        return []
+    sents = [tok.sent] + ([ctx.doc[tok.sent.start - 1].sent] if tok.sent.start > 0 else [])
+    for sent in sents:
+        subjs = [t for t in sent if t.dep_ in _SUBJ_DEPS and t.i < tok.i and t.conjuncts]
+        subj = subjs[-1] if subjs else None
+        if subj is not None:
+            found = [ctx.actors.at(t.idx, end(t)) for t in [subj, *subj.conjuncts]]
+            if all(found):
+                return list({a.id: a for a in found}.values())
+    return []
+
+
+def _modifier_actor(ctx: Context, mod: Any, lex: dict[str, Any]) -> Any:
+    """The actor a noun modifier names ('North Korean anger'), or the party a generic one
+    stands for ('a government offer', 'rebel requests': the last such actor named); a
+    named modifier the index missed becomes an actor."""
+    actor = ctx.actors.at(mod.idx, end(mod))
+    types = lex["party_modifiers"].get(mod.lower_)
+    if actor is None and types:
+        named = [a for a in ctx.actors.actors if a.type in types and a.mentions
+                 and a.mentions[0][0] < mod.idx
+                 and any(w.startswith(mod.lower_) for w in a.name.lower().split())]
+        if named:  # "rebel requests" after "the Darfur rebels": the rebels, not any armed group
+            return named[-1]
+        mention = ctx.actors.last_before(mod.idx, set(types))
+        return ctx.actors.get(mention.actor) if mention is not None else None
+    if actor is not None or mod.ent_type_ not in _ENTITY_TYPES:
+        return actor
+    ent = next(e for e in mod.doc.ents if e.start <= mod.i < e.end)
+    if ent.end - 1 > mod.i:
+        return None  # "Russian delegation": the entity runs on into the head
+    return ctx.actors.add(ent.text, _ENTITY_TYPES[mod.ent_type_], ent.start_char, ent.end_char)
+
+
+def marked_holder(cue: _Cue, ctx: Context, lex: dict[str, Any]) -> bool:
+    """A stance noun that names its holder ('a government offer of X', 'Kyiv's demand for
+    X') stands on its own even inside another cue's issue."""
+    return cue.kind == "noun" and any(
+        c.dep_ in ("poss", "amod", "compound") and c.pos_ != "PRON" and _modifier_actor(ctx, c, lex)
+        for c in cue.token.children)
+
+
+def _by_name(ctx: Context, tok: Any) -> Any:
+    """A name the index did not mark at this place ('The US has long said'): the actor
+    that goes by exactly that name elsewhere in the article."""
+    if tok.pos_ != "PROPN":
+        return None
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    compound = tok.doc[min([tok.i, *(c.i for c in tok.children if c.dep_ == "compound")]):tok.i + 1]
+    for span in ([ent] if ent is not None else []) + [compound]:
+        text = span.text.removeprefix("the ").removeprefix("The ")
+        found = next((a for a in ctx.actors.actors if text == a.name or text in (a.aliases or ())), None)
+        if found is not None:
+            return found
+    return None
+
+
+def _fuller(ctx: Context, actor: Any) -> Any:
+    """'the Ministry said' after 'the Ministry of Foreign Affairs': the full name it shortens."""
+    if actor is None or " " in actor.name:
+        return actor
+    longer = [a for a in ctx.actors.actors if a.name.startswith(actor.name + " of ")]
+    return longer[0] if len(longer) == 1 else actor
