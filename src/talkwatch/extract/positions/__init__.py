@@ -28,6 +28,7 @@ from ... import lexicon
 from ...context import Context
 from ...model import Position
 from . import issues
+from .constructions import construction_cues
 from .cues import _FIXED_STANCE, _SUBJ_DEPS, _base, _Cue, _cues
 from .holders import _holders, _pronoun, _unasserted
 from .issues import Focus
@@ -43,8 +44,9 @@ def extract(ctx: Context) -> list[Position]:
     for si, sent in enumerate(ctx.doc.sents):
         state.update(ctx, sent, si, lex)
         covered: set[int] = set()
-        for cue in _cues(sent, lex):
-            if cue.token.i in covered and not marked_holder(cue, ctx, lex) or _unasserted(cue.token, lex):
+        for cue in _all_cues(sent, lex):
+            if cue.token.i in covered and not marked_holder(cue, ctx, lex) \
+                    or cue.kind != "list" and _unasserted(cue.token, lex):
                 continue
             stance = cue.stance if cue.kind in _FIXED_STANCE else _negate(cue, lex)
             issue, tokens = _issue(ctx, cue, si, lex, state)
@@ -61,6 +63,13 @@ def extract(ctx: Context) -> list[Position]:
 
 
 # -- cues -------------------------------------------------------------------
+
+
+def _all_cues(sent: Any, lex: dict[str, Any]) -> list[_Cue]:
+    """Constructions first: 'will not accept less than X' is one demand, not a rejection."""
+    special = construction_cues(sent, lex)
+    taken = {c.token.i for c in special if c.kind in ("claim", "minimum")}
+    return special + [c for c in _cues(sent, lex) if c.token.i not in taken]
 
 
 def _issue(ctx: Context, cue: _Cue, si: int, lex: dict[str, Any], state: Focus) -> tuple[str, set[int]]:

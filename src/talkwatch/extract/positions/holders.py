@@ -26,7 +26,12 @@ def _holders(ctx: Context, cue: _Cue, lex: dict[str, Any]) -> list[Any]:
         poss = [c for o in cue.objects[:1] if copular for c in o.children if c.dep_ == "poss"]
         owners = _with_conj(ctx, poss[0], lex) if poss else []
         return owners or _reporter(ctx, pred, lex)  # "their demands are not negotiable"
-    if cue.kind == "condition":  # the main clause's subject, else who says it
+    if cue.kind == "list":  # "our conditions include X": the owner, else who sets them
+        poss = [c for c in pred.children if c.dep_ == "poss"]
+        if poss:
+            return _with_conj(ctx, poss[0], lex)
+        pred = pred.head.head if pred.head.dep_ == "advcl" else pred.head
+    if cue.kind in ("condition", "list"):  # the main clause's subject, else who says it
         if any(c.dep_ == "nsubjpass" for c in pred.children):  # "X should not be allowed ... until"
             return _reporter(ctx, pred, lex) or _subject_actors(ctx, pred, lex)
         return _subject_actors(ctx, pred, lex) or _reporter(ctx, pred, lex)

@@ -248,6 +248,9 @@ def issue_of(ctx: Context, cue: CueView, si: int, lex: dict[str, Any], state: Fo
     if _not_an_issue(ctx, cue, objs, lex):
         return "", set()
     words = issue_words(objs, cue.token, cue.kind, lex)
+    if cue.kind == "list":  # one item of a list: without the items coordinated with it
+        skip = {d for c in objs[0].children if c.dep_ in ("conj", "cc", "punct", "appos") for d in c.subtree}
+        words = [t for t in objs[0].subtree if t not in skip]
     if cue.kind in ("refusal", "restriction"):  # "would not hand over their weapons": the verb phrase
         drop = {d for c in cue.token.children if c.dep_ in (*_SUBJ_DEPS, "aux", "neg")
                 for d in c.subtree}

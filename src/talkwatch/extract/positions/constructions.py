@@ -1,0 +1,58 @@
+"""Stance constructions beyond one cue word: a list of conditions ('if four conditions are
+met: A, B and C', 'our conditions include A and B'), where each item is demanded; a
+territorial claim ('claimed it was an integral part of X'), a demand; and accepting
+nothing less than X, a demand of X."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .cues import _base, _Cue
+
+
+def construction_cues(sent: Any, lex: dict[str, Any]) -> list[_Cue]:
+    out: list[_Cue] = []
+    for tok in sent:
+        if tok.lower_ in lex["list_heads"] and tok.pos_ == "NOUN":
+            out += [_Cue(item, tok, lex["list_heads"][tok.lower_], "list", [item])
+                    for item in _items(tok, lex)]
+        elif tok.pos_ == "VERB" and _base(tok.lower_, lex, lex["claim_verbs"]):
+            out += _claim(tok, lex)
+        elif tok.pos_ == "VERB" and _base(tok.lower_, lex, lex["minimum_verbs"]):
+            out += _minimum(tok)
+    return out
+
+
+def _items(head: Any, lex: dict[str, Any]) -> list[Any]:
+    """The items a list head names: after a colon (an apposition) or as the object of
+    'include'."""
+    first = next((c for c in head.children if c.dep_ == "appos"), None)
+    if first is None and head.dep_ == "nsubj" and head.head.lemma_.lower() in lex["list_verbs"]:
+        first = next((c for c in head.head.children if c.dep_ == "dobj"), None)
+    return [] if first is None else [first, *(c for c in first.children if c.dep_ == "conj")]
+
+
+def _claim(verb: Any, lex: dict[str, Any]) -> list[_Cue]:
+    """'claimed it was an integral part of Morocco', 'claim it is located in their zones'."""
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if clause is None or clause.lemma_.lower() not in lex["claim_predicates"]:
+        return []
+    near = [t for c in clause.children
+            for t in [c, *c.children, *(g for d in c.children for g in d.children)]]
+    if not any(t.lemma_.lower() in lex["territory_words"] for t in near):
+        return []
+    return [_Cue(verb, verb, "demand", "claim", [clause])]
+
+
+def _minimum(verb: Any) -> list[_Cue]:
+    """'will not accept less than the removal of X', 'settle for nothing less than X'."""
+    for obj in verb.subtree:
+        if obj.lower_ == "less" and obj.head.i != verb.i and obj.head.head.i != verb.i \
+                and obj.head.i not in (c.i for c in verb.children):
+            continue
+        if obj.lower_ == "less":
+            than = [p for p in obj.children if p.lower_ == "than"]
+            wanted = [o for p in than for o in p.children if o.dep_ == "pobj"]
+            if wanted:
+                return [_Cue(verb, verb, "demand", "minimum", wanted[:1])]
+    return []
