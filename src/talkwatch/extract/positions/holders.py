@@ -48,6 +48,8 @@ def _holders(ctx: Context, cue: _Cue, lex: dict[str, Any]) -> list[Any]:
         if pred.dep_ == "dobj" and _base(pred.head.lower_, lex, lex["voicing_verbs"]) is None:
             return []  # "heeded the rebels' requests": the subject of "heeded" holds none
         pred = pred.head
+    if _expletive(pred):
+        return _reporter(ctx, pred, lex)  # "it was not possible to accept X," the minister said
     if _embedded(pred, lex):  # "Malley said Washington was ready to ...": he speaks for it
         found = _subject_actors(ctx, pred, lex, add=_named_subject(pred))
         if found or _generic_subject(pred, lex):
@@ -57,6 +59,17 @@ def _holders(ctx: Context, cue: _Cue, lex: dict[str, Any]) -> list[Any]:
     if _generic_subject(pred, lex):
         return []  # "each one of us must offer concessions"
     return _subject_actors(ctx, pred, lex)
+
+
+def _expletive(pred: Any) -> bool:
+    """'It was not possible to accept X': the subject 'it' stands for the clause, not an actor."""
+    tok = pred
+    while tok.dep_ in ("xcomp", "ccomp", "acomp") and tok.head.i != tok.i:
+        tok = tok.head
+        subj = next((c for c in tok.children if c.dep_ in _SUBJ_DEPS), None)
+        if subj is not None:
+            return subj.lower_ == "it" and any(c.dep_ in ("acomp", "attr") for c in tok.children)
+    return False
 
 
 
