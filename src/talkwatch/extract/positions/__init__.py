@@ -97,8 +97,22 @@ def _negate(cue: _Cue, lex: dict[str, Any]) -> str | None:
             negator = c.lower_ in negators and (c.dep_ in ("advmod", "det") or c.dep_ in _SUBJ_DEPS)
             if c.dep_ == "neg" or no_longer or negator:  # "neither wants to move first"
                 own = lex["negated_cues"].get(cue.token.lemma_.lower())
+                if own == "reject" and not _refusable(cue, lex):
+                    return None  # "we do not want to create false expectations": no issue refused
                 return own or lex["negated"].get(cue.stance)
+    if any(d.lower_ == "no" and d.dep_ == "det" for o in cue.objects if o is not None for d in o.children):
+        return None  # "offered no time frame"
     return cue.stance
+
+
+def _refusable(cue: _Cue, lex: dict[str, Any]) -> bool:
+    """Not wanting to talk, sign or hand over is a refusal; not wanting to do anything else
+    says nothing about an issue. A noun object is always refusable ('does not want a deal')."""
+    verbs = [o for o in cue.objects if o is not None and o.pos_ == "VERB"]
+    if not verbs or _base(cue.token.lower_, lex, lex["refuse_only_actions"]) is None:
+        return True
+    low = verbs[0].lemma_.lower()
+    return low in lex["refusable"] or _base(verbs[0].lower_, lex, lex["talk_verbs"]) is not None
 
 
 def _hedged(tok: Any, lex: dict[str, Any]) -> bool:
