@@ -125,12 +125,11 @@ def _hedged(tok: Any, lex: dict[str, Any]) -> bool:
 
 def _merge(found: list[Position]) -> list[Position]:
     """Duplicates dropped: a position whose issue repeats (or is part of) another issue of the
-    same holder and stance in the same sentence; two cues of one sentence ("aims to X, calling
-    for Y") stay two positions."""
+    same holder and stance ("ready to sign", later "ready to sign the agreement"); two cues
+    with different issues ("aims to X, calling for Y") stay two positions."""
     out: list[Position] = []
-    for p in found:
-        key = (p.actor, p.stance, p.evidence.start)
-        same = [o for o in out if (o.actor, o.stance, o.evidence.start) == key]
+    for p in found:  # a holder repeating a stance later in the text adds nothing
+        same = [o for o in out if (o.actor, o.stance) == (p.actor, p.stance)]
         if any(p.issue.lower() in o.issue.lower() for o in same):
             continue
         out = [o for o in out if o not in same or o.issue.lower() not in p.issue.lower()] + [p]

@@ -40,6 +40,11 @@ def _holders(ctx: Context, cue: _Cue, lex: dict[str, Any]) -> list[Any]:
         return _with_conj(ctx, agent[0], lex)
     if cue.kind == "noun":
         poss = [c for c in pred.children if c.dep_ == "poss"]
+        voiced = pred.dep_ == "dobj" and _base(pred.head.lower_, lex, lex["voicing_verbs"])
+        if poss and voiced and poss[0].pos_ == "PRON":  # "X expressed its unhappiness": X's
+            found = _subject_actors(ctx, pred.head, lex)
+            if found:
+                return found
         if poss:
             return _with_conj(ctx, poss[0], lex)
         mods = [_modifier_actor(ctx, c, lex) for c in pred.children if c.dep_ in ("amod", "compound")]
@@ -50,6 +55,8 @@ def _holders(ctx: Context, cue: _Cue, lex: dict[str, Any]) -> list[Any]:
         pred = pred.head
     if _expletive(pred):
         return _reporter(ctx, pred, lex)  # "it was not possible to accept X," the minister said
+    if pred.dep_ in ("acl", "relcl") and not _party_noun(ctx, pred.head, lex):
+        return []  # "a plan calling for X", "anyone seeking to rewrite history": no party's stance
     if _embedded(pred, lex):  # "Malley said Washington was ready to ...": he speaks for it
         found = _subject_actors(ctx, pred, lex, add=_named_subject(pred))
         if found or _generic_subject(pred, lex):
@@ -59,6 +66,14 @@ def _holders(ctx: Context, cue: _Cue, lex: dict[str, Any]) -> list[Any]:
     if _generic_subject(pred, lex):
         return []  # "each one of us must offer concessions"
     return _subject_actors(ctx, pred, lex)
+
+
+def _party_noun(ctx: Context, noun: Any, lex: dict[str, Any]) -> bool:
+    """Whether a noun a participle or relative clause hangs on can hold a stance."""
+    noun = issues.antecedent(noun, lex)
+    return noun.lower_ not in lex["generic_subjects"] and (
+        ctx.actors.at(noun.idx, end(noun)) is not None or noun.pos_ == "PROPN"
+        or noun.lower_ in lex["relative"])
 
 
 def _expletive(pred: Any) -> bool:

@@ -49,6 +49,7 @@ class Focus:
     focus: tuple[str, int, set[str]] | None = None  # text, sentence index, actor ids
     last: tuple[str, int] | None = None
     predicate: tuple[str, int] | None = None  # "This is an Afghan-owned process."
+    topic: tuple[str, int, int] | None = None  # "Dialogue is the best way, and we support this"
 
     def update(self, ctx: Context, sent: Any, si: int, lex: dict[str, Any]) -> None:
         """An issue noun phrase ('the fate of X', 'most importantly, X') enters the focus."""
@@ -72,11 +73,17 @@ class Focus:
         attr = _demonstrative_predicate(sent, lex)
         if attr is not None:
             self.predicate = (attr, si)
+        subj = next((c for t in sent if t.lemma_ == "be" for c in t.children
+                     if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
+        if subj is not None:
+            self.topic = (text_of(noun_phrase(subj)), si, subj.i)
 
-    def anaphoric(self, si: int, lex: dict[str, Any], pronoun: str = "") -> str:
+    def anaphoric(self, si: int, lex: dict[str, Any], pronoun: str = "", at: int = -1) -> str:
         """The issue an anaphor stands for: a predicate just named ('This is a fair
         process. We support it'), the last issue stated, else the phrase in focus."""
         window = lex["focus_window"]
+        if pronoun in ("it", "this") and self.topic and self.topic[1] == si and self.topic[2] < at:
+            return self.topic[0]  # the subject of this very sentence's copula
         if pronoun in ("it", "this") and self.predicate and si - self.predicate[1] == 1:
             return self.predicate[0]
         if self.last and si - self.last[1] <= window:
@@ -242,7 +249,7 @@ def issue_of(ctx: Context, cue: CueView, si: int, lex: dict[str, Any], state: Fo
     if cue.kind == "summary":
         return state.anaphoric(si, lex), set()
     if len(objs) == 1 and is_anaphor(objs[0], lex):
-        found = state.anaphoric(si, lex, objs[0].lower_)
+        found = state.anaphoric(si, lex, objs[0].lower_, objs[0].i)
         if found or objs[0].lower_ in lex["anaphors"]:
             return found, set()  # else "rejected the plan": the noun phrase itself
     if _not_an_issue(ctx, cue, objs, lex):
