@@ -26,10 +26,21 @@ def construction_cues(sent: Any, lex: dict[str, Any]) -> list[_Cue]:
 def _items(head: Any, lex: dict[str, Any]) -> list[Any]:
     """The items a list head names: after a colon (an apposition) or as the object of
     'include'."""
-    first = next((c for c in head.children if c.dep_ == "appos"), None)
+    first = next((c for c in head.children if c.dep_ == "appos"), None) or _after_colon(head)
     if first is None and head.dep_ == "nsubj" and head.head.lemma_.lower() in lex["list_verbs"]:
         first = next((c for c in head.head.children if c.dep_ == "dobj"), None)
     return [] if first is None else [first, *(c for c in first.children if c.dep_ == "conj")]
+
+
+def _after_colon(head: Any) -> Any:
+    """'if two conditions are met: an end to X and Y', the items hung elsewhere by the parser:
+    the first noun after a colon that closes the head's clause."""
+    doc = head.doc
+    colon = next((t for t in doc[head.i + 1:min(head.i + 5, head.sent.end)] if t.text == ":"), None)
+    if colon is None:
+        return None
+    return next((t for t in doc[colon.i + 1:min(colon.i + 4, head.sent.end)] if t.pos_ == "NOUN"
+                 and t.dep_ not in ("compound", "amod", "nummod")), None)
 
 
 def _claim(verb: Any, lex: dict[str, Any]) -> list[_Cue]:

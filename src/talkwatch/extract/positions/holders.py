@@ -55,7 +55,8 @@ def _holders(ctx: Context, cue: _Cue, lex: dict[str, Any]) -> list[Any]:
         pred = pred.head
     if _expletive(pred):
         return _reporter(ctx, pred, lex)  # "it was not possible to accept X," the minister said
-    if pred.dep_ in ("acl", "relcl") and not _party_noun(ctx, pred.head, lex):
+    subject = any(c.dep_ in _SUBJ_DEPS for c in pred.children)
+    if pred.dep_ in ("acl", "relcl") and not subject and not _party_noun(ctx, pred.head, lex):
         return []  # "a plan calling for X", "anyone seeking to rewrite history": no party's stance
     if _embedded(pred, lex):  # "Malley said Washington was ready to ...": he speaks for it
         found = _subject_actors(ctx, pred, lex, add=_named_subject(pred))

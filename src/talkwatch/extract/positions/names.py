@@ -19,6 +19,8 @@ def _plural(ctx: Context, tok: Any, lex: dict[str, Any]) -> list[Any]:
     for sent in sents:
         subjs = [t for t in sent if t.dep_ in _SUBJ_DEPS and t.i < tok.i and t.conjuncts]
         subj = subjs[-1] if subjs else None
+        if subj is not None and any(c.dep_ in ("appos", "acl") for c in subj.children):
+            return []  # "X, Y and Z, known as the Troika": the pronoun finds the collective name
         if subj is not None:
             found = [ctx.actors.at(t.idx, end(t)) for t in [subj, *subj.conjuncts]]
             if all(found):

@@ -1,0 +1,96 @@
+"""Positions: constructions found in real reports (stance nouns with their complements,
+consent that is only open to talking, lists of conditions, territorial claims, holders the
+actor index misses). Short sentences of our own; the fake actor index comes from
+test_positions."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_positions import named, parse, run  # noqa: F401 - parse is a fixture
+
+# (sentence, actors, holder, stance, words the issue must contain)
+CASES = [
+    ("Seoul voiced anger over the new tariffs.", [("Seoul", "government")],
+     "Seoul", "oppose", ["new tariffs"]),
+    ("The rebels objected to the draft charter.", [("rebels", "armed_group")],
+     "rebels", "reject", ["draft charter"]),
+    ("The monitors expressed their readiness to verify the pullback.", [("monitors", "group")],
+     "monitors", "support", ["verify the pullback"]),
+    ("The council agreed to discuss a prisoner swap.", [("council", "government")],
+     "council", "open", ["prisoner swap"]),
+    ("The militia is willing to give up its heavy weapons.", [("militia", "armed_group")],
+     "militia", "support", ["give up its heavy weapons"]),
+    ("Ministers of the Arab League called for a halt to the shelling.",
+     [("Arab League", "igo")], "Arab League", "demand", ["halt to the shelling"]),
+    ("The union will not return to the table until the wages are paid.",
+     [("union", "organization")], "union", "demand", ["wages are paid"]),
+    ("The US has said Iran will not be admitted until it frees the sailors.",
+     [("US", "state"), ("Iran", "state")], "US", "demand", ["frees the sailors"]),
+    ("The president would only meet the rebel leader in person.", [("president", "person")],
+     "president", "demand", ["meet the rebel leader in person"]),
+    ("Caracas claims the region is part of its territory.", [("Caracas", "government")],
+     "Caracas", "demand", ["part of its territory"]),
+    ("The rebels will not accept less than full autonomy.", [("rebels", "armed_group")],
+     "rebels", "demand", ["full autonomy"]),
+    ('"It was not possible to accept foreign bases," the minister said.',
+     [("minister", "person")], "minister", "reject", ["foreign bases"]),
+    ('"Direct talks are the only way, and we support this," the envoy said.',
+     [("envoy", "person")], "envoy", "support", ["Direct talks"]),
+    ("The government in Lusaka expressed its displeasure over the new levy.",
+     [("government in Lusaka", "government"), ("Lusaka", "state")],
+     "government in Lusaka", "oppose", ["new levy"]),
+    ("The talks focus on Chile's demand that Peru withdraw its patrol boats.",
+     [("Chile", "state"), ("Peru", "state")], "Chile", "demand", ["withdraw its patrol boats"]),
+    ("The Nepali government met the rebels. The rebels rejected a government offer of an "
+     "amnesty.", [("Nepali government", "government"), ("rebels", "armed_group")],
+     "Nepali government", "support", ["amnesty"]),
+    ("The protesters demanded new elections.", [], "protesters", "demand", ["new elections"]),
+    ("The minister left early after criticizing the draft budget.", [("minister", "person")],
+     "minister", "oppose", ["draft budget"]),
+    ("Lima demanded that the Bolivian president also join the talks.", [("Lima", "government")],
+     "Lima", "demand", ["join the talks"]),
+    ("We do not want to negotiate with the militias, the spokesman said.",
+     [("spokesman", "person")], "spokesman", "reject", ["negotiate with the militias"]),
+]
+
+
+@pytest.mark.parametrize("body,spec,holder,stance,words", CASES)
+def test_position(parse, body, spec, holder, stance, words):  # noqa: F811
+    found, index = run(parse, body, spec)
+    hits = [p for p in named(found, index) if p[0] == holder and p[1] == stance]
+    assert hits, named(found, index)
+    assert any(all(w in h[2] for w in words) for h in hits), hits
+
+
+def test_each_condition_of_a_list_is_demanded(parse):  # noqa: F811
+    body = ("The mayor said he was ready for talks if two conditions are met: an end to the "
+            "curfew and the return of the exiles.")
+    found, index = run(parse, body, [("mayor", "person")])
+    issues = sorted(i for n, s, i, _ in named(found, index) if n == "mayor" and s == "demand")
+    assert issues == ["end to the curfew", "return of the exiles"], named(found, index)
+
+
+def test_their_after_two_named_subjects_is_both(parse):  # noqa: F811
+    body = "Lima and Quito arrived with one message: their claims are not open to negotiation."
+    found, index = run(parse, body, [("Lima", "government"), ("Quito", "government")])
+    holders = sorted(n for n, s, _, _ in named(found, index) if s == "non_negotiable")
+    assert holders == ["Lima", "Quito"], named(found, index)
+
+
+NO_POSITION = [
+    "The envoys failed to agree on the wording of the text.",
+    "The two delegations agreed to hold another round in May.",
+    "The forum, which aims to end the blockade, opened on Monday.",
+    "The army offered no timetable.",
+    '"We do not want to create false hopes," the mediator said.',
+    "The mediators drafted a plan calling for a buffer zone.",
+]
+
+
+@pytest.mark.parametrize("body", NO_POSITION)
+def test_no_position(parse, body):  # noqa: F811
+    spec = [("envoys", "group"), ("delegations", "group"), ("army", "armed_group"),
+            ("mediator", "person"), ("mediators", "group")]
+    found, index = run(parse, body, spec)
+    assert named(found, index) == []
