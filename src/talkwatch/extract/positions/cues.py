@@ -100,6 +100,9 @@ def _verb_cue(tok: Any, lex: dict[str, Any]) -> list[_Cue]:
         and not objs
         and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)
     ]  # a that-clause misparsed
+    if not objs:  # "demanded for Saab to be released"
+        objs = [c for c in tok.children if c.dep_ == "advcl"
+                and any(m.lower_ == "for" and m.dep_ == "mark" for m in c.children)]
     if any(c.dep_ == "nsubjpass" for c in tok.children):
         objs = [c for c in tok.children if c.dep_ == "nsubjpass"]
     if any(c.dep_ in ("ccomp", "xcomp") for c in objs):  # "insists that X, a demand ..."
@@ -158,6 +161,8 @@ def _noun_cue(tok: Any, lex: dict[str, Any]) -> list[_Cue]:
             if c.dep_ in ("prep", "acl", "advcl") and (not need or _marker(c) in need)]
     if not objs:
         objs = _hung_clause(tok, need)
+    if not objs and need and tok.dep_ == "dobj":  # "gave his backing to the talks"
+        objs = [c for c in tok.head.children if c.dep_ == "prep" and c.i > tok.i and c.lower_ in need]
     if need and not objs or tok.dep_ in _SUBJ_DEPS and not objs:
         return []
     if tok.head.lemma_.lower() in lex["abandon_verbs"]:
@@ -206,11 +211,16 @@ def _talk_open(stance: str, tok: Any, objs: list[Any], lex: dict[str, Any]) -> s
     back to the negotiating table' are only open to it: consent to talk is no consent."""
     if stance != "support" or _base(tok.lower_, lex, lex["open_for_talks"]) is None:
         return stance
-    verbs = [t for o in objs for t in o.subtree if t.pos_ == "VERB"]
-    if verbs and _base(verbs[0].lower_, lex, lex["talk_verbs"]) is not None:
+    verbs = [o for o in objs if o.pos_ in ("VERB", "AUX")] or [
+        t for o in objs for t in o.subtree if t.pos_ == "VERB"]
+    chain = verbs[:1]
+    while chain and any(c.dep_ == "xcomp" for c in chain[-1].children):  # "have to be discussed"
+        chain.append(next(c for c in chain[-1].children if c.dep_ == "xcomp"))
+    if any(_base(v.lower_, lex, lex["talk_verbs"]) is not None for v in chain):
         return "open"
-    if verbs and any(t.lower_ in lex["talk_nouns"] for t in verbs[0].subtree if t.dep_ == "pobj"):
-        return "open"
+    if verbs and any(t.lower_ in lex["talk_nouns"] and t.head.lower_ == "to"
+                     for t in verbs[0].subtree if t.dep_ == "pobj"):
+        return "open"  # "willing to go back to the negotiating table"
     return stance
 
 

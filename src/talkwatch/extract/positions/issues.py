@@ -269,8 +269,8 @@ def issue_of(ctx: Context, cue: CueView, si: int, lex: dict[str, Any], state: Fo
     first_verb = next((t for t in words if t.pos_ == "VERB"), None)
     if cue.kind in ("verb", "adjective") and first_verb is not None \
             and first_verb.lemma_.lower() in lex["attendance_verbs"] + lex["non_issue_verbs"] \
-            and _own_action(cue.token, first_verb):
-        return "", set()  # attending (participation's job), helping, being named
+            and _own_action(cue.token, first_verb) and cue.stance != "open":
+        return "", set()  # attending (participation's job), helping; not "willing to go back to the table"
     if not any(t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM") for t in words):
         return "", set()  # "required them to": no content
     text, linked = render(ctx, words, lex, resolve)
