@@ -1,7 +1,7 @@
 """Stance constructions beyond one cue word: a list of conditions ('if four conditions are
 met: A, B and C', 'our conditions include A and B'), where each item is demanded; a
-territorial claim ('claimed it was an integral part of X'), a demand; and accepting
-nothing less than X, a demand of X."""
+territorial claim ('claimed it was an integral part of X'), a demand; accepting
+nothing less than X, a demand of X; and 'X is (not) acceptable', said of X."""
 
 from __future__ import annotations
 
@@ -20,7 +20,20 @@ def construction_cues(sent: Any, lex: dict[str, Any]) -> list[_Cue]:
             out += _claim(tok, lex)
         elif tok.pos_ == "VERB" and _base(tok.lower_, lex, lex["minimum_verbs"]):
             out += _minimum(tok)
+        elif tok.lower_ in lex["evaluative"] and tok.dep_ == "acomp":
+            out += _evaluation(tok, lex)
     return out
+
+
+def _evaluation(adj: Any, lex: dict[str, Any]) -> list[_Cue]:
+    """'X's interference is not acceptable': the subject is what the reporter rejects."""
+    subj = next((c for c in adj.head.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lower_ in lex["anaphors"] + lex["relative"]:
+        return []
+    stance = lex["evaluative"][adj.lower_]
+    if any(c.dep_ == "neg" for c in adj.head.children):
+        stance = lex["negated_cues"].get(adj.lower_) or lex["negated"].get(stance) or ""
+    return [_Cue(adj, adj.head, stance, "evaluation", [subj])] if stance else []
 
 
 def _items(head: Any, lex: dict[str, Any]) -> list[Any]:

@@ -16,14 +16,15 @@ def _holders(ctx: Context, cue: _Cue, lex: dict[str, Any]) -> list[Any]:
     if cue.kind == "summary":  # the actors named between "a demand" and "rejects"
         ids = {m.actor: None for m in ctx.actors.mentions_in(pred.idx + len(pred), cue.token.idx)}
         return [ctx.actors.get(i) for i in ids]
-    copular = cue.kind == "fixed" and cue.objects and cue.objects[0].dep_ in _SUBJ_DEPS
+    copular = cue.kind in ("fixed", "evaluation") and cue.objects and cue.objects[0].dep_ in _SUBJ_DEPS
     if cue.kind == "modal" or copular:
         for prep in pred.subtree:  # "a red line for Kyiv"
             if prep.lower_ == "for" and prep.head.lower_ in ("line", "lines"):
                 hits = [_actor(ctx, o, lex) for o in prep.children if o.dep_ == "pobj"]
                 if any(hits):
                     return [a for a in hits if a]
-        poss = [c for o in cue.objects[:1] if copular for c in o.children if c.dep_ == "poss"]
+        poss = [c for o in cue.objects[:1] if cue.kind == "fixed" and copular
+                for c in o.children if c.dep_ == "poss"]
         owners = _with_conj(ctx, poss[0], lex) if poss else []
         return owners or _reporter(ctx, pred, lex)  # "their demands are not negotiable"
     if cue.kind == "list":  # "our conditions include X": the owner, else who sets them

@@ -266,7 +266,8 @@ def issue_of(ctx: Context, cue: CueView, si: int, lex: dict[str, Any], state: Fo
     cut = next((t.i for t in stretch if t.text == "," and any(
         summary_head(v, lex, base) for v in t.doc[t.i + 1:t.i + 7])), None)
     words = [t for t in words if cut is None or t.i < cut]
-    first_verb = next((t for t in words if t.pos_ == "VERB"), None)
+    first_verb = next((t for t in words if t.pos_ == "VERB" and t.dep_ not in ("amod", "compound")),
+                      None)  # "the coming 24 hours" is no coming
     if cue.kind in ("verb", "adjective") and first_verb is not None \
             and first_verb.lemma_.lower() in lex["attendance_verbs"] + lex["non_issue_verbs"] \
             and _own_action(cue.token, first_verb) and cue.stance != "open":
