@@ -115,9 +115,20 @@ def _verb_cue(tok: Any, lex: dict[str, Any]) -> list[_Cue]:
         c.dep_ == "ccomp" and any(m.lower_ in ("whether", "if") for m in c.children) for c in objs
     ):
         return []  # "asked whether ...": a question, not a stance
-    if _procedural(tok, objs, lex):
+    if _procedural(tok, objs, lex) or _self_hope(tok, objs, lex):
         return []
     return [_Cue(tok, tok, _talk_open(lex["verbs"][base], tok, objs, lex), "verb", objs)]
+
+
+def _self_hope(tok: Any, objs: list[Any], lex: dict[str, Any]) -> bool:
+    """'We hope we will finish what we started', 'we hope the meetings will be fruitful': a
+    wish about one's own doings or about the meetings is no stance on an issue."""
+    if _base(tok.lower_, lex, lex["wish_verbs"]) is None:
+        return False
+    subjects = [c for o in objs if o.dep_ == "ccomp" for c in o.children if c.dep_ in _SUBJ_DEPS]
+    return any(s.lower_ in lex["first_person"]
+               or s.lemma_.lower() in lex["meeting_nouns"] and s.head.lemma_ == "be"
+               for s in subjects)  # but "this round would lead to a deal" hopes for the deal
 
 
 def _refusal_cue(tok: Any, lex: dict[str, Any]) -> list[_Cue]:
@@ -239,7 +250,8 @@ def _modal_cue(tok: Any, lex: dict[str, Any]) -> list[_Cue]:
     else:
         return []
     subj = next((c for c in (tok.head if tok.dep_ == "aux" else tok).children if c.dep_ in _SUBJ_DEPS), None)
-    if any(c.dep_ == "advcl" and any(m.lower_ == "if" for m in c.children) for c in verb.children):
+    if any(c.dep_ == "advcl" and any(m.lower_ == "if" for m in c.children)
+           for v in (verb, tok, tok.head) for c in v.children):
         return []  # "if they insist, we will have to leave": a consequence, not a demand
     generic = subj is not None and subj.lower_ in lex["generic_subjects"] and not list(subj.children)
     if verb.dep_ in ("relcl", "acl") or generic:

@@ -18,42 +18,71 @@ def _holders(ctx: Context, cue: _Cue, lex: dict[str, Any]) -> list[Any]:
         return [ctx.actors.get(i) for i in ids]
     copular = cue.kind in ("fixed", "evaluation") and cue.objects and cue.objects[0].dep_ in _SUBJ_DEPS
     if cue.kind == "modal" or copular:
-        for prep in pred.subtree:  # "a red line for Kyiv"
-            if prep.lower_ == "for" and prep.head.lower_ in ("line", "lines"):
-                hits = [_actor(ctx, o, lex) for o in prep.children if o.dep_ == "pobj"]
-                if any(hits):
-                    return [a for a in hits if a]
-        poss = [c for o in cue.objects[:1] if cue.kind == "fixed" and copular
-                for c in o.children if c.dep_ == "poss"]
-        owners = _with_conj(ctx, poss[0], lex) if poss else []
-        return owners or _reporter(ctx, pred, lex)  # "their demands are not negotiable"
-    if cue.kind == "list":  # "our conditions include X": the owner, else who sets them
-        poss = [c for c in pred.children if c.dep_ == "poss"]
-        if poss:
-            return _with_conj(ctx, poss[0], lex)
-        pred = pred.head.head if pred.head.dep_ == "advcl" else pred.head
-    if cue.kind in ("condition", "list"):  # the main clause's subject, else who says it
-        if any(c.dep_ == "nsubjpass" for c in pred.children):  # "X should not be allowed ... until"
-            return _reporter(ctx, pred, lex) or _subject_actors(ctx, pred, lex)
-        return _subject_actors(ctx, pred, lex) or _reporter(ctx, pred, lex)
+        return _said_holders(ctx, cue, lex)
+    if cue.kind in ("condition", "list"):
+        return _condition_holders(ctx, cue, lex)
     agent = [o for c in pred.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
     if agent and cue.kind != "passive":
         return _with_conj(ctx, agent[0], lex)
     if cue.kind == "noun":
+        found = _noun_holders(ctx, pred, lex)
+        if found is not None:
+            return found
+        pred = pred.head
+    return _clause_holders(ctx, pred, lex)
+
+
+def _said_holders(ctx: Context, cue: _Cue, lex: dict[str, Any]) -> list[Any]:
+    """Modals and copular predicates: 'a red line for Kyiv', 'their demands are not
+    negotiable', else whoever says it."""
+    pred = cue.pred
+    for prep in pred.subtree:  # "a red line for Kyiv"
+        if prep.lower_ == "for" and prep.head.lower_ in ("line", "lines"):
+            hits = [_actor(ctx, o, lex) for o in prep.children if o.dep_ == "pobj"]
+            if any(hits):
+                return [a for a in hits if a]
+    poss = [c for o in cue.objects[:1] if cue.kind == "fixed" and o.dep_ in _SUBJ_DEPS
+            for c in o.children if c.dep_ == "poss"]
+    owners = _with_conj(ctx, poss[0], lex) if poss else []
+    return owners or _reporter(ctx, pred, lex)
+
+
+def _condition_holders(ctx: Context, cue: _Cue, lex: dict[str, Any]) -> list[Any]:
+    """Who sets a condition: the owner of 'our conditions', the main clause's subject (not a
+    passive one: 'X should not be allowed ... until'), else who says it."""
+    pred = cue.pred
+    if cue.kind == "list":
         poss = [c for c in pred.children if c.dep_ == "poss"]
-        voiced = pred.dep_ == "dobj" and _base(pred.head.lower_, lex, lex["voicing_verbs"])
-        if poss and voiced and poss[0].pos_ == "PRON":  # "X expressed its unhappiness": X's
-            found = _subject_actors(ctx, pred.head, lex)
-            if found:
-                return found
         if poss:
             return _with_conj(ctx, poss[0], lex)
-        mods = [_modifier_actor(ctx, c, lex) for c in pred.children if c.dep_ in ("amod", "compound")]
-        if any(mods):  # "a government offer of autonomy", "North Korean anger over sanctions"
-            return [next(a for a in mods if a is not None)]
-        if pred.dep_ == "dobj" and _base(pred.head.lower_, lex, lex["voicing_verbs"]) is None:
-            return []  # "heeded the rebels' requests": the subject of "heeded" holds none
-        pred = pred.head
+        pred = pred.head.head if pred.head.dep_ == "advcl" else pred.head
+    if any(c.dep_ == "nsubjpass" for c in pred.children):
+        return _reporter(ctx, pred, lex) or _subject_actors(ctx, pred, lex)
+    return _subject_actors(ctx, pred, lex) or _reporter(ctx, pred, lex)
+
+
+def _noun_holders(ctx: Context, noun: Any, lex: dict[str, Any]) -> list[Any] | None:
+    """A stance noun's holder: 'X expressed its unhappiness' (X), a possessor, an actor
+    modifier; none for 'heeded the rebels' requests'; None: ask the governing clause."""
+    poss = [c for c in noun.children if c.dep_ == "poss"]
+    voiced = noun.dep_ == "dobj" and _base(noun.head.lower_, lex, lex["voicing_verbs"])
+    if poss and voiced and poss[0].pos_ == "PRON":
+        found = _subject_actors(ctx, noun.head, lex)
+        if found:
+            return found
+    if poss:
+        return _with_conj(ctx, poss[0], lex)
+    mods = [_modifier_actor(ctx, c, lex) for c in noun.children if c.dep_ in ("amod", "compound")]
+    if any(mods):  # "a government offer of autonomy", "North Korean anger over sanctions"
+        return [next(a for a in mods if a is not None)]
+    if noun.dep_ == "dobj" and not voiced:
+        return []
+    return None
+
+
+def _clause_holders(ctx: Context, pred: Any, lex: dict[str, Any]) -> list[Any]:
+    """The subject of the cue's clause, or the reporter for an expletive 'it'; none for a
+    participle on a non-party ('a plan calling for X') or a quantified subject."""
     if _expletive(pred):
         return _reporter(ctx, pred, lex)  # "it was not possible to accept X," the minister said
     subject = any(c.dep_ in _SUBJ_DEPS for c in pred.children)

@@ -182,7 +182,8 @@ def issue_words(objects: list[Any], cue_token: Any, kind: str,
         if core.lower_ in lex["relative"] and antecedent(core, lex) is not core:
             toks |= set(noun_phrase(antecedent(core, lex)))
             continue
-        inner = next((c for c in core.children if c.dep_ in ("acl", "prep", "relcl")), None)
+        inner = next((c for c in core.children if c.dep_ in ("acl", "relcl") or c.dep_ == "prep"
+                      and c.lower_ in ("to", "toward", "towards", "for", "of")), None)
         if core.lower_ in lex["light_nouns"] and core.pos_ == "NOUN" and inner is not None:
             obj = inner  # "more flexibility to resolve the conflict" -> "resolve the conflict"
         skip = {d for c in obj.children if c.dep_ in _DROP_DEPS and not _purpose(c)

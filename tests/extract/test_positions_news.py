@@ -98,6 +98,8 @@ NO_POSITION = [
     "The army offered no timetable.",
     '"We do not want to create false hopes," the mediator said.',
     "The mediators drafted a plan calling for a buffer zone.",
+    '"We hope that we will finish the job," the mediator said.',
+    '"If they keep stalling, we will have to leave," the mediator said.',
 ]
 
 
