@@ -58,7 +58,8 @@ def extract(ctx: Context) -> list[Position]:
                 continue
             hedged = _hedged(cue.token, lex)
             for actor in holders:
-                out.append(Position(actor.id, issue, stance, ctx.evidence(sent), hedged))
+                out.append((Position(actor.id, issue, stance, ctx.evidence(sent), hedged),
+                            cue.token.lower_))
     return _merge(out)
 
 
@@ -123,14 +124,23 @@ def _hedged(tok: Any, lex: dict[str, Any]) -> bool:
     return False
 
 
-def _merge(found: list[Position]) -> list[Position]:
+def _merge(found: list[tuple[Position, str]]) -> list[Position]:
     """Duplicates dropped: a position whose issue repeats (or is part of) another issue of the
-    same holder and stance ("ready to sign", later "ready to sign the agreement"); two cues
-    with different issues ("aims to X, calling for Y") stay two positions."""
-    out: list[Position] = []
-    for p in found:  # a holder repeating a stance later in the text adds nothing
-        same = [o for o in out if (o.actor, o.stance) == (p.actor, p.stance)]
-        if any(p.issue.lower() in o.issue.lower() for o in same):
+    same holder and stance ("ready to sign", later "ready to sign the agreement"). The same
+    cue word twice in a sentence ("X must go, and Y must stay") is one position with both
+    issues; different cues ("aims to X, calling for Y") stay two."""
+    out: list[tuple[Position, str]] = []
+    for p, word in found:
+        same = [(o, w) for o, w in out if (o.actor, o.stance) == (p.actor, p.stance)]
+        if any(p.issue.lower() in o.issue.lower() for o, _ in same):
             continue
-        out = [o for o in out if o not in same or o.issue.lower() not in p.issue.lower()] + [p]
-    return out
+        out = [(o, w) for o, w in out if (o, w) not in same or o.issue.lower() not in p.issue.lower()]
+        twin = next((i for i, (o, w) in enumerate(out) if w == word and (o.actor, o.stance,
+                     o.evidence.start) == (p.actor, p.stance, p.evidence.start)), None)
+        if twin is None:
+            out.append((p, word))
+        else:
+            o = out[twin][0]
+            out[twin] = (Position(o.actor, f"{o.issue}; {p.issue}", o.stance, o.evidence,
+                                  o.hedged or p.hedged), word)
+    return [p for p, _ in out]

@@ -69,7 +69,8 @@ def _verb_cue(tok: Any, lex: dict[str, Any]) -> list[_Cue]:
                 objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
             else:
                 objs = [c for c in tok.children if c.dep_ == "dobj"]
-            objs += [c for c in tok.children if c.dep_ in ("xcomp", "advcl") and c.i > child.i]
+            objs += [c for c in tok.children if c.dep_ in ("xcomp", "advcl") and c.i > child.i
+                     and (c.dep_ == "xcomp" or any(a.lower_ == "to" for a in c.children))]
             if _procedural(tok, objs, lex):
                 return []
             return [_Cue(tok, tok, _talk_open(stance, tok, objs, lex), "verb", objs)]

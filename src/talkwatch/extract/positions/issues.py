@@ -271,12 +271,18 @@ def issue_of(ctx: Context, cue: CueView, si: int, lex: dict[str, Any], state: Fo
                       None)  # "the coming 24 hours" is no coming
     if cue.kind in ("verb", "adjective") and first_verb is not None \
             and first_verb.lemma_.lower() in lex["attendance_verbs"] + lex["non_issue_verbs"] \
-            and _own_action(cue.token, first_verb) and cue.stance != "open":
+            and _own_action(cue.token, first_verb) and not _to_the_table(first_verb, lex):
         return "", set()  # attending (participation's job), helping; not "willing to go back to the table"
     if not any(t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM") for t in words):
         return "", set()  # "required them to": no content
     text, linked = render(ctx, words, lex, resolve)
     return with_focus(text, linked, words, si, lex, state), {t.i for t in words}
+
+
+def _to_the_table(verb: Any, lex: dict[str, Any]) -> bool:
+    """'go back to the negotiating table': a return to talks, a stance on the talks."""
+    return any(t.lower_ in lex["talk_nouns"] and t.head.lower_ == "to" for t in verb.subtree
+               if t.dep_ == "pobj")
 
 
 def _own_action(cue_token: Any, verb: Any) -> bool:
@@ -309,4 +315,6 @@ def _not_an_issue(ctx: Context, cue: CueView, objs: list[Any], lex: dict[str, An
     heads = [o for o in objs if o.dep_ in ("dobj", "attr", "pobj")]
     heads += [c for o in objs if o.pos_ in ("VERB", "AUX") for c in o.children
               if c.dep_ in ("dobj", "attr")]
-    return any(h.lower_ in lex["vague_objects"] for h in heads)
+    bare = [h for h in heads if not any(c.dep_ in ("prep", "acl", "relcl") for c in h.children)]
+    return any(h.lower_ in lex["vague_objects"] for h in heads) \
+        or any(h.lower_ in lex["bare_vague_objects"] for h in bare)  # "offer support"
