@@ -84,6 +84,13 @@ def test_each_condition_of_a_list_is_demanded(parse):  # noqa: F811
     assert issues == ["end to the curfew", "return of the exiles"], named(found, index)
 
 
+def test_two_cues_of_one_sentence_are_two_positions(parse):  # noqa: F811
+    body = "The envoy demanded a truce and called for the release of the hostages."
+    found, index = run(parse, body, [("envoy", "person")])
+    issues = sorted(i for n, s, i, _ in named(found, index) if s == "demand")
+    assert issues == ["release of the hostages", "truce"], named(found, index)
+
+
 def test_their_after_two_named_subjects_is_both(parse):  # noqa: F811
     body = "Lima and Quito arrived with one message: their claims are not open to negotiation."
     found, index = run(parse, body, [("Lima", "government"), ("Quito", "government")])
