@@ -63,6 +63,10 @@ CASES = [
      "minister", "support", ["talks in Oslo"]),
     ('"We hope the coming weeks will bring an accord," the envoy said.', [("envoy", "person")],
      "envoy", "support", ["accord"]),
+    ("The vote was postponed at the request of the opposition.", [("opposition", "opposition")],
+     "opposition", "demand", ["postponed"]),
+    ("The unions have reached an agreement with the employers to extend the truce.",
+     [("unions", "organization")], "unions", "support", ["extend the truce"]),
     ("We do not want to negotiate with the militias, the spokesman said.",
      [("spokesman", "person")], "spokesman", "reject", ["negotiate with the militias"]),
 ]
@@ -107,6 +111,7 @@ NO_POSITION = [
     "The mediators drafted a plan calling for a buffer zone.",
     '"We hope that we will finish the job," the mediator said.',
     '"If they keep stalling, we will have to leave," the mediator said.',
+    "Two presidents arrived in the capital at the request of the mediator.",
 ]
 
 

@@ -1,7 +1,8 @@
 """Stance constructions beyond one cue word: a list of conditions ('if four conditions are
 met: A, B and C', 'our conditions include A and B'), where each item is demanded; a
 territorial claim ('claimed it was an integral part of X'), a demand; accepting
-nothing less than X, a demand of X; and 'X is (not) acceptable', said of X."""
+nothing less than X, a demand of X; 'X is (not) acceptable', said of X; and an action
+taken 'at the request of X', demanded by X."""
 
 from __future__ import annotations
 
@@ -22,7 +23,21 @@ def construction_cues(sent: Any, lex: dict[str, Any]) -> list[_Cue]:
             out += _minimum(tok)
         elif tok.lower_ in lex["evaluative"] and tok.dep_ == "acomp":
             out += _evaluation(tok, lex)
+        elif tok.lower_ in lex["request_nouns"] and tok.dep_ == "pobj":
+            out += _at_request(tok, lex)
     return out
+
+
+def _at_request(noun: Any, lex: dict[str, Any]) -> list[_Cue]:
+    """'it was delayed at the request of X', 'based on X's request': X demanded the action of
+    the clause the request is attached to."""
+    if noun.head.lower_ not in ("on", "at", "upon") or any(c.dep_ in ("prep", "acl") and c.lower_ != "of"
+                                                             for c in noun.children):
+        return []
+    verb = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX") and a.dep_ != "prep"), None)
+    if verb is None or verb.lemma_.lower() in lex["attendance_verbs"]:
+        return []  # "arrived at the behest of X", "observed at the request of X": attendance
+    return [_Cue(noun, noun, "demand", "request", [verb])]
 
 
 def _evaluation(adj: Any, lex: dict[str, Any]) -> list[_Cue]:

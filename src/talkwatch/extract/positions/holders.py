@@ -24,6 +24,10 @@ def _holders(ctx: Context, cue: _Cue, lex: dict[str, Any]) -> list[Any]:
     agent = [o for c in pred.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
     if agent and cue.kind != "passive":
         return _with_conj(ctx, agent[0], lex)
+    if cue.kind == "request":  # "at the request of X", "based on X's request"
+        owner = [o for c in pred.children if c.dep_ == "poss" or c.lower_ == "of"
+                 for o in ([c] if c.dep_ == "poss" else [g for g in c.children if g.dep_ == "pobj"])]
+        return _with_conj(ctx, owner[0], lex) if owner else []
     if cue.kind == "noun":
         found = _noun_holders(ctx, pred, lex)
         if found is not None:

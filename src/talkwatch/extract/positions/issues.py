@@ -255,6 +255,12 @@ def issue_of(ctx: Context, cue: CueView, si: int, lex: dict[str, Any], state: Fo
             return found, set()  # else "rejected the plan": the noun phrase itself
     if _not_an_issue(ctx, cue, objs, lex):
         return "", set()
+    if cue.kind == "request":  # the requested action: the verb with its object
+        verb = objs[0]
+        objs = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "prt")]
+        words = sorted({verb, *(t for c in objs[1:] for t in c.subtree)}, key=lambda t: t.i)
+        text, _ = render(ctx, words, lex, resolve)
+        return text, {t.i for t in words}
     words = issue_words(objs, cue.token, cue.kind, lex)
     if cue.kind == "list":  # one item of a list: without the items coordinated with it
         skip = {d for c in objs[0].children if c.dep_ in ("conj", "cc", "punct", "appos") for d in c.subtree}
