@@ -112,6 +112,7 @@ NO_POSITION = [
     '"We hope that we will finish the job," the mediator said.',
     '"If they keep stalling, we will have to leave," the mediator said.',
     "Two presidents arrived in the capital at the request of the mediator.",
+    "PARIS (talkwatch) - The envoys agreed on Friday to a truce in the northern province.",
 ]
 
 

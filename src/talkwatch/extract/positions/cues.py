@@ -201,12 +201,16 @@ def _marker(comp: Any) -> str:
 
 def _procedural(tok: Any, objs: list[Any], lex: dict[str, Any]) -> bool:
     """'agreed to hold another meeting', 'agreed that they would attend', 'agreed to meet at
-    the border', 'the agenda had been agreed': arranging the talks, not a stance on an issue."""
+    the border', 'the agenda had been agreed': arranging the talks, not a stance on an issue;
+    'agreed to a ceasefire': the agreement itself (the agreements extractor's fact)."""
     if _base(tok.lower_, lex, lex["consent_verbs"]) is None:
         return False
     if any(c.dep_ == "auxpass" for c in tok.children):
         return True
     words = [t for o in objs for t in o.subtree]
+    heads = [o if o.dep_ != "prep" else next((c for c in o.children if c.dep_ == "pobj"), o) for o in objs]
+    if any(h.lemma_.lower() in lex["agreement_nouns"] for h in heads):
+        return True  # "agreed to a ceasefire": the agreement itself, not a stance
     if any(t.lemma_.lower() in lex["attendance_verbs"] or t.lower_ == "part" and t.head.lemma_ == "take"
            for t in words):
         return True

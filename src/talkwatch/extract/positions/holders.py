@@ -250,7 +250,9 @@ def _actor(ctx: Context, tok: Any, lex: dict[str, Any], add: bool = True) -> Any
         None,
     )  # "Tehran", "her Democratic Centre party"
     subject = tok.dep_ in _SUBJ_DEPS or tok.dep_ == "conj" and tok.head.dep_ in _SUBJ_DEPS
-    if actor is None and add and named is not None and subject:
+    dateline = named is not None and named.text.isupper() and named.i + 1 < len(tok.doc) \
+        and tok.doc[named.i + 1].text in ("(", "-", "—", ",")  # "ROME (AFP) - ..."
+    if actor is None and add and named is not None and subject and not dateline:
         ent = next(e for e in tok.doc.ents if e.start <= named.i < e.end)
         actor = ctx.actors.at(ent.start_char, ent.end_char) or ctx.actors.add(
             ent.text, _ENTITY_TYPES[named.ent_type_], ent.start_char, ent.end_char
