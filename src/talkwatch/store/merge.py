@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from . import keys, rows
+from . import keys, rows, timeline
 
 TOLERANCE = keys.days(10)  # a report a few days off is the same meeting
 ROUND_TOLERANCE = keys.days(120)  # the same numbered round, however postponed
@@ -354,8 +354,9 @@ def summarize(reports: list[dict[str, Any]], history: list[dict[str, Any]]) -> d
     aliases = {r["name"] for r in ordered if r["name"]}
     for r in ordered:
         aliases.update(rows.loads(r["aliases"]) or [])
-    status = next((s["status"] for s in reversed(stmts) if s["status"]), None)
-    start = next((s["start"] for s in reversed(stmts) if s["start"]), None)
+    events = timeline.meeting_timeline(stmts)
+    status = events[-1]["status"] if events else None
+    start = timeline.latest_start(events)
     start = start or next((r["start_date"] for r in reversed(ordered) if r["start_date"]), None)
     published = [r["published"] for r in ordered if r["published"]]
     return {
@@ -372,6 +373,7 @@ def summarize(reports: list[dict[str, Any]], history: list[dict[str, Any]]) -> d
         "first_reported": min(published, default=None),
         "last_reported": max(published, default=None),
         "statements": stmts,
+        "history": events,
     }
 
 
@@ -406,22 +408,25 @@ def participants(parts: list[dict[str, Any]]) -> list[dict[str, Any]]:
     out = []
     for actor, hist in by_actor.items():
         role = next((p["role"] for p in reversed(hist) if p["role"]), None)
+        events = timeline.participant_timeline(
+            [
+                {
+                    "reported": p["published"],
+                    "status": p["status"],
+                    "role": p["role"],
+                    "hedged": bool(p["hedged"]),
+                    "document": p["doc_id"],
+                    "evidence": rows.ev_dict(p),
+                }
+                for p in hist
+            ]
+        )
         out.append(
             {
                 "actor": actor,
-                "status": hist[-1]["status"],
+                "status": events[-1]["status"] if events else hist[-1]["status"],
                 "role": role,
-                "history": [
-                    {
-                        "reported": p["published"],
-                        "status": p["status"],
-                        "role": p["role"],
-                        "hedged": bool(p["hedged"]),
-                        "document": p["doc_id"],
-                        "evidence": rows.ev_dict(p),
-                    }
-                    for p in hist
-                ],
+                "history": events,
             }
         )
     return sorted(out, key=lambda p: p["actor"])

@@ -83,7 +83,7 @@ def meeting_record(backend: Any, m: dict[str, Any]) -> dict[str, Any]:
     row = {k: v for k, v in meeting_row(m).items() if k not in ("parties", "n_documents")}
     return row | {
         "documents": summary["documents"],
-        "history": [{k: v for k, v in s.items() if k != "_order"} for s in summary["statements"]],
+        "history": [{k: v for k, v in s.items() if k != "_order"} for s in summary["history"]],
         "participants": parts,
     }
 
