@@ -55,19 +55,25 @@ def _generic_words() -> frozenset[str]:
 
 
 def meeting_place(meeting: dict[str, Any], doc_id: str) -> str:
-    """The group a reported meeting is merged within: venue city, else process, else name.
+    """The group a reported meeting is merged within: venue country, else process, else name.
 
-    A meeting named only by generic words ("the talks") stays with its document.
+    The country rather than the city: a round whose venue is renegotiated
+    (Minsk, then Gomel, then a border town) is still one meeting, and
+    clustering tells towns apart by their dates (``merge``). Reports that name
+    no place and only generic words ("the talks") share one group, ``*``,
+    where dates and round numbers decide.
     """
     venue = meeting.get("venue") or {}
+    if venue.get("country"):
+        return "c:" + norm(venue["country"])
     if venue.get("city"):
-        return "c:" + norm(venue["city"])
+        return "t:" + norm(venue["city"])
     if meeting.get("process"):
         return "p:" + norm(meeting["process"])
     words = norm(meeting.get("name")).split()
     if any(w not in _generic_words() and not w.isdigit() for w in words):
         return "n:" + " ".join(words)
-    return f"d:{doc_id}:{meeting.get('id')}"
+    return "*"
 
 
 def meeting_id(place: str, first_report: str) -> str:

@@ -27,10 +27,12 @@ from typing import Any
 
 from . import keys, rows, timeline
 
-TOLERANCE = keys.days(10)  # a report a few days off is the same meeting
+TOLERANCE = keys.days(10)  # a planned date a few days off is the same meeting
+ACTUAL_TOLERANCE = keys.days(1)  # dates of talks that took place are not off by days
 ROUND_TOLERANCE = keys.days(120)  # the same numbered round, however postponed
 UNDATED_WINDOW = keys.days(90)  # how far from a meeting an undated report may attach
 PAST = frozenset({"held", "concluded"})
+ACTUAL = frozenset({"ongoing", "suspended", "held", "concluded"})  # dates that happened
 ABSENT = frozenset({"declined", "not_invited"})
 
 
@@ -54,6 +56,12 @@ class _Report:
     round: int | None
     process: str
     status: str | None
+    city: str = ""
+
+    @property
+    def actual(self) -> bool:
+        """Whether its dates are those of talks that took place (not a plan)."""
+        return self.status in ACTUAL
 
 
 @dataclass
@@ -65,9 +73,17 @@ class _Cluster:
     processes: set[str] = field(default_factory=set)
     pub_lo: date | None = None
     pub_hi: date | None = None
+    cities: set[str] = field(default_factory=set)
+    dated_cities: set[str] = field(default_factory=set)
+    actual: bool = False
 
     def add(self, r: _Report) -> None:
         self.ids.append(r.id)
+        if r.city:
+            self.cities.add(r.city)
+            if r.lo:
+                self.dated_cities.add(r.city)
+        self.actual = self.actual or (r.actual and r.lo is not None)
         if r.lo:
             self.lo = min(self.lo or r.lo, r.lo)
             self.hi = max(self.hi or r.hi, r.hi)  # type: ignore[type-var]
@@ -80,8 +96,15 @@ class _Cluster:
             self.pub_hi = max(self.pub_hi or r.published, r.published)
 
     def fits(self, r: _Report) -> bool:
-        """Round numbers and process names never merge when both are known and differ."""
+        """Round numbers and process names never merge when both are known and differ.
+
+        Nor do two dated reports in different towns: talks in two towns on two
+        dates are two meetings (an opening conference and the round after it).
+        A town told without a date may be a venue still being negotiated.
+        """
         if r.round is not None and self.rounds and r.round not in self.rounds:
+            return False
+        if r.lo and r.city and self.dated_cities and r.city not in self.dated_cities:
             return False
         return not (r.process and self.processes and r.process not in self.processes)
 
@@ -117,13 +140,34 @@ def _new(clusters: list[_Cluster]) -> _Cluster:
 
 
 def _overlaps(c: _Cluster, r: _Report) -> bool:
-    tol = ROUND_TOLERANCE if r.round is not None and r.round in c.rounds else TOLERANCE
+    if r.round is not None and r.round in c.rounds:
+        tol = ROUND_TOLERANCE
+    elif r.actual and c.actual:
+        tol = ACTUAL_TOLERANCE
+    else:
+        tol = TOLERANCE
     return r.lo <= c.hi + tol and r.hi >= c.lo - tol  # type: ignore[operator]
 
 
+def _venue_allows(c: _Cluster, r: _Report) -> bool:
+    """An undated report naming another town joins only talks not yet under way.
+
+    A venue is renegotiated before the talks happen; once they took place in
+    one town, a later report about talks in another town speaks of other talks.
+    """
+    if not r.city or not c.dated_cities or r.city in c.dated_cities:
+        return True
+    return not c.actual or (r.published is not None and c.lo is not None and r.published <= c.lo)
+
+
 def _attach(clusters: list[_Cluster], r: _Report) -> _Cluster | None:
-    """The meeting an undated report most likely speaks of, if any is near enough."""
-    fitting = [c for c in clusters if c.fits(r)]
+    """The meeting an undated report most likely speaks of, if any is near enough.
+
+    Talks in the report's own town come first.
+    """
+    fitting = [c for c in clusters if c.fits(r) and _venue_allows(c, r)]
+    same_town = [c for c in fitting if r.city and r.city in c.cities]
+    fitting = same_town or fitting
     if r.published is None:
         return fitting[0] if fitting else None
     pub = r.published
@@ -197,7 +241,7 @@ def _refresh_actor_names(backend: Any, actor_ids: list[str]) -> None:
     )
 
 
-_CLUSTER_COLS = "id, lo, hi, published, round, process, status, meeting_id"
+_CLUSTER_COLS = "id, lo, hi, published, round, process, status, city, meeting_id"
 
 
 def _load(backend: Any, place: str, lo: date | None, hi: date | None) -> list[dict[str, Any]]:
@@ -221,6 +265,7 @@ def _report(r: dict[str, Any]) -> _Report:
         round=r["round"],
         process=keys.norm(r["process"]),
         status=r["status"],
+        city=keys.norm(r["city"]),
     )
 
 

@@ -43,8 +43,8 @@ def meetings(
     sql = f"SELECT {MEETING_COLS} FROM meetings"
     params: list[Any] = []
     if process:
-        sql += " WHERE place IN (?, ?) OR lower(process) = lower(?)"
-        params += ["p:" + keys.norm(process), "c:" + keys.norm(process), process]
+        sql += " WHERE place IN (?, ?) OR lower(process) = lower(?) OR lower(city) = lower(?)"
+        params += ["p:" + keys.norm(process), "t:" + keys.norm(process), process, process]
     sql += " ORDER BY CASE WHEN start_date IS NULL THEN 1 ELSE 0 END, start_date, id"
     if limit is not None:
         sql += " LIMIT ? OFFSET ?"
