@@ -59,12 +59,7 @@ def stamp(backend: Any) -> str:
 
 def _process_filter(process: str | None) -> tuple[str, list[Any]]:
     """The WHERE clause ``store.queries.meetings`` uses for ``process=`` (kept identical)."""
-    if not process:
-        return "", []
-    from ..store import keys
-
-    return (" WHERE place IN (?, ?) OR lower(process) = lower(?)",
-            ["p:" + keys.norm(process), "c:" + keys.norm(process), process])
+    return store_queries.process_filter(process)
 
 
 def count_meetings(backend: Any, process: str | None = None, *,

@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from ..lexicon import load_yaml
+from . import identity
 
 _NON_WORD = re.compile(r"[^\w]+")
 
@@ -38,10 +39,12 @@ def short_hash(*parts: str, size: int = 12) -> str:
 
 
 def actor_key(actor: dict[str, Any]) -> str:
-    """Gazetteer key when the extractor knew the actor, else name and type."""
+    """Gazetteer key when the extractor knew the actor (descriptions filed under the
+    actor they speak for), else the name: reports that type one name differently
+    still name one actor (its type is resolved in ``merge``)."""
     if actor.get("key"):
-        return f"k:{actor['key']}"
-    return f"n:{norm(actor.get('name'))}|{actor.get('type') or ''}"
+        return f"k:{identity.canonical_key(actor['key'])}"
+    return f"n:{norm(actor.get('name'))}"
 
 
 def actor_id(key: str) -> str:

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from . import keys, rows, timeline
+from . import attendance, identity, keys, rows, timeline
 
 TOLERANCE = keys.days(10)  # a planned date a few days off is the same meeting
 ACTUAL_TOLERANCE = keys.days(1)  # dates of talks that took place are not off by days
@@ -239,6 +239,29 @@ def _refresh_actor_names(backend: Any, actor_ids: list[str]) -> None:
         "UPDATE actors SET name = ? WHERE id = ? AND name <> ?",
         [(rank[-1], aid, rank[-1]) for aid, rank in best.items()],
     )
+    _refresh_actor_kinds(backend, actor_ids)
+
+
+def _refresh_actor_kinds(backend: Any, actor_ids: list[str]) -> None:
+    """Type and country of each actor from all its reports (``identity.resolve``)."""
+    seen: dict[str, tuple[list[str | None], list[str | None]]] = {}
+    for row in _in(
+        backend,
+        "SELECT actor_id, type, country FROM doc_actors WHERE actor_id IN ({ids}) ORDER BY actor_id",
+        actor_ids,
+    ):
+        types, countries = seen.setdefault(row["actor_id"], ([], []))
+        types.append(row["type"])
+        countries.append(row["country"])
+    updates = []
+    for a in _in(backend, "SELECT id, akey, type, country FROM actors WHERE id IN ({ids})", actor_ids):
+        if a["id"] not in seen:
+            continue
+        type_, country = identity.resolve(a["akey"], *seen[a["id"]])
+        if (type_, country) != (a["type"], a["country"]):
+            updates.append((type_, country, a["id"]))
+    updates.sort(key=lambda u: u[2])
+    backend.executemany("UPDATE actors SET type = ?, country = ? WHERE id = ?", updates)
 
 
 _CLUSTER_COLS = "id, lo, hi, published, round, process, status, city, meeting_id"
@@ -344,9 +367,7 @@ def _rewrite(backend: Any, place: str, mids: list[str]) -> None:
             backend.execute("DELETE FROM conflicts WHERE meeting_id = ?", (mid,))
 
 
-def order_key(published: str | None, doc_id: str, position: int | None) -> tuple[Any, ...]:
-    """Statement order: publication date, then document, then position in the text."""
-    return (published or "", doc_id, position if position is not None else -1)
+order_key = attendance.order_key
 
 
 def statements(reports: list[dict[str, Any]], history: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -445,42 +466,15 @@ def conflicts(stmts: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
-def participants(parts: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Per actor: latest status and role, and the history behind them."""
-    by_actor: dict[str, list[dict[str, Any]]] = {}
-    for p in sorted(parts, key=lambda p: (*order_key(p["published"], p["doc_id"], p["ev_start"]), p["idx"])):
-        by_actor.setdefault(p["actor_id"] or f"{p['doc_id']}:{p['actor_local']}", []).append(p)
-    out = []
-    for actor, hist in by_actor.items():
-        role = next((p["role"] for p in reversed(hist) if p["role"]), None)
-        events = timeline.participant_timeline(
-            [
-                {
-                    "reported": p["published"],
-                    "status": p["status"],
-                    "role": p["role"],
-                    "hedged": bool(p["hedged"]),
-                    "document": p["doc_id"],
-                    "evidence": rows.ev_dict(p),
-                }
-                for p in hist
-            ]
-        )
-        out.append(
-            {
-                "actor": actor,
-                "status": events[-1]["status"] if events else hist[-1]["status"],
-                "role": role,
-                "history": events,
-            }
-        )
-    return sorted(out, key=lambda p: p["actor"])
+participants = attendance.participants  # the record's attendance (kept here for callers)
 
 
 PARTICIPATION_SQL = (
     "SELECT p.doc_id, p.idx, p.actor_id, p.actor_local, p.status, p.role, p.hedged,"
-    " p.ev_start, p.ev_end, p.ev_text, p.report_id, d.published"
-    " FROM participations p JOIN documents d ON d.id = p.doc_id WHERE p.report_id IN ({ids})"
+    " p.ev_start, p.ev_end, p.ev_text, p.report_id, d.published,"
+    " a.akey, a.name AS a_name, a.type AS a_type, a.country AS a_country"
+    " FROM participations p JOIN documents d ON d.id = p.doc_id"
+    " LEFT JOIN actors a ON a.id = p.actor_id WHERE p.report_id IN ({ids})"
 )
 
 
@@ -503,7 +497,7 @@ def _write_summary(
     part_rows: list[dict[str, Any]],
 ) -> None:
     s = summarize(reports, history)
-    parts = participants(part_rows)
+    parts = participants(part_rows, s["history"][-1] if s["history"] else None)
     n_parties = sum(1 for p in parts if p["status"] not in ABSENT)
     backend.execute("DELETE FROM meetings WHERE id = ?", (mid,))
     backend.execute(
