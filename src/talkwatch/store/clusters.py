@@ -30,10 +30,16 @@ ABSENT = frozenset({"declined", "not_invited"})
 
 
 def report_span(meeting: dict[str, Any]) -> tuple[str | None, str | None]:
-    """First and last day any date of a reported meeting allows (year-only dates ignored)."""
-    values = [meeting.get("start"), meeting.get("end")]
-    values += [h.get("start") for h in meeting.get("history") or []]
-    bounds = [keys.date_bounds(v) for v in values if v and len(str(v)) >= 7]
+    """First and last day the dates of a reported meeting allow.
+
+    Year-only dates are ignored, and month-only ones too when a day is also
+    told ("planned for January", then "on January 24"): a month would stretch
+    the report over weeks and chain meetings of that month together.
+    """
+    values = [str(v) for v in [meeting.get("start"), meeting.get("end")] if v]
+    values += [str(h["start"]) for h in meeting.get("history") or [] if h.get("start")]
+    days = [v for v in values if len(v) >= 10]
+    bounds = [keys.date_bounds(v) for v in (days or [v for v in values if len(v) >= 7])]
     bounds = [b for b in bounds if b]
     if not bounds:
         return None, None
@@ -91,15 +97,17 @@ class _Cluster:
     def fits(self, r: _Report) -> bool:
         """Round numbers and process names never merge when both are known and differ.
 
-        Nor do two dated reports in different towns: talks in two towns on two
-        dates are two meetings (an opening conference and the round after it).
-        A town told without a date may be a venue still being negotiated.
+        Dated reports in different towns must share a day (``_overlaps``): talks
+        in two towns on two dates are two meetings (an opening conference and
+        the round after it), on the same dates one meeting whose venue moved.
         """
         if r.round is not None and self.rounds and r.round not in self.rounds:
             return False
-        if r.lo and r.city and self.dated_cities and r.city not in self.dated_cities:
-            return False
         return not (r.process and self.processes and r.process not in self.processes)
+
+    def other_town(self, r: _Report) -> bool:
+        """Whether a dated report names a town none of the dated reports here names."""
+        return bool(r.lo and r.city and self.dated_cities and r.city not in self.dated_cities)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -133,7 +141,9 @@ def _new(clusters: list[_Cluster]) -> _Cluster:
 
 
 def _overlaps(c: _Cluster, r: _Report) -> bool:
-    if r.round is not None and r.round in c.rounds:
+    if c.other_town(r):
+        tol = keys.days(0)
+    elif r.round is not None and r.round in c.rounds:
         tol = ROUND_TOLERANCE
     elif r.actual and c.actual:
         tol = ACTUAL_TOLERANCE

@@ -61,6 +61,15 @@ def canonical_key(key: str) -> str:
     return key
 
 
+def name_key(name: str | None) -> str:
+    """An unkeyed actor's name without a trailing delegation word ("X delegation" is X)."""
+    words = _plain(name)
+    for word in sorted(_data().get("state", ()), key=lambda w: (-len(w), w)):
+        if words.endswith(" " + word):
+            return words[: -len(word) - 1]
+    return words
+
+
 @functools.cache
 def _generic_names() -> dict[str, str]:
     out: dict[str, str] = {}
@@ -99,3 +108,11 @@ def resolve(akey: str, types: list[str | None], countries: list[str | None]) -> 
     type_ = (entry.type if entry else None) or _vote(types, precedence)
     country = (entry.country if entry else None) or _vote(countries, [])
     return type_, country
+
+
+def town_country(town: str | None) -> str | None:
+    """The ISO3 country of a town the gazetteer knows (a venue told without its country)."""
+    if not town:
+        return None
+    found = _gazetteer().place(town)
+    return found[1] if found else None

@@ -44,7 +44,7 @@ def actor_key(actor: dict[str, Any]) -> str:
     still name one actor (its type is resolved in ``merge``)."""
     if actor.get("key"):
         return f"k:{identity.canonical_key(actor['key'])}"
-    return f"n:{norm(actor.get('name'))}"
+    return f"n:{identity.name_key(norm(actor.get('name')))}"
 
 
 def actor_id(key: str) -> str:
@@ -67,8 +67,9 @@ def meeting_place(meeting: dict[str, Any], doc_id: str) -> str:
     where dates and round numbers decide.
     """
     venue = meeting.get("venue") or {}
-    if venue.get("country"):
-        return "c:" + norm(venue["country"])
+    country = venue.get("country") or identity.town_country(venue.get("city"))
+    if country:
+        return "c:" + norm(country)
     if venue.get("city"):
         return "t:" + norm(venue["city"])
     if meeting.get("process"):
