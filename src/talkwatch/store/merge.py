@@ -87,14 +87,16 @@ def _refresh_actor_kinds(backend: Any, actor_ids: list[str]) -> None:
         types.append(row["type"])
         countries.append(row["country"])
     updates = []
-    for a in _in(backend, "SELECT id, akey, type, country FROM actors WHERE id IN ({ids})", actor_ids):
+    for a in _in(backend, "SELECT id, akey, name, type, country FROM actors WHERE id IN ({ids})", actor_ids):
         if a["id"] not in seen:
             continue
         type_, country = identity.resolve(a["akey"], *seen[a["id"]])
-        if (type_, country) != (a["type"], a["country"]):
-            updates.append((type_, country, a["id"]))
-    updates.sort(key=lambda u: u[2])
-    backend.executemany("UPDATE actors SET type = ?, country = ? WHERE id = ?", updates)
+        entry = identity.gazetteer_entry(a["akey"])
+        name = entry.name if entry else a["name"]  # "the Zambian delegation" is Zambia
+        if (name, type_, country) != (a["name"], a["type"], a["country"]):
+            updates.append((name, type_, country, a["id"]))
+    updates.sort(key=lambda u: u[-1])
+    backend.executemany("UPDATE actors SET name = ?, type = ?, country = ? WHERE id = ?", updates)
 
 
 _CLUSTER_COLS = "id, lo, hi, published, round, process, status, city, meeting_id"
