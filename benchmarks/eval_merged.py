@@ -115,8 +115,10 @@ def _print(mod: ModuleType, c: dict[str, list[int]]) -> None:
     def acc(k: str) -> float:
         return c[k][0] / c[k][1] if c[k][1] else 0.0
 
-    print(f"meetings P {mp:.3f} R {mr:.3f} F1 {mf:.3f} ({c['m'][0]} matched, {c['m'][1]} predicted, {c['m'][2]} gold)")
-    print(f"final status acc {acc('status'):.3f}  final start acc {acc('start'):.3f}  history acc {acc('hist'):.3f}")
+    matched, predicted, gold = c["m"]
+    print(f"meetings P {mp:.3f} R {mr:.3f} F1 {mf:.3f} ({matched} matched, {predicted} predicted, {gold} gold)")
+    status, start, hist = acc("status"), acc("start"), acc("hist")
+    print(f"final status acc {status:.3f}  final start acc {start:.3f}  history acc {hist:.3f}")
     print(f"participants F1 {pf:.3f} ({c['p'][0]} right, {c['p'][1]} predicted, {c['p'][2]} gold)")
     print(f"merged score = {(mf + acc('status') + pf) / 3:.3f}")
 

@@ -112,7 +112,8 @@ def test_same_record_under_two_hash_seeds(tmp_path):
     n = len(process_fixtures.reports())
     outs = []
     for seed, order in (("1", list(range(n))), ("2", list(reversed(range(n))))):
-        script = SAVE_RUN.format(tests=str(TESTS), src=str(SRC), order=order, db=str(tmp_path / f"{seed}.db"))
+        db = str(tmp_path / f"{seed}.db")
+        script = SAVE_RUN.format(tests=str(TESTS), src=str(SRC), order=order, db=db)
         done = _run(script, seed)
         assert done.returncode == 0, done.stderr
         outs.append(done.stdout)
@@ -189,7 +190,8 @@ def _export(db: Path) -> list[str]:
 
 def test_ingest_forward_and_reverse_with_one_and_two_workers_and_two_seeds(tmp_path):
     paths = write_articles(tmp_path / "articles")
-    runs = [(paths, 1, "1"), (list(reversed(paths)), 2, "2"), (list(reversed(paths)), 1, "1"), (paths, 2, "2")]
+    back = list(reversed(paths))
+    runs = [(paths, 1, "1"), (back, 2, "2"), (back, 1, "1"), (paths, 2, "2")]
     exports = []
     for n, (order, workers, seed) in enumerate(runs):
         db = tmp_path / f"run{n}.db"

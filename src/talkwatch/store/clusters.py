@@ -37,7 +37,13 @@ def report_span(meeting: dict[str, Any]) -> tuple[str | None, str | None]:
     the report over weeks and chain meetings of that month together.
     """
     values = [str(v) for v in [meeting.get("start"), meeting.get("end")] if v]
-    values += [str(h["start"]) for h in meeting.get("history") or [] if h.get("start")]
+    # a plan's old dates bridge to its new ones (a postponement); dates of talks that
+    # took place, told in the history, are other sessions the article ran together
+    values += [
+        str(h["start"])
+        for h in meeting.get("history") or []
+        if h.get("start") and h.get("status") not in ACTUAL
+    ]
     days = [v for v in values if len(v) >= 10]
     bounds = [keys.date_bounds(v) for v in (days or [v for v in values if len(v) >= 7])]
     bounds = [b for b in bounds if b]
@@ -103,7 +109,16 @@ class _Cluster:
         """
         if r.round is not None and self.rounds and r.round not in self.rounds:
             return False
+        if self.after_it(r):
+            return False
         return not (r.process and self.processes and r.process not in self.processes)
+
+    def after_it(self, r: _Report) -> bool:
+        """Whether a plan, written after these talks took place, is for a date after them."""
+        return bool(
+            not r.actual and self.actual and r.lo and r.published and self.hi
+            and r.published >= self.hi and r.lo > self.hi
+        )
 
     def other_town(self, r: _Report) -> bool:
         """Whether a dated report names a town none of the dated reports here names."""
@@ -143,10 +158,10 @@ def _new(clusters: list[_Cluster]) -> _Cluster:
 def _overlaps(c: _Cluster, r: _Report) -> bool:
     if c.other_town(r):
         tol = keys.days(0)
+    elif r.actual and c.actual:  # dates that happened agree, whatever the round says
+        tol = ACTUAL_TOLERANCE
     elif r.round is not None and r.round in c.rounds:
         tol = ROUND_TOLERANCE
-    elif r.actual and c.actual:
-        tol = ACTUAL_TOLERANCE
     else:
         tol = TOLERANCE
     return r.lo <= c.hi + tol and r.hi >= c.lo - tol  # type: ignore[operator]
@@ -179,6 +194,8 @@ def _attach(clusters: list[_Cluster], r: _Report) -> _Cluster | None:
     after = [c for c in dated if c.hi >= pub - TOLERANCE and c.lo - pub <= UNDATED_WINDOW]  # type: ignore[operator]
     if r.status in PAST and before:
         return max(before, key=lambda c: c.lo)  # type: ignore[arg-type, return-value]
+    if r.actual:  # talks said to be under way or over are not talks that start later
+        after = [c for c in after if c.lo <= pub]  # type: ignore[operator]
     if after:
         return min(after, key=lambda c: c.lo)  # type: ignore[arg-type, return-value]
     if before:
@@ -192,3 +209,41 @@ def _attach(clusters: list[_Cluster], r: _Report) -> _Cluster | None:
 
 
 # --- refresh: what a batch touched ---------------------------------------------------
+
+
+def cluster_around(
+    anchors: list[tuple[str, list[_Report]]], reports: Iterable[_Report]
+) -> tuple[dict[str, str], list[list[str]]]:
+    """Place reports that name no place: into a placed meeting, or into meetings of their own.
+
+    ``anchors`` are the placed meetings near them (meeting id, its reports), each
+    fixed: they take reports but never merge with each other. Returns the
+    reports that joined a placed meeting (report id -> meeting id) and the groups
+    of the others. A past round mentioned in passing ("the fifth round, which
+    ended last week") joins the round an earlier report described.
+    """
+    clusters: list[_Cluster] = []
+    fixed: dict[int, str] = {}
+    for mid, members in sorted(anchors, key=lambda a: a[0]):
+        c = _new(clusters)
+        for r in sorted(members, key=lambda r: r.id):
+            c.add(r)
+        fixed[id(c)] = mid
+    placed = len(clusters)
+    reports = list(reports)
+    for r in sorted((r for r in reports if r.lo), key=lambda r: (r.lo, r.hi, r.id)):
+        match = [c for c in clusters if c.lo and c.fits(r) and _overlaps(c, r)]
+        if match:
+            _nearest(match, r).add(r)
+        else:
+            _new(clusters).add(r)
+    for r in sorted((r for r in reports if not r.lo), key=lambda r: (r.published or date.max, r.id)):
+        (_attach(clusters, r) or _new(clusters)).add(r)
+    own = {r.id for r in reports}
+    joined = {i: fixed[id(c)] for c in clusters[:placed] for i in c.ids if i in own}
+    return joined, [sorted(c.ids) for c in clusters[placed:]]
+
+
+def _nearest(match: list[_Cluster], r: _Report) -> _Cluster:
+    """The cluster whose first day is nearest the report's (ties: the earlier-made one)."""
+    return min(match, key=lambda c: abs((c.lo - r.lo).days))  # type: ignore[operator]

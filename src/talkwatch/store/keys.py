@@ -57,6 +57,9 @@ def _generic_words() -> frozenset[str]:
     return frozenset(data.get("generic", ()))
 
 
+UNPLACED = "*"  # the group of reports that name no place (``merge`` places them near the others)
+
+
 def meeting_place(meeting: dict[str, Any], doc_id: str) -> str:
     """The group a reported meeting is merged within: venue country, else process, else name.
 
@@ -77,7 +80,7 @@ def meeting_place(meeting: dict[str, Any], doc_id: str) -> str:
     words = norm(meeting.get("name")).split()
     if any(w not in _generic_words() and not w.isdigit() for w in words):
         return "n:" + " ".join(words)
-    return "*"
+    return UNPLACED
 
 
 def meeting_id(place: str, first_report: str) -> str:

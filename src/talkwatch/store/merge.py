@@ -20,7 +20,16 @@ from datetime import date
 from typing import Any
 
 from . import attendance, identity, keys, rows, timeline
-from .clusters import ABSENT, ROUND_TOLERANCE, UNDATED_WINDOW, _iso, _Report, cluster, report_span
+from .clusters import (
+    ABSENT,
+    ROUND_TOLERANCE,
+    UNDATED_WINDOW,
+    _iso,
+    _Report,
+    cluster,
+    cluster_around,
+    report_span,
+)
 
 __all__ = ["cluster", "refresh", "report_span", "summarize"]
 
@@ -31,12 +40,45 @@ MARGIN = EDGE * 2  # how far around a batch's dates a place is re-clustered
 def refresh(backend: Any, *, places: dict[str, list[date]], actors: Iterable[str]) -> None:
     """Recompute actor names and the meetings near the dates a batch touched, per place."""
     _refresh_actor_names(backend, sorted(set(actors)))
-    for place in sorted(places):
+    for place in sorted(p for p in places if p != keys.UNPLACED):
         days_ = places[place]
         if days_:
             _refresh_place(backend, place, min(days_) - MARGIN, max(days_) + MARGIN)
         else:
             _refresh_place(backend, place, None, None)
+    if places:
+        days_ = [d for p in sorted(places) for d in places[p]]
+        window = (min(days_) - MARGIN, max(days_) + MARGIN) if days_ else (None, None)
+        _refresh_unplaced(backend, *window)
+
+
+def _refresh_unplaced(backend: Any, lo: date | None, hi: date | None) -> None:
+    """Re-place the reports that name no place near the batch's dates (``clusters.cluster_around``).
+
+    Runs after the placed meetings are settled, on every batch (a new placed
+    report may be the meeting an unplaced one spoke of).
+    """
+    backend.lock(f"place:{keys.UNPLACED}")
+    reports = _load(backend, keys.UNPLACED, lo, hi)
+    if not reports:
+        return
+    anchors = [r for r in _load(backend, None, lo, hi) if r["place"] != keys.UNPLACED and r["meeting_id"]]
+    by_meeting: dict[str, list[_Report]] = {}
+    place_of: dict[str, str] = {}
+    for r in anchors:
+        by_meeting.setdefault(r["meeting_id"], []).append(_report(r))
+        place_of[r["meeting_id"]] = r["place"]
+    joined, groups = cluster_around(sorted(by_meeting.items()), [_report(r) for r in reports])
+    target = dict(joined)
+    for ids in groups:
+        target |= {i: keys.meeting_id(keys.UNPLACED, ids[0]) for i in ids}
+    moved = sorted((mid, r["id"]) for r in reports if (mid := target[r["id"]]) != r["meeting_id"])
+    if not moved:
+        return
+    backend.executemany("UPDATE meeting_reports SET meeting_id = ? WHERE id = ?", moved)
+    touched = {mid for mid, _ in moved} | {r["meeting_id"] for r in reports if r["meeting_id"]}
+    for mid in sorted(touched):
+        _rewrite(backend, place_of.get(mid, keys.UNPLACED), [mid])
 
 
 def _chunks(items: list[str], size: int = 500) -> Iterable[list[str]]:
@@ -99,18 +141,19 @@ def _refresh_actor_kinds(backend: Any, actor_ids: list[str]) -> None:
     backend.executemany("UPDATE actors SET name = ?, type = ?, country = ? WHERE id = ?", updates)
 
 
-_CLUSTER_COLS = "id, lo, hi, published, round, process, status, city, meeting_id"
+_CLUSTER_COLS = "id, lo, hi, published, round, process, status, city, place, meeting_id"
 
 
-def _load(backend: Any, place: str, lo: date | None, hi: date | None) -> list[dict[str, Any]]:
-    """What clustering needs of the reports whose dates (or publication) meet ``[lo, hi]``."""
+def _load(backend: Any, place: str | None, lo: date | None, hi: date | None) -> list[dict[str, Any]]:
+    """What clustering needs of the reports (of one place, or all) whose dates meet ``[lo, hi]``."""
+    where, params = ("place = ?", [place]) if place is not None else ("1 = 1", [])
     if lo is None or hi is None:
-        return backend.query(f"SELECT {_CLUSTER_COLS} FROM meeting_reports WHERE place = ?", (place,))
+        return backend.query(f"SELECT {_CLUSTER_COLS} FROM meeting_reports WHERE {where} ORDER BY id", params)
     a, b = lo.isoformat(), hi.isoformat()
     return backend.query(
-        f"SELECT {_CLUSTER_COLS} FROM meeting_reports WHERE place = ? AND ((lo <= ? AND hi >= ?)"
-        " OR (lo IS NULL AND (published IS NULL OR (published >= ? AND published <= ?))))",
-        (place, b, a, a, b),
+        f"SELECT {_CLUSTER_COLS} FROM meeting_reports WHERE {where} AND ((lo <= ? AND hi >= ?)"
+        " OR (lo IS NULL AND (published IS NULL OR (published >= ? AND published <= ?)))) ORDER BY id",
+        (*params, b, a, a, b),
     )
 
 
