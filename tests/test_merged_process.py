@@ -105,7 +105,8 @@ print("\\n".join(rows))
 
 def _run(script: str, seed: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONHASHSEED": seed}
-    return subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, check=False)
+    cmd = [sys.executable, "-c", script]
+    return subprocess.run(cmd, capture_output=True, text=True, env=env, check=False)
 
 
 def test_same_record_under_two_hash_seeds(tmp_path):
