@@ -116,7 +116,8 @@ def _print(mod: ModuleType, c: dict[str, list[int]]) -> None:
         return c[k][0] / c[k][1] if c[k][1] else 0.0
 
     matched, predicted, gold = c["m"]
-    print(f"meetings P {mp:.3f} R {mr:.3f} F1 {mf:.3f}", f"({matched} matched, {predicted} predicted, {gold} gold)")
+    counts = f"({matched} matched, {predicted} predicted, {gold} gold)"
+    print(f"meetings P {mp:.3f} R {mr:.3f} F1 {mf:.3f} {counts}")
     status, start, hist = acc("status"), acc("start"), acc("hist")
     print(f"final status acc {status:.3f}  final start acc {start:.3f}  history acc {hist:.3f}")
     print(f"participants F1 {pf:.3f} ({c['p'][0]} right, {c['p'][1]} predicted, {c['p'][2]} gold)")
