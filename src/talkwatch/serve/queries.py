@@ -144,16 +144,8 @@ def moves(backend: Any, meeting_ids: list[str]) -> dict[str, list[Move]]:
 
 
 def attendance(backend: Any, meeting_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
-    """Participants of each meeting: latest status and role, with the history behind them."""
-    found = merge._in(backend,
-        "SELECT p.doc_id, p.idx, p.actor_id, p.actor_local, p.status, p.role, p.hedged,"
-        " p.ev_start, p.ev_end, p.ev_text, p.report_id, d.published, r.meeting_id"
-        " FROM participations p JOIN meeting_reports r ON r.id = p.report_id"
-        " JOIN documents d ON d.id = p.doc_id WHERE r.meeting_id IN ({ids})", meeting_ids)
-    by_meeting: dict[str, list[dict[str, Any]]] = {}
-    for p in found:
-        by_meeting.setdefault(p["meeting_id"], []).append(p)
-    return {mid: merge.participants(rows) for mid, rows in by_meeting.items()}
+    """Participants of each meeting: status and role, with the history behind them (as the record)."""
+    return merge.attendance_of(backend, meeting_ids)
 
 
 def actor_names(backend: Any, actor_ids: Iterable[str]) -> dict[str, str]:

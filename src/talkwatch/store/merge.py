@@ -14,12 +14,11 @@ that disagree are listed as conflicts.
 from __future__ import annotations
 
 import json
-from collections import Counter
 from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from . import attendance, identity, keys, rows, timeline
+from . import attendance, identity, keys
 from .clusters import (
     ABSENT,
     ROUND_TOLERANCE,
@@ -30,8 +29,9 @@ from .clusters import (
     cluster_around,
     report_span,
 )
+from .summary import conflicts, statements, summarize
 
-__all__ = ["cluster", "refresh", "report_span", "summarize"]
+__all__ = ["cluster", "conflicts", "refresh", "report_span", "statements", "summarize"]
 
 EDGE = UNDATED_WINDOW + ROUND_TOLERANCE  # a cluster this close to a window edge may reach out
 MARGIN = EDGE * 2  # how far around a batch's dates a place is re-clustered
@@ -248,102 +248,6 @@ def _rewrite(backend: Any, place: str, mids: list[str]) -> None:
 order_key = attendance.order_key
 
 
-def statements(reports: list[dict[str, Any]], history: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Every status statement about a meeting, in order, with document and evidence."""
-    by_report: dict[str, list[dict[str, Any]]] = {}
-    for h in sorted(history, key=lambda h: (h["report_id"], h["idx"])):
-        by_report.setdefault(h["report_id"], []).append(h)
-    out = []
-    for r in reports:
-        evidence = rows.loads(r["evidence"]) or []
-        hist = [
-            {"status": h["status"], "start": h["start_date"], "evidence": rows.ev_dict(h)}
-            for h in by_report.get(r["id"], [])
-        ]
-        if r["status"] and (not hist or hist[-1]["status"] != r["status"]):
-            hist.append(
-                {
-                    "status": r["status"],
-                    "start": r["start_date"],
-                    "evidence": evidence[-1] if evidence else {},
-                }
-            )
-        for n, h in enumerate(hist):
-            # within one article the digest's history is already in statement order
-            # (background clauses first), which text position alone would undo
-            out.append(
-                {
-                    "reported": r["published"],
-                    **h,
-                    "document": r["doc_id"],
-                    "_order": (*order_key(r["published"], r["doc_id"], r["position"]), n),
-                }
-            )
-    out.sort(key=lambda s: s["_order"])
-    return out
-
-
-def _most_common(values: Iterable[Any]) -> Any:
-    counts = Counter(v for v in values if v not in (None, ""))
-    if not counts:
-        return None
-    return min(counts, key=lambda v: (-counts[v], -len(str(v)), str(v)))
-
-
-def summarize(reports: list[dict[str, Any]], history: list[dict[str, Any]]) -> dict[str, Any]:
-    """The merged meeting: latest stated status and dates, common name and venue."""
-    ordered = sorted(reports, key=lambda r: order_key(r["published"], r["doc_id"], r["position"]))
-    stmts = statements(ordered, history)
-    name = _most_common(r["name"] for r in ordered)
-    aliases = {r["name"] for r in ordered if r["name"]}
-    for r in ordered:
-        aliases.update(rows.loads(r["aliases"]) or [])
-    events = timeline.meeting_timeline(stmts)
-    status = events[-1]["status"] if events else None
-    start = timeline.latest_start(events)
-    start = start or next((r["start_date"] for r in reversed(ordered) if r["start_date"]), None)
-    published = [r["published"] for r in ordered if r["published"]]
-    return {
-        "name": name,
-        "aliases": sorted(aliases - {name}),
-        "city": _most_common(r["city"] for r in ordered),
-        "country": _most_common(r["country"] for r in ordered),
-        "process": _most_common(r["process"] for r in ordered),
-        "round": _most_common(r["round"] for r in ordered),
-        "start": start,
-        "end": next((r["end_date"] for r in reversed(ordered) if r["end_date"]), None),
-        "status": status,
-        "documents": sorted({r["doc_id"] for r in ordered}),
-        "first_reported": min(published, default=None),
-        "last_reported": max(published, default=None),
-        "statements": stmts,
-        "history": events,
-    }
-
-
-def conflicts(stmts: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Start dates or statuses that documents published the same day state differently."""
-    out = []
-    for fld in ("start", "status"):
-        last: dict[tuple[str, str], Any] = {}
-        for s in stmts:
-            if s["reported"] and s[fld]:
-                last[(s["reported"], s["document"])] = s[fld]
-        by_day: dict[str, list[dict[str, Any]]] = {}
-        for (day, doc), value in sorted(last.items()):
-            by_day.setdefault(day, []).append({"value": value, "document": doc})
-        for day, values in sorted(by_day.items()):
-            if len({v["value"] for v in values}) > 1:
-                out.append(
-                    {
-                        "field": fld,
-                        "reported": day,
-                        "values": sorted(values, key=lambda v: (v["value"], v["document"])),
-                    }
-                )
-    return out
-
-
 participants = attendance.participants  # the record's attendance (kept here for callers)
 
 
@@ -354,6 +258,19 @@ PARTICIPATION_SQL = (
     " FROM participations p JOIN documents d ON d.id = p.doc_id"
     " LEFT JOIN actors a ON a.id = p.actor_id WHERE p.report_id IN ({ids})"
 )
+
+
+def attendance_of(backend: Any, meeting_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+    """Participants of each meeting as the record gives them (with implied attendance)."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    for mid in sorted(set(meeting_ids)):
+        reports, history, parts = backend.query_all(
+            [(sql, (mid,)) for sql in (REPORTS_OF, HISTORY_OF, PARTICIPATIONS_OF)]
+        )
+        if parts:
+            events = summarize(reports, history)["history"]
+            out[mid] = participants(parts, events[-1] if events else None)
+    return out
 
 
 REPORTS_OF = "SELECT * FROM meeting_reports WHERE meeting_id = ? ORDER BY id"

@@ -26,7 +26,8 @@ from talkwatch import store
 
 pytest_plugins = ("store_backends",)
 
-TESTS = Path(__file__).resolve().parent
+HERE = Path(__file__).resolve().parent
+TESTS = HERE.parent  # the shared fixtures
 SRC = TESTS.parent / "src"
 
 
@@ -155,7 +156,7 @@ def fixture_pipeline(article: Any) -> dict[str, Any]:
 
 INGEST_RUN = """
 import os, signal, sys
-sys.path[:0] = [{tests!r}, {src!r}]
+sys.path[:0] = [{here!r}, {tests!r}, {src!r}]
 import test_merged_process as t
 from talkwatch import store
 from talkwatch.batch.local import ingest
@@ -179,7 +180,7 @@ with store.open({db!r}, create=True) as record:
 
 def _ingest(db: Path, paths: list[Path], *, kill_at: int = 0, batch: int = 1, workers: int = 1,
             seed: str = "0") -> subprocess.CompletedProcess[str]:
-    script = INGEST_RUN.format(tests=str(TESTS), src=str(SRC), kill_at=kill_at, db=str(db),
+    script = INGEST_RUN.format(here=str(HERE), tests=str(TESTS), src=str(SRC), kill_at=kill_at, db=str(db),
                                paths=[str(p) for p in paths], batch=batch, workers=workers)
     return _run(script, seed)
 
