@@ -215,3 +215,24 @@ def test_kill_9_at_several_points_then_rerun_equals_uninterrupted(tmp_path, kill
     rerun = _ingest(db, paths)
     assert rerun.returncode == 0, rerun.stderr
     assert _export(db) == _export(reference)
+
+
+def _cli(args: list[str], seed: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(SRC)}
+    cmd = [sys.executable, "-m", "talkwatch", *args]
+    return subprocess.run(cmd, capture_output=True, text=True, env=env, check=False)
+
+
+def test_real_extraction_ingest_is_the_same_forward_reverse_workers_and_seeds(tmp_path):
+    """The whole path (spaCy extraction included) through ``talkwatch ingest``."""
+    pytest.importorskip("spacy")
+    paths = write_articles(tmp_path / "articles")
+    exports = []
+    for n, (order, workers, seed) in enumerate([(paths, "1", "1"), (list(reversed(paths)), "2", "2")]):
+        db = str(tmp_path / f"cli{n}.db")
+        done = _cli(["ingest", *map(str, order), "--db", db, "-w", workers, "--batch-size", "2"], seed)
+        assert done.returncode == 0, done.stderr
+        out = _cli(["export", "--db", db, "--format", "jsonl"], seed)
+        assert out.returncode == 0, out.stderr
+        exports.append(sorted(out.stdout.splitlines()))
+    assert exports[0] == exports[1] and any('"kind": "meeting"' in row for row in exports[0])
