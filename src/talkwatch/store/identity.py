@@ -93,16 +93,20 @@ def gazetteer_entry(akey: str) -> Any:
     return _gazetteer().by_key(akey[2:])
 
 
-def _vote(values: Iterable[str | None], precedence: list[str]) -> str | None:
-    counts = Counter(v for v in values if v)
+def _vote(values: Iterable[str | None] | Counter[str], precedence: list[str]) -> str | None:
+    counts = values if isinstance(values, Counter) else Counter(v for v in values if v)
     if not counts:
         return None
     rank = {v: n for n, v in enumerate(precedence)}
     return min(counts, key=lambda v: (-counts[v], rank.get(v, len(rank)), v))
 
 
-def resolve(akey: str, types: list[str | None], countries: list[str | None]) -> tuple[str | None, str | None]:
-    """(type, country) of a record actor from its reports' values, the gazetteer first."""
+def resolve(
+    akey: str,
+    types: Iterable[str | None] | Counter[str],
+    countries: Iterable[str | None] | Counter[str],
+) -> tuple[str | None, str | None]:
+    """(type, country) of a record actor from its reports' values (or their counts), the gazetteer first."""
     entry = gazetteer_entry(akey)
     precedence = list(_data().get("type_precedence") or [])
     type_ = (entry.type if entry else None) or _vote(types, precedence)

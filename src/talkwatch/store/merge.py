@@ -14,6 +14,7 @@ that disagree are listed as conflicts.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterable
 from datetime import date
 from typing import Any
@@ -119,15 +120,18 @@ def _refresh_actor_names(backend: Any, actor_ids: list[str]) -> None:
 
 def _refresh_actor_kinds(backend: Any, actor_ids: list[str]) -> None:
     """Type and country of each actor from all its reports (``identity.resolve``)."""
-    seen: dict[str, tuple[list[str | None], list[str | None]]] = {}
+    seen: dict[str, tuple[Counter[str], Counter[str]]] = {}
     for row in _in(
         backend,
-        "SELECT actor_id, type, country FROM doc_actors WHERE actor_id IN ({ids}) ORDER BY actor_id",
+        "SELECT actor_id, type, country, count(*) AS n FROM doc_actors WHERE actor_id IN ({ids})"
+        " GROUP BY actor_id, type, country",
         actor_ids,
     ):
-        types, countries = seen.setdefault(row["actor_id"], ([], []))
-        types.append(row["type"])
-        countries.append(row["country"])
+        types, countries = seen.setdefault(row["actor_id"], (Counter(), Counter()))
+        if row["type"]:
+            types[row["type"]] += row["n"]
+        if row["country"]:
+            countries[row["country"]] += row["n"]
     updates = []
     for a in _in(backend, "SELECT id, akey, name, type, country FROM actors WHERE id IN ({ids})", actor_ids):
         if a["id"] not in seen:
