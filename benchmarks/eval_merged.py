@@ -83,7 +83,7 @@ def build_record(items: list[dict[str, Any]], db: Path) -> dict[str, Any]:
         for d in items:
             rec.save(d)
         buf = io.StringIO()
-        from talkwatch.store import export
+        from talkwatch.store.exports import record as export
 
         export.write_json(rec.backend, buf)
     return json.loads(buf.getvalue())

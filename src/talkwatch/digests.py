@@ -1,4 +1,10 @@
-"""Facts of one article -> the ``talkwatch.digest/1`` dict, and its JSON Schema check."""
+"""Facts of one article -> the ``talkwatch.digest/1`` dict, and its JSON Schema check.
+
+Every fact records the rule set that produced it: ``extractor`` is the
+``NAME`` of its kind's module in the registry (``meetings.v1``), added here,
+once, rather than by each extractor. The field is optional in the schema, so
+readers of older digests (and older readers) are unaffected.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +14,11 @@ from typing import Any
 
 from .context import Context
 from .errors import SchemaError
+from .extract import EXTRACTORS
 from .lexicon import data_path
-from .model import FACT_KINDS, SCHEMA
+from .model import DIGEST_LISTS, FACT_KINDS, SCHEMA
 
-# Every list of a digest, in contract order.
-DIGEST_LISTS = ("actors", *FACT_KINDS, "dates")
+__all__ = ["DIGEST_LISTS", "body_checks", "build_digest", "validate"]
 
 
 def build_digest(ctx: Context) -> dict[str, Any]:
@@ -20,7 +26,8 @@ def build_digest(ctx: Context) -> dict[str, Any]:
     digest: dict[str, Any] = {"schema": SCHEMA, "document": ctx.article.document_dict()}
     digest["actors"] = [a.to_dict() for a in ctx.actors.actors]
     for kind in FACT_KINDS:
-        digest[kind] = [fact.to_dict() for fact in ctx.facts.get(kind, [])]
+        provenance = {"extractor": EXTRACTORS[kind].NAME}
+        digest[kind] = [fact.to_dict() | provenance for fact in ctx.facts.get(kind, [])]
     digest["dates"] = [d.to_dict() for d in ctx.dates]
     if ctx.warnings:
         digest["warnings"] = list(ctx.warnings)

@@ -58,6 +58,13 @@ FACT_KINDS: tuple[str, ...] = (
 )
 # The kinds the gold format scores (delegations and events have no gold).
 SCORED_KINDS: tuple[str, ...] = ("meetings", "participations", "quotes", "positions", "agreements")
+# Every list of a digest, in contract order: the article's actors, its facts, its resolved dates.
+DIGEST_LISTS: tuple[str, ...] = ("actors", *FACT_KINDS, "dates")
+
+
+def singular(kind: str) -> str:
+    """The name of one fact of a kind (``participations`` -> ``participation``), as the record uses it."""
+    return kind.removesuffix("s")
 
 
 @dataclass(frozen=True)

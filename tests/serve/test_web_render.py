@@ -8,8 +8,9 @@ from typing import Any
 import pytest
 
 from talkwatch.serve import highlight, svg
-from talkwatch.serve.pages import Pager, _safe_url, _snippet, positions_grid
+from talkwatch.serve.grids import positions_grid
 from talkwatch.serve.queries import Move
+from talkwatch.serve.render import Pager, _safe_url, _snippet
 
 BODY = ("KAMPALA, March 3 - Envoys of Lumbia and the Delta Front met in Kampala on Monday. "
         '"We came to listen," said envoy Ana Ruiz. Talks resume on March 20.')

@@ -10,15 +10,9 @@ from typing import Any
 import pytest
 
 from talkwatch.errors import SchemaError
-from talkwatch.store.event_export import (
-    GDELT_COLUMNS,
-    merge_events,
-    to_gdelt_rows,
-    to_plover,
-    validate_plover,
-    write_gdelt,
-    write_plover,
-)
+from talkwatch.store.exports.events import merge_events
+from talkwatch.store.exports.gdelt import GDELT_COLUMNS, to_gdelt_rows, write_gdelt
+from talkwatch.store.exports.plover import to_plover, validate_plover, write_plover
 
 
 def digest(

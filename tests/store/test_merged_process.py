@@ -32,7 +32,7 @@ SRC = TESTS.parent / "src"
 
 
 def sorted_jsonl(record: store.Record) -> list[str]:
-    from talkwatch.store import export
+    from talkwatch.store.exports import record as export
 
     out = [json.dumps(row, ensure_ascii=False, sort_keys=True) for row in export.jsonl(record.backend)]
     return sorted(out)
@@ -93,7 +93,7 @@ import json, sys
 sys.path[:0] = [{tests!r}, {src!r}]
 import process_fixtures
 from talkwatch import store
-from talkwatch.store import export
+from talkwatch.store.exports import record as export
 reports = process_fixtures.reports()
 order = {order!r}
 with store.open({db!r}, create=True) as record:

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from talkwatch.model import (
     ACTOR_TYPES,
     AGREEMENT_KINDS,
+    FACT_KINDS,
     MEETING_STATUSES,
     PARTICIPATION_STATUSES,
     ROLES,
@@ -189,6 +190,18 @@ def digests(draw) -> dict:
             max_size=2,
         )
     )
+    facts = {
+        "meetings": meetings,
+        "participations": parts,
+        "delegations": delegations,
+        "quotes": quotes,
+        "positions": positions,
+        "agreements": agreements,
+        "events": events,
+    }
+    for kind in FACT_KINDS:  # with the rule set's name, or without (digests from before it)
+        if draw(st.booleans()):
+            facts[kind] = [f | {"extractor": f"{kind}.v{draw(st.integers(1, 3))}"} for f in facts[kind]]
     return {
         "schema": "talkwatch.digest/1",
         "document": {
@@ -200,13 +213,7 @@ def digests(draw) -> dict:
             "language": "en",
         },
         "actors": actors,
-        "meetings": meetings,
-        "participations": parts,
-        "delegations": delegations,
-        "quotes": quotes,
-        "positions": positions,
-        "agreements": agreements,
-        "events": events,
+        **facts,
         "dates": dates,
         **({"extra_field": draw(text)} if draw(st.booleans()) else {}),
     }

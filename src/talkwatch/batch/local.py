@@ -13,38 +13,26 @@ from __future__ import annotations
 import multiprocessing
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .. import read
-from ..errors import TalkwatchError
 from ..model import Article
 from ..store import Item, Record
+from .save import BATCH_SIZE, Failure, Tally, save
 
 Pipeline = Callable[[Article], dict[str, Any]]
-BATCH_SIZE = 64
 
-
-@dataclass(frozen=True)
-class Failure:
-    """An input that was skipped, and why."""
-
-    where: str
-    reason: str
+__all__ = ["BATCH_SIZE", "Failure", "Report", "estimate", "extract_article", "ingest"]
 
 
 @dataclass
-class Report:
-    """What an ingest did: counts, time and the failures."""
+class Report(Tally):
+    """What an ingest did: the tally of the store, articles read, and the time taken."""
 
     read: int = 0
-    added: int = 0
-    skipped: int = 0
-    failed: int = 0
-    facts: int = 0
     seconds: float = 0.0
-    failures: list[Failure] = field(default_factory=list)
 
     @property
     def processed(self) -> int:
@@ -53,6 +41,7 @@ class Report:
 
     @property
     def rate(self) -> float:
+        """Articles processed per second."""
         return self.processed / self.seconds if self.seconds else 0.0
 
 
@@ -140,8 +129,7 @@ def ingest(
     started = time.perf_counter()
 
     def warn(message: str) -> None:
-        report.failures.append(Failure(*_split_where(message)))
-        report.failed += 1
+        report.fail(*_split_where(message))
 
     def done() -> None:
         report.seconds = time.perf_counter() - started
@@ -198,30 +186,12 @@ def _store(
     results: list[tuple[dict[str, Any] | None, str | None]],
     report: Report,
 ) -> None:
-    """Write a batch in one transaction; if that fails, find the bad article one by one."""
-    items, names = [], []
+    """Save a batch's digests; an article whose extraction failed is counted with its reason."""
+    items = []
     for article, (digest, error) in zip(batch, results, strict=True):
+        name = article.path or article.id
         if digest is None:
-            report.failures.append(Failure(article.path or article.id, error or "no digest"))
-            report.failed += 1
+            report.fail(name, error or "no digest")
         else:
-            items.append(Item(digest, article.body, article.path))
-            names.append(article.path or article.id)
-    if not items:
-        return
-    try:
-        saved = record.save_many(items)
-    except (TalkwatchError, TypeError, KeyError, ValueError):
-        for item, name in zip(items, names, strict=True):
-            try:
-                saved = record.save_many([item])
-            except (TalkwatchError, TypeError, KeyError, ValueError) as exc:
-                report.failures.append(Failure(name, f"not stored: {exc}"))
-                report.failed += 1
-                continue
-            report.added += saved.added
-            report.facts += saved.facts
-        return
-    report.added += saved.added
-    report.skipped += saved.skipped
-    report.facts += saved.facts
+            items.append((name, Item(digest, article.body, article.path)))
+    save(record, items, report)

@@ -52,8 +52,7 @@ def _fail(exc: TalkwatchError) -> None:
 
 def _merged(report: Any, target: str) -> None:
     _err.print(
-        f"merged {report.merged} partitions into {target}: {report.added} articles added, "
-        f"{report.skipped} already stored, {report.failed} failed ({report.facts} facts)",
+        f"merged {report.merged} partitions into {target}: {report.summary()} ({report.facts} facts)",
         highlight=False,
     )
     for where, reason in report.failures[:20]:

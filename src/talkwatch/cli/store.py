@@ -185,7 +185,7 @@ def ingest(
         if len(report.failures) > 50:
             _err.print(f"... and {len(report.failures) - 50} more skipped")
         _err.print(
-            f"{report.added} added, {report.skipped} already stored, {report.failed} failed; "
+            f"{report.summary()}; "
             f"{report.facts} facts in {report.seconds:.1f}s ({report.rate:.1f} articles/s) "
             f"-> {record.backend.path}",
             markup=False,
@@ -342,7 +342,8 @@ def export(
 
 def _export_events(record: Any, format: ExportFormat, out: Path | None) -> None:
     """Events merged GDELT-style (tab-separated) or as PLOVER records; stdout without --out."""
-    from ..store.event_export import write_gdelt, write_plover
+    from ..store.exports.gdelt import write_gdelt
+    from ..store.exports.plover import write_plover
 
     writer = write_gdelt if format is ExportFormat.gdelt else write_plover
     if out is None:

@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict
 
 from ..errors import InputError
 from . import queries
-from .app import answer, counter, error_body
+from .deps import answer, counter, error_body
 
 MAX_LIMIT = 500
 JSON = "application/json"
@@ -196,7 +196,7 @@ def article(request: Request, article_id: Annotated[str, Path(max_length=300)]) 
 
 @router.get("/facts", response_model=Page, summary="Facts of one kind, with provenance")
 def facts(request: Request,
-          kind: Annotated[str, Query(pattern="^(" + "|".join(queries.FACT_KINDS) + ")$",
+          kind: Annotated[str, Query(pattern="^(" + "|".join(queries.FACT_TABLES) + ")$",
                                      description="Which table of facts.")],
           limit: Limit = 50, offset: Offset = 0,
           document: Annotated[str | None, Query(max_length=300,

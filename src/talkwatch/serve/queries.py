@@ -2,9 +2,10 @@
 
 Everything here reads the store's tables through its backend with portable SQL
 (``?`` placeholders, ``COALESCE``/``NULLIF``/``||``, ``LIMIT ... OFFSET``), so
-the same code runs when a PostgreSQL backend arrives. Per-actor latest status
-comes from ``store.merge.participants``, the very function the CLI's answers
-use, so the grid and ``talkwatch meeting`` never disagree.
+the same code runs when a PostgreSQL backend arrives. Per-actor status comes
+from ``store.merge.attendance_of`` (``summary.participants`` with the meeting's
+timeline), the very function the CLI's answers use, so the grid and
+``talkwatch meeting`` never disagree.
 """
 
 from __future__ import annotations
@@ -15,15 +16,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import NotFound
-from ..store import merge
+from ..store import merge, rows, summary
 from ..store import queries as store_queries
 
-FACT_KINDS = ("participations", "delegations", "quotes", "positions", "agreements", "events",
-              "dates")
+FACT_TABLES = rows.FACT_TABLES  # what ``/api/facts?kind=`` lists
 # the column(s) naming the record actor of each fact kind, for ?actor= filters
-ACTOR_COLUMNS = {"participations": ("actor_id",), "delegations": ("actor_id", "head_id"),
-                 "quotes": ("speaker_id",), "positions": ("actor_id",),
-                 "events": ("source_id", "target_id"), "agreements": (), "dates": ()}
+ACTOR_COLUMNS = {kind: tuple(f"{key}_id" for key in rows.actor_keys(kind)) for kind in FACT_TABLES}
 GROUP = "COALESCE(NULLIF(process, ''), city)"  # a meeting's process, else its venue city
 
 Counter = Callable[[str, Sequence[Any]], int]
@@ -127,7 +125,7 @@ def moves(backend: Any, meeting_ids: list[str]) -> dict[str, list[Move]]:
         by_meeting.setdefault(h["meeting_id"], []).append(h)
     out: dict[str, list[Move]] = {}
     for mid, hist in by_meeting.items():
-        hist.sort(key=lambda h: (*merge.order_key(
+        hist.sort(key=lambda h: (*summary.order_key(
             h["published"], h["doc_id"], h["ev_start"] if h["ev_start"] is not None
             else h["position"]), h["idx"]))
         current: str | None = None
@@ -201,8 +199,8 @@ def facts_page(backend: Any, kind: str, *, document: str | None = None,
                actor: str | None = None, limit: int, offset: int,
                count: Counter | None = None) -> tuple[list[dict[str, Any]], int]:
     """Facts of one kind in record shape with provenance (document, url, evidence)."""
-    if kind not in FACT_KINDS:
-        raise NotFound(f"no fact kind {kind!r}; choose one of {', '.join(FACT_KINDS)}")
+    if kind not in FACT_TABLES:
+        raise NotFound(f"no fact kind {kind!r}; choose one of {', '.join(FACT_TABLES)}")
     conds, params = [], []
     if document:
         conds.append("t.doc_id = ?")

@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from ..errors import SchemaError, StoreError
+from .rows import EXTRACTOR_TABLES
 
 EV = "ev_start INTEGER, ev_end INTEGER, ev_text TEXT"
 
@@ -156,10 +157,14 @@ _FTS_POSTGRES = (
 _ORDINAL = ("ALTER TABLE doc_actors ADD COLUMN ord INTEGER",)
 _ORDINAL_SQLITE = ("UPDATE doc_actors SET ord = rowid",)
 
+# The rule set (extractor NAME) of every fact and meeting report; NULL for rows stored before.
+_EXTRACTOR = tuple(f"ALTER TABLE {table} ADD COLUMN extractor TEXT" for table in EXTRACTOR_TABLES)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_record", _BASE),
     Migration("0002_fulltext", (), {"sqlite": _FTS_SQLITE, "postgres": _FTS_POSTGRES}),
     Migration("0003_ordinal", _ORDINAL, {"sqlite": _ORDINAL_SQLITE}),
+    Migration("0004_extractor", _EXTRACTOR),
 )
 
 _PG_TYPES = {"TEXT": 'TEXT COLLATE "C"', "REAL": "DOUBLE PRECISION"}

@@ -24,6 +24,7 @@ from typing import Any, TypeVar
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from ..errors import NotFound, StoreError
+from .transaction import Transactional
 
 SCHEMES = ("postgresql://", "postgres://")
 CONNECT_TIMEOUT_S = 10
@@ -71,7 +72,7 @@ def _one_line(exc: BaseException) -> str:
     return text[:300] or type(exc).__name__
 
 
-class PostgresBackend:
+class PostgresBackend(Transactional):
     """One psycopg connection in autocommit mode; ``transaction`` opens explicit ones."""
 
     dialect = "postgres"
@@ -93,7 +94,6 @@ class PostgresBackend:
             )
         except (psycopg.Error, ValueError) as exc:
             raise StoreError(f"{self.path}: cannot connect to PostgreSQL ({_one_line(exc)})") from None
-        self._depth = 0
         try:
             self._use_schema(create)
         except BaseException:
@@ -114,9 +114,11 @@ class PostgresBackend:
         self.schema = current
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        """Run one statement; the cursor comes back for ``fetchone``/``fetchall``."""
         return self._guard(lambda: self.conn.execute(to_psycopg(sql), _clean(params)))
 
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        """Run one statement once per row of parameters."""
         batch = [_clean(r) for r in rows]
         if batch:
             self._guard(lambda: self.conn.cursor().executemany(to_psycopg(sql), batch))
@@ -135,10 +137,12 @@ class PostgresBackend:
         return self._guard(run)
 
     def scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        """The first column of the first row, or None."""
         row = self._guard(lambda: self.conn.execute(to_psycopg(sql), _clean(params)).fetchone())
         return row[0] if row else None
 
     def tables(self) -> set[str]:
+        """Names of the tables in the record's schema."""
         rows = self.execute(
             "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"
         )
@@ -149,17 +153,9 @@ class PostgresBackend:
         self.execute("SELECT pg_advisory_xact_lock(?)", (lock_key(f"{self.schema}\x1f{name}"),))
 
     @contextmanager
-    def transaction(self) -> Iterator[None]:
-        """One transaction (nested calls join the outer one)."""
-        if self._depth:
-            self._depth += 1
-            try:
-                yield
-            finally:
-                self._depth -= 1
-            return
-        self._depth = 1
-        try:  # pipelined: writes go out together, a read waits for what was sent before it
+    def _begin(self) -> Iterator[None]:
+        """A psycopg transaction, pipelined: writes go out together, a read waits for what was sent."""
+        try:
             with self.conn.transaction(), self.conn.pipeline():
                 yield
         except self._psycopg.Error as exc:  # one the body did not see: raised at commit or a fetch
@@ -167,8 +163,6 @@ class PostgresBackend:
             if err is None:
                 raise
             raise err from None
-        finally:
-            self._depth = 0
 
     def retrying(self, fn: Callable[[], T]) -> T:
         """Run a transaction, again when PostgreSQL aborted it on a deadlock or conflict."""
@@ -186,13 +180,14 @@ class PostgresBackend:
         raise AssertionError("unreachable")
 
     def close(self) -> None:
+        """Close the connection."""
         self.conn.close()
 
     def _guard(self, run: Callable[[], T]) -> T:
         try:
             return run()
         except self._psycopg.Error as exc:
-            err = self._translate(exc, retry=bool(self._depth))
+            err = self._translate(exc, retry=self.in_transaction)
             if err is None:
                 raise
             raise err from None

@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from ..errors import NotFound
-from . import keys, merge, rows
+from . import keys, merge, rows, summary
 
 MEETING_COLS = (
     "id, name, process, city, country, round, start_date, end_date, status, n_parties, n_documents, aliases"
@@ -85,14 +85,14 @@ def meeting_record(backend: Any, m: dict[str, Any]) -> dict[str, Any]:
     reports = backend.query("SELECT * FROM meeting_reports WHERE meeting_id = ? ORDER BY id", (m["id"],))
     ids = [r["id"] for r in reports]
     history = merge._in(backend, "SELECT * FROM meeting_history WHERE report_id IN ({ids})", ids)
-    summary = merge.summarize(reports, history)
-    events = summary["history"]
+    merged = summary.summarize(reports, history)
+    events = merged["history"]
     found = merge._in(backend, merge.PARTICIPATION_SQL, ids)
-    parts = merge.participants(found, events[-1] if events else None)
+    parts = summary.participants(found, events[-1] if events else None)
     row = {k: v for k, v in meeting_row(m).items() if k not in ("parties", "n_documents")}
     return row | {
-        "documents": summary["documents"],
-        "history": [{k: v for k, v in s.items() if k != "_order"} for s in summary["history"]],
+        "documents": merged["documents"],
+        "history": [{k: v for k, v in s.items() if k != "_order"} for s in events],
         "participants": parts,
     }
 
@@ -127,12 +127,7 @@ def actor_names(backend: Any, actor_ids: list[str]) -> dict[str, str]:
 
 def _name_actors(backend: Any, out: dict[str, Any]) -> None:
     """Add ``*_name`` next to record actor ids so that tables read without lookups."""
-    refs = {
-        "delegations": ("actor", "head"),
-        "positions": ("actor",),
-        "quotes": ("speaker",),
-        "agreements": (),
-    }
+    refs = {kind: rows.actor_keys(kind) for kind in rows.FACTS if kind in out}
     wanted = [f[k] for kind, ks in refs.items() for f in out.get(kind, []) for k in ks if f.get(k)]
     names = actor_names(backend, wanted)
     for kind, ks in refs.items():
@@ -230,7 +225,7 @@ def actor(backend: Any, name: str) -> dict[str, Any]:
     )
     meetings_ = []
     for m in sorted(found, key=lambda m: (m["start_date"] or "", m["id"])):
-        (p,) = merge.participants(by_meeting[m["id"]])
+        (p,) = summary.participants(by_meeting[m["id"]])
         meetings_.append(
             meeting_row(m) | {"participation": {k: p[k] for k in ("status", "role")}, "history": p["history"]}
         )

@@ -8,8 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import NotFound, TalkwatchError
-from . import export, migrations, queries, writer
+from . import migrations, queries, rows, writer
 from .backend import connect, is_url
+from .exports import record as export
 
 TABLES = (
     "documents",
@@ -20,13 +21,7 @@ TABLES = (
     "meeting_history",
     "meetings",
     "conflicts",
-    "participations",
-    "delegations",
-    "quotes",
-    "positions",
-    "agreements",
-    "events",
-    "dates",
+    *rows.FACTS,
 )
 
 

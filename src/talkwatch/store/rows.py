@@ -13,8 +13,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from ..model import FACT_KINDS
+
 # field kinds: "" plain, "bool", "json" (list), "actor" (local + record id),
-# "meeting" (local + report id), "ev" (evidence dict in three columns)
+# "meeting" (local + report id), "ev" (evidence dict in three columns),
+# "optional" (plain, and left out of the fact when NULL)
 
 
 @dataclass(frozen=True)
@@ -28,7 +31,11 @@ class Field:
         return self.column or self.key
 
 
-FACTS: dict[str, tuple[Field, ...]] = {
+# Meetings are stored as reports and merged across articles (``meeting_reports``); every
+# other fact kind, and the article's resolved dates, is a table of per-article rows.
+FACT_TABLES: tuple[str, ...] = (*(kind for kind in FACT_KINDS if kind != "meetings"), "dates")
+
+_FIELDS: dict[str, tuple[Field, ...]] = {
     "participations": (
         Field("meeting", "meeting"),
         Field("actor", "actor"),
@@ -96,6 +103,17 @@ FACTS: dict[str, tuple[Field, ...]] = {
         Field("end", column="end_char"),
     ),
 }
+# The rule set that produced a fact (``meetings.v1``): on every fact of an extractor (not on
+# dates); facts stored before it was recorded have none, and get none back.
+EXTRACTOR = Field("extractor", "optional")
+# The columns of each fact table, in ``FACT_TABLES`` order (a kind without fields fails here).
+FACTS: dict[str, tuple[Field, ...]] = {
+    kind: (*_FIELDS[kind], EXTRACTOR) if kind in FACT_KINDS else _FIELDS[kind] for kind in FACT_TABLES
+}
+# Tables whose rows record their extractor: the meeting reports and the fact tables of extractors.
+EXTRACTOR_TABLES: tuple[str, ...] = (
+    "meeting_reports", *(kind for kind, fields in FACTS.items() if EXTRACTOR in fields)
+)
 
 ACTOR_KEYS = (
     "id",
@@ -123,9 +141,15 @@ MEETING_KEYS = (
     "process",
     "history",
     "evidence",
+    "extractor",
 )
 HISTORY_KEYS = ("status", "start", "evidence")
 DOCUMENT_KEYS = ("id", "title", "source", "url", "published", "language")
+
+
+def actor_keys(kind: str) -> tuple[str, ...]:
+    """The keys of a fact kind that name an actor (``speaker`` of a quote, ``head`` of a delegation...)."""
+    return tuple(f.key for f in FACTS[kind] if f.kind == "actor")
 
 
 def columns(kind: str) -> list[str]:
@@ -199,6 +223,9 @@ def from_row(kind: str, row: dict[str, Any]) -> dict[str, Any]:
             item[f.key] = None if row[f.col] is None else bool(row[f.col])
         elif f.kind == "json":
             item[f.key] = json.loads(row[f.col] or "[]")
+        elif f.kind == "optional":
+            if row.get(f.col) is not None:
+                item[f.key] = row[f.col]
         else:
             item[f.key] = row[f.col]
     item.update(loads(row.get("extra")) or {})

@@ -5,7 +5,8 @@ the text (within one article, the digest's own history order); the history
 is their timeline of events (``timeline``), whose last entry gives the status
 and start; name and venue are the most common ones; statements of different
 documents published the same day that disagree are conflicts. Pure functions
-of the stored rows.
+of the stored rows: the store writes their result, the record's answers and
+the dashboard reuse them (``participants`` is ``attendance.participants``).
 """
 
 from __future__ import annotations
@@ -15,7 +16,9 @@ from collections.abc import Iterable
 from typing import Any
 
 from . import rows, timeline
-from .attendance import order_key
+from .attendance import order_key, participants
+
+__all__ = ["conflicts", "order_key", "participants", "statements", "summarize"]
 
 
 def statements(reports: list[dict[str, Any]], history: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -30,6 +33,7 @@ def statements(reports: list[dict[str, Any]], history: list[dict[str, Any]]) -> 
             {"status": h["status"], "start": h["start_date"], "evidence": rows.ev_dict(h)}
             for h in by_report.get(r["id"], [])
         ]
+        provenance = {"extractor": r["extractor"]} if r.get("extractor") is not None else {}
         if r["status"] and (not hist or hist[-1]["status"] != r["status"]):
             hist.append(
                 {
@@ -46,6 +50,7 @@ def statements(reports: list[dict[str, Any]], history: list[dict[str, Any]]) -> 
                     "reported": r["published"],
                     **h,
                     "document": r["doc_id"],
+                    **provenance,
                     "_order": (*order_key(r["published"], r["doc_id"], r["position"]), n),
                 }
             )

@@ -23,9 +23,8 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from ..errors import SchemaError
+from ..model import DIGEST_LISTS
 from . import keys, merge, rows
-
-FACT_KINDS = ("actors", "meetings", *rows.FACTS)
 
 
 @dataclass(frozen=True)
@@ -148,6 +147,7 @@ REPORT_COLS = (
     "hi",
     "published",
     "position",
+    "extractor",
 )
 HISTORY_COLS = (
     "report_id",
@@ -228,7 +228,7 @@ def _rows(item: Item, local: dict[str, str], touched: _Touched, out: _Rows) -> i
 
 
 def _doc_extra(digest: dict[str, Any]) -> str | None:
-    top = rows.extra(digest, {"schema", "document", *FACT_KINDS})
+    top = rows.extra(digest, {"schema", "document", *DIGEST_LISTS})
     docx = rows.extra(digest["document"], rows.DOCUMENT_KEYS)
     if not top and not docx:
         return None
@@ -349,6 +349,7 @@ def _meeting_rows(
                 hi,
                 published,
                 min(starts, default=None),
+                meeting.get("extractor"),
             )
         )
         out.rows["meeting_history"] += [

@@ -19,6 +19,7 @@ from typing import Any
 
 from ... import store
 from ...errors import TalkwatchError
+from ..save import BATCH_SIZE
 from . import cluster as clusters
 from . import merge as merging
 from . import output, partitions, tasks
@@ -75,7 +76,7 @@ def extract_corpus(
     partition_size: int | str = DEFAULT_PARTITION_SIZE,
     pipeline: tasks.Pipeline | None = None,
     db: str | Path | store.Record | None = None,
-    batch_size: int = merging.BATCH_SIZE,
+    batch_size: int = BATCH_SIZE,
     on_progress: Callable[[ExtractReport], None] | None = None,
     on_start: Callable[[ExtractReport], None] | None = None,
 ) -> ExtractReport:

@@ -13,29 +13,24 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ... import store
-from ...errors import TalkwatchError
+from ..save import BATCH_SIZE, Tally, save
 from . import output, tables
 
-BATCH_SIZE = 64  # digests per transaction, as ``talkwatch ingest``
+Pending = tuple[str, store.Item]  # (where the article came from, what to store)
 
 
 @dataclass
-class MergeReport:
-    """What a merge wrote."""
+class MergeReport(Tally):
+    """What a merge wrote: the tally of the store, and the partitions read."""
 
     partitions: int = 0
     merged: int = 0  # partitions read
-    added: int = 0
-    skipped: int = 0
-    failed: int = 0
-    facts: int = 0
     seconds: float = 0.0
-    failures: list[tuple[str, str]] = field(default_factory=list)
 
 
 def merge_into_store(
@@ -83,7 +78,7 @@ class Merger:
         self.record = record
         self.batch_size = max(1, batch_size)
         self.report = MergeReport()
-        self.pending: list[tuple[dict[str, Any], dict[str, Any]]] = []
+        self.pending: list[Pending] = []
 
     def merge(self, meta: dict[str, Any]) -> None:
         """Queue one partition's new documents; write every full batch.
@@ -96,32 +91,31 @@ class Merger:
         else:
             self.pending += _fresh(self.out, self.record, meta, self.report)
         while len(self.pending) >= self.batch_size:
-            _save(self.record, self.pending[: self.batch_size], self.report)
+            save(self.record, self.pending[: self.batch_size], self.report)
             self.pending = self.pending[self.batch_size :]
         self.report.merged += 1
 
     def flush(self) -> None:
         """Write what is left (a last, partial batch)."""
         if self.pending:
-            _save(self.record, self.pending, self.report)
+            save(self.record, self.pending, self.report)
             self.pending = []
 
 
-def _fresh_items(
-    record: store.Record, items: list[Any], report: MergeReport
-) -> list[tuple[dict[str, Any], dict[str, Any]]]:
-    """(document row, digest) of digests handed over by a task, minus those already stored."""
+def _pending(digest: dict[str, Any], body: str | None, path: str | None) -> Pending:
+    return path or digest["document"]["id"], store.Item(digest, body, path)
+
+
+def _fresh_items(record: store.Record, items: list[Any], report: MergeReport) -> list[Pending]:
+    """Digests handed over by a task, minus those already stored."""
     known = record.known([digest["document"]["id"] for digest, _, _ in items])
-    fresh = [({"doc_id": d["document"]["id"], "body": body, "path": path}, d)
-             for d, body, path in items if d["document"]["id"] not in known]
+    fresh = [_pending(d, body, path) for d, body, path in items if d["document"]["id"] not in known]
     report.skipped += len(items) - len(fresh)
     return fresh
 
 
-def _fresh(
-    out: str, record: store.Record, meta: dict[str, Any], report: MergeReport
-) -> list[tuple[dict[str, Any], dict[str, Any]]]:
-    """(document row, digest) of a partition's documents not yet in the record."""
+def _fresh(out: str, record: store.Record, meta: dict[str, Any], report: MergeReport) -> list[Pending]:
+    """A partition's digests (rebuilt from its Parquet rows) not yet in the record."""
     doc_files = [f for f in meta["files"] if f.startswith("documents/")]
     ids = [r["doc_id"] for _, found in output.read_rows(out, doc_files, columns=["doc_id"])
            for r in found]
@@ -133,29 +127,6 @@ def _fresh(
     for table, part_rows in output.read_rows(out, meta["files"]):
         found.setdefault(table, []).extend(part_rows)
     pairs = tables.digests(found.pop("documents", []), found)
-    fresh = [(d, g) for d, g in pairs if d["doc_id"] not in known]
+    fresh = [_pending(g, d["body"], d["path"]) for d, g in pairs if d["doc_id"] not in known]
     report.skipped += len(pairs) - len(fresh)
     return fresh
-
-
-def _save(record: store.Record, batch: list[tuple[dict[str, Any], dict[str, Any]]],
-          report: MergeReport) -> None:
-    """One transaction per batch; when it fails, store the articles one by one to find the bad one."""
-    items = [store.Item(digest, doc["body"], doc["path"]) for doc, digest in batch]
-    try:
-        saved = record.save_many(items)
-    except (TalkwatchError, TypeError, KeyError, ValueError):
-        for item, (doc, _) in zip(items, batch, strict=True):
-            try:
-                one = record.save_many([item])
-            except (TalkwatchError, TypeError, KeyError, ValueError) as exc:
-                report.failures.append((doc["path"] or doc["doc_id"], f"not stored: {exc}"))
-                report.failed += 1
-                continue
-            report.added += one.added
-            report.skipped += one.skipped
-            report.facts += one.facts
-        return
-    report.added += saved.added
-    report.skipped += saved.skipped
-    report.facts += saved.facts

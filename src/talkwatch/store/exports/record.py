@@ -17,22 +17,13 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
-from ..errors import TalkwatchError
-from . import merge, queries, rows
+from ...errors import TalkwatchError
+from ...model import FACT_KINDS, singular
+from .. import merge, queries, rows
 
 SCHEMA = "talkwatch.record/1"
-KINDS = (
-    "document",
-    "actor",
-    "meeting",
-    "participation",
-    "delegation",
-    "quote",
-    "position",
-    "agreement",
-    "event",
-    "conflict",
-)
+# The lists of a record, in export order: the articles, the actors, the facts, the conflicts.
+KINDS = ("document", "actor", *(singular(kind) for kind in FACT_KINDS), "conflict")
 _PLURAL = {k: k + "s" for k in KINDS}
 _PAGE = 2000
 
@@ -260,10 +251,13 @@ def tables(backend: Any) -> Iterator[tuple[str, Iterator[dict[str, Any]]]]:
         ),
     )
     yield "meeting_history", _history_rows(backend)
-    yield "participations", _participation_rows(backend)
-    for kind in ("delegations", "quotes", "positions", "agreements"):
-        yield kind, (_flat(f | {"url": urls.get(f["document"])}) for f in facts(backend, kind))
-    yield "events", _event_rows(backend, urls)
+    for kind in FACT_KINDS:
+        if kind == "participations":
+            yield kind, _participation_rows(backend)
+        elif kind == "events":
+            yield kind, _event_rows(backend, urls)
+        elif kind != "meetings":
+            yield kind, (_flat(f | {"url": urls.get(f["document"])}) for f in facts(backend, kind))
     yield "conflicts", (_flat(c) for c in conflicts(backend))
 
 
@@ -381,4 +375,5 @@ def _meeting(backend: Any, m: dict[str, Any]) -> dict[str, Any]:
             for h in history
         ],
         "evidence": json.loads(m["evidence"]),
+        **({"extractor": m["extractor"]} if m.get("extractor") is not None else {}),
     } | extra

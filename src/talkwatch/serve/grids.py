@@ -1,0 +1,94 @@
+"""The grids of a meeting page, built from the record's plain dicts.
+
+Attendance (actors x meetings), the status history folded into runs, and
+positions (issues x actors); pure functions of query results, so they are
+tested without a server.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from . import queries
+
+CELL_EVIDENCE = 5  # newest statements kept per attendance cell
+
+
+def window(group: list[dict[str, Any]], current: str, size: int) -> list[dict[str, Any]]:
+    """At most ``size`` meetings of the group around the current one."""
+    idx = next((i for i, m in enumerate(group) if m["id"] == current), 0)
+    lo = max(0, min(idx - size // 2, len(group) - size))
+    return group[lo:lo + size]
+
+
+Cells = dict[str, dict[str, Any]]  # actor id -> latest status, role, count, newest evidence
+
+
+def column(b: Any, meeting_id: str) -> Cells:
+    """One meeting's column of the attendance grid."""
+    parts = queries.attendance(b, [meeting_id]).get(meeting_id, [])
+    return {p["actor"]: {"status": p["status"] or "unknown", "role": p["role"],
+                         "n": len(p["history"]),
+                         "evidence": list(reversed(p["history"]))[:CELL_EVIDENCE]}
+            for p in parts}
+
+
+def matrix(b: Any, columns: list[dict[str, Any]], current: str,
+           column_of: Callable[[str], Cells] | None = None) -> dict[str, Any]:
+    """Actors x meetings: each cell the latest participation status and its evidence.
+
+    ``column_of(meeting_id)`` gives one column (memoised by the caller: the
+    meetings of a process share their columns).
+    """
+    cols = {m["id"]: (column_of or (lambda mid: column(b, mid)))(m["id"]) for m in columns}
+    actors = {a for col in cols.values() for a in col}
+    names = queries.actor_names(b, actors)
+    docs = {h["document"] for col in cols.values() for c in col.values() for h in c["evidence"]}
+    in_current = set(cols.get(current, {}))
+    order = sorted(actors, key=lambda a: (a not in in_current, (names.get(a) or a).casefold(), a))
+    rows = [{"actor": a, "name": names.get(a) or a,
+             "cells": [cols[m["id"]].get(a) for m in columns]} for a in order]
+    return {"columns": columns, "rows": rows, "titles": queries.titles(b, docs)}
+
+
+def history_runs(history: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Consecutive statements of the same status and start date as one row.
+
+    Twenty articles repeating "due to open on May 4" read better as one line
+    with its count, date span and first sentence; the JSON keeps every one.
+    """
+    runs: list[dict[str, Any]] = []
+    for h in history:
+        last = runs[-1] if runs else None
+        if last and (last["status"], last["start"]) == (h.get("status"), h.get("start")):
+            last["n"] += 1
+            last["last"] = h.get("reported")
+            if h.get("document") not in last["documents"]:
+                last["documents"].append(h.get("document"))
+            continue
+        runs.append({"status": h.get("status"), "start": h.get("start"), "n": 1,
+                     "first": h.get("reported"), "last": h.get("reported"),
+                     "evidence": h.get("evidence") or {}, "documents": [h.get("document")]})
+    return runs
+
+
+def positions_grid(positions: list[dict[str, Any]]) -> dict[str, Any]:
+    """Issues x actors: the latest stance of each actor on each issue, side by side."""
+    by_actor: dict[str, int] = {}
+    for p in positions:
+        by_actor[p.get("actor") or "?"] = by_actor.get(p.get("actor") or "?", 0) + 1
+    actors = sorted(by_actor, key=lambda a: -by_actor[a])[:12]
+    names = {p.get("actor") or "?": p.get("actor_name") or "?" for p in positions}
+    grid: dict[str, dict[str, dict[str, Any]]] = {}
+    for p in positions:  # in publication order: the last one wins
+        a = p.get("actor") or "?"
+        if a not in actors:
+            continue
+        cell = grid.setdefault(p.get("issue") or "(issue not stated)", {}).setdefault(
+            a, {"n": 0})
+        cell.update(stance=p.get("stance"), evidence=p.get("evidence") or {},
+                    document=p.get("document"), published=p.get("published"), n=cell["n"] + 1)
+    issues = sorted(grid)[:60]
+    return {"actors": [{"id": a, "name": names.get(a, a)} for a in actors],
+            "rows": [{"issue": i, "cells": [grid[i].get(a) for a in actors]} for i in issues]}
