@@ -62,7 +62,7 @@ def test_meeting_by_name(app, db):
     assert result.exit_code == 0
     assert "Status timeline" in result.output and "Northern Front" in result.output
     data = json.loads(invoke(app, "meeting", "Lusaka talks", "--db", db, "-f", "json").output)
-    assert data["status"] == "ongoing" and len(data["history"]) == 4
+    assert data["status"] == "ongoing" and len(data["history"]) == 3
 
 
 def test_actor_search_conflicts(app, db):

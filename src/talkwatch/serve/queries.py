@@ -2,9 +2,10 @@
 
 Everything here reads the store's tables through its backend with portable SQL
 (``?`` placeholders, ``COALESCE``/``NULLIF``/``||``, ``LIMIT ... OFFSET``), so
-the same code runs when a PostgreSQL backend arrives. Per-actor latest status
-comes from ``store.summary.participants``, the very function the CLI's answers
-use, so the grid and ``talkwatch meeting`` never disagree.
+the same code runs when a PostgreSQL backend arrives. Per-actor status comes
+from ``store.merge.attendance_of`` (``summary.participants`` with the meeting's
+timeline), the very function the CLI's answers use, so the grid and
+``talkwatch meeting`` never disagree.
 """
 
 from __future__ import annotations
@@ -56,12 +57,7 @@ def stamp(backend: Any) -> str:
 
 def _process_filter(process: str | None) -> tuple[str, list[Any]]:
     """The WHERE clause ``store.queries.meetings`` uses for ``process=`` (kept identical)."""
-    if not process:
-        return "", []
-    from ..store import keys
-
-    return (" WHERE place IN (?, ?) OR lower(process) = lower(?)",
-            ["p:" + keys.norm(process), "c:" + keys.norm(process), process])
+    return store_queries.process_filter(process)
 
 
 def count_meetings(backend: Any, process: str | None = None, *,
@@ -146,16 +142,8 @@ def moves(backend: Any, meeting_ids: list[str]) -> dict[str, list[Move]]:
 
 
 def attendance(backend: Any, meeting_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
-    """Participants of each meeting: latest status and role, with the history behind them."""
-    found = merge._in(backend,
-        "SELECT p.doc_id, p.idx, p.actor_id, p.actor_local, p.status, p.role, p.hedged,"
-        " p.ev_start, p.ev_end, p.ev_text, p.report_id, d.published, r.meeting_id"
-        " FROM participations p JOIN meeting_reports r ON r.id = p.report_id"
-        " JOIN documents d ON d.id = p.doc_id WHERE r.meeting_id IN ({ids})", meeting_ids)
-    by_meeting: dict[str, list[dict[str, Any]]] = {}
-    for p in found:
-        by_meeting.setdefault(p["meeting_id"], []).append(p)
-    return {mid: summary.participants(rows) for mid, rows in by_meeting.items()}
+    """Participants of each meeting: status and role, with the history behind them (as the record)."""
+    return merge.attendance_of(backend, meeting_ids)
 
 
 def actor_names(backend: Any, actor_ids: Iterable[str]) -> dict[str, str]:

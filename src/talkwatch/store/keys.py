@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from ..lexicon import load_yaml
+from . import identity
 
 _NON_WORD = re.compile(r"[^\w]+")
 
@@ -38,10 +39,12 @@ def short_hash(*parts: str, size: int = 12) -> str:
 
 
 def actor_key(actor: dict[str, Any]) -> str:
-    """Gazetteer key when the extractor knew the actor, else name and type."""
+    """Gazetteer key when the extractor knew the actor (descriptions filed under the
+    actor they speak for), else the name: reports that type one name differently
+    still name one actor (its type is resolved in ``merge``)."""
     if actor.get("key"):
-        return f"k:{actor['key']}"
-    return f"n:{norm(actor.get('name'))}|{actor.get('type') or ''}"
+        return f"k:{identity.canonical_key(actor['key'])}"
+    return f"n:{identity.name_key(norm(actor.get('name')))}"
 
 
 def actor_id(key: str) -> str:
@@ -54,20 +57,30 @@ def _generic_words() -> frozenset[str]:
     return frozenset(data.get("generic", ()))
 
 
-def meeting_place(meeting: dict[str, Any], doc_id: str) -> str:
-    """The group a reported meeting is merged within: venue city, else process, else name.
+UNPLACED = "*"  # the group of reports that name no place (``merge`` places them near the others)
 
-    A meeting named only by generic words ("the talks") stays with its document.
+
+def meeting_place(meeting: dict[str, Any], doc_id: str) -> str:
+    """The group a reported meeting is merged within: venue country, else process, else name.
+
+    The country rather than the city: a round whose venue is renegotiated
+    (Minsk, then Gomel, then a border town) is still one meeting, and
+    clustering tells towns apart by their dates (``merge``). Reports that name
+    no place and only generic words ("the talks") share one group, ``*``,
+    where dates and round numbers decide.
     """
     venue = meeting.get("venue") or {}
+    country = venue.get("country") or identity.town_country(venue.get("city"))
+    if country:
+        return "c:" + norm(country)
     if venue.get("city"):
-        return "c:" + norm(venue["city"])
+        return "t:" + norm(venue["city"])
     if meeting.get("process"):
         return "p:" + norm(meeting["process"])
     words = norm(meeting.get("name")).split()
     if any(w not in _generic_words() and not w.isdigit() for w in words):
         return "n:" + " ".join(words)
-    return f"d:{doc_id}:{meeting.get('id')}"
+    return UNPLACED
 
 
 def meeting_id(place: str, first_report: str) -> str:

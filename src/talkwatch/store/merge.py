@@ -1,150 +1,38 @@
 """Merging across articles: one meeting from many reports, one name per actor.
 
-Reported meetings are grouped by place (venue city, else process, else a
-distinctive name) and, within a place, clustered by date: reports whose date
-spans (start, end and every date in their status history, so a postponement
-bridges old and new dates) overlap within a tolerance are one meeting, unless
-their round numbers or process names differ. Reports without dates join the
-meeting their publication date points to (a past-tense report the latest
-earlier one, others the next one). The clustering is a function of the set of
-reports, not of the order they arrived in, so a re-run or a resumed run
-gives the same meetings and ids.
+Reported meetings are grouped by place (venue country, else process, else a
+distinctive name; ``keys.meeting_place``) and, within a place, clustered into
+meetings (``clusters``). A batch re-clusters only the places and dates it
+touched, widening the window while a cluster reaches its edge, so the
+result equals a full re-clustering whatever the order reports arrived in.
 
-Each meeting's summary (``summary``) is rewritten whenever one of its
-reports arrives, with its conflicts.
+Each meeting's summary reads its statements as a timeline of events
+(``timeline``); statements of different documents published the same day
+that disagree are listed as conflicts.
 """
 
 from __future__ import annotations
 
-import functools
 import json
+from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from . import keys
-from .summary import conflicts, participants, summarize
+from . import attendance, identity, keys
+from .clusters import (
+    ABSENT,
+    ROUND_TOLERANCE,
+    UNDATED_WINDOW,
+    _iso,
+    _Report,
+    cluster,
+    cluster_around,
+    report_span,
+)
+from .summary import conflicts, statements, summarize
 
-TOLERANCE = keys.days(10)  # a report a few days off is the same meeting
-ROUND_TOLERANCE = keys.days(120)  # the same numbered round, however postponed
-UNDATED_WINDOW = keys.days(90)  # how far from a meeting an undated report may attach
-PAST = frozenset({"held", "concluded"})
-ABSENT = frozenset({"declined", "not_invited"})
-
-
-def report_span(meeting: dict[str, Any]) -> tuple[str | None, str | None]:
-    """First and last day any date of a reported meeting allows (year-only dates ignored)."""
-    values = [meeting.get("start"), meeting.get("end")]
-    values += [h.get("start") for h in meeting.get("history") or []]
-    bounds = [keys.date_bounds(v) for v in values if v and len(str(v)) >= 7]
-    bounds = [b for b in bounds if b]
-    if not bounds:
-        return None, None
-    return min(b[0] for b in bounds).isoformat(), max(b[1] for b in bounds).isoformat()
-
-
-@dataclass
-class _Report:
-    id: str
-    lo: date | None
-    hi: date | None
-    published: date | None
-    round: int | None
-    process: str
-    status: str | None
-
-
-@dataclass
-class _Cluster:
-    ids: list[str] = field(default_factory=list)
-    lo: date | None = None
-    hi: date | None = None
-    rounds: set[int] = field(default_factory=set)
-    processes: set[str] = field(default_factory=set)
-    pub_lo: date | None = None
-    pub_hi: date | None = None
-
-    def add(self, r: _Report) -> None:
-        self.ids.append(r.id)
-        if r.lo:
-            self.lo = min(self.lo or r.lo, r.lo)
-            self.hi = max(self.hi or r.hi, r.hi)  # type: ignore[type-var]
-        if r.round is not None:
-            self.rounds.add(r.round)
-        if r.process:
-            self.processes.add(r.process)
-        if r.published:
-            self.pub_lo = min(self.pub_lo or r.published, r.published)
-            self.pub_hi = max(self.pub_hi or r.published, r.published)
-
-    def fits(self, r: _Report) -> bool:
-        """Round numbers and process names never merge when both are known and differ."""
-        if r.round is not None and self.rounds and r.round not in self.rounds:
-            return False
-        return not (r.process and self.processes and r.process not in self.processes)
-
-
-@functools.lru_cache(maxsize=65536)
-def _iso(value: str | None) -> date | None:
-    b = keys.date_bounds(value)
-    return b[0] if b and value and len(value) >= 10 else None
-
-
-def cluster(reports: Iterable[_Report]) -> list[list[str]]:
-    """Split one place's reports into meetings (lists of report ids)."""
-    reports = list(reports)
-    clusters: list[_Cluster] = []
-    active: list[_Cluster] = []  # clusters a report at or after r.lo can still overlap
-    for r in sorted((r for r in reports if r.lo), key=lambda r: (r.lo, r.hi, r.id)):
-        active = [c for c in active if c.hi + ROUND_TOLERANCE >= r.lo]  # type: ignore[operator]
-        match = [c for c in active if c.fits(r) and _overlaps(c, r)]
-        if match:
-            match[-1].add(r)
-        else:
-            active.append(_new(clusters))
-            active[-1].add(r)
-    undated = (r for r in reports if not r.lo)
-    for r in sorted(undated, key=lambda r: (r.published or date.max, r.id)):
-        (_attach(clusters, r) or _new(clusters)).add(r)
-    return [sorted(c.ids) for c in clusters]
-
-
-def _new(clusters: list[_Cluster]) -> _Cluster:
-    clusters.append(_Cluster())
-    return clusters[-1]
-
-
-def _overlaps(c: _Cluster, r: _Report) -> bool:
-    tol = ROUND_TOLERANCE if r.round is not None and r.round in c.rounds else TOLERANCE
-    return r.lo <= c.hi + tol and r.hi >= c.lo - tol  # type: ignore[operator]
-
-
-def _attach(clusters: list[_Cluster], r: _Report) -> _Cluster | None:
-    """The meeting an undated report most likely speaks of, if any is near enough."""
-    fitting = [c for c in clusters if c.fits(r)]
-    if r.published is None:
-        return fitting[0] if fitting else None
-    pub = r.published
-    dated = [c for c in fitting if c.lo]
-    before = [c for c in dated if c.lo <= pub and pub - c.hi <= UNDATED_WINDOW]  # type: ignore[operator]
-    after = [c for c in dated if c.hi >= pub - TOLERANCE and c.lo - pub <= UNDATED_WINDOW]  # type: ignore[operator]
-    if r.status in PAST and before:
-        return max(before, key=lambda c: c.lo)  # type: ignore[arg-type, return-value]
-    if after:
-        return min(after, key=lambda c: c.lo)  # type: ignore[arg-type, return-value]
-    if before:
-        return max(before, key=lambda c: c.lo)  # type: ignore[arg-type, return-value]
-    loose = [
-        c
-        for c in fitting
-        if not c.lo and c.pub_lo and c.pub_lo - UNDATED_WINDOW <= pub <= c.pub_hi + UNDATED_WINDOW
-    ]  # type: ignore[operator]
-    return loose[0] if loose else None
-
-
-# --- refresh: what a batch touched ---------------------------------------------------
-
+__all__ = ["cluster", "conflicts", "refresh", "report_span", "statements", "summarize"]
 
 EDGE = UNDATED_WINDOW + ROUND_TOLERANCE  # a cluster this close to a window edge may reach out
 MARGIN = EDGE * 2  # how far around a batch's dates a place is re-clustered
@@ -153,12 +41,45 @@ MARGIN = EDGE * 2  # how far around a batch's dates a place is re-clustered
 def refresh(backend: Any, *, places: dict[str, list[date]], actors: Iterable[str]) -> None:
     """Recompute actor names and the meetings near the dates a batch touched, per place."""
     _refresh_actor_names(backend, sorted(set(actors)))
-    for place in sorted(places):
+    for place in sorted(p for p in places if p != keys.UNPLACED):
         days_ = places[place]
         if days_:
             _refresh_place(backend, place, min(days_) - MARGIN, max(days_) + MARGIN)
         else:
             _refresh_place(backend, place, None, None)
+    if places:
+        days_ = [d for p in sorted(places) for d in places[p]]
+        window = (min(days_) - MARGIN, max(days_) + MARGIN) if days_ else (None, None)
+        _refresh_unplaced(backend, *window)
+
+
+def _refresh_unplaced(backend: Any, lo: date | None, hi: date | None) -> None:
+    """Re-place the reports that name no place near the batch's dates (``clusters.cluster_around``).
+
+    Runs after the placed meetings are settled, on every batch (a new placed
+    report may be the meeting an unplaced one spoke of).
+    """
+    backend.lock(f"place:{keys.UNPLACED}")
+    reports = _load(backend, keys.UNPLACED, lo, hi)
+    if not reports:
+        return
+    anchors = [r for r in _load(backend, None, lo, hi) if r["place"] != keys.UNPLACED and r["meeting_id"]]
+    by_meeting: dict[str, list[_Report]] = {}
+    place_of: dict[str, str] = {}
+    for r in anchors:
+        by_meeting.setdefault(r["meeting_id"], []).append(_report(r))
+        place_of[r["meeting_id"]] = r["place"]
+    joined, groups = cluster_around(sorted(by_meeting.items()), [_report(r) for r in reports])
+    target = dict(joined)
+    for ids in groups:
+        target |= {i: keys.meeting_id(keys.UNPLACED, ids[0]) for i in ids}
+    moved = sorted((mid, r["id"]) for r in reports if (mid := target[r["id"]]) != r["meeting_id"])
+    if not moved:
+        return
+    backend.executemany("UPDATE meeting_reports SET meeting_id = ? WHERE id = ?", moved)
+    touched = {mid for mid, _ in moved} | {r["meeting_id"] for r in reports if r["meeting_id"]}
+    for mid in sorted(touched):
+        _rewrite(backend, place_of.get(mid, keys.UNPLACED), [mid])
 
 
 def _chunks(items: list[str], size: int = 500) -> Iterable[list[str]]:
@@ -194,20 +115,49 @@ def _refresh_actor_names(backend: Any, actor_ids: list[str]) -> None:
         "UPDATE actors SET name = ? WHERE id = ? AND name <> ?",
         [(rank[-1], aid, rank[-1]) for aid, rank in best.items()],
     )
+    _refresh_actor_kinds(backend, actor_ids)
 
 
-_CLUSTER_COLS = "id, lo, hi, published, round, process, status, meeting_id"
+def _refresh_actor_kinds(backend: Any, actor_ids: list[str]) -> None:
+    """Type and country of each actor from all its reports (``identity.resolve``)."""
+    seen: dict[str, tuple[Counter[str], Counter[str]]] = {}
+    for row in _in(
+        backend,
+        "SELECT actor_id, type, country, count(*) AS n FROM doc_actors WHERE actor_id IN ({ids})"
+        " GROUP BY actor_id, type, country",
+        actor_ids,
+    ):
+        types, countries = seen.setdefault(row["actor_id"], (Counter(), Counter()))
+        if row["type"]:
+            types[row["type"]] += row["n"]
+        if row["country"]:
+            countries[row["country"]] += row["n"]
+    updates = []
+    for a in _in(backend, "SELECT id, akey, name, type, country FROM actors WHERE id IN ({ids})", actor_ids):
+        if a["id"] not in seen:
+            continue
+        type_, country = identity.resolve(a["akey"], *seen[a["id"]])
+        entry = identity.gazetteer_entry(a["akey"])
+        name = entry.name if entry else a["name"]  # "the Zambian delegation" is Zambia
+        if (name, type_, country) != (a["name"], a["type"], a["country"]):
+            updates.append((name, type_, country, a["id"]))
+    updates.sort(key=lambda u: u[-1])
+    backend.executemany("UPDATE actors SET name = ?, type = ?, country = ? WHERE id = ?", updates)
 
 
-def _load(backend: Any, place: str, lo: date | None, hi: date | None) -> list[dict[str, Any]]:
-    """What clustering needs of the reports whose dates (or publication) meet ``[lo, hi]``."""
+_CLUSTER_COLS = "id, lo, hi, published, round, process, status, city, place, meeting_id"
+
+
+def _load(backend: Any, place: str | None, lo: date | None, hi: date | None) -> list[dict[str, Any]]:
+    """What clustering needs of the reports (of one place, or all) whose dates meet ``[lo, hi]``."""
+    where, params = ("place = ?", [place]) if place is not None else ("1 = 1", [])
     if lo is None or hi is None:
-        return backend.query(f"SELECT {_CLUSTER_COLS} FROM meeting_reports WHERE place = ?", (place,))
+        return backend.query(f"SELECT {_CLUSTER_COLS} FROM meeting_reports WHERE {where} ORDER BY id", params)
     a, b = lo.isoformat(), hi.isoformat()
     return backend.query(
-        f"SELECT {_CLUSTER_COLS} FROM meeting_reports WHERE place = ? AND ((lo <= ? AND hi >= ?)"
-        " OR (lo IS NULL AND (published IS NULL OR (published >= ? AND published <= ?))))",
-        (place, b, a, a, b),
+        f"SELECT {_CLUSTER_COLS} FROM meeting_reports WHERE {where} AND ((lo <= ? AND hi >= ?)"
+        " OR (lo IS NULL AND (published IS NULL OR (published >= ? AND published <= ?)))) ORDER BY id",
+        (*params, b, a, a, b),
     )
 
 
@@ -220,6 +170,7 @@ def _report(r: dict[str, Any]) -> _Report:
         round=r["round"],
         process=keys.norm(r["process"]),
         status=r["status"],
+        city=keys.norm(r["city"]),
     )
 
 
@@ -298,11 +249,32 @@ def _rewrite(backend: Any, place: str, mids: list[str]) -> None:
             backend.execute("DELETE FROM conflicts WHERE meeting_id = ?", (mid,))
 
 
+order_key = attendance.order_key
+
+
+participants = attendance.participants  # the record's attendance (kept here for callers)
+
+
 PARTICIPATION_SQL = (
     "SELECT p.doc_id, p.idx, p.actor_id, p.actor_local, p.status, p.role, p.hedged,"
-    " p.ev_start, p.ev_end, p.ev_text, p.report_id, d.published"
-    " FROM participations p JOIN documents d ON d.id = p.doc_id WHERE p.report_id IN ({ids})"
+    " p.ev_start, p.ev_end, p.ev_text, p.report_id, d.published,"
+    " a.akey, a.name AS a_name, a.type AS a_type, a.country AS a_country"
+    " FROM participations p JOIN documents d ON d.id = p.doc_id"
+    " LEFT JOIN actors a ON a.id = p.actor_id WHERE p.report_id IN ({ids})"
 )
+
+
+def attendance_of(backend: Any, meeting_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+    """Participants of each meeting as the record gives them (with implied attendance)."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    for mid in sorted(set(meeting_ids)):
+        reports, history, parts = backend.query_all(
+            [(sql, (mid,)) for sql in (REPORTS_OF, HISTORY_OF, PARTICIPATIONS_OF)]
+        )
+        if parts:
+            events = summarize(reports, history)["history"]
+            out[mid] = participants(parts, events[-1] if events else None)
+    return out
 
 
 REPORTS_OF = "SELECT * FROM meeting_reports WHERE meeting_id = ? ORDER BY id"
@@ -324,7 +296,7 @@ def _write_summary(
     part_rows: list[dict[str, Any]],
 ) -> None:
     s = summarize(reports, history)
-    parts = participants(part_rows)
+    parts = participants(part_rows, s["history"][-1] if s["history"] else None)
     n_parties = sum(1 for p in parts if p["status"] not in ABSENT)
     backend.execute("DELETE FROM meetings WHERE id = ?", (mid,))
     backend.execute(

@@ -36,15 +36,22 @@ def meeting_row(m: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def process_filter(process: str | None) -> tuple[str, list[Any]]:
+    """WHERE clause for meetings of one process or venue town (by name)."""
+    if not process:
+        return "", []
+    return (
+        " WHERE place = ? OR lower(process) = lower(?) OR lower(city) = lower(?)",
+        ["p:" + keys.norm(process), process, process],
+    )
+
+
 def meetings(
     backend: Any, *, process: str | None = None, limit: int | None = None, offset: int = 0
 ) -> list[dict[str, Any]]:
     """Every merged meeting (optionally of one process or venue), by start date."""
-    sql = f"SELECT {MEETING_COLS} FROM meetings"
-    params: list[Any] = []
-    if process:
-        sql += " WHERE place IN (?, ?) OR lower(process) = lower(?)"
-        params += ["p:" + keys.norm(process), "c:" + keys.norm(process), process]
+    where, params = process_filter(process)
+    sql = f"SELECT {MEETING_COLS} FROM meetings{where}"
     sql += " ORDER BY CASE WHEN start_date IS NULL THEN 1 ELSE 0 END, start_date, id"
     if limit is not None:
         sql += " LIMIT ? OFFSET ?"
@@ -79,11 +86,13 @@ def meeting_record(backend: Any, m: dict[str, Any]) -> dict[str, Any]:
     ids = [r["id"] for r in reports]
     history = merge._in(backend, "SELECT * FROM meeting_history WHERE report_id IN ({ids})", ids)
     merged = summary.summarize(reports, history)
-    parts = summary.participants(merge._in(backend, merge.PARTICIPATION_SQL, ids))
+    events = merged["history"]
+    found = merge._in(backend, merge.PARTICIPATION_SQL, ids)
+    parts = summary.participants(found, events[-1] if events else None)
     row = {k: v for k, v in meeting_row(m).items() if k not in ("parties", "n_documents")}
     return row | {
         "documents": merged["documents"],
-        "history": [{k: v for k, v in s.items() if k != "_order"} for s in merged["statements"]],
+        "history": [{k: v for k, v in s.items() if k != "_order"} for s in events],
         "participants": parts,
     }
 

@@ -1,11 +1,12 @@
-"""A merged meeting from its reports: the latest statement wins, same-day disagreements are conflicts.
+"""A merged meeting from its reports: statements, their timeline, the summary, conflicts.
 
 Statements are ordered by publication date, then document, then position in
-the text (within one article, the digest's own history order); the summary
-takes the latest stated status and dates and the most common name and
-venue; statements of different documents published the same day that
-disagree are listed as conflicts. Pure functions of the stored rows: the
-store writes their result, the record's answers and the dashboard reuse them.
+the text (within one article, the digest's own history order); the history
+is their timeline of events (``timeline``), whose last entry gives the status
+and start; name and venue are the most common ones; statements of different
+documents published the same day that disagree are conflicts. Pure functions
+of the stored rows: the store writes their result, the record's answers and
+the dashboard reuse them (``participants`` is ``attendance.participants``).
 """
 
 from __future__ import annotations
@@ -14,12 +15,10 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
-from . import rows
+from . import rows, timeline
+from .attendance import order_key, participants
 
-
-def order_key(published: str | None, doc_id: str, position: int | None) -> tuple[Any, ...]:
-    """Statement order: publication date, then document, then position in the text."""
-    return (published or "", doc_id, position if position is not None else -1)
+__all__ = ["conflicts", "order_key", "participants", "statements", "summarize"]
 
 
 def statements(reports: list[dict[str, Any]], history: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -74,8 +73,9 @@ def summarize(reports: list[dict[str, Any]], history: list[dict[str, Any]]) -> d
     aliases = {r["name"] for r in ordered if r["name"]}
     for r in ordered:
         aliases.update(rows.loads(r["aliases"]) or [])
-    status = next((s["status"] for s in reversed(stmts) if s["status"]), None)
-    start = next((s["start"] for s in reversed(stmts) if s["start"]), None)
+    events = timeline.meeting_timeline(stmts)
+    status = events[-1]["status"] if events else None
+    start = timeline.latest_start(events)
     start = start or next((r["start_date"] for r in reversed(ordered) if r["start_date"]), None)
     published = [r["published"] for r in ordered if r["published"]]
     return {
@@ -92,6 +92,7 @@ def summarize(reports: list[dict[str, Any]], history: list[dict[str, Any]]) -> d
         "first_reported": min(published, default=None),
         "last_reported": max(published, default=None),
         "statements": stmts,
+        "history": events,
     }
 
 
@@ -116,32 +117,3 @@ def conflicts(stmts: list[dict[str, Any]]) -> list[dict[str, Any]]:
                     }
                 )
     return out
-
-
-def participants(parts: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Per actor: latest status and role, and the history behind them."""
-    by_actor: dict[str, list[dict[str, Any]]] = {}
-    for p in sorted(parts, key=lambda p: (*order_key(p["published"], p["doc_id"], p["ev_start"]), p["idx"])):
-        by_actor.setdefault(p["actor_id"] or f"{p['doc_id']}:{p['actor_local']}", []).append(p)
-    out = []
-    for actor, hist in by_actor.items():
-        role = next((p["role"] for p in reversed(hist) if p["role"]), None)
-        out.append(
-            {
-                "actor": actor,
-                "status": hist[-1]["status"],
-                "role": role,
-                "history": [
-                    {
-                        "reported": p["published"],
-                        "status": p["status"],
-                        "role": p["role"],
-                        "hedged": bool(p["hedged"]),
-                        "document": p["doc_id"],
-                        "evidence": rows.ev_dict(p),
-                    }
-                    for p in hist
-                ],
-            }
-        )
-    return sorted(out, key=lambda p: p["actor"])

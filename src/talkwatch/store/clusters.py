@@ -1,0 +1,249 @@
+"""Which reports are one meeting: clustering one place's reports by date, round and town.
+
+Reports whose date spans (start, end and every date in their status history,
+so a postponement bridges old and new dates) overlap within a tolerance are
+one meeting, unless their round numbers or process names differ, or they are
+dated in two different towns. Dates of talks that took place must agree
+within a day; planned dates within ten. Reports without dates join the
+meeting their publication date points to (a past-tense report the latest
+earlier one, others the next one), talks in their own town first. The result
+is a function of the set of reports, not of the order they arrived in.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from . import keys
+
+TOLERANCE = keys.days(10)  # a planned date a few days off is the same meeting
+ACTUAL_TOLERANCE = keys.days(1)  # dates of talks that took place are not off by days
+ROUND_TOLERANCE = keys.days(120)  # the same numbered round, however postponed
+UNDATED_WINDOW = keys.days(90)  # how far from a meeting an undated report may attach
+PAST = frozenset({"held", "concluded"})
+ACTUAL = frozenset({"ongoing", "suspended", "held", "concluded"})  # dates that happened
+ABSENT = frozenset({"declined", "not_invited"})
+
+
+def report_span(meeting: dict[str, Any]) -> tuple[str | None, str | None]:
+    """First and last day the dates of a reported meeting allow.
+
+    Year-only dates are ignored, and month-only ones too when a day is also
+    told ("planned for January", then "on January 24"): a month would stretch
+    the report over weeks and chain meetings of that month together.
+    """
+    values = [str(v) for v in [meeting.get("start"), meeting.get("end")] if v]
+    # a plan's old dates bridge to its new ones (a postponement); dates of talks that
+    # took place, told in the history, are other sessions the article ran together
+    values += [
+        str(h["start"])
+        for h in meeting.get("history") or []
+        if h.get("start") and h.get("status") not in ACTUAL
+    ]
+    days = [v for v in values if len(v) >= 10]
+    bounds = [keys.date_bounds(v) for v in (days or [v for v in values if len(v) >= 7])]
+    bounds = [b for b in bounds if b]
+    if not bounds:
+        return None, None
+    return min(b[0] for b in bounds).isoformat(), max(b[1] for b in bounds).isoformat()
+
+
+@dataclass
+class _Report:
+    id: str
+    lo: date | None
+    hi: date | None
+    published: date | None
+    round: int | None
+    process: str
+    status: str | None
+    city: str = ""
+
+    @property
+    def actual(self) -> bool:
+        """Whether its dates are those of talks that took place (not a plan)."""
+        return self.status in ACTUAL
+
+
+@dataclass
+class _Cluster:
+    ids: list[str] = field(default_factory=list)
+    lo: date | None = None
+    hi: date | None = None
+    rounds: set[int] = field(default_factory=set)
+    processes: set[str] = field(default_factory=set)
+    pub_lo: date | None = None
+    pub_hi: date | None = None
+    cities: set[str] = field(default_factory=set)
+    dated_cities: set[str] = field(default_factory=set)
+    actual: bool = False
+
+    def add(self, r: _Report) -> None:
+        self.ids.append(r.id)
+        if r.city:
+            self.cities.add(r.city)
+            if r.lo:
+                self.dated_cities.add(r.city)
+        self.actual = self.actual or (r.actual and r.lo is not None)
+        if r.lo:
+            self.lo = min(self.lo or r.lo, r.lo)
+            self.hi = max(self.hi or r.hi, r.hi)  # type: ignore[type-var]
+        if r.round is not None:
+            self.rounds.add(r.round)
+        if r.process:
+            self.processes.add(r.process)
+        if r.published:
+            self.pub_lo = min(self.pub_lo or r.published, r.published)
+            self.pub_hi = max(self.pub_hi or r.published, r.published)
+
+    def fits(self, r: _Report) -> bool:
+        """Round numbers and process names never merge when both are known and differ.
+
+        Dated reports in different towns must share a day (``_overlaps``): talks
+        in two towns on two dates are two meetings (an opening conference and
+        the round after it), on the same dates one meeting whose venue moved.
+        """
+        if r.round is not None and self.rounds and r.round not in self.rounds:
+            return False
+        if self.after_it(r):
+            return False
+        return not (r.process and self.processes and r.process not in self.processes)
+
+    def after_it(self, r: _Report) -> bool:
+        """Whether a plan, written after these talks took place, is for a date after them."""
+        return bool(
+            not r.actual and self.actual and r.lo and r.published and self.hi
+            and r.published >= self.hi and r.lo > self.hi
+        )
+
+    def other_town(self, r: _Report) -> bool:
+        """Whether a dated report names a town none of the dated reports here names."""
+        return bool(r.lo and r.city and self.dated_cities and r.city not in self.dated_cities)
+
+
+@functools.lru_cache(maxsize=65536)
+def _iso(value: str | None) -> date | None:
+    b = keys.date_bounds(value)
+    return b[0] if b and value and len(value) >= 10 else None
+
+
+def cluster(reports: Iterable[_Report]) -> list[list[str]]:
+    """Split one place's reports into meetings (lists of report ids)."""
+    reports = list(reports)
+    clusters: list[_Cluster] = []
+    active: list[_Cluster] = []  # clusters a report at or after r.lo can still overlap
+    for r in sorted((r for r in reports if r.lo), key=lambda r: (r.lo, r.hi, r.id)):
+        active = [c for c in active if c.hi + ROUND_TOLERANCE >= r.lo]  # type: ignore[operator]
+        match = [c for c in active if c.fits(r) and _overlaps(c, r)]
+        if match:
+            match[-1].add(r)
+        else:
+            active.append(_new(clusters))
+            active[-1].add(r)
+    undated = (r for r in reports if not r.lo)
+    for r in sorted(undated, key=lambda r: (r.published or date.max, r.id)):
+        (_attach(clusters, r) or _new(clusters)).add(r)
+    return [sorted(c.ids) for c in clusters]
+
+
+def _new(clusters: list[_Cluster]) -> _Cluster:
+    clusters.append(_Cluster())
+    return clusters[-1]
+
+
+def _overlaps(c: _Cluster, r: _Report) -> bool:
+    if c.other_town(r):
+        tol = keys.days(0)
+    elif r.actual and c.actual:  # dates that happened agree, whatever the round says
+        tol = ACTUAL_TOLERANCE
+    elif r.round is not None and r.round in c.rounds:
+        tol = ROUND_TOLERANCE
+    else:
+        tol = TOLERANCE
+    return r.lo <= c.hi + tol and r.hi >= c.lo - tol  # type: ignore[operator]
+
+
+def _venue_allows(c: _Cluster, r: _Report) -> bool:
+    """An undated report naming another town joins only talks not yet under way.
+
+    A venue is renegotiated before the talks happen; once they took place in
+    one town, a later report about talks in another town speaks of other talks.
+    """
+    if not r.city or not c.dated_cities or r.city in c.dated_cities:
+        return True
+    return not c.actual or (r.published is not None and c.lo is not None and r.published <= c.lo)
+
+
+def _attach(clusters: list[_Cluster], r: _Report) -> _Cluster | None:
+    """The meeting an undated report most likely speaks of, if any is near enough.
+
+    Talks in the report's own town come first.
+    """
+    fitting = [c for c in clusters if c.fits(r) and _venue_allows(c, r)]
+    same_town = [c for c in fitting if r.city and r.city in c.cities]
+    fitting = same_town or fitting
+    if r.published is None:
+        return fitting[0] if fitting else None
+    pub = r.published
+    dated = [c for c in fitting if c.lo]
+    before = [c for c in dated if c.lo <= pub and pub - c.hi <= UNDATED_WINDOW]  # type: ignore[operator]
+    after = [c for c in dated if c.hi >= pub - TOLERANCE and c.lo - pub <= UNDATED_WINDOW]  # type: ignore[operator]
+    if r.status in PAST and before:
+        return max(before, key=lambda c: c.lo)  # type: ignore[arg-type, return-value]
+    if r.actual:  # talks said to be under way or over are not talks that start later
+        after = [c for c in after if c.lo <= pub]  # type: ignore[operator]
+    if after:
+        return min(after, key=lambda c: c.lo)  # type: ignore[arg-type, return-value]
+    if before:
+        return max(before, key=lambda c: c.lo)  # type: ignore[arg-type, return-value]
+    loose = [
+        c
+        for c in fitting
+        if not c.lo and c.pub_lo and c.pub_lo - UNDATED_WINDOW <= pub <= c.pub_hi + UNDATED_WINDOW
+    ]  # type: ignore[operator]
+    return loose[0] if loose else None
+
+
+# --- refresh: what a batch touched ---------------------------------------------------
+
+
+def cluster_around(
+    anchors: list[tuple[str, list[_Report]]], reports: Iterable[_Report]
+) -> tuple[dict[str, str], list[list[str]]]:
+    """Place reports that name no place: into a placed meeting, or into meetings of their own.
+
+    ``anchors`` are the placed meetings near them (meeting id, its reports), each
+    fixed: they take reports but never merge with each other. Returns the
+    reports that joined a placed meeting (report id -> meeting id) and the groups
+    of the others. A past round mentioned in passing ("the fifth round, which
+    ended last week") joins the round an earlier report described.
+    """
+    clusters: list[_Cluster] = []
+    fixed: dict[int, str] = {}
+    for mid, members in sorted(anchors, key=lambda a: a[0]):
+        c = _new(clusters)
+        for r in sorted(members, key=lambda r: r.id):
+            c.add(r)
+        fixed[id(c)] = mid
+    placed = len(clusters)
+    reports = list(reports)
+    for r in sorted((r for r in reports if r.lo), key=lambda r: (r.lo, r.hi, r.id)):
+        match = [c for c in clusters if c.lo and c.fits(r) and _overlaps(c, r)]
+        if match:
+            _nearest(match, r).add(r)
+        else:
+            _new(clusters).add(r)
+    for r in sorted((r for r in reports if not r.lo), key=lambda r: (r.published or date.max, r.id)):
+        (_attach(clusters, r) or _new(clusters)).add(r)
+    own = {r.id for r in reports}
+    joined = {i: fixed[id(c)] for c in clusters[:placed] for i in c.ids if i in own}
+    return joined, [sorted(c.ids) for c in clusters[placed:]]
+
+
+def _nearest(match: list[_Cluster], r: _Report) -> _Cluster:
+    """The cluster whose first day is nearest the report's (ties: the earlier-made one)."""
+    return min(match, key=lambda c: abs((c.lo - r.lo).days))  # type: ignore[operator]

@@ -1,0 +1,122 @@
+"""Actor identity across reports: one record actor per real-world actor.
+
+Three decisions, each from data (``data/store/actor_identity.yaml``) and the
+gazetteer, none from the order reports arrive in:
+
+* a description the extractor keyed ``CCC:<words>`` ("the Russian delegation",
+  "the Ukrainian side") is filed under the actor it speaks for (``canonical_key``);
+* an actor named only by a generic part ("the government", "the opposition
+  delegation") is, within one meeting, the meeting's one named actor of that
+  type (``generic_type``; applied by ``merge.participants``);
+* when reports type or place one actor differently, the gazetteer decides,
+  else the most frequent value, ties by a fixed precedence (``resolve``).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from collections.abc import Iterable
+from typing import Any
+
+from ..lexicon import load_yaml
+
+_WORDS = re.compile(r"[^\w]+")
+
+
+@functools.cache
+def _data() -> dict[str, Any]:
+    return load_yaml("store", "actor_identity.yaml") or {}
+
+
+@functools.cache
+def _gazetteer() -> Any:
+    from ..actors import gazetteer
+
+    return gazetteer.load()
+
+
+def _plain(text: str | None) -> str:
+    words = _WORDS.sub(" ", (text or "").casefold()).split()
+    if words and words[0] == "the":
+        words = words[1:]
+    return " ".join(words)
+
+
+def canonical_key(key: str) -> str:
+    """The gazetteer key a ``CCC:<words>`` description stands for (else the key itself)."""
+    country, sep, words = key.partition(":")
+    if not sep or not country.isupper():
+        return key
+    words = _plain(words)
+    data = _data()
+    gz = _gazetteer()
+    if words in data.get("state", ()) and gz.by_key(country) is not None:
+        return country
+    if words in data.get("government", ()) and gz.by_key(f"{country}_GOV") is not None:
+        return f"{country}_GOV"
+    if words in data.get("opposition", ()):
+        return f"{country}:opposition"
+    return key
+
+
+def name_key(name: str | None) -> str:
+    """An unkeyed actor's name without a trailing delegation word ("X delegation" is X)."""
+    words = _plain(name)
+    for word in sorted(_data().get("state", ()), key=lambda w: (-len(w), w)):
+        if words.endswith(" " + word):
+            return words[: -len(word) - 1]
+    return words
+
+
+@functools.cache
+def _generic_names() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for type_, names in sorted((_data().get("generic") or {}).items()):
+        for name in names:
+            out[_plain(name)] = type_
+    return out
+
+
+def generic_type(name: str | None, key: str | None, country: str | None) -> str | None:
+    """The part ("government", ...) an unkeyed, country-less generic name plays, if it is one."""
+    if key or country:
+        return None
+    return _generic_names().get(_plain(name))
+
+
+def gazetteer_entry(akey: str) -> Any:
+    """The gazetteer entry of a record actor key ``k:KEY``, if any."""
+    if not akey.startswith("k:"):
+        return None
+    return _gazetteer().by_key(akey[2:])
+
+
+def _vote(values: Iterable[str | None] | Counter[str], precedence: list[str]) -> str | None:
+    counts = values if isinstance(values, Counter) else Counter(v for v in values if v)
+    if not counts:
+        return None
+    rank = {v: n for n, v in enumerate(precedence)}
+    return min(counts, key=lambda v: (-counts[v], rank.get(v, len(rank)), v))
+
+
+def resolve(
+    akey: str,
+    types: Iterable[str | None] | Counter[str],
+    countries: Iterable[str | None] | Counter[str],
+) -> tuple[str | None, str | None]:
+    """(type, country) of a record actor from its reports' values (or their counts), the gazetteer first."""
+    entry = gazetteer_entry(akey)
+    precedence = list(_data().get("type_precedence") or [])
+    type_ = (entry.type if entry else None) or _vote(types, precedence)
+    country = (entry.country if entry else None) or _vote(countries, [])
+    return type_, country
+
+
+def town_country(town: str | None) -> str | None:
+    """The ISO3 country of a town the gazetteer knows (a venue told without its country)."""
+    if not town:
+        return None
+    found = _gazetteer().place(town)
+    return found[1] if found else None

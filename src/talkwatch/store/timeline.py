@@ -1,0 +1,96 @@
+"""Statements about one meeting (or one participant) as a timeline of events.
+
+Reports arrive in publication order, but a later report often restates an
+earlier state in passing ("the talks, initially scheduled for Monday, ...",
+"the first round had been held in May"). Read in publication order, such a
+background statement would make a held meeting "scheduled" again. A meeting's
+life only moves forward through phases (planned, under way, over), and so
+does an actor's attendance (announced, arrived, attended): a statement whose
+phase is behind what earlier reports already established describes the past,
+so it is placed in event order, before the first entry of a later phase,
+instead of at the end. The final state is the last entry of that timeline.
+Within one phase, publication order stands (a postponement after a schedule,
+a withdrawn invitation after an acceptance are news).
+
+Consecutive statements of the same state are folded into the first, with the
+documents that repeated it kept in ``also`` so the evidence stays inspectable.
+Every function is a pure function of its input list (no set or dict order).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from ..lexicon import load_yaml
+
+Statement = dict[str, Any]
+
+
+def _phases(kind: str) -> dict[str, int]:
+    data = load_yaml("store", "phases.yaml") or {}
+    return {status: int(n) for status, n in (data.get(kind) or {}).items()}
+
+
+MEETING_PHASE = _phases("meeting")
+PARTICIPANT_PHASE = _phases("participant")
+
+
+def in_event_order(stmts: Iterable[Statement], phase: dict[str, int]) -> list[Statement]:
+    """Statements (in report order) re-ordered by the events they tell; backgrounds marked.
+
+    A statement behind the phase established so far goes before the first
+    entry of a later phase and gets ``background: True``.
+    """
+    out: list[Statement] = []
+    top = -1
+    for s in stmts:
+        p = phase.get(s.get("status") or "", -1)
+        if p < 0:
+            continue
+        if p >= top:
+            out.append(s | {"background": False})
+            top = p
+            continue
+        at = next(i for i, o in enumerate(out) if phase.get(o["status"], -1) > p)
+        out.insert(at, s | {"background": True})
+    return out
+
+
+def fold(
+    stmts: list[Statement], same: Callable[[Statement, Statement], bool]
+) -> list[Statement]:
+    """Consecutive statements that ``same`` calls equal, as the first one with ``also`` documents."""
+    out: list[Statement] = []
+    for s in stmts:
+        if out and same(out[-1], s):
+            also = out[-1]["also"]
+            if s.get("document") and s["document"] != out[-1].get("document") and s["document"] not in also:
+                also.append(s["document"])
+            continue
+        out.append(s | {"also": []})
+    return out
+
+
+def same_meeting_state(a: Statement, b: Statement) -> bool:
+    """Same status, and the later one either repeats the start or does not say it."""
+    return a["status"] == b["status"] and (not b.get("start") or b.get("start") == a.get("start"))
+
+
+def same_status(a: Statement, b: Statement) -> bool:
+    return a["status"] == b["status"]
+
+
+def meeting_timeline(stmts: list[Statement]) -> list[Statement]:
+    """A meeting's status history: event order, repeats folded."""
+    return fold(in_event_order(stmts, MEETING_PHASE), same_meeting_state)
+
+
+def participant_timeline(stmts: list[Statement]) -> list[Statement]:
+    """A participant's status history: event order, repeats folded."""
+    return fold(in_event_order(stmts, PARTICIPANT_PHASE), same_status)
+
+
+def latest_start(timeline: list[Statement]) -> str | None:
+    """The start date the timeline ends on (a later background date does not move it)."""
+    return next((s["start"] for s in reversed(timeline) if s.get("start")), None)

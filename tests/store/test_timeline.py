@@ -1,0 +1,63 @@
+"""Statuses as a timeline of events, and actor identity rules (pure functions, no database)."""
+
+from __future__ import annotations
+
+import pytest
+
+from talkwatch.store import identity, timeline
+
+
+def _s(status: str, reported: str, start: str | None = None, doc: str = "d") -> dict:
+    return {"status": status, "reported": reported, "start": start, "document": f"{doc}{reported}"}
+
+
+def test_an_old_state_restated_later_goes_back_in_time():
+    stmts = [_s("scheduled", "01", "x"), _s("held", "03"), _s("scheduled", "05", "x"), _s("ongoing", "06")]
+    events = timeline.meeting_timeline(stmts)
+    assert [e["status"] for e in events] == ["scheduled", "ongoing", "held"]
+    assert events[0]["also"] == ["d05"] and events[1]["background"] is True
+
+
+def test_news_within_a_phase_keeps_report_order():
+    stmts = [_s("scheduled", "01", "a"), _s("postponed", "02", "b"), _s("scheduled", "03", "c")]
+    assert [(e["status"], e["start"]) for e in timeline.meeting_timeline(stmts)] == [
+        ("scheduled", "a"), ("postponed", "b"), ("scheduled", "c"),
+    ]
+    assert timeline.latest_start(timeline.meeting_timeline(stmts)) == "c"
+
+
+def test_a_withdrawn_invitation_is_the_latest_state():
+    stmts = [_s("invited", "01"), _s("will_attend", "02"), _s("not_invited", "03")]
+    assert timeline.participant_timeline(stmts)[-1]["status"] == "not_invited"
+
+
+def test_attendance_is_not_undone_by_an_earlier_refusal_told_later():
+    stmts = [_s("declined", "01"), _s("attended", "02"), _s("declined", "03")]
+    assert [e["status"] for e in timeline.participant_timeline(stmts)] == ["declined", "attended"]
+
+
+@pytest.mark.parametrize(("key", "expected"), [
+    ("RUS:delegation", "RUS"),
+    ("UKR:side", "UKR"),
+    ("VEN:government delegation", "VEN_GOV"),
+    ("VEN:opposition delegation", "VEN:opposition"),
+    ("SYR:delegations", "SYR:delegations"),  # both sides: a collective, left alone
+    ("RUS", "RUS"),
+])
+def test_descriptions_are_filed_under_the_actor_they_speak_for(key, expected):
+    assert identity.canonical_key(key) == expected
+
+
+def test_type_votes_ignore_order_and_the_gazetteer_wins():
+    assert identity.resolve("n:x", ["opposition", "armed_group", "armed_group"], [None, "ABC", None]) == (
+        "armed_group", "ABC",
+    )
+    assert identity.resolve("n:x", ["armed_group", "opposition"], []) == identity.resolve(
+        "n:x", ["opposition", "armed_group"], []
+    )
+    assert identity.resolve("k:RUS", ["group"], ["UKR"]) == ("state", "RUS")
+
+
+def test_a_delegation_without_a_key_is_its_actor():
+    assert identity.name_key("tana liberation army delegation") == "tana liberation army"
+    assert identity.name_key("delegation") == "delegation"
