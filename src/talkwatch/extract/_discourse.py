@@ -38,9 +38,15 @@ class Focus:
     def __init__(self, ctx: Context, meetings: list[Meeting]) -> None:
         self.by_pos = dict(ctx.meeting_mentions)
         self.meetings = {m.id: m for m in meetings}
-        self.by_city = {m.city: m for m in meetings if m.city and not m.past}
+        first = {mid: pos for pos, mid in sorted(ctx.meeting_mentions, reverse=True)}
         live = [m for m in meetings if not (m.past or m.later)] or meetings
-        self.main = live[0]  # news leads with the meeting the report is about
+        # news leads with the meeting the report is about: the first one the text names
+        self.main = min(live, key=lambda m: (first.get(m.id, len(ctx.body)), meetings.index(m)))
+        # a city several meetings share (a conference and its sessions) names the main one, else the first
+        self.by_city: dict[str, Meeting] = {}
+        for m in sorted(meetings, key=lambda m: m is not self.main):
+            if m.city and not m.past:
+                self.by_city.setdefault(m.city, m)
         self.current: Meeting | None = self.main
         self._seen_sent = -1
         self._sent = 0
@@ -172,21 +178,39 @@ def _is_person(ctx: Context, actor_id: str) -> bool:
 
 
 def meeting_for(ctx: Context, cue: Any, focus: Focus) -> Meeting | None:
-    """The meeting named in the cue's clause (noun or venue), else the one in focus."""
+    """The meeting named in the cue's clause, else the one its venue names, else the one in focus.
+
+    A meeting noun ('arrived in Geneva to join the peace talks') says more than a
+    city, which several meetings of one report can share; among those, the one in
+    focus or the main one wins.
+    """
     start, end = clauses.own_clause(cue)
-    for tok in cue.doc.char_span(start, end, alignment_mode="expand") or []:
+    tokens = list(cue.doc.char_span(start, end, alignment_mode="expand") or [])
+    for tok in tokens + _purpose(cue):
         mid = focus.by_pos.get(tok.idx)
         if mid:
             return focus.meetings[mid]
-        if tok.ent_type_ == "GPE":
-            by_place = [
-                m
-                for m in focus.meetings.values()
-                if not m.past and (tok.text == m.city or _country_match(ctx, tok, m))
-            ]
-            if by_place:
-                return by_place[0]
+    for tok in tokens:
+        if tok.ent_type_ != "GPE":
+            continue
+        by_place = [
+            m
+            for m in focus.meetings.values()
+            if not m.past and (tok.text == m.city or _country_match(ctx, tok, m))
+        ]
+        if by_place:
+            preferred = [m for m in (focus.current, focus.main) if m in by_place]
+            return (preferred or by_place)[0]
     return focus.for_statement(cue)
+
+
+def _purpose(cue: Any) -> list[Any]:
+    """Tokens of an infinitive of purpose ('arrived in Geneva to join the talks'): the journey's goal."""
+    out: list[Any] = []
+    for comp in cue.children:
+        if comp.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children):
+            out += list(comp.subtree)
+    return out
 
 
 def _country_match(ctx: Context, tok: Any, meeting: Meeting) -> bool:

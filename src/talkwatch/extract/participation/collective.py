@@ -14,6 +14,9 @@ from typing import Any
 from ...context import Context
 from .._discourse import actors_of
 
+_GROUP_POSS = {"its", "their"}
+_SELF = {"member", "delegate", "representative"}  # a group's own people stand for it
+_GROUP_TYPES = {"group", "government", "armed_group", "opposition", "organization", "state"}
 _DROP_DEPS = ("conj", "appos", "relcl", "cc", "punct", "acl", "advmod")
 
 
@@ -21,6 +24,9 @@ def actors(ctx: Context, head: Any, cue: Any, nouns: set[str]) -> list[str]:
     """The description as an actor (made if new) followed by the members it lists."""
     if head.tag_ != "NNS" or head.lemma_.lower() not in nouns or head.ent_type_:
         return []
+    owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in _GROUP_POSS), None)
+    if owner is not None and head.lemma_.lower() in _SELF:
+        return _owner(ctx, owner)  # "its members arrived": the group itself
     start, end = _phrase(head)
     if cue.i > head.i and cue.idx < end:
         return []
@@ -41,3 +47,9 @@ def _phrase(head: Any) -> tuple[int, int]:
     first = min(tokens, key=lambda t: t.i)
     last = max(tokens, key=lambda t: t.i)
     return first.idx, last.idx + len(last)
+
+
+def _owner(ctx: Context, pron: Any) -> list[str]:
+    """The group a possessive pronoun refers to: the last group named before it."""
+    last = ctx.actors.last_before(pron.idx, _GROUP_TYPES)
+    return [last.actor] if last is not None else []
