@@ -133,6 +133,8 @@ def _statements(tok: Any, lex: dict[str, Any]) -> list[tuple[str, Any, Any]]:
         status = None  # "accepted the invitation"; "confirmed that X will attend" is X's own statement
     if status and _hypothetical(tok) and not _undecided_frame(tok, lex):
         status = None  # "if the delegates arrived"
+    if status == "negotiating" and any(c.dep_ == "xcomp" and _cue_status(c, lex) for c in tok.children):
+        status = None  # "agreed to meet again": the complement states who attends what
     if status and tok.dep_ == "xcomp" and tok.head.lemma_ in lex["object_cues"]["invited"]:
         status = None  # "invited to attend": the invitation is the statement
     if status and nouns.barred(tok, lex):

@@ -76,8 +76,11 @@ def _named(ctx: Context, noun: Any, lex: dict[str, Any], heads: set[str]) -> lis
     """(actor, role) pairs a meeting noun's own phrase and its verb name."""
     found: list[tuple[str, str | None]] = []
     for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in lex["participant_preps"]):
-        for obj in (c for c in prep.children if c.dep_ == "pobj" and c.lower_ not in heads):
-            found += [(a, "party") for a in actors_of(ctx, obj, noun)]
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            if obj.lower_ in heads:  # "the next round of negotiations between X and Y"
+                found += _named(ctx, obj, lex, heads) if prep.lower_ == "of" else []
+            else:
+                found += [(a, "party") for a in actors_of(ctx, obj, noun)]
     found += _modifiers(ctx, noun, lex)
     found += _agents(ctx, noun, lex)
     found += _verb_subjects(ctx, noun, lex)
@@ -137,7 +140,8 @@ def _verb_subjects(ctx: Context, noun: Any, lex: dict[str, Any]) -> list[tuple[s
         return []  # "X did not attend the talks": the cue extractor makes it declined
     if verb.dep_ == "xcomp" and verb.head.lemma_ in lex["conative_verbs"]:
         return []  # "X is trying to broker talks": proposed, not held
-    subj = next((c for c in verb.children if c.dep_ in ("nsubj",)), None)
+    # the subject nearest the verb: a dateline run into the sentence ('Feb 23 The government ...') parses as one too
+    subj = next((c for c in reversed(list(verb.children)) if c.dep_ == "nsubj" and c.i < verb.i), None)
     if subj is None and verb.dep_ in ("xcomp", "conj"):
         subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     if subj is None:
