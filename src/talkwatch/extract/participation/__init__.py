@@ -381,6 +381,9 @@ def _undecided_frame(cue: Any, lex: dict[str, Any]) -> bool:
 
 
 def _role(cue: Any, lex: dict[str, Any]) -> str | None:
+    taken = [g.lemma_ for c in cue.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children]
+    if cue.lemma_ in ("act", "serve") and any(t in lex["role_nouns"] for t in taken):
+        return next(lex["role_nouns"][t] for t in taken if t in lex["role_nouns"])  # "acting as a mediator"
     for role, verbs in lex["role_verbs"].items():
         if cue.lemma_ in verbs:
             return role
