@@ -17,6 +17,7 @@ from typing import Any
 from .. import nlp
 from ..lexicon import load as load_lexicon
 from . import gazetteer as gaz
+from .datelines import datelines, opens_dateline
 from .names import surname_of
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
@@ -27,19 +28,12 @@ APOS = re.compile(r"[’']s$")
 
 def find(doc: Any) -> list[Candidate]:
     """Every candidate after the dateline: names first, then descriptions around them."""
-    skips = _datelines(doc)
+    skips = datelines(doc)
     candidates = _select(
         _agent_demonyms(doc) + _gazetteer_spans(doc) + _entity_spans(doc) + _acronym_spans(doc),
         _description_spans(doc),
     )
     return [c for c in candidates if not any(a <= c.start < b for a, b in skips)]
-
-
-def _datelines(doc: Any) -> list[tuple[int, int]]:
-    """Token spans of the dateline opening the body or the paragraph after a standfirst."""
-    starts = [0] + [t.i for t in doc[:80] if t.i > 0 and "\n" in doc[t.i - 1].text_with_ws][:1]
-    spans = [(i, i + _dateline_end(doc[i:])) for i in starts]
-    return [(a, b) for a, b in spans if b > a]
 
 
 @dataclass
@@ -150,37 +144,11 @@ def _acronym_spans(doc: Any) -> list[Candidate]:
             and tok.is_alpha
             and not tok.ent_type_
             and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "poss")
-            and not _dateline(tok)
+            and not opens_dateline(tok)
             and g.place(tok.text.title()) is None
         ):
             out.append(Candidate(tok.i, tok.i + 1, tok.text, "organization"))
     return out
-
-
-def _dateline_end(doc: Any) -> int:
-    """Token index after a wire dateline ('GENEVA/DOHA, Nov 20 (Reuters) -', 'Palermo, Italy -',
-    'ARUSHA, Tanzania July 12'), else 0."""
-    for i, tok in enumerate(doc[:12]):
-        if tok.text in ("-", "—", "–") and i > 0:
-            head = doc[:i]
-            letters = [t for t in head if t.is_alpha and t.ent_type_ != "DATE" and t.text != "Reuters"]
-            caps = [t for t in letters if t.is_upper or t.ent_type_ == "GPE"]
-            return i + 1 if caps and len(caps) >= len(letters) - 2 else 0
-    if len(doc) > 3 and doc[0].is_upper and doc[0].is_alpha and doc[1].text == ",":
-        i = 2  # a capitalised city, its country and a date, with no dash after them
-        while i < min(len(doc), 10) and (doc[i].ent_type_ in ("GPE", "DATE") or doc[i].is_punct):
-            i += 1
-        return i if i > 2 and doc[i - 1].ent_type_ == "DATE" else 0
-    return 0
-
-
-def _dateline(tok: Any) -> bool:
-    """'GENEVA (Reuters) -': the capitalised place that opens a wire report."""
-    return (
-        tok.i < 4
-        and tok.sent.start == 0
-        and any(t.text in ("(", "-", "—") for t in tok.doc[tok.i + 1 : tok.i + 4])
-    )
 
 
 def _org_candidate(doc: Any, start: int, end: int) -> Candidate:

@@ -208,7 +208,8 @@ def _purpose(cue: Any) -> list[Any]:
     """Tokens of an infinitive of purpose ('arrived in Geneva to join the talks'): the journey's goal."""
     out: list[Any] = []
     for comp in cue.children:
-        if comp.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children):
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children)
+        if comp.dep_ in ("advcl", "xcomp") and infinitive:
             out += list(comp.subtree)
     return out
 

@@ -22,6 +22,8 @@ from ...model import Evidence, Meeting, Participation
 from .. import _clauses as clauses
 from .._discourse import Focus, actors_of, meeting_for
 from . import collective, implied, leaders, nouns, sides
+from .roles import hedged as _hedged
+from .roles import role as _role
 
 NAME = "participation.v1"
 REQUIRES = {"meetings"}
@@ -245,7 +247,9 @@ def _subject(tok: Any) -> Any | None:
     """The subject of a cue, climbing xcomp/conj chains ('X plans to attend')."""
     t = tok
     for _ in range(4):
-        subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subjects = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
+        before = [c for c in subjects if c.i < t.i]
+        subj = before[-1] if before else next(iter(subjects), None)  # the nearest: no run-in dateline
         if subj is None:  # "Also attending the summit are X and Y": the subject follows the auxiliary
             auxes = [c for c in t.children if c.dep_ == "aux"]
             subj = next((g for c in auxes for g in c.children if g.dep_ == "attr"), None)
@@ -377,35 +381,4 @@ def _undecided_frame(cue: Any, lex: dict[str, Any]) -> bool:
         words = " ".join(x.lower_ for x in t.subtree if x.i < cue.i)
         if t.lemma_ in ("decide", "know", "wonder", "weigh", "consider") or any(f in words for f in frames):
             return True
-    return False
-
-
-def _role(cue: Any, lex: dict[str, Any]) -> str | None:
-    taken = [g.lemma_ for c in cue.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children]
-    if cue.lemma_ in ("act", "serve") and any(t in lex["role_nouns"] for t in taken):
-        return next(lex["role_nouns"][t] for t in taken if t in lex["role_nouns"])  # "acting as a mediator"
-    for role, verbs in lex["role_verbs"].items():
-        if cue.lemma_ in verbs:
-            return role
-    start, end = clauses.own_clause(cue)
-    text = cue.doc.text[start:end].lower()
-    for role in ("observer", "adviser"):
-        if any(phrase in text for phrase in lex["roles"][role]):
-            return role
-    if cue.lemma_ == "lead" and any(c.dep_ == "agent" for c in cue.children):
-        return "head_of_delegation"
-    return None
-
-
-def _hedged(cue: Any, lex: dict[str, Any]) -> bool:
-    hedges = set(lex["hedges"])
-    t = cue
-    for _ in range(6):
-        if t.lower_ in hedges or t.lemma_ in hedges:
-            return True
-        if any(c.lower_ in hedges for c in t.children if c.dep_ in ("aux", "advmod", "acomp")):
-            return True
-        if t.head is t:
-            return False
-        t = t.head
     return False
