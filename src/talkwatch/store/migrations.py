@@ -160,11 +160,24 @@ _ORDINAL_SQLITE = ("UPDATE doc_actors SET ord = rowid",)
 # The rule set (extractor NAME) of every fact and meeting report; NULL for rows stored before.
 _EXTRACTOR = tuple(f"ALTER TABLE {table} ADD COLUMN extractor TEXT" for table in EXTRACTOR_TABLES)
 
+# Analysts' corrections (store/corrections/): an append-only log, each entry naming its fact by
+# article, kind, evidence span and identity (``target``); ``state`` says whether the last
+# application found the fact (``applied``) or not (``orphaned``).
+_CORRECTIONS = (
+    """CREATE TABLE corrections (
+        id TEXT PRIMARY KEY, created TEXT NOT NULL, author TEXT NOT NULL, note TEXT,
+        action TEXT NOT NULL, kind TEXT NOT NULL, doc_id TEXT, ev_start INTEGER, ev_end INTEGER,
+        ev_text TEXT, target TEXT, changes TEXT, before TEXT, state TEXT)""",
+    "CREATE INDEX corrections_doc ON corrections (doc_id)",
+    "CREATE INDEX corrections_order ON corrections (created, id)",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_record", _BASE),
     Migration("0002_fulltext", (), {"sqlite": _FTS_SQLITE, "postgres": _FTS_POSTGRES}),
     Migration("0003_ordinal", _ORDINAL, {"sqlite": _ORDINAL_SQLITE}),
     Migration("0004_extractor", _EXTRACTOR),
+    Migration("0005_corrections", _CORRECTIONS),
 )
 
 _PG_TYPES = {"TEXT": 'TEXT COLLATE "C"', "REAL": "DOUBLE PRECISION"}

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import NotFound, TalkwatchError
-from . import migrations, queries, rows, writer
+from . import corrections, migrations, queries, rows, writer
 from .backend import connect, is_url
 from .exports import record as export
 
@@ -48,6 +48,23 @@ class Record:
         """Which of these document ids are stored already."""
         return writer.known_ids(self.backend, doc_ids)
 
+    # corrections (store/corrections/)
+    def correct(self, fix: corrections.Correction | dict[str, Any]) -> dict[str, Any]:
+        """Apply and log an analyst's correction (a ``Correction`` or its file form)."""
+        if isinstance(fix, dict):
+            fix = corrections.parse(fix, "correction")
+        return corrections.add(self.backend, fix)
+
+    def corrections(self, *, document: str | None = None, state: str | None = None) -> list[dict[str, Any]]:
+        """The corrections log, oldest first (``state="orphaned"``: those whose fact is gone)."""
+        return corrections.listing(self.backend, doc_id=document, state=state)
+
+    def apply_corrections(self, fixes: Iterable[corrections.Correction | dict[str, Any]]) -> dict[str, int]:
+        """Log and apply corrections from a file or another record; known ones are skipped."""
+        parsed = [f if isinstance(f, corrections.Correction) else corrections.parse(f, f"correction {n + 1}")
+                  for n, f in enumerate(fixes)]
+        return corrections.import_many(self.backend, parsed)
+
     # reading
     def meetings(
         self, *, process: str | None = None, limit: int | None = None, offset: int = 0
@@ -67,7 +84,7 @@ class Record:
         return queries.conflicts(self.backend)
 
     def digest(self, doc_id: str) -> dict[str, Any]:
-        """The stored digest of one article, as extraction produced it."""
+        """The stored digest of one article: as extraction produced it, with its corrections."""
         return export.digest(self.backend, doc_id)
 
     def counts(self) -> dict[str, int]:

@@ -24,7 +24,7 @@ from typing import Any
 
 from ..errors import SchemaError
 from ..model import DIGEST_LISTS
-from . import keys, merge, rows
+from . import corrections, keys, merge, rows
 
 
 @dataclass(frozen=True)
@@ -80,6 +80,7 @@ def _save(backend: Any, batch: list[Item]) -> Saved:
         out = _Rows()
         facts = sum(_rows(item, local[item.digest["document"]["id"]], touched, out) for item in fresh)
         out.write(backend)
+        corrections.reapply(backend, [item.digest["document"]["id"] for item in fresh])
         merge.refresh(backend, places=touched.places, actors=touched.actors)
     return Saved(added=len(fresh), skipped=len(batch) - len(fresh), facts=facts)
 
