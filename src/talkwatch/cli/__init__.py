@@ -29,6 +29,9 @@ def _register() -> None:
     from . import store as store_commands
 
     store_commands.register(app)
+    from . import corrections as correction_commands
+
+    correction_commands.register(app)
     from . import serve as serve_commands
 
     serve_commands.register(app)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import Any
 
 from ...errors import InputError
@@ -36,6 +37,9 @@ def _add(backend: Any, fix: Correction) -> dict[str, Any]:
     with backend.transaction():
         backend.lock(f"corrections:{fix.document or 'actors'}")
         target, before, touched = apply.first_time(backend, fix)
+        span = target.pop("_span", None)
+        if span and span[0] is not None:  # the fact's own evidence, which a replay finds exactly
+            fix = replace(fix, evidence=span)
         text = apply.evidence_text(backend, fix.document, fix.evidence) if fix.evidence else None
         assert fix.document is None or fix.evidence is not None
         _log(backend, fix, target, before, text, APPLIED)
@@ -78,8 +82,7 @@ def _import(backend: Any, fix: Correction) -> str:
             body = (found[0]["body"] or "") if found else ""
             text = body[fix.evidence[0]:fix.evidence[1]] or None
         _log(backend, fix, fix.target, None, text, ORPHANED)
-        stored = listing(backend, ids=[fix.id])[0]
-        return _replay(backend, [stored])
+        return _replay(backend, backend.query("SELECT * FROM corrections WHERE id = ?", (fix.id,)))
 
 
 def reapply(backend: Any, doc_ids: Iterable[str]) -> None:

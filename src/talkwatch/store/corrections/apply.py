@@ -56,7 +56,7 @@ def first_time(backend: Any, fix: Correction) -> tuple[dict[str, Any], Any, set[
                        " matches; see the article's facts (`talkwatch corrections facts`)")
     stored = facts.target_of(backend, fix.kind, row)
     before, touched = change(backend, fix, row)
-    return stored, before, touched
+    return stored | {"_span": (row["ev_start"], row["ev_end"])}, before, touched
 
 
 def _target(backend: Any, fix: Correction) -> dict[str, Any]:
