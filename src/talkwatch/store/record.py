@@ -59,6 +59,11 @@ class Record:
         """The corrections log, oldest first (``state="orphaned"``: those whose fact is gone)."""
         return corrections.listing(self.backend, doc_id=document, state=state)
 
+    def corrections_of(self, documents: list[str]) -> list[dict[str, Any]]:
+        """The corrections of these articles, oldest first (a page's audit trail)."""
+        found = corrections.for_facts(self.backend, documents).values()
+        return sorted((c for group in found for c in group), key=lambda c: (c["created"], c["id"]))
+
     def apply_corrections(self, fixes: Iterable[corrections.Correction | dict[str, Any]]) -> dict[str, int]:
         """Log and apply corrections from a file or another record; known ones are skipped."""
         parsed = [f if isinstance(f, corrections.Correction) else corrections.parse(f, f"correction {n + 1}")
