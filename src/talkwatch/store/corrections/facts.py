@@ -170,7 +170,7 @@ def insert(backend: Any, kind: str, doc_id: str, span: tuple[int, int], text: st
     if kind == "quotes":
         row |= {"text": changes.get("text") or text, "start_char": span[0], "end_char": span[1]}
     row |= columns_for(backend, kind, doc_id, changes)
-    idx = (backend.scalar(f"SELECT max(idx) FROM {kind} WHERE doc_id = ?", (doc_id,)) or -1) + 1
+    idx = int(backend.scalar(f"SELECT COALESCE(max(idx), -1) + 1 FROM {kind} WHERE doc_id = ?", (doc_id,)))
     names = ["doc_id", "idx", *cols]
     backend.execute(f"INSERT INTO {kind} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
                     (doc_id, idx, *(row[c] for c in cols)))
