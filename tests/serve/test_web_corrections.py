@@ -95,7 +95,7 @@ def test_without_allow_edit_every_write_is_refused(db: Path) -> None:
         assert c.get("/login").status_code == 404
         page = c.get(_form(db)["next"]).text
         assert 'form class="correct"' not in page and "Corrections (0)" in page
-        assert c.get("/api/corrections").json() == {"items": [], "total": 0}
+        assert c.get("/api/corrections").json()["items"] == []
     with TestClient(create_app(db, allow_ingest=True, token=TOKEN)) as c:  # ingest alone: no edits
         assert c.post(
             "/api/corrections", json=_json_fix(), headers={"Authorization": f"Bearer {TOKEN}"}

@@ -151,6 +151,8 @@ def test_corrections_are_replayed_when_an_article_arrives_and_orphaned_when_its_
         second.save_many([changed, reports[2]])
         states = {c["action"]: c["state"] for c in second.corrections()}
         assert states == {"set": "orphaned", "reject": "applied"}
+        rejected = second.corrections(state="applied")[0]
+        assert rejected["before"]["status"] == "arrived"  # what it held here, recorded on replay
         (m,) = second.meetings()
         assert [h["status"] for h in _front(second, m["id"])["history"]] == ["invited"]
         assert second.apply_corrections(shared)["known"] == 2

@@ -29,12 +29,13 @@ from ..errors import InputError, TalkwatchError
 from ..model import ROLES, STANCES
 from ..store import corrections
 from ..store.corrections.model import FIELDS
+from . import api
 from .deps import answer, error_body
 from .render import render
 
 COOKIE = "talkwatch_editor"
 MAX_FORM = 20_000
-read_router = APIRouter(prefix="/api", tags=["corrections"])
+read_router = APIRouter(prefix="/api", tags=["corrections"], responses=api.ERRORS)
 edit_router = APIRouter(include_in_schema=False)
 edit_api = APIRouter(prefix="/api", tags=["corrections"])
 
@@ -210,12 +211,15 @@ async def correct_json(request: Request) -> Response:
     return JSONResponse({"ok": True, "correction": logged})
 
 
-@read_router.get("/corrections", summary="The corrections log (audit trail), oldest first")
-def listing(request: Request, document: Annotated[str | None, Query(max_length=100)] = None,
+@read_router.get("/corrections", response_model=api.Page,
+                 summary="The corrections log (audit trail), oldest first")
+def listing(request: Request, limit: api.Limit = 50, offset: api.Offset = 0,
+            document: Annotated[str | None, Query(max_length=100)] = None,
             state: Annotated[str | None, Query(pattern="^(applied|orphaned)$")] = None) -> Response:
+    """Every correction (who, when, why, the fact's evidence, what it held before, ``state``)."""
     def produce(rec: Any) -> bytes:
-        items = corrections.listing(rec.backend, doc_id=document, state=state)
-        return json.dumps({"items": items, "total": len(items)}, ensure_ascii=False).encode()
+        found = corrections.listing(rec.backend, doc_id=document, state=state)
+        return api._page(found[offset:offset + limit], len(found), limit, offset)
 
     return answer(request, "application/json", produce)
 

@@ -22,6 +22,7 @@ TABLES = (
     "meetings",
     "conflicts",
     *rows.FACTS,
+    "corrections",
 )
 
 

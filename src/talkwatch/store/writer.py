@@ -3,8 +3,9 @@
 A batch is all-or-nothing, so a crash loses at most the batch in flight and
 never leaves half an article's facts; documents already stored are skipped,
 so re-running an ingest completes it and a second run adds nothing. After the
-raw facts, the merged view (actor names, meeting clusters) is refreshed for
-what the batch touched, in the same transaction.
+raw facts, the articles' corrections are replayed on them (``corrections``)
+and the merged view (actor names, meeting clusters) is refreshed for what the
+batch touched, in the same transaction.
 
 Rows are gathered for the whole batch and written table by table (one
 ``executemany`` each), which a client-server database needs to be fast.

@@ -99,10 +99,13 @@ def reapply(backend: Any, doc_ids: Iterable[str]) -> None:
 def _replay(backend: Any, stored: list[dict[str, Any]], *, refresh: bool = True) -> str:
     state, touched = APPLIED, set()
     for c in stored:
-        state, changed = apply.replay(backend, c)
+        state, changed, before = apply.replay(backend, c)
         touched |= changed
         if state != c["state"]:
             backend.execute("UPDATE corrections SET state = ? WHERE id = ?", (state, c["id"]))
+        if before is not None and json.loads(c["before"] or "null") is None:  # first seen here
+            backend.execute("UPDATE corrections SET before = ? WHERE id = ?",
+                            (json.dumps(before, sort_keys=True, default=str), c["id"]))
     if refresh:
         apply.refresh_meetings(backend, touched)
     return state

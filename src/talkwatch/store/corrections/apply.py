@@ -97,25 +97,28 @@ def _plain(row: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in row.items() if k != "rowid"}
 
 
-def replay(backend: Any, stored: dict[str, Any]) -> tuple[str, set[str]]:
-    """Apply a stored correction to the facts as they are now: (state, reports touched)."""
+def replay(backend: Any, stored: dict[str, Any]) -> tuple[str, set[str], Any]:
+    """Apply a stored correction to the facts as they are now: (state, reports touched,
+    what the fact held before)."""
     fix = to_correction(stored)
     if fix.action in ACTOR_ACTIONS:
-        return APPLIED, actor_action(backend, fix)[1]
+        before, touched = actor_action(backend, fix)
+        return APPLIED, touched, before
     assert fix.document and fix.evidence
     if not backend.query("SELECT id FROM documents WHERE id = ?", (fix.document,)):
-        return ORPHANED, set()
+        return ORPHANED, set(), None
     try:
         if fix.action == "add":
             text = evidence_text(backend, fix.document, fix.evidence)
             row = facts.insert(backend, fix.kind, fix.document, fix.evidence, text, fix.changes)
-            return APPLIED, {row.get("report_id")} - {None}
+            return APPLIED, {row.get("report_id")} - {None}, None
         row = facts.find(backend, fix.kind, fix.document, fix.evidence, fix.target)
         if row is None:
-            return ORPHANED, set()
-        return APPLIED, change(backend, fix, row)[1]
+            return ORPHANED, set(), None
+        before, touched = change(backend, fix, row)
+        return APPLIED, touched, before
     except InputError:  # a meeting or actor it names is gone from the article
-        return ORPHANED, set()
+        return ORPHANED, set(), None
 
 
 def to_correction(stored: dict[str, Any]) -> Correction:
