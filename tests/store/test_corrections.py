@@ -123,7 +123,8 @@ def test_add_stores_a_missed_fact_with_analyst_provenance(record):
         sentence,
     )
     gov = next(p for p in record.meeting(m["id"])["participants"] if p["name"] == "Government of Kaweri")
-    assert [h["status"] for h in gov["history"]] == ["will_attend", "will_attend", "attended"]
+    said = [(h["status"], d) for h in gov["history"] for d in [h["document"], *h.get("also", [])]]
+    assert ("will_attend", reports[1].digest["document"]["id"]) in said  # the timeline counts it
 
 
 def test_corrections_are_replayed_when_an_article_arrives_and_orphaned_when_its_fact_is_gone(databases):
@@ -182,7 +183,9 @@ def test_same_actor_and_not_actor_follow_new_articles(record):
         }
     )
     (p,) = record.meeting("Lusaka talks")["participants"]
-    assert p["actor"] == ids["Kaweri Defence Force"] and len(p["history"]) == 2
+    assert p["actor"] == ids["Kaweri Defence Force"]
+    stored = record.backend.query("SELECT DISTINCT actor_id FROM participations")
+    assert [r["actor_id"] for r in stored] == [ids["Kaweri Defence Force"]]
     later = "Kaweri's army arrived in Lusaka on Sunday."
     record.save(
         digest(

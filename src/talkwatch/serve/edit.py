@@ -233,5 +233,14 @@ def annotate(backend: Any, grid: dict[str, Any]) -> None:
             for h in cell["evidence"] if cell else ():
                 ev = h.get("evidence") or {}
                 key = (h.get("document"), "participations", ev.get("start"), ev.get("end"))
-                h["trail"] = [c for c in found.get(key, [])
-                              if (c.get("target") or {}).get("actor_id") in (row["actor"], None)]
+                h["trail"] = [c for c in found.get(key, []) if _about(c, row["actor"], h)]
+
+
+def _about(fix: dict[str, Any], actor: str, statement: dict[str, Any]) -> bool:
+    """Whether a correction of a statement's sentence is about this actor (or the generic
+    description, "the government", that the record files under it)."""
+    target = fix.get("target") or {}
+    if target.get("actor_id") in (actor, None):
+        return True
+    described = statement.get("described_as")
+    return bool(described) and target.get("actor_name") == described
