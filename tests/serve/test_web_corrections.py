@@ -172,3 +172,28 @@ def test_with_allow_edit_a_write_needs_sign_in_token_check_value_and_same_origin
         assert [i["author"] for i in log["items"]] == ["Ana", "bot"]
         assert [i["before"] for i in log["items"]] == [{"status": "undecided"}, None]
     assert _count(db) == 2
+
+
+def test_the_article_page_corrects_a_meeting_statement(db: Path) -> None:
+    with TestClient(create_app(db, allow_edit=True, token=TOKEN), base_url="http://127.0.0.1:8000") as c:
+        _signed_in(c)
+        doc = _three()[2]["document"]["id"]
+        page = c.get(f"/articles/{doc}").text
+        assert page.count('name="kind" value="meetings"') == 1
+        e = ev(A3, A3.split(". ")[0])
+        form = {
+            "csrf": csrf_value(TOKEN),
+            "kind": "meetings",
+            "document": doc,
+            "ev_start": e["start"],
+            "ev_end": e["end"],
+            "status": "cancelled",
+            "was_status": "ongoing",
+            "action": "set",
+            "next": f"/articles/{doc}",
+        }
+        r = c.post("/corrections", data=form, follow_redirects=False)
+        assert r.status_code == 303
+        (m,) = c.get("/api/meetings").json()["items"]
+        assert m["status"] == "cancelled"
+        assert "Corrections (1)" in c.get(f"/articles/{doc}").text

@@ -127,6 +127,32 @@ def test_add_stores_a_missed_fact_with_analyst_provenance(record):
     assert ("will_attend", reports[1].digest["document"]["id"]) in said  # the timeline counts it
 
 
+def test_a_meeting_statement_corrected_moves_the_merged_status_and_timeline(record):
+    reports = three_reports()
+    record.save_many(reports)
+    (m,) = record.meetings()
+    assert m["status"] == "ongoing"
+    opened = "Lusaka, 16 March - The fifth round of talks opened on Monday in the Zambian capital"
+    e = ev(A3, opened)
+    fix = {
+        "action": "set",
+        "kind": "meetings",
+        "author": "ana",
+        "document": reports[2].digest["document"]["id"],
+        "evidence": {"start": e["start"], "end": e["end"]},
+        "changes": {"status": "postponed"},
+    }
+    assert record.correct(fix)["before"] == {"status": "ongoing"}
+    (m,) = record.meetings()
+    assert m["status"] == "postponed"
+    assert record.meeting(m["id"])["history"][-1]["status"] == "postponed"
+    record.correct(fix | {"action": "reject", "changes": {}})
+    (m,) = record.meetings()
+    assert m["status"] == "postponed" and m["start"] == "2024-03-16"  # the second report's statement
+    with pytest.raises(InputError, match="cannot be added"):
+        record.correct(fix | {"action": "add"})
+
+
 def test_corrections_are_replayed_when_an_article_arrives_and_orphaned_when_its_fact_is_gone(databases):
     reports = three_reports()
     with databases.open(databases.location()) as first:

@@ -212,6 +212,9 @@ def facts_(article: Article, kind: KindOpt = "participations", fmt: FormatOpt = 
     with _errors(), _open(db) as rec:
         doc = _document(rec.backend, article)
         digest = rec.digest(doc["id"])
+        if kind == "meetings":  # a meeting's facts are its status statements
+            digest["meetings"] = [h | {"meeting": m.get("id"), "name": m.get("name")}
+                                  for m in digest.get("meetings") or [] for h in m.get("history") or []]
         names = {a["id"]: a["name"] for a in digest.get("actors") or []}
         rows = [{"at": f"{(f.get('evidence') or {}).get('start')}:{(f.get('evidence') or {}).get('end')}",
                  **{k: (names.get(v, v) if k in ("actor", "speaker", "source", "target", "head") else v)

@@ -16,7 +16,7 @@ from typing import Any
 
 from ...errors import InputError, NotFound
 from .. import merge, rows
-from . import facts
+from . import facts, meetings
 from .model import ACTOR_ACTIONS, Correction
 
 APPLIED, ORPHANED = "applied", "orphaned"
@@ -50,11 +50,11 @@ def first_time(backend: Any, fix: Correction) -> tuple[dict[str, Any], Any, set[
     target = _target(backend, fix)
     if fix.action == "add":
         return _add(backend, fix)
-    row = facts.find(backend, fix.kind, fix.document, fix.evidence, target)
+    row = _find(backend, fix, target)
     if row is None:
         raise NotFound(f"no {fix.kind[:-1]} at {fix.evidence[0]}-{fix.evidence[1]} of {fix.document}"
                        " matches; see the article's facts (`talkwatch corrections facts`)")
-    stored = facts.target_of(backend, fix.kind, row)
+    stored = meetings.target_of(row) if fix.kind == "meetings" else facts.target_of(backend, fix.kind, row)
     before, touched = change(backend, fix, row)
     return stored | {"_span": (row["ev_start"], row["ev_end"])}, before, touched
 
@@ -82,6 +82,8 @@ def _add(backend: Any, fix: Correction) -> tuple[dict[str, Any], Any, set[str]]:
 
 def change(backend: Any, fix: Correction, row: dict[str, Any]) -> tuple[Any, set[str]]:
     """Confirm, reject or set one found fact: (what it held, reports whose meetings change)."""
+    if fix.kind == "meetings":
+        return meetings.change(backend, fix.action, row, fix.changes)
     touched = {row.get("report_id")} - {None}
     if fix.action == "confirm":
         return None, set()
@@ -112,13 +114,20 @@ def replay(backend: Any, stored: dict[str, Any]) -> tuple[str, set[str], Any]:
             text = evidence_text(backend, fix.document, fix.evidence)
             row = facts.insert(backend, fix.kind, fix.document, fix.evidence, text, fix.changes)
             return APPLIED, {row.get("report_id")} - {None}, None
-        row = facts.find(backend, fix.kind, fix.document, fix.evidence, fix.target)
+        row = _find(backend, fix, fix.target)
         if row is None:
             return ORPHANED, set(), None
         before, touched = change(backend, fix, row)
         return APPLIED, touched, before
     except InputError:  # a meeting or actor it names is gone from the article
         return ORPHANED, set(), None
+
+
+def _find(backend: Any, fix: Correction, target: dict[str, Any]) -> dict[str, Any] | None:
+    assert fix.document and fix.evidence
+    if fix.kind == "meetings":
+        return meetings.find(backend, fix.document, fix.evidence, target)
+    return facts.find(backend, fix.kind, fix.document, fix.evidence, target)
 
 
 def to_correction(stored: dict[str, Any]) -> Correction:

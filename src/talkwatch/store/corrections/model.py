@@ -16,15 +16,16 @@ from datetime import UTC, datetime
 from typing import Any
 
 from ...errors import InputError
-from ...model import AGREEMENT_KINDS, PARTICIPATION_STATUSES, ROLES, STANCES
+from ...model import AGREEMENT_KINDS, MEETING_STATUSES, PARTICIPATION_STATUSES, ROLES, STANCES
 
 FORMAT = "talkwatch.corrections/1"
 # confirm / reject / set a field of / add a fact; say two actors are one / one is not an actor
 ACTIONS = ("confirm", "reject", "set", "add", "same_actor", "not_actor")
 ACTOR_ACTIONS = ("same_actor", "not_actor")
-KINDS = ("participations", "delegations", "quotes", "positions", "agreements", "events")
+KINDS = ("meetings", "participations", "delegations", "quotes", "positions", "agreements", "events")
 # The fields an analyst may set, per kind (evidence is the correction's own, never set).
 FIELDS: dict[str, tuple[str, ...]] = {
+    "meetings": ("status", "start"),  # one status statement of the meeting's timeline
     "participations": ("status", "role", "hedged", "actor", "meeting"),
     "delegations": ("actor", "size", "head", "meeting", "replaces"),
     "quotes": ("speaker", "text"),
@@ -33,6 +34,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "events": ("date", "source", "target", "cameo", "plover"),
 }
 VOCABULARY: dict[tuple[str, str], tuple[str, ...]] = {
+    ("meetings", "status"): MEETING_STATUSES,
     ("participations", "status"): PARTICIPATION_STATUSES,
     ("participations", "role"): ROLES,
     ("positions", "stance"): STANCES,
@@ -128,6 +130,8 @@ def check(fix: Correction, *, where: str = "correction") -> None:
     start, end = fix.evidence
     if not 0 <= start < end:
         raise InputError(f"{where}: evidence start must be at least 0 and before its end")
+    if fix.action == "add" and fix.kind == "meetings":
+        raise InputError(f"{where}: a meeting statement cannot be added; correct one the article states")
     if fix.action in ("set", "add"):
         if fix.action == "set" and not fix.changes:
             raise InputError(f"{where}: set needs at least one field to change")
