@@ -11,68 +11,46 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
 import re
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
-import yaml
-
+from . import language, limits, sanitize
 from .errors import InputError
+from .header import HEADER_KEYS, parse_date, split_header
+from .limits import MAX_BYTES, MAX_CHARS, message
 from .model import Article
+
+__all__ = ["HEADER_KEYS", "MAX_BYTES", "MAX_CHARS", "parse_date", "split_header"]
 
 log = logging.getLogger(__name__)
 
-HEADER_KEYS = ("title", "source", "url", "published", "language", "date")
 TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 FEED_SUFFIXES = {".rss", ".atom", ".xml"}
-MAX_BYTES = 50_000_000  # one article larger than this is surely not an article
-# News reports run to a few thousand words; a body past this is cut at a paragraph
-# break (with a warning) so one runaway file cannot stall a batch for minutes.
-MAX_CHARS = 100_000
-_HEADER_LINE = re.compile(r"^([A-Za-z_]+):[ \t]*(.*)$")
+#: the fields of a JSON line besides ``text``; each must be a string when present
+JSONL_FIELDS = ("title", "source", "url", "link", "published", "date", "language")
+_FIELD_LIMITS = {
+    "title": limits.MAX_TITLE_CHARS,
+    "source": limits.MAX_FIELD_CHARS,
+    "url": limits.MAX_FIELD_CHARS,
+}
 
 Warn = Callable[[str], None]
 
 
-def _warn_log(message: str) -> None:
-    log.warning(message)
+def _warn_log(text: str) -> None:
+    log.warning(text)
 
 
 def body_id(body: str) -> str:
     """The document id: sha256 of the body text."""
     return hashlib.sha256(body.encode("utf-8")).hexdigest()
-
-
-def parse_date(value: Any, *, where: str = "", on_warning: Warn = _warn_log) -> str | None:
-    """Normalize a header date to ``YYYY-MM-DD``; warn and return None when it won't parse."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, date):
-        return value.isoformat()[:10]
-    text = str(value).strip()
-    match = re.match(r"^(\d{4})-(\d{2})-(\d{2})", text)
-    if match:
-        try:
-            return date(*map(int, match.groups())).isoformat()
-        except ValueError:
-            pass
-    else:
-        parsed = _dateparser(text)
-        if parsed:
-            return parsed
-    on_warning(f"{where}unreadable date {text[:40]!r}; relative dates stay unresolved")
-    return None
-
-
-def _dateparser(text: str) -> str | None:
-    import dateparser  # slow to import: only for odd header formats
-
-    found = dateparser.parse(text, languages=["en"], settings={"STRICT_PARSING": True})
-    return found.date().isoformat() if found else None
 
 
 def make_article(
@@ -83,73 +61,113 @@ def make_article(
     on_warning: Warn = _warn_log,
     published: str | None = None,
 ) -> Article:
-    """Build an ``Article`` from a body and header fields (unknown keys ignored)."""
+    """Build an ``Article`` from a body and header fields (unknown keys ignored).
+
+    The body is normalized (``sanitize.normalize_body``) and cut before its id is
+    taken; fields are cut to their limits; the language is detected when the
+    text is surely not English, and a publication date must be plausible.
+    """
     where = f"{path}: " if path else ""
+    _check_unicode(body, meta, where)
     if not body.strip():
-        raise InputError(f"{where}empty article (no body text)")
-    if len(body) > MAX_CHARS:
-        cut = body.rfind("\n\n", 0, MAX_CHARS)
-        body = body[: cut if cut > MAX_CHARS // 2 else MAX_CHARS]
-        on_warning(
-            f"{where}article longer than {MAX_CHARS:,} characters; only the first {len(body):,} are read"
-        )
+        raise InputError(message("empty", where=where))
+    body = _cut_body(sanitize.normalize_body(body, where=where, on_warning=on_warning), where, on_warning)
     pub = published or parse_date(
         meta.get("published") or meta.get("date"), where=where, on_warning=on_warning
     )
+    fields = {k: _field(meta.get(k), k, where, on_warning) for k in ("title", "source")}
+    url = _field(meta.get("url") or meta.get("link"), "url", where, on_warning)
     return Article(
         body=body,
         id=body_id(body),
-        title=_opt(meta.get("title")),
-        source=_opt(meta.get("source")),
-        url=_opt(meta.get("url") or meta.get("link")),
+        url=url,
         published=pub,
-        language=str(meta.get("language") or "en"),
+        language=_language(body, meta.get("language"), where, on_warning),
         path=path,
+        **fields,
     )
 
 
-def _opt(value: Any) -> str | None:
-    return None if value in (None, "") else str(value).strip()
+def _check_unicode(body: str, meta: dict[str, Any], where: str) -> None:
+    """Lone surrogates (from JSON escapes) cannot be stored or hashed: refuse them here."""
+    for value in (body, *(v for v in meta.values() if isinstance(v, str))):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise InputError(message("surrogate", where=where)) from None
+
+
+def _cut_body(body: str, where: str, on_warning: Warn) -> str:
+    if len(body) <= MAX_CHARS:
+        return body
+    cut = body.rfind("\n\n", 0, MAX_CHARS)
+    body = body[: cut if cut > MAX_CHARS // 2 else MAX_CHARS]
+    on_warning(message("body_cut", where=where, limit=MAX_CHARS, kept=len(body)))
+    return body
+
+
+def _field(value: Any, name: str, where: str, on_warning: Warn) -> str | None:
+    """A header field as one line of text, cut to its limit with a warning."""
+    if value in (None, ""):
+        return None
+    text = " ".join(str(value).split())
+    limit = _FIELD_LIMITS.get(name, limits.MAX_FIELD_CHARS)
+    if len(text) > limit:
+        on_warning(message("field_cut", where=where, field=name, limit=limit))
+        text = text[:limit]
+    return text or None
+
+
+def _language(body: str, declared: Any, where: str, on_warning: Warn) -> str:
+    """The detected language when the body is surely not English, else the header's (default en)."""
+    header = str(declared).strip().lower()[:16] if declared else limits.EXTRACTED_LANGUAGE
+    detected = language.detect(body)
+    if detected is None:
+        return header
+    if declared and detected != header:
+        on_warning(message("language_header", where=where, header=header, detected=detected))
+    return detected
+
+
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
 def decode(data: bytes, *, where: str = "") -> str:
-    """Decode bytes as UTF-8 (BOM tolerated), refusing binary files."""
-    if b"\x00" in data[:4096]:
-        raise InputError(f"{where}binary file, not a text article")
+    """Decode bytes as UTF-8 (BOM tolerated) or BOM-marked UTF-16; name what else they are."""
+    if data.startswith(b"%PDF-"):
+        raise InputError(message("pdf", where=where))
+    if data.startswith(_UTF16_BOMS):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise InputError(message("binary", where=where)) from None
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError(
-            f"{where}not UTF-8 (bad byte at offset {exc.start}); re-encode the file as UTF-8"
-        ) from None
+        if _looks_utf16(data):
+            raise InputError(message("utf16_no_bom", where=where)) from None
+        if b"\x00" in data[:4096]:
+            raise InputError(message("binary", where=where)) from None
+        raise InputError(message("not_utf8", where=where, offset=exc.start)) from None
+    if "\x00" in text:
+        raise InputError(message("utf16_no_bom" if _looks_utf16(data) else "nul", where=where))
+    return text
 
 
-def split_header(text: str) -> tuple[dict[str, Any], str]:
-    """Split a leading header block or YAML front matter from the body."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if text.startswith("---\n"):
-        end = text.find("\n---", 4)
-        if end != -1:
-            try:
-                meta = yaml.safe_load(text[4:end]) or {}
-            except yaml.YAMLError:
-                meta = None
-            if isinstance(meta, dict):
-                rest = text[end + 4 :]
-                return meta, rest.split("\n", 1)[1] if "\n" in rest else ""
-    head, sep, rest = text.partition("\n\n")
-    lines = head.split("\n")
-    fields = [_HEADER_LINE.match(line) for line in lines]
-    if sep and fields and all(m and m.group(1).lower() in HEADER_KEYS for m in fields):
-        return {m.group(1).lower(): m.group(2).strip() for m in fields if m}, rest
-    return {}, text
+def _looks_utf16(data: bytes) -> bool:
+    """Mostly-ASCII text in UTF-16: every other byte is NUL."""
+    sample = data[:4096]
+    return len(sample) >= 4 and (
+        sample[1::2].count(0) > 0.4 * len(sample) / 2 or sample[0::2].count(0) > 0.4 * len(sample) / 2
+    )
 
 
 def read_text(
     text: str, *, path: str | None = None, published: str | None = None, on_warning: Warn = _warn_log
 ) -> Article:
     """An article from the text of a plain-text file."""
-    meta, body = split_header(text)
+    where = f"{path}: " if path else ""
+    meta, body = split_header(text, where=where, on_warning=on_warning)
     return make_article(body, meta, path=path, published=published, on_warning=on_warning)
 
 
@@ -166,25 +184,60 @@ def iter_file(
     """Articles of one file, streamed: a JSON Lines corpus is read line by line."""
     path = Path(path)
     if path.suffix.lower() in JSONL_SUFFIXES:
-        try:
-            fh = path.open("rb")
-        except OSError as exc:
-            raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
-        with fh:
-            yield from read_jsonl(fh, path=str(path), on_warning=on_warning)
+        with _open_regular(path) as fh:
+            yield from read_jsonl(_bounded_lines(fh), path=str(path), on_warning=on_warning)
         return
     yield from _read_whole(path, published=published, on_warning=on_warning)
 
 
-def _read_whole(path: Path, *, published: str | None, on_warning: Warn) -> list[Article]:
+def _open_regular(path: Path) -> IO[bytes]:
+    """Open a regular file for reading; a device, FIFO or socket is refused before it is opened.
+
+    ``open`` on a FIFO blocks until a writer comes, and /dev/zero never ends:
+    checking the kind first is what keeps one named path from hanging a run.
+    """
     where = f"{path}: "
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES and path.suffix.lower() not in JSONL_SUFFIXES:
-            raise InputError(f"{where}{size} bytes is too large for one article")
-        data = path.read_bytes()
+        mode = os.stat(path).st_mode
+        if not stat.S_ISREG(mode):
+            raise InputError(message("not_regular", where=where, kind=_kind(mode)))
+        return path.open("rb")
     except OSError as exc:
-        raise InputError(f"{where}cannot read ({exc.strerror or exc})") from None
+        raise InputError(message("cannot_read", where=where, reason=exc.strerror or exc)) from None
+
+
+def _kind(mode: int) -> str:
+    kinds = (
+        (stat.S_ISDIR, "a folder"),
+        (stat.S_ISFIFO, "a FIFO"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+    )
+    return next((name for test, name in kinds if test(mode)), "not a file")
+
+
+def _bounded_lines(fh: IO[bytes]) -> Iterator[bytes]:
+    """Lines of a file, each read at most ``MAX_LINE_BYTES`` at a time (a longer one yields ``b"\\0"``)."""
+    while line := fh.readline(limits.MAX_LINE_BYTES + 1):
+        if len(line) > limits.MAX_LINE_BYTES and not line.endswith(b"\n"):
+            while (more := fh.readline(1 << 20)) and not more.endswith(b"\n"):
+                pass
+            yield b"\0"  # stands for the line that was too long: reported by read_jsonl
+            continue
+        yield line
+
+
+def _read_whole(path: Path, *, published: str | None, on_warning: Warn) -> list[Article]:
+    where = f"{path}: "
+    with _open_regular(path) as fh:
+        size = os.fstat(fh.fileno()).st_size
+        if size > MAX_BYTES:
+            raise InputError(message("too_large", where=where, size=size, limit=MAX_BYTES))
+        try:
+            data = fh.read(MAX_BYTES + 1)
+        except OSError as exc:
+            raise InputError(message("cannot_read", where=where, reason=exc.strerror or exc)) from None
     suffix = path.suffix.lower()
     if suffix in HTML_SUFFIXES:
         return [read_html(data, path=str(path), published=published, on_warning=on_warning)]
@@ -204,7 +257,8 @@ def read_jsonl(
     """Articles from JSON Lines (``text`` plus optional title, url, source, published).
 
     ``first_line`` numbers the lines of a slice of a larger file (a Dask partition), so
-    provenance reads ``file:line`` however the corpus was cut.
+    provenance reads ``file:line`` however the corpus was cut. A bad line is
+    reported and skipped; the lines after it are read.
     """
     lines = data.splitlines() if isinstance(data, bytes) else data
     for n, raw in enumerate(lines, first_line):
@@ -212,16 +266,38 @@ def read_jsonl(
             continue
         where = f"{path}:{n}: "
         try:
-            row = json.loads(raw)
-            if not isinstance(row, dict) or not isinstance(row.get("text"), str):
-                raise InputError(f"{where}no 'text' field")
-            yield make_article(row["text"], row, path=f"{path}:{n}", on_warning=on_warning)
-        except json.JSONDecodeError as exc:
-            on_warning(f"{where}broken JSON line skipped ({exc.msg})")
-        except UnicodeDecodeError:
-            on_warning(f"{where}line is not UTF-8; skipped")
+            yield make_article(*_jsonl_row(raw, where), path=f"{path}:{n}", on_warning=on_warning)
         except InputError as exc:
             on_warning(f"{exc}; skipped")
+
+
+def _jsonl_row(raw: bytes, where: str) -> tuple[str, dict[str, Any]]:
+    """The text and fields of one JSON line, or ``InputError`` naming what is wrong with it."""
+    if raw == b"\0":
+        raise InputError(message("line_too_long", where=where, limit=limits.MAX_LINE_BYTES))
+    try:
+        row = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise InputError(message("json_broken", where=where, reason=exc.msg)) from None
+    except UnicodeDecodeError:
+        raise InputError(message("json_broken", where=where, reason="not UTF-8")) from None
+    except RecursionError:
+        raise InputError(message("json_broken", where=where, reason="nested too deeply")) from None
+    except ValueError as exc:  # an integer of thousands of digits
+        raise InputError(message("json_broken", where=where, reason=str(exc).split(":")[0])) from None
+    if not isinstance(row, dict):
+        raise InputError(message("json_not_object", where=where))
+    if "text" not in row:
+        raise InputError(message("json_no_text", where=where))
+    for key in ("text", *JSONL_FIELDS):
+        if key in row and row[key] is not None and not isinstance(row[key], str):
+            raise InputError(message("json_type", where=where, field=key, kind=_json_type(row[key])))
+    return row["text"], row
+
+
+def _json_type(value: Any) -> str:
+    names = {dict: "object", list: "array", bool: "boolean", int: "number", float: "number"}
+    return names.get(type(value), type(value).__name__)
 
 
 def read_html(
@@ -284,10 +360,14 @@ def _entry_text(entry: Any) -> str:
 
 
 def iter_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Files named, and the files below named folders (recursively, sorted, no dot files)."""
+    """Paths named, and the entries below named folders (recursively, sorted, no dot files).
+
+    Entries of a folder that are not folders are all yielded, FIFOs and devices
+    too: the reader names them as skipped instead of passing them over in silence.
+    """
     for p in map(Path, paths):
         if p.is_dir():
-            yield from (f for f in sorted(p.rglob("*")) if f.is_file() and _wanted(f, p))
+            yield from (f for f in sorted(p.rglob("*")) if not f.is_dir() and _wanted(f, p))
         else:
             yield p
 
