@@ -1,4 +1,9 @@
-"""The readable terminal report of one digest: meetings, attendance, quotes, positions, agreements."""
+"""The readable terminal report of one digest: meetings, attendance, quotes, positions, agreements.
+
+Every string that comes from an article (titles, names, quotes) goes through
+``sanitize.for_terminal``: it is printed as text, never read as rich markup
+or as terminal escape sequences.
+"""
 
 from __future__ import annotations
 
@@ -8,10 +13,22 @@ from rich.console import Console
 from rich.table import Table
 
 from .model import Article
+from .sanitize import for_terminal as t
+
+#: characters of a title shown in the rule above the report
+TITLE_SHOWN = 200
 
 
 def _names(digest: dict[str, Any]) -> dict[str, str]:
-    return {a["id"]: a["name"] for a in digest.get("actors", [])}
+    """Actor id -> name, ready to print."""
+    return {a["id"]: t(a["name"]) for a in digest.get("actors", [])}
+
+
+def _title(digest: dict[str, Any], article: Article | None) -> str:
+    doc = digest["document"]
+    title = doc.get("title") or (article.path if article else None) or doc["id"][:12]
+    title = str(title)
+    return t(title if len(title) <= TITLE_SHOWN else title[: TITLE_SHOWN - 1] + "\u2026")
 
 
 def render(digest: dict[str, Any], article: Article | None = None, console: Console | None = None) -> None:
@@ -19,49 +36,40 @@ def render(digest: dict[str, Any], article: Article | None = None, console: Cons
     console = console or Console()
     names = _names(digest)
     doc = digest["document"]
-    console.rule(f"[bold]{doc.get('title') or (article.path if article else doc['id'][:12])}")
-    console.print(f"published {doc.get('published') or 'unknown'}")
+    console.rule(f"[bold]{_title(digest, article)}")
+    console.print(f"published {t(doc.get('published') or 'unknown')}", highlight=False)
     meetings = {m["id"]: m for m in digest["meetings"]}
     if meetings:
-        t = Table(title="Meetings", title_justify="left")
+        table = Table(title="Meetings", title_justify="left")
         for col in ("meeting", "venue", "start", "end", "status", "history"):
-            t.add_column(col)
+            table.add_column(col, overflow="fold")
         for m in meetings.values():
             history = " -> ".join(f"{h['status']} {h['start'] or ''}".strip() for h in m["history"])
-            t.add_row(
-                m["name"],
-                m["venue"]["city"] or "",
-                m["start"] or "",
-                m["end"] or "",
-                m["status"] or "",
-                history,
-            )
-        console.print(t)
+            table.add_row(*map(t, (m["name"], m["venue"]["city"], m["start"], m["end"], m["status"], history)))
+        console.print(table)
     if digest["participations"]:
-        t = Table(title="Attendance", title_justify="left")
+        table = Table(title="Attendance", title_justify="left")
         for col in ("actor", "meeting", "status", "role", "hedged"):
-            t.add_column(col)
+            table.add_column(col, overflow="fold")
         for p in digest["participations"]:
-            t.add_row(
-                names.get(p["actor"], p["actor"]),
-                meetings[p["meeting"]]["name"],
-                p["status"],
-                p["role"] or "",
+            table.add_row(
+                names.get(p["actor"], t(p["actor"])),
+                t(meetings[p["meeting"]]["name"]),
+                t(p["status"]),
+                t(p["role"]),
                 "yes" if p["hedged"] else "",
             )
-        console.print(t)
+        console.print(table)
     for q in digest["quotes"]:
-        who = names.get(q["speaker"] or "", q.get("speaker_text") or "?")
-        console.print(f"[bold]{who}[/bold]: \u201c{q['text']}\u201d", highlight=False)
+        who = names.get(q["speaker"] or "", t(q.get("speaker_text") or "?"))
+        console.print(f"[bold]{who}[/bold]: \u201c{t(q['text'])}\u201d", highlight=False)
     for p in digest["positions"]:
-        console.print(
-            f"position: [bold]{names.get(p['actor'], p['actor'])}[/bold] {p['stance']} {p['issue']}",
-            highlight=False,
-        )
+        who = names.get(p["actor"], t(p["actor"]))
+        console.print(f"position: [bold]{who}[/bold] {t(p['stance'])} {t(p['issue'])}", highlight=False)
     for a in digest["agreements"]:
-        brokers = ", ".join(names.get(b, b) for b in a["brokers"])
+        brokers = ", ".join(names.get(b, t(b)) for b in a["brokers"])
         console.print(
-            f"agreement: {a['kind']} since {a['start'] or '?'}"
+            f"agreement: {t(a['kind'])} since {t(a['start'] or '?')}"
             + (f", brokered by {brokers}" if brokers else ""),
             highlight=False,
         )
