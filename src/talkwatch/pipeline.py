@@ -29,11 +29,16 @@ def raise_error(step: str, exc: Exception, ctx: Context) -> None:
     raise exc
 
 
+def note_error(step: str, exc: Exception, ctx: Context) -> None:
+    """Note the failure of one step among the digest's warnings and go on with what the others found."""
+    where = ctx.article.path or ctx.article.id[:12]
+    ctx.warnings.append(f"{where}: {step} failed ({type(exc).__name__}: {exc})")
+
+
 def warn_error(step: str, exc: Exception, ctx: Context) -> None:
-    """Log the failure of one step and go on with what the others found."""
-    message = f"{ctx.article.path or ctx.article.id[:12]}: {step} failed ({type(exc).__name__}: {exc})"
-    ctx.warnings.append(message)
-    log.warning(message)
+    """Note the failure of one step and log it too (for callers that drop the digest's warnings)."""
+    note_error(step, exc, ctx)
+    log.warning(ctx.warnings[-1])
 
 
 def check_order() -> None:

@@ -381,12 +381,18 @@ def _wanted(path: Path, root: Path) -> bool:
 def read_paths(
     paths: Iterable[str | Path], *, published: str | None = None, on_warning: Warn = _warn_log
 ) -> Iterator[Article]:
-    """Every article under the given paths; unreadable files are warned about and skipped."""
+    """Every article under the given paths; a file that cannot be read, for any reason, is one warning.
+
+    A reader bug on one hostile file (any exception, not only ``InputError``)
+    is named with the file and the batch goes on with the next one.
+    """
     for path in iter_paths(paths):
         try:
             yield from iter_file(path, published=published, on_warning=on_warning)
         except InputError as exc:
             on_warning(str(exc))
+        except Exception as exc:  # noqa: BLE001 - isolation: one file never stops the batch
+            on_warning(f"{path}: could not be read ({type(exc).__name__}: {exc})")
 
 
 read_path = read_paths

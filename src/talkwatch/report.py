@@ -45,7 +45,8 @@ def render(digest: dict[str, Any], article: Article | None = None, console: Cons
             table.add_column(col, overflow="fold")
         for m in meetings.values():
             history = " -> ".join(f"{h['status']} {h['start'] or ''}".strip() for h in m["history"])
-            table.add_row(*map(t, (m["name"], m["venue"]["city"], m["start"], m["end"], m["status"], history)))
+            cells = (m["name"], m["venue"]["city"], m["start"], m["end"], m["status"], history)
+            table.add_row(*map(t, cells))
         console.print(table)
     if digest["participations"]:
         table = Table(title="Attendance", title_justify="left")

@@ -23,6 +23,8 @@ from rich.table import Table
 
 from .. import store
 from ..errors import TalkwatchError
+from ..sanitize import for_terminal as t
+from ..sanitize import one_line, plain
 
 
 class Out(StrEnum):
@@ -59,7 +61,7 @@ def _errors() -> Iterator[None]:
     try:
         yield
     except TalkwatchError as exc:
-        _err.print(f"talkwatch: error: {exc}", markup=False, highlight=False, soft_wrap=True)
+        _err.print(f"talkwatch: error: {one_line(exc)}", markup=False, highlight=False, soft_wrap=True)
         raise typer.Exit(1) from None
 
 
@@ -71,11 +73,12 @@ def _open(db: str | None, *, create: bool = False) -> store.Record:
 
 
 def _cell(value: Any) -> str:
+    """A value as plain text: control and bidi characters dropped (CSV cells and table cells)."""
     if value is None:
         return ""
     if isinstance(value, list | dict):
-        return json.dumps(value, ensure_ascii=False)
-    return str(value)
+        return plain(json.dumps(value, ensure_ascii=False))
+    return plain(str(value))
 
 
 def _print_json(data: Any) -> None:
@@ -91,9 +94,9 @@ def _print_csv(rows: list[dict[str, Any]], columns: list[str]) -> None:
 def _table(title: str, rows: list[dict[str, Any]], columns: list[str]) -> None:
     table = Table(title=title, title_justify="left", show_lines=False)
     for c in columns:
-        table.add_column(c, overflow="fold")
+        table.add_column(t(c), overflow="fold")  # actor names head the columns of positions
     for r in rows:
-        table.add_row(*(_cell(r.get(c)) for c in columns))
+        table.add_row(*(t(_cell(r.get(c))) for c in columns))
     _console.print(table)
 
 
@@ -181,7 +184,8 @@ def ingest(
             )
             progress.update(task, total=report.processed, completed=report.processed)
         for f in report.failures[:50]:
-            _err.print(f"skipped {f.where}: {f.reason}", markup=False, highlight=False, soft_wrap=True)
+            _err.print(f"skipped {one_line(f.where)}: {one_line(f.reason)}", markup=False, highlight=False,
+                       soft_wrap=True)
         if len(report.failures) > 50:
             _err.print(f"... and {len(report.failures) - 50} more skipped")
         _err.print(
@@ -235,12 +239,13 @@ def meeting(
             return
         venue = m["venue"]
         _console.print(
-            f"[bold]{m['name']}[/bold]  {m['id']}  {venue.get('city') or ''} "
-            f"{m['process'] or ''}  round {m['round'] or '-'}  "
-            f"{m['start'] or '?'} - {m['end'] or '?'}  [bold]{m['status'] or '?'}[/bold]"
+            f"[bold]{t(m['name'])}[/bold]  {t(m['id'])}  {t(venue.get('city'))} "
+            f"{t(m['process'])}  round {t(m['round'] or '-')}  "
+            f"{t(m['start'] or '?')} - {t(m['end'] or '?')}  [bold]{t(m['status'] or '?')}[/bold]",
+            highlight=False,
         )
         if m["others"]:
-            _console.print(f"(also matching: {', '.join(m['others'][:10])})")
+            _console.print(f"(also matching: {t(', '.join(m['others'][:10]))})", highlight=False)
         _table("Status timeline", m["history"], ["reported", "status", "start", "document"])
         _table("Attendance", m["participants"], attendance)
         if m["delegations"]:
@@ -285,8 +290,9 @@ def actor(
             _emit(format, a, rows, cols, "")
             return
         _console.print(
-            f"[bold]{a['name']}[/bold]  {a['id']}  {a['type'] or ''}  "
-            f"{a['country'] or ''}  aliases: {', '.join(a['aliases']) or '-'}"
+            f"[bold]{t(a['name'])}[/bold]  {t(a['id'])}  {t(a['type'])}  "
+            f"{t(a['country'])}  aliases: {t(', '.join(a['aliases']) or '-')}",
+            highlight=False,
         )
         _table("Meetings (latest participation)", rows, cols)
         _table("Positions", a["positions"], ["published", "issue", "stance"])
@@ -337,7 +343,7 @@ def export(
             return
         written = record.export(format.value, out)
         for path in written:
-            _err.print(f"wrote {path}", markup=False, highlight=False, soft_wrap=True)
+            _err.print(f"wrote {one_line(path)}", markup=False, highlight=False, soft_wrap=True)
 
 
 def _export_events(record: Any, format: ExportFormat, out: Path | None) -> None:
