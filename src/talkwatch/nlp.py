@@ -65,6 +65,23 @@ def _register_sentence_cap() -> None:
     Language.component("talkwatch_sentence_cap", func=cap_sentences)
 
 
+def entity_at(tok: Any) -> Any:
+    """The named entity (a Span) that contains ``tok``, or None.
+
+    Walks the token's IOB tags instead of scanning ``doc.ents``: that property
+    builds every entity of the document on each call, which made extractors
+    asking it once per mention quadratic in the length of the article.
+    """
+    if not tok.ent_iob_ or tok.ent_iob_ == "O":
+        return None
+    doc, start, end = tok.doc, tok.i, tok.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
+
+
 def parse(text: str) -> Any:
     """Parse one body into a spaCy ``Doc``."""
     return load()(text)

@@ -287,7 +287,7 @@ def _jsonl_row(raw: bytes, where: str) -> tuple[str, dict[str, Any]]:
         raise InputError(message("json_broken", where=where, reason=str(exc).split(":")[0])) from None
     if not isinstance(row, dict):
         raise InputError(message("json_not_object", where=where))
-    if "text" not in row:
+    if row.get("text") is None:
         raise InputError(message("json_no_text", where=where))
     for key in ("text", *JSONL_FIELDS):
         if key in row and row[key] is not None and not isinstance(row[key], str):

@@ -1,8 +1,9 @@
 """The readable terminal report of one digest: meetings, attendance, quotes, positions, agreements.
 
-Every string that comes from an article (titles, names, quotes) goes through
-``sanitize.for_terminal``: it is printed as text, never read as rich markup
-or as terminal escape sequences.
+Every string that comes from an article (titles, names, quotes) is printed as
+text, never read as rich markup or as terminal escape sequences: table cells
+are ``sanitize.as_text`` (a rich Text, not parsed), text inside a markup line
+goes through ``sanitize.for_terminal``.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from rich.console import Console
 from rich.table import Table
 
 from .model import Article
+from .sanitize import as_text
 from .sanitize import for_terminal as t
 
 #: characters of a title shown in the rule above the report
@@ -20,8 +22,8 @@ TITLE_SHOWN = 200
 
 
 def _names(digest: dict[str, Any]) -> dict[str, str]:
-    """Actor id -> name, ready to print."""
-    return {a["id"]: t(a["name"]) for a in digest.get("actors", [])}
+    """Actor id -> name (as found in the article: not yet safe to print)."""
+    return {a["id"]: a["name"] for a in digest.get("actors", [])}
 
 
 def _title(digest: dict[str, Any], article: Article | None) -> str:
@@ -46,29 +48,25 @@ def render(digest: dict[str, Any], article: Article | None = None, console: Cons
         for m in meetings.values():
             history = " -> ".join(f"{h['status']} {h['start'] or ''}".strip() for h in m["history"])
             cells = (m["name"], m["venue"]["city"], m["start"], m["end"], m["status"], history)
-            table.add_row(*map(t, cells))
+            table.add_row(*map(as_text, cells))
         console.print(table)
     if digest["participations"]:
         table = Table(title="Attendance", title_justify="left")
         for col in ("actor", "meeting", "status", "role", "hedged"):
             table.add_column(col, overflow="fold")
         for p in digest["participations"]:
-            table.add_row(
-                names.get(p["actor"], t(p["actor"])),
-                t(meetings[p["meeting"]]["name"]),
-                t(p["status"]),
-                t(p["role"]),
-                "yes" if p["hedged"] else "",
-            )
+            who, meeting = names.get(p["actor"], p["actor"]), meetings[p["meeting"]]["name"]
+            cells = (who, meeting, p["status"], p["role"], "yes" if p["hedged"] else "")
+            table.add_row(*map(as_text, cells))
         console.print(table)
     for q in digest["quotes"]:
-        who = names.get(q["speaker"] or "", t(q.get("speaker_text") or "?"))
+        who = t(names.get(q["speaker"] or "", q.get("speaker_text") or "?"))
         console.print(f"[bold]{who}[/bold]: \u201c{t(q['text'])}\u201d", highlight=False)
     for p in digest["positions"]:
-        who = names.get(p["actor"], t(p["actor"]))
+        who = t(names.get(p["actor"], p["actor"]))
         console.print(f"position: [bold]{who}[/bold] {t(p['stance'])} {t(p['issue'])}", highlight=False)
     for a in digest["agreements"]:
-        brokers = ", ".join(names.get(b, t(b)) for b in a["brokers"])
+        brokers = t(", ".join(names.get(b, b) for b in a["brokers"]))
         console.print(
             f"agreement: {t(a['kind'])} since {t(a['start'] or '?')}"
             + (f", brokered by {brokers}" if brokers else ""),

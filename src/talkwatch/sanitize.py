@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable
 
 from rich.markup import escape
+from rich.text import Text
 
 from .limits import MAX_PUNCT_RUN, message
 
@@ -58,8 +59,14 @@ def plain(text: str) -> str:
 
 
 def for_terminal(text: object) -> str:
-    """Article text ready for rich: no markup, no escape sequences, no bidi controls."""
+    """Article text to place inside a rich markup string: markup escaped, no escape sequences or bidi
+    controls. (A trailing backslash is doubled so that it cannot escape the markup that follows.)"""
     return escape(plain("" if text is None else str(text)))
+
+
+def as_text(text: object) -> Text:
+    """Article text as a rich ``Text`` for a table cell: never parsed as markup at all."""
+    return Text(plain("" if text is None else str(text)))
 
 
 def one_line(text: object) -> str:

@@ -23,8 +23,8 @@ from rich.table import Table
 
 from .. import store
 from ..errors import TalkwatchError
+from ..sanitize import as_text, one_line, plain
 from ..sanitize import for_terminal as t
-from ..sanitize import one_line, plain
 
 
 class Out(StrEnum):
@@ -94,9 +94,9 @@ def _print_csv(rows: list[dict[str, Any]], columns: list[str]) -> None:
 def _table(title: str, rows: list[dict[str, Any]], columns: list[str]) -> None:
     table = Table(title=title, title_justify="left", show_lines=False)
     for c in columns:
-        table.add_column(t(c), overflow="fold")  # actor names head the columns of positions
+        table.add_column(as_text(c), overflow="fold")  # actor names head the columns of positions
     for r in rows:
-        table.add_row(*(t(_cell(r.get(c))) for c in columns))
+        table.add_row(*(as_text(_cell(r.get(c))) for c in columns))
     _console.print(table)
 
 

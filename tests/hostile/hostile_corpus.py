@@ -34,6 +34,8 @@ class Case:
     outcome: str = "read"
     #: the path is named on the command line only (a device or FIFO outside the corpus folder)
     named_only: bool = False
+    #: who gives the message: the reader ("read") or the pipeline and commands ("run")
+    stage: str = "read"
 
 
 def _text(name: str, content: str | bytes) -> Callable[[Path], Path]:
@@ -163,7 +165,10 @@ CASES: list[Case] = [
     Case("control-characters", _article("ctrl.txt", "Talks\x07 resumed\x1b[31m in \x08Geneva.")),
     Case("markup-in-body", _article("bodymarkup.txt", '[bold]The UN[/bold] said "[/x] we will meet [red]".')),
     Case(
-        "lone-surrogate-jsonl", _jsonl("surrogate.jsonl", '{"text": "Talks \\ud800 resumed."}'), "surrogate"
+        "lone-surrogate-jsonl",
+        _jsonl("surrogate.jsonl", '{"text": "Talks \\ud800 resumed."}'),
+        "surrogate",
+        "skip",
     ),
     Case("crlf-and-cr", _text("crlf.txt", b"title: x\r\npublished: 2024-03-05\r\n\r\nTalks\rresumed.\r\n")),
     Case(
@@ -176,6 +181,7 @@ CASES: list[Case] = [
         "arabic",
         _article("ar.txt", "التقت وفود الطرفين يوم الثلاثاء في جنيف لجولة ثانية من المحادثات."),
         "language ar",
+        stage="run",
     ),
     Case(
         "russian",
@@ -183,11 +189,13 @@ CASES: list[Case] = [
             "ru.txt", "Делегации обеих сторон встретились во вторник в Женеве для второго раунда переговоров."
         ),
         "language ru",
+        stage="run",
     ),
     Case(
         "chinese",
         _article("zh.txt", "双方代表团周二在日内瓦举行第二轮会谈。官员表示停火协议仍在维持。"),
         "language zh",
+        stage="run",
     ),
     Case(
         "round-number-not-year",
@@ -271,9 +279,10 @@ CASES: list[Case] = [
     Case(
         "named-directory-empty",
         lambda folder: (folder / "emptydir").mkdir() or folder / "emptydir",
-        "no readable article",
+        "no article could be read",
         "skip",
         named_only=True,
+        stage="run",
     ),
     Case("markup-in-file-name", _article("[bold]x[red]\x1b[2J.txt", _BODY)),
 ]
@@ -293,10 +302,18 @@ def build(folder: Path, cases: list[Case] | None = None) -> dict[str, Path]:
 
 
 def build_good(folder: Path) -> list[Path]:
-    """Five good articles, the ones every mixed batch must store."""
+    """Five good articles: the database every case runs against holds them before the corpus."""
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
     for name, text in GOOD_FILES.items():
         (folder / name).write_text(text, encoding="utf-8")
         paths.append(folder / name)
     return paths
+
+
+def good_companion(folder: Path, case: str) -> Path:
+    """A good article of its own for one case's mixed batch (its text names the case, so it is new)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"good-with-{case}.txt"
+    path.write_text(GOOD.replace("on Friday.", f"on Friday, the day of {case}."), encoding="utf-8")
+    return path
