@@ -11,8 +11,11 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 # --- sizes ------------------------------------------------------------------------------
-#: bytes of one file (JSON Lines corpora excepted: they are streamed line by line)
+#: bytes of one file (JSON Lines corpora excepted: they are streamed line by line) ...
 MAX_BYTES = 50_000_000
+#: ... and of a saved HTML page or a feed, whose parsers take about 2 s and 1 s a megabyte
+MAX_HTML_BYTES = 5_000_000
+MAX_FEED_BYTES = 20_000_000
 #: bytes of one JSON line
 MAX_LINE_BYTES = 5_000_000
 #: characters of a body; a longer one is cut at a paragraph break

@@ -67,6 +67,7 @@ def make_article(
     taken; fields are cut to their limits; the language is detected when the
     text is surely not English, and a publication date must be plausible.
     """
+    path = _printable(path)
     where = f"{path}: " if path else ""
     _check_unicode(body, meta, where)
     if not body.strip():
@@ -86,6 +87,13 @@ def make_article(
         path=path,
         **fields,
     )
+
+
+def _printable(path: str | None) -> str | None:
+    """A path that can be stored and printed: bytes of a non-UTF-8 file name become U+FFFD."""
+    if path is None:
+        return None
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def _check_unicode(body: str, meta: dict[str, Any], where: str) -> None:
@@ -228,14 +236,21 @@ def _bounded_lines(fh: IO[bytes]) -> Iterator[bytes]:
         yield line
 
 
+def _max_bytes(suffix: str) -> int:
+    if suffix in HTML_SUFFIXES:
+        return limits.MAX_HTML_BYTES
+    return limits.MAX_FEED_BYTES if suffix in FEED_SUFFIXES else MAX_BYTES
+
+
 def _read_whole(path: Path, *, published: str | None, on_warning: Warn) -> list[Article]:
     where = f"{path}: "
+    limit = _max_bytes(path.suffix.lower())
     with _open_regular(path) as fh:
         size = os.fstat(fh.fileno()).st_size
-        if size > MAX_BYTES:
-            raise InputError(message("too_large", where=where, size=size, limit=MAX_BYTES))
+        if size > limit:
+            raise InputError(message("too_large", where=where, size=size, limit=limit))
         try:
-            data = fh.read(MAX_BYTES + 1)
+            data = fh.read(limit + 1)
         except OSError as exc:
             raise InputError(message("cannot_read", where=where, reason=exc.strerror or exc)) from None
     suffix = path.suffix.lower()

@@ -284,6 +284,13 @@ CASES: list[Case] = [
         named_only=True,
         stage="run",
     ),
+    Case(
+        "non-utf8-file-name",
+        _article(b"bad\xff\xfename.txt".decode("utf-8", "surrogateescape"), _BODY + " (x)"),
+    ),
+    Case("newline-in-file-name", _article("new\nline.txt", _BODY + " (y)")),
+    Case("html-too-large", _sparse("huge.html", 6_000_000), "too large", "skip"),
+    Case("feed-too-large", _sparse("huge.rss", 21_000_000), "too large", "skip"),
     Case("markup-in-file-name", _article("[bold]x[red]\x1b[2J.txt", _BODY)),
 ]
 

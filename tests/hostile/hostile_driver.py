@@ -79,11 +79,12 @@ def invoke(args: list[str]) -> dict[str, Any]:
 
 
 def _stored(db: str, path: Path) -> bool:
+    """Whether every article read from ``path`` is in the database (False when none is read)."""
     from talkwatch import read, store
 
-    (article,) = read.read_file(path)
+    ids = [a.id for a in read.read_paths([path], on_warning=lambda _m: None)]
     with store.open(db) as record:
-        return bool(record.known([article.id]))
+        return bool(ids) and set(record.known(ids)) == set(ids)
 
 
 def _export(db: str, out: Path) -> list[dict[str, Any]]:
@@ -110,6 +111,7 @@ def main() -> None:
         extract = invoke(["extract", "-f", "jsonl", str(path), str(good)])
         ingest = invoke(["ingest", str(path), str(good), "--db", db])
         ingest["good_stored"] = _stored(db, good)
+        ingest["case_stored"] = _stored(db, path)
         results[name] = {"extract": extract, "ingest": ingest}
     results["export_after"] = _export(db, work / "after.jsonl")
     out.write_text(json.dumps(results, indent=1))

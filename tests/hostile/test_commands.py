@@ -70,6 +70,7 @@ def test_case(case: Case, command: str, results: dict[str, Any]):
         assert case.expect in run["stderr"], run["stderr"]
     if command == "ingest":
         assert run["good_stored"], run["stderr"]
+        assert run["case_stored"] == (case.outcome == "read"), run["stderr"]
 
 
 def test_stored_articles_unchanged(results: dict[str, Any]):
