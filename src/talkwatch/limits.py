@@ -37,6 +37,8 @@ MAX_DATE_CHARS = 64
 MAX_PUNCT_RUN = 20
 #: tokens of one sentence: the parser and the extractors slow down with the square of its length
 MAX_SENTENCE_TOKENS = 150
+#: characters of one word (no space inside): a longer run is split with a space every this many
+MAX_WORD_CHARS = 200
 
 # --- plausibility --------------------------------------------------------------------------
 #: publication dates before this are taken for a mistake (1970-01-01 is a zero timestamp)
@@ -81,6 +83,7 @@ MESSAGES = {
     "field_cut": "{where}{field} longer than {limit:,} characters; cut",
     "body_cut": "{where}article longer than {limit:,} characters; only the first {kept:,} are read",
     "punct_run": "{where}run of {length:,} punctuation marks or symbols cut to {limit}",
+    "long_word": "{where}word of {length:,} characters split every {limit}",
     "date_unreadable": "{where}unreadable date {text!r}; relative dates stay unresolved",
     "date_implausible": (
         "{where}implausible publication date {value} (outside {earliest}..{latest}); "

@@ -48,6 +48,11 @@ def _warn_log(text: str) -> None:
     log.warning(text)
 
 
+def _skip_note(on_warning: Warn) -> Warn:
+    """The default ``on_skip``: the reason as a warning that ends with "; skipped"."""
+    return lambda reason: on_warning(f"{reason}; skipped")
+
+
 def body_id(body: str) -> str:
     """The document id: sha256 of the body text."""
     return hashlib.sha256(body.encode("utf-8")).hexdigest()
@@ -187,15 +192,23 @@ def read_file(
 
 
 def iter_file(
-    path: str | Path, *, published: str | None = None, on_warning: Warn = _warn_log
+    path: str | Path,
+    *,
+    published: str | None = None,
+    on_warning: Warn = _warn_log,
+    on_skip: Warn | None = None,
 ) -> Iterator[Article]:
-    """Articles of one file, streamed: a JSON Lines corpus is read line by line."""
+    """Articles of one file, streamed: a JSON Lines corpus is read line by line.
+
+    A bad line or feed entry is passed to ``on_skip`` and the next one is read;
+    a file that cannot be read at all raises ``InputError``.
+    """
     path = Path(path)
     if path.suffix.lower() in JSONL_SUFFIXES:
         with _open_regular(path) as fh:
-            yield from read_jsonl(_bounded_lines(fh), path=str(path), on_warning=on_warning)
+            yield from read_jsonl(_bounded_lines(fh), path=str(path), on_warning=on_warning, on_skip=on_skip)
         return
-    yield from _read_whole(path, published=published, on_warning=on_warning)
+    yield from _read_whole(path, published=published, on_warning=on_warning, on_skip=on_skip)
 
 
 def _open_regular(path: Path) -> IO[bytes]:
@@ -242,7 +255,9 @@ def _max_bytes(suffix: str) -> int:
     return limits.MAX_FEED_BYTES if suffix in FEED_SUFFIXES else MAX_BYTES
 
 
-def _read_whole(path: Path, *, published: str | None, on_warning: Warn) -> list[Article]:
+def _read_whole(
+    path: Path, *, published: str | None, on_warning: Warn, on_skip: Warn | None
+) -> list[Article]:
     where = f"{path}: "
     limit = _max_bytes(path.suffix.lower())
     with _open_regular(path) as fh:
@@ -257,7 +272,7 @@ def _read_whole(path: Path, *, published: str | None, on_warning: Warn) -> list[
     if suffix in HTML_SUFFIXES:
         return [read_html(data, path=str(path), published=published, on_warning=on_warning)]
     if suffix in FEED_SUFFIXES:
-        return list(read_feed(data, path=str(path), on_warning=on_warning))
+        return list(read_feed(data, path=str(path), on_warning=on_warning, on_skip=on_skip))
     text = decode(data, where=where)
     return [read_text(text, path=str(path), published=published, on_warning=on_warning)]
 
@@ -268,6 +283,7 @@ def read_jsonl(
     path: str = "<jsonl>",
     on_warning: Warn = _warn_log,
     first_line: int = 1,
+    on_skip: Warn | None = None,
 ) -> Iterator[Article]:
     """Articles from JSON Lines (``text`` plus optional title, url, source, published).
 
@@ -276,6 +292,7 @@ def read_jsonl(
     reported and skipped; the lines after it are read.
     """
     lines = data.splitlines() if isinstance(data, bytes) else data
+    on_skip = on_skip or _skip_note(on_warning)
     for n, raw in enumerate(lines, first_line):
         if not raw.strip():
             continue
@@ -283,7 +300,7 @@ def read_jsonl(
         try:
             yield make_article(*_jsonl_row(raw, where), path=f"{path}:{n}", on_warning=on_warning)
         except InputError as exc:
-            on_warning(f"{exc}; skipped")
+            on_skip(str(exc))
 
 
 def _jsonl_row(raw: bytes, where: str) -> tuple[str, dict[str, Any]]:
@@ -339,7 +356,9 @@ def read_html(
     return make_article(body, meta, path=path, published=published, on_warning=on_warning)
 
 
-def read_feed(data: bytes, *, path: str = "<feed>", on_warning: Warn = _warn_log) -> Iterator[Article]:
+def read_feed(
+    data: bytes, *, path: str = "<feed>", on_warning: Warn = _warn_log, on_skip: Warn | None = None
+) -> Iterator[Article]:
     """Entries of an RSS/Atom file saved on disk (feedparser); summaries serve as text."""
     import feedparser
 
@@ -361,7 +380,7 @@ def read_feed(data: bytes, *, path: str = "<feed>", on_warning: Warn = _warn_log
         try:
             yield make_article(text, meta, path=f"{path}#{n}", on_warning=on_warning)
         except InputError as exc:
-            on_warning(f"{exc}; skipped")
+            (on_skip or _skip_note(on_warning))(str(exc))
 
 
 def _entry_text(entry: Any) -> str:
@@ -394,20 +413,25 @@ def _wanted(path: Path, root: Path) -> bool:
 
 
 def read_paths(
-    paths: Iterable[str | Path], *, published: str | None = None, on_warning: Warn = _warn_log
+    paths: Iterable[str | Path],
+    *,
+    published: str | None = None,
+    on_warning: Warn = _warn_log,
+    on_skip: Warn | None = None,
 ) -> Iterator[Article]:
-    """Every article under the given paths; a file that cannot be read, for any reason, is one warning.
+    """Every article under the given paths; an input that cannot be read, for any reason, is one call
+    of ``on_skip`` (default: ``on_warning``) with the reason, and reading goes on.
 
     A reader bug on one hostile file (any exception, not only ``InputError``)
     is named with the file and the batch goes on with the next one.
     """
     for path in iter_paths(paths):
         try:
-            yield from iter_file(path, published=published, on_warning=on_warning)
+            yield from iter_file(path, published=published, on_warning=on_warning, on_skip=on_skip)
         except InputError as exc:
-            on_warning(str(exc))
+            (on_skip or on_warning)(str(exc))
         except Exception as exc:  # noqa: BLE001 - isolation: one file never stops the batch
-            on_warning(f"{path}: could not be read ({type(exc).__name__}: {exc})")
+            (on_skip or on_warning)(f"{path}: could not be read ({type(exc).__name__}: {exc})")
 
 
 read_path = read_paths

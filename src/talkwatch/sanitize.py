@@ -20,7 +20,7 @@ from collections.abc import Callable
 from rich.markup import escape
 from rich.text import Text
 
-from .limits import MAX_PUNCT_RUN, message
+from .limits import MAX_PUNCT_RUN, MAX_WORD_CHARS, message
 
 # U+200B zero width space, U+2060 word joiner, U+FEFF (a BOM inside text), U+00AD soft hyphen:
 # invisible, and each one splits a word in two for the tokenizer
@@ -29,6 +29,8 @@ _INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad]")
 _JOINER_IN_LATIN = re.compile(r"(?<=[A-Za-z])[\u200c\u200d](?=[A-Za-z])")
 # a run of punctuation or symbols (not letters, digits, "_" or spaces) past the limit
 _PUNCT_RUN = re.compile(rf"[^\w\s]{{{MAX_PUNCT_RUN + 1},}}")
+# a word (no space inside) past the limit: each extractor pattern run over a token costs its length
+_LONG_WORD = re.compile(rf"\S{{{MAX_WORD_CHARS + 1},}}")
 # C0/C1 controls except tab and newline, and DEL
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # embeddings, overrides and isolates (LRE RLE PDF LRO RLO, LRI RLI FSI PDI) and the marks LRM RLM ALM
@@ -38,19 +40,32 @@ Warn = Callable[[str], None]
 
 
 def normalize_body(body: str, *, where: str = "", on_warning: Warn | None = None) -> str:
-    """The body the pipeline reads: invisible word-splitters removed, long punctuation runs cut."""
+    """The body the pipeline reads: invisible word-splitters removed, long punctuation runs cut,
+    words longer than any real one split."""
     body = _JOINER_IN_LATIN.sub("", _INVISIBLE.sub("", body))
-    longest = 0
-
-    def cut(match: re.Match[str]) -> str:
-        nonlocal longest
-        longest = max(longest, len(match.group()))
-        return match.group()[:MAX_PUNCT_RUN]
-
-    body = _PUNCT_RUN.sub(cut, body)
+    body, longest = _replace(_PUNCT_RUN, body, lambda run: run[:MAX_PUNCT_RUN])
     if longest and on_warning:
         on_warning(message("punct_run", where=where, length=longest, limit=MAX_PUNCT_RUN))
+    body, longest = _replace(_LONG_WORD, body, _split_word)
+    if longest and on_warning:
+        on_warning(message("long_word", where=where, length=longest, limit=MAX_WORD_CHARS))
     return body
+
+
+def _replace(pattern: re.Pattern[str], text: str, change: Callable[[str], str]) -> tuple[str, int]:
+    """``pattern.sub`` with ``change`` on each match, and the length of the longest match."""
+    longest = 0
+
+    def one(match: re.Match[str]) -> str:
+        nonlocal longest
+        longest = max(longest, len(match.group()))
+        return change(match.group())
+
+    return pattern.sub(one, text), longest
+
+
+def _split_word(word: str) -> str:
+    return " ".join(word[i : i + MAX_WORD_CHARS] for i in range(0, len(word), MAX_WORD_CHARS))
 
 
 def plain(text: str) -> str:

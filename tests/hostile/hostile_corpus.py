@@ -157,7 +157,7 @@ CASES: list[Case] = [
     Case("quote-run-curly", _article("curly.txt", "\u201c\u201d" * 10_000), "run of"),
     Case("punctuation-run", _article("bang.txt", "Talks" + "!?.-" * 5_000), "run of"),
     Case("sentence-without-end", _article("sentence.txt", "talks resumed " * 8_000)),
-    Case("word-without-space", _article("word.txt", "a" * 60_000)),
+    Case("word-without-space", _article("word.txt", "a" * 60_000), "split every"),
     Case("emoji-only", _article("emoji.txt", "\U0001f54a\ufe0f\U0001f91d" * 300)),
     Case(
         "zero-width-in-words", _article("zw.txt", "Dele\u200bgations met in Gen\u200beva on Tues\u200bday.")
@@ -265,6 +265,8 @@ CASES: list[Case] = [
     # --- special files
     Case("fifo-in-folder", _fifo, "not a regular file", "skip"),
     Case("symlink-to-dev-zero", _symlink("/dev/zero", "zero.txt"), "not a regular file", "skip"),
+    Case("fifo-jsonl-in-folder", lambda folder: _fifo(folder, "pipe.jsonl"), "not a regular file", "skip"),
+    Case("symlink-jsonl-to-dev-zero", _symlink("/dev/zero", "zero.jsonl"), "not a regular file", "skip"),
     Case("dangling-symlink", _symlink("/nonexistent/x", "dangling.txt"), "", "skip"),
     Case("named-dev-zero", _device("/dev/zero"), "not a regular file", "skip", named_only=True),
     Case("named-dev-urandom", _device("/dev/urandom"), "not a regular file", "skip", named_only=True),

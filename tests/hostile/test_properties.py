@@ -143,4 +143,4 @@ def test_terminal_text_known_markup(title: str):
 def test_normalize_body_bounds_runs(text: str):
     out = sanitize.normalize_body(text)
     assert not re.search(rf"[^\w\s]{{{limits.MAX_PUNCT_RUN + 1},}}", out)
-    assert len(out) <= len(text)
+    assert not re.search(rf"\S{{{limits.MAX_WORD_CHARS + 1},}}", out)

@@ -27,6 +27,9 @@ def _register() -> None:
     from . import extract as extract_commands
 
     extract_commands.register(app)
+    from . import ingest as ingest_commands
+
+    ingest_commands.register(app)
     from . import store as store_commands
 
     store_commands.register(app)

@@ -14,7 +14,6 @@ import typer
 from rich.console import Console
 
 from .. import read
-from ..errors import InputError
 from ..header import parse_iso_option
 from ..model import Article
 from ..sanitize import one_line
@@ -52,27 +51,28 @@ def published_option(value: str | None) -> str | None:
 
 @dataclass
 class Outcome:
-    """What ``extract`` did: articles printed, inputs skipped (unreadable) and failed (a crash)."""
+    """What ``extract`` did, in ingest's words: articles extracted, inputs skipped (could not be read)
+    and articles failed (read, but extraction crashed), each reason printed as it comes."""
 
     extracted: int = 0
     skipped: int = 0
     failed: int = 0
+
+    def skip(self, reason: str) -> None:
+        self.skipped += 1
+        print(f"talkwatch: skipped {one_line(reason)}", file=sys.stderr)
+
+    def fail(self, reason: str) -> None:
+        self.failed += 1
+        print(f"talkwatch: failed {one_line(reason)}", file=sys.stderr)
 
     def summary(self) -> str:
         return f"{self.extracted} extracted, {self.skipped} skipped, {self.failed} failed"
 
 
 def _articles(paths: list[Path], published: str | None, outcome: Outcome) -> Iterator[Article]:
-    """Every readable article; a file that cannot be read, for whatever reason, is one warning."""
-    for path in read.iter_paths(paths):
-        try:
-            yield from read.iter_file(path, published=published, on_warning=_warn)
-        except InputError as exc:
-            outcome.skipped += 1
-            _warn(str(exc))
-        except Exception as exc:  # a reader bug must not stop the batch: name it and go on
-            outcome.failed += 1
-            _warn(f"{path}: could not be read ({type(exc).__name__}: {exc})")
+    """Every readable article; an input that cannot be read, for whatever reason, is one line."""
+    return read.read_paths(paths, published=published, on_warning=_warn, on_skip=outcome.skip)
 
 
 def _digest(article: Article) -> dict[str, Any]:
@@ -104,8 +104,7 @@ def extract(
         try:
             digest = _digest(article)
         except Exception as exc:  # one article's crash is its own line, not the end of the run
-            outcome.failed += 1
-            _warn(f"{article.path or article.id[:12]}: extraction failed ({type(exc).__name__}: {exc})")
+            outcome.fail(f"{article.path or article.id[:12]}: {type(exc).__name__}: {exc}")
             continue
         if format is Format.report:
             render(digest, article, console)

@@ -1,4 +1,4 @@
-"""``talkwatch ingest`` and the record's questions (meetings, meeting, actor, search, ...).
+"""The record's questions (meetings, meeting, actor, search, conflicts) and its export.
 
 Every command takes ``--db`` (default ``$TALKWATCH_DB``, else ``./talkwatch.db``).
 Queries print tables for people and ``--format json`` (the record shape) or
@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -115,90 +114,6 @@ def _flat_meeting(m: dict[str, Any]) -> dict[str, Any]:
 
 
 # --- commands --------------------------------------------------------------------------
-
-
-def ingest(
-    paths: Annotated[
-        list[Path],
-        typer.Argument(help="Article files (.txt, .html, .jsonl, .rss/.atom/.xml) or folders."),
-    ],
-    db: DbOpt = None,
-    workers: Annotated[
-        int, typer.Option("--workers", "-w", help="Extraction processes (0: one per core).")
-    ] = 1,
-    batch_size: Annotated[int, typer.Option("--batch-size", help="Articles per transaction.")] = 64,
-    dask: Annotated[
-        str | None, typer.Option("--dask", help="Extract on a local Dask cluster: local:N worker processes.")
-    ] = None,
-    cluster: Annotated[
-        str | None, typer.Option("--cluster", help="Extract on a running Dask cluster (scheduler address).")
-    ] = None,
-    out: Annotated[
-        str, typer.Option("--out", help="With --dask/--cluster: folder or URL for the Parquet fact tables.")
-    ] = "talkwatch-parquet",
-) -> None:
-    """Extract and store articles; already stored articles (same text) are skipped.
-
-    With --dask or --cluster, extraction runs on Dask (see `talkwatch dask-ingest`).
-    """
-    if dask or cluster:
-        try:
-            from .dask import dask_ingest
-        except ImportError:
-            raise typer.BadParameter("Dask is not installed: pip install 'talkwatch[dask]'") from None
-        dask_ingest([str(p) for p in paths], out, db=db, dask=dask, cluster=cluster)
-        return
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        TextColumn,
-        TimeElapsedColumn,
-        TimeRemainingColumn,
-    )
-
-    from ..batch.local import estimate
-    from ..batch.local import ingest as run_ingest
-
-    with _errors():
-        record = _open(db, create=True)
-        total = estimate(paths)
-        n_workers = workers if workers > 0 else (os.cpu_count() or 1)
-        columns = (
-            TextColumn("ingest"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TextColumn("{task.fields[rate]:.1f} articles/s"),
-            TimeElapsedColumn(),
-            TextColumn("ETA"),
-            TimeRemainingColumn(),
-        )
-        with Progress(*columns, console=_err, transient=False) as progress:
-            task = progress.add_task("ingest", total=total or None, rate=0.0)
-            report = run_ingest(
-                paths,
-                record,
-                workers=n_workers,
-                batch_size=max(1, batch_size),
-                on_progress=lambda r: progress.update(task, completed=r.processed, rate=r.rate),
-            )
-            progress.update(task, total=report.processed, completed=report.processed)
-        for f in report.failures[:50]:
-            _err.print(f"skipped {one_line(f.where)}: {one_line(f.reason)}", markup=False, highlight=False,
-                       soft_wrap=True)
-        if len(report.failures) > 50:
-            _err.print(f"... and {len(report.failures) - 50} more skipped")
-        _err.print(
-            f"{report.summary()}; "
-            f"{report.facts} facts in {report.seconds:.1f}s ({report.rate:.1f} articles/s) "
-            f"-> {record.backend.path}",
-            markup=False,
-            highlight=False,
-            soft_wrap=True,
-        )
-        record.close()
-        if report.added == 0 and report.skipped == 0 and report.failed:
-            raise typer.Exit(1)
 
 
 def meetings(
@@ -359,7 +274,7 @@ def _export_events(record: Any, format: ExportFormat, out: Path | None) -> None:
     _err.print(f"wrote {rows} events to {out}", markup=False, highlight=False)
 
 
-COMMANDS = (ingest, meetings, meeting, actor, search, conflicts, export)
+COMMANDS = (meetings, meeting, actor, search, conflicts, export)
 
 
 def register(app: typer.Typer) -> None:
