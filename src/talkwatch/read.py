@@ -9,32 +9,38 @@ broken line never loses the rest.
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import os
 import re
-import stat
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
-from . import language, limits, sanitize
+from . import inputs, language, limits, sanitize
 from .errors import InputError
 from .header import HEADER_KEYS, parse_date, split_header
+from .inputs import FEED_SUFFIXES, HTML_SUFFIXES, JSONL_FIELDS, check_regular, decode
 from .limits import MAX_BYTES, MAX_CHARS, message
 from .model import Article
 
-__all__ = ["HEADER_KEYS", "MAX_BYTES", "MAX_CHARS", "parse_date", "split_header"]
+__all__ = [
+    "FEED_SUFFIXES",
+    "HEADER_KEYS",
+    "HTML_SUFFIXES",
+    "JSONL_FIELDS",
+    "MAX_BYTES",
+    "MAX_CHARS",
+    "check_regular",
+    "decode",
+    "parse_date",
+    "split_header",
+]
 
 log = logging.getLogger(__name__)
 
 TEXT_SUFFIXES = {".txt", ".text"}
-HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-FEED_SUFFIXES = {".rss", ".atom", ".xml"}
-#: the fields of a JSON line besides ``text``; each must be a string when present
-JSONL_FIELDS = ("title", "source", "url", "link", "published", "date", "language")
 _FIELD_LIMITS = {
     "title": limits.MAX_TITLE_CHARS,
     "source": limits.MAX_FIELD_CHARS,
@@ -75,9 +81,10 @@ def make_article(
     path = _printable(path)
     where = f"{path}: " if path else ""
     _check_unicode(body, meta, where)
-    if not body.strip():
+    body = sanitize.normalize_body(body, where=where, on_warning=on_warning)
+    if not body.strip():  # after normalizing: a body of soft hyphens or zero-width spaces is empty
         raise InputError(message("empty", where=where))
-    body = _cut_body(sanitize.normalize_body(body, where=where, on_warning=on_warning), where, on_warning)
+    body = _cut_body(body, where, on_warning)
     pub = published or parse_date(
         meta.get("published") or meta.get("date"), where=where, on_warning=on_warning
     )
@@ -142,39 +149,6 @@ def _language(body: str, declared: Any, where: str, on_warning: Warn) -> str:
     return detected
 
 
-_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
-
-
-def decode(data: bytes, *, where: str = "") -> str:
-    """Decode bytes as UTF-8 (BOM tolerated) or BOM-marked UTF-16; name what else they are."""
-    if data.startswith(b"%PDF-"):
-        raise InputError(message("pdf", where=where))
-    if data.startswith(_UTF16_BOMS):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError:
-            raise InputError(message("binary", where=where)) from None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        if _looks_utf16(data):
-            raise InputError(message("utf16_no_bom", where=where)) from None
-        if b"\x00" in data[:4096]:
-            raise InputError(message("binary", where=where)) from None
-        raise InputError(message("not_utf8", where=where, offset=exc.start)) from None
-    if "\x00" in text:
-        raise InputError(message("utf16_no_bom" if _looks_utf16(data) else "nul", where=where))
-    return text
-
-
-def _looks_utf16(data: bytes) -> bool:
-    """Mostly-ASCII text in UTF-16: every other byte is NUL."""
-    sample = data[:4096]
-    return len(sample) >= 4 and (
-        sample[1::2].count(0) > 0.4 * len(sample) / 2 or sample[0::2].count(0) > 0.4 * len(sample) / 2
-    )
-
-
 def read_text(
     text: str, *, path: str | None = None, published: str | None = None, on_warning: Warn = _warn_log
 ) -> Article:
@@ -205,62 +179,20 @@ def iter_file(
     """
     path = Path(path)
     if path.suffix.lower() in JSONL_SUFFIXES:
-        with _open_regular(path) as fh:
-            yield from read_jsonl(_bounded_lines(fh), path=str(path), on_warning=on_warning, on_skip=on_skip)
+        with inputs.open_regular(path) as fh:
+            yield from read_jsonl(
+                inputs.bounded_lines(fh), path=str(path), on_warning=on_warning, on_skip=on_skip
+            )
         return
     yield from _read_whole(path, published=published, on_warning=on_warning, on_skip=on_skip)
-
-
-def _open_regular(path: Path) -> IO[bytes]:
-    """Open a regular file for reading; a device, FIFO or socket is refused before it is opened.
-
-    ``open`` on a FIFO blocks until a writer comes, and /dev/zero never ends:
-    checking the kind first is what keeps one named path from hanging a run.
-    """
-    where = f"{path}: "
-    try:
-        mode = os.stat(path).st_mode
-        if not stat.S_ISREG(mode):
-            raise InputError(message("not_regular", where=where, kind=_kind(mode)))
-        return path.open("rb")
-    except OSError as exc:
-        raise InputError(message("cannot_read", where=where, reason=exc.strerror or exc)) from None
-
-
-def _kind(mode: int) -> str:
-    kinds = (
-        (stat.S_ISDIR, "a folder"),
-        (stat.S_ISFIFO, "a FIFO"),
-        (stat.S_ISCHR, "a character device"),
-        (stat.S_ISBLK, "a block device"),
-        (stat.S_ISSOCK, "a socket"),
-    )
-    return next((name for test, name in kinds if test(mode)), "not a file")
-
-
-def _bounded_lines(fh: IO[bytes]) -> Iterator[bytes]:
-    """Lines of a file, each read at most ``MAX_LINE_BYTES`` at a time (a longer one yields ``b"\\0"``)."""
-    while line := fh.readline(limits.MAX_LINE_BYTES + 1):
-        if len(line) > limits.MAX_LINE_BYTES and not line.endswith(b"\n"):
-            while (more := fh.readline(1 << 20)) and not more.endswith(b"\n"):
-                pass
-            yield b"\0"  # stands for the line that was too long: reported by read_jsonl
-            continue
-        yield line
-
-
-def _max_bytes(suffix: str) -> int:
-    if suffix in HTML_SUFFIXES:
-        return limits.MAX_HTML_BYTES
-    return limits.MAX_FEED_BYTES if suffix in FEED_SUFFIXES else MAX_BYTES
 
 
 def _read_whole(
     path: Path, *, published: str | None, on_warning: Warn, on_skip: Warn | None
 ) -> list[Article]:
     where = f"{path}: "
-    limit = _max_bytes(path.suffix.lower())
-    with _open_regular(path) as fh:
+    limit = inputs.max_bytes(path.suffix.lower())
+    with inputs.open_regular(path) as fh:
         size = os.fstat(fh.fileno()).st_size
         if size > limit:
             raise InputError(message("too_large", where=where, size=size, limit=limit))
@@ -298,38 +230,9 @@ def read_jsonl(
             continue
         where = f"{path}:{n}: "
         try:
-            yield make_article(*_jsonl_row(raw, where), path=f"{path}:{n}", on_warning=on_warning)
+            yield make_article(*inputs.jsonl_row(raw, where), path=f"{path}:{n}", on_warning=on_warning)
         except InputError as exc:
             on_skip(str(exc))
-
-
-def _jsonl_row(raw: bytes, where: str) -> tuple[str, dict[str, Any]]:
-    """The text and fields of one JSON line, or ``InputError`` naming what is wrong with it."""
-    if raw == b"\0":
-        raise InputError(message("line_too_long", where=where, limit=limits.MAX_LINE_BYTES))
-    try:
-        row = json.loads(raw)
-    except json.JSONDecodeError as exc:
-        raise InputError(message("json_broken", where=where, reason=exc.msg)) from None
-    except UnicodeDecodeError:
-        raise InputError(message("json_broken", where=where, reason="not UTF-8")) from None
-    except RecursionError:
-        raise InputError(message("json_broken", where=where, reason="nested too deeply")) from None
-    except ValueError as exc:  # an integer of thousands of digits
-        raise InputError(message("json_broken", where=where, reason=str(exc).split(":")[0])) from None
-    if not isinstance(row, dict):
-        raise InputError(message("json_not_object", where=where))
-    if row.get("text") is None:
-        raise InputError(message("json_no_text", where=where))
-    for key in ("text", *JSONL_FIELDS):
-        if key in row and row[key] is not None and not isinstance(row[key], str):
-            raise InputError(message("json_type", where=where, field=key, kind=_json_type(row[key])))
-    return row["text"], row
-
-
-def _json_type(value: Any) -> str:
-    names = {dict: "object", list: "array", bool: "boolean", int: "number", float: "number"}
-    return names.get(type(value), type(value).__name__)
 
 
 def read_html(

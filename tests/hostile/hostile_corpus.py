@@ -216,6 +216,7 @@ CASES: list[Case] = [
     Case("latin-1", _text("latin1.txt", "Négociations à Genève".encode("latin-1")), "not UTF-8", "skip"),
     Case("empty-file", _text("empty.txt", b""), "empty", "skip"),
     Case("whitespace-only", _text("blank.txt", "\n \t\n" * 100), "empty", "skip"),
+    Case("invisible-only", _article("invisible.txt", "\u200b\u00ad\u2060" * 50), "empty", "skip"),
     Case("header-only", _text("headeronly.txt", "title: x\npublished: 2024-03-05\n\n"), "empty", "skip"),
     Case("over-size-limit", _sparse("huge.txt", 60_000_000), "too large", "skip"),
     # --- JSON Lines
