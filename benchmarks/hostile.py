@@ -78,7 +78,10 @@ def measure() -> list[dict[str, object]]:
     cases: list[tuple[str, Callable[[int], None], int]] = [
         (name, lambda n, make=make: _extract(make(n)), base) for name, (make, base) in SHAPES.items()
     ]
-    cases += [("100 KB title in the report", _render_title, 25_000), ("YAML aliases", _read_front_matter, 1_000)]
+    cases += [
+        ("100 KB title in the report", _render_title, 25_000),
+        ("YAML aliases", _read_front_matter, 1_000),
+    ]
     rows = []
     for name, run, base in cases:
         small = _best(lambda run=run, base=base: run(base))
@@ -98,7 +101,9 @@ def main() -> int:
     else:
         print(f"{'shape':28}{'size':>8}{'s':>9}{'x4 s':>9}{'ratio':>7}")
         for r in rows:
-            print(f"{r['shape']:28}{r['size']:>8,}{r['seconds']:9.3f}{r['size_x4_seconds']:9.3f}{r['ratio']:7.1f}")
+            print(
+                f"{r['shape']:28}{r['size']:>8,}{r['seconds']:9.3f}{r['size_x4_seconds']:9.3f}{r['ratio']:7.1f}"
+            )
     slow = [r["shape"] for r in rows if r["ratio"] > MAX_RATIO]
     if slow:
         print(f"superlinear: {', '.join(map(str, slow))}", file=sys.stderr)

@@ -73,19 +73,27 @@ def test_case(case: Case, command: str, results: dict[str, Any]):
         assert run["case_stored"] == (case.outcome == "read"), run["stderr"]
 
 
+#: fields of a fact row that the merge sets across articles: the companions of the cases report the same
+#: Geneva talks, so the meeting the stored reports belong to is re-clustered (and renamed) by good input
+MERGED_FIELDS = ("meeting",)
+
+
 def test_stored_articles_unchanged(results: dict[str, Any]):
-    """Rows of the articles stored before the corpus come back identical afterwards."""
+    """Rows of the articles stored before the corpus come back identical afterwards (but for the
+    cluster ids the merge assigns), and none is lost."""
     before = results["export_before"]
     documents = {r["id"] for r in before if r["kind"] == "document"}
     after = results["export_after"]
 
     def of_old(rows: list[dict[str, Any]]) -> list[str]:
-        keep = [
+        old = [
             r
             for r in rows
             if r.get("document") in documents or r["kind"] == "document" and r["id"] in documents
         ]
-        return sorted(json.dumps(r, sort_keys=True) for r in keep)
+        return sorted(
+            json.dumps({k: v for k, v in r.items() if k not in MERGED_FIELDS}, sort_keys=True) for r in old
+        )
 
     assert len(documents) == 5
     assert of_old(after) == of_old(before)
