@@ -52,26 +52,29 @@ class BoundedLoader(yaml.SafeLoader):
             self._depth -= 1
 
 
-def load_front_matter(text: str) -> dict[str, Any]:
-    """Parse front matter safely; raise ``_Refused`` with the reason when it is not a small mapping."""
+def load_front_matter(text: str) -> dict[str, Any] | None:
+    """Parse front matter safely: its fields, or None when it is no mapping (prose between two
+    ``---`` rules is text, as before). Raise ``_Refused`` with the reason past a bound or on a
+    tag that would build an object: those are named in a warning."""
     if len(text) > limits.MAX_HEADER_CHARS:
         raise _Refused(f"longer than {limits.MAX_HEADER_CHARS:,} characters")
     try:
         meta = yaml.load(text, Loader=BoundedLoader)  # noqa: S506 - a SafeLoader subclass
-    except yaml.YAMLError as exc:
-        raise _Refused(f"not valid YAML ({getattr(exc, 'problem', None) or 'syntax error'})") from None
+    except yaml.constructor.ConstructorError as exc:
+        raise _Refused(f"not plain YAML ({exc.problem})") from None
+    except yaml.YAMLError:
+        return None
     if meta is None:
         return {}
-    if not isinstance(meta, dict):
-        raise _Refused(f"a YAML {type(meta).__name__}, not a mapping of fields")
-    return meta
+    return meta if isinstance(meta, dict) else None
 
 
 def split_header(text: str, *, where: str = "", on_warning: Warn | None = None) -> tuple[dict[str, Any], str]:
     """Split a leading header block or YAML front matter from the body.
 
-    Front matter that is refused is dropped with a warning and the body after
-    it is still read; text that only looks like a header stays body.
+    Front matter that is refused (past a bound, or with a tag) is named in a
+    warning and the whole text is read as body, as is text that only looks like
+    a header.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if text.startswith("---\n"):
@@ -84,8 +87,9 @@ def split_header(text: str, *, where: str = "", on_warning: Warn | None = None) 
             except _Refused as exc:
                 if on_warning:
                     on_warning(message("front_matter", where=where, reason=exc))
-                return {}, body
-            return scalar_fields(meta, where=where, on_warning=on_warning), body
+                return {}, text
+            if meta is not None:
+                return scalar_fields(meta, where=where, on_warning=on_warning), body
     head, sep, rest = text.partition("\n\n")
     if not sep:
         return {}, text
