@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 
 from store_fixtures import digest, meeting, three_reports
 from talkwatch import store
+from talkwatch.cli import ingest as ingest_cli
 from talkwatch.cli import store as store_cli
 
 pytest_plugins = ("store_backends",)  # ``databases``: commands run on SQLite and PostgreSQL
@@ -20,6 +21,7 @@ pytest_plugins = ("store_backends",)  # ``databases``: commands run on SQLite an
 @pytest.fixture(scope="module")
 def app() -> typer.Typer:
     app = typer.Typer()
+    ingest_cli.register(app)
     store_cli.register(app)
     return app
 
@@ -43,7 +45,7 @@ def invoke(app, *args: str):
 
 
 def test_every_command_has_help(app):
-    for command in store_cli.COMMANDS:
+    for command in (ingest_cli.ingest, *store_cli.COMMANDS):
         result = invoke(app, command.__name__, "--help")
         assert result.exit_code == 0 and "--db" in result.output
 

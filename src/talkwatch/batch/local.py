@@ -4,8 +4,10 @@ Articles stream from ``talkwatch.read`` in batches; those already stored
 (same content hash) are skipped before any NLP. Each batch is extracted by a
 pool of worker processes (one spaCy model each, loaded once) while the
 previous batch is written in one transaction, so memory stays flat and a
-crash loses at most the batch in flight. Articles that fail to read or to
-extract are reported with the reason and skipped.
+crash loses at most the batch in flight. Inputs that cannot be read are
+skipped, articles that cannot be extracted or stored fail, each with its
+reason; warnings (no date, another language) are kept apart: those articles
+are stored. The counts are ``batch.save.Tally``'s, the same on every path.
 """
 
 from __future__ import annotations
@@ -36,8 +38,8 @@ class Report(Tally):
 
     @property
     def processed(self) -> int:
-        """Articles stored, skipped or failed so far."""
-        return self.added + self.skipped + self.failed
+        """Inputs stored, already stored, skipped or failed so far."""
+        return self.added + self.already + self.skipped + self.failed
 
     @property
     def rate(self) -> float:
@@ -51,7 +53,9 @@ def estimate(paths: Iterable[str | Path]) -> int:
     for path in read.iter_paths(paths):
         suffix = path.suffix.lower()
         try:
-            if suffix in read.JSONL_SUFFIXES:
+            if not path.is_file() or path.stat().st_size > read.MAX_BYTES:
+                total += 1  # a FIFO or a device is never opened here; the reader names it
+            elif suffix in read.JSONL_SUFFIXES:
                 with path.open("rb") as fh:
                     total += sum(1 for line in fh if line.strip())
             elif suffix in read.FEED_SUFFIXES:
@@ -70,12 +74,11 @@ _PIPELINE: Pipeline | None = None
 
 
 def extract_article(article: Article) -> dict[str, Any]:
-    """``talkwatch.pipeline.run``, going on past a failing extractor (logged)."""
+    """``talkwatch.pipeline.run``, going on past a failing extractor (noted in the digest's warnings,
+    which the save step moves into the report)."""
     from .. import pipeline
 
-    digest = pipeline.run(article, on_error=pipeline.warn_error)
-    digest.pop("warnings", None)
-    return digest
+    return pipeline.run(article, on_error=pipeline.note_error)
 
 
 def _init_worker(pipeline: Pipeline | None, preload: bool = False) -> None:
@@ -129,7 +132,10 @@ def ingest(
     started = time.perf_counter()
 
     def warn(message: str) -> None:
-        report.fail(*_split_where(message))
+        report.warn(*_split_where(message))
+
+    def skip(message: str) -> None:
+        report.skip(*_split_where(message))
 
     def done() -> None:
         report.seconds = time.perf_counter() - started
@@ -138,7 +144,7 @@ def ingest(
 
     # 1. stream articles, dropping those already stored or seen in this run
     seen: set[str] = set()
-    articles = read.read_paths(list(paths), on_warning=warn)
+    articles = read.read_paths(list(paths), on_warning=warn, on_skip=skip)
     fresh = (_fresh(batch, record, seen, report) for batch in _batches(articles, batch_size))
     # 2. extract (in workers) and 3. store, one transaction per batch
     if workers <= 1:
@@ -173,7 +179,7 @@ def _fresh(batch: list[Article], record: Record, seen: set[str], report: Report)
     out = []
     for article in batch:
         if article.id in known or article.id in seen:
-            report.skipped += 1
+            report.already += 1
             continue
         seen.add(article.id)
         out.append(article)
@@ -192,6 +198,8 @@ def _store(
         name = article.path or article.id
         if digest is None:
             report.fail(name, error or "no digest")
-        else:
-            items.append((name, Item(digest, article.body, article.path)))
+            continue
+        for message in digest.pop("warnings", None) or []:
+            report.warn(*_split_where(message))
+        items.append((name, Item(digest, article.body, article.path)))
     save(record, items, report)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ... import nlp
 from ...actors import gazetteer as gaz
 from ...context import Context
 from ...model import Meeting
@@ -132,9 +133,9 @@ def _unknown_city(obj: Any) -> tuple[str | None, str | None]:
 
 def entity_text(tok: Any) -> str | None:
     if tok.ent_type_ in ("GPE", "LOC", "FAC", "ORG", "PERSON", "WORK_OF_ART", "NORP"):
-        ents = [e for e in tok.doc.ents if e.start <= tok.i < e.end]
-        if ents:
-            return re.sub(r"[’']s$", "", ents[0].text)
+        ent = nlp.entity_at(tok)  # not doc.ents: it rebuilds every entity per call
+        if ent is not None:
+            return re.sub(r"[’']s$", "", ent.text)
     return tok.text if tok.text[:1].isupper() else None
 
 

@@ -19,7 +19,8 @@ def role(cue: Any, lex: dict[str, Any]) -> str | None:
         if cue.lemma_ in verbs:
             return role
     start, end = clauses.own_clause(cue)
-    text = cue.doc.text[start:end].lower()
+    clause = cue.doc.char_span(start, end, alignment_mode="expand")  # not doc.text: it rebuilds the body
+    text = clause.text.lower() if clause is not None else ""
     for role in ("observer", "adviser"):
         if any(phrase in text for phrase in lex["roles"][role]):
             return role

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ... import nlp
 from ...context import Context
 from . import issues
 from .cues import _CLIMB_DEPS, _ENTITY_TYPES, _SUBJ_DEPS, _base, _Cue
@@ -253,7 +254,7 @@ def _actor(ctx: Context, tok: Any, lex: dict[str, Any], add: bool = True) -> Any
     dateline = named is not None and named.text.isupper() and named.i + 1 < len(tok.doc) \
         and tok.doc[named.i + 1].text in ("(", "-", "—", ",")  # "ROME (AFP) - ..."
     if actor is None and add and named is not None and subject and not dateline:
-        ent = next(e for e in tok.doc.ents if e.start <= named.i < e.end)
+        ent = nlp.entity_at(named)  # not doc.ents: it rebuilds every entity per call
         actor = ctx.actors.at(ent.start_char, ent.end_char) or ctx.actors.add(
             ent.text, _ENTITY_TYPES[named.ent_type_], ent.start_char, ent.end_char
         )

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ... import nlp
 from ...context import Context
 from .cues import _ENTITY_TYPES, _SUBJ_DEPS, _Cue
 from .issues import end
@@ -44,7 +45,7 @@ def _modifier_actor(ctx: Context, mod: Any, lex: dict[str, Any]) -> Any:
         return ctx.actors.get(mention.actor) if mention is not None else None
     if actor is not None or mod.ent_type_ not in _ENTITY_TYPES:
         return actor
-    ent = next(e for e in mod.doc.ents if e.start <= mod.i < e.end)
+    ent = nlp.entity_at(mod)  # not doc.ents: it rebuilds every entity per call
     if ent.end - 1 > mod.i:
         return None  # "Russian delegation": the entity runs on into the head
     return ctx.actors.add(ent.text, _ENTITY_TYPES[mod.ent_type_], ent.start_char, ent.end_char)
@@ -63,7 +64,7 @@ def _by_name(ctx: Context, tok: Any) -> Any:
     that goes by exactly that name elsewhere in the article."""
     if tok.pos_ != "PROPN":
         return None
-    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    ent = nlp.entity_at(tok)
     compound = tok.doc[min([tok.i, *(c.i for c in tok.children if c.dep_ == "compound")]):tok.i + 1]
     for span in ([ent] if ent is not None else []) + [compound]:
         text = span.text.removeprefix("the ").removeprefix("The ")

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ... import nlp
 from ...model import ACTOR_TYPES
 from .doc import Mention, QuoteDoc
 from .lexicon import Lex
@@ -45,7 +46,7 @@ def _mention(doc: Any, head: Any, lex: Lex) -> Mention:
 
 def _entity_mention(doc: Any, head: Any) -> Mention | None:
     """The named entity around the head, without a leading article or a trailing "'s"."""
-    ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+    ent = nlp.entity_at(head)
     if ent is None:
         return None
     toks = [t for t in ent if not (t.i == ent.start and t.lower_ in _ARTICLES)]
