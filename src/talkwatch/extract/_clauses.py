@@ -101,6 +101,9 @@ def governing_verbs(head: Any) -> list[Any]:
         verb = head.head.head if head.dep_ == "pobj" and head.head.dep_ == "agent" else head.head
         if head.dep_ == "pobj":
             verb = head.head.head if head.head.dep_ == "prep" else verb
+            if verb.dep_ == "prep" and verb.pos_ == "ADP" and verb.head.pos_ == "VERB":
+                verb = verb.head  # "pulled out of the talks", "walked out of a session"
+
             if any(c.dep_ == "dobj" for c in verb.children):
                 return verbs  # "deferred the question to the next round": the question was deferred
         verbs.append(verb)

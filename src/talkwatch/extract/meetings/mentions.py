@@ -249,8 +249,11 @@ def _attached(ctx: Context, date_expr: Any, cue: Any) -> bool:
         if tok.dep_ not in _DATE_PATH or tok.head is tok:
             return tok.dep_ in ("xcomp", "pcomp") and tok.head.i == cue.i
         tok = tok.head
+        if tok.lower_ == "since" and tok.dep_ == "prep":
+            return False  # "the first talks since 1996": a date the talks are measured from
         if tok.pos_ in ("VERB", "AUX", "ADJ") and tok.i != cue.i:
-            return tok.dep_ in ("xcomp", "pcomp", "conj") and (
+            infinitive = tok.dep_ == "advcl" and any(c.lower_ == "to" for c in tok.children)
+            return (tok.dep_ in ("xcomp", "pcomp", "conj") or infinitive) and (
                 tok.head.i == cue.i or cue.i in [a.i for a in tok.ancestors][:2]
             )
     return False

@@ -18,8 +18,12 @@ def _apply_status(ctx: Context, m: _Mention, lex: dict[str, Any], quoted: list[t
         cues = [(m.head, "held")]
     else:
         cues = (
-            clauses.status_cues(m.head, lex["status_cues"])
-            or inner_cues(m.head, lex)
+            sorted(
+                clauses.status_cues(m.head, lex["status_cues"])
+                + inner_cues(m.head, lex)
+                + _party_acl(m.head, lex),
+                key=lambda c: c[0].i,
+            )
             or _next_verb_cue(m, lex)
             or _noun_cue(m, lex)
         )
@@ -91,6 +95,31 @@ def _hypothetical(cue: Any, lex: dict[str, Any]) -> bool:
     return modal or wish or condition
 
 
+def _party_acl(head: Any, lex: dict[str, Any]) -> list[tuple[Any, str]]:
+    """'talks with the opposition set to begin on Sunday': a plan the parser hangs on the
+    party named after the meeting noun; parties do not begin, so it is the meeting's."""
+    nouns = [head, *(g for p in head.children if p.lower_ == "of" for g in p.children if g.dep_ == "pobj")]
+    preps = [p for n in nouns for p in n.children if p.dep_ == "prep" and p.lower_ in ("with", "between")]
+    objs = [o for p in preps for o in p.children]
+    acls = [c for o in objs for c in o.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    found = [(c, clauses.match(c, lex["status_cues"]) or _planned_start(c, lex)) for c in acls]
+    return [(c, s) for c, s in found if s in ("scheduled", "postponed")]
+
+
+def _infinitives(verb: Any) -> list[Any]:
+    """'set to begin on Sunday' parsed as an adverbial clause: the infinitive completing the verb."""
+    return [c for c in verb.children if c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children)]
+
+
+def _planned_start(verb: Any, lex: dict[str, Any]) -> str | None:
+    """'set to begin', 'expected to open': a participle with an infinitive of starting."""
+    for c in verb.children:
+        infinitive = c.dep_ in ("xcomp", "advcl") and any(a.lower_ == "to" for a in c.children)
+        if infinitive and clauses.match(c, lex["status_cues"]) in ("ongoing", "scheduled"):
+            return "scheduled"
+    return None
+
+
 def _noun_cue(m: _Mention, lex: dict[str, Any]) -> list[tuple[Any, str]]:
     """'sat down on Saturday for the start of peace talks': the noun's verb carries the date."""
     head = m.head
@@ -134,7 +163,7 @@ def _default_status(
         verbs = clauses.governing_verbs(m.head)
         span = clauses.own_clause(verbs[-1] if verbs else m.head)
         own = [d for d in ctx.dates_in(*span) if d.value and _attached(ctx, d, m.head)]
-        dated = own or [d for d in ctx.dates_in(*span) if d.value]
+        dated = own or [d for d in ctx.dates_in(*span) if d.value and not _since(ctx, d)]
         when = dated[0].value if dated else None
         past_tense = any(v.tag_ == "VBD" for v in verbs)
         if when and published:
@@ -150,6 +179,12 @@ def _default_status(
         if status:
             meeting.history.append(StatusChange(status, None, Evidence.from_span(m.head.sent)))
             return
+
+
+def _since(ctx: Context, date_expr: Any) -> bool:
+    """'the first time since 1996': a date things are measured from, not the meeting's."""
+    before = ctx.body[max(0, date_expr.start - 7) : date_expr.start].lower().split()
+    return bool(before) and before[-1] == "since"
 
 
 def _by_taking_part(m: _Mention, lex: dict[str, Any]) -> str | None:
@@ -183,8 +218,8 @@ def _covered(meeting: Meeting, cue: Any) -> bool:
 def _cue_date(ctx: Context, cue: Any, m: _Mention) -> str | None:
     """The date a status cue carries: attached to it ('postponed until Thursday', 'due to
     begin Wednesday'), not one buried in a noun phrase of its clause."""
-    span = clauses.own_clause(cue)
-    dates = [d for d in ctx.dates_in(span[0], span[1]) if d.value and _attached(ctx, d, cue)]
+    spans = [clauses.own_clause(t) for t in [cue, *_infinitives(cue)]]
+    dates = [d for s in spans for d in ctx.dates_in(*s) if d.value and _attached(ctx, d, cue)]
     days = [d for d in dates if d.granularity == "day"] or dates
     if not days:
         return None
