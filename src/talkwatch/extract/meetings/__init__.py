@@ -207,12 +207,19 @@ def _same_day(ctx: Context, meeting: Meeting) -> None:
 
 def _finish(ctx: Context, meeting: Meeting, processes: dict[str, str]) -> None:
     """Latest stated status and start; end from a stated duration; process and host."""
+    plans = [h.start for h in meeting.background if h.status == "scheduled" and h.start]
     meeting.history[:0] = meeting.background
     meeting.background = []
     if meeting.history:
         meeting.status = meeting.history[-1].status
         dated = [h for h in meeting.history if h.start and h.status in _START_STATUSES]
         meeting.start = dated[-1].start if dated else None
+        if (
+            meeting.status == "scheduled"
+            and meeting.start
+            and any(p[: len(meeting.start)] < meeting.start[: len(p)] for p in plans)
+        ):
+            meeting.status = "postponed"  # an earlier plan for an earlier day: the start has moved
         ended = [h for h in meeting.history if h.start and h.status == "concluded"]
         if ended and (meeting.start is None or ended[-1].start >= meeting.start):
             meeting.end = ended[-1].start

@@ -30,20 +30,28 @@ def _apply_status(ctx: Context, m: _Mention, lex: dict[str, Any], quoted: list[t
     for cue_tok, status in cues:
         if clauses.inside(cue_tok.idx, quoted) or clauses.negated(cue_tok):
             continue
+        if not m.verb and _counterfactual(cue_tok):
+            if not _covered(m.meeting, cue_tok):  # the plan that failed: its date is the old one
+                change = StatusChange(
+                    "scheduled", _cue_date(ctx, cue_tok, m), Evidence.from_span(cue_tok.sent)
+                )
+                m.meeting.background.append(change)
+            continue
         if not m.verb and (_other_object(cue_tok, m.head, lex) or _hypothetical(cue_tok, lex)):
             continue
         if _covered(m.meeting, cue_tok):
             continue
-        when = _cue_date(ctx, cue_tok, m) or _today(ctx, cue_tok, status)
+        stated = _cue_date(ctx, cue_tok, m)
+        when = stated or _today(ctx, cue_tok, status)
+        if status == "ongoing" and stated and _timetable(ctx, cue_tok, stated):
+            status = "scheduled"
         if status in ("held", "ongoing") and not m.meeting.past and clauses.future(cue_tok):
             status = "scheduled"
         if status == "concluded" and m.meeting.past:
             status = "held"  # the ending of an earlier meeting, told in passing
         change = StatusChange(status, when, Evidence.from_span(cue_tok.sent))
-        told_before = (
-            clauses.pluperfect(cue_tok)
-            or (cue_tok.dep_ == "conj" and clauses.pluperfect(cue_tok.head))
-            or (status == "scheduled" and _past_plan(cue_tok))
+        told_before = any(clauses.pluperfect(t) for t in _chain(cue_tok)) or (
+            status == "scheduled" and _past_plan(cue_tok)
         )
         if (
             cue_tok.dep_ in ("relcl", "acl")
@@ -65,6 +73,33 @@ def _today(ctx: Context, cue: Any, status: str) -> str | None:
     if status != "ongoing" or not present or ctx.published is None:
         return None
     return ctx.published.isoformat()
+
+
+def _timetable(ctx: Context, cue: Any, when: str) -> bool:
+    """'the talks that open today', 'talks open in Geneva on Wednesday' (the report's day): a
+    simple present with the day named is a timetable, the opening still to come."""
+    published = ctx.published
+    return cue.tag_ in ("VBZ", "VBP") and published is not None and when >= published.isoformat()
+
+
+def _chain(cue: Any) -> list[Any]:
+    """The cue and the words it completes: 'had been due to meet' -> meet, due, been."""
+    chain = [cue]
+    while chain[-1].dep_ in ("xcomp", "acomp", "conj", "pcomp") and len(chain) < 4:
+        chain.append(chain[-1].head)
+    return chain
+
+
+def _counterfactual(cue: Any) -> bool:
+    """'should have begun Friday', 'were to have kicked off', 'was supposed to start': a
+    plan that did not come about."""
+    auxes = {c.lower_ for c in cue.children if c.dep_ == "aux"}
+    if "have" in auxes and cue.tag_ == "VBN" and auxes & {"should", "would", "could", "might", "must", "to"}:
+        return True
+    head = cue.head
+    return (
+        cue.dep_ == "xcomp" and head.lemma_ == "suppose" and any(c.dep_ == "auxpass" for c in head.children)
+    )
 
 
 def _past_plan(cue: Any) -> bool:
@@ -91,7 +126,11 @@ def _hypothetical(cue: Any, lex: dict[str, Any]) -> bool:
         chain.append(chain[-1].head)
     modal = any(c.dep_ == "aux" and c.lower_ in lex["hypothetical_modals"] for t in chain for c in t.children)
     wish = any(t.lemma_.lower() in lex["wish_verbs"] for t in chain[1:])
-    condition = any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for t in chain for c in t.children)
+    marks = [c.lower_ for t in chain for c in t.children if c.dep_ == "mark" or c.tag_ == "WRB"]
+    time_clause = cue.tag_ in ("VBZ", "VBP") and bool(
+        set(marks) & {"when", "once", "until", "before", "after"}
+    )
+    condition = bool(set(marks) & {"if", "unless"}) or time_clause  # 'when the talks begin': still to come
     return modal or wish or condition
 
 
