@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 from typing import Any
 
 from ...context import Context
@@ -45,6 +46,8 @@ def _apply_status(ctx: Context, m: _Mention, lex: dict[str, Any], quoted: list[t
         when = stated or _today(ctx, cue_tok, status)
         if status == "ongoing" and stated and _timetable(ctx, cue_tok, stated):
             status = "scheduled"
+        if status == "ongoing" and stated and _long_done(ctx, cue_tok, stated):
+            status = "held"
         if status in ("held", "ongoing") and not m.meeting.past and clauses.future(cue_tok):
             status = "scheduled"
         if status == "concluded" and m.meeting.past:
@@ -80,6 +83,17 @@ def _timetable(ctx: Context, cue: Any, when: str) -> bool:
     simple present with the day named is a timetable, the opening still to come."""
     published = ctx.published
     return cue.tag_ in ("VBZ", "VBP") and published is not None and when >= published.isoformat()
+
+
+def _long_done(ctx: Context, cue: Any, when: str) -> bool:
+    """'talks resumed in Washington last month': an opening told in the past, weeks before the
+    report, is a meeting held, not the talks under way today."""
+    published = ctx.published
+    if cue.tag_ != "VBD" or published is None:
+        return False
+    if len(when) == 7:
+        return when < published.isoformat()[:7]
+    return len(when) == 10 and when < (published - timedelta(days=7)).isoformat()
 
 
 def _chain(cue: Any) -> list[Any]:
@@ -213,11 +227,21 @@ def _default_status(
             continue
         meeting.history.append(StatusChange(status, when, Evidence.from_span(m.head.sent)))
         return
+    for m in own_mentions:
+        if _after_phrase(m.head):
+            meeting.history.append(StatusChange("held", None, Evidence.from_span(m.head.sent)))
+            return
     for m in [x for x in own_mentions if not x.background] if lex else []:
         status = _by_taking_part(m, lex or {})
         if status:
             meeting.history.append(StatusChange(status, None, Evidence.from_span(m.head.sent)))
             return
+
+
+def _after_phrase(tok: Any) -> bool:
+    """'agreed to meet again following a meeting in Washington': what a later event follows
+    has taken place."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in ("after", "following", "since")
 
 
 def _since(ctx: Context, date_expr: Any) -> bool:
