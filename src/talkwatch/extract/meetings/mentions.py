@@ -60,7 +60,13 @@ def _mentions(ctx: Context, lex: dict[str, Any]) -> list[_Mention]:
         m = _Mention(tok, *_span(tok))
         past = mods & set(lex["past_modifiers"])
         told_past = any(v.tag_ == "VBD" for v in clauses.governing_verbs(tok))  # "the last round focused on"
-        m.past = bool(past - {"last"} or past and (tok.lower_ != "round" or told_past)) or _long_ago(ctx, tok)
+        m.past = (
+            bool(past - {"last"} or past and (tok.lower_ != "round" or told_past))
+            or _long_ago(ctx, tok)
+            or _day_before(ctx, tok, m.start) is not None
+        )
+        if _day_before(ctx, tok, m.start):
+            m.extras["day"] = _day_before(ctx, tok, m.start)
         m.later = bool(mods & set(lex["later_modifiers"]))
         m.announced = _announced_new(tok, lex)
         m.background = _background(tok, lex)
@@ -102,6 +108,8 @@ def _announced_new(tok: Any, lex: dict[str, Any]) -> bool:
         return False
     if _round(tok) is not None:  # "a third round": a new numbered meeting
         return True
+    if any(c.dep_ == "amod" and c.lower_ in ("new", "fresh") for c in tok.children):
+        return True  # "a new round of talks is expected": not the talks told so far
     cues = clauses.status_cues(tok, lex["status_cues"]) or inner_cues(tok, lex)
     return any(s in ("scheduled", "postponed") or clauses.future(v) for v, s in cues)
 
@@ -161,6 +169,17 @@ def _long_ago(ctx: Context, tok: Any) -> bool:
                 len(d.value) >= 7 and d.value[:7] < _months_before(published, 3)
             )
     return False
+
+
+def _day_before(ctx: Context, tok: Any, start: int) -> str | None:
+    """'the February 28 talks', 'the 3 July meeting': a meeting named by a day before the
+    report is an earlier one."""
+    published = ctx.published
+    if published is None or start >= tok.i:
+        return None
+    span = ctx.doc[start : tok.i]
+    days = [d for d in ctx.dates_in(span.start_char, span.end_char) if d.granularity == "day" and d.value]
+    return next((d.value for d in days if d.value < published.isoformat()), None)
 
 
 def _months_before(day: date, months: int) -> str:

@@ -9,6 +9,7 @@ from typing import Any
 from ...context import Context
 from ...model import Evidence, Meeting, StatusChange
 from .. import _clauses as clauses
+from . import venues
 from .mentions import _attached, _Mention, inner_cues
 
 
@@ -40,7 +41,7 @@ def _apply_status(ctx: Context, m: _Mention, lex: dict[str, Any], quoted: list[t
             continue
         if not m.verb and (_other_object(cue_tok, m.head, lex) or _hypothetical(cue_tok, lex)):
             continue
-        if _covered(m.meeting, cue_tok):
+        if _elsewhere(cue_tok, m.meeting) or _covered(m.meeting, cue_tok):
             continue
         stated = _cue_date(ctx, cue_tok, m)
         when = stated or _today(ctx, cue_tok, status)
@@ -50,8 +51,8 @@ def _apply_status(ctx: Context, m: _Mention, lex: dict[str, Any], quoted: list[t
             status = "held"
         if status in ("held", "ongoing") and not m.meeting.past and clauses.future(cue_tok):
             status = "scheduled"
-        if status == "concluded" and m.meeting.past:
-            status = "held"  # the ending of an earlier meeting, told in passing
+        if status in ("concluded", "ongoing") and m.meeting.past and not clauses.future(cue_tok):
+            status = "held"  # the opening or ending of an earlier meeting, told in passing
         change = StatusChange(status, when, Evidence.from_span(cue_tok.sent))
         told_before = any(clauses.pluperfect(t) for t in _chain(cue_tok)) or (
             status == "scheduled" and _past_plan(cue_tok)
@@ -76,6 +77,13 @@ def _today(ctx: Context, cue: Any, status: str) -> str | None:
     if status != "ongoing" or not present or ctx.published is None:
         return None
     return ctx.published.isoformat()
+
+
+def _elsewhere(cue: Any, meeting: Meeting) -> bool:
+    """'will begin in Montreux and continue in Geneva': a cue placed in another city tells
+    of another part of the talks, not of this meeting."""
+    city, _ = venues.clause_venue(cue)
+    return bool(city and meeting.city and city != meeting.city)
 
 
 def _timetable(ctx: Context, cue: Any, when: str) -> bool:

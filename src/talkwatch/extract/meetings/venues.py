@@ -105,6 +105,9 @@ def place_of(obj: Any) -> tuple[str | None, str | None]:
         text = entity_text(tok)
         if text and g.place(text):
             return g.place(text)
+    for tok in obj.subtree:  # "the Gomel Region of Belarus": the city inside a region's name
+        if tok.pos_ == "PROPN" and g.place(tok.text):
+            return g.place(tok.text)
     for tok in obj.subtree:
         text = entity_text(tok)
         entry = g.lookup(text) if text else None
