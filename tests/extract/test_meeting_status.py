@@ -1,0 +1,84 @@
+"""Meeting status told by tense, plans and framing (published Wednesday 2024-03-06)."""
+
+from __future__ import annotations
+
+
+def _by_city(digest):
+    return {m["venue"]["city"]: m for m in digest["meetings"]}
+
+
+def test_party_pulling_out_suspends_talks(run):
+    (meeting,) = run("The rebels pulled out of the talks in Geneva on Tuesday.")["meetings"]
+    assert meeting["status"] == "suspended"
+
+
+def test_plan_hung_on_the_party_is_the_meetings(run):
+    """'set to begin' after 'with the rebels' tells when the round starts, not the rebels."""
+    (meeting,) = run(
+        "The army withdrew from a round of talks with the rebels set to begin on Friday in Oslo."
+    )["meetings"]
+    assert meeting["start"] == "2024-03-08"
+
+
+def test_since_a_year_does_not_date_the_talks(run):
+    (meeting,) = run("The Lusaka talks mark the first direct contact since 2015.")["meetings"]
+    assert meeting["start"] is None
+
+
+def test_failed_plan_then_new_day_is_postponed(run):
+    digest = run("The talks in Accra should have begun on Monday. The talks will now begin on Thursday.")
+    (meeting,) = digest["meetings"]
+    assert (meeting["status"], meeting["start"]) == ("postponed", "2024-03-07")
+
+
+def test_pluperfect_plan_then_new_day_is_postponed(run):
+    digest = run(
+        "The envoys had been due to meet in Nairobi on Tuesday. "
+        "They are now due to meet in Nairobi on Friday."
+    )
+    meeting = _by_city(digest)["Nairobi"]
+    assert (meeting["status"], meeting["start"]) == ("postponed", "2024-03-08")
+
+
+def test_simple_present_with_the_day_is_a_timetable(run):
+    (meeting,) = run("The peace talks that open today in Lusaka will be chaired by the envoy.")["meetings"]
+    assert (meeting["status"], meeting["start"]) == ("scheduled", "2024-03-06")
+
+
+def test_when_clause_is_still_to_come(run):
+    (meeting,) = run(
+        "The talks in Lusaka are due on Friday. Nobody knows what happens when the talks begin."
+    )["meetings"]
+    assert meeting["status"] == "scheduled"
+
+
+def test_opening_weeks_ago_is_a_meeting_held(run):
+    (meeting,) = run("Talks between the two sides resumed in Nairobi last month.")["meetings"]
+    assert (meeting["status"], meeting["start"]) == ("held", "2024-02")
+
+
+def test_what_an_event_follows_was_held(run):
+    digest = run("The ministers agreed to talk again following a meeting in Brussels.")
+    assert _by_city(digest)["Brussels"]["status"] == "held"
+
+
+def test_meeting_named_by_an_earlier_day(run):
+    digest = run(
+        "A new round of talks is expected in Minsk on Friday. "
+        "Doubts remain, as with the February 28 talks in Gomel."
+    )
+    by_city = _by_city(digest)
+    assert (by_city["Gomel"]["status"], by_city["Gomel"]["start"]) == ("held", "2024-02-28")
+    assert (by_city["Minsk"]["status"], by_city["Minsk"]["start"]) == ("scheduled", "2024-03-08")
+
+
+def test_cue_placed_in_another_city_is_not_the_meetings(run):
+    (meeting,) = run("The conference is starting in Montreux today and will continue in Geneva on Friday.")[
+        "meetings"
+    ]
+    assert (meeting["status"], meeting["start"]) == ("ongoing", "2024-03-06")
+
+
+def test_blank_line_ends_a_sentence(run):
+    digest = run("Talks in Doha postponed\n\nThe summit in Cairo opened on Monday.")
+    assert _by_city(digest)["Cairo"]["status"] == "ongoing"
