@@ -108,7 +108,7 @@ def _cluster(ctx: Context, mentions: list[_Mention], meetings: list[Meeting]) ->
             pending = []
     if pending:
         parts = [*sessions.values(), *pairs.values()]
-        live = [m for m in meetings if not (m.past or any(m is x for x in parts))]
+        live = [m for m in meetings if not (m.past or m.later or any(m is x for x in parts))]
         meeting = live[0] if live else _new(ctx, meetings, pending[0])
         for p in pending:
             _assign(ctx, p, meeting)
