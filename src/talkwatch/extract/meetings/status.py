@@ -41,6 +41,8 @@ def _apply_status(ctx: Context, m: _Mention, lex: dict[str, Any], quoted: list[t
             continue
         if not m.verb and (_other_object(cue_tok, m.head, lex) or _hypothetical(cue_tok, lex)):
             continue
+        if cue_tok.lemma_ == "precede" and not _earlier_side(cue_tok, m.head):
+            continue  # 'X was preceded by a meeting': the meeting before X was held, not X
         if _elsewhere(cue_tok, m.meeting) or _covered(m.meeting, cue_tok):
             continue
         stated = _cue_date(ctx, cue_tok, m)
@@ -77,6 +79,13 @@ def _today(ctx: Context, cue: Any, status: str) -> str | None:
     if status != "ongoing" or not present or ctx.published is None:
         return None
     return ctx.published.isoformat()
+
+
+def _earlier_side(verb: Any, head: Any) -> bool:
+    """The side of 'precede' that came first: the agent of the passive, else the subject."""
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    deps = ("agent",) if passive else ("nsubj",)
+    return any(head.i in [t.i for t in c.subtree] for c in verb.children if c.dep_ in deps)
 
 
 def _elsewhere(cue: Any, meeting: Meeting) -> bool:
