@@ -82,3 +82,43 @@ def test_cue_placed_in_another_city_is_not_the_meetings(run):
 def test_blank_line_ends_a_sentence(run):
     digest = run("Talks in Doha postponed\n\nThe summit in Cairo opened on Monday.")
     assert _by_city(digest)["Cairo"]["status"] == "ongoing"
+
+
+def test_terminating_talks_suspends_them(run):
+    (meeting,) = run("The president said he is terminating the peace talks in Oslo.")["meetings"]
+    assert meeting["status"] == "suspended"
+
+
+def test_what_preceded_a_meeting_was_held_not_the_meeting(run):
+    digest = run("The summit in Lome opened on Monday and was preceded by a technical meeting.")
+    statuses = {m["name"]: m["status"] for m in digest["meetings"]}
+    assert statuses["technical meeting"] == "held"
+    assert [s for n, s in statuses.items() if n != "technical meeting"] == ["ongoing"]
+
+
+def test_session_that_adjourned_is_over(run):
+    digest = run("The talks in Doha are under way. The opening session adjourned after a short speech.")
+    statuses = {m["name"]: m["status"] for m in digest["meetings"]}
+    assert statuses["opening session"] == "held"
+
+
+def test_session_chaired_in_the_past_was_held(run):
+    digest = run(
+        "The talks in Arusha are under way. "
+        "Two delegates walked out of a closed session chaired by the envoy."
+    )
+    statuses = {m["name"]: m["status"] for m in digest["meetings"]}
+    assert statuses["closed session"] == "held"
+
+
+def test_meeting_someone_will_go_to_is_scheduled(run):
+    digest = run(
+        "The talks in Rome are under way. The general would return for a bilateral meeting in the evening."
+    )
+    statuses = {m["name"]: m["status"] for m in digest["meetings"]}
+    assert statuses["bilateral meeting"] == "scheduled"
+
+
+def test_delegates_there_for_talks_means_under_way(run):
+    (meeting,) = run("About fifty delegates are in Kigali for talks.")["meetings"]
+    assert meeting["status"] == "ongoing"

@@ -55,6 +55,13 @@ def _apply_status(ctx: Context, m: _Mention, lex: dict[str, Any], quoted: list[t
             status = "scheduled"
         if status in ("concluded", "ongoing") and m.meeting.past and not clauses.future(cue_tok):
             status = "held"  # the opening or ending of an earlier meeting, told in passing
+        if (
+            status == "suspended"
+            and m.kind
+            and cue_tok.tag_ in ("VBD", "VBN")
+            and not clauses.future(cue_tok)
+        ):
+            status = "held"  # 'the opening session, which adjourned after the address': it is over
         change = StatusChange(status, when, Evidence.from_span(cue_tok.sent))
         told_before = any(clauses.pluperfect(t) for t in _chain(cue_tok)) or (
             status == "scheduled" and _past_plan(cue_tok)
@@ -249,7 +256,7 @@ def _default_status(
             meeting.history.append(StatusChange("held", None, Evidence.from_span(m.head.sent)))
             return
     for m in [x for x in own_mentions if not x.background] if lex else []:
-        status = _by_taking_part(m, lex or {})
+        status = _by_taking_part(m, lex or {}) or _told_future(m, lex or {})
         if status:
             meeting.history.append(StatusChange(status, None, Evidence.from_span(m.head.sent)))
             return
@@ -267,6 +274,16 @@ def _since(ctx: Context, date_expr: Any) -> bool:
     return bool(before) and before[-1] == "since"
 
 
+def _told_future(m: _Mention, lex: dict[str, Any]) -> str | None:
+    """'would return for a bilateral meeting later', 'will travel to the talks': a meeting
+    someone is going to is still to come."""
+    above = {a.i for a in m.head.ancestors}  # not 'talks intended to produce X': their purpose
+    for verb in (v for v in clauses.governing_verbs(m.head) if v.i in above):
+        if clauses.future(verb) and not clauses.negated(verb) and not _hypothetical(verb, lex):
+            return "scheduled"
+    return None
+
+
 def _by_taking_part(m: _Mention, lex: dict[str, Any]) -> str | None:
     """'attending the summit are X', 'has been facilitating the talks' -> ongoing; 'has quit
     the talks', 'walked out of the talks' -> suspended."""
@@ -276,8 +293,13 @@ def _by_taking_part(m: _Mention, lex: dict[str, Any]) -> str | None:
             continue
         if lemma in lex["exit_verbs"]:
             return "suspended"
+        there = lemma == "be" and m.head.dep_ == "pobj" and m.head.head.lower_ == "for"
+        if there and verb.tag_ in ("VBZ", "VBP"):
+            return "ongoing"  # 'delegates are in Juba for talks'
         if lemma in lex["presence_verbs"] and verb.tag_ in ("VBG", "VBZ", "VBP"):
             return "ongoing"
+        if lemma in lex["presence_verbs"] and verb.tag_ in ("VBD", "VBN"):
+            return "held"  # 'a closed session chaired by the envoy'
     return None
 
 
