@@ -122,3 +122,21 @@ def test_meeting_someone_will_go_to_is_scheduled(run):
 def test_delegates_there_for_talks_means_under_way(run):
     (meeting,) = run("About fifty delegates are in Kigali for talks.")["meetings"]
     assert meeting["status"] == "ongoing"
+
+
+def test_date_inside_the_meeting_phrase_starts_it(run):
+    (meeting,) = run("A secret meeting between the two envoys last month in Oslo led to the truce.")[
+        "meetings"
+    ]
+    assert (meeting["status"], meeting["start"]) == ("held", "2024-02")
+
+
+def test_date_of_what_people_did_at_the_meeting(run):
+    digest = run("The rebels boycotted the second round of talks in Arusha on Tuesday.")
+    (meeting,) = digest["meetings"]
+    assert meeting["start"] == "2024-03-05"
+
+
+def test_date_that_does_not_fit_the_status_is_not_the_start(run):
+    (meeting,) = run("The talks in Lusaka, the first since 2015, will take place soon.")["meetings"]
+    assert meeting["start"] is None

@@ -20,7 +20,7 @@ from ...context import Context
 from ...lexicon import load as load_lexicon
 from ...model import Evidence, Meeting
 from .. import _clauses as clauses
-from . import encounters, names, venues
+from . import encounters, names, venues, when
 from .mentions import _Mention, _mentions, _verb_mentions
 from .status import _apply_sponsors, _apply_status, _default_status
 
@@ -54,6 +54,7 @@ def extract(ctx: Context) -> list[Meeting]:
         _finish(ctx, meeting, processes)
         if meeting.start is None and meeting.status == "held":
             meeting.start = named_days.get(meeting.id)  # "the February 28 talks"
+        when.fill_start(ctx, meeting, mentions)
         if meeting.id in parts:
             _same_day(ctx, meeting)
         if meeting.id in stated:
@@ -148,12 +149,11 @@ def _session(
 
 def _find(meetings: list[Meeting], m: _Mention, exclude: list[Meeting] | None = None) -> Meeting | None:
     if m.city and not (m.past or m.later) and _told_past(m):
-        # "the delegation arrived in Gomel for talks": the earlier meeting held in that city
-        earlier = [
-            x for x in meetings if x.past and x.city == m.city and not any(x is e for e in exclude or [])
-        ]
-        if earlier:
-            return earlier[0]
+        # "the delegation arrived in Gomel for talks": the earlier meeting held in that city,
+        # unless talks of the present are held there too
+        there = [x for x in meetings if x.city == m.city and not any(x is e for e in exclude or [])]
+        if there and all(x.past for x in there):
+            return there[0]
     for meeting in meetings:
         if exclude and any(meeting is x for x in exclude):
             continue
