@@ -231,6 +231,8 @@ def _finish(ctx: Context, meeting: Meeting, processes: dict[str, str]) -> None:
         meeting.status = meeting.history[-1].status
         dated = [h for h in meeting.history if h.start and h.status in _START_STATUSES]
         meeting.start = dated[-1].start if dated else None
+        finer = [h.start for h in dated if meeting.start and h.start.startswith(meeting.start)]
+        meeting.start = max(finer, key=len) if finer else meeting.start  # "this weekend", "on Saturday"
         if (
             meeting.status == "scheduled"
             and meeting.start

@@ -21,6 +21,9 @@ def venue(ctx: Context, tok: Any) -> tuple[str | None, str | None]:
     """The city a meeting noun names: compound ('Geneva talks') or 'in/at City'."""
     g = gaz.load()
     candidates = [c for c in tok.lefts if c.dep_ in ("compound", "nmod", "amod", "npadvmod")]
+    after = _after_head(tok)
+    if after[0]:  # "a Darfur rebel meeting in Juba": the place named after the noun is the venue
+        return after
     for c in candidates:
         ent = entity_text(c)
         place = g.place(ent) if ent else None
@@ -31,6 +34,11 @@ def venue(ctx: Context, tok: Any) -> tuple[str | None, str | None]:
         ent = entity_text(c) if c.ent_type_ in ("GPE", "FAC") and adjacent else None
         if ent and g.lookup(ent) is None and g.demonym(ent) is None:
             return ent, None
+    return after
+
+
+def _after_head(tok: Any) -> tuple[str | None, str | None]:
+    """'talks in Doha', 'round of talks in X', 'meeting held at Y': the place after the noun."""
     inner = [
         g
         for p in tok.children
@@ -96,6 +104,11 @@ def clause_venue(verb: Any) -> tuple[str | None, str | None]:
 def place_of(obj: Any) -> tuple[str | None, str | None]:
     """A city (with its country), a state's capital ('the Ethiopian capital'), or a country."""
     g = gaz.load()
+    named = [a for a in obj.children if a.dep_ == "appos" and a.pos_ == "PROPN"]
+    if obj.lemma_ == "capital" and named and named[0] is not obj:  # "the capital, Juba"
+        found = place_of(named[0])
+        if found != (None, None):
+            return found
     if obj.lemma_ == "capital":
         for tok in obj.subtree:
             state = g.demonym(tok.text) or g.lookup(re.sub(r"[’']s$", "", tok.text))

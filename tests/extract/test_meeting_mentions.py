@@ -1,0 +1,32 @@
+"""Which meetings a report tells of, and where (published Wednesday 2024-03-06)."""
+
+from __future__ import annotations
+
+
+def test_place_after_the_noun_beats_a_region_before_it(run):
+    (meeting,) = run("The envoy spoke at a Darfur rebel meeting in Kampala on Monday.")["meetings"]
+    assert meeting["venue"]["city"] == "Kampala"
+
+
+def test_capital_named_in_apposition(run):
+    (meeting,) = run("Rebel leaders held talks in Sudan's capital, Juba, on Monday.")["meetings"]
+    assert meeting["venue"]["city"] == "Juba"
+
+
+def test_meet_inside_a_meeting_clause_is_that_meeting(run):
+    digest = run(
+        "Tsvangirai skipped a meeting at State House, where he was scheduled to meet President Mugabe."
+    )
+    assert len(digest["meetings"]) == 1
+
+
+def test_only_meeting_someone_is_a_condition(run):
+    digest = run("The president said he would only meet with President Putin in person.")
+    assert digest["meetings"] == []
+
+
+def test_finer_date_of_the_same_plan_is_the_start(run):
+    (meeting,) = run(
+        "The talks, which begin in Sirte on Saturday, are due to start this weekend, officials said."
+    )["meetings"]
+    assert meeting["start"] == "2024-03-09"
