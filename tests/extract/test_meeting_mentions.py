@@ -30,3 +30,16 @@ def test_finer_date_of_the_same_plan_is_the_start(run):
         "The talks, which begin in Sirte on Saturday, are due to start this weekend, officials said."
     )["meetings"]
     assert meeting["start"] == "2024-03-09"
+
+
+def test_members_of_a_named_body_are_no_meeting(run):
+    digest = run(
+        "The bishops of the Nicaraguan Episcopal Conference suspended the National Dialogue on Monday."
+    )
+    assert [m["name"] for m in digest["meetings"]] == ["National Dialogue"]
+
+
+def test_direct_talks_with_a_named_side_are_a_meeting(run):
+    digest = run("Officials said direct talks with the rebels would open in Geneva on Friday.")
+    (meeting,) = digest["meetings"]
+    assert (meeting["venue"]["city"], meeting["status"]) == ("Geneva", "scheduled")

@@ -140,3 +140,11 @@ def test_date_of_what_people_did_at_the_meeting(run):
 def test_date_that_does_not_fit_the_status_is_not_the_start(run):
     (meeting,) = run("The talks in Lusaka, the first since 2015, will take place soon.")["meetings"]
     assert meeting["start"] is None
+
+
+def test_purpose_infinitive_is_no_state(run):
+    (meeting,) = run(
+        "The mediators suspended the talks in Managua. "
+        "They asked that roads be cleared to continue the talks."
+    )["meetings"]
+    assert meeting["status"] == "suspended"

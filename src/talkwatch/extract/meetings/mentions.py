@@ -55,7 +55,7 @@ def _mentions(ctx: Context, lex: dict[str, Any]) -> list[_Mention]:
             continue
         mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound", "advmod")}
         excluded = set(lex["generic_modifiers"]) | set(lex["non_meeting_modifiers"])
-        if mods & excluded or _part_of_meeting(tok, heads):
+        if (mods & excluded and not _concrete(tok)) or _part_of_meeting(tok, heads) or _members_of(tok):
             continue
         m = _Mention(tok, *_span(tok))
         past = mods & set(lex["past_modifiers"])
@@ -82,6 +82,26 @@ def _mentions(ctx: Context, lex: dict[str, Any]) -> list[_Mention]:
             continue
         out.append(m)
     return out
+
+
+def _concrete(tok: Any) -> bool:
+    """'direct talks with M23', 'the first direct negotiations': a generic modifier does not
+    make a mention generic when its parties or its rank name a meeting."""
+    named_side = any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in tok.children)
+    ranked = any(c.lower_ in _ORDINALS for c in tok.children)
+    return named_side or ranked
+
+
+def _members_of(tok: Any) -> bool:
+    """'the bishops of the Episcopal Conference': a body people belong to, not a meeting."""
+    owner = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
+    return (
+        tok.pos_ == "PROPN"
+        and owner is not None
+        and owner.tag_ == "NNS"
+        and owner.ent_type_ == ""
+        and owner.lemma_.lower() in ("bishop", "member", "leader", "official", "priest", "delegate")
+    )
 
 
 def _kind(ctx: Context, tok: Any, start: int, lex: dict[str, Any]) -> str | None:

@@ -169,7 +169,18 @@ def _hypothetical(cue: Any, lex: dict[str, Any]) -> bool:
         set(marks) & {"when", "once", "until", "before", "after"}
     )
     condition = bool(set(marks) & {"if", "unless"}) or time_clause  # 'when the talks begin': still to come
-    return modal or wish or condition
+    return modal or wish or condition or _purpose(cue, lex)
+
+
+def _purpose(cue: Any, lex: dict[str, Any]) -> bool:
+    """'roads lifted to continue the dialogue': an infinitive of aim, not a state (unlike
+    'agreed to resume', 'set to begin')."""
+    if cue.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children):
+        return False
+    head = cue.head
+    passive = any(c.dep_ == "auxpass" for c in head.children)
+    plain = not clauses.future(cue) and clauses.match(head, lex["status_cues"]) is None
+    return cue.dep_ == "advcl" or (cue.dep_ == "xcomp" and passive and plain)
 
 
 def _party_acl(head: Any, lex: dict[str, Any]) -> list[tuple[Any, str]]:
