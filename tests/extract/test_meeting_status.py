@@ -148,3 +148,32 @@ def test_purpose_infinitive_is_no_state(run):
         "They asked that roads be cleared to continue the talks."
     )["meetings"]
     assert meeting["status"] == "suspended"
+
+
+def test_close_to_the_talks_is_no_closing(run):
+    (meeting,) = run(
+        "Talks in Vienna resumed on Monday. A diplomat close to the talks said a deal was near."
+    )["meetings"]
+    assert meeting["status"] == "ongoing"
+
+
+def test_past_tense_on_the_report_day_is_under_way(run):
+    (meeting,) = run("The ministers extended marathon talks in Vienna on Wednesday.")["meetings"]
+    assert (meeting["status"], meeting["start"]) == ("ongoing", "2024-03-06")
+
+
+def test_earlier_meeting_is_not_dated_after_the_report(run):
+    (meeting,) = run("A secret meeting last month in Oslo led to the truce agreed on March 9.")["meetings"]
+    assert (meeting["status"], meeting["start"]) == ("held", "2024-02")
+
+
+def test_hope_about_a_round_tells_no_schedule(run):
+    (meeting,) = run(
+        "The round of talks in Doha resumed on Monday. Hamas hoped the round would lead to a deal."
+    )["meetings"]
+    assert meeting["status"] == "ongoing"
+
+
+def test_delegation_departed_for_talks_that_are_ahead(run):
+    (meeting,) = run("The delegation has departed for the negotiations in Minsk.")["meetings"]
+    assert meeting["status"] == "scheduled"

@@ -186,7 +186,7 @@ def _long_ago(ctx: Context, tok: Any) -> bool:
     for d in ctx.dates_in(start, end):
         if d.value and _attached(ctx, d, tok):
             return d.value[:4] < str(published.year - (published.month <= 2))[:4] or (
-                len(d.value) >= 7 and d.value[:7] < _months_before(published, 3)
+                len(d.value) >= 7 and d.value[:7] < _months_before(published, 0)
             )
     return False
 

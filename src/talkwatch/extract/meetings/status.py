@@ -11,6 +11,7 @@ from ...model import Evidence, Meeting, StatusChange
 from .. import _clauses as clauses
 from . import venues
 from .mentions import _attached, _Mention, inner_cues
+from .when import _named as when_named
 
 
 def _apply_status(ctx: Context, m: _Mention, lex: dict[str, Any], quoted: list[tuple[int, int]]) -> None:
@@ -41,6 +42,8 @@ def _apply_status(ctx: Context, m: _Mention, lex: dict[str, Any], quoted: list[t
             continue
         if not m.verb and (_other_object(cue_tok, m.head, lex) or _hypothetical(cue_tok, lex)):
             continue
+        if cue_tok.pos_ == "ADJ" and m.head.head.lower_ == "to" and m.head.head.head.i == cue_tok.i:
+            continue  # 'a diplomat close to the talks': a relation to them, not their state
         if cue_tok.lemma_ == "precede" and not _earlier_side(cue_tok, m.head):
             continue  # 'X was preceded by a meeting': the meeting before X was held, not X
         if _elsewhere(cue_tok, m.meeting) or _covered(m.meeting, cue_tok):
@@ -250,12 +253,18 @@ def _default_status(
     for m in own_mentions:
         verbs = clauses.governing_verbs(m.head)
         span = clauses.own_clause(verbs[-1] if verbs else m.head)
-        own = [d for d in ctx.dates_in(*span) if d.value and _attached(ctx, d, m.head)]
-        dated = own or [d for d in ctx.dates_in(*span) if d.value and not _since(ctx, d)]
-        when = dated[0].value if dated else None
+        own = [d.value for d in ctx.dates_in(*span) if d.value and _attached(ctx, d, m.head)]
+        own = own or when_named(ctx, m)  # "a meeting last month in Oslo"
+        dated = own or [d.value for d in ctx.dates_in(*span) if d.value and not _since(ctx, d)]
+        when = dated[0] if dated else None
         past_tense = any(v.tag_ == "VBD" for v in verbs)
-        if when and published:
-            status = "held" if when < published.isoformat()[: len(when)] else "scheduled"
+        today = published.isoformat()[: len(when)] if when and published else None
+        if meeting.past and when and today and when > today:
+            when = None  # an earlier meeting is not dated after the report
+        if when and today:
+            status = "held" if when < today else "scheduled"
+            if when == today and len(when) == 10 and not any(clauses.future(v) for v in verbs):
+                status = "ongoing"  # 'extended the talks on Wednesday', the report's day
         elif past_tense or meeting.past:
             status = "held"
         else:
@@ -288,10 +297,15 @@ def _since(ctx: Context, date_expr: Any) -> bool:
 def _told_future(m: _Mention, lex: dict[str, Any]) -> str | None:
     """'would return for a bilateral meeting later', 'will travel to the talks': a meeting
     someone is going to is still to come."""
+    going = m.head.dep_ == "pobj" and m.head.head.lower_ in ("for", "to")
     above = {a.i for a in m.head.ancestors}  # not 'talks intended to produce X': their purpose
     for verb in (v for v in clauses.governing_verbs(m.head) if v.i in above):
+        if not (going or verb.lemma_.lower() in lex["presence_verbs"]):
+            continue  # 'hoped the round would lead to a deal' tells no schedule
         if clauses.future(verb) and not clauses.negated(verb) and not _hypothetical(verb, lex):
             return "scheduled"
+        if going and verb.lemma_.lower() in lex["departure_verbs"] and not clauses.negated(verb):
+            return "scheduled"  # 'the delegation has departed for the negotiations'
     return None
 
 

@@ -105,7 +105,7 @@ def place_of(obj: Any) -> tuple[str | None, str | None]:
     """A city (with its country), a state's capital ('the Ethiopian capital'), or a country."""
     g = gaz.load()
     named = [a for a in obj.children if a.dep_ == "appos" and a.pos_ == "PROPN"]
-    if obj.lemma_ == "capital" and named and named[0] is not obj:  # "the capital, Juba"
+    if obj.lemma_ == "capital" and named:  # "the capital, Juba"
         found = place_of(named[0])
         if found != (None, None):
             return found
