@@ -177,3 +177,21 @@ def test_hope_about_a_round_tells_no_schedule(run):
 def test_delegation_departed_for_talks_that_are_ahead(run):
     (meeting,) = run("The delegation has departed for the negotiations in Minsk.")["meetings"]
     assert meeting["status"] == "scheduled"
+
+
+def test_agreed_to_meet_is_still_to_come(run):
+    digest = run("The two sides agreed to meet again in Helsinki for a third round of talks on April 12.")
+    (meeting,) = digest["meetings"]
+    assert (meeting["status"], meeting["start"]) == ("scheduled", "2024-04-12")
+
+
+def test_delegation_sent_to_meet_is_still_to_come(run):
+    (meeting,) = run(
+        "Kyiv has agreed to send a delegation to meet with Russian envoys for talks near the border."
+    )["meetings"]
+    assert meeting["status"] == "scheduled"
+
+
+def test_ready_to_send_a_delegation_for_talks(run):
+    (meeting,) = run("The president is ready to send a delegation to Minsk for talks with Kyiv.")["meetings"]
+    assert (meeting["status"], meeting["venue"]["city"]) == ("scheduled", "Minsk")

@@ -54,7 +54,7 @@ def _apply_status(ctx: Context, m: _Mention, lex: dict[str, Any], quoted: list[t
             status = "scheduled"
         if status == "ongoing" and stated and _long_done(ctx, cue_tok, stated):
             status = "held"
-        if status in ("held", "ongoing") and not m.meeting.past and clauses.future(cue_tok):
+        if status in ("held", "ongoing") and not m.meeting.past and _future(cue_tok):
             status = "scheduled"
         if status in ("concluded", "ongoing") and m.meeting.past and not clauses.future(cue_tok):
             status = "held"  # the opening or ending of an earlier meeting, told in passing
@@ -121,6 +121,22 @@ def _long_done(ctx: Context, cue: Any, when: str) -> bool:
     if len(when) == 7:
         return when < published.isoformat()[:7]
     return len(when) == 10 and when < (published - timedelta(days=7)).isoformat()
+
+
+def _future(cue: Any) -> bool:
+    """Future or planned, also through the infinitives a cue completes ('agreed to send a
+    delegation to meet')."""
+    chain = [cue]
+    while len(chain) < 5:
+        tok = chain[-1]
+        infinitive = any(c.lower_ == "to" for c in tok.children)
+        if tok.dep_ in ("xcomp", "conj") or (tok.dep_ == "advcl" and infinitive):
+            chain.append(tok.head)
+        elif tok.dep_ == "relcl" and infinitive and tok.head.dep_ in ("dobj", "nsubj"):
+            chain.append(tok.head.head)  # 'send a delegation to meet': the sending's time
+        else:
+            break
+    return any(clauses.future(t) for t in chain)
 
 
 def _chain(cue: Any) -> list[Any]:
@@ -299,7 +315,9 @@ def _told_future(m: _Mention, lex: dict[str, Any]) -> str | None:
     someone is going to is still to come."""
     going = m.head.dep_ == "pobj" and m.head.head.lower_ in ("for", "to")
     above = {a.i for a in m.head.ancestors}  # not 'talks intended to produce X': their purpose
-    for verb in (v for v in clauses.governing_verbs(m.head) if v.i in above):
+    verbs = [v for v in clauses.governing_verbs(m.head) if v.i in above]
+    verbs += [m.head.head.head] if going and m.head.head.head.pos_ == "VERB" else []
+    for verb in verbs:
         if not (going or verb.lemma_.lower() in lex["presence_verbs"]):
             continue  # 'hoped the round would lead to a deal' tells no schedule
         if clauses.future(verb) and not clauses.negated(verb) and not _hypothetical(verb, lex):

@@ -81,7 +81,7 @@ def _destination(verb: Any, meeting: Any) -> tuple[str | None, str | None]:
     inside = {t.i for t in meeting.subtree}
     near = [verb, *(c for c in verb.children if c.dep_ in ("dobj", "pobj", "prep"))]
     near += [g for c in near[1:] for g in c.children if g.dep_ == "pobj"]
-    for prep in (c for t in near for c in t.children if c.dep_ == "prep" and c.lower_ == "to"):
+    for prep in (c for t in near for c in t.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"):
         for obj in (o for o in prep.children if o.dep_ == "pobj" and o.i not in inside):
             found = place_of(obj)
             if found != (None, None):
