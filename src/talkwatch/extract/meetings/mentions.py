@@ -61,7 +61,9 @@ def _mentions(ctx: Context, lex: dict[str, Any]) -> list[_Mention]:
         past = mods & set(lex["past_modifiers"])
         told_past = any(v.tag_ == "VBD" for v in clauses.governing_verbs(tok))  # "the last round focused on"
         m.past = (
-            bool(past - {"last"} or past and (tok.lower_ != "round" or told_past))
+            bool(past - {"last", "initial"})
+            or bool(past & {"last"} and (tok.lower_ != "round" or told_past))
+            or bool(past & {"initial"} and (told_past or _background(tok, lex)))  # "after initial talks"
             or _long_ago(ctx, tok)
             or _day_before(ctx, tok, m.start) is not None
         )

@@ -9,6 +9,8 @@ day, a scheduled one begins on it or later. A year alone is no start.
 
 from __future__ import annotations
 
+from typing import Any
+
 from ...context import Context
 from ...model import Meeting
 from .. import _clauses as clauses
@@ -51,11 +53,27 @@ def _of_verb(ctx: Context, m: _Mention) -> list[str]:
     """Dates attached to the verb whose object or complement the mention is."""
     above = {a.i for a in m.head.ancestors}
     verbs = [m.head] if m.verb else [v for v in clauses.governing_verbs(m.head) if v.i in above]
+    verbs += [_clause_verb(m.head)] if not m.verb and _clause_verb(m.head) is not None else []
+    if m.verb and m.head.dep_ == "conj":
+        verbs.append(m.head.head)  # 'was due to meet X on Wednesday, but instead met Y'
     out = []
     for verb in verbs:
         span = clauses.own_clause(verb)
         out += [d.value for d in ctx.dates_in(*span) if d.value and _attached(ctx, d, verb)]
     return out
+
+
+def _clause_verb(head: Any) -> Any:
+    """'reached an agreement in the first round on Thursday': the verb whose object phrase
+    holds the meeting, reached through nouns and prepositions only."""
+    tok = head
+    for _ in range(6):
+        if tok.dep_ not in ("pobj", "prep", "dobj", "nsubj", "nsubjpass", "attr"):
+            return None
+        tok = tok.head
+        if tok.pos_ == "VERB":
+            return tok
+    return None
 
 
 def _after_since(ctx: Context, start: int) -> bool:
