@@ -43,3 +43,28 @@ def test_direct_talks_with_a_named_side_are_a_meeting(run):
     digest = run("Officials said direct talks with the rebels would open in Geneva on Friday.")
     (meeting,) = digest["meetings"]
     assert (meeting["venue"]["city"], meeting["status"]) == ("Geneva", "scheduled")
+
+
+def test_talks_held_on_another_past_day_are_another_meeting(run):
+    digest = run(
+        "The two delegations first met in Oslo on February 12. "
+        "Later the delegations held a day of talks from February 20 to 21."
+    )
+    starts = sorted(m["start"] for m in digest["meetings"])
+    assert starts == ["2024-02-12", "2024-02-20"]
+    assert any("day of talks" in m["aliases"] + [m["name"]] for m in digest["meetings"])
+
+
+def test_first_round_that_ended_earlier_is_not_the_talks_under_way(run):
+    digest = run(
+        "Indirect talks in Algiers opened on Wednesday. "
+        "Officials said a first round of talks ended on February 5 without a deal."
+    )
+    assert len(digest["meetings"]) == 2
+
+
+def test_initial_discussions_after_which_a_round_convened(run):
+    digest = run(
+        "The delegations convened in Minsk for a second round of talks after initial discussions failed."
+    )
+    assert len(digest["meetings"]) == 2

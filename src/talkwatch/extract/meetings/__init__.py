@@ -76,6 +76,7 @@ def _cluster(ctx: Context, mentions: list[_Mention], meetings: list[Meeting]) ->
     pending: list[_Mention] = []
     sessions: dict[str, Meeting] = {}
     pairs: dict[Any, Meeting] = {}
+    days: dict[str, str] = {}  # meeting id -> the past day it was first told on
     for m in mentions:
         if "pair" in m.extras:
             _assign(ctx, m, _encounter(ctx, meetings, pairs, m, focus))
@@ -87,6 +88,8 @@ def _cluster(ctx: Context, mentions: list[_Mention], meetings: list[Meeting]) ->
         if m.kind and inside and not m.round and not same_venue:
             _assign(ctx, m, _session(ctx, meetings, sessions, m, focus))
             continue
+        if focus is not None and not m.past and _other_day(ctx, m, focus, days):
+            m.past, m.later = True, False  # 'a first round ended on May 5', 'then held talks on May 3'
         unplaced_round = m.round and not (m.city or m.country or m.past)
         if unplaced_round and focus is not None and focus.round is None and not _find(meetings, m):
             meeting = focus  # "talks resume in Vienna ... The seventh round will be chaired by"
@@ -103,6 +106,9 @@ def _cluster(ctx: Context, mentions: list[_Mention], meetings: list[Meeting]) ->
             pending.append(m)
             continue
         _assign(ctx, m, meeting)
+        day = when.past_day(ctx, m, today_too=True)
+        if day:
+            days.setdefault(meeting.id, day)
         if not (meeting.past or meeting.later or m.background):
             for p in pending:
                 _assign(ctx, p, meeting)
@@ -113,6 +119,22 @@ def _cluster(ctx: Context, mentions: list[_Mention], meetings: list[Meeting]) ->
         meeting = live[0] if live else _new(ctx, meetings, pending[0])
         for p in pending:
             _assign(ctx, p, meeting)
+
+
+def _other_day(ctx: Context, m: _Mention, focus: Meeting, days: dict[str, str]) -> bool:
+    """A bare mention told on another past day than the meeting in focus is a meeting of its own."""
+    day = when.past_day(ctx, m)
+    if not (day and days.get(focus.id) and day != days[focus.id]):
+        return False
+    verbs = [v for v in clauses.governing_verbs(m.head) if v.i in {a.i for a in m.head.ancestors}]
+    told = [v for v in verbs if _simple_past(v)]  # not 'had been scheduled'
+    return bool(told)
+
+
+def _simple_past(verb: Any) -> bool:
+    """'ended', also when tagged as a participle with no auxiliary ('said a round ended')."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return verb.tag_ == "VBD" and not clauses.pluperfect(verb) or verb.tag_ == "VBN" and not auxes
 
 
 def _encounter(
@@ -203,6 +225,7 @@ def _assign(ctx: Context, m: _Mention, meeting: Meeting) -> None:
     meeting.aliases.append(_name(ctx, m))
     longer = None if m.verb else names.long_name(ctx.doc, m.head, m.start, m.end)
     meeting.aliases += [longer] if longer else m.extras.get("names", [])[1:]
+    meeting.aliases += [] if m.verb else names.span_of_time(ctx.doc, m.head)
     if m.city and meeting.city is None or m.country and meeting.country is None:
         meeting.city, meeting.country = m.city or meeting.city, m.country
     if m.round and meeting.round is None:

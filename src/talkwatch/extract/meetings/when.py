@@ -37,15 +37,26 @@ def fill_start(ctx: Context, meeting: Meeting, mentions: list[_Mention]) -> None
                 return
 
 
+def past_day(ctx: Context, m: _Mention, *, today_too: bool = False) -> str | None:
+    """The day before the report (or on it) a mention's own phrase or verb dates it to."""
+    if ctx.published is None:
+        return None
+    today = ctx.published.isoformat()
+    values = _named(ctx, m) + _of_verb(ctx, m)
+    days = [v for v in values if len(v) == 10 and (v < today or today_too and v == today)]
+    return days[0] if days else None
+
+
 def _named(ctx: Context, m: _Mention) -> list[str]:
     """Dates inside the mention's phrase, outside its clauses: "today's meeting",
     'a meeting last month in Beijing' (not 'talks since 2012')."""
     if m.verb:
         return []
-    skip = {t.i for c in m.head.children if c.dep_ in _CLAUSES for t in c.subtree}
+    skip = {t.i for c in m.head.subtree if c.dep_ in _CLAUSES for t in c.subtree}
     tokens = [t for t in m.head.subtree if t.i not in skip]
     start, end = min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens)
-    inside = [d for d in ctx.dates_in(start, end) if d.value]
+    kept = {t.idx for t in tokens}
+    inside = [d for d in ctx.dates_in(start, end) if d.value and d.start in kept]
     return [d.value for d in inside if not _after_since(ctx, d.start)]
 
 
