@@ -21,8 +21,9 @@ from ...lexicon import load as load_lexicon
 from ...model import Evidence, Meeting
 from .. import _clauses as clauses
 from . import encounters, names, venues, when
+from .defaults import _default_status
 from .mentions import _Mention, _mentions, _verb_mentions
-from .status import _apply_sponsors, _apply_status, _default_status
+from .status import _apply_sponsors, _apply_status
 
 NAME = "meetings.v1"
 REQUIRES: set[str] = set()
