@@ -24,6 +24,7 @@ from .._discourse import Focus, actors_of, meeting_for
 from . import collective, implied, leaders, nouns, sides
 from .roles import hedged as _hedged
 from .roles import role as _role
+from .roles import run_by
 
 NAME = "participation.v1"
 REQUIRES = {"meetings"}
@@ -156,13 +157,9 @@ def _statements(tok: Any, lex: dict[str, Any]) -> list[tuple[str, Any, Any]]:
                 out.append(("will_attend", subject, tok))  # "Iran's delegation will be led by X"
         elif subject is not None:
             out.append((status, subject, tok))
-    agent = next((c for c in tok.children if c.dep_ == "agent"), None)
-    if (
-        agent is not None
-        and tok.lemma_ in lex["role_verbs"]["mediator"] + lex["role_verbs"]["host"]
-        and _about_meeting(tok)
-    ):
-        out.append(("will_attend", agent, tok))  # "the round will be chaired by X"
+    run_verbs = ("mediator", "host", "observer")
+    if any(tok.lemma_ in lex["role_verbs"][r] for r in run_verbs) and _about_meeting(tok):
+        out += run_by(tok)  # "the round will be chaired by X", "the talks are observed by Y"
     obj_status = clauses.match(tok, lex["object_cues"])
     if obj_status and tok.pos_ == "VERB":
         out += [(obj_status, o, tok) for obj in _objects(tok) for o in nouns.owners(obj, lex)]
