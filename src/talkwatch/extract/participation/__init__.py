@@ -58,6 +58,7 @@ def extract(ctx: Context) -> list[Participation]:
             ev = Evidence.from_span(cue.sent)
             found = [(a, role) for a in _participants(ctx, actors_span, cue, named + out, meeting, focus)]
             found += _leaders(ctx, actors_span, lex)
+            found += [(a, None) for a in sides.companions(ctx, cue) if found]  # "X, together with Y"
             statuses = [status] + (["attended"] if status == "arrived" and _under_way(meeting) else [])
             for actor, actor_role in found:
                 for one in statuses:  # arrived at talks under way: there, so taking part
