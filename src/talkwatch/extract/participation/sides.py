@@ -27,6 +27,8 @@ def is_sides(tok: Any) -> bool:
     """'the two sides', 'both delegations', 'the parties' (not 'five parties', 'some delegates')."""
     if tok.lower_ not in _SIDE_NOUNS:
         return False
+    if any(c.dep_ == "prep" and c.lower_ in ("of", "from") for c in tok.children):
+        return False  # "the delegations of X and Y": named sides
     dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "nummod", "predet", "amod")}
     return bool(dets) and dets <= _SIDE_DETS and (tok.lower_ != "parties" or "two" in dets or "both" in dets)
 
