@@ -156,8 +156,8 @@ def _statements(tok: Any, lex: dict[str, Any]) -> list[tuple[str, Any, Any]]:
             out.append(("will_attend", agent, tok))
             if subject is not None and subject.lower_ in lex["send_objects"]:
                 out.append(("will_attend", subject, tok))  # "Iran's delegation will be led by X"
-        elif subject is not None:
-            out.append((status, subject, tok))
+        elif subject is not None and not (status == "declined" and subject.dep_ == "nsubjpass"):
+            out.append((status, subject, tok))  # "talks between X and Y were suspended": nobody declined
     run_verbs = ("mediator", "host", "observer")
     if any(tok.lemma_ in lex["role_verbs"][r] for r in run_verbs) and _about_meeting(tok):
         out += run_by(tok)  # "the round will be chaired by X", "the talks are observed by Y"
@@ -212,7 +212,8 @@ def _about_attendance(tok: Any, lex: dict[str, Any]) -> bool:
     attend = {c for cues in (lex["subject_cues"]["will_attend"], ["attend", "invitation"]) for c in cues}
     complements = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp", "dobj", "prep", "pcomp", "advcl")]
     if not complements:
-        return tok.lemma_ not in ("decline", "refuse", "consider", "weigh", "decide", "reject")
+        bare = ("decline", "refuse", "consider", "weigh", "decide", "reject", *lex["ending_verbs"])
+        return tok.lemma_ not in bare
     meeting_nouns = (
         set(load_lexicon("meetings")["heads"])
         | set(lex["send_objects"])
