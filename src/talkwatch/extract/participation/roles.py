@@ -52,7 +52,8 @@ def run_by(verb: Any) -> list[tuple[str, Any, Any]]:
         objs = [c for c in agent.children if c.dep_ == "pobj"]
         out += [("will_attend", o, verb) for o in objs]
         stop = agents[k + 1].i if k + 1 < len(agents) else len(verb.doc)
-        preps = [c for t in (verb, *objs) for c in t.children if c.dep_ == "prep" and agent.i < c.i < stop]
+        near = [c for t in (verb, agent, *objs) for c in t.children if agent.i < c.i < stop]
+        preps = [c for c in near if c.dep_ == "prep"]
         if any(g.lemma_ == "invitation" for p in preps for g in p.children if g.dep_ == "pobj"):
             out += [("invited", o, verb) for o in objs]  # "at the invitation of Y"
     return out
