@@ -50,6 +50,12 @@ CASES = [
         "talks in Cairo.",
         {("Israel", "declined")},
     ),
+    # 'X and Y are among the leaders who arrived': X and Y arrived
+    (
+        "The Geneva talks opened on Monday. Ghana and Togo are among a dozen states that arrived in "
+        "Geneva for the talks.",
+        {("Ghana", "arrived"), ("Togo", "arrived")},
+    ),
     # separatists are an armed group that can take part
     (
         "The government and Kurdish separatists wrapped up peace talks in Oslo on Friday.",

@@ -78,7 +78,8 @@ def _participants(
     lex = load_lexicon("participation")
     if span.lemma_.lower() in lex["not_participants"] and not span.ent_type_:
         return []  # "agreements with X will come": the subject is a thing, X only qualifies it
-    return collective.actors(ctx, span, cue, set(lex["collective_nouns"])) or actors_of(ctx, span, cue)
+    found = collective.actors(ctx, span, cue, set(lex["collective_nouns"])) or actors_of(ctx, span, cue)
+    return list(dict.fromkeys(found + collective.among(ctx, span, cue)))
 
 
 def _unique(facts: list[Participation]) -> list[Participation]:
