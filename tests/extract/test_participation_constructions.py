@@ -56,6 +56,12 @@ CASES = [
         "Geneva for the talks.",
         {("Ghana", "arrived"), ("Togo", "arrived")},
     ),
+    # an inverted clause whose participle the parser makes a clausal subject
+    (
+        "The Lome summit opened on Monday. Also attending the summit is Nana Akufo-Addo, the president "
+        "of Ghana.",
+        {("Nana Akufo-Addo", "attended")},
+    ),
     # separatists are an armed group that can take part
     (
         "The government and Kurdish separatists wrapped up peace talks in Oslo on Friday.",

@@ -251,8 +251,8 @@ def _subject(tok: Any) -> Any | None:
         before = [c for c in subjects if c.i < t.i]
         subj = before[-1] if before else next(iter(subjects), None)  # the nearest: no run-in dateline
         if subj is None:  # "Also attending the summit are X and Y": the subject follows the auxiliary
-            auxes = [c for c in t.children if c.dep_ == "aux"]
-            subj = next((g for c in auxes for g in c.children if g.dep_ == "attr"), None)
+            auxes = [c for c in t.children if c.dep_ == "aux"] + ([t.head] if t.dep_ == "csubj" else [])
+            subj = next((g for c in auxes for g in c.children if g.dep_ in ("attr", "nsubj")), None)
         if subj is not None:
             return subj
         if t.dep_ == "xcomp" and t.head.lemma_ in load_lexicon("participation")["object_control"]:
