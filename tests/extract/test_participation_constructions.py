@@ -44,6 +44,12 @@ CASES = [
         "of the ELN delegation, said the agenda was ready.",
         {("Antonio Garcia", "will_attend")},
     ),
+    # ... or by a copular title
+    (
+        "Talks between Chad and the FACT rebels opened in Doha on Monday. Mahamat Zene is the head of "
+        "the Chadian delegation.",
+        {("Mahamat Zene", "attended")},
+    ),
     # ending the talks is declining them
     (
         "Talks between Israel and Hamas opened in Cairo last week. Israel on Monday called off the "

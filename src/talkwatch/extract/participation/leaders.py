@@ -44,6 +44,8 @@ def _titled(ctx: Context, lex: dict[str, Any]) -> list[tuple[str, str]]:
             continue
         appos = next((c for c in tok.children if c.dep_ == "appos"), None)
         person = tok.head if tok.dep_ == "appos" else appos
+        if person is None and tok.dep_ == "attr":  # "X is the head of the Y delegation"
+            person = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
         if person is None or person.pos_ != "PROPN":
             continue
         preps = [p for p in tok.children if p.dep_ == "prep" and p.lower_ in ("of", "for")]
@@ -54,6 +56,8 @@ def _titled(ctx: Context, lex: dict[str, Any]) -> list[tuple[str, str]]:
         leaders = [a for a in actors_of(ctx, person, tok) if ctx.actors.get(a).type == "person"]
         groups = [m.actor for g in owners for m in ctx.actors.mentions_in(*_bounds(g))]
         groups = [g for g in dict.fromkeys(groups) if ctx.actors.get(g).type != "person"]
+        countries = {ctx.actors.get(g).country for g in groups} - {None}
+        groups += [a.id for a in ctx.actors.actors if a.type == "state" and a.key in countries]  # "Chadian"
         out += [(h, g) for h in leaders for g in groups]
     return out
 
@@ -71,3 +75,4 @@ def share(facts: list[Participation], pairs: list[tuple[str, str]]) -> list[Part
             if f.actor == group and f.status in _SHARED:
                 out.append(Participation(f.meeting, head, f.status, f.evidence, role="head_of_delegation"))
     return out
+
