@@ -135,6 +135,10 @@ def resolve(doc: Any, article: Article | None = None) -> ActorIndex:
     named = [c for c in candidates if not c.bare]
     for cand in sorted(named, key=lambda c: (c.type != "person", c.start)):
         _place(index, doc, cand)
+        acronym = _spelled_out(doc, cand)
+        actor = index.at(*_chars(doc, cand)) if acronym is not None else None
+        if actor is not None and acronym is not None:
+            index.attach(actor, acronym.idx, acronym.idx + len(acronym))  # later mentions of GAM join it
     for cand in (c for c in candidates if c.bare):
         _place_reference(index, doc, cand)
     _affiliations(index, doc, named)
@@ -145,6 +149,22 @@ def resolve(doc: Any, article: Article | None = None) -> ActorIndex:
 
 
 # -- clustering -----------------------------------------------------------
+
+
+def _spelled_out(doc: Any, cand: Candidate) -> Any | None:
+    """The acronym in parentheses right after a name: 'the Free Aceh Movement (GAM)'.
+    Its letters need not match the name (it may come from another language)."""
+    if cand.type == "person" or cand.end - cand.start < 2 or cand.end + 2 >= len(doc):
+        return None
+    opening, acronym, closing = doc[cand.end : cand.end + 3]
+    letters = acronym.text.replace("/", "").replace("-", "")
+    if opening.text != "(" or closing.text != ")" or not (letters.isalpha() and letters.isupper()):
+        return None
+    return acronym if 2 <= len(letters) <= 8 else None
+
+
+def _chars(doc: Any, cand: Candidate) -> tuple[int, int]:
+    return doc[cand.start].idx, doc[cand.end - 1].idx + len(doc[cand.end - 1])
 
 
 def _place(index: ActorIndex, doc: Any, cand: Candidate) -> None:
