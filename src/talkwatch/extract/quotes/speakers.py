@@ -21,7 +21,7 @@ SUBJ = ("nsubj", "nsubjpass", "csubj")
 _CLIMB = ("conj", "xcomp", "advcl", "pcomp", "prep", "acl", "relcl")
 
 
-def _is_reporting(tok: Any, lex: Lex) -> bool:
+def is_reporting(tok: Any, lex: Lex) -> bool:
     """A speech verb; naming verbs ("called it a betrayal") only in the tags that report."""
     if not tok.tag_.startswith("VB"):
         return False
@@ -191,7 +191,7 @@ def _governing_verb(q: Quoted, d: QuoteDoc, lex: Lex) -> Any | None:
     qs = set(q.toks)
     for root in _roots(q, d):
         for steps, h in enumerate(_chain(root, q, d)):
-            if h.i not in qs and not d.inside[h.i] and _is_reporting(h, lex):
+            if h.i not in qs and not d.inside[h.i] and is_reporting(h, lex):
                 if best is None or steps < best[0]:
                     best = (steps, h)
                 break
@@ -212,7 +212,7 @@ def _hanging_verb(q: Quoted, d: QuoteDoc, lex: Lex) -> Any | None:
             if (
                 d.para[tok.i] == q.para
                 and not d.inside[tok.i]
-                and _is_reporting(tok, lex)
+                and is_reporting(tok, lex)
                 and any(h.i in qs for h in _chain(tok, q, d))
             ):
                 hits.append((_dist(tok, q), tok))
@@ -227,7 +227,7 @@ def _nearest_verb(q: Quoted, d: QuoteDoc, lex: Lex) -> Any | None:
             if (
                 d.para[tok.i] == q.para
                 and not d.inside[tok.i]
-                and _is_reporting(tok, lex)
+                and is_reporting(tok, lex)
                 and _speaker_head(tok, d) is not None
             ):
                 hits.append((_dist(tok, q), tok))
@@ -337,7 +337,7 @@ def _bare_reporting(sent: Any, d: QuoteDoc, lex: Lex) -> Any | None:
         return None
     colon = sent.text.rstrip().endswith(":")
     for tok in sent:
-        if not _is_reporting(tok, lex):
+        if not is_reporting(tok, lex):
             continue
         if not colon and any(c.dep_ in ("ccomp", "xcomp", "csubj") for c in tok.children):
             continue
