@@ -27,12 +27,12 @@ import re
 from typing import Any
 
 from ...model import Evidence, Quote
+from .attribution import governed, local_speaker, neighbour_speaker
 from .doc import Mention, Quoted, QuoteDoc
 from .lexicon import Lex, lexicon
 from .marks import Span, find_spans, outer_end
 from .passages import passage_ids, share_speakers
 from .speaker_actors import resolve, to_mention
-from .speakers import governed, local_speaker, neighbour_speaker
 
 __all__ = ["NAME", "REQUIRES", "Span", "extract", "find_spans"]
 
