@@ -18,7 +18,7 @@ from ... import nlp
 from ...model import ACTOR_TYPES
 from .doc import Mention, QuoteDoc
 from .lexicon import Lex
-from .speakers import SUBJ, np_head
+from .speakers import SUBJ, is_document, np_head
 
 _ARTICLES = {"the", "a", "an"}
 _DEFINITE = {"the", "this", "that", "its", "their", "his", "her", "our"}
@@ -35,7 +35,7 @@ def _mention(doc: Any, head: Any, lex: Lex) -> Mention:
         if named is not None:
             return named
     span = _phrase(doc, head)
-    if head.lower_ in lex.documents:
+    if is_document(head, lex):
         kind = "document"
     elif head.pos_ == "PROPN":
         kind = "name"
