@@ -48,6 +48,7 @@ class Tally:
     skipped: int = 0
     failed: int = 0
     facts: int = 0
+    replaced: int = 0  # of ``added``: stored articles re-extracted on a newer rule set
     failures: list[Failure] = field(default_factory=list)
     skips: list[Failure] = field(default_factory=list)
     warnings: list[Failure] = field(default_factory=list)
@@ -71,6 +72,7 @@ class Tally:
         self.added += saved.added
         self.already += saved.skipped
         self.facts += saved.facts
+        self.replaced += saved.replaced
 
     @property
     def stored(self) -> int:
@@ -79,8 +81,9 @@ class Tally:
 
     def summary(self) -> str:
         """``3 added, 1 already stored, 2 skipped, 0 failed, 4 warnings``: as the command line says it."""
+        again = f" ({self.replaced} re-extracted on newer rules)" if self.replaced else ""
         return (
-            f"{self.added} added, {self.already} already stored, {self.skipped} skipped, "
+            f"{self.added} added{again}, {self.already} already stored, {self.skipped} skipped, "
             f"{self.failed} failed, {len(self.warnings)} warnings"
         )
 

@@ -279,5 +279,7 @@ COMMANDS = (meetings, meeting, actor, search, conflicts, export)
 
 def register(app: typer.Typer) -> None:
     """Add the store commands to the ``talkwatch`` app."""
-    for command in COMMANDS:
+    from .reprocess import reprocess
+
+    for command in (*COMMANDS, reprocess):
         app.command()(command)

@@ -232,6 +232,15 @@ def _refresh_place(backend: Any, place: str, lo: date | None, hi: date | None) -
     _rewrite(backend, place, [*changed, *sorted(losers - set(changed))])
 
 
+def rewrite(backend: Any, meetings: dict[str, str]) -> None:
+    """Summarize again these meetings (id -> place) as their reports now stand (after a re-extraction)."""
+    by_place: dict[str, list[str]] = {}
+    for mid in sorted(meetings):
+        by_place.setdefault(meetings[mid], []).append(mid)
+    for place in sorted(by_place):
+        _rewrite(backend, place, by_place[place])
+
+
 def _rewrite(backend: Any, place: str, mids: list[str]) -> None:
     """Summarize these meetings from their reports as now stored; drop those left empty.
 

@@ -172,12 +172,16 @@ _CORRECTIONS = (
     "CREATE INDEX corrections_order ON corrections (created, id)",
 )
 
+# The rule sets an article was extracted with (JSON kind -> NAME; ``store.rules``); NULL before.
+_RULES = ("ALTER TABLE documents ADD COLUMN rules TEXT",)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_record", _BASE),
     Migration("0002_fulltext", (), {"sqlite": _FTS_SQLITE, "postgres": _FTS_POSTGRES}),
     Migration("0003_ordinal", _ORDINAL, {"sqlite": _ORDINAL_SQLITE}),
     Migration("0004_extractor", _EXTRACTOR),
     Migration("0005_corrections", _CORRECTIONS),
+    Migration("0006_rules", _RULES),
 )
 
 _PG_TYPES = {"TEXT": 'TEXT COLLATE "C"', "REAL": "DOUBLE PRECISION"}

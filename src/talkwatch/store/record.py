@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import NotFound, TalkwatchError
-from . import corrections, migrations, queries, rows, writer
+from ..model import Article
+from . import corrections, migrations, queries, rows, rules, writer
 from .backend import connect, is_url
 from .exports import record as export
 
@@ -70,6 +71,25 @@ class Record:
         parsed = [f if isinstance(f, corrections.Correction) else corrections.parse(f, f"correction {n + 1}")
                   for n, f in enumerate(fixes)]
         return corrections.import_many(self.backend, parsed)
+
+    def stale(self, doc_ids: list[str] | None = None) -> list[str]:
+        """Stored articles (of ``doc_ids``, else all) whose facts came from an older rule set."""
+        return rules.stale(self.backend, doc_ids)
+
+    def all_ids(self) -> list[str]:
+        """Every stored article's id, in id order."""
+        return [r["id"] for r in self.backend.query("SELECT id FROM documents ORDER BY id")]
+
+    def articles(self, doc_ids: list[str]) -> list[Article]:
+        """Stored articles as read at ingest, to extract again (those stored without text are left out)."""
+        marks = ",".join("?" * len(doc_ids))
+        found = self.backend.query(
+            "SELECT id, title, source, url, published, language, path, body FROM documents"
+            f" WHERE id IN ({marks}) AND body IS NOT NULL ORDER BY id",
+            doc_ids,
+        ) if doc_ids else []
+        return [Article(**{k: v for k, v in r.items() if k != "language"}, language=r["language"] or "en")
+                for r in found]
 
     # reading
     def meetings(
