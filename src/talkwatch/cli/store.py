@@ -162,6 +162,8 @@ def meeting(
         if m["others"]:
             _console.print(f"(also matching: {t(', '.join(m['others'][:10]))})", highlight=False)
         _table("Status timeline", m["history"], ["reported", "status", "start", "document"])
+        _table("Merged mentions (why each report is this meeting)", m["mentions"],
+               ["published", "source", "name", "city", "dates", "why"])
         _table("Attendance", m["participants"], attendance)
         if m["delegations"]:
             _table("Delegations", m["delegations"], ["actor_name", "size", "head_name", "published"])

@@ -175,6 +175,9 @@ _CORRECTIONS = (
 # The rule sets an article was extracted with (JSON kind -> NAME; ``store.rules``); NULL before.
 _RULES = ("ALTER TABLE documents ADD COLUMN rules TEXT",)
 
+# Why each meeting report is in its meeting (JSON: the clustering rule and window; ``clusters``).
+_JOINED = ("ALTER TABLE meeting_reports ADD COLUMN joined TEXT",)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_record", _BASE),
     Migration("0002_fulltext", (), {"sqlite": _FTS_SQLITE, "postgres": _FTS_POSTGRES}),
@@ -182,6 +185,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0004_extractor", _EXTRACTOR),
     Migration("0005_corrections", _CORRECTIONS),
     Migration("0006_rules", _RULES),
+    Migration("0007_joined", _JOINED),
 )
 
 _PG_TYPES = {"TEXT": 'TEXT COLLATE "C"', "REAL": "DOUBLE PRECISION"}
