@@ -106,11 +106,16 @@ def resolve(
     types: Iterable[str | None] | Counter[str],
     countries: Iterable[str | None] | Counter[str],
 ) -> tuple[str | None, str | None]:
-    """(type, country) of a record actor from its reports' values (or their counts), the gazetteer first."""
+    """(type, country) of a record actor from its reports' values (or their counts), the gazetteer first.
+
+    A gazetteer entry's country is the actor's, also when it has none: an international
+    official (a UN envoy) or a transnational group belongs to no state, whatever country
+    the reports gave it from the actors around it.
+    """
     entry = gazetteer_entry(akey)
     precedence = list(_data().get("type_precedence") or [])
     type_ = (entry.type if entry else None) or _vote(types, precedence)
-    country = (entry.country if entry else None) or _vote(countries, [])
+    country = entry.country if entry else _vote(countries, [])
     return type_, country
 
 
