@@ -19,6 +19,7 @@ _WORDS = load_lexicon("clauses")
 _FUTURE_AUX = frozenset(_WORDS["future_aux"])
 _FUTURE_HEADS = frozenset(_WORDS["future_heads"])
 _NUMBERS: dict[str, int] = load_lexicon("numbers")["cardinals"]
+_ARTICLE_COUNTS: dict[str, int] = load_lexicon("numbers")["articles"]
 
 
 
@@ -198,3 +199,8 @@ def conjuncts(tok: Any) -> list[Any]:
                 out.append(c)
                 stack.append(c)
     return out
+
+
+def count(word: str) -> int | None:
+    """A count before a noun: a number (``number``) or an article ('a day' -> 1)."""
+    return _ARTICLE_COUNTS.get(word.lower()) or number(word)
