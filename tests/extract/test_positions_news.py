@@ -122,3 +122,31 @@ def test_no_position(parse, body):  # noqa: F811
             ("mediator", "person"), ("mediators", "group")]
     found, index = run(parse, body, spec)
     assert named(found, index) == []
+
+
+def test_both_sides_are_the_two_parties_named_together(parse):  # noqa: F811
+    body = ("Talks between Lima and Quito resumed. "
+            "Both sides agreed to a joint survey of the border.")
+    found, index = run(parse, body, [("Lima", "government"), ("Quito", "government")])
+    holders = sorted(n for n, s, i, _ in named(found, index) if s == "support" and "survey" in i)
+    assert holders == ["Lima", "Quito"], named(found, index)
+
+
+def test_both_countries_claim_a_zone(parse):  # noqa: F811
+    body = ("Oslo and Moscow met on Monday. The shelf is rich in fish and both countries "
+            "claim it is located in their own economic zones.")
+    found, index = run(parse, body, [("Oslo", "government"), ("Moscow", "government")])
+    holders = sorted(n for n, s, i, _ in named(found, index) if s == "demand" and "zones" in i)
+    assert holders == ["Moscow", "Oslo"], named(found, index)
+
+
+def test_each_side_is_still_nobody(parse):  # noqa: F811
+    body = "Lima and Quito met on Monday. Each side wants a new border commission."
+    found, index = run(parse, body, [("Lima", "government"), ("Quito", "government")])
+    assert named(found, index) == []
+
+
+def test_dismissing_a_delegation_opposes_it(parse):  # noqa: F811
+    body = "The president dismissed the make-up of the rival delegation."
+    found, index = run(parse, body, [("president", "person")])
+    assert [(n, s) for n, s, i, _ in named(found, index) if "delegation" in i] == [("president", "oppose")]

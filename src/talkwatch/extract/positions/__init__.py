@@ -35,7 +35,7 @@ from .issues import Focus
 from .names import marked_holder
 
 NAME = "positions.v1"
-REQUIRES = {"quotes"}
+REQUIRES = {"quotes", "meetings", "participations"}
 
 
 def extract(ctx: Context) -> list[Position]:

@@ -76,7 +76,7 @@ def _claim(verb: Any, lex: dict[str, Any]) -> list[_Cue]:
     clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
     if clause is None or clause.lemma_.lower() not in lex["claim_predicates"]:
         return []
-    near = [t for c in clause.children
+    near = [clause] + [t for c in clause.children
             for t in [c, *c.children, *(g for d in c.children for g in d.children)]]
     if not any(t.lemma_.lower() in lex["territory_words"] for t in near):
         return []

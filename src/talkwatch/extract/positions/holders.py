@@ -9,7 +9,7 @@ from ...context import Context
 from . import issues
 from .cues import _CLIMB_DEPS, _ENTITY_TYPES, _SUBJ_DEPS, _base, _Cue
 from .issues import end
-from .names import _by_name, _fuller, _modifier_actor, _plural
+from .names import _by_name, _fuller, _modifier_actor, _plural, _sides
 
 
 def _holders(ctx: Context, cue: _Cue, lex: dict[str, Any]) -> list[Any]:
@@ -99,8 +99,8 @@ def _clause_holders(ctx: Context, pred: Any, lex: dict[str, Any]) -> list[Any]:
             return found
         voices = [a for a in _reporter(ctx, pred, lex) if a.type not in lex["observer_types"]]
         return voices or _subject_actors(ctx, pred, lex)
-    if _generic_subject(pred, lex):
-        return []  # "each one of us must offer concessions"
+    if _generic_subject(pred, lex):  # "each one of us must offer concessions": nobody;
+        return [a for s in pred.children if s.dep_ in _SUBJ_DEPS for a in _sides(ctx, s)]  # "both sides"
     return _subject_actors(ctx, pred, lex)
 
 
@@ -121,9 +121,6 @@ def _expletive(pred: Any) -> bool:
         if subj is not None:
             return subj.lower_ == "it" and any(c.dep_ in ("acomp", "attr") for c in tok.children)
     return False
-
-
-
 
 
 
@@ -185,6 +182,9 @@ def _subject_actors(ctx: Context, pred: Any, lex: dict[str, Any], add: bool = Tr
 
 
 def _with_conj(ctx: Context, tok: Any, lex: dict[str, Any], add: bool = True) -> list[Any]:
+    parties = _sides(ctx, tok)
+    if parties:
+        return parties
     collective = next(
         (c for c in tok.children if c.dep_ in ("appos", "acl") and _named_collective(ctx, c)), None
     )
@@ -270,9 +270,6 @@ def _actor(ctx: Context, tok: Any, lex: dict[str, Any], add: bool = True) -> Any
         mention = ctx.actors.last_before(tok.idx, set(types) if types else None)
         actor = ctx.actors.get(mention.actor) if mention is not None else None
     return _fuller(ctx, actor)
-
-
-
 
 
 

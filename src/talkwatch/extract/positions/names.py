@@ -4,12 +4,18 @@ a generic party modifier ('a government offer'), a plural pronoun for a conjoine
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ... import nlp
 from ...context import Context
+from .._discourse import Focus
+from ..participation import sides
 from .cues import _ENTITY_TYPES, _SUBJ_DEPS, _Cue
 from .issues import end
+
+# "X and Y", "X and the Y", "X and southern Y": two parties named together
+_AND = re.compile(r"\s+and\s+(?:the\s+)?(?:[A-Za-z'-]+\s+){0,2}")
 
 
 def _plural(ctx: Context, tok: Any, lex: dict[str, Any]) -> list[Any]:
@@ -80,3 +86,33 @@ def _fuller(ctx: Context, actor: Any) -> Any:
         return actor
     longer = [a for a in ctx.actors.actors if a.name.startswith(actor.name + " of ")]
     return longer[0] if len(longer) == 1 else actor
+
+
+def _sides(ctx: Context, tok: Any) -> list[Any]:
+    """'both sides agreed to X', 'both countries claim Y': the parties of the meeting the
+    sentence is about, as the participation extractor found them."""
+    meetings = ctx.facts.get("meetings", [])
+    if not sides.is_sides(tok):
+        return []
+    if not meetings:
+        return _pair_before(ctx, tok)
+    focus = Focus(ctx, meetings)
+    for t in ctx.doc[: tok.i]:
+        focus.see(t)
+    facts = ctx.facts.get("participations", [])
+    meeting = focus.for_statement(tok.head) or focus.main
+    ids = sides.parties(ctx, facts, meeting.id) or sides.parties(ctx, facts, focus.main.id)
+    return [ctx.actors.get(i) for i in ids] if len(ids) == 2 else _pair_before(ctx, tok)
+
+
+def _pair_before(ctx: Context, tok: Any) -> list[Any]:
+    """The last two parties the report named together ('talks between X and Y', 'X and Y
+    have reached'): the sides a later 'both sides' means when the meetings name none."""
+    text = ctx.doc.text
+    mentions = sorted(ctx.actors.mentions_in(0, tok.idx), key=lambda m: (m.start, m.end))
+    for first, second in reversed(list(zip(mentions, mentions[1:], strict=False))):
+        pair = [ctx.actors.get(first.actor), ctx.actors.get(second.actor)]
+        if _AND.fullmatch(text[first.end:second.start]) and pair[0].id != pair[1].id \
+                and all(a.type in sides.PARTY_TYPES for a in pair):
+            return pair
+    return []
