@@ -150,3 +150,21 @@ def test_dismissing_a_delegation_opposes_it(parse):  # noqa: F811
     body = "The president dismissed the make-up of the rival delegation."
     found, index = run(parse, body, [("president", "person")])
     assert [(n, s) for n, s, i, _ in named(found, index) if "delegation" in i] == [("president", "oppose")]
+
+
+def test_insisting_on_a_fact_demands_nothing(parse):  # noqa: F811
+    body = "The envoy insisted that the ministry had lost the file."
+    found, index = run(parse, body, [("envoy", "person")])
+    assert named(found, index) == []
+
+
+def test_insisting_it_is_time_to_act_supports_the_act(parse):  # noqa: F811
+    body = "The envoy insisted it was time to lift the curfew."
+    found, index = run(parse, body, [("envoy", "person")])
+    assert [(n, s, i) for n, s, i, _ in named(found, index)] == [("envoy", "support", "lift the curfew")]
+
+
+def test_they_is_no_single_person(parse):  # noqa: F811
+    body = "The minister spoke on Monday. Now they want an amnesty."
+    found, index = run(parse, body, [("minister", "person")])
+    assert named(found, index) == []

@@ -118,7 +118,27 @@ def _verb_cue(tok: Any, lex: dict[str, Any]) -> list[_Cue]:
         return []  # "asked whether ...": a question, not a stance
     if _procedural(tok, objs, lex) or _self_hope(tok, objs, lex):
         return []
+    if base in lex["assertive_verbs"] and objs and all(_indicative(c) for c in objs):
+        return _time_to(tok, objs)
     return [_Cue(tok, tok, _talk_open(lex["verbs"][base], tok, objs, lex), "verb", objs)]
+
+
+def _indicative(clause: Any) -> bool:
+    """'insisted that Moscow had a list', 'insist that the first step is the hardest': a
+    clause in the past or a plain copula states a fact; 'insists that troops withdraw' or
+    'that they must leave' asks for one."""
+    if clause.dep_ != "ccomp" or any(c.tag_ == "MD" for c in clause.children):
+        return False
+    auxes = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
+    return clause.tag_ == "VBD" or any(a.tag_ in ("VBD", "VBZ") for a in auxes) \
+        or clause.lemma_ == "be" and clause.tag_ in ("VBZ", "VBD")
+
+
+def _time_to(tok: Any, objs: list[Any]) -> list[_Cue]:
+    """'insisted it was time to open a new chapter': the speaker supports what is due."""
+    due = [v for c in objs if c.lemma_ == "be" for a in c.children if a.lower_ == "time"
+           for v in a.children if v.dep_ in ("relcl", "acl", "xcomp") and v.pos_ == "VERB"]
+    return [_Cue(tok, tok, "support", "verb", due[:1])] if due else []
 
 
 def _self_hope(tok: Any, objs: list[Any], lex: dict[str, Any]) -> bool:

@@ -29,7 +29,7 @@ def _plural(ctx: Context, tok: Any, lex: dict[str, Any]) -> list[Any]:
         if subj is not None and any(c.dep_ in ("appos", "acl") for c in subj.children):
             return []  # "X, Y and Z, known as the Troika": the pronoun finds the collective name
         if subj is not None:
-            found = [ctx.actors.at(t.idx, end(t)) for t in [subj, *subj.conjuncts]]
+            found = [ctx.actors.at(t.idx, end(t)) or _by_name(ctx, t) for t in [subj, *subj.conjuncts]]
             if all(found):
                 return list({a.id: a for a in found}.values())
     return []
@@ -66,13 +66,13 @@ def marked_holder(cue: _Cue, ctx: Context, lex: dict[str, Any]) -> bool:
 
 
 def _by_name(ctx: Context, tok: Any) -> Any:
-    """A name the index did not mark at this place ('The US has long said'): the actor
-    that goes by exactly that name elsewhere in the article."""
+    """A name the index did not mark at this place ('The US has long said', 'Presidents X
+    and Y'): the actor that goes by exactly that name elsewhere in the article."""
     if tok.pos_ != "PROPN":
         return None
     ent = nlp.entity_at(tok)
     compound = tok.doc[min([tok.i, *(c.i for c in tok.children if c.dep_ == "compound")]):tok.i + 1]
-    for span in ([ent] if ent is not None else []) + [compound]:
+    for span in ([ent] if ent is not None else []) + [compound, tok.doc[tok.i:tok.i + 1]]:
         text = span.text.removeprefix("the ").removeprefix("The ")
         found = next((a for a in ctx.actors.actors if text == a.name or text in (a.aliases or ())), None)
         if found is not None:
