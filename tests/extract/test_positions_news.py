@@ -168,3 +168,16 @@ def test_they_is_no_single_person(parse):  # noqa: F811
     body = "The minister spoke on Monday. Now they want an amnesty."
     found, index = run(parse, body, [("minister", "person")])
     assert named(found, index) == []
+
+
+def test_pronoun_of_a_coordinated_clause_is_the_first_subject(parse):  # noqa: F811
+    body = "The mayor said the colonel asked for a pardon, but he was not willing to grant one."
+    found, index = run(parse, body, [("mayor", "person"), ("colonel", "person")])
+    assert ("mayor", "reject") in [(n, s) for n, s, _, _ in named(found, index)], named(found, index)
+
+
+def test_do_that_stands_for_the_action_just_named(parse):  # noqa: F811
+    body = "The mayor said the colonel asked him to free the guards, but he was not willing to do that."
+    found, index = run(parse, body, [("mayor", "person"), ("colonel", "person")])
+    refused = [i for n, s, i, _ in named(found, index) if (n, s) == ("mayor", "reject")]
+    assert refused and "free the guards" in refused[0], named(found, index)

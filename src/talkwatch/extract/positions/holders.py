@@ -295,8 +295,9 @@ def _owned(ctx: Context, tok: Any, lex: dict[str, Any]) -> Any:
 
 
 def _pronoun(ctx: Context, tok: Any, lex: dict[str, Any]) -> Any:
-    """Resolve he/it/they: an embedded subject binds to the matrix subject; a subject
-    prefers the subject of the sentence before; else the last fit."""
+    """Resolve he/it/they: an embedded subject binds to the matrix subject, a coordinated
+    clause's to the first clause's; a subject prefers the subject of the sentence before;
+    else the last fit."""
     types = lex["pronoun_types"].get(tok.lower_)
 
     def fits(actor: Any) -> bool:
@@ -304,7 +305,8 @@ def _pronoun(ctx: Context, tok: Any, lex: dict[str, Any]) -> Any:
 
     clause = tok.head
     embedded = clause.dep_ in ("ccomp", "xcomp", "advcl") and clause.head.i != clause.i
-    if tok.dep_ in _SUBJ_DEPS and embedded:
+    coordinated = clause.dep_ == "conj" and clause.head.i != clause.i  # "X said ..., but he ..."
+    if tok.dep_ in _SUBJ_DEPS and (embedded or coordinated):
         for actor in _subject_actors(ctx, clause.head, lex):
             if fits(actor):
                 return actor

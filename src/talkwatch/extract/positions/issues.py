@@ -134,6 +134,12 @@ def is_summary(tok: Any, lex: dict[str, Any]) -> bool:
     return tok.lower_ in lex["anaphoric_heads"] and first > 0 and tok.doc[first - 1].text == ","
 
 
+def _pro_verb(tok: Any, lex: dict[str, Any]) -> bool:
+    """'do that', 'do so': a verb phrase standing for the action just named."""
+    return tok.lemma_ == "do" and any(c.dep_ in ("dobj", "advmod") and c.lower_ in lex["anaphors"] + ["so"]
+                                      for c in tok.children)
+
+
 def is_anaphor(tok: Any, lex: dict[str, Any]) -> bool:
     if tok.lower_ in lex["anaphors"]:
         return True
@@ -248,6 +254,8 @@ def issue_of(ctx: Context, cue: CueView, si: int, lex: dict[str, Any], state: Fo
     """The issue text of a cue and the token indices it used ('' when there is none)."""
     objs = [o for o in cue.objects if o is not None]
     if cue.kind == "summary":
+        return state.anaphoric(si, lex), set()
+    if len(objs) == 1 and _pro_verb(objs[0], lex):  # "not willing to do that"
         return state.anaphoric(si, lex), set()
     if len(objs) == 1 and is_anaphor(objs[0], lex):
         found = state.anaphoric(si, lex, objs[0].lower_, objs[0].i)
