@@ -181,3 +181,15 @@ def test_do_that_stands_for_the_action_just_named(parse):  # noqa: F811
     found, index = run(parse, body, [("mayor", "person"), ("colonel", "person")])
     refused = [i for n, s, i, _ in named(found, index) if (n, s) == ("mayor", "reject")]
     assert refused and "free the guards" in refused[0], named(found, index)
+
+
+def test_barring_a_party_from_attending_opposes_it(parse):  # noqa: F811
+    body = "The junta decided to bar the two militias from attending the forum."
+    found, index = run(parse, body, [("junta", "government"), ("militias", "armed_group")])
+    assert [(n, s) for n, s, i, _ in named(found, index) if "militias" in i] == [("junta", "oppose")]
+
+
+def test_they_of_a_concessive_clause_is_not_the_main_subject(parse):  # noqa: F811
+    body = "The junta barred the militias, though they had expressed a readiness to disarm."
+    found, index = run(parse, body, [("junta", "government"), ("militias", "armed_group")])
+    assert ("militias", "support", "disarm") in [(n, s, i) for n, s, i, _ in named(found, index)]

@@ -304,7 +304,8 @@ def _pronoun(ctx: Context, tok: Any, lex: dict[str, Any]) -> Any:
         return actor is not None and (types is None or _type(actor, ctx) in types)
 
     clause = tok.head
-    embedded = clause.dep_ in ("ccomp", "xcomp", "advcl") and clause.head.i != clause.i
+    embedded = clause.dep_ in ("ccomp", "xcomp", "advcl") and clause.head.i != clause.i \
+        and not any(m.lower_ in lex["concessive"] for m in clause.children if m.dep_ == "mark")
     coordinated = clause.dep_ == "conj" and clause.head.i != clause.i  # "X said ..., but he ..."
     if tok.dep_ in _SUBJ_DEPS and (embedded or coordinated):
         for actor in _subject_actors(ctx, clause.head, lex):

@@ -323,8 +323,10 @@ def _not_an_issue(ctx: Context, cue: CueView, objs: list[Any], lex: dict[str, An
     nouns = [antecedent(o, lex) for o in objs if o.dep_ in ("dobj", "nsubjpass", "attr")]
     if cue.kind == "verb" and cue.stance in ("support", "oppose") and len(nouns) == 1:
         noun = nouns[0]
-        if _names_actor(ctx, noun) and noun.lower_ not in lex["relative"] \
-                or noun.lemma_.lower() in lex["people_or_meetings"]:
+        kept_from = any(p.lower_ == "from" and any(c.tag_ == "VBG" for c in p.children)
+                        for p in [*noun.children, *cue.token.children])  # "barred X from attending"
+        if (_names_actor(ctx, noun) and noun.lower_ not in lex["relative"]
+                or noun.lemma_.lower() in lex["people_or_meetings"]) and not kept_from:
             return True
     heads = [o for o in objs if o.dep_ in ("dobj", "attr", "pobj")]
     heads += [c for o in objs if o.pos_ in ("VERB", "AUX") for c in o.children
