@@ -193,3 +193,15 @@ def test_they_of_a_concessive_clause_is_not_the_main_subject(parse):  # noqa: F8
     body = "The junta barred the militias, though they had expressed a readiness to disarm."
     found, index = run(parse, body, [("junta", "government"), ("militias", "armed_group")])
     assert ("militias", "support", "disarm") in [(n, s, i) for n, s, i, _ in named(found, index)]
+
+
+def test_readiness_to_leave_the_talks_is_no_stance(parse):  # noqa: F811
+    body = "The envoy said he was willing to walk away from the talks."
+    found, index = run(parse, body, [("envoy", "person")])
+    assert named(found, index) == []
+
+
+def test_agreeing_not_to_touch_on_a_topic_arranges_the_talks(parse):  # noqa: F811
+    body = "The envoys agreed not to touch on the border in the first round."
+    found, index = run(parse, body, [("envoys", "group")])
+    assert named(found, index) == []

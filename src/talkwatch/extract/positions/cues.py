@@ -184,7 +184,15 @@ def _adjective_cue(tok: Any, lex: dict[str, Any]) -> list[_Cue]:
     stance = lex["adjectives"][tok.lower_]
     by_prep = lex["adjective_preps"].get(tok.lower_, {})
     stance = next((by_prep[c.lower_] for c in objs if c.lower_ in by_prep), stance)
+    if _leaving_talks(objs, lex):
+        return []
     return [_Cue(tok, tok, _talk_open(stance, tok, objs, lex), "adjective", objs)]
+
+
+def _leaving_talks(objs: list[Any], lex: dict[str, Any]) -> bool:
+    """'willing to walk away from the talks': a threat to leave, no stance on an issue."""
+    return any(v.lemma_.lower() in lex["exit_verbs"] and any(
+        t.lower_ in lex["talk_nouns"] for t in v.subtree) for v in objs if v.pos_ == "VERB")
 
 
 def _noun_cue(tok: Any, lex: dict[str, Any]) -> list[_Cue]:
