@@ -205,3 +205,10 @@ def test_agreeing_not_to_touch_on_a_topic_arranges_the_talks(parse):  # noqa: F8
     body = "The envoys agreed not to touch on the border in the first round."
     found, index = run(parse, body, [("envoys", "group")])
     assert named(found, index) == []
+
+
+def test_a_plural_description_is_the_pair_just_named(parse):  # noqa: F811
+    body = "Ortiz and Blanco met on Monday. The old rivals refused to share a stage."
+    found, index = run(parse, body, [("Ortiz", "person"), ("Blanco", "person")])
+    holders = sorted(n for n, s, _, _ in named(found, index) if s == "reject")
+    assert holders == ["Blanco", "Ortiz"], named(found, index)

@@ -19,8 +19,9 @@ _AND = re.compile(r"\s+and\s+(?:the\s+)?(?:[A-Za-z'-]+\s+){0,2}")
 
 
 def _plural(ctx: Context, tok: Any, lex: dict[str, Any]) -> list[Any]:
-    """'they'/'their' after 'X and Y arrived': both of the conjoined subject just named."""
-    if tok.lower_ not in ("they", "their", "them"):
+    """'they'/'their' after 'X and Y arrived', or a plural description no actor goes by
+    ('the former allies'): both of the conjoined subject just named."""
+    if tok.lower_ not in ("they", "their", "them") and not _plural_description(ctx, tok, lex):
         return []
     sents = [tok.sent] + ([ctx.doc[tok.sent.start - 1].sent] if tok.sent.start > 0 else [])
     for sent in sents:
@@ -86,6 +87,17 @@ def _fuller(ctx: Context, actor: Any) -> Any:
         return actor
     longer = [a for a in ctx.actors.actors if a.name.startswith(actor.name + " of ")]
     return longer[0] if len(longer) == 1 else actor
+
+
+_GROUP_WORDS = ("collectives", "descriptions", "members", "generic_subjects")
+
+
+def _plural_description(ctx: Context, tok: Any, lex: dict[str, Any]) -> bool:
+    """'the former friends', 'the two men': a plural common noun with 'the' that names no
+    actor and is no group word the index knows ('the rebels', 'the leaders')."""
+    return tok.tag_ == "NNS" and tok.dep_ in _SUBJ_DEPS and not tok.conjuncts \
+        and any(c.lower_ == "the" for c in tok.children) and ctx.actors.at(tok.idx, end(tok)) is None \
+        and not any(tok.lower_ in lex[k] for k in _GROUP_WORDS)
 
 
 def _sides(ctx: Context, tok: Any) -> list[Any]:
