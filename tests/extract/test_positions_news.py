@@ -212,3 +212,10 @@ def test_a_plural_description_is_the_pair_just_named(parse):  # noqa: F811
     found, index = run(parse, body, [("Ortiz", "person"), ("Blanco", "person")])
     holders = sorted(n for n, s, _, _ in named(found, index) if s == "reject")
     assert holders == ["Blanco", "Ortiz"], named(found, index)
+
+
+def test_a_modal_over_two_coordinated_verbs_demands_both(parse):  # noqa: F811
+    body = 'The envoy said the militia must accept the plan and hand over its tanks.'
+    found, index = run(parse, body, [("envoy", "person"), ("militia", "armed_group")])
+    demanded = [i for n, s, i, _ in named(found, index) if (n, s) == ("envoy", "demand")]
+    assert demanded and "hand over its tanks" in demanded[0], named(found, index)

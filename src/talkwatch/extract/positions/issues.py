@@ -197,10 +197,15 @@ def issue_words(objects: list[Any], cue_token: Any, kind: str,
         skip |= {d for t in obj.subtree if is_summary(t, lex) for d in t.subtree}
         skip |= {d for t in obj.subtree if t.dep_ == "relcl" and not restrictive(t)
                  for d in t.subtree}
-        if kind == "modal":  # "X must go, and Y must stay": each modal has its own clause
-            skip |= {d for c in obj.children if c.dep_ in ("conj", "cc") for d in c.subtree}
+        if kind == "modal":  # "X must go, and Y must stay": each modal has its own clause,
+            skip |= {d for c in obj.children if c.dep_ == "conj" and _own_modal(c)  # but "must
+                     for d in c.subtree}  # accept X and declare Y" demands both
         toks |= {t for t in obj.subtree if t not in skip and t.i != cue_token.i}
     return sorted(toks, key=lambda t: t.i)
+
+
+def _own_modal(clause: Any) -> bool:
+    return any(c.tag_ == "MD" or c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
 
 
 def _purpose(clause: Any) -> bool:
