@@ -219,3 +219,15 @@ def test_a_modal_over_two_coordinated_verbs_demands_both(parse):  # noqa: F811
     found, index = run(parse, body, [("envoy", "person"), ("militia", "armed_group")])
     demanded = [i for n, s, i, _ in named(found, index) if (n, s) == ("envoy", "demand")]
     assert demanded and "hand over its tanks" in demanded[0], named(found, index)
+
+
+def test_saying_x_would_not_be_needed_opposes_x(parse):  # noqa: F811
+    body = "The islanders say that foreign garrisons would not be needed after the deal."
+    found, index = run(parse, body, [("islanders", "group")])
+    assert [(n, s, i) for n, s, i, _ in named(found, index)] == [("islanders", "oppose", "foreign garrisons")]
+
+
+def test_saying_x_is_needed_is_no_stance_of_its_own(parse):  # noqa: F811
+    body = "The islanders say that more time is needed."
+    found, index = run(parse, body, [("islanders", "group")])
+    assert named(found, index) == []

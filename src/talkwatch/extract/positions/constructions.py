@@ -1,7 +1,8 @@
 """Stance constructions beyond one cue word: a list of conditions ('if four conditions are
 met: A, B and C', 'our conditions include A and B'), where each item is demanded; a
 territorial claim ('claimed it was an integral part of X'), a demand; accepting
-nothing less than X, a demand of X; 'X is (not) acceptable', said of X; and an action
+nothing less than X, a demand of X; 'X is (not) acceptable' or 'X would not be needed',
+said of X; and an action
 taken 'at the request of X', demanded by X."""
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ def construction_cues(sent: Any, lex: dict[str, Any]) -> list[_Cue]:
             out += _minimum(tok)
         elif tok.lower_ in lex["evaluative"] and tok.dep_ == "acomp":
             out += _evaluation(tok, lex)
+        elif tok.lemma_.lower() in lex["needed"] and any(c.dep_ == "auxpass" for c in tok.children):
+            out += _needed(tok, lex)
         elif tok.lower_ in lex["request_nouns"] and tok.dep_ == "pobj":
             out += _at_request(tok, lex)
     return out
@@ -49,6 +52,15 @@ def _evaluation(adj: Any, lex: dict[str, Any]) -> list[_Cue]:
     if any(c.dep_ == "neg" for c in adj.head.children):
         stance = lex["negated_cues"].get(adj.lower_) or lex["negated"].get(stance) or ""
     return [_Cue(adj, adj.head, stance, "evaluation", [subj])] if stance else []
+
+
+def _needed(verb: Any, lex: dict[str, Any]) -> list[_Cue]:
+    """'such powers would not be needed': the reporter opposes what is called needless."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    negated = any(c.dep_ == "neg" for c in verb.children)
+    if subj is None or not negated or subj.lower_ in lex["anaphors"] + lex["relative"]:
+        return []
+    return [_Cue(verb, verb, "oppose", "evaluation", [subj])]
 
 
 def _items(head: Any, lex: dict[str, Any]) -> list[Any]:

@@ -123,7 +123,6 @@ def _expletive(pred: Any) -> bool:
     return False
 
 
-
 def _named_subject(pred: Any) -> bool:
     """'a statement said Palestinians and Israelis agreed ...': a named subject speaks for
     itself even when the index missed it; a description ('the talks') does not."""
@@ -171,6 +170,8 @@ def _subject_actors(ctx: Context, pred: Any, lex: dict[str, Any], add: bool = Tr
         subj = next((c for c in tok.children if c.dep_ in _SUBJ_DEPS), None)
         if subj is None and tok.pos_ == "NOUN":  # parser slip: "a demand [the government] rejects"
             subj = next((c for c in tok.children if c.dep_ == "compound"), None)
+        if subj is None and _stray_subject(tok):  # "A give up X and [B] say": B hung on X
+            subj = tok.doc[tok.i - 1]
         if subj is not None:
             return _with_conj(ctx, subj, lex, add)
         if tok.dep_ == "acl" and tok.tag_ == "VBD" or tok.dep_ == "relcl" and tok.tag_ != "VBN":
@@ -179,6 +180,13 @@ def _subject_actors(ctx: Context, pred: Any, lex: dict[str, Any], add: bool = Tr
             return []
         tok = tok.head
     return []
+
+
+def _stray_subject(verb: Any) -> bool:
+    """A finite conjoined verb right after a noun the parser coordinated with an object."""
+    before = verb.doc[verb.i - 1] if verb.i > 0 else verb
+    return verb.dep_ == "conj" and verb.tag_ in ("VBP", "VBZ", "VBD") and before.dep_ == "conj" \
+        and before.pos_ in ("NOUN", "PROPN") and before.head.i < before.i and before.head.dep_ == "dobj"
 
 
 def _with_conj(ctx: Context, tok: Any, lex: dict[str, Any], add: bool = True) -> list[Any]:
@@ -206,7 +214,6 @@ def _members_of(ctx: Context, tok: Any, lex: dict[str, Any], add: bool) -> list[
                for o in p.children if o.dep_ == "pobj"), None)
     found = [_actor(ctx, t, lex, add) for t in ([of, *of.conjuncts] if of is not None else [])]
     return list({a.id: a for a in found if a is not None}.values())
-
 
 
 
@@ -270,7 +277,6 @@ def _actor(ctx: Context, tok: Any, lex: dict[str, Any], add: bool = True) -> Any
         mention = ctx.actors.last_before(tok.idx, set(types) if types else None)
         actor = ctx.actors.get(mention.actor) if mention is not None else None
     return _fuller(ctx, actor)
-
 
 
 def _owned(ctx: Context, tok: Any, lex: dict[str, Any]) -> Any:
