@@ -231,3 +231,11 @@ def test_saying_x_is_needed_is_no_stance_of_its_own(parse):  # noqa: F811
     body = "The islanders say that more time is needed."
     found, index = run(parse, body, [("islanders", "group")])
     assert named(found, index) == []
+
+
+def test_that_noun_is_the_same_noun_named_before(parse):  # noqa: F811
+    body = ("The summit has the aim of a joint customs union. "
+            "The islanders said they could not agree to that aim.")
+    found, index = run(parse, body, [("islanders", "group")])
+    assert [(n, s, i) for n, s, i, _ in named(found, index)] == [
+        ("islanders", "reject", "aim of a joint customs union")], named(found, index)

@@ -134,6 +134,18 @@ def is_summary(tok: Any, lex: dict[str, Any]) -> bool:
     return tok.lower_ in lex["anaphoric_heads"] and first > 0 and tok.doc[first - 1].text == ","
 
 
+def _echo(obj: Any) -> Any:
+    """'that goal', 'this plan': the same noun with its complement in the sentence before
+    ('the conference's goal of naming a government'), else None."""
+    noun = next((c for c in obj.children if c.dep_ == "pobj"), obj) if obj.dep_ == "prep" else obj
+    if noun.pos_ != "NOUN" or [c.lower_ for c in noun.children] not in (["that"], ["this"]):
+        return None
+    doc = noun.doc
+    start = doc[noun.sent.start - 1].sent.start if noun.sent.start > 0 else noun.sent.start
+    return next((t for t in reversed(doc[start:noun.i]) if t.lemma_ == noun.lemma_
+                 and any(c.dep_ in ("prep", "acl") for c in t.children)), None)
+
+
 def _pro_verb(tok: Any, lex: dict[str, Any]) -> bool:
     """'do that', 'do so': a verb phrase standing for the action just named."""
     return tok.lemma_ == "do" and any(c.dep_ in ("dobj", "advmod") and c.lower_ in lex["anaphors"] + ["so"]
@@ -260,6 +272,9 @@ def issue_of(ctx: Context, cue: CueView, si: int, lex: dict[str, Any], state: Fo
     objs = [o for o in cue.objects if o is not None]
     if cue.kind == "summary":
         return state.anaphoric(si, lex), set()
+    if len(objs) == 1 and _echo(objs[0]) is not None:  # "agree to that goal": the goal named before
+        words = noun_phrase(_echo(objs[0]))
+        return text_of(words), set()
     if len(objs) == 1 and _pro_verb(objs[0], lex):  # "not willing to do that"
         return state.anaphoric(si, lex), set()
     if len(objs) == 1 and is_anaphor(objs[0], lex):
