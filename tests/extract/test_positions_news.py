@@ -239,3 +239,10 @@ def test_that_noun_is_the_same_noun_named_before(parse):  # noqa: F811
     found, index = run(parse, body, [("islanders", "group")])
     assert [(n, s, i) for n, s, i, _ in named(found, index)] == [
         ("islanders", "reject", "aim of a joint customs union")], named(found, index)
+
+
+def test_a_right_the_holder_keeps_is_not_negotiable(parse):  # noqa: F811
+    body = "Quito wants to end the embargo while preserving its right to fish in the bay."
+    found, index = run(parse, body, [("Quito", "government")])
+    kept = [i for n, s, i, _ in named(found, index) if (n, s) == ("Quito", "non_negotiable")]
+    assert kept and "right to fish in the bay" in kept[0], named(found, index)

@@ -2,7 +2,7 @@
 met: A, B and C', 'our conditions include A and B'), where each item is demanded; a
 territorial claim ('claimed it was an integral part of X'), a demand; accepting
 nothing less than X, a demand of X; 'X is (not) acceptable' or 'X would not be needed',
-said of X; and an action
+said of X; a right the holder keeps, non-negotiable; and an action
 taken 'at the request of X', demanded by X."""
 
 from __future__ import annotations
@@ -26,6 +26,8 @@ def construction_cues(sent: Any, lex: dict[str, Any]) -> list[_Cue]:
             out += _evaluation(tok, lex)
         elif tok.lemma_.lower() in lex["needed"] and any(c.dep_ == "auxpass" for c in tok.children):
             out += _needed(tok, lex)
+        elif tok.lemma_.lower() in lex["right_nouns"] and tok.pos_ == "NOUN":
+            out += _kept_right(tok, lex)
         elif tok.lower_ in lex["request_nouns"] and tok.dep_ == "pobj":
             out += _at_request(tok, lex)
     return out
@@ -41,6 +43,19 @@ def _at_request(noun: Any, lex: dict[str, Any]) -> list[_Cue]:
     if verb is None or verb.lemma_.lower() in lex["attendance_verbs"]:
         return []  # "arrived at the behest of X", "observed at the request of X": attendance
     return [_Cue(noun, noun, "demand", "request", [verb])]
+
+
+def _kept_right(noun: Any, lex: dict[str, Any]) -> list[_Cue]:
+    """'while preserving its right to X', 'will keep our right to Y': a right the holder keeps
+    is not negotiable; a participle's holder is its main clause's subject."""
+    if not any(p.lower_ == "to" for p in noun.children):
+        return []
+    keep = next((a for a in noun.ancestors if a.pos_ == "VERB"
+                 and _base(a.lower_, lex, lex["keep_verbs"])), None)
+    if keep is None:
+        return []
+    pred = keep.head if keep.dep_ == "advcl" and keep.tag_ == "VBG" else keep
+    return [_Cue(keep, pred, "non_negotiable", "right", [noun])]
 
 
 def _evaluation(adj: Any, lex: dict[str, Any]) -> list[_Cue]:
