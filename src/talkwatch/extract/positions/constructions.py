@@ -48,7 +48,7 @@ def _at_request(noun: Any, lex: dict[str, Any]) -> list[_Cue]:
 def _kept_right(noun: Any, lex: dict[str, Any]) -> list[_Cue]:
     """'while preserving its right to X', 'will keep our right to Y': a right the holder keeps
     is not negotiable; a participle's holder is its main clause's subject."""
-    if not any(p.lower_ == "to" for p in noun.children):
+    if not any(p.lower_ == "to" or p.dep_ == "acl" for p in noun.children):  # to X, to do X
         return []
     keep = next((a for a in noun.ancestors if a.pos_ == "VERB"
                  and _base(a.lower_, lex, lex["keep_verbs"])), None)
