@@ -246,3 +246,9 @@ def test_a_right_the_holder_keeps_is_not_negotiable(parse):  # noqa: F811
     found, index = run(parse, body, [("Quito", "government")])
     kept = [i for n, s, i, _ in named(found, index) if (n, s) == ("Quito", "non_negotiable")]
     assert kept and "right to fish in the bay" in kept[0], named(found, index)
+
+
+def test_a_stance_noun_in_a_list_of_conditions_is_what_is_demanded(parse):  # noqa: F811
+    body = "Our conditions include a full audit and the army's commitment to stay in its barracks."
+    found, index = run(parse, body, [("army", "armed_group")])
+    assert not any(n == "army" for n, _, _, _ in named(found, index)), named(found, index)

@@ -82,9 +82,11 @@ def _items(head: Any, lex: dict[str, Any]) -> list[Any]:
     """The items a list head names: after a colon (an apposition) or as the object of
     'include'."""
     first = next((c for c in head.children if c.dep_ == "appos"), None) or _after_colon(head)
+    stray: list[Any] = []
     if first is None and head.dep_ == "nsubj" and head.head.lemma_.lower() in lex["list_verbs"]:
         first = next((c for c in head.head.children if c.dep_ == "dobj"), None)
-    return [] if first is None else [first, *(c for c in first.children if c.dep_ == "conj")]
+        stray = [c for c in head.head.children if c.dep_ == "conj" and c.pos_ == "NOUN"]  # parser slip
+    return [] if first is None else [first, *(c for c in first.children if c.dep_ == "conj"), *stray]
 
 
 def _after_colon(head: Any) -> Any:
