@@ -252,3 +252,9 @@ def test_a_stance_noun_in_a_list_of_conditions_is_what_is_demanded(parse):  # no
     body = "Our conditions include a full audit and the army's commitment to stay in its barracks."
     found, index = run(parse, body, [("army", "armed_group")])
     assert not any(n == "army" for n, _, _, _ in named(found, index)), named(found, index)
+
+
+def test_ready_for_vague_work_is_no_stance(parse):  # noqa: F811
+    body = "The ministry said the delegation was ready for hard work."
+    found, index = run(parse, body, [("ministry", "government")])
+    assert named(found, index) == []

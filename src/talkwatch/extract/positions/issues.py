@@ -349,8 +349,8 @@ def _not_an_issue(ctx: Context, cue: CueView, objs: list[Any], lex: dict[str, An
                 or noun.lemma_.lower() in lex["people_or_meetings"]) and not kept_from:
             return True
     heads = [o for o in objs if o.dep_ in ("dobj", "attr", "pobj")]
-    heads += [c for o in objs if o.pos_ in ("VERB", "AUX") for c in o.children
-              if c.dep_ in ("dobj", "attr")]
+    heads += [c for o in objs if o.pos_ in ("VERB", "AUX") or o.dep_ == "prep" for c in o.children
+              if c.dep_ in ("dobj", "attr", "pobj")]  # "ready for serious work"
     bare = [h for h in heads if not any(c.dep_ in ("prep", "acl", "relcl") for c in h.children)]
     return any(h.lower_ in lex["vague_objects"] for h in heads) \
         or any(h.lower_ in lex["bare_vague_objects"] for h in bare)  # "offer support"
