@@ -369,3 +369,10 @@ def _fixed_cues(sent: Any, lex: dict[str, Any]) -> list[_Cue]:
 
 
 # -- holders ----------------------------------------------------------------
+
+
+def _stray_subject(verb: Any) -> bool:
+    """A finite conjoined verb right after a noun the parser coordinated with an object."""
+    before = verb.doc[verb.i - 1] if verb.i > 0 else verb
+    return verb.dep_ == "conj" and verb.tag_ in ("VBP", "VBZ", "VBD") and before.dep_ == "conj" \
+        and before.pos_ in ("NOUN", "PROPN") and before.head.i < before.i and before.head.dep_ == "dobj"

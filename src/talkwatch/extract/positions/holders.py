@@ -7,7 +7,7 @@ from typing import Any
 from ... import nlp
 from ...context import Context
 from . import issues
-from .cues import _CLIMB_DEPS, _ENTITY_TYPES, _SUBJ_DEPS, _base, _Cue
+from .cues import _CLIMB_DEPS, _ENTITY_TYPES, _SUBJ_DEPS, _base, _Cue, _stray_subject
 from .issues import end
 from .names import _by_name, _fuller, _modifier_actor, _plural, _sides
 
@@ -182,13 +182,6 @@ def _subject_actors(ctx: Context, pred: Any, lex: dict[str, Any], add: bool = Tr
     return []
 
 
-def _stray_subject(verb: Any) -> bool:
-    """A finite conjoined verb right after a noun the parser coordinated with an object."""
-    before = verb.doc[verb.i - 1] if verb.i > 0 else verb
-    return verb.dep_ == "conj" and verb.tag_ in ("VBP", "VBZ", "VBD") and before.dep_ == "conj" \
-        and before.pos_ in ("NOUN", "PROPN") and before.head.i < before.i and before.head.dep_ == "dobj"
-
-
 def _with_conj(ctx: Context, tok: Any, lex: dict[str, Any], add: bool = True) -> list[Any]:
     parties = _sides(ctx, tok)
     if parties:
@@ -214,7 +207,6 @@ def _members_of(ctx: Context, tok: Any, lex: dict[str, Any], add: bool) -> list[
                for o in p.children if o.dep_ == "pobj"), None)
     found = [_actor(ctx, t, lex, add) for t in ([of, *of.conjuncts] if of is not None else [])]
     return list({a.id: a for a in found if a is not None}.values())
-
 
 
 def _named_collective(ctx: Context, tok: Any) -> Any:
