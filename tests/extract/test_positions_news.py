@@ -258,3 +258,9 @@ def test_ready_for_vague_work_is_no_stance(parse):  # noqa: F811
     body = "The ministry said the delegation was ready for hard work."
     found, index = run(parse, body, [("ministry", "government")])
     assert named(found, index) == []
+
+
+def test_the_subject_of_a_passive_cue_holds_no_stance(parse):  # noqa: F811
+    body = "The rebel leader was again barred from taking part in the talks."
+    found, index = run(parse, body, [("rebel leader", "person")])
+    assert named(found, index) == []

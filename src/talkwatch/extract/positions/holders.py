@@ -25,6 +25,8 @@ def _holders(ctx: Context, cue: _Cue, lex: dict[str, Any]) -> list[Any]:
     agent = [o for c in pred.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
     if agent and cue.kind != "passive":
         return _with_conj(ctx, agent[0], lex)
+    if cue.kind == "verb" and any(c.dep_ == "nsubjpass" for c in pred.children):
+        return []  # "X was barred from taking part": by nobody named, and not by X
     if cue.kind == "request":  # "at the request of X", "based on X's request"
         owner = [o for c in pred.children if c.dep_ == "poss" or c.lower_ == "of"
                  for o in ([c] if c.dep_ == "poss" else [g for g in c.children if g.dep_ == "pobj"])]
