@@ -16,8 +16,8 @@ from ...model import Meeting, Participation
 from .. import _clauses as clauses
 from .._discourse import actors_of
 
-_PARTY_TYPES = {"state", "government", "armed_group", "opposition", "group", "organization"}
-_SIDE_NOUNS = {"sides", "parties", "delegations", "negotiators", "teams", "rivals"}
+PARTY_TYPES = {"state", "government", "armed_group", "opposition", "group", "organization"}
+_SIDE_NOUNS = {"sides", "parties", "delegations", "negotiators", "teams", "rivals", "countries"}
 _SIDE_DETS = {"two", "both", "the", "all"}
 _ATTENDING = {"will_attend", "attended", "arrived"}
 _JOINT = {"along", "together"}  # "along with", "together with"
@@ -39,7 +39,7 @@ def parties(ctx: Context, facts: list[Participation], meeting_id: str) -> list[s
     for f in facts:
         if f.meeting != meeting_id or f.status not in _ATTENDING or f.role not in (None, "party"):
             continue
-        if ctx.actors.get(f.actor).type in _PARTY_TYPES:
+        if ctx.actors.get(f.actor).type in PARTY_TYPES:
             out.append(f.actor)
             if f.role == "party":
                 named.append(f.actor)
