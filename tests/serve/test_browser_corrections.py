@@ -139,7 +139,7 @@ def test_a_status_corrected_in_the_attendance_panel_survives_reingest(served: An
         # the same reports again, and one more: the correction still stands, and the actor's
         # timeline (the cell, the panel, the API) reads it with whatever the new report says
         report = _ingest(db, sorted(EXAMPLES.glob("0[1-6]-*.txt")))
-        assert (report.added, report.skipped) == (1, 5)
+        assert (report.added, report.already) == (1, 5)
         after = _api(base, f"/api/meetings/{meeting['id']}")
         (mine,) = [p for p in after["participants"] if p["actor"] == who["actor"]]
         (fixed,) = [

@@ -33,6 +33,9 @@ def _register() -> None:
     from . import store as store_commands
 
     store_commands.register(app)
+    from . import reprocess as reprocess_commands
+
+    reprocess_commands.register(app)
     from . import corrections as correction_commands
 
     correction_commands.register(app)

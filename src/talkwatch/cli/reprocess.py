@@ -42,3 +42,8 @@ def reprocess(
         )
         if report.failed and not report.replaced:
             raise typer.Exit(1)
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``reprocess`` to the ``talkwatch`` app."""
+    app.command()(reprocess)

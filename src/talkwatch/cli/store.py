@@ -281,7 +281,5 @@ COMMANDS = (meetings, meeting, actor, search, conflicts, export)
 
 def register(app: typer.Typer) -> None:
     """Add the store commands to the ``talkwatch`` app."""
-    from .reprocess import reprocess
-
-    for command in (*COMMANDS, reprocess):
+    for command in COMMANDS:
         app.command()(command)
