@@ -13,6 +13,7 @@ from typing import Any
 from . import queries
 
 CELL_EVIDENCE = 5  # newest statements kept per attendance cell
+ISSUES = 24  # issue columns of the positions table
 
 
 def window(group: list[dict[str, Any]], current: str, size: int) -> list[dict[str, Any]]:
@@ -74,7 +75,7 @@ def history_runs(history: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def positions_grid(positions: list[dict[str, Any]]) -> dict[str, Any]:
-    """Issues x actors: the latest stance of each actor on each issue, side by side."""
+    """Actors x issues: the latest stance of each actor on each issue, side by side."""
     by_actor: dict[str, int] = {}
     for p in positions:
         by_actor[p.get("actor") or "?"] = by_actor.get(p.get("actor") or "?", 0) + 1
@@ -89,6 +90,6 @@ def positions_grid(positions: list[dict[str, Any]]) -> dict[str, Any]:
             a, {"n": 0})
         cell.update(stance=p.get("stance"), evidence=p.get("evidence") or {},
                     document=p.get("document"), published=p.get("published"), n=cell["n"] + 1)
-    issues = sorted(grid)[:60]
+    issues = sorted(grid, key=lambda i: (-len(grid[i]), i))[:ISSUES]  # the most held first
     return {"actors": [{"id": a, "name": names.get(a, a)} for a in actors],
             "rows": [{"issue": i, "cells": [grid[i].get(a) for a in actors]} for i in issues]}

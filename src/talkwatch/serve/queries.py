@@ -150,11 +150,11 @@ def actor_names(backend: Any, actor_ids: Iterable[str]) -> dict[str, str]:
     return store_queries.actor_names(backend, sorted({a for a in actor_ids if a}))
 
 
-def titles(backend: Any, doc_ids: Iterable[str]) -> dict[str, str | None]:
-    """Document id -> title (for evidence links)."""
-    found = merge._in(backend, "SELECT id, title FROM documents WHERE id IN ({ids})",
-                      sorted(set(doc_ids)))
-    return {r["id"]: r["title"] for r in found}
+def titles(backend: Any, doc_ids: Iterable[str]) -> dict[str, dict[str, str | None]]:
+    """Document id -> title and outlet: evidence links name the article, never its hash."""
+    found = merge._in(backend, "SELECT id, title, source FROM documents WHERE id IN ({ids})",
+                      sorted({d for d in doc_ids if d}))
+    return {r["id"]: {"title": r["title"], "source": r["source"]} for r in found}
 
 
 # --- actors, articles, facts -----------------------------------------------------------

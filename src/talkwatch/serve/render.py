@@ -56,11 +56,20 @@ def badge(value: Any, kind: str = "st") -> Markup:
 
 
 def doclink(doc_id: Any, titles: dict[str, Any] | None = None, published: Any = None) -> Markup:
-    """A link to an article page, by title when known."""
-    text = escape((titles or {}).get(doc_id) or f"article {_short(doc_id)}")
-    out = f'<a class="doc" href="/articles/{escape(_urlq(doc_id))}">{text}</a>'
-    if published:
-        out += f' <span class="muted">({escape(published)})</span>'
+    """A link to an article page by its title and outlet (a person cannot use a hash).
+
+    ``titles`` maps a document id to ``{"title", "source"}`` (``queries.titles``)
+    or to a plain title; an article without a title is "untitled article".
+    """
+    known = (titles or {}).get(doc_id)
+    if not isinstance(known, dict):
+        known = {"title": known, "source": None}
+    text = escape(known.get("title") or "untitled article")
+    out = (f'<a class="doc" href="/articles/{escape(_urlq(doc_id))}" '
+           f'title="article {escape(_short(doc_id))}">{text}</a>')
+    extra = " · ".join(str(escape(v)) for v in (known.get("source"), published) if v)
+    if extra:
+        out += f' <span class="muted">({extra})</span>'
     return Markup(out)
 
 
