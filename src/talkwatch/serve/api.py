@@ -132,9 +132,12 @@ def _page(items: list[Any], total: int, limit: int, offset: int) -> bytes:
 Fmt = Annotated[str | None, Query(pattern="^(json|csv)$",
                                   description="csv for a spreadsheet (or send Accept: text/csv).")]
 Text = Annotated[str | None, Query(max_length=200)]
-From = Annotated[str | None, Query(alias="from", max_length=10,
+From = Annotated[str | None, Query(alias="from", pattern=filters.DATE.pattern,
                                    description="First day: YYYY, YYYY-MM or YYYY-MM-DD.")]
-To = Annotated[str | None, Query(alias="to", max_length=10, description="Last day, inclusive.")]
+To = Annotated[str | None, Query(alias="to", pattern=filters.DATE.pattern,
+                                 description="Last day, inclusive (same forms).")]
+AS_CSV: dict[int | str, dict[str, Any]] = {200: {"content": {"text/csv": {
+    "schema": {"type": "string"}}}, "description": "A page of the list (CSV: its items)"}}
 
 
 def listing(request: Request, fmt: str | None,
@@ -149,7 +152,7 @@ def listing(request: Request, fmt: str | None,
     return answer(request, CSV if csv else JSON, body)
 
 
-@router.get("/meetings", response_model=MeetingPage, summary="Merged meetings, filtered")
+@router.get("/meetings", response_model=MeetingPage, summary="Merged meetings, filtered", responses=AS_CSV)
 def meetings(request: Request, limit: Limit = 50, offset: Offset = 0,
              process: Annotated[str | None, Query(
                  max_length=200, description="Only this process or venue city.")] = None,
@@ -190,7 +193,7 @@ def processes(request: Request, limit: Limit = 50, offset: Offset = 0) -> Respon
     return answer(request, JSON, produce)
 
 
-@router.get("/actors", response_model=Page, summary="Actors, filtered")
+@router.get("/actors", response_model=Page, summary="Actors, filtered", responses=AS_CSV)
 def actors(request: Request, limit: Limit = 50, offset: Offset = 0,
            q: Annotated[str | None, Query(max_length=200,
                                           description="Part of a name or alias.")] = None,
@@ -214,7 +217,7 @@ def actor(request: Request, actor_id: Annotated[str, Path(max_length=300)]) -> R
     return answer(request, JSON, lambda rec: _dump(rec.actor(actor_id)))
 
 
-@router.get("/articles", response_model=Page, summary="Stored articles, filtered")
+@router.get("/articles", response_model=Page, summary="Stored articles, filtered", responses=AS_CSV)
 def articles(request: Request, limit: Limit = 50, offset: Offset = 0,
              start: From = None, end: To = None, source: Text = None,
              actor: Annotated[str | None, Query(max_length=300)] = None,
@@ -238,7 +241,7 @@ def article(request: Request, article_id: Annotated[str, Path(max_length=300)]) 
     return answer(request, JSON, lambda rec: _dump(rec.digest(article_id)))
 
 
-@router.get("/facts", response_model=Page, summary="Facts of one kind, with provenance")
+@router.get("/facts", response_model=Page, summary="Facts of one kind, with provenance", responses=AS_CSV)
 def facts(request: Request,
           kind: Annotated[str, Query(pattern="^(" + "|".join(queries.FACT_TABLES) + ")$",
                                      description="Which table of facts.")],
@@ -259,7 +262,7 @@ def facts(request: Request,
     return listing(request, format, produce)
 
 
-@router.get("/search", response_model=Page, summary="Full-text search")
+@router.get("/search", response_model=Page, summary="Full-text search", responses=AS_CSV)
 def search(request: Request,
            q: Annotated[str, Query(min_length=1, max_length=200, description="Words to find.")],
            limit: Annotated[int, Query(ge=1, le=100, description="At most this many articles "

@@ -19,7 +19,7 @@ from ..errors import InputError
 from ..store import keys
 from .queries import Counter, direct_count
 
-DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 FACET_LIMIT = 12  # values listed per facet (the most frequent)
 
 # sort keys a person can choose -> ORDER BY (every order ends on the primary key)
@@ -72,7 +72,7 @@ def parse(**given: str | None) -> Filter:
     clean = {k: (v.strip() if isinstance(v, str) else v) or None for k, v in given.items()}
     for name in ("start", "end"):
         value = clean.get(name)
-        if value and not (DATE.match(value) and _bounds(value)):
+        if value and not DATE.match(value):
             raise InputError(f"{URL_NAMES[name]}={value!r}: give a date as YYYY, YYYY-MM or "
                              "YYYY-MM-DD")
     return Filter(**clean)
@@ -86,9 +86,10 @@ def _bounds(value: str) -> tuple[date, date] | None:
 
 
 def _after(value: str) -> str:
-    """The first day after the period ``value`` names (an exclusive upper bound)."""
+    """The first day after the period ``value`` names (an exclusive upper bound); for a
+    day no calendar has ("2024-02-30") every date that begins with it."""
     bounds = _bounds(value)
-    return (bounds[1] + timedelta(days=1)).isoformat() if bounds else value
+    return (bounds[1] + timedelta(days=1)).isoformat() if bounds else value + "~"
 
 
 def _sort(sorts: dict[str, str], key: str | None) -> str:

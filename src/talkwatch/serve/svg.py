@@ -188,7 +188,7 @@ def timeline(lanes: Sequence[Lane], *, current: str | None = None, width: int = 
     for n, lane in enumerate(lanes):
         parts.append(_lane(lane, AXIS_H + n * LANE_H, fr, current))
     return el("svg", {"class": "timeline", "viewBox": f"0 0 {width} {height}",
-                      "width": "100%", "role": "img", "aria-labelledby": "tl-title",
+                      "width": "100%", "role": "group", "aria-labelledby": "tl-title",
                       "data-from": fr.lo.isoformat(), "data-to": fr.hi.isoformat(),
                       "preserveAspectRatio": "xMinYMin meet", "xmlns": "http://www.w3.org/2000/svg"},
               *parts)

@@ -51,7 +51,7 @@
   document.querySelectorAll(".figure").forEach(function (fig) {
     fig.addEventListener("keydown", function (event) {
       var name = zoomKeys[event.key];
-      if (!name || event.target.closest("a")) return;
+      if (!name) return;
       event.preventDefault();
       zoomTo(name);
     });
