@@ -8,6 +8,7 @@ parameters; downloads are caught as real downloads and read back. axe-core
 in light and in dark mode.
 """
 
+# ruff: noqa: F811  (the fixtures imported from test_browser are parameters of the tests)
 from __future__ import annotations
 
 import csv
@@ -133,7 +134,7 @@ PAGES = ["/", "/meetings", "/meetings?status=held", "/actors", "/articles", "/se
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_accessibility(server: str, browser: Any, shots: Path, scheme: str) -> None:  # noqa: F811
+def test_accessibility(server: str, browser: Any, shots: Path, scheme: str) -> None:
     from axe_playwright_python.sync_playwright import Axe
 
     context = browser.new_context(viewport={"width": 1300, "height": 900}, color_scheme=scheme)

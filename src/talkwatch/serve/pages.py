@@ -160,8 +160,7 @@ def meeting(request: Request, meeting_id: Id, start: From = None, end: To = None
             moves = {**moves, **queries.moves(b, [m["id"]])}
         timeline, zoom = _timeline([_lane(b, label, group, moves)], f"/meetings/{m['id']}", [],
                                    start, end, m["id"], f"Meetings of {label or 'this meeting'}")
-        grid = grids.matrix(b, grids.window(group, m["id"], MATRIX_COLUMNS), m["id"], lambda mid: memo.get_or(
-            (stamp, "column", mid), lambda: grids.column(b, mid)))
+        grid = grids.matrix(b, grids.window(group, m["id"], MATRIX_COLUMNS), m["id"])
         runs = grids.history_runs(m["history"])
         quotes = list(reversed(m["quotes"]))[:QUOTES]
         docs = {d for r in runs for d in r["documents"][:RUN_LINKS]}

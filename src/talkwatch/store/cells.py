@@ -1,0 +1,79 @@
+"""The attendance grid of each meeting, stored when the meeting is merged.
+
+A meeting page shows actors x meetings with each cell's latest participation
+status, role, number of statements and newest sentences. Folding the
+participations of twelve meetings on every page view was most of a page's
+cost; the merge already folds them (``attendance.participants``) when a report
+arrives, so it writes the cells here too (``write``), and a page reads one
+indexed row per cell (``columns``). Databases merged before the table existed
+have no rows for their meetings: ``columns`` says which meetings it had no
+row for, and the caller folds those on the fly.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+NEWEST = 5  # statements kept per cell, newest first
+
+TABLE = """CREATE TABLE meeting_attendance (
+    meeting_id TEXT NOT NULL, actor_id TEXT NOT NULL, status TEXT, role TEXT,
+    n INTEGER NOT NULL, evidence TEXT, PRIMARY KEY (meeting_id, actor_id))"""
+# one row per meeting that was folded, even without participants, so "no row" means "not
+# folded yet" (a database merged before this table existed)
+FOLDED = "CREATE TABLE meeting_folded (meeting_id TEXT PRIMARY KEY)"
+
+
+def cell(p: dict[str, Any]) -> dict[str, Any]:
+    """One cell from a ``summary.participants`` entry."""
+    return {"status": p["status"] or "unknown", "role": p["role"], "n": len(p["history"]),
+            "evidence": list(reversed(p["history"]))[:NEWEST]}
+
+
+def write(backend: Any, meeting_id: str, parts: list[dict[str, Any]]) -> None:
+    """Replace a meeting's cells (called by the merge with the participants it folded)."""
+    drop(backend, meeting_id)
+    backend.executemany(
+        "INSERT INTO meeting_attendance (meeting_id, actor_id, status, role, n, evidence)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        [(meeting_id, p["actor"], c["status"], c["role"], c["n"],
+          json.dumps(c["evidence"], ensure_ascii=False)) for p in parts for c in [cell(p)]])
+    backend.execute("INSERT INTO meeting_folded (meeting_id) VALUES (?)", (meeting_id,))
+
+
+def drop(backend: Any, meeting_id: str) -> None:
+    backend.execute("DELETE FROM meeting_attendance WHERE meeting_id = ?", (meeting_id,))
+    backend.execute("DELETE FROM meeting_folded WHERE meeting_id = ?", (meeting_id,))
+
+
+def columns(backend: Any, meeting_ids: list[str]) -> tuple[dict[str, dict[str, Any]], list[str]]:
+    """Stored cells by meeting (actor id -> cell), and the meetings never folded here."""
+    if not meeting_ids:
+        return {}, []
+    marks = ", ".join("?" * len(meeting_ids))
+    folded = {r["meeting_id"] for r in backend.query(
+        f"SELECT meeting_id FROM meeting_folded WHERE meeting_id IN ({marks})", meeting_ids)}
+    out: dict[str, dict[str, Any]] = {m: {} for m in folded}
+    for r in backend.query(
+            "SELECT meeting_id, actor_id, status, role, n, evidence FROM meeting_attendance"
+            f" WHERE meeting_id IN ({marks})", meeting_ids):
+        out[r["meeting_id"]][r["actor_id"]] = {
+            "status": r["status"], "role": r["role"], "n": int(r["n"]),
+            "evidence": json.loads(r["evidence"] or "[]")}
+    return out, [m for m in meeting_ids if m not in folded]
+
+
+def backfill(backend: Any, fold: Callable[[Any, list[str]], dict[str, list[dict[str, Any]]]],
+             chunk: int = 500) -> None:
+    """Fold every meeting merged before the table existed (run once, by the migration);
+    ``fold`` is the merge's own (``merge.attendance_of``), so the cells equal the record."""
+    ids = [r["id"] for r in backend.query(
+        "SELECT id FROM meetings WHERE id NOT IN (SELECT meeting_id FROM meeting_folded)"
+        " ORDER BY id")]
+    for i in range(0, len(ids), chunk):
+        part = ids[i:i + chunk]
+        folded = fold(backend, part)
+        for mid in part:
+            write(backend, mid, folded.get(mid, []))
