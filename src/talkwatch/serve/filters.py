@@ -17,7 +17,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..store import keys
-from .queries import Counter, direct_count
+from .queries import GROUP, GROUPED, Counter, direct_count
 
 DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 FACET_LIMIT = 12  # values listed per facet (the most frequent)
@@ -106,8 +106,10 @@ def meeting_where(f: Filter) -> tuple[str, list[Any]]:
     conds: list[str] = []
     params: list[Any] = []
     if f.process:
-        conds.append("(place IN (?, ?) OR lower(process) = lower(?))")
-        params += ["p:" + keys.norm(f.process), "c:" + keys.norm(f.process), f.process]
+        conds.append("(place IN (?, ?) OR lower(process) = lower(?) OR id IN"
+                     " (SELECT meeting_id FROM meeting_folded WHERE process = ?))")
+        params += ["p:" + keys.norm(f.process), "c:" + keys.norm(f.process), f.process,
+                   f.process]
     if f.status:
         conds.append("status = ?")
         params.append(f.status)
@@ -135,9 +137,10 @@ def meetings(backend: Any, f: Filter, *, limit: int, offset: int,
     where, params = meeting_where(f)
     total = (count or direct_count(backend))(f"SELECT count(*) FROM meetings{where}", params)
     found = backend.query(
-        f"SELECT {store_queries.MEETING_COLS} FROM meetings{where}"
+        f"SELECT {store_queries.MEETING_COLS}, {GROUP} AS grp FROM {GROUPED}{where}"
         f" ORDER BY {_sort(MEETING_SORTS, f.sort)} LIMIT ? OFFSET ?", [*params, limit, offset])
-    return [store_queries.meeting_row(m) for m in found], total
+    # "group": the process the overview files it under (named, from the gazetteer, or venue)
+    return [store_queries.meeting_row(m) | {"group": m["grp"]} for m in found], total
 
 
 def meeting_facets(backend: Any, f: Filter) -> dict[str, list[tuple[str, int]]]:
@@ -146,8 +149,7 @@ def meeting_facets(backend: Any, f: Filter) -> dict[str, list[tuple[str, int]]]:
     return {
         "status": _facet(backend, "meetings", "status", where, params),
         "country": _facet(backend, "meetings", "country", where, params),
-        "process": _facet(backend, "meetings", "COALESCE(NULLIF(process, ''), city)",
-                          where, params),
+        "process": _facet(backend, GROUPED, GROUP, where, params),
     }
 
 
@@ -214,10 +216,10 @@ def article_where(f: Filter) -> tuple[str, list[Any]]:
         conds.append("id IN (SELECT doc_id FROM doc_actors WHERE actor_id = ?)")
         params.append(f.actor)
     if f.process:
-        conds.append("id IN (SELECT r.doc_id FROM meeting_reports r JOIN meetings m"
-                     " ON m.id = r.meeting_id WHERE m.place IN (?, ?) OR"
-                     " lower(m.process) = lower(?))")
-        params += ["p:" + keys.norm(f.process), "c:" + keys.norm(f.process), f.process]
+        inner, inner_params = meeting_where(Filter(process=f.process))
+        conds.append("id IN (SELECT r.doc_id FROM meeting_reports r WHERE r.meeting_id IN"
+                     f" (SELECT id FROM meetings{inner}))")
+        params += inner_params
     return (" WHERE " + " AND ".join(conds)) if conds else "", params
 
 

@@ -148,7 +148,7 @@ def meeting(request: Request, meeting_id: Id, start: From = None, end: To = None
         b = rec.backend
         stamp = queries.stamp(b)
         m = rec.meeting(meeting_id)
-        label = queries.group_of(m)
+        label = queries.group_of(b, m)
 
         def lane() -> tuple[list[dict[str, Any]], dict[str, list[queries.Move]]]:
             group = queries.group_meetings(b, label) if label else []

@@ -173,7 +173,7 @@ def timeline(lanes: Sequence[Lane], *, current: str | None = None, width: int = 
     axis: list[Markup] = [el("line", {"x1": fr.left, "x2": fr.right, "y1": AXIS_H - 6,
                                       "y2": AXIS_H - 6, "class": "axis"})]
     for d, label in _ticks(fr.lo, fr.hi):
-        if fr.x(d) - fr.left < 24:  # a label at the very edge would run into "earlier"
+        if not 24 <= fr.x(d) - fr.left <= fr.right - fr.left - 20:  # clear of the side labels
             continue
         axis.append(el("line", {"x1": fr.x(d), "x2": fr.x(d), "y1": AXIS_H - 10,
                                 "y2": height - 4, "class": "grid"}))

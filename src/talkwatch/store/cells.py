@@ -23,7 +23,10 @@ TABLE = """CREATE TABLE meeting_attendance (
     n INTEGER NOT NULL, evidence TEXT, PRIMARY KEY (meeting_id, actor_id))"""
 # one row per meeting that was folded, even without participants, so "no row" means "not
 # folded yet" (a database merged before this table existed)
-FOLDED = "CREATE TABLE meeting_folded (meeting_id TEXT PRIMARY KEY)"
+# ``process``: the process its participants belong to by the gazetteer ("Syria talks"), for
+# meetings whose reports name none
+FOLDED = "CREATE TABLE meeting_folded (meeting_id TEXT PRIMARY KEY, process TEXT)"
+FOLDED_PROCESS = "CREATE INDEX meeting_folded_process ON meeting_folded (process)"
 
 
 def cell(p: dict[str, Any]) -> dict[str, Any]:
@@ -40,7 +43,40 @@ def write(backend: Any, meeting_id: str, parts: list[dict[str, Any]]) -> None:
         " VALUES (?, ?, ?, ?, ?, ?)",
         [(meeting_id, p["actor"], c["status"], c["role"], c["n"],
           json.dumps(c["evidence"], ensure_ascii=False)) for p in parts for c in [cell(p)]])
-    backend.execute("INSERT INTO meeting_folded (meeting_id) VALUES (?)", (meeting_id,))
+    backend.execute("INSERT INTO meeting_folded (meeting_id, process) VALUES (?, ?)",
+                    (meeting_id, process_of(backend, meeting_id, parts)))
+
+
+def process_of(backend: Any, meeting_id: str, parts: list[dict[str, Any]]) -> str | None:
+    """The process most of a meeting's participants belong to in the gazetteer
+    ("Syria talks"), else most actors of its reports; None when none is known there.
+
+    Reports often name the venue but not the process ("talks in Geneva"); the
+    gazetteer knows which process the Syrian government, the opposition's
+    negotiators or the UN envoy for Syria take part in.
+    """
+    from ..actors import gazetteer
+
+    gaz = gazetteer.load()
+    ids = sorted({p["actor"] for p in parts if p.get("actor")})
+    keys: list[str] = []
+    if ids:
+        keys = [r["akey"][2:] for r in backend.query(
+            f"SELECT akey FROM actors WHERE id IN ({', '.join('?' * len(ids))})", ids)
+            if (r["akey"] or "").startswith("k:")]
+    best = _vote(gaz, keys) or _vote(gaz, [r["gkey"].split(":")[0] for r in backend.query(
+        "SELECT da.gkey FROM doc_actors da JOIN meeting_reports r ON r.doc_id = da.doc_id"
+        " WHERE r.meeting_id = ? AND da.gkey IS NOT NULL", (meeting_id,))])
+    return f"{best} talks" if best else None
+
+
+def _vote(gaz: Any, keys: list[str]) -> str | None:
+    votes: dict[str, int] = {}
+    for key in keys:
+        entry = gaz.by_key(key)
+        if entry is not None and getattr(entry, "process", None):
+            votes[entry.process] = votes.get(entry.process, 0) + 1
+    return min(votes, key=lambda k: (-votes[k], k)) if votes else None
 
 
 def drop(backend: Any, meeting_id: str) -> None:

@@ -178,7 +178,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0004_extractor", _EXTRACTOR),
     # the attendance grid folded at merge time (store/attendance.py); meetings merged before
     # have no row in meeting_folded and are folded on the fly when a page asks
-    Migration("0005_attendance", (cells.TABLE, cells.FOLDED), backfill=_fold_cells),
+    Migration("0005_attendance", (cells.TABLE, cells.FOLDED, cells.FOLDED_PROCESS),
+              backfill=_fold_cells),
 )
 
 _PG_TYPES = {"TEXT": 'TEXT COLLATE "C"', "REAL": "DOUBLE PRECISION"}
