@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 import pytest
 import typer
@@ -61,6 +62,8 @@ def test_meeting_by_name(app, db):
     result = invoke(app, "meeting", "lusaka talks", "--db", db)
     assert result.exit_code == 0
     assert "Status timeline" in result.output and "Northern Front" in result.output
+    assert "untitled article" in result.output  # articles by title, never by a 64-char id
+    assert not re.search(r"[0-9a-f]{40,}", result.output)
     data = json.loads(invoke(app, "meeting", "Lusaka talks", "--db", db, "-f", "json").output)
     assert data["status"] == "ongoing" and len(data["history"]) == 3
 

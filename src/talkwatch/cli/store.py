@@ -111,6 +111,18 @@ def _flat_meeting(m: dict[str, Any]) -> dict[str, Any]:
     return m | {"city": venue.get("city"), "country": venue.get("country")}
 
 
+def _article_labels(record: Any, doc_ids: list[Any]) -> dict[str, str]:
+    """Document id -> "title (outlet)": a person reads a title, not a 64-character hash."""
+    from rich.markup import escape
+
+    ids = sorted({d for d in doc_ids if d})
+    found = record.backend.query(
+        f"SELECT id, title, source FROM documents WHERE id IN ({', '.join('?' * len(ids))})",
+        ids) if ids else []
+    return {r["id"]: escape(f"{r['title'] or 'untitled article'}"
+                            + (f" ({r['source']})" if r["source"] else "")) for r in found}
+
+
 # --- commands --------------------------------------------------------------------------
 
 
@@ -241,7 +253,9 @@ def meeting(
         )
         if m["others"]:
             _console.print(f"(also matching: {', '.join(m['others'][:10])})")
-        _table("Status timeline", m["history"], ["reported", "status", "start", "document"])
+        labels = _article_labels(record, [h.get("document") for h in m["history"]])
+        _table("Status timeline", [h | {"article": labels.get(h.get("document"))}
+                                   for h in m["history"]], ["reported", "status", "start", "article"])
         _table("Attendance", m["participants"], attendance)
         if m["delegations"]:
             _table("Delegations", m["delegations"], ["actor_name", "size", "head_name", "published"])
