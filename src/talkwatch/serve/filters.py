@@ -17,6 +17,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..store import keys
+from ..store import queries as store_queries
 from .queries import GROUP, GROUPED, Counter, direct_count
 
 DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
@@ -105,11 +106,11 @@ def meeting_where(f: Filter) -> tuple[str, list[Any]]:
     """The WHERE clause of the meetings list for ``f`` (empty when nothing is chosen)."""
     conds: list[str] = []
     params: list[Any] = []
-    if f.process:
-        conds.append("(place IN (?, ?) OR lower(process) = lower(?) OR id IN"
+    if f.process:  # the store's own test (as `talkwatch meetings --process`), or derived
+        named, named_params = store_queries.process_filter(f.process)
+        conds.append(f"({named.removeprefix(' WHERE ')} OR id IN"
                      " (SELECT meeting_id FROM meeting_folded WHERE process = ?))")
-        params += ["p:" + keys.norm(f.process), "c:" + keys.norm(f.process), f.process,
-                   f.process]
+        params += [*named_params, f.process]
     if f.status:
         conds.append("status = ?")
         params.append(f.status)
@@ -129,18 +130,19 @@ def meeting_where(f: Filter) -> tuple[str, list[Any]]:
     return (" WHERE " + " AND ".join(conds)) if conds else "", params
 
 
-def meetings(backend: Any, f: Filter, *, limit: int, offset: int,
-             count: Counter | None = None) -> tuple[list[dict[str, Any]], int]:
-    """One page of the meetings ``f`` selects (record shape), and how many there are."""
-    from ..store import queries as store_queries
-
+def meetings(backend: Any, f: Filter, *, limit: int, offset: int, count: Counter | None = None,
+             grouped: bool = False) -> tuple[list[dict[str, Any]], int]:
+    """One page of the meetings ``f`` selects (record shape, as ``talkwatch meetings``
+    gives them; with ``grouped`` also the process the overview files each under), and how
+    many there are."""
     where, params = meeting_where(f)
     total = (count or direct_count(backend))(f"SELECT count(*) FROM meetings{where}", params)
     found = backend.query(
         f"SELECT {store_queries.MEETING_COLS}, {GROUP} AS grp FROM {GROUPED}{where}"
         f" ORDER BY {_sort(MEETING_SORTS, f.sort)} LIMIT ? OFFSET ?", [*params, limit, offset])
     # "group": the process the overview files it under (named, from the gazetteer, or venue)
-    return [store_queries.meeting_row(m) | {"group": m["grp"]} for m in found], total
+    return [store_queries.meeting_row(m) | ({"group": m["grp"]} if grouped else {})
+            for m in found], total
 
 
 def meeting_facets(backend: Any, f: Filter) -> dict[str, list[tuple[str, int]]]:

@@ -118,7 +118,7 @@ def meetings(request: Request, page: Page = 1, process: Text = None, start: From
         _, total = filters.meetings(b, f, limit=1, offset=0, count=counter(request, b))
         pager = Pager(page, PAGE, total, "/meetings", f.params())
         found, _ = filters.meetings(b, f, limit=PAGE, offset=pager.offset,
-                                    count=counter(request, b))
+                                    count=counter(request, b), grouped=True)
         facets = memoised(request, b, ("facets", "meetings", f.params()),
                           lambda: filters.meeting_facets(b, f))
         timeline = zoom = None

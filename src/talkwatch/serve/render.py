@@ -7,6 +7,7 @@ several times faster than Jinja macros.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -64,10 +65,18 @@ def doclink(doc_id: Any, titles: dict[str, Any] | None = None, published: Any = 
     known = (titles or {}).get(doc_id)
     if not isinstance(known, dict):
         known = {"title": known, "source": None}
-    text = escape(known.get("title") or "untitled article")
+    return _doclink(str(doc_id or ""), known.get("title"), known.get("source"),
+                    str(published) if published else None)
+
+
+@functools.lru_cache(maxsize=16384)
+def _doclink(doc_id: str, title: str | None, source: str | None,
+             published: str | None) -> Markup:
+    """The escaped link (a meeting page links the same articles hundreds of times)."""
+    text = escape(title or "untitled article")
     out = (f'<a class="doc" href="/articles/{escape(_urlq(doc_id))}" '
            f'title="article {escape(_short(doc_id))}">{text}</a>')
-    extra = " · ".join(str(escape(v)) for v in (known.get("source"), published) if v)
+    extra = " · ".join(str(escape(v)) for v in (source, published) if v)
     if extra:
         out += f' <span class="muted">({extra})</span>'
     return Markup(out)
