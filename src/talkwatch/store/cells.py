@@ -64,19 +64,24 @@ def process_of(backend: Any, meeting_id: str, parts: list[dict[str, Any]]) -> st
         keys = [r["akey"][2:] for r in backend.query(
             f"SELECT akey FROM actors WHERE id IN ({', '.join('?' * len(ids))})", ids)
             if (r["akey"] or "").startswith("k:")]
-    best = _vote(gaz, keys) or _vote(gaz, [r["gkey"].split(":")[0] for r in backend.query(
+    best = _vote(gaz, keys, 1) or _vote(gaz, [r["gkey"].split(":")[0] for r in backend.query(
         "SELECT da.gkey FROM doc_actors da JOIN meeting_reports r ON r.doc_id = da.doc_id"
-        " WHERE r.meeting_id = ? AND da.gkey IS NOT NULL", (meeting_id,))])
+        " WHERE r.meeting_id = ? AND da.gkey IS NOT NULL", (meeting_id,))], 2)
     return f"{best} talks" if best else None
 
 
-def _vote(gaz: Any, keys: list[str]) -> str | None:
+def _vote(gaz: Any, keys: list[str], least: int) -> str | None:
+    """The process named by at least ``least`` of these gazetteer keys and by most of those
+    that name one (a single passing mention of another conflict decides nothing)."""
     votes: dict[str, int] = {}
     for key in keys:
         entry = gaz.by_key(key)
         if entry is not None and getattr(entry, "process", None):
             votes[entry.process] = votes.get(entry.process, 0) + 1
-    return min(votes, key=lambda k: (-votes[k], k)) if votes else None
+    if not votes:
+        return None
+    best = min(votes, key=lambda k: (-votes[k], k))
+    return best if votes[best] >= least and votes[best] * 2 > sum(votes.values()) else None
 
 
 def drop(backend: Any, meeting_id: str) -> None:
