@@ -47,6 +47,16 @@ def test_window_leaves_outliers_out() -> None:
     assert lo.year == 2011 and hi.year == 2013
 
 
+def test_news_volume_shares_the_timeline_axis() -> None:
+    counts = [("2025-03-01", 2), ("2025-03-03", 5), ("2019-01-01", 9), ("bad", 1)]
+    out = str(svg.volume(counts, date(2025, 2, 1), date(2025, 4, 1)))
+    assert out.count('class="vol"') == 2  # outside the window and unreadable days left out
+    assert "busiest day: 5" in out and "2025-03-03: 5 articles" in out
+    fr = svg.frame([], 1000, given=(date(2025, 2, 1), date(2025, 4, 1)))
+    x, w = re.search(r'<rect x="([\d.]+)" y="[\d.]+" width="([\d.]+)" height="40.0"', out).groups()
+    assert abs(float(x) + float(w) / 2 - fr.x(date(2025, 3, 3))) < 1  # centred on the day
+
+
 def test_zoom_windows() -> None:
     lo, hi = date(2025, 1, 1), date(2025, 12, 31)
     z = svg.zooms(lo, hi)

@@ -248,3 +248,13 @@ def published_in(published: str | None, f: Filter) -> bool:
     if not published:
         return False
     return (not f.start or published >= f.start) and (not f.end or published < _after(f.end))
+
+
+def volume(backend: Any, f: Filter) -> list[tuple[str, int]]:
+    """Articles per publication day among those ``f`` selects (the process's news volume)."""
+    where, params = article_where(f)
+    found = backend.query(
+        f"SELECT substr(published, 1, 10) AS day, count(*) AS n FROM documents{where}"
+        f"{' AND' if where else ' WHERE'} published IS NOT NULL"
+        " GROUP BY substr(published, 1, 10) ORDER BY day", params)
+    return [(r["day"], int(r["n"])) for r in found]

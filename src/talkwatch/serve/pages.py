@@ -128,8 +128,16 @@ def meetings(request: Request, page: Page = 1, process: Text = None, start: From
                 [_lane(b, process or "Selected meetings", found, moves)], "/meetings",
                 list(f.params()), start, end,
                 title=f"Timeline of {process or 'the selected meetings'}")
+        news = None
+        if process and timeline is not None:
+            counts = memoised(request, b, ("volume", process),
+                              lambda: filters.volume(b, filters.Filter(process=process)))
+            lo, hi = svg.given_window(start, end) or svg.window(
+                [_lane(b, process, found, moves)]) or (None, None)
+            news = svg.volume(counts, lo, hi, title=f"Reports per day on {process}") \
+                if counts and lo else None
         actor_name = queries.actor_names(b, [actor]).get(actor) if actor else None
-        return render("meetings.html", nav="meetings", meetings=found, pager=pager,
+        return render("meetings.html", news=news, nav="meetings", meetings=found, pager=pager,
                       process=process, timeline=timeline, zoom=zoom, facets=facets, actor_name=actor_name,
                       sorts=filters.MEETING_SORTS, **_view("/meetings", "/api/meetings", f, pager))
 

@@ -294,3 +294,29 @@ def given_window(start: str | None, end: str | None) -> tuple[date, date] | None
         return lo[0], lo[0] + timedelta(days=365)
     assert hi is not None
     return hi[1] - timedelta(days=365), hi[1]
+
+
+def volume(counts: Sequence[tuple[str, int]], lo: date, hi: date, *, width: int = 1000,
+           title: str = "Reports per day") -> Markup:
+    """Articles per day as bars on the timeline's own x axis (attention is a signal)."""
+    fr = frame([], width, given=(lo, hi))
+    height, base = 64, 52
+    days = [(b[0], n) for v, n in counts if (b := _day(v)) and lo <= b[0] <= hi]
+    top = max((n for _, n in days), default=0)
+    parts: list[Markup] = [el("title", {"id": "vol-title"}, title),
+                           el("desc", {}, f"{sum(n for _, n in days)} articles from {lo} to "
+                              f"{hi}; the busiest day has {top}.")]
+    parts.append(el("text", {"x": 8, "y": base - 14, "class": "lane-label"}, "Reports per day"))
+    parts.append(el("text", {"x": 8, "y": base + 2, "class": "vol-max"}, f"busiest day: {top}"))
+    parts.append(el("line", {"x1": fr.left, "x2": fr.right, "y1": base, "y2": base,
+                             "class": "axis"}))
+    bar = max(1.5, (fr.right - fr.left) / max(1, (hi - lo).days) * 0.8)
+    for d, n in days:
+        h = round(40 * n / top, 1) if top else 0
+        parts.append(el("rect", {"x": round(fr.x(d) - bar / 2, 1), "y": base - h,
+                                 "width": round(bar, 1), "height": h, "class": "vol"},
+                        el("title", {}, f"{d}: {n} article{'s' if n != 1 else ''}")))
+    return el("svg", {"class": "timeline volume", "viewBox": f"0 0 {width} {height}",
+                      "width": "100%", "role": "img", "aria-labelledby": "vol-title",
+                      "preserveAspectRatio": "xMinYMin meet",
+                      "xmlns": "http://www.w3.org/2000/svg"}, *parts)
