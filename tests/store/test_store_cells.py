@@ -54,6 +54,7 @@ def test_opening_a_record_from_before_the_table_folds_its_meetings(databases):
         with old.backend.transaction():
             old.backend.execute("DROP TABLE meeting_attendance")
             old.backend.execute("DROP TABLE meeting_folded")
+            old.backend.execute("DROP INDEX documents_source")
             old.backend.execute("DELETE FROM _migrations WHERE name = '0005_attendance'")
     with databases.open(location) as record:  # opening applies 0005_attendance
         b = record.backend

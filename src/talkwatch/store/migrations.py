@@ -178,7 +178,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0004_extractor", _EXTRACTOR),
     # the attendance grid folded at merge time (store/attendance.py); meetings merged before
     # have no row in meeting_folded and are folded on the fly when a page asks
-    Migration("0005_attendance", (cells.TABLE, cells.FOLDED, cells.FOLDED_PROCESS),
+    Migration("0005_attendance", (cells.TABLE, cells.FOLDED, cells.FOLDED_PROCESS,
+                                  "CREATE INDEX documents_source ON documents (source)"),
               backfill=_fold_cells),
 )
 
