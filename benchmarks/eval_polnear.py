@@ -1,28 +1,30 @@
-"""Score the quote extractor against PolNeAR (political news attribution relations).
+"""Score the digest's direct quotes and speakers on a PolNeAR compartment, in process.
 
-Usage: ``python benchmarks/eval_polnear.py [--limit N] [--verbose] [--json]``.
-Reads ``<repo>/../shared/data/polnear-dev`` (brat standoff ``.ann`` files with
-Source/Cue/Content spans); exits 0 with a message when that folder is absent.
-For an article annotated twice, the first annotator's file (by name) is used.
+Usage: ``python benchmarks/eval_polnear.py [--data DIR] [--limit N] [--verbose] [--json]``.
+Reads ``<repo>/../shared/data/polnear-dev`` by default (``dev/`` with brat
+standoff ``.ann`` files, ``metadata.tsv``); exits 0 with a message when that
+folder is absent.
 
-What is scored, precisely:
+The numbers are the reference scorer's (``../shared/tools/score_quotes_polnear.py``),
+computed without one process per article: each article goes through
+``read.read_text`` and ``pipeline.run`` as ``talkwatch extract --published DATE``
+would, and ``tests/extract/test_quotes.py`` checks on a subset that both print
+the same lines. The definitions, precisely:
 
-* Gold direct quotes. PolNeAR marks every attribution's Content, most of it
-  paraphrase. A gold quote unit is a stretch *inside quote marks* within one
-  Content fragment: from an opening mark (double curly/straight, or a single
-  curly mark at a word boundary) to its closing mark, or to the end of the
-  fragment when the fragment leaves it open (a quotation running on to the next
-  paragraph). Units nested in another unit are folded into it.
-* Quote P/R/F1. One of our quotes is correct when its span overlaps a gold unit
-  by at least one character; a gold unit is found when one of our quotes
-  overlaps it. P = correct / ours, R = found / gold.
-* Speaker accuracy, over our correct quotes whose gold attribution has a Source
-  (pairing each of our quotes with the gold unit it overlaps most). The speaker
-  is right when (a) our speaker mention span overlaps a gold Source span, or
-  (b) a mention of the actor we resolved it to overlaps the gold Source span,
-  or (c) the name matches: the last word of our speaker text or of the actor's
-  name equals the last word of the gold Source text (case-folded, possessives
-  dropped, 3+ letters, not a pronoun). A quote with no speaker is wrong.
+* Articles: ``.ann`` files in name order, the first annotator's file per article.
+* Gold quotes: every attribution whose Content text holds a double quote mark
+  (straight or curly), one per relation however many quoted stretches it has;
+  its span runs from its first fragment's start to its last fragment's end, its
+  Source (if any) likewise.
+* A predicted quote (a digest quote with an integer ``start``) lies in a gold
+  quote when 80% of its span is inside the gold span; it matches the first such
+  gold quote not matched yet. Detection P = predicted quotes lying in some gold
+  quote / predicted, R = matched / gold.
+* Speaker accuracy over matched quotes whose gold has a Source: right when the
+  speaker mention overlaps the Source span or the speaker actor's name, an
+  alias or the speaker text matches the Source text (``evaluate.names_match``).
+* Attributed quote F1: true positives are matched quotes with the right
+  speaker; precision over predicted quotes, recall over gold quotes.
 """
 
 from __future__ import annotations
@@ -30,245 +32,206 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import re
 import sys
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO.parent / "shared" / "data" / "polnear-dev"
-PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "his", "its"}
-_OPEN = {"\u201c": "\u201d", '"': '"', "\u2018": "\u2019"}
+_MARKS = "\"\u201c\u201d"
 
 
 @dataclass
-class GoldUnit:
+class GoldQuote:
+    """One attribution with a quote mark in its Content: the unit the scorer counts."""
+
     start: int
     end: int
-    sources: list[tuple[int, int]] = field(default_factory=list)
-    source_text: str = ""
+    text: str
+    source: tuple[int, int, str] | None
 
 
 @dataclass
 class Doc:
+    """One article: its name, body, publication date and gold quotes."""
+
     name: str
     text: str
     published: str | None
-    units: list[GoldUnit]
+    gold: list[GoldQuote]
 
 
-def _read_ann(path: Path) -> tuple[dict[str, tuple[str, list[tuple[int, int]], str]], list[dict]]:
-    spans: dict[str, tuple[str, list[tuple[int, int]], str]] = {}
-    relations = []
+def _read_ann(path: Path) -> list[GoldQuote]:
+    """Gold quotes of one brat file (relations whose Content has a double quote mark)."""
+    spans: dict[str, tuple[list[tuple[int, int]], str]] = {}
+    relations: list[dict[str, str]] = []
     for line in path.read_text(encoding="utf-8").splitlines():
         parts = line.split("\t")
         if line.startswith("T") and len(parts) >= 3:
-            label, _, offsets = parts[1].partition(" ")
-            frags = [tuple(int(x) for x in f.split()) for f in offsets.split(";")]
-            spans[parts[0]] = (label, frags, parts[2])  # type: ignore[assignment]
+            offsets = parts[1].split(" ", 1)[1]
+            frags = [(int(a), int(b)) for a, b in (f.split() for f in offsets.split(";"))]
+            spans[parts[0]] = (frags, parts[2])
         elif line.startswith("E") and len(parts) >= 2:
-            roles = dict(r.split(":", 1) for r in parts[1].split() if ":" in r)
-            relations.append(roles)
-    return spans, relations
-
-
-def _units_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Quoted stretches (inside the marks) of one Content fragment."""
-    out: list[tuple[int, int]] = []
-    i = start
-    while i < end:
-        ch = text[i]
-        prev = text[i - 1] if i > 0 else " "
-        if ch in _OPEN and (prev.isspace() or prev in "([-:\u2014") and i + 1 < end:
-            close = _OPEN[ch]
-            j = i + 1
-            while j < end:
-                nxt = text[j + 1] if j + 1 < len(text) else " "
-                if text[j] == close and not (close == "\u2019" and nxt.isalpha()):
-                    break
-                j += 1
-            if j > i + 1 and any(c.isalnum() for c in text[i + 1:j]):
-                out.append((i + 1, j))
-            i = j + 1
+            relations.append(dict(r.split(":", 1) for r in parts[1].split() if ":" in r))
+    out = []
+    for rel in relations:
+        content = spans.get(rel.get("Content", ""))
+        if content is None or not any(c in content[1] for c in _MARKS):
             continue
-        i += 1
+        src = spans.get(rel.get("Source", ""))
+        source = (src[0][0][0], src[0][-1][1], src[1]) if src else None
+        out.append(GoldQuote(content[0][0][0], content[0][-1][1], content[1], source))
     return out
 
 
-def load_docs(data: Path = DATA, limit: int | None = None) -> list[Doc]:
-    """Gold quote units of the dev articles (first annotator per article)."""
-    meta = {}
+def load_docs(data: Path = DATA, limit: int | None = None, compartment: str = "dev") -> list[Doc]:
+    """The articles of a compartment with their gold quotes, as the reference scorer picks them."""
     with (data / "metadata.tsv").open(encoding="utf-8") as fh:
-        for row in csv.DictReader(fh, delimiter="\t"):
-            meta[row["filename"]] = row.get("publication_date") or None
+        dates = {r["filename"]: r.get("publication_date") or None for r in csv.DictReader(fh, delimiter="\t")}
+    comp = data / compartment
     seen: set[str] = set()
     docs = []
-    for ann in sorted((data / "dev" / "attributions").glob("*.ann")):
-        name = ann.stem.rsplit("_", 1)[0]
+    for ann in sorted((comp / "attributions").iterdir()):
+        name = ann.name.rsplit("_", 1)[0]
         if name in seen:
             continue
         seen.add(name)
-        text = (data / "dev" / "text" / f"{name}.txt").read_text(encoding="utf-8")
-        spans, relations = _read_ann(ann)
-        units: list[GoldUnit] = []
-        for rel in relations:
-            content = spans.get(rel.get("Content", ""))
-            if content is None:
-                continue
-            source = spans.get(rel.get("Source", ""))
-            for s, e in content[1]:
-                for us, ue in _units_in(text, s, e):
-                    unit = GoldUnit(us, ue)
-                    if source is not None:
-                        unit.sources = list(source[1])
-                        unit.source_text = source[2]
-                    units.append(unit)
-        docs.append(Doc(name, text, meta.get(name), units))
-        if limit and len(docs) >= limit:
+        if limit and len(seen) > limit:
             break
+        with (comp / "text" / f"{name}.txt").open(encoding="utf-8") as fh:
+            text = fh.read()  # universal newlines, as the scorer reads it
+        docs.append(Doc(name, text, dates.get(name), _read_ann(ann)))
     return docs
 
 
-_ENTITY_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "state", "NORP": "group"}
-BUILT_WITH: set[str] = set()
+def _digests(docs: list[Doc]) -> list[dict[str, Any]]:
+    """Each article's digest as ``talkwatch extract --format jsonl`` prints it (parsed in batches)."""
+    from talkwatch import nlp, pipeline, read
+
+    articles = [read.read_text(d.text, path=d.name, published=d.published) for d in docs]
+    parsed = nlp.parse_many([a.body for a in articles])
+    out = []
+    for article, doc in zip(articles, parsed, strict=True):
+        digest = pipeline.run(article, doc=doc, on_error=pipeline.warn_error)
+        out.append(json.loads(json.dumps(digest, ensure_ascii=False)))
+    return out
 
 
-def _entity_index(nlp_doc: Any) -> Any:
-    """An ActorIndex of spaCy's named entities only (when resolution itself fails)."""
-    from talkwatch.actors import ActorIndex
-
-    index = ActorIndex(nlp_doc.text)
-    for ent in nlp_doc.ents:
-        if ent.label_ in _ENTITY_TYPES:
-            index.add(ent.text, _ENTITY_TYPES[ent.label_], ent.start_char, ent.end_char)
-    return index
+def _actor_names(digest: dict[str, Any], actor_id: Any) -> list[str]:
+    """The speaker actor's name and aliases (what the scorer compares with the Source text)."""
+    for a in digest.get("actors", []):
+        if a.get("id") == actor_id:
+            return [a.get("name"), *(a.get("aliases") or [])]
+    return []
 
 
-def _context(doc: Doc, nlp_doc: Any) -> Any:
-    """A Context as the pipeline builds it; simpler actor indexes if that fails.
+def _speaker_right(q: dict[str, Any], g: GoldQuote, digest: dict[str, Any]) -> bool:
+    """The speaker mention overlaps the gold Source, or a name of ours matches its text."""
+    from talkwatch.evaluate import names_match
 
-    Quotes need only the actor index, so a failing date or gazetteer step
-    elsewhere in the project does not stop the evaluation; the index used is
-    reported as ``actors``.
-    """
-    from talkwatch.context import Context
-    from talkwatch.model import Article
-
-    article = Article(body=doc.text, id=doc.name, published=doc.published)
-    try:
-        from talkwatch.pipeline import build_context
-
-        ctx = build_context(article, nlp_doc)
-        BUILT_WITH.add("pipeline")
-        return ctx
-    except Exception:  # noqa: BLE001 - fall back to plain resolution
-        pass
-    try:
-        from talkwatch import actors
-
-        index = actors.resolve(nlp_doc, article)
-        BUILT_WITH.add("actors.resolve")
-    except Exception:  # noqa: BLE001 - fall back to entities
-        index = _entity_index(nlp_doc)
-        BUILT_WITH.add("entities")
-    return Context(article=article, doc=nlp_doc, actors=index)
-
-
-def _last_word(text: str) -> str:
-    words = re.sub(r"[\u2019']s\b", "", text.casefold()).replace("\u2019", "'").split()
-    words = [re.sub(r"\W", "", w) for w in words]
-    words = [w for w in words if w]
-    return words[-1] if words else ""
-
-
-def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> int:
-    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
-
-
-def speaker_ok(quote: Any, unit: GoldUnit, index: Any) -> bool:
-    """Is our speaker the gold Source? (rules a-c of the module docstring)."""
-    if quote.speaker_start is None:
-        return False
-    ours = (quote.speaker_start, quote.speaker_end)
-    if any(_overlaps(ours, s) for s in unit.sources):
+    assert g.source is not None
+    ss, se = q.get("speaker_start"), q.get("speaker_end")
+    if isinstance(ss, int) and isinstance(se, int) and min(se, g.source[1]) > max(ss, g.source[0]):
         return True
-    names = [quote.speaker_text or ""]
-    if quote.speaker:
-        actor = index.get(quote.speaker)
-        if any(_overlaps(tuple(m), s) for m in actor.mentions for s in unit.sources):
-            return True
-        names += [actor.name, *actor.aliases]
-    gold = _last_word(unit.source_text)
-    if len(gold) < 3 or gold in PRONOUNS:
-        return False
-    return any(_last_word(n) == gold for n in names)
+    names = [n for n in [*_actor_names(digest, q.get("speaker")), q.get("speaker_text") or ""] if n]
+    return names_match(names, [g.source[2]])
 
 
-def evaluate(docs: list[Doc], verbose: bool = False) -> dict[str, Any]:
-    from talkwatch import nlp
-    from talkwatch.extract import quotes
-
-    ours = correct = found = gold = judged = right = 0
-    errors: list[str] = []
-    t0 = time.perf_counter()
-    for doc, parsed in zip(docs, nlp.parse_many([d.text for d in docs]), strict=True):
-        ctx = _context(doc, parsed)
-        got = quotes.extract(ctx)
-        ours += len(got)
-        gold += len(doc.units)
-        found += sum(1 for u in doc.units if any(_overlaps((q.start, q.end), (u.start, u.end))
-                                                  for q in got))
-        for q in got:
-            best = max(doc.units, key=lambda u: _overlaps((q.start, q.end), (u.start, u.end)),
-                       default=None)
-            if best is None or not _overlaps((q.start, q.end), (best.start, best.end)):
-                if verbose:
-                    errors.append(f"{doc.name}: extra quote {q.text[:60]!r}")
+def score(docs: list[Doc], digests: list[dict[str, Any]], errors: list[str] | None = None) -> dict[str, Any]:
+    """The reference scorer's counts and rates for these digests."""
+    n = {"gold": 0, "pred": 0, "pred_in": 0, "match": 0, "judged": 0, "right": 0}
+    for doc, digest in zip(docs, digests, strict=True):
+        preds = [q for q in digest.get("quotes", []) if isinstance(q.get("start"), int)]
+        n["gold"] += len(doc.gold)
+        n["pred"] += len(preds)
+        used: set[int] = set()
+        for q in preds:
+            qs, qe = q["start"], q["end"]
+            need = 0.8 * max(1, qe - qs)
+            inside = [i for i, g in enumerate(doc.gold) if min(qe, g.end) - max(qs, g.start) >= need]
+            n["pred_in"] += bool(inside)
+            free = [i for i in inside if i not in used]
+            if not free:
+                _note(errors, doc, "extra" if not inside else "piece", q)
                 continue
-            correct += 1
-            if not best.sources:
+            used.add(free[0])
+            n["match"] += 1
+            g = doc.gold[free[0]]
+            if g.source is None:
                 continue
-            judged += 1
-            if speaker_ok(q, best, ctx.actors):
-                right += 1
-            elif verbose:
-                errors.append(f"{doc.name}: speaker {q.speaker_text!r} != {best.source_text!r}"
-                              f" for {q.text[:50]!r}")
-        if verbose:
-            errors += [f"{doc.name}: missed {doc.text[u.start:u.end][:60]!r}" for u in doc.units
-                       if not any(_overlaps((q.start, q.end), (u.start, u.end)) for q in got)]
-    p = correct / ours if ours else 0.0
-    r = found / gold if gold else 0.0
+            n["judged"] += 1
+            ok = _speaker_right(q, g, digest)
+            n["right"] += ok
+            if not ok:
+                _note(errors, doc, f"speaker != {g.source[2]!r}", q)
+        for i, g in enumerate(doc.gold):
+            if i not in used and errors is not None:
+                errors.append(f"{doc.name}: missed {g.text[:70]!r}")
+    return _rates(n, len(docs))
+
+
+def _note(errors: list[str] | None, doc: Doc, what: str, q: dict[str, Any]) -> None:
+    """One line for the --verbose listing."""
+    if errors is not None:
+        errors.append(f"{doc.name}: {what} [{q.get('speaker_text')}] {q.get('text', '')[:60]!r}")
+
+
+def _rates(n: dict[str, int], articles: int) -> dict[str, Any]:
+    """P/R/F1 of detection, speaker accuracy and attributed F1 from the counts."""
+
+    def f1(p: float, r: float) -> float:
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    p = n["pred_in"] / n["pred"] if n["pred"] else 0.0
+    r = n["match"] / n["gold"] if n["gold"] else 0.0
+    ap = n["right"] / n["pred"] if n["pred"] else 0.0
+    ar = n["right"] / n["gold"] if n["gold"] else 0.0
     return {
-        "documents": len(docs), "ours": ours, "gold": gold, "precision": round(p, 3),
-        "recall": round(r, 3), "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0,
-        "speaker_judged": judged,
-        "speaker_accuracy": round(right / judged, 3) if judged else 0.0,
-        "seconds": round(time.perf_counter() - t0, 1), "actors": ",".join(sorted(BUILT_WITH)),
-        "errors": errors,
+        "articles": articles, **n, "precision": p, "recall": r, "f1": f1(p, r),
+        "speaker_accuracy": n["right"] / n["judged"] if n["judged"] else 0.0,
+        "attributed_precision": ap, "attributed_recall": ar, "attributed_f1": f1(ap, ar),
     }
 
 
+def evaluate(docs: list[Doc], errors: list[str] | None = None) -> dict[str, Any]:
+    """Run the pipeline on the articles and score their digests."""
+    t0 = time.perf_counter()
+    result = score(docs, _digests(docs), errors)
+    result["seconds"] = round(time.perf_counter() - t0, 1)
+    return result
+
+
+def report(r: dict[str, Any]) -> str:
+    """The reference scorer's four lines, number for number."""
+    return "\n".join([
+        f"articles {r['articles']}  gold direct quotes {r['gold']}  predicted {r['pred']}",
+        f"quote detection P {r['precision']:.3f} R {r['recall']:.3f} F1 {r['f1']:.3f}",
+        f"speaker accuracy = {r['speaker_accuracy']:.3f} ({r['right']}/{r['judged']} matched quotes"
+        " with a gold source)",
+        f"attributed quote F1 = {r['attributed_f1']:.3f} (P {r['attributed_precision']:.3f}"
+        f" R {r['attributed_recall']:.3f})",
+    ])
+
+
 def main(argv: list[str] | None = None) -> int:
+    """Print the scores (and with --verbose every extra piece, miss and wrong speaker)."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, default=DATA, help="PolNeAR folder with metadata.tsv")
+    ap.add_argument("--compartment", default="dev", help="sub-folder with text/ and attributions/")
     ap.add_argument("--limit", type=int, default=None, help="score only the first N articles")
-    ap.add_argument("--verbose", action="store_true", help="list extra, missed and misattributed")
+    ap.add_argument("--verbose", action="store_true", help="list extra pieces, misses and wrong speakers")
     ap.add_argument("--json", action="store_true", help="print the numbers as JSON")
     args = ap.parse_args(argv)
-    if not DATA.is_dir():
-        print(f"skipped: {DATA} not found")
+    if not args.data.is_dir():
+        print(f"skipped: {args.data} not found")
         return 0
-    result = evaluate(load_docs(DATA, args.limit), verbose=args.verbose)
-    errors = result.pop("errors")
-    if args.verbose:
+    errors: list[str] | None = [] if args.verbose else None
+    result = evaluate(load_docs(args.data, args.limit, args.compartment), errors)
+    if errors:
         print("\n".join(errors))
-    if args.json:
-        print(json.dumps(result))
-    else:
-        for key, value in result.items():
-            print(f"{key:18} {value}")
+    print(json.dumps(result) if args.json else report(result))
     return 0
 
 

@@ -288,6 +288,8 @@ class Quote:
     speaker_text: str | None = None
     speaker_start: int | None = None
     speaker_end: int | None = None
+    # (start, end) of every stretch of the passage this one belongs to, itself included
+    parts: tuple[tuple[int, int], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -298,6 +300,7 @@ class Quote:
             "text": self.text,
             "start": self.start,
             "end": self.end,
+            "parts": [list(p) for p in self.parts or ((self.start, self.end),)],
             "evidence": self.evidence.to_dict(),
         }
 

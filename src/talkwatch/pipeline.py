@@ -11,11 +11,12 @@ import logging
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from . import actors, dates, nlp
+from . import actors, dates, language, nlp
 from .context import Context
 from .digests import build_digest
 from .errors import TalkwatchError
 from .extract import EXTRACTORS
+from .limits import message
 from .model import Article
 
 log = logging.getLogger(__name__)
@@ -28,11 +29,16 @@ def raise_error(step: str, exc: Exception, ctx: Context) -> None:
     raise exc
 
 
+def note_error(step: str, exc: Exception, ctx: Context) -> None:
+    """Note the failure of one step among the digest's warnings and go on with what the others found."""
+    where = ctx.article.path or ctx.article.id[:12]
+    ctx.warnings.append(f"{where}: {step} failed ({type(exc).__name__}: {exc})")
+
+
 def warn_error(step: str, exc: Exception, ctx: Context) -> None:
-    """Log the failure of one step and go on with what the others found."""
-    message = f"{ctx.article.path or ctx.article.id[:12]}: {step} failed ({type(exc).__name__}: {exc})"
-    ctx.warnings.append(message)
-    log.warning(message)
+    """Note the failure of one step and log it too (for callers that drop the digest's warnings)."""
+    note_error(step, exc, ctx)
+    log.warning(ctx.warnings[-1])
 
 
 def check_order() -> None:
@@ -49,7 +55,13 @@ check_order()
 
 
 def build_context(article: Article, doc: Any = None) -> Context:
-    """Parse the body (unless a Doc is given) and resolve actors and dates."""
+    """Parse the body (unless a Doc is given) and resolve actors and dates.
+
+    An article in a language the extractors do not read gets an empty Doc:
+    English rules on Arabic or Chinese text give junk actors and facts.
+    """
+    if not language.is_extracted(article.language):
+        doc = nlp.load().make_doc("")
     doc = doc if doc is not None else nlp.parse(article.body)
     ctx = Context(article=article, doc=doc, actors=actors.resolve(doc, article))
     if ctx.published is None:
@@ -61,7 +73,12 @@ def build_context(article: Article, doc: Any = None) -> Context:
 
 
 def extract(ctx: Context, *, on_error: ErrorHandler = raise_error) -> Context:
-    """Run every registered extractor on a context, in order."""
+    """Run every registered extractor on a context, in order (none for a language they do not read)."""
+    if not language.is_extracted(ctx.article.language):
+        where = f"{ctx.article.path or ctx.article.id[:12]}: "
+        ctx.warnings.append(message("language", where=where, language=ctx.article.language))
+        ctx.facts = {kind: [] for kind in EXTRACTORS}
+        return ctx
     for kind, module in EXTRACTORS.items():
         try:
             ctx.facts[kind] = list(module.extract(ctx))

@@ -9,70 +9,59 @@ broken line never loses the rest.
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
+import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from . import inputs, language, limits, sanitize
 from .errors import InputError
+from .header import HEADER_KEYS, parse_date, split_header
+from .inputs import FEED_SUFFIXES, HTML_SUFFIXES, JSONL_FIELDS, check_regular, decode
+from .limits import MAX_BYTES, MAX_CHARS, message
 from .model import Article
+
+__all__ = [
+    "FEED_SUFFIXES",
+    "HEADER_KEYS",
+    "HTML_SUFFIXES",
+    "JSONL_FIELDS",
+    "MAX_BYTES",
+    "MAX_CHARS",
+    "check_regular",
+    "decode",
+    "parse_date",
+    "split_header",
+]
 
 log = logging.getLogger(__name__)
 
-HEADER_KEYS = ("title", "source", "url", "published", "language", "date")
 TEXT_SUFFIXES = {".txt", ".text"}
-HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-FEED_SUFFIXES = {".rss", ".atom", ".xml"}
-MAX_BYTES = 50_000_000  # one article larger than this is surely not an article
-# News reports run to a few thousand words; a body past this is cut at a paragraph
-# break (with a warning) so one runaway file cannot stall a batch for minutes.
-MAX_CHARS = 100_000
-_HEADER_LINE = re.compile(r"^([A-Za-z_]+):[ \t]*(.*)$")
+_FIELD_LIMITS = {
+    "title": limits.MAX_TITLE_CHARS,
+    "source": limits.MAX_FIELD_CHARS,
+    "url": limits.MAX_FIELD_CHARS,
+}
 
 Warn = Callable[[str], None]
 
 
-def _warn_log(message: str) -> None:
-    log.warning(message)
+def _warn_log(text: str) -> None:
+    log.warning(text)
+
+
+def _skip_note(on_warning: Warn) -> Warn:
+    """The default ``on_skip``: the reason as a warning that ends with "; skipped"."""
+    return lambda reason: on_warning(f"{reason}; skipped")
 
 
 def body_id(body: str) -> str:
     """The document id: sha256 of the body text."""
     return hashlib.sha256(body.encode("utf-8")).hexdigest()
-
-
-def parse_date(value: Any, *, where: str = "", on_warning: Warn = _warn_log) -> str | None:
-    """Normalize a header date to ``YYYY-MM-DD``; warn and return None when it won't parse."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, date):
-        return value.isoformat()[:10]
-    text = str(value).strip()
-    match = re.match(r"^(\d{4})-(\d{2})-(\d{2})", text)
-    if match:
-        try:
-            return date(*map(int, match.groups())).isoformat()
-        except ValueError:
-            pass
-    else:
-        parsed = _dateparser(text)
-        if parsed:
-            return parsed
-    on_warning(f"{where}unreadable date {text[:40]!r}; relative dates stay unresolved")
-    return None
-
-
-def _dateparser(text: str) -> str | None:
-    import dateparser  # slow to import: only for odd header formats
-
-    found = dateparser.parse(text, languages=["en"], settings={"STRICT_PARSING": True})
-    return found.date().isoformat() if found else None
 
 
 def make_article(
@@ -83,73 +72,89 @@ def make_article(
     on_warning: Warn = _warn_log,
     published: str | None = None,
 ) -> Article:
-    """Build an ``Article`` from a body and header fields (unknown keys ignored)."""
+    """Build an ``Article`` from a body and header fields (unknown keys ignored).
+
+    The body is normalized (``sanitize.normalize_body``) and cut before its id is
+    taken; fields are cut to their limits; the language is detected when the
+    text is surely not English, and a publication date must be plausible.
+    """
+    path = _printable(path)
     where = f"{path}: " if path else ""
-    if not body.strip():
-        raise InputError(f"{where}empty article (no body text)")
-    if len(body) > MAX_CHARS:
-        cut = body.rfind("\n\n", 0, MAX_CHARS)
-        body = body[: cut if cut > MAX_CHARS // 2 else MAX_CHARS]
-        on_warning(
-            f"{where}article longer than {MAX_CHARS:,} characters; only the first {len(body):,} are read"
-        )
+    _check_unicode(body, meta, where)
+    body = sanitize.normalize_body(body, where=where, on_warning=on_warning)
+    if not body.strip():  # after normalizing: a body of soft hyphens or zero-width spaces is empty
+        raise InputError(message("empty", where=where))
+    body = _cut_body(body, where, on_warning)
     pub = published or parse_date(
         meta.get("published") or meta.get("date"), where=where, on_warning=on_warning
     )
+    fields = {k: _field(meta.get(k), k, where, on_warning) for k in ("title", "source")}
+    url = _field(meta.get("url") or meta.get("link"), "url", where, on_warning)
     return Article(
         body=body,
         id=body_id(body),
-        title=_opt(meta.get("title")),
-        source=_opt(meta.get("source")),
-        url=_opt(meta.get("url") or meta.get("link")),
+        url=url,
         published=pub,
-        language=str(meta.get("language") or "en"),
+        language=_language(body, meta.get("language"), where, on_warning),
         path=path,
+        **fields,
     )
 
 
-def _opt(value: Any) -> str | None:
-    return None if value in (None, "") else str(value).strip()
+def _printable(path: str | None) -> str | None:
+    """A path that can be stored and printed: bytes of a non-UTF-8 file name become U+FFFD."""
+    if path is None:
+        return None
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
-def decode(data: bytes, *, where: str = "") -> str:
-    """Decode bytes as UTF-8 (BOM tolerated), refusing binary files."""
-    if b"\x00" in data[:4096]:
-        raise InputError(f"{where}binary file, not a text article")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            f"{where}not UTF-8 (bad byte at offset {exc.start}); re-encode the file as UTF-8"
-        ) from None
+def _check_unicode(body: str, meta: dict[str, Any], where: str) -> None:
+    """Lone surrogates (from JSON escapes) cannot be stored or hashed: refuse them here."""
+    for value in (body, *(v for v in meta.values() if isinstance(v, str))):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise InputError(message("surrogate", where=where)) from None
 
 
-def split_header(text: str) -> tuple[dict[str, Any], str]:
-    """Split a leading header block or YAML front matter from the body."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if text.startswith("---\n"):
-        end = text.find("\n---", 4)
-        if end != -1:
-            try:
-                meta = yaml.safe_load(text[4:end]) or {}
-            except yaml.YAMLError:
-                meta = None
-            if isinstance(meta, dict):
-                rest = text[end + 4 :]
-                return meta, rest.split("\n", 1)[1] if "\n" in rest else ""
-    head, sep, rest = text.partition("\n\n")
-    lines = head.split("\n")
-    fields = [_HEADER_LINE.match(line) for line in lines]
-    if sep and fields and all(m and m.group(1).lower() in HEADER_KEYS for m in fields):
-        return {m.group(1).lower(): m.group(2).strip() for m in fields if m}, rest
-    return {}, text
+def _cut_body(body: str, where: str, on_warning: Warn) -> str:
+    if len(body) <= MAX_CHARS:
+        return body
+    cut = body.rfind("\n\n", 0, MAX_CHARS)
+    body = body[: cut if cut > MAX_CHARS // 2 else MAX_CHARS]
+    on_warning(message("body_cut", where=where, limit=MAX_CHARS, kept=len(body)))
+    return body
+
+
+def _field(value: Any, name: str, where: str, on_warning: Warn) -> str | None:
+    """A header field as one line of text, cut to its limit with a warning."""
+    if value in (None, ""):
+        return None
+    text = " ".join(str(value).split())
+    limit = _FIELD_LIMITS.get(name, limits.MAX_FIELD_CHARS)
+    if len(text) > limit:
+        on_warning(message("field_cut", where=where, field=name, limit=limit))
+        text = text[:limit]
+    return text or None
+
+
+def _language(body: str, declared: Any, where: str, on_warning: Warn) -> str:
+    """The detected language when the body is surely not English, else the header's (default en)."""
+    header = str(declared).strip().lower()[:16] if declared else limits.EXTRACTED_LANGUAGE
+    detected = language.detect(body)
+    if detected is None:
+        return header
+    if declared and detected != header:
+        on_warning(message("language_header", where=where, header=header, detected=detected))
+    return detected
 
 
 def read_text(
     text: str, *, path: str | None = None, published: str | None = None, on_warning: Warn = _warn_log
 ) -> Article:
     """An article from the text of a plain-text file."""
-    meta, body = split_header(text)
+    where = f"{path}: " if path else ""
+    meta, body = split_header(text, where=where, on_warning=on_warning)
     return make_article(body, meta, path=path, published=published, on_warning=on_warning)
 
 
@@ -161,35 +166,45 @@ def read_file(
 
 
 def iter_file(
-    path: str | Path, *, published: str | None = None, on_warning: Warn = _warn_log
+    path: str | Path,
+    *,
+    published: str | None = None,
+    on_warning: Warn = _warn_log,
+    on_skip: Warn | None = None,
 ) -> Iterator[Article]:
-    """Articles of one file, streamed: a JSON Lines corpus is read line by line."""
+    """Articles of one file, streamed: a JSON Lines corpus is read line by line.
+
+    A bad line or feed entry is passed to ``on_skip`` and the next one is read;
+    a file that cannot be read at all raises ``InputError``.
+    """
     path = Path(path)
     if path.suffix.lower() in JSONL_SUFFIXES:
-        try:
-            fh = path.open("rb")
-        except OSError as exc:
-            raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
-        with fh:
-            yield from read_jsonl(fh, path=str(path), on_warning=on_warning)
+        with inputs.open_regular(path) as fh:
+            yield from read_jsonl(
+                inputs.bounded_lines(fh), path=str(path), on_warning=on_warning, on_skip=on_skip
+            )
         return
-    yield from _read_whole(path, published=published, on_warning=on_warning)
+    yield from _read_whole(path, published=published, on_warning=on_warning, on_skip=on_skip)
 
 
-def _read_whole(path: Path, *, published: str | None, on_warning: Warn) -> list[Article]:
+def _read_whole(
+    path: Path, *, published: str | None, on_warning: Warn, on_skip: Warn | None
+) -> list[Article]:
     where = f"{path}: "
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES and path.suffix.lower() not in JSONL_SUFFIXES:
-            raise InputError(f"{where}{size} bytes is too large for one article")
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{where}cannot read ({exc.strerror or exc})") from None
+    limit = inputs.max_bytes(path.suffix.lower())
+    with inputs.open_regular(path) as fh:
+        size = os.fstat(fh.fileno()).st_size
+        if size > limit:
+            raise InputError(message("too_large", where=where, size=size, limit=limit))
+        try:
+            data = fh.read(limit + 1)
+        except OSError as exc:
+            raise InputError(message("cannot_read", where=where, reason=exc.strerror or exc)) from None
     suffix = path.suffix.lower()
     if suffix in HTML_SUFFIXES:
         return [read_html(data, path=str(path), published=published, on_warning=on_warning)]
     if suffix in FEED_SUFFIXES:
-        return list(read_feed(data, path=str(path), on_warning=on_warning))
+        return list(read_feed(data, path=str(path), on_warning=on_warning, on_skip=on_skip))
     text = decode(data, where=where)
     return [read_text(text, path=str(path), published=published, on_warning=on_warning)]
 
@@ -200,28 +215,24 @@ def read_jsonl(
     path: str = "<jsonl>",
     on_warning: Warn = _warn_log,
     first_line: int = 1,
+    on_skip: Warn | None = None,
 ) -> Iterator[Article]:
     """Articles from JSON Lines (``text`` plus optional title, url, source, published).
 
     ``first_line`` numbers the lines of a slice of a larger file (a Dask partition), so
-    provenance reads ``file:line`` however the corpus was cut.
+    provenance reads ``file:line`` however the corpus was cut. A bad line is
+    reported and skipped; the lines after it are read.
     """
     lines = data.splitlines() if isinstance(data, bytes) else data
+    on_skip = on_skip or _skip_note(on_warning)
     for n, raw in enumerate(lines, first_line):
         if not raw.strip():
             continue
         where = f"{path}:{n}: "
         try:
-            row = json.loads(raw)
-            if not isinstance(row, dict) or not isinstance(row.get("text"), str):
-                raise InputError(f"{where}no 'text' field")
-            yield make_article(row["text"], row, path=f"{path}:{n}", on_warning=on_warning)
-        except json.JSONDecodeError as exc:
-            on_warning(f"{where}broken JSON line skipped ({exc.msg})")
-        except UnicodeDecodeError:
-            on_warning(f"{where}line is not UTF-8; skipped")
+            yield make_article(*inputs.jsonl_row(raw, where), path=f"{path}:{n}", on_warning=on_warning)
         except InputError as exc:
-            on_warning(f"{exc}; skipped")
+            on_skip(str(exc))
 
 
 def read_html(
@@ -248,7 +259,9 @@ def read_html(
     return make_article(body, meta, path=path, published=published, on_warning=on_warning)
 
 
-def read_feed(data: bytes, *, path: str = "<feed>", on_warning: Warn = _warn_log) -> Iterator[Article]:
+def read_feed(
+    data: bytes, *, path: str = "<feed>", on_warning: Warn = _warn_log, on_skip: Warn | None = None
+) -> Iterator[Article]:
     """Entries of an RSS/Atom file saved on disk (feedparser); summaries serve as text."""
     import feedparser
 
@@ -270,7 +283,7 @@ def read_feed(data: bytes, *, path: str = "<feed>", on_warning: Warn = _warn_log
         try:
             yield make_article(text, meta, path=f"{path}#{n}", on_warning=on_warning)
         except InputError as exc:
-            on_warning(f"{exc}; skipped")
+            (on_skip or _skip_note(on_warning))(str(exc))
 
 
 def _entry_text(entry: Any) -> str:
@@ -284,10 +297,14 @@ def _entry_text(entry: Any) -> str:
 
 
 def iter_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Files named, and the files below named folders (recursively, sorted, no dot files)."""
+    """Paths named, and the entries below named folders (recursively, sorted, no dot files).
+
+    Entries of a folder that are not folders are all yielded, FIFOs and devices
+    too: the reader names them as skipped instead of passing them over in silence.
+    """
     for p in map(Path, paths):
         if p.is_dir():
-            yield from (f for f in sorted(p.rglob("*")) if f.is_file() and _wanted(f, p))
+            yield from (f for f in sorted(p.rglob("*")) if not f.is_dir() and _wanted(f, p))
         else:
             yield p
 
@@ -299,14 +316,25 @@ def _wanted(path: Path, root: Path) -> bool:
 
 
 def read_paths(
-    paths: Iterable[str | Path], *, published: str | None = None, on_warning: Warn = _warn_log
+    paths: Iterable[str | Path],
+    *,
+    published: str | None = None,
+    on_warning: Warn = _warn_log,
+    on_skip: Warn | None = None,
 ) -> Iterator[Article]:
-    """Every article under the given paths; unreadable files are warned about and skipped."""
+    """Every article under the given paths; an input that cannot be read, for any reason, is one call
+    of ``on_skip`` (default: ``on_warning``) with the reason, and reading goes on.
+
+    A reader bug on one hostile file (any exception, not only ``InputError``)
+    is named with the file and the batch goes on with the next one.
+    """
     for path in iter_paths(paths):
         try:
-            yield from iter_file(path, published=published, on_warning=on_warning)
+            yield from iter_file(path, published=published, on_warning=on_warning, on_skip=on_skip)
         except InputError as exc:
-            on_warning(str(exc))
+            (on_skip or on_warning)(str(exc))
+        except Exception as exc:  # noqa: BLE001 - isolation: one file never stops the batch
+            (on_skip or on_warning)(f"{path}: could not be read ({type(exc).__name__}: {exc})")
 
 
 read_path = read_paths

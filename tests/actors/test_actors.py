@@ -114,3 +114,8 @@ def test_mentions_and_lookup_queries(nlp):
     assert index.at(0, 5) is egypt
     assert [m.text for m in index.mentions_in(0, 25)] == ["Egypt", "Qatar"]
     assert index.last_before(len(text)).text == "Egypt"
+
+
+def test_acronym_in_parentheses_joins_name_with_other_letters(nlp):
+    index = resolve(nlp, "The Popular Salvation Front (FSP) met the envoy. The FSP later left.")
+    assert by_name(index, "FSP") is by_name(index, "Popular Salvation Front")

@@ -23,8 +23,8 @@ def test_a_batch_is_stored_and_counted(tmp_path: Path) -> None:
     with store.open(tmp_path / "t.db", create=True) as record:
         save(record, [item(FIRST), item(SECOND)], tally)
         assert record.counts()["documents"] == 2
-    assert (tally.added, tally.skipped, tally.failed, tally.failures) == (2, 0, 0, [])
-    assert tally.summary() == "2 added, 0 already stored, 0 failed"
+    assert (tally.added, tally.already, tally.failed, tally.failures) == (2, 0, 0, [])
+    assert tally.summary() == "2 added, 0 already stored, 0 skipped, 0 failed, 0 warnings"
 
 
 def test_a_bad_digest_costs_only_itself_and_stored_ones_still_count(tmp_path: Path) -> None:
@@ -35,7 +35,7 @@ def test_a_bad_digest_costs_only_itself_and_stored_ones_still_count(tmp_path: Pa
         save(record, [item(FIRST), ("broken.txt", broken), item(SECOND)], tally)
         assert record.counts()["documents"] == 2
     # the batch failed as a whole; one by one, the stored article is still counted as such
-    assert (tally.added, tally.skipped, tally.failed) == (1, 1, 1)
+    assert (tally.added, tally.already, tally.failed) == (1, 1, 1)
     (failure,) = tally.failures
     assert failure.where == "broken.txt" and failure.reason.startswith("not stored: ")
 

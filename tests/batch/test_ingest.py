@@ -79,7 +79,7 @@ def test_ingesting_the_corpus_twice_adds_nothing(gen, corpus, reference, databas
     with databases.open() as record:
         ingest([corpus], record, batch_size=300, pipeline=gen.digest_for)
         again = ingest([corpus], record, batch_size=300, pipeline=gen.digest_for)
-        assert (again.added, again.skipped) == (0, 1200)
+        assert (again.added, again.already) == (0, 1200)
         assert (record.counts(), record.checksum()) == reference
 
 
@@ -164,7 +164,7 @@ from talkwatch.batch.local import ingest
 
 with store.open({db!r}, create=True) as record:
     report = ingest([{corpus!r}], record, batch_size={batch}, pipeline=gen_corpus.digest_for)
-print(report.added, report.skipped, report.failed)
+print(report.added, report.already, report.failed)
 """
 
 
@@ -189,8 +189,8 @@ def test_concurrent_ingests_of_overlapping_corpora_equal_one_ingest(gen, corpus,
     ]
     outs = [p.communicate(timeout=300)[0] for p in procs]
     assert [p.returncode for p in procs] == [0, 0]
-    added, skipped, failed = (sum(int(o.split()[i]) for o in outs) for i in range(3))
-    assert (added, skipped, failed) == (1200, 600, 0)
+    added, already, failed = (sum(int(o.split()[i]) for o in outs) for i in range(3))
+    assert (added, already, failed) == (1200, 600, 0)
     with store.open(db) as record:
         assert (record.counts(), record.checksum()) == reference
 
@@ -203,7 +203,7 @@ def _fail_on_odd(article):
     return gen_corpus.digest_for(article)
 
 
-def test_failures_are_reported_and_skipped(gen, tmp_path):
+def test_unreadable_inputs_are_skipped_and_crashes_fail(gen, tmp_path):
     rows = [row for row, _ in gen.generate(6, seed=7)]
     for row in rows:
         row["url"] += "/6"
@@ -216,10 +216,11 @@ def test_failures_are_reported_and_skipped(gen, tmp_path):
     with store.open(tmp_path / "f.db", create=True) as record:
         report = ingest([path, tmp_path / "binary.txt"], record, batch_size=4, pipeline=_fail_on_odd)
         assert report.added == 5
-        reasons = " | ".join(f"{f.where}: {f.reason}" for f in report.failures)
-        assert "broken JSON" in reasons and "no 'text'" in reasons
-        assert "binary" in reasons and "extractor exploded" in reasons
-        assert report.failed == 4
+        skips = " | ".join(f"{f.where}: {f.reason}" for f in report.skips)
+        assert "broken JSON" in skips and "no 'text'" in skips and "binary" in skips
+        assert report.skipped == 3
+        assert [f.reason for f in report.failures] == ["ValueError: extractor exploded"]
+        assert report.failed == 1
         assert record.counts()["documents"] == 5
 
 
@@ -286,4 +287,4 @@ def test_real_pipeline_ingest(nlp, tmp_path):
         assert record.counts()["documents"] == 2
         assert record.search("Oslo")
         again = ingest([tmp_path], record)
-        assert again.added == 0 and again.skipped == 2
+        assert again.added == 0 and again.already == 2

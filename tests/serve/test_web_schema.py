@@ -28,7 +28,7 @@ if not DEV.is_dir():  # pragma: no cover
 
 OPERATIONS = ["/api/meetings", "/api/meetings/{meeting_id}", "/api/processes", "/api/actors",
               "/api/actors/{actor_id}", "/api/articles", "/api/articles/{article_id}",
-              "/api/facts", "/api/search", "/api/conflicts"]
+              "/api/facts", "/api/search", "/api/conflicts", "/api/corrections"]
 
 
 @pytest.fixture(scope="module")

@@ -42,7 +42,7 @@ def test_a_meeting_merged_before_the_table_is_reported_missing(record):
     b = record.backend
     (mid,) = [r["id"] for r in b.query("SELECT id FROM meetings")]
     with b.transaction():
-        cells.drop(b, mid)  # as a database merged before 0005_attendance has it
+        cells.drop(b, mid)  # as a database merged before 0008_attendance has it
     assert cells.columns(b, [mid]) == ({}, [mid])
 
 
@@ -55,8 +55,8 @@ def test_opening_a_record_from_before_the_table_folds_its_meetings(databases):
             old.backend.execute("DROP TABLE meeting_attendance")
             old.backend.execute("DROP TABLE meeting_folded")
             old.backend.execute("DROP INDEX documents_source")
-            old.backend.execute("DELETE FROM _migrations WHERE name = '0005_attendance'")
-    with databases.open(location) as record:  # opening applies 0005_attendance
+            old.backend.execute("DELETE FROM _migrations WHERE name = '0008_attendance'")
+    with databases.open(location) as record:  # opening applies 0008_attendance
         b = record.backend
         (mid,) = [r["id"] for r in b.query("SELECT id FROM meetings")]
         stored, missing = cells.columns(b, [mid])

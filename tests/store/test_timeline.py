@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
 from talkwatch.store import identity, timeline
@@ -56,6 +58,14 @@ def test_type_votes_ignore_order_and_the_gazetteer_wins():
         "n:x", ["opposition", "armed_group"], []
     )
     assert identity.resolve("k:RUS", ["group"], ["UKR"]) == ("state", "RUS")
+
+
+def test_an_international_official_takes_no_country_from_the_reports():
+    # a UN envoy reported beside a state's delegation: the gazetteer gives him none
+    assert identity.resolve("k:P_BRAHIMI", ["person"], Counter({"SYR": 3})) == ("person", None)
+    assert identity.resolve("k:ISIS", ["armed_group"], ["SYR"]) == ("armed_group", None)
+    # an actor the gazetteer does not know keeps what its reports say
+    assert identity.resolve("n:ahmed example", ["person"], ["SYR"]) == ("person", "SYR")
 
 
 def test_a_delegation_without_a_key_is_its_actor():

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,6 +32,10 @@ class Mention:
     text: str
 
 
+def _start(m: Mention) -> int:
+    return m.start
+
+
 class ActorIndex:
     """The actors of one document and where each is mentioned."""
 
@@ -39,7 +44,8 @@ class ActorIndex:
         self.actors: list[Actor] = []
         self._by_id: dict[str, Actor] = {}
         self._by_key: dict[str, Actor] = {}
-        self._mentions: list[Mention] = []
+        self._mentions: list[Mention] = []  # sorted by (start, end)
+        self._longest = 0  # characters of the longest mention: bounds the search for overlaps
 
     # -- building ---------------------------------------------------------
     def add(self, name: str, type: str, start: int, end: int, **fields: Any) -> Actor:
@@ -68,6 +74,7 @@ class ActorIndex:
         if (start, end) not in actor.mentions:
             actor.mentions.append((start, end))
             bisect.insort(self._mentions, Mention(start, end, actor.id, text), key=lambda m: (m.start, m.end))
+            self._longest = max(self._longest, end - start)
         alias = _clean_alias(text)
         if alias and alias != actor.name and alias not in actor.aliases:
             actor.aliases.append(alias)
@@ -85,12 +92,11 @@ class ActorIndex:
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         """Mentions lying inside ``[start, end)``, in text order."""
-        i = bisect.bisect_left([m.start for m in self._mentions], start)
-        return [m for m in self._mentions[i:] if m.start < end and m.end <= end]
+        return [m for m in self._starting_in(start, end) if m.end <= end]
 
     def at(self, start: int, end: int) -> Actor | None:
         """The actor of the longest mention overlapping ``[start, end)``."""
-        hits = [m for m in self._mentions if m.start < end and start < m.end]
+        hits = [m for m in self._starting_in(start - self._longest, end) if start < m.end]
         if not hits:
             return None
         best = max(hits, key=lambda m: (min(m.end, end) - max(m.start, start), m.end - m.start))
@@ -98,10 +104,19 @@ class ActorIndex:
 
     def last_before(self, pos: int, types: set[str] | None = None) -> Mention | None:
         """The most recent mention ending before ``pos`` (optionally of given actor types)."""
-        for m in reversed(self._mentions):
+        for i in range(bisect.bisect_right(self._mentions, pos, key=_start) - 1, -1, -1):
+            m = self._mentions[i]
             if m.end <= pos and (types is None or self._by_id[m.actor].type in types):
                 return m
         return None
+
+    def _starting_in(self, start: int, end: int) -> Iterator[Mention]:
+        """Mentions whose start lies in ``[start, end)``, in order: a bisection, not a scan of the body's
+        mentions (asked once per phrase, a scan made long articles quadratic)."""
+        i = bisect.bisect_left(self._mentions, start, key=_start)
+        while i < len(self._mentions) and self._mentions[i].start < end:
+            yield self._mentions[i]
+            i += 1
 
     def lookup(self, text: str) -> Actor | None:
         """An actor of this document by name, alias or title."""
@@ -120,6 +135,10 @@ def resolve(doc: Any, article: Article | None = None) -> ActorIndex:
     named = [c for c in candidates if not c.bare]
     for cand in sorted(named, key=lambda c: (c.type != "person", c.start)):
         _place(index, doc, cand)
+        acronym = _spelled_out(doc, cand)
+        actor = index.at(*_chars(doc, cand)) if acronym is not None else None
+        if actor is not None and acronym is not None:
+            index.attach(actor, acronym.idx, acronym.idx + len(acronym))  # later mentions of GAM join it
     for cand in (c for c in candidates if c.bare):
         _place_reference(index, doc, cand)
     _affiliations(index, doc, named)
@@ -130,6 +149,22 @@ def resolve(doc: Any, article: Article | None = None) -> ActorIndex:
 
 
 # -- clustering -----------------------------------------------------------
+
+
+def _spelled_out(doc: Any, cand: Candidate) -> Any | None:
+    """The acronym in parentheses right after a name: 'the Free Aceh Movement (GAM)'.
+    Its letters need not match the name (it may come from another language)."""
+    if cand.type == "person" or cand.end - cand.start < 2 or cand.end + 2 >= len(doc):
+        return None
+    opening, acronym, closing = doc[cand.end : cand.end + 3]
+    letters = acronym.text.replace("/", "").replace("-", "")
+    if opening.text != "(" or closing.text != ")" or not (letters.isalpha() and letters.isupper()):
+        return None
+    return acronym if 2 <= len(letters) <= 8 else None
+
+
+def _chars(doc: Any, cand: Candidate) -> tuple[int, int]:
+    return doc[cand.start].idx, doc[cand.end - 1].idx + len(doc[cand.end - 1])
 
 
 def _place(index: ActorIndex, doc: Any, cand: Candidate) -> None:

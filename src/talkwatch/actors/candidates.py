@@ -332,6 +332,8 @@ def _is_place_use(doc: Any, start: int, end: int) -> bool:
     )
     if head.head.lower_ == "to" and addressed:
         return False  # "an invitation to Iran", "sent a message to Israel": the state is addressed
+    if head.head.lower_ == "from" and owner.lower_ in load_lexicon("actors")["affiliation_heads"]:
+        return False  # "negotiators from Colombia": the state is the side they stand for
     return head.dep_ == "pobj" and head.head.lower_ in (
         "in",
         "to",

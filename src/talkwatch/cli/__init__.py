@@ -12,6 +12,7 @@ import sys
 import typer
 
 from ..errors import TalkwatchError
+from ..sanitize import one_line
 
 app = typer.Typer(
     name="talkwatch",
@@ -26,9 +27,15 @@ def _register() -> None:
     from . import extract as extract_commands
 
     extract_commands.register(app)
+    from . import ingest as ingest_commands
+
+    ingest_commands.register(app)
     from . import store as store_commands
 
     store_commands.register(app)
+    from . import corrections as correction_commands
+
+    correction_commands.register(app)
     from . import serve as serve_commands
 
     serve_commands.register(app)
@@ -43,13 +50,33 @@ def _register() -> None:
 _register()
 
 
+#: libraries whose log lines are about their own parsing ("discarding data: None"), not the user's input
+QUIET_LOGGERS = ("trafilatura", "htmldate", "courlan", "justext", "readability", "charset_normalizer")
+
+
+class _OneLine(logging.Formatter):
+    """Log lines as plain text on one line: a hostile name cannot inject escapes or newlines."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return one_line(super().format(record))
+
+
+def configure_logging() -> None:
+    """Warnings of talkwatch on stderr, one line each; the libraries' parsing chatter silenced."""
+    handler = logging.StreamHandler()
+    handler.setFormatter(_OneLine("talkwatch: %(message)s"))
+    logging.basicConfig(level=logging.WARNING, handlers=[handler])
+    for name in QUIET_LOGGERS:
+        logging.getLogger(name).setLevel(logging.CRITICAL)
+
+
 def main() -> None:
     """Entry point of the console script."""
-    logging.basicConfig(level=logging.WARNING, format="talkwatch: %(message)s")
+    configure_logging()
     try:
         app()
     except TalkwatchError as exc:
-        print(f"talkwatch: error: {exc}", file=sys.stderr)
+        print(f"talkwatch: error: {one_line(exc)}", file=sys.stderr)
         sys.exit(1)
     except KeyboardInterrupt:
         print("talkwatch: interrupted", file=sys.stderr)

@@ -19,6 +19,7 @@ from rich.console import Console
 
 from .. import store
 from ..errors import TalkwatchError
+from ..sanitize import one_line
 
 _err = Console(stderr=True)
 
@@ -46,7 +47,7 @@ def _progress() -> Any:
 
 
 def _fail(exc: TalkwatchError) -> None:
-    _err.print(f"talkwatch: error: {exc}", markup=False, highlight=False, soft_wrap=True)
+    _err.print(f"talkwatch: error: {one_line(exc)}", markup=False, highlight=False, soft_wrap=True)
     raise typer.Exit(1)
 
 
@@ -56,7 +57,7 @@ def _merged(report: Any, target: str) -> None:
         highlight=False,
     )
     for where, reason in report.failures[:20]:
-        _err.print(f"  {where}: {reason}", markup=False, highlight=False)
+        _err.print(f"  failed {one_line(where)}: {one_line(reason)}", markup=False, highlight=False)
 
 
 def _merge(out: str, db: str | None) -> None:
@@ -124,12 +125,13 @@ def dask_ingest(
             )
         _err.print(
             f"{report.partitions} partitions ({report.skipped} done before): {report.extracted} "
-            f"articles extracted, {report.failed} failed, {report.warned} warnings "
+            f"extracted, {report.unread} skipped, {report.failed} failed, {report.warned} warnings "
             f"in {report.seconds:.1f}s",
             highlight=False,
         )
-        for where, reason in report.failures[:20]:
-            _err.print(f"  {where}: {reason}", markup=False, highlight=False)
+        for label, entries in (("skipped", report.skips), ("failed", report.failures)):
+            for where, reason in entries[:20]:
+                _err.print(f"  {label} {one_line(where)}: {one_line(reason)}", markup=False, highlight=False)
         for pid, reason in report.lost:
             _err.print(f"  partition {pid} not finished ({reason}); rerun to retry", markup=False)
         if report.merge:

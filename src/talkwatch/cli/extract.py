@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from rich.console import Console
 
 from .. import read
-from ..errors import InputError
+from ..header import parse_iso_option
+from ..model import Article
+from ..sanitize import one_line
 
 
 class Format(StrEnum):
@@ -21,46 +26,95 @@ class Format(StrEnum):
 
 
 def _warn(message: str) -> None:
-    print(f"talkwatch: warning: {message}", file=sys.stderr)
+    print(f"talkwatch: warning: {one_line(message)}", file=sys.stderr)
+
+
+PathsArg = Annotated[
+    list[Path],
+    # readable=False: an unreadable file is skipped with its reason, like a missing one, not a usage error
+    typer.Argument(help="Article files (.txt, .html, .jsonl, feeds) or folders.", readable=False),
+]
+PublishedOpt = Annotated[
+    str | None, typer.Option(help="Publication date YYYY-MM-DD (ISO only); overrides the header.")
+]
+
+
+def published_option(value: str | None) -> str | None:
+    """The ``--published`` value checked once: an ISO date of the calendar, else a usage error."""
+    if value is None:
+        return None
+    try:
+        return parse_iso_option(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--published") from None
+
+
+@dataclass
+class Outcome:
+    """What ``extract`` did, in ingest's words: articles extracted, inputs skipped (could not be read)
+    and articles failed (read, but extraction crashed), each reason printed as it comes."""
+
+    extracted: int = 0
+    skipped: int = 0
+    failed: int = 0
+
+    def skip(self, reason: str) -> None:
+        self.skipped += 1
+        print(f"talkwatch: skipped {one_line(reason)}", file=sys.stderr)
+
+    def fail(self, reason: str) -> None:
+        self.failed += 1
+        print(f"talkwatch: failed {one_line(reason)}", file=sys.stderr)
+
+    def summary(self) -> str:
+        return f"{self.extracted} extracted, {self.skipped} skipped, {self.failed} failed"
+
+
+def _articles(paths: list[Path], published: str | None, outcome: Outcome) -> Iterator[Article]:
+    """Every readable article; an input that cannot be read, for whatever reason, is one line."""
+    return read.read_paths(paths, published=published, on_warning=_warn, on_skip=outcome.skip)
+
+
+def _digest(article: Article) -> dict[str, Any]:
+    from .. import pipeline
+
+    digest = pipeline.run(article, on_error=pipeline.note_error)  # noted once, printed here
+    for w in digest.pop("warnings", []):
+        _warn(w)
+    return digest
 
 
 def extract(
-    articles: Annotated[
-        list[Path], typer.Argument(help="Article files (.txt, .html, .jsonl, feeds) or folders.")
-    ],
+    articles: PathsArg,
     format: Annotated[
         Format, typer.Option("--format", "-f", help="report (for people) or jsonl (the digest contract).")
     ] = Format.report,
-    published: Annotated[
-        str | None, typer.Option(help="Publication date YYYY-MM-DD; overrides the header.")
-    ] = None,
+    published: PublishedOpt = None,
 ) -> None:
-    """Print the digest of each article: meetings, attendance, quotes, positions, agreements."""
-    from .. import pipeline
+    """Print the digest of each article: meetings, attendance, quotes, positions, agreements.
+
+    Exit status 0 when an article was read, 1 when none could be, 2 for a usage error.
+    """
     from ..report import render
 
-    if published is not None:
-        published = read.parse_date(published, where="--published: ", on_warning=_warn)
-        if published is None:
-            raise typer.BadParameter("expected YYYY-MM-DD", param_hint="--published")
-    done = 0
-    for path in read.iter_paths(articles):
+    published = published_option(published)
+    outcome = Outcome()
+    console = Console(highlight=False)
+    for article in _articles(articles, published, outcome):
         try:
-            items = read.read_file(path, published=published, on_warning=_warn)
-        except InputError as exc:
-            _warn(str(exc))
+            digest = _digest(article)
+        except Exception as exc:  # one article's crash is its own line, not the end of the run
+            outcome.fail(f"{article.path or article.id[:12]}: {type(exc).__name__}: {exc}")
             continue
-        for article in items:
-            digest = pipeline.run(article, on_error=pipeline.warn_error)
-            for w in digest.pop("warnings", []):
-                _warn(w)
-            if format is Format.report:
-                render(digest, article)
-            else:
-                indent = 2 if format is Format.json else None
-                sys.stdout.write(json.dumps(digest, ensure_ascii=False, indent=indent) + "\n")
-            done += 1
-    if done == 0:
+        if format is Format.report:
+            render(digest, article, console)
+        else:
+            indent = 2 if format is Format.json else None
+            sys.stdout.write(json.dumps(digest, ensure_ascii=False, indent=indent) + "\n")
+        outcome.extracted += 1
+    if outcome.skipped or outcome.failed:
+        print(f"talkwatch: {outcome.summary()}", file=sys.stderr)
+    if outcome.extracted == 0:
         print("talkwatch: error: no article could be read", file=sys.stderr)
         raise typer.Exit(1)
 

@@ -2,7 +2,8 @@
 
 Binds 127.0.0.1 unless ``--host`` says otherwise; writes nothing unless started
 with ``--allow-ingest`` and ``--token`` (then ``POST /api/ingest`` with
-``Authorization: Bearer TOKEN`` stores one article).
+``Authorization: Bearer TOKEN`` stores one article) or ``--allow-edit`` and
+``--token`` (analysts sign in with the token and correct facts).
 """
 
 from __future__ import annotations
@@ -28,9 +29,13 @@ def serve(
         bool, typer.Option("--allow-ingest", help="Enable POST /api/ingest (needs --token).")
     ] = False,
     token: Annotated[
-        str | None, typer.Option(help="Bearer token required by POST /api/ingest.", envvar="TALKWATCH_TOKEN")
+        str | None,
+        typer.Option(help="Token: POST /api/ingest, signing in to edit.", envvar="TALKWATCH_TOKEN"),
     ] = None,
     workers: Annotated[int, typer.Option(min=1, help="Server processes.")] = 1,
+    allow_edit: Annotated[
+        bool, typer.Option("--allow-edit", help="Let analysts correct facts (needs --token).")
+    ] = False,
 ) -> None:
     """Serve the dashboard and JSON API over the record (read-only by default)."""
     import uvicorn
@@ -40,7 +45,7 @@ def serve(
 
     path = db or store.default_db()
     try:
-        app = create_app(path, allow_ingest=allow_ingest, token=token)
+        app = create_app(path, allow_ingest=allow_ingest, token=token, allow_edit=allow_edit)
     except TalkwatchError as exc:
         print(f"talkwatch: error: {exc}", file=sys.stderr)
         raise typer.Exit(1) from None
@@ -51,8 +56,10 @@ def serve(
         import os
 
         os.environ["TALKWATCH_SERVE_DB"] = path
-        if allow_ingest and token:
+        if (allow_ingest or allow_edit) and token:
             os.environ["TALKWATCH_SERVE_TOKEN"] = token
+            os.environ["TALKWATCH_SERVE_INGEST"] = "1" if allow_ingest else "0"
+            os.environ["TALKWATCH_SERVE_EDIT"] = "1" if allow_edit else "0"
         uvicorn.run(
             "talkwatch.serve.app:from_env",
             factory=True,

@@ -1,4 +1,4 @@
-"""``talkwatch ingest`` and the record's questions (meetings, meeting, actor, search, ...).
+"""The record's questions (meetings, meeting, actor, search, conflicts) and its export.
 
 Every command takes ``--db`` (default ``$TALKWATCH_DB``, else ``./talkwatch.db``).
 Queries print tables for people and ``--format json`` (the record shape) or
@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -23,6 +22,8 @@ from rich.table import Table
 
 from .. import store
 from ..errors import TalkwatchError
+from ..sanitize import as_text, one_line, plain
+from ..sanitize import for_terminal as t
 
 
 class Out(StrEnum):
@@ -59,7 +60,7 @@ def _errors() -> Iterator[None]:
     try:
         yield
     except TalkwatchError as exc:
-        _err.print(f"talkwatch: error: {exc}", markup=False, highlight=False, soft_wrap=True)
+        _err.print(f"talkwatch: error: {one_line(exc)}", markup=False, highlight=False, soft_wrap=True)
         raise typer.Exit(1) from None
 
 
@@ -71,11 +72,12 @@ def _open(db: str | None, *, create: bool = False) -> store.Record:
 
 
 def _cell(value: Any) -> str:
+    """A value as plain text: control and bidi characters dropped (CSV cells and table cells)."""
     if value is None:
         return ""
     if isinstance(value, list | dict):
-        return json.dumps(value, ensure_ascii=False)
-    return str(value)
+        return plain(json.dumps(value, ensure_ascii=False))
+    return plain(str(value))
 
 
 def _print_json(data: Any) -> None:
@@ -91,9 +93,9 @@ def _print_csv(rows: list[dict[str, Any]], columns: list[str]) -> None:
 def _table(title: str, rows: list[dict[str, Any]], columns: list[str]) -> None:
     table = Table(title=title, title_justify="left", show_lines=False)
     for c in columns:
-        table.add_column(c, overflow="fold")
+        table.add_column(as_text(c), overflow="fold")  # actor names head the columns of positions
     for r in rows:
-        table.add_row(*(_cell(r.get(c)) for c in columns))
+        table.add_row(*(as_text(_cell(r.get(c))) for c in columns))
     _console.print(table)
 
 
@@ -124,89 +126,6 @@ def _article_labels(record: Any, doc_ids: list[Any]) -> dict[str, str]:
 
 
 # --- commands --------------------------------------------------------------------------
-
-
-def ingest(
-    paths: Annotated[
-        list[Path],
-        typer.Argument(help="Article files (.txt, .html, .jsonl, .rss/.atom/.xml) or folders."),
-    ],
-    db: DbOpt = None,
-    workers: Annotated[
-        int, typer.Option("--workers", "-w", help="Extraction processes (0: one per core).")
-    ] = 1,
-    batch_size: Annotated[int, typer.Option("--batch-size", help="Articles per transaction.")] = 64,
-    dask: Annotated[
-        str | None, typer.Option("--dask", help="Extract on a local Dask cluster: local:N worker processes.")
-    ] = None,
-    cluster: Annotated[
-        str | None, typer.Option("--cluster", help="Extract on a running Dask cluster (scheduler address).")
-    ] = None,
-    out: Annotated[
-        str, typer.Option("--out", help="With --dask/--cluster: folder or URL for the Parquet fact tables.")
-    ] = "talkwatch-parquet",
-) -> None:
-    """Extract and store articles; already stored articles (same text) are skipped.
-
-    With --dask or --cluster, extraction runs on Dask (see `talkwatch dask-ingest`).
-    """
-    if dask or cluster:
-        try:
-            from .dask import dask_ingest
-        except ImportError:
-            raise typer.BadParameter("Dask is not installed: pip install 'talkwatch[dask]'") from None
-        dask_ingest([str(p) for p in paths], out, db=db, dask=dask, cluster=cluster)
-        return
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        TextColumn,
-        TimeElapsedColumn,
-        TimeRemainingColumn,
-    )
-
-    from ..batch.local import estimate
-    from ..batch.local import ingest as run_ingest
-
-    with _errors():
-        record = _open(db, create=True)
-        total = estimate(paths)
-        n_workers = workers if workers > 0 else (os.cpu_count() or 1)
-        columns = (
-            TextColumn("ingest"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TextColumn("{task.fields[rate]:.1f} articles/s"),
-            TimeElapsedColumn(),
-            TextColumn("ETA"),
-            TimeRemainingColumn(),
-        )
-        with Progress(*columns, console=_err, transient=False) as progress:
-            task = progress.add_task("ingest", total=total or None, rate=0.0)
-            report = run_ingest(
-                paths,
-                record,
-                workers=n_workers,
-                batch_size=max(1, batch_size),
-                on_progress=lambda r: progress.update(task, completed=r.processed, rate=r.rate),
-            )
-            progress.update(task, total=report.processed, completed=report.processed)
-        for f in report.failures[:50]:
-            _err.print(f"skipped {f.where}: {f.reason}", markup=False, highlight=False, soft_wrap=True)
-        if len(report.failures) > 50:
-            _err.print(f"... and {len(report.failures) - 50} more skipped")
-        _err.print(
-            f"{report.summary()}; "
-            f"{report.facts} facts in {report.seconds:.1f}s ({report.rate:.1f} articles/s) "
-            f"-> {record.backend.path}",
-            markup=False,
-            highlight=False,
-            soft_wrap=True,
-        )
-        record.close()
-        if report.added == 0 and report.skipped == 0 and report.failed:
-            raise typer.Exit(1)
 
 
 def meetings(
@@ -247,15 +166,16 @@ def meeting(
             return
         venue = m["venue"]
         _console.print(
-            f"[bold]{m['name']}[/bold]  {m['id']}  {venue.get('city') or ''} "
-            f"{m['process'] or ''}  round {m['round'] or '-'}  "
-            f"{m['start'] or '?'} - {m['end'] or '?'}  [bold]{m['status'] or '?'}[/bold]"
+            f"[bold]{t(m['name'])}[/bold]  {t(m['id'])}  {t(venue.get('city'))} "
+            f"{t(m['process'])}  round {t(m['round'] or '-')}  "
+            f"{t(m['start'] or '?')} - {t(m['end'] or '?')}  [bold]{t(m['status'] or '?')}[/bold]",
+            highlight=False,
         )
         if m["others"]:
-            _console.print(f"(also matching: {', '.join(m['others'][:10])})")
-        labels = _article_labels(record, [h.get("document") for h in m["history"]])
-        _table("Status timeline", [h | {"article": labels.get(h.get("document"))}
-                                   for h in m["history"]], ["reported", "status", "start", "article"])
+            _console.print(f"(also matching: {t(', '.join(m['others'][:10]))})", highlight=False)
+        _table("Status timeline", m["history"], ["reported", "status", "start", "document"])
+        _table("Merged mentions (why each report is this meeting)", m["mentions"],
+               ["published", "source", "name", "city", "dates", "why"])
         _table("Attendance", m["participants"], attendance)
         if m["delegations"]:
             _table("Delegations", m["delegations"], ["actor_name", "size", "head_name", "published"])
@@ -299,8 +219,9 @@ def actor(
             _emit(format, a, rows, cols, "")
             return
         _console.print(
-            f"[bold]{a['name']}[/bold]  {a['id']}  {a['type'] or ''}  "
-            f"{a['country'] or ''}  aliases: {', '.join(a['aliases']) or '-'}"
+            f"[bold]{t(a['name'])}[/bold]  {t(a['id'])}  {t(a['type'])}  "
+            f"{t(a['country'])}  aliases: {t(', '.join(a['aliases']) or '-')}",
+            highlight=False,
         )
         _table("Meetings (latest participation)", rows, cols)
         _table("Positions", a["positions"], ["published", "issue", "stance"])
@@ -351,7 +272,7 @@ def export(
             return
         written = record.export(format.value, out)
         for path in written:
-            _err.print(f"wrote {path}", markup=False, highlight=False, soft_wrap=True)
+            _err.print(f"wrote {one_line(path)}", markup=False, highlight=False, soft_wrap=True)
 
 
 def _export_events(record: Any, format: ExportFormat, out: Path | None) -> None:
@@ -367,10 +288,12 @@ def _export_events(record: Any, format: ExportFormat, out: Path | None) -> None:
     _err.print(f"wrote {rows} events to {out}", markup=False, highlight=False)
 
 
-COMMANDS = (ingest, meetings, meeting, actor, search, conflicts, export)
+COMMANDS = (meetings, meeting, actor, search, conflicts, export)
 
 
 def register(app: typer.Typer) -> None:
     """Add the store commands to the ``talkwatch`` app."""
-    for command in COMMANDS:
+    from .reprocess import reprocess
+
+    for command in (*COMMANDS, reprocess):
         app.command()(command)

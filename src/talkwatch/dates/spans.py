@@ -234,4 +234,19 @@ def _keep(span: Any) -> bool:
         return False
     if words[-1] in c.words("not_dates", "age_words") or "-year-old" in span.text.lower():
         return False
+    if len(span) == 1 and span[0].text.isdigit():
+        return _bare_year(span[0])
     return words[0] not in c.words("not_dates", "sets")
+
+
+def _bare_year(tok: Any) -> bool:
+    """A lone number is a year only in a date context ("in 1995", "the 2019 accord"), not a
+    count or label ("round 1008", "resolution 2254", "1500 troops")."""
+    c = cues()
+    bounds = c.raw["not_dates"]["bare_year"]
+    if not bounds["min"] <= int(tok.text) <= bounds["max"]:
+        return False
+    doc = tok.doc
+    if tok.i > 0 and doc[tok.i - 1].lower_ in c.words("not_dates", "counters"):
+        return False
+    return not (tok.i + 1 < len(doc) and doc[tok.i + 1].tag_ == "NNS")

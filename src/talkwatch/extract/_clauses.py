@@ -19,6 +19,7 @@ _WORDS = load_lexicon("clauses")
 _FUTURE_AUX = frozenset(_WORDS["future_aux"])
 _FUTURE_HEADS = frozenset(_WORDS["future_heads"])
 _NUMBERS: dict[str, int] = load_lexicon("numbers")["cardinals"]
+_ARTICLE_COUNTS: dict[str, int] = load_lexicon("numbers")["articles"]
 
 
 
@@ -101,6 +102,9 @@ def governing_verbs(head: Any) -> list[Any]:
         verb = head.head.head if head.dep_ == "pobj" and head.head.dep_ == "agent" else head.head
         if head.dep_ == "pobj":
             verb = head.head.head if head.head.dep_ == "prep" else verb
+            if verb.dep_ == "prep" and verb.pos_ == "ADP" and verb.head.pos_ == "VERB":
+                verb = verb.head  # "pulled out of the talks", "walked out of a session"
+
             if any(c.dep_ == "dobj" for c in verb.children):
                 return verbs  # "deferred the question to the next round": the question was deferred
         verbs.append(verb)
@@ -195,3 +199,8 @@ def conjuncts(tok: Any) -> list[Any]:
                 out.append(c)
                 stack.append(c)
     return out
+
+
+def count(word: str) -> int | None:
+    """A count before a noun: a number (``number``) or an article ('a day' -> 1)."""
+    return _ARTICLE_COUNTS.get(word.lower()) or number(word)

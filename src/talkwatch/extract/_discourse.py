@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..context import Context
+from ..lexicon import load as load_lexicon
 from ..model import Meeting
 from . import _clauses as clauses
 
@@ -23,7 +24,7 @@ _DONE = {"held", "concluded", "cancelled"}
 # How many sentences a meeting named in passing stays in focus (1 measured best
 # on both evaluation sets, against 2 to 4).
 FOCUS_SENTENCES = 1
-_ATTEND_VERBS = {"attend", "participate", "take", "join", "meet", "arrive"}
+_ATTEND_VERBS = frozenset(load_lexicon("clauses")["attendance_verbs"])
 
 
 class Focus:

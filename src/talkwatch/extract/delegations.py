@@ -21,7 +21,7 @@ NAME = "delegations.v1"
 REQUIRES = {"meetings"}
 
 _SIZE = re.compile(r"\b(\d+|[a-z]+)[- ]member\b|\bdelegation of (\d+|[a-z]+)\b", re.I)
-_NOUNS = {"delegation", "team", "mission"}
+_NOUNS = frozenset(load_lexicon("delegations")["delegation_nouns"])
 
 
 def extract(ctx: Context) -> list[Delegation]:

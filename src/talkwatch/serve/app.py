@@ -6,7 +6,8 @@ answer caches in ``app.state`` (``pool``), and includes the routers
 (``api``, ``downloads``, ``pages``), which reach that state through ``deps``. Writing exists
 only when the app is created with ``allow_ingest`` and a token:
 ``POST /api/ingest`` then stores an article through the store's writer, one
-at a time, on its own connection.
+at a time, on its own connection; likewise ``allow_edit`` adds the analysts'
+corrections (``edit``: sign-in, forms, ``POST /api/corrections``).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import store
 from ..errors import TalkwatchError
-from . import api, downloads, pages, render
+from . import api, downloads, edit, pages, render
 from .deps import HERE, error_body
 from .pool import Cache, Pool
 
@@ -70,14 +71,16 @@ def _error(request: Request, status: int, message: str) -> Response:
 
 
 def create_app(db: str | Path, *, allow_ingest: bool = False, token: str | None = None,
-               cache_size: int = 2048) -> FastAPI:
+               cache_size: int = 2048, allow_edit: bool = False) -> FastAPI:
     """The dashboard and API over the database ``db`` (which must exist).
 
     ``allow_ingest`` with a non-empty ``token`` enables ``POST /api/ingest``;
-    ``cache_size=0`` turns the answer cache off.
+    ``allow_edit`` with the token enables corrections; ``cache_size=0`` turns the answer cache off.
     """
     if allow_ingest and not token:
         raise TalkwatchError("--allow-ingest needs --token (the Bearer token clients must send)")
+    if allow_edit and not token:
+        raise TalkwatchError("--allow-edit needs --token (analysts sign in with it)")
     path = str(db)
     with store.open(path):  # existence, SQLite, schema version; migrates an older file
         pass
@@ -98,6 +101,7 @@ def create_app(db: str | Path, *, allow_ingest: bool = False, token: str | None 
     app.state.cache = Cache(cache_size)
     app.state.memo = Cache(cache_size * 4)  # parts shared by pages (grid columns, totals)
     app.state.ingest_token = token if allow_ingest else None
+    app.state.edit_token = token if allow_edit else None
     app.state.ingest_lock = threading.Lock()
     app.state.templates = render.templates()
 
@@ -125,8 +129,12 @@ def create_app(db: str | Path, *, allow_ingest: bool = False, token: str | None 
         return _error(request, 400, "request text is not valid Unicode")
 
     app.include_router(api.router)
+    app.include_router(edit.read_router)
     if allow_ingest:
         app.include_router(api.ingest_router)
+    if allow_edit:
+        app.include_router(edit.edit_api)
+        app.include_router(edit.edit_router)
     app.include_router(downloads.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
@@ -141,5 +149,7 @@ def from_env() -> FastAPI:
 
     token = os.environ.get("TALKWATCH_SERVE_TOKEN") or None
     cache = int(os.environ.get("TALKWATCH_SERVE_CACHE") or 2048)
-    return create_app(os.environ["TALKWATCH_SERVE_DB"], allow_ingest=token is not None,
-                      token=token, cache_size=cache)
+    return create_app(os.environ["TALKWATCH_SERVE_DB"],
+                      allow_ingest=token is not None and os.environ.get("TALKWATCH_SERVE_INGEST") != "0",
+                      token=token, cache_size=cache,
+                      allow_edit=token is not None and os.environ.get("TALKWATCH_SERVE_EDIT") == "1")

@@ -16,7 +16,7 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import Response
 
 from ..store.record import Record
-from . import api, filters, grids, highlight, queries, svg
+from . import api, edit, filters, grids, highlight, queries, svg
 from .deps import answer, counter, memoised
 from .render import Pager, page_params, render
 
@@ -169,6 +169,7 @@ def meeting(request: Request, meeting_id: Id, start: From = None, end: To = None
         timeline, zoom = _timeline([_lane(b, label, group, moves)], f"/meetings/{m['id']}", [],
                                    start, end, m["id"], f"Meetings of {label or 'this meeting'}")
         grid = grids.matrix(b, grids.window(group, m["id"], MATRIX_COLUMNS), m["id"])
+        edit.annotate(b, grid)
         runs = grids.history_runs(m["history"])
         quotes = list(reversed(m["quotes"]))[:QUOTES]
         docs = {d for r in runs for d in r["documents"][:RUN_LINKS]}
@@ -184,7 +185,8 @@ def meeting(request: Request, meeting_id: Id, start: From = None, end: To = None
                       matrix=grid, positions=grids.positions_grid(m["positions"]),
                       titles=queries.titles(b, docs), agreement_actors=agreement_actors,
                       quotes=quotes, runs=runs, run_links=RUN_LINKS,
-                      moves=moves.get(m["id"], []), shown=SHOWN)
+                      moves=moves.get(m["id"], []), shown=SHOWN, edit=edit.context(request),
+                      trail=rec.corrections_of(m["documents"]))
 
     return answer(request, HTML, produce)
 
@@ -261,7 +263,8 @@ def article(request: Request, article_id: Id) -> Response:
         kinds = sorted({mk.kind for mk in marks})
         return render("article.html", nav="articles", doc=doc, marks=marks, kinds=kinds,
                       segments=highlight.segments(body, marks) if body else [],
-                      meetings=digest.get("meetings") or [])
+                      meetings=digest.get("meetings") or [], digest=digest,
+                      edit=edit.context(request), trail=rec.corrections_of([doc["id"]]))
 
     return answer(request, HTML, produce)
 

@@ -18,6 +18,7 @@ from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup, escape
 
 from ..model import MEETING_STATUSES, PARTICIPATION_STATUSES, STANCES
+from ..sanitize import isolate_bidi
 from .deps import HERE
 
 
@@ -88,9 +89,17 @@ def evidence(ev: Any) -> Markup:
     return Markup('<span class="muted">no sentence</span>')
 
 
+def _no_bidi(value: Any) -> Any:
+    """Every ``{{ value }}`` of a page without bidi controls: an override in a title cannot turn
+    "evil" into "live" or reverse the text after it (style.css isolates each cell as well)."""
+    if isinstance(value, Markup):
+        return Markup(isolate_bidi(value))
+    return isolate_bidi(value) if isinstance(value, str) else value
+
+
 def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True,
-                      trim_blocks=True, lstrip_blocks=True)
+                      trim_blocks=True, lstrip_blocks=True, finalize=_no_bidi)
     env.filters.update(urlq=_urlq, safe_url=_safe_url, snippet=_snippet, short=_short)
     env.globals.update(status=badge, doclink=doclink, evidence=evidence,
                        MEETING_STATUSES=MEETING_STATUSES,

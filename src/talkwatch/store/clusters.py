@@ -131,23 +131,65 @@ def _iso(value: str | None) -> date | None:
     return b[0] if b and value and len(value) >= 10 else None
 
 
-def cluster(reports: Iterable[_Report]) -> list[list[str]]:
-    """Split one place's reports into meetings (lists of report ids)."""
+Why = dict[str, dict[str, Any]]  # report id -> why it is in its meeting (``joined``)
+
+
+def cluster(reports: Iterable[_Report], why: Why | None = None) -> list[list[str]]:
+    """Split one place's reports into meetings (lists of report ids).
+
+    ``why`` receives, per report, the decision that put it where it is (``joined``).
+    """
     reports = list(reports)
+    why = {} if why is None else why
     clusters: list[_Cluster] = []
     active: list[_Cluster] = []  # clusters a report at or after r.lo can still overlap
     for r in sorted((r for r in reports if r.lo), key=lambda r: (r.lo, r.hi, r.id)):
         active = [c for c in active if c.hi + ROUND_TOLERANCE >= r.lo]  # type: ignore[operator]
         match = [c for c in active if c.fits(r) and _overlaps(c, r)]
         if match:
+            why[r.id] = joined(match[-1], r)
             match[-1].add(r)
         else:
+            why[r.id] = {"rule": "first"}
             active.append(_new(clusters))
             active[-1].add(r)
     undated = (r for r in reports if not r.lo)
     for r in sorted(undated, key=lambda r: (r.published or date.max, r.id)):
-        (_attach(clusters, r) or _new(clusters)).add(r)
+        _add_undated(clusters, r, why)
     return [sorted(c.ids) for c in clusters]
+
+
+def joined(c: _Cluster, r: _Report) -> dict[str, Any]:
+    """Why a dated report is one meeting with a cluster: its dates fall in the cluster's window."""
+    if c.other_town(r):
+        rule, tol = "same days, venue moved", keys.days(0)
+    elif r.actual and c.actual:
+        rule, tol = "dates of talks held", ACTUAL_TOLERANCE
+    elif r.round is not None and r.round in c.rounds:
+        rule, tol = f"round {r.round}", ROUND_TOLERANCE
+    else:
+        rule, tol = "planned dates", TOLERANCE
+    return {
+        "rule": rule,
+        "window": [(c.lo - tol).isoformat(), (c.hi + tol).isoformat()],  # type: ignore[operator]
+        **({"process": sorted(c.processes)} if c.processes else {}),
+    }
+
+
+def _add_undated(clusters: list[_Cluster], r: _Report, why: Why) -> None:
+    """An undated report joins the meeting its publication date points to, else starts one."""
+    found = _attach(clusters, r)
+    if found is None:
+        why[r.id] = {"rule": "first"}
+        _new(clusters).add(r)
+        return
+    rule = "undated, published near"
+    if found.lo and r.published:
+        rule = "undated, reported after" if r.published >= found.lo else "undated, reported before"
+    span = [found.lo.isoformat(), found.hi.isoformat()] if found.lo and found.hi else None
+    why[r.id] = {"rule": rule, **({"window": span} if span else {}),
+                 **({"process": sorted(found.processes)} if found.processes else {})}
+    found.add(r)
 
 
 def _new(clusters: list[_Cluster]) -> _Cluster:
@@ -212,7 +254,7 @@ def _attach(clusters: list[_Cluster], r: _Report) -> _Cluster | None:
 
 
 def cluster_around(
-    anchors: list[tuple[str, list[_Report]]], reports: Iterable[_Report]
+    anchors: list[tuple[str, list[_Report]]], reports: Iterable[_Report], why: Why | None = None
 ) -> tuple[dict[str, str], list[list[str]]]:
     """Place reports that name no place: into a placed meeting, or into meetings of their own.
 
@@ -231,17 +273,20 @@ def cluster_around(
         fixed[id(c)] = mid
     placed = len(clusters)
     reports = list(reports)
+    why = {} if why is None else why
     for r in sorted((r for r in reports if r.lo), key=lambda r: (r.lo, r.hi, r.id)):
         match = [c for c in clusters if c.lo and c.fits(r) and _overlaps(c, r)]
         if match:
+            why[r.id] = joined(_nearest(match, r), r)
             _nearest(match, r).add(r)
         else:
+            why[r.id] = {"rule": "first"}
             _new(clusters).add(r)
     for r in sorted((r for r in reports if not r.lo), key=lambda r: (r.published or date.max, r.id)):
-        (_attach(clusters, r) or _new(clusters)).add(r)
+        _add_undated(clusters, r, why)
     own = {r.id for r in reports}
-    joined = {i: fixed[id(c)] for c in clusters[:placed] for i in c.ids if i in own}
-    return joined, [sorted(c.ids) for c in clusters[placed:]]
+    into = {i: fixed[id(c)] for c in clusters[:placed] for i in c.ids if i in own}
+    return into, [sorted(c.ids) for c in clusters[placed:]]
 
 
 def _nearest(match: list[_Cluster], r: _Report) -> _Cluster:

@@ -44,6 +44,7 @@ def _plain(text: str | None) -> str:
     return " ".join(words)
 
 
+@functools.lru_cache(maxsize=65536)  # a pure function of the key; every actor of every batch asks
 def canonical_key(key: str) -> str:
     """The gazetteer key a ``CCC:<words>`` description stands for (else the key itself)."""
     country, sep, words = key.partition(":")
@@ -61,10 +62,16 @@ def canonical_key(key: str) -> str:
     return key
 
 
+@functools.cache
+def _state_words() -> tuple[str, ...]:
+    return tuple(sorted(_data().get("state", ()), key=lambda w: (-len(w), w)))
+
+
+@functools.lru_cache(maxsize=65536)  # a pure function of the name
 def name_key(name: str | None) -> str:
     """An unkeyed actor's name without a trailing delegation word ("X delegation" is X)."""
     words = _plain(name)
-    for word in sorted(_data().get("state", ()), key=lambda w: (-len(w), w)):
+    for word in _state_words():
         if words.endswith(" " + word):
             return words[: -len(word) - 1]
     return words
@@ -106,11 +113,16 @@ def resolve(
     types: Iterable[str | None] | Counter[str],
     countries: Iterable[str | None] | Counter[str],
 ) -> tuple[str | None, str | None]:
-    """(type, country) of a record actor from its reports' values (or their counts), the gazetteer first."""
+    """(type, country) of a record actor from its reports' values (or their counts), the gazetteer first.
+
+    A gazetteer entry's country is the actor's, also when it has none: an international
+    official (a UN envoy) or a transnational group belongs to no state, whatever country
+    the reports gave it from the actors around it.
+    """
     entry = gazetteer_entry(akey)
     precedence = list(_data().get("type_precedence") or [])
     type_ = (entry.type if entry else None) or _vote(types, precedence)
-    country = (entry.country if entry else None) or _vote(countries, [])
+    country = entry.country if entry else _vote(countries, [])
     return type_, country
 
 

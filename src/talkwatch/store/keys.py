@@ -47,6 +47,7 @@ def actor_key(actor: dict[str, Any]) -> str:
     return f"n:{identity.name_key(norm(actor.get('name')))}"
 
 
+@functools.lru_cache(maxsize=65536)
 def actor_id(key: str) -> str:
     return "a" + short_hash(key)
 

@@ -24,6 +24,7 @@ from .clusters import (
     ABSENT,
     ROUND_TOLERANCE,
     UNDATED_WINDOW,
+    Why,
     _iso,
     _Report,
     cluster,
@@ -69,14 +70,15 @@ def _refresh_unplaced(backend: Any, lo: date | None, hi: date | None) -> None:
     for r in anchors:
         by_meeting.setdefault(r["meeting_id"], []).append(_report(r))
         place_of[r["meeting_id"]] = r["place"]
-    joined, groups = cluster_around(sorted(by_meeting.items()), [_report(r) for r in reports])
-    target = dict(joined)
+    why: Why = {}
+    into, groups = cluster_around(sorted(by_meeting.items()), [_report(r) for r in reports], why)
+    target = dict(into)
     for ids in groups:
         target |= {i: keys.meeting_id(keys.UNPLACED, ids[0]) for i in ids}
+    _set_meetings(backend, [(target[r["id"]], r) for r in reports], why)
     moved = sorted((mid, r["id"]) for r in reports if (mid := target[r["id"]]) != r["meeting_id"])
     if not moved:
         return
-    backend.executemany("UPDATE meeting_reports SET meeting_id = ? WHERE id = ?", moved)
     touched = {mid for mid, _ in moved} | {r["meeting_id"] for r in reports if r["meeting_id"]}
     for mid in sorted(touched):
         _rewrite(backend, place_of.get(mid, keys.UNPLACED), [mid])
@@ -145,7 +147,17 @@ def _refresh_actor_kinds(backend: Any, actor_ids: list[str]) -> None:
     backend.executemany("UPDATE actors SET name = ?, type = ?, country = ? WHERE id = ?", updates)
 
 
-_CLUSTER_COLS = "id, lo, hi, published, round, process, status, city, place, meeting_id"
+_CLUSTER_COLS = "id, lo, hi, published, round, process, status, city, place, meeting_id, joined"
+
+
+def _set_meetings(backend: Any, placed: list[tuple[str, dict[str, Any]]], why: Why) -> None:
+    """Store each report's meeting and why it is there (``joined``), where either changed."""
+    updates = []
+    for mid, r in placed:
+        reason = json.dumps(why[r["id"]], sort_keys=True) if r["id"] in why else r["joined"]
+        if (mid, reason) != (r["meeting_id"], r["joined"]):
+            updates.append((mid, reason, r["id"]))
+    backend.executemany("UPDATE meeting_reports SET meeting_id = ?, joined = ? WHERE id = ?", sorted(updates))
 
 
 def _load(backend: Any, place: str | None, lo: date | None, hi: date | None) -> list[dict[str, Any]]:
@@ -183,13 +195,14 @@ def _at_edge(ids: list[str], by_id: dict[str, dict[str, Any]], lo: date | None, 
 
 
 def _clusters(
-    backend: Any, place: str, lo: date | None, hi: date | None
+    backend: Any, place: str, lo: date | None, hi: date | None, why: Why
 ) -> tuple[list[dict[str, Any]], list[list[str]], date | None, date | None]:
     """Cluster a window of the place, widening it while a new report's meeting reaches an edge."""
     while True:
         reports = _load(backend, place, lo, hi)
         by_id = {r["id"]: r for r in reports}
-        groups = cluster(_report(r) for r in reports)
+        why.clear()
+        groups = cluster((_report(r) for r in reports), why)
         fresh = [g for g in groups if any(by_id[i]["meeting_id"] is None for i in g)]
         if not any(_at_edge(g, by_id, lo, hi) for g in fresh):
             return reports, groups, lo, hi
@@ -208,28 +221,38 @@ def _refresh_place(backend: Any, place: str, lo: date | None, hi: date | None) -
     the end of the transaction, so the next one sees these meetings.
     """
     backend.lock(f"place:{place}")
-    reports, groups, lo, hi = _clusters(backend, place, lo, hi)
+    why: Why = {}
+    reports, groups, lo, hi = _clusters(backend, place, lo, hi, why)
     by_id = {r["id"]: r for r in reports}
     members: dict[str, set[str]] = {}
     for r in reports:
         members.setdefault(r["meeting_id"], set()).add(r["id"])
     losers: set[str] = set()
     changed: list[str] = []
+    placed: list[tuple[str, dict[str, Any]]] = []
     for ids in groups:
         if all(by_id[i]["meeting_id"] for i in ids) and _at_edge(ids, by_id, lo, hi):
             continue
         mid = keys.meeting_id(place, ids[0])
+        placed += [(mid, dict(by_id[i])) for i in ids]
         if members.get(mid) == set(ids):
             continue
         moved = [i for i in ids if by_id[i]["meeting_id"] != mid]
         losers.update(by_id[i]["meeting_id"] for i in moved if by_id[i]["meeting_id"])
-        backend.executemany(
-            "UPDATE meeting_reports SET meeting_id = ? WHERE id = ?", [(mid, i) for i in moved]
-        )
         for i in ids:
             by_id[i]["meeting_id"] = mid
         changed.append(mid)
+    _set_meetings(backend, placed, why)
     _rewrite(backend, place, [*changed, *sorted(losers - set(changed))])
+
+
+def rewrite(backend: Any, meetings: dict[str, str]) -> None:
+    """Summarize again these meetings (id -> place) as their reports now stand (after a re-extraction)."""
+    by_place: dict[str, list[str]] = {}
+    for mid in sorted(meetings):
+        by_place.setdefault(meetings[mid], []).append(mid)
+    for place in sorted(by_place):
+        _rewrite(backend, place, by_place[place])
 
 
 def _rewrite(backend: Any, place: str, mids: list[str]) -> None:

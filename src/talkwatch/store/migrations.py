@@ -165,20 +165,40 @@ _ORDINAL_SQLITE = ("UPDATE doc_actors SET ord = rowid",)
 _EXTRACTOR = tuple(f"ALTER TABLE {table} ADD COLUMN extractor TEXT" for table in EXTRACTOR_TABLES)
 
 def _fold_cells(backend: Any) -> None:
-    """The attendance cells of meetings merged before 0005_attendance."""
+    """The attendance cells of meetings merged before 0008_attendance."""
     from . import merge
 
     cells.backfill(backend, merge.attendance_of)
 
+# Analysts' corrections (store/corrections/): an append-only log, each entry naming its fact by
+# article, kind, evidence span and identity (``target``); ``state`` says whether the last
+# application found the fact (``applied``) or not (``orphaned``).
+_CORRECTIONS = (
+    """CREATE TABLE corrections (
+        id TEXT PRIMARY KEY, created TEXT NOT NULL, author TEXT NOT NULL, note TEXT,
+        action TEXT NOT NULL, kind TEXT NOT NULL, doc_id TEXT, ev_start INTEGER, ev_end INTEGER,
+        ev_text TEXT, target TEXT, changes TEXT, before TEXT, state TEXT)""",
+    "CREATE INDEX corrections_doc ON corrections (doc_id)",
+    "CREATE INDEX corrections_order ON corrections (created, id)",
+)
+
+# The rule sets an article was extracted with (JSON kind -> NAME; ``store.rules``); NULL before.
+_RULES = ("ALTER TABLE documents ADD COLUMN rules TEXT",)
+
+# Why each meeting report is in its meeting (JSON: the clustering rule and window; ``clusters``).
+_JOINED = ("ALTER TABLE meeting_reports ADD COLUMN joined TEXT",)
 
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_record", _BASE),
     Migration("0002_fulltext", (), {"sqlite": _FTS_SQLITE, "postgres": _FTS_POSTGRES}),
     Migration("0003_ordinal", _ORDINAL, {"sqlite": _ORDINAL_SQLITE}),
     Migration("0004_extractor", _EXTRACTOR),
+    Migration("0005_corrections", _CORRECTIONS),
+    Migration("0006_rules", _RULES),
+    Migration("0007_joined", _JOINED),
     # the attendance grid folded at merge time (store/attendance.py); meetings merged before
     # have no row in meeting_folded and are folded on the fly when a page asks
-    Migration("0005_attendance", (cells.TABLE, cells.FOLDED, cells.FOLDED_PROCESS,
+    Migration("0008_attendance", (cells.TABLE, cells.FOLDED, cells.FOLDED_PROCESS,
                                   "CREATE INDEX documents_source ON documents (source)"),
               backfill=_fold_cells),
 )

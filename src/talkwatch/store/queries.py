@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from ..errors import NotFound
-from . import keys, merge, rows, summary
+from . import keys, mentions, merge, rows, summary
 
 MEETING_COLS = (
     "id, name, process, city, country, round, start_date, end_date, status, n_parties, n_documents, aliases"
@@ -115,6 +115,7 @@ def meeting(backend: Any, id_or_name: str) -> dict[str, Any]:
         "quotes": facts(backend, "quotes", "doc_id IN ({ids})", docs),
         "conflicts": conflicts(backend, meeting_id=m["id"]),
         "others": m["others"],
+        "mentions": mentions.of_meeting(backend, m["id"]),
     }
     _name_actors(backend, out)
     return out

@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import NotFound, TalkwatchError
-from . import migrations, queries, rows, writer
+from ..model import Article
+from . import corrections, migrations, queries, rows, rules, writer
 from .backend import connect, is_url
 from .exports import record as export
 
@@ -22,6 +23,7 @@ TABLES = (
     "meetings",
     "conflicts",
     *rows.FACTS,
+    "corrections",
 )
 
 
@@ -48,6 +50,47 @@ class Record:
         """Which of these document ids are stored already."""
         return writer.known_ids(self.backend, doc_ids)
 
+    # corrections (store/corrections/)
+    def correct(self, fix: corrections.Correction | dict[str, Any]) -> dict[str, Any]:
+        """Apply and log an analyst's correction (a ``Correction`` or its file form)."""
+        if isinstance(fix, dict):
+            fix = corrections.parse(fix, "correction")
+        return corrections.add(self.backend, fix)
+
+    def corrections(self, *, document: str | None = None, state: str | None = None) -> list[dict[str, Any]]:
+        """The corrections log, oldest first (``state="orphaned"``: those whose fact is gone)."""
+        return corrections.listing(self.backend, doc_id=document, state=state)
+
+    def corrections_of(self, documents: list[str]) -> list[dict[str, Any]]:
+        """The corrections of these articles, oldest first (a page's audit trail)."""
+        found = corrections.for_facts(self.backend, documents).values()
+        return sorted((c for group in found for c in group), key=lambda c: (c["created"], c["id"]))
+
+    def apply_corrections(self, fixes: Iterable[corrections.Correction | dict[str, Any]]) -> dict[str, int]:
+        """Log and apply corrections from a file or another record; known ones are skipped."""
+        parsed = [f if isinstance(f, corrections.Correction) else corrections.parse(f, f"correction {n + 1}")
+                  for n, f in enumerate(fixes)]
+        return corrections.import_many(self.backend, parsed)
+
+    def stale(self, doc_ids: list[str] | None = None) -> list[str]:
+        """Stored articles (of ``doc_ids``, else all) whose facts came from an older rule set."""
+        return rules.stale(self.backend, doc_ids)
+
+    def all_ids(self) -> list[str]:
+        """Every stored article's id, in id order."""
+        return [r["id"] for r in self.backend.query("SELECT id FROM documents ORDER BY id")]
+
+    def articles(self, doc_ids: list[str]) -> list[Article]:
+        """Stored articles as read at ingest, to extract again (those stored without text are left out)."""
+        marks = ",".join("?" * len(doc_ids))
+        found = self.backend.query(
+            "SELECT id, title, source, url, published, language, path, body FROM documents"
+            f" WHERE id IN ({marks}) AND body IS NOT NULL ORDER BY id",
+            doc_ids,
+        ) if doc_ids else []
+        return [Article(**{k: v for k, v in r.items() if k != "language"}, language=r["language"] or "en")
+                for r in found]
+
     # reading
     def meetings(
         self, *, process: str | None = None, limit: int | None = None, offset: int = 0
@@ -67,7 +110,7 @@ class Record:
         return queries.conflicts(self.backend)
 
     def digest(self, doc_id: str) -> dict[str, Any]:
-        """The stored digest of one article, as extraction produced it."""
+        """The stored digest of one article: as extraction produced it, with its corrections."""
         return export.digest(self.backend, doc_id)
 
     def counts(self) -> dict[str, int]:

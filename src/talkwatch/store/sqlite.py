@@ -45,6 +45,8 @@ class SQLiteBackend(Transactional):
         p = Path(path)
         if p.is_dir():
             raise StoreError(f"{path}: is a directory, not a database file")
+        if p.exists() and not p.is_file():  # /dev/zero, a FIFO: sqlite3 would fail deep inside, or block
+            raise StoreError(f"{path}: not a regular file, not a database file")
         if p.exists() and p.stat().st_size > 0:
             with p.open("rb") as fh:
                 if fh.read(16) != b"SQLite format 3\x00":

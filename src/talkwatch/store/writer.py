@@ -3,8 +3,9 @@
 A batch is all-or-nothing, so a crash loses at most the batch in flight and
 never leaves half an article's facts; documents already stored are skipped,
 so re-running an ingest completes it and a second run adds nothing. After the
-raw facts, the merged view (actor names, meeting clusters) is refreshed for
-what the batch touched, in the same transaction.
+raw facts, the articles' corrections are replayed on them (``corrections``)
+and the merged view (actor names, meeting clusters) is refreshed for what the
+batch touched, in the same transaction.
 
 Rows are gathered for the whole batch and written table by table (one
 ``executemany`` each), which a client-server database needs to be fast.
@@ -24,7 +25,7 @@ from typing import Any
 
 from ..errors import SchemaError
 from ..model import DIGEST_LISTS
-from . import keys, merge, rows
+from . import corrections, keys, merge, rows, rules
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,7 @@ class Saved:
     added: int
     skipped: int
     facts: int
+    replaced: int = 0  # of ``added``: stored articles re-extracted on a newer rule set
 
 
 def known_ids(backend: Any, ids: Sequence[str]) -> set[str]:
@@ -50,11 +52,18 @@ def known_ids(backend: Any, ids: Sequence[str]) -> set[str]:
 
 @dataclass(frozen=True)
 class Item:
-    """A digest to store, with the article body (for full-text search) and its file."""
+    """A digest to store, with the article body (for full-text search) and its file.
+
+    ``rules`` names the rule set per fact kind when the caller knows it (the pipeline it
+    ran), else the digest's facts tell; ``replace`` re-stores an article already stored
+    (re-extracted on newer rules) in place of its old facts.
+    """
 
     digest: dict[str, Any]
     body: str | None = None
     path: str | None = None
+    rules: dict[str, str] | None = None
+    replace: bool = False
 
 
 def save_batch(backend: Any, items: Iterable[Item]) -> Saved:
@@ -71,8 +80,9 @@ def _save(backend: Any, batch: list[Item]) -> Saved:
         new: dict[str, Item] = {}
         for item in batch:
             doc_id = item.digest["document"]["id"]
-            if doc_id not in seen and doc_id not in new:
+            if (doc_id not in seen or item.replace) and doc_id not in new:
                 new[doc_id] = item
+        gone = rules.forget(backend, sorted(seen & {i for i in new if new[i].replace}))
         inserted = [(new[i], _write_document(backend, new[i])) for i in sorted(new)]
         fresh = [item for item, cur in inserted if cur.fetchall()]
         touched = _Touched()
@@ -80,8 +90,13 @@ def _save(backend: Any, batch: list[Item]) -> Saved:
         out = _Rows()
         facts = sum(_rows(item, local[item.digest["document"]["id"]], touched, out) for item in fresh)
         out.write(backend)
-        merge.refresh(backend, places=touched.places, actors=touched.actors)
-    return Saved(added=len(fresh), skipped=len(batch) - len(fresh), facts=facts)
+        corrections.reapply(backend, [item.digest["document"]["id"] for item in fresh])
+        for place, days in gone.places.items():
+            touched.places.setdefault(place, []).extend(days)
+        merge.refresh(backend, places=touched.places, actors=touched.actors | gone.actors)
+        merge.rewrite(backend, gone.meetings)
+    replaced = sum(1 for item, _ in inserted if item.digest["document"]["id"] in seen)
+    return Saved(added=len(fresh), skipped=len(batch) - len(fresh), facts=facts, replaced=replaced)
 
 
 def _check(digest: Any) -> None:
@@ -191,7 +206,7 @@ def _write_document(backend: Any, item: Item) -> Any:
     doc = digest["document"]
     return backend.execute(
         "INSERT INTO documents (id, title, source, url, published, language, path, body, schema,"
-        " extra, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        " extra, ingested_at, rules) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
         " ON CONFLICT (id) DO NOTHING RETURNING id",
         (
             doc["id"],
@@ -205,6 +220,7 @@ def _write_document(backend: Any, item: Item) -> Any:
             digest.get("schema"),
             _doc_extra(digest),
             datetime.now(UTC).isoformat(timespec="seconds"),
+            rules.of_digest(digest, item.rules),
         ),
     )
 

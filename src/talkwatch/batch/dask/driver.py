@@ -41,10 +41,12 @@ class ExtractReport:
     extracted: int = 0
     failed: int = 0
     warned: int = 0
+    unread: int = 0  # inputs (rows, files) that could not be read: "skipped" in the summary
     chars: int = 0
     seconds: float = 0.0
     dashboard: str | None = None
     failures: list[tuple[str, str]] = field(default_factory=list)
+    skips: list[tuple[str, str]] = field(default_factory=list)
     lost: list[tuple[str, str]] = field(default_factory=list)  # partitions that did not finish
     rss: dict[str, int] = field(default_factory=dict)  # worker -> last RSS seen (bytes)
     merge: merging.MergeReport | None = None  # when merged during the run
@@ -234,8 +236,9 @@ def _run(
 
 def _count(report: ExtractReport, meta: dict[str, Any]) -> None:
     report.done += 1
-    for name in ("read", "extracted", "failed", "warned", "chars"):
+    for name in ("read", "extracted", "failed", "warned", "unread", "chars"):
         setattr(report, name, getattr(report, name) + int(meta.get(name) or 0))
     room = MAX_FAILURES - len(report.failures)
     report.failures += [(f[0], f[1]) for f in meta.get("failures", [])[: max(room, 0)]]
+    report.skips += [(f[0], f[1]) for f in meta.get("skips", [])[: max(MAX_FAILURES - len(report.skips), 0)]]
     report.rss[meta["worker"]] = meta["rss"]

@@ -110,7 +110,7 @@ def _fresh_items(record: store.Record, items: list[Any], report: MergeReport) ->
     """Digests handed over by a task, minus those already stored."""
     known = record.known([digest["document"]["id"] for digest, _, _ in items])
     fresh = [_pending(d, body, path) for d, body, path in items if d["document"]["id"] not in known]
-    report.skipped += len(items) - len(fresh)
+    report.already += len(items) - len(fresh)
     return fresh
 
 
@@ -121,12 +121,12 @@ def _fresh(out: str, record: store.Record, meta: dict[str, Any], report: MergeRe
            for r in found]
     known = record.known(ids)
     if len(known) == len(set(ids)):
-        report.skipped += len(ids)
+        report.already += len(ids)
         return []
     found: dict[str, list[dict[str, Any]]] = {}
     for table, part_rows in output.read_rows(out, meta["files"]):
         found.setdefault(table, []).extend(part_rows)
     pairs = tables.digests(found.pop("documents", []), found)
     fresh = [_pending(g, d["body"], d["path"]) for d, g in pairs if d["doc_id"] not in known]
-    report.skipped += len(pairs) - len(fresh)
+    report.already += len(pairs) - len(fresh)
     return fresh

@@ -22,6 +22,7 @@ from typing import Any
 
 from ... import read
 from ...errors import InputError
+from ...limits import message
 from ...model import Article
 
 PARQUET_SUFFIXES = {".parquet", ".pq"}
@@ -199,26 +200,27 @@ def count_lines(part: Partition) -> int:
     return sum(1 for _ in _lines(part))
 
 
-def articles(part: Partition, *, first_line: int = 1, on_warning: Warn) -> Iterator[Article]:
-    """Read a partition's articles; bad rows are reported through ``on_warning`` and skipped."""
+def articles(
+    part: Partition, *, first_line: int = 1, on_warning: Warn, on_skip: Warn | None = None
+) -> Iterator[Article]:
+    """Read a partition's articles; caveats go to ``on_warning``, rows and files that cannot be read
+    to ``on_skip`` (default: ``on_warning``), as ``talkwatch.read`` does."""
+    skip = on_skip or on_warning
     if part.kind == "jsonl":
-        yield from _jsonl(part, first_line, on_warning)
+        yield from read.read_jsonl(
+            _lines(part), path=part.source, on_warning=on_warning, first_line=first_line, on_skip=on_skip
+        )
     elif part.kind == "parquet":
-        yield from _parquet(part, on_warning)
+        yield from _parquet(part, on_warning, skip)
     else:
         for url in part.files:
             try:
-                yield from _file(url, on_warning)
+                yield from _file(url, on_warning, on_skip)
             except InputError as exc:
-                on_warning(str(exc))
+                skip(str(exc))
 
 
-def _jsonl(part: Partition, first_line: int, on_warning: Warn) -> Iterator[Article]:
-    """``read.read_jsonl`` over the partition's lines, numbered from its first line."""
-    yield from read.read_jsonl(_lines(part), path=part.source, on_warning=on_warning, first_line=first_line)
-
-
-def _parquet(part: Partition, on_warning: Warn) -> Iterator[Article]:
+def _parquet(part: Partition, on_warning: Warn, on_skip: Warn) -> Iterator[Article]:
     """Rows ``start..stop`` of a Parquet file, read one row group at a time."""
     import pyarrow.parquet as pq
 
@@ -226,7 +228,7 @@ def _parquet(part: Partition, on_warning: Warn) -> Iterator[Article]:
     with fs.open(path, "rb") as fh:
         pf = pq.ParquetFile(fh)
         if "text" not in pf.schema_arrow.names:
-            on_warning(f"{part.source}: no 'text' column; skipped")
+            on_skip(f"{part.source}: no 'text' column")
             return
         columns = [c for c in FIELDS if c in pf.schema_arrow.names]
         first = 0
@@ -238,33 +240,45 @@ def _parquet(part: Partition, on_warning: Warn) -> Iterator[Article]:
                 for i, row in enumerate(table.to_pylist(), lo + 1):
                     where = f"{part.source}:{i}"
                     if not isinstance(row.get("text"), str):
-                        on_warning(f"{where}: no 'text' field; skipped")
+                        on_skip(f"{where}: no 'text' field")
                         continue
                     try:
                         yield read.make_article(row["text"], row, path=where, on_warning=on_warning)
                     except InputError as exc:
-                        on_warning(f"{exc}; skipped")
+                        on_skip(str(exc))
             first += rows
             if first >= part.stop:
                 return
 
 
-def _file(url: str, on_warning: Warn) -> Iterator[Article]:
-    """One text, HTML, feed or compressed JSON Lines file, by suffix (as ``read.read_file``)."""
+def _is_local(fs: Any) -> bool:
+    protocol = getattr(fs, "protocol", ())
+    return "file" in (protocol if isinstance(protocol, tuple | list) else (protocol,))
+
+
+def _file(url: str, on_warning: Warn, on_skip: Warn | None = None) -> Iterator[Article]:
+    """One text, HTML, feed or compressed JSON Lines file, by suffix (as ``read.read_file``).
+
+    A local FIFO or device is refused before it is opened, and no more than the
+    size limit is ever read (a compressed file can expand without end).
+    """
     fs, path = filesystem(url)
+    if _is_local(fs):
+        read.check_regular(Path(path))
+    suffix = _suffix(url)
+    limit = read.MAX_BYTES
     try:
         with fs.open(path, "rb", compression="infer" if _compressed(url) else None) as fh:
-            data = fh.read()
+            data = fh.read(limit + 1)
     except OSError as exc:
         raise InputError(f"{url}: cannot read ({exc.strerror or exc})") from None
-    suffix = _suffix(url)
+    if len(data) > limit:
+        raise InputError(message("too_large", where=f"{url}: ", size=len(data), limit=limit))
     if suffix in read.JSONL_SUFFIXES:
-        yield from read.read_jsonl(data, path=url, on_warning=on_warning)
+        yield from read.read_jsonl(data, path=url, on_warning=on_warning, on_skip=on_skip)
     elif suffix in read.HTML_SUFFIXES:
         yield read.read_html(data, path=url, on_warning=on_warning)
     elif suffix in read.FEED_SUFFIXES:
-        yield from read.read_feed(data, path=url, on_warning=on_warning)
+        yield from read.read_feed(data, path=url, on_warning=on_warning, on_skip=on_skip)
     else:
-        if len(data) > read.MAX_BYTES:
-            raise InputError(f"{url}: {len(data)} bytes is too large for one article")
         yield read.read_text(read.decode(data, where=f"{url}: "), path=url, on_warning=on_warning)

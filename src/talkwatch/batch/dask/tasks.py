@@ -67,8 +67,12 @@ def extract_partition(
     items: list[tuple[dict[str, Any], str, str | None]] = []
     seen: set[str] = set()
     n_read = duplicates = chars = 0
+    skips: list[list[str]] = []
     for article in partitions.articles(
-        part, first_line=first_line, on_warning=lambda m: warnings.append(_split(m))
+        part,
+        first_line=first_line,
+        on_warning=lambda m: warnings.append(_split(m)),
+        on_skip=lambda m: skips.append(_split(m)),
     ):
         n_read += 1
         if article.id in seen:  # the same text twice in a partition: the first one counts
@@ -81,6 +85,7 @@ def extract_partition(
             failures.append([article.path or article.id, f"{type(exc).__name__}: {exc}"])
             continue
         chars += len(article.body)
+        warnings.extend(_split(w) for w in digest.pop("warnings", None) or [])
         if digests:
             items.append((digest, article.body, article.path))
         found_rows = tables.rows(
@@ -104,7 +109,9 @@ def extract_partition(
         "duplicates": duplicates,
         "failed": len(failures),
         "warned": len(warnings),
+        "unread": len(skips),
         "failures": failures[:MAX_LISTED],
+        "skips": skips[:MAX_LISTED],
         "warnings": warnings[:MAX_LISTED],
         "chars": chars,
         "seconds": round(time.perf_counter() - started, 3),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ... import nlp
 from ...context import Context
 from . import links
 from .mentions import _ENTITY_TYPES, _MODIFIER_DEPS
@@ -57,7 +58,7 @@ def _actors(ctx: Context, tok: Any, part: int = 0) -> list[str]:
     for t in _fronted(tok)[part]:
         actor = ctx.actors.at(t.idx, t.idx + len(t))
         if actor is None and t.ent_type_ in _ENTITY_TYPES:
-            ent = next(e for e in t.doc.ents if e.start <= t.i < e.end)
+            ent = nlp.entity_at(t)
             typ = _ENTITY_TYPES[t.ent_type_]
             actor = ctx.actors.add(ent.text, typ, ent.start_char, ent.end_char)
         if actor is not None:

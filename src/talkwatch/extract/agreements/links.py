@@ -7,6 +7,7 @@ import datetime as dt
 from typing import Any
 
 from ...context import Context
+from .. import _clauses as clauses
 
 _PRONOUN_OWNERS = {"their", "its", "his", "her", "our", "my"}
 
@@ -144,9 +145,8 @@ def _days(tok: Any) -> int | None:
     """'a day' -> 1, 'two days' -> 2; None for other measures."""
     if tok is None or tok.lemma_.lower() != "day":
         return None
-    words = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
-    count = next((c.lower_ for c in tok.children if c.dep_ in ("det", "nummod")), "a")
-    return words.get(count, int(count) if count.isdigit() else None)
+    word = next((c.lower_ for c in tok.children if c.dep_ in ("det", "nummod")), "a")
+    return clauses.count(word)
 
 
 def _dated_clause(ctx: Context, verb: Any) -> bool:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from .. import _clauses as clauses
+
 
 def _definite(head: Any, name: str | None) -> bool:
     """'the truce', 'this accord', 'their ceasefire', 'the Minsk agreement': the text takes
@@ -34,7 +36,8 @@ def _procedural(head: Any, lex: dict[str, Any]) -> bool:
     return bool(words & set(lex["procedural_words"])) or any(p in text for p in lex["procedural_phrases"])
 
 
-_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+# More agreements than this in one counted plural is a statistic, not a list the text goes on to name.
+_MAX_COUNTED = 6
 
 
 def _counted(doc: Any, lex: dict[str, Any]) -> list[tuple[Any, str, int]]:
@@ -43,7 +46,8 @@ def _counted(doc: Any, lex: dict[str, Any]) -> list[tuple[Any, str, int]]:
     out = []
     for tok in doc:
         kind = lex["kinds"].get(tok.lemma_.lower())
-        count = next((_NUMBERS.get(c.lower_) for c in tok.children if c.dep_ == "nummod"), None)
+        count = next((clauses.number(c.lower_) for c in tok.children if c.dep_ == "nummod"), None)
+        count = count if count is not None and 2 <= count <= _MAX_COUNTED else None
         argument = tok.dep_ in ("nsubj", "nsubjpass", "dobj") and tok.head.pos_ in ("VERB", "AUX")
         if tok.tag_ == "NNS" and kind and count and argument:  # not "the last of four annexes"
             out.append((tok, kind, count))

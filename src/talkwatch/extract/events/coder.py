@@ -25,7 +25,7 @@ from .syntax import OBJ, child, clause_heads, complement, event_location, has_au
 
 __all__ = ["Coded", "Coder", "Party", "Scope"]
 
-OBLIGATION_VERBS = {"has", "have", "had", "need", "needs", "needed"}
+OBLIGATION_VERBS = frozenset(load().raw["modality"]["obligation_verbs"])
 
 
 @dataclass(frozen=True)

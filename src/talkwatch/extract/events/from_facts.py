@@ -299,7 +299,7 @@ AGREED = {
     "implemented",
     "reached",
 }
-BROKEN = {"violated", "breached", "broken", "collapsed", "broke_down", "broken_down"}
+BROKEN = frozenset(load_lexicon().raw["broken_statuses"])
 
 
 def agreement_events(ctx: Any, agreements: Iterable[Agreement]) -> Iterator[Event | None]:

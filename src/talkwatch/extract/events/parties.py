@@ -124,7 +124,7 @@ class Parties:
         """One head's party: the actor mentioned in its phrase (nearest the head) and its code."""
         span = pruned(head) if whole else [head]
         start, end = span[0].idx, span[-1].idx + len(span[-1])
-        text = head.doc.text[start:end]
+        text = head.doc[span[0].i : span[-1].i + 1].text  # not doc.text: that rebuilds the whole body
         actor = None
         if self.actors is not None:
             mentions = self.actors.mentions_in(start, end)

@@ -20,9 +20,10 @@ from ...context import Context
 from ...lexicon import load as load_lexicon
 from ...model import Evidence, Meeting
 from .. import _clauses as clauses
-from . import encounters, names, venues
+from . import encounters, names, venues, when
+from .defaults import _default_status
 from .mentions import _Mention, _mentions, _verb_mentions
-from .status import _apply_sponsors, _apply_status, _default_status
+from .status import _apply_sponsors, _apply_status
 
 NAME = "meetings.v1"
 REQUIRES: set[str] = set()
@@ -45,10 +46,16 @@ def extract(ctx: Context) -> list[Meeting]:
     parts = {m.meeting.id for m in mentions if m.meeting and m.kind} - {
         m.meeting.id for m in mentions if m.meeting and not m.kind
     }
+    named_days = {
+        m.meeting.id: m.extras["day"] for m in reversed(mentions) if m.meeting and "day" in m.extras
+    }
     for meeting in meetings:
         if not (meeting.history or meeting.background):
             _default_status(ctx, meeting, mentions, lex)
         _finish(ctx, meeting, processes)
+        if meeting.start is None and meeting.status == "held":
+            meeting.start = named_days.get(meeting.id)  # "the February 28 talks"
+        when.fill_start(ctx, meeting, mentions)
         if meeting.id in parts:
             _same_day(ctx, meeting)
         if meeting.id in stated:
@@ -70,6 +77,7 @@ def _cluster(ctx: Context, mentions: list[_Mention], meetings: list[Meeting]) ->
     pending: list[_Mention] = []
     sessions: dict[str, Meeting] = {}
     pairs: dict[Any, Meeting] = {}
+    days: dict[str, str] = {}  # meeting id -> the past day it was first told on
     for m in mentions:
         if "pair" in m.extras:
             _assign(ctx, m, _encounter(ctx, meetings, pairs, m, focus))
@@ -81,6 +89,8 @@ def _cluster(ctx: Context, mentions: list[_Mention], meetings: list[Meeting]) ->
         if m.kind and inside and not m.round and not same_venue:
             _assign(ctx, m, _session(ctx, meetings, sessions, m, focus))
             continue
+        if focus is not None and not m.past and _other_day(ctx, m, focus, days):
+            m.past, m.later = True, False  # 'a first round ended on May 5', 'then held talks on May 3'
         unplaced_round = m.round and not (m.city or m.country or m.past)
         if unplaced_round and focus is not None and focus.round is None and not _find(meetings, m):
             meeting = focus  # "talks resume in Vienna ... The seventh round will be chaired by"
@@ -97,6 +107,9 @@ def _cluster(ctx: Context, mentions: list[_Mention], meetings: list[Meeting]) ->
             pending.append(m)
             continue
         _assign(ctx, m, meeting)
+        day = when.past_day(ctx, m, today_too=True)
+        if day:
+            days.setdefault(meeting.id, day)
         if not (meeting.past or meeting.later or m.background):
             for p in pending:
                 _assign(ctx, p, meeting)
@@ -107,6 +120,22 @@ def _cluster(ctx: Context, mentions: list[_Mention], meetings: list[Meeting]) ->
         meeting = live[0] if live else _new(ctx, meetings, pending[0])
         for p in pending:
             _assign(ctx, p, meeting)
+
+
+def _other_day(ctx: Context, m: _Mention, focus: Meeting, days: dict[str, str]) -> bool:
+    """A bare mention told on another past day than the meeting in focus is a meeting of its own."""
+    day = when.past_day(ctx, m)
+    if not (day and days.get(focus.id) and day != days[focus.id]):
+        return False
+    verbs = [v for v in clauses.governing_verbs(m.head) if v.i in {a.i for a in m.head.ancestors}]
+    told = [v for v in verbs if _simple_past(v)]  # not 'had been scheduled'
+    return bool(told)
+
+
+def _simple_past(verb: Any) -> bool:
+    """'ended', also when tagged as a participle with no auxiliary ('said a round ended')."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return verb.tag_ == "VBD" and not clauses.pluperfect(verb) or verb.tag_ == "VBN" and not auxes
 
 
 def _encounter(
@@ -142,6 +171,12 @@ def _session(
 
 
 def _find(meetings: list[Meeting], m: _Mention, exclude: list[Meeting] | None = None) -> Meeting | None:
+    if m.city and not (m.past or m.later) and _told_past(m):
+        # "the delegation arrived in Gomel for talks": the earlier meeting held in that city,
+        # unless talks of the present are held there too
+        there = [x for x in meetings if x.city == m.city and not any(x is e for e in exclude or [])]
+        if there and all(x.past for x in there):
+            return there[0]
     for meeting in meetings:
         if exclude and any(meeting is x for x in exclude):
             continue
@@ -156,6 +191,11 @@ def _find(meetings: list[Meeting], m: _Mention, exclude: list[Meeting] | None = 
         if m.city or m.country or (m.round and m.round == meeting.round) or (m.later and meeting.later):
             return meeting
     return None
+
+
+def _told_past(m: _Mention) -> bool:
+    verbs = [m.head] if m.verb else clauses.governing_verbs(m.head)
+    return any(v.tag_ == "VBD" for v in verbs)
 
 
 def _new(ctx: Context, meetings: list[Meeting], m: _Mention) -> Meeting:
@@ -186,6 +226,7 @@ def _assign(ctx: Context, m: _Mention, meeting: Meeting) -> None:
     meeting.aliases.append(_name(ctx, m))
     longer = None if m.verb else names.long_name(ctx.doc, m.head, m.start, m.end)
     meeting.aliases += [longer] if longer else m.extras.get("names", [])[1:]
+    meeting.aliases += [] if m.verb else names.span_of_time(ctx.doc, m.head)
     if m.city and meeting.city is None or m.country and meeting.country is None:
         meeting.city, meeting.country = m.city or meeting.city, m.country
     if m.round and meeting.round is None:
@@ -207,12 +248,25 @@ def _same_day(ctx: Context, meeting: Meeting) -> None:
 
 def _finish(ctx: Context, meeting: Meeting, processes: dict[str, str]) -> None:
     """Latest stated status and start; end from a stated duration; process and host."""
+    plans = [h.start for h in meeting.background if h.status == "scheduled" and h.start]
     meeting.history[:0] = meeting.background
     meeting.background = []
     if meeting.history:
         meeting.status = meeting.history[-1].status
         dated = [h for h in meeting.history if h.start and h.status in _START_STATUSES]
         meeting.start = dated[-1].start if dated else None
+        finer = [h.start for h in dated if meeting.start and h.start.startswith(meeting.start)]
+        meeting.start = max(finer, key=len) if finer else meeting.start  # "this weekend", "on Saturday"
+        if (
+            meeting.status == "scheduled"
+            and meeting.start
+            and any(p[: len(meeting.start)] < meeting.start[: len(p)] for p in plans)
+        ):
+            meeting.status = "postponed"  # an earlier plan for an earlier day: the start has moved
+        today = ctx.published.isoformat() if ctx.published else None
+        opened = [h for h in meeting.history if h.status == "ongoing" and h.start == today]
+        if meeting.status == "scheduled" and meeting.start == today and opened:
+            meeting.status = "ongoing"  # 'is starting' and 'will begin today': the day has come
         ended = [h for h in meeting.history if h.start and h.status == "concluded"]
         if ended and (meeting.start is None or ended[-1].start >= meeting.start):
             meeting.end = ended[-1].start

@@ -26,7 +26,7 @@ def person_meetings(ctx: Context, lex: dict[str, Any]) -> list[_Mention]:
     for tok in ctx.tokens:
         if tok.pos_ != "VERB" or tok.lemma_ != "meet" or clauses.negated(tok):
             continue
-        if any(t.lower_ in heads for t in tok.subtree):
+        if any(t.lower_ in heads for t in tok.subtree) or _inside_meeting(tok, heads) or _only(tok):
             continue
         other = _other_side(ctx, tok)
         if other is None:
@@ -38,6 +38,16 @@ def person_meetings(ctx: Context, lex: dict[str, Any]) -> list[_Mention]:
         m.extras["named_subject"] = subject is not None and subject.pos_ == "PROPN"
         out.append(m)
     return out
+
+
+def _inside_meeting(verb: Any, heads: set[str]) -> bool:
+    """'a meeting at X, where he was to meet Y': the clause tells of that meeting."""
+    return any(anc.lower_ in heads and anc.pos_ == "NOUN" for anc in verb.ancestors)
+
+
+def _only(verb: Any) -> bool:
+    """'would only meet with X': a condition on who to meet, not a meeting."""
+    return any(c.dep_ == "advmod" and c.lower_ == "only" for c in verb.children)
 
 
 def _other_side(ctx: Context, verb: Any) -> Any:

@@ -55,12 +55,20 @@ def _mentions(ctx: Context, lex: dict[str, Any]) -> list[_Mention]:
             continue
         mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound", "advmod")}
         excluded = set(lex["generic_modifiers"]) | set(lex["non_meeting_modifiers"])
-        if mods & excluded or _part_of_meeting(tok, heads):
+        if (mods & excluded and not _concrete(tok)) or _part_of_meeting(tok, heads) or _members_of(tok):
             continue
         m = _Mention(tok, *_span(tok))
         past = mods & set(lex["past_modifiers"])
         told_past = any(v.tag_ == "VBD" for v in clauses.governing_verbs(tok))  # "the last round focused on"
-        m.past = bool(past - {"last"} or past and (tok.lower_ != "round" or told_past)) or _long_ago(ctx, tok)
+        m.past = (
+            bool(past - {"last", "initial"})
+            or bool(past & {"last"} and (tok.lower_ != "round" or told_past))
+            or bool(past & {"initial"} and (told_past or _background(tok, lex)))  # "after initial talks"
+            or _long_ago(ctx, tok)
+            or _day_before(ctx, tok, m.start) is not None
+        )
+        if _day_before(ctx, tok, m.start):
+            m.extras["day"] = _day_before(ctx, tok, m.start)
         m.later = bool(mods & set(lex["later_modifiers"]))
         m.announced = _announced_new(tok, lex)
         m.background = _background(tok, lex)
@@ -76,6 +84,26 @@ def _mentions(ctx: Context, lex: dict[str, Any]) -> list[_Mention]:
             continue
         out.append(m)
     return out
+
+
+def _concrete(tok: Any) -> bool:
+    """'direct talks with M23', 'the first direct negotiations': a generic modifier does not
+    make a mention generic when its parties or its rank name a meeting."""
+    named_side = any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in tok.children)
+    ranked = any(c.lower_ in _ORDINALS for c in tok.children)
+    return named_side or ranked
+
+
+def _members_of(tok: Any) -> bool:
+    """'the bishops of the Episcopal Conference': a body people belong to, not a meeting."""
+    owner = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
+    return (
+        tok.pos_ == "PROPN"
+        and owner is not None
+        and owner.tag_ == "NNS"
+        and owner.ent_type_ == ""
+        and owner.lemma_.lower() in ("bishop", "member", "leader", "official", "priest", "delegate")
+    )
 
 
 def _kind(ctx: Context, tok: Any, start: int, lex: dict[str, Any]) -> str | None:
@@ -102,6 +130,8 @@ def _announced_new(tok: Any, lex: dict[str, Any]) -> bool:
         return False
     if _round(tok) is not None:  # "a third round": a new numbered meeting
         return True
+    if any(c.dep_ == "amod" and c.lower_ in ("new", "fresh") for c in tok.children):
+        return True  # "a new round of talks is expected": not the talks told so far
     cues = clauses.status_cues(tok, lex["status_cues"]) or inner_cues(tok, lex)
     return any(s in ("scheduled", "postponed") or clauses.future(v) for v, s in cues)
 
@@ -158,9 +188,20 @@ def _long_ago(ctx: Context, tok: Any) -> bool:
     for d in ctx.dates_in(start, end):
         if d.value and _attached(ctx, d, tok):
             return d.value[:4] < str(published.year - (published.month <= 2))[:4] or (
-                len(d.value) >= 7 and d.value[:7] < _months_before(published, 3)
+                len(d.value) >= 7 and d.value[:7] < _months_before(published, 0)
             )
     return False
+
+
+def _day_before(ctx: Context, tok: Any, start: int) -> str | None:
+    """'the February 28 talks', 'the 3 July meeting': a meeting named by a day before the
+    report is an earlier one."""
+    published = ctx.published
+    if published is None or start >= tok.i:
+        return None
+    span = ctx.doc[start : tok.i]
+    days = [d for d in ctx.dates_in(span.start_char, span.end_char) if d.granularity == "day" and d.value]
+    return next((d.value for d in days if d.value < published.isoformat()), None)
 
 
 def _months_before(day: date, months: int) -> str:
@@ -249,8 +290,11 @@ def _attached(ctx: Context, date_expr: Any, cue: Any) -> bool:
         if tok.dep_ not in _DATE_PATH or tok.head is tok:
             return tok.dep_ in ("xcomp", "pcomp") and tok.head.i == cue.i
         tok = tok.head
+        if tok.lower_ == "since" and tok.dep_ == "prep":
+            return False  # "the first talks since 1996": a date the talks are measured from
         if tok.pos_ in ("VERB", "AUX", "ADJ") and tok.i != cue.i:
-            return tok.dep_ in ("xcomp", "pcomp", "conj") and (
+            infinitive = tok.dep_ == "advcl" and any(c.lower_ == "to" for c in tok.children)
+            return (tok.dep_ in ("xcomp", "pcomp", "conj") or infinitive) and (
                 tok.head.i == cue.i or cue.i in [a.i for a in tok.ancestors][:2]
             )
     return False

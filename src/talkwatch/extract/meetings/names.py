@@ -19,6 +19,7 @@ _NAME_PREPS = ("of", "in", "at", "with", "between", "on")
 # Dependents that start a clause or an aside, not part of a name.
 _STOP_DEPS = {"relcl", "acl", "advcl", "appos", "punct", "parataxis", "ccomp"}
 _MAX_TOKENS = 14
+_TIME_NOUNS = ("day", "week", "hour", "night", "morning", "afternoon", "evening")
 
 
 def long_name(doc: Any, head: Any, start: int, end: int) -> str | None:
@@ -31,6 +32,17 @@ def long_name(doc: Any, head: Any, start: int, end: int) -> str | None:
     if last < end or last - start >= _MAX_TOKENS:
         return None
     return _strip_det(doc[start : last + 1].text)
+
+
+def span_of_time(doc: Any, head: Any) -> list[str]:
+    """'a day of talks from September 3 to 6', 'two days of negotiations': the stretch of
+    time the report measures the meeting by names it too."""
+    if head.dep_ != "pobj" or head.head.lower_ != "of" or head.head.head.lemma_.lower() not in _TIME_NOUNS:
+        return []
+    outer = head.head.head
+    first = min(t.i for t in outer.subtree if t.dep_ != "det" and t.i <= outer.i)
+    last = _phrase_end(outer)
+    return [_strip_det(doc[first : last + 1].text)] if last - first < _MAX_TOKENS else []
 
 
 def _phrase_end(tok: Any) -> int:

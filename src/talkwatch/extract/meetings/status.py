@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 from typing import Any
 
 from ...context import Context
 from ...model import Evidence, Meeting, StatusChange
 from .. import _clauses as clauses
+from . import venues
 from .mentions import _attached, _Mention, inner_cues
 
 
@@ -18,28 +20,53 @@ def _apply_status(ctx: Context, m: _Mention, lex: dict[str, Any], quoted: list[t
         cues = [(m.head, "held")]
     else:
         cues = (
-            clauses.status_cues(m.head, lex["status_cues"])
-            or inner_cues(m.head, lex)
+            sorted(
+                clauses.status_cues(m.head, lex["status_cues"])
+                + inner_cues(m.head, lex)
+                + _party_acl(m.head, lex),
+                key=lambda c: c[0].i,
+            )
             or _next_verb_cue(m, lex)
             or _noun_cue(m, lex)
         )
     for cue_tok, status in cues:
         if clauses.inside(cue_tok.idx, quoted) or clauses.negated(cue_tok):
             continue
+        if not m.verb and _counterfactual(cue_tok):
+            if not _covered(m.meeting, cue_tok):  # the plan that failed: its date is the old one
+                change = StatusChange(
+                    "scheduled", _cue_date(ctx, cue_tok, m), Evidence.from_span(cue_tok.sent)
+                )
+                m.meeting.background.append(change)
+            continue
         if not m.verb and (_other_object(cue_tok, m.head, lex) or _hypothetical(cue_tok, lex)):
             continue
-        if _covered(m.meeting, cue_tok):
+        if cue_tok.pos_ == "ADJ" and m.head.head.lower_ == "to" and m.head.head.head.i == cue_tok.i:
+            continue  # 'a diplomat close to the talks': a relation to them, not their state
+        if cue_tok.lemma_ == "precede" and not _earlier_side(cue_tok, m.head):
+            continue  # 'X was preceded by a meeting': the meeting before X was held, not X
+        if _elsewhere(cue_tok, m.meeting) or _covered(m.meeting, cue_tok):
             continue
-        when = _cue_date(ctx, cue_tok, m) or _today(ctx, cue_tok, status)
-        if status in ("held", "ongoing") and not m.meeting.past and clauses.future(cue_tok):
+        stated = _cue_date(ctx, cue_tok, m)
+        when = stated or _today(ctx, cue_tok, status)
+        if status == "ongoing" and stated and _timetable(ctx, cue_tok, stated):
             status = "scheduled"
-        if status == "concluded" and m.meeting.past:
-            status = "held"  # the ending of an earlier meeting, told in passing
+        if status == "ongoing" and stated and _long_done(ctx, cue_tok, stated):
+            status = "held"
+        if status in ("held", "ongoing") and not m.meeting.past and _future(cue_tok):
+            status = "scheduled"
+        if status in ("concluded", "ongoing") and m.meeting.past and not clauses.future(cue_tok):
+            status = "held"  # the opening or ending of an earlier meeting, told in passing
+        if (
+            status == "suspended"
+            and m.kind
+            and cue_tok.tag_ in ("VBD", "VBN")
+            and not clauses.future(cue_tok)
+        ):
+            status = "held"  # 'the opening session, which adjourned after the address': it is over
         change = StatusChange(status, when, Evidence.from_span(cue_tok.sent))
-        told_before = (
-            clauses.pluperfect(cue_tok)
-            or (cue_tok.dep_ == "conj" and clauses.pluperfect(cue_tok.head))
-            or (status == "scheduled" and _past_plan(cue_tok))
+        told_before = any(clauses.pluperfect(t) for t in _chain(cue_tok)) or (
+            status == "scheduled" and _past_plan(cue_tok)
         )
         if (
             cue_tok.dep_ in ("relcl", "acl")
@@ -61,6 +88,74 @@ def _today(ctx: Context, cue: Any, status: str) -> str | None:
     if status != "ongoing" or not present or ctx.published is None:
         return None
     return ctx.published.isoformat()
+
+
+def _earlier_side(verb: Any, head: Any) -> bool:
+    """The side of 'precede' that came first: the agent of the passive, else the subject."""
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    deps = ("agent",) if passive else ("nsubj",)
+    return any(head.i in [t.i for t in c.subtree] for c in verb.children if c.dep_ in deps)
+
+
+def _elsewhere(cue: Any, meeting: Meeting) -> bool:
+    """'will begin in Montreux and continue in Geneva': a cue placed in another city tells
+    of another part of the talks, not of this meeting."""
+    city, _ = venues.clause_venue(cue)
+    return bool(city and meeting.city and city != meeting.city)
+
+
+def _timetable(ctx: Context, cue: Any, when: str) -> bool:
+    """'the talks that open today', 'talks open in Geneva on Wednesday' (the report's day): a
+    simple present with the day named is a timetable, the opening still to come."""
+    published = ctx.published
+    return cue.tag_ in ("VBZ", "VBP") and published is not None and when >= published.isoformat()
+
+
+def _long_done(ctx: Context, cue: Any, when: str) -> bool:
+    """'talks resumed in Washington last month': an opening told in the past, weeks before the
+    report, is a meeting held, not the talks under way today."""
+    published = ctx.published
+    if cue.tag_ != "VBD" or published is None:
+        return False
+    if len(when) == 7:
+        return when < published.isoformat()[:7]
+    return len(when) == 10 and when < (published - timedelta(days=7)).isoformat()
+
+
+def _future(cue: Any) -> bool:
+    """Future or planned, also through the infinitives a cue completes ('agreed to send a
+    delegation to meet')."""
+    chain = [cue]
+    while len(chain) < 5:
+        tok = chain[-1]
+        infinitive = any(c.lower_ == "to" for c in tok.children)
+        if tok.dep_ in ("xcomp", "conj") or (tok.dep_ == "advcl" and infinitive):
+            chain.append(tok.head)
+        elif tok.dep_ == "relcl" and infinitive and tok.head.dep_ in ("dobj", "nsubj"):
+            chain.append(tok.head.head)  # 'send a delegation to meet': the sending's time
+        else:
+            break
+    return any(clauses.future(t) for t in chain)
+
+
+def _chain(cue: Any) -> list[Any]:
+    """The cue and the words it completes: 'had been due to meet' -> meet, due, been."""
+    chain = [cue]
+    while chain[-1].dep_ in ("xcomp", "acomp", "conj", "pcomp") and len(chain) < 4:
+        chain.append(chain[-1].head)
+    return chain
+
+
+def _counterfactual(cue: Any) -> bool:
+    """'should have begun Friday', 'were to have kicked off', 'was supposed to start': a
+    plan that did not come about."""
+    auxes = {c.lower_ for c in cue.children if c.dep_ == "aux"}
+    if "have" in auxes and cue.tag_ == "VBN" and auxes & {"should", "would", "could", "might", "must", "to"}:
+        return True
+    head = cue.head
+    return (
+        cue.dep_ == "xcomp" and head.lemma_ == "suppose" and any(c.dep_ == "auxpass" for c in head.children)
+    )
 
 
 def _past_plan(cue: Any) -> bool:
@@ -87,8 +182,48 @@ def _hypothetical(cue: Any, lex: dict[str, Any]) -> bool:
         chain.append(chain[-1].head)
     modal = any(c.dep_ == "aux" and c.lower_ in lex["hypothetical_modals"] for t in chain for c in t.children)
     wish = any(t.lemma_.lower() in lex["wish_verbs"] for t in chain[1:])
-    condition = any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for t in chain for c in t.children)
-    return modal or wish or condition
+    marks = [c.lower_ for t in chain for c in t.children if c.dep_ == "mark" or c.tag_ == "WRB"]
+    time_clause = cue.tag_ in ("VBZ", "VBP") and bool(
+        set(marks) & {"when", "once", "until", "before", "after"}
+    )
+    condition = bool(set(marks) & {"if", "unless"}) or time_clause  # 'when the talks begin': still to come
+    return modal or wish or condition or _purpose(cue, lex)
+
+
+def _purpose(cue: Any, lex: dict[str, Any]) -> bool:
+    """'roads lifted to continue the dialogue': an infinitive of aim, not a state (unlike
+    'agreed to resume', 'set to begin')."""
+    if cue.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children):
+        return False
+    head = cue.head
+    passive = any(c.dep_ == "auxpass" for c in head.children)
+    plain = not clauses.future(cue) and clauses.match(head, lex["status_cues"]) is None
+    return cue.dep_ == "advcl" or (cue.dep_ == "xcomp" and passive and plain)
+
+
+def _party_acl(head: Any, lex: dict[str, Any]) -> list[tuple[Any, str]]:
+    """'talks with the opposition set to begin on Sunday': a plan the parser hangs on the
+    party named after the meeting noun; parties do not begin, so it is the meeting's."""
+    nouns = [head, *(g for p in head.children if p.lower_ == "of" for g in p.children if g.dep_ == "pobj")]
+    preps = [p for n in nouns for p in n.children if p.dep_ == "prep" and p.lower_ in ("with", "between")]
+    objs = [o for p in preps for o in p.children]
+    acls = [c for o in objs for c in o.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    found = [(c, clauses.match(c, lex["status_cues"]) or _planned_start(c, lex)) for c in acls]
+    return [(c, s) for c, s in found if s in ("scheduled", "postponed")]
+
+
+def _infinitives(verb: Any) -> list[Any]:
+    """'set to begin on Sunday' parsed as an adverbial clause: the infinitive completing the verb."""
+    return [c for c in verb.children if c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children)]
+
+
+def _planned_start(verb: Any, lex: dict[str, Any]) -> str | None:
+    """'set to begin', 'expected to open': a participle with an infinitive of starting."""
+    for c in verb.children:
+        infinitive = c.dep_ in ("xcomp", "advcl") and any(a.lower_ == "to" for a in c.children)
+        if infinitive and clauses.match(c, lex["status_cues"]) in ("ongoing", "scheduled"):
+            return "scheduled"
+    return None
 
 
 def _noun_cue(m: _Mention, lex: dict[str, Any]) -> list[tuple[Any, str]]:
@@ -121,51 +256,6 @@ def _next_verb_cue(m: _Mention, lex: dict[str, Any]) -> list[tuple[Any, str]]:
     return []
 
 
-def _default_status(
-    ctx: Context, meeting: Meeting, mentions: list[_Mention], lex: dict[str, Any] | None = None
-) -> None:
-    """No status cue: a meeting told in the past tense, or dated before the report, was held;
-    one dated after it is scheduled. Its date is the one in its mention's clause. Failing
-    that, how people take part tells it: 'attending the summit are X' (under way), 'the
-    delegation has quit the talks' (suspended)."""
-    published = ctx.published
-    own_mentions = [x for x in mentions if x.meeting is meeting]
-    for m in own_mentions:
-        verbs = clauses.governing_verbs(m.head)
-        span = clauses.own_clause(verbs[-1] if verbs else m.head)
-        own = [d for d in ctx.dates_in(*span) if d.value and _attached(ctx, d, m.head)]
-        dated = own or [d for d in ctx.dates_in(*span) if d.value]
-        when = dated[0].value if dated else None
-        past_tense = any(v.tag_ == "VBD" for v in verbs)
-        if when and published:
-            status = "held" if when < published.isoformat()[: len(when)] else "scheduled"
-        elif past_tense or meeting.past:
-            status = "held"
-        else:
-            continue
-        meeting.history.append(StatusChange(status, when, Evidence.from_span(m.head.sent)))
-        return
-    for m in [x for x in own_mentions if not x.background] if lex else []:
-        status = _by_taking_part(m, lex or {})
-        if status:
-            meeting.history.append(StatusChange(status, None, Evidence.from_span(m.head.sent)))
-            return
-
-
-def _by_taking_part(m: _Mention, lex: dict[str, Any]) -> str | None:
-    """'attending the summit are X', 'has been facilitating the talks' -> ongoing; 'has quit
-    the talks', 'walked out of the talks' -> suspended."""
-    for verb in clauses.governing_verbs(m.head):
-        lemma = verb.lemma_.lower()
-        if clauses.negated(verb) or clauses.future(verb):
-            continue
-        if lemma in lex["exit_verbs"]:
-            return "suspended"
-        if lemma in lex["presence_verbs"] and verb.tag_ in ("VBG", "VBZ", "VBP"):
-            return "ongoing"
-    return None
-
-
 def _covered(meeting: Meeting, cue: Any) -> bool:
     """A cue already used for this meeting, or one inside a clause already used ('due to begin')."""
     used = meeting.cue_tokens
@@ -183,8 +273,8 @@ def _covered(meeting: Meeting, cue: Any) -> bool:
 def _cue_date(ctx: Context, cue: Any, m: _Mention) -> str | None:
     """The date a status cue carries: attached to it ('postponed until Thursday', 'due to
     begin Wednesday'), not one buried in a noun phrase of its clause."""
-    span = clauses.own_clause(cue)
-    dates = [d for d in ctx.dates_in(span[0], span[1]) if d.value and _attached(ctx, d, cue)]
+    spans = [clauses.own_clause(t) for t in [cue, *_infinitives(cue)]]
+    dates = [d for s in spans for d in ctx.dates_in(*s) if d.value and _attached(ctx, d, cue)]
     days = [d for d in dates if d.granularity == "day"] or dates
     if not days:
         return None

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ... import nlp
 from ...actors import gazetteer as gaz
 from ...context import Context
 from ...model import Meeting
@@ -20,6 +21,9 @@ def venue(ctx: Context, tok: Any) -> tuple[str | None, str | None]:
     """The city a meeting noun names: compound ('Geneva talks') or 'in/at City'."""
     g = gaz.load()
     candidates = [c for c in tok.lefts if c.dep_ in ("compound", "nmod", "amod", "npadvmod")]
+    after = _after_head(tok)
+    if after[0]:  # "a Darfur rebel meeting in Juba": the place named after the noun is the venue
+        return after
     for c in candidates:
         ent = entity_text(c)
         place = g.place(ent) if ent else None
@@ -30,6 +34,11 @@ def venue(ctx: Context, tok: Any) -> tuple[str | None, str | None]:
         ent = entity_text(c) if c.ent_type_ in ("GPE", "FAC") and adjacent else None
         if ent and g.lookup(ent) is None and g.demonym(ent) is None:
             return ent, None
+    return after
+
+
+def _after_head(tok: Any) -> tuple[str | None, str | None]:
+    """'talks in Doha', 'round of talks in X', 'meeting held at Y': the place after the noun."""
     inner = [
         g
         for p in tok.children
@@ -72,7 +81,7 @@ def _destination(verb: Any, meeting: Any) -> tuple[str | None, str | None]:
     inside = {t.i for t in meeting.subtree}
     near = [verb, *(c for c in verb.children if c.dep_ in ("dobj", "pobj", "prep"))]
     near += [g for c in near[1:] for g in c.children if g.dep_ == "pobj"]
-    for prep in (c for t in near for c in t.children if c.dep_ == "prep" and c.lower_ == "to"):
+    for prep in (c for t in near for c in t.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"):
         for obj in (o for o in prep.children if o.dep_ == "pobj" and o.i not in inside):
             found = place_of(obj)
             if found != (None, None):
@@ -95,6 +104,11 @@ def clause_venue(verb: Any) -> tuple[str | None, str | None]:
 def place_of(obj: Any) -> tuple[str | None, str | None]:
     """A city (with its country), a state's capital ('the Ethiopian capital'), or a country."""
     g = gaz.load()
+    named = [a for a in obj.children if a.dep_ == "appos" and a.pos_ == "PROPN"]
+    if obj.lemma_ == "capital" and named:  # "the capital, Juba"
+        found = place_of(named[0])
+        if found != (None, None):
+            return found
     if obj.lemma_ == "capital":
         for tok in obj.subtree:
             state = g.demonym(tok.text) or g.lookup(re.sub(r"[’']s$", "", tok.text))
@@ -104,6 +118,9 @@ def place_of(obj: Any) -> tuple[str | None, str | None]:
         text = entity_text(tok)
         if text and g.place(text):
             return g.place(text)
+    for tok in obj.subtree:  # "the Gomel Region of Belarus": the city inside a region's name
+        if tok.pos_ == "PROPN" and g.place(tok.text):
+            return g.place(tok.text)
     for tok in obj.subtree:
         text = entity_text(tok)
         entry = g.lookup(text) if text else None
@@ -132,9 +149,9 @@ def _unknown_city(obj: Any) -> tuple[str | None, str | None]:
 
 def entity_text(tok: Any) -> str | None:
     if tok.ent_type_ in ("GPE", "LOC", "FAC", "ORG", "PERSON", "WORK_OF_ART", "NORP"):
-        ents = [e for e in tok.doc.ents if e.start <= tok.i < e.end]
-        if ents:
-            return re.sub(r"[’']s$", "", ents[0].text)
+        ent = nlp.entity_at(tok)  # not doc.ents: it rebuilds every entity per call
+        if ent is not None:
+            return re.sub(r"[’']s$", "", ent.text)
     return tok.text if tok.text[:1].isupper() else None
 
 

@@ -24,6 +24,7 @@ from .._discourse import Focus, actors_of, meeting_for
 from . import collective, implied, leaders, nouns, sides
 from .roles import hedged as _hedged
 from .roles import role as _role
+from .roles import run_by
 
 NAME = "participation.v1"
 REQUIRES = {"meetings"}
@@ -57,6 +58,7 @@ def extract(ctx: Context) -> list[Participation]:
             ev = Evidence.from_span(cue.sent)
             found = [(a, role) for a in _participants(ctx, actors_span, cue, named + out, meeting, focus)]
             found += _leaders(ctx, actors_span, lex)
+            found += [(a, None) for a in sides.companions(ctx, cue) if found]  # "X, together with Y"
             statuses = [status] + (["attended"] if status == "arrived" and _under_way(meeting) else [])
             for actor, actor_role in found:
                 for one in statuses:  # arrived at talks under way: there, so taking part
@@ -76,7 +78,8 @@ def _participants(
     lex = load_lexicon("participation")
     if span.lemma_.lower() in lex["not_participants"] and not span.ent_type_:
         return []  # "agreements with X will come": the subject is a thing, X only qualifies it
-    return collective.actors(ctx, span, cue, set(lex["collective_nouns"])) or actors_of(ctx, span, cue)
+    found = collective.actors(ctx, span, cue, set(lex["collective_nouns"])) or actors_of(ctx, span, cue)
+    return list(dict.fromkeys(found + collective.among(ctx, span, cue)))
 
 
 def _unique(facts: list[Participation]) -> list[Participation]:
@@ -154,15 +157,11 @@ def _statements(tok: Any, lex: dict[str, Any]) -> list[tuple[str, Any, Any]]:
             out.append(("will_attend", agent, tok))
             if subject is not None and subject.lower_ in lex["send_objects"]:
                 out.append(("will_attend", subject, tok))  # "Iran's delegation will be led by X"
-        elif subject is not None:
-            out.append((status, subject, tok))
-    agent = next((c for c in tok.children if c.dep_ == "agent"), None)
-    if (
-        agent is not None
-        and tok.lemma_ in lex["role_verbs"]["mediator"] + lex["role_verbs"]["host"]
-        and _about_meeting(tok)
-    ):
-        out.append(("will_attend", agent, tok))  # "the round will be chaired by X"
+        elif subject is not None and not (status == "declined" and subject.dep_ == "nsubjpass"):
+            out.append((status, subject, tok))  # "talks between X and Y were suspended": nobody declined
+    run_verbs = ("mediator", "host", "observer")
+    if any(tok.lemma_ in lex["role_verbs"][r] for r in run_verbs) and _about_meeting(tok):
+        out += run_by(tok)  # "the round will be chaired by X", "the talks are observed by Y"
     obj_status = clauses.match(tok, lex["object_cues"])
     if obj_status and tok.pos_ == "VERB":
         out += [(obj_status, o, tok) for obj in _objects(tok) for o in nouns.owners(obj, lex)]
@@ -214,7 +213,8 @@ def _about_attendance(tok: Any, lex: dict[str, Any]) -> bool:
     attend = {c for cues in (lex["subject_cues"]["will_attend"], ["attend", "invitation"]) for c in cues}
     complements = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp", "dobj", "prep", "pcomp", "advcl")]
     if not complements:
-        return tok.lemma_ not in ("decline", "refuse", "consider", "weigh", "decide", "reject")
+        bare = ("decline", "refuse", "consider", "weigh", "decide", "reject", *lex["ending_verbs"])
+        return tok.lemma_ not in bare
     meeting_nouns = (
         set(load_lexicon("meetings")["heads"])
         | set(lex["send_objects"])
@@ -251,8 +251,8 @@ def _subject(tok: Any) -> Any | None:
         before = [c for c in subjects if c.i < t.i]
         subj = before[-1] if before else next(iter(subjects), None)  # the nearest: no run-in dateline
         if subj is None:  # "Also attending the summit are X and Y": the subject follows the auxiliary
-            auxes = [c for c in t.children if c.dep_ == "aux"]
-            subj = next((g for c in auxes for g in c.children if g.dep_ == "attr"), None)
+            auxes = [c for c in t.children if c.dep_ == "aux"] + ([t.head] if t.dep_ == "csubj" else [])
+            subj = next((g for c in auxes for g in c.children if g.dep_ in ("attr", "nsubj")), None)
         if subj is not None:
             return subj
         if t.dep_ == "xcomp" and t.head.lemma_ in load_lexicon("participation")["object_control"]:

@@ -53,3 +53,17 @@ def _owner(ctx: Context, pron: Any) -> list[str]:
     """The group a possessive pronoun refers to: the last group named before it."""
     last = ctx.actors.last_before(pron.idx, _GROUP_TYPES)
     return [last.actor] if last is not None else []
+
+
+def among(ctx: Context, rel: Any, cue: Any) -> list[str]:
+    """'X and Y are among (a number of) leaders who arrived': X and Y did what the group did."""
+    if rel.lower_ not in ("who", "that") or rel.head.dep_ != "relcl":
+        return []
+    noun = rel.head.head
+    while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head is not noun.head:
+        noun = noun.head.head  # "a number of leaders", "one of the delegations"
+    prep = noun.head if noun.dep_ == "pobj" else None
+    if prep is None or prep.lower_ != "among" or prep.head.lemma_ != "be":
+        return []
+    subj = next((c for c in prep.head.children if c.dep_ == "nsubj"), None)
+    return actors_of(ctx, subj, cue) if subj is not None else []

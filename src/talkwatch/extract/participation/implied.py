@@ -148,7 +148,16 @@ def _verb_subjects(ctx: Context, noun: Any, lex: dict[str, Any]) -> list[tuple[s
         return []
     role = "host" if verb.lemma_ in lex["role_verbs"]["host"] else "party"
     role = "mediator" if verb.lemma_ in lex["role_verbs"]["mediator"] else role
-    return [(a, role) for a in actors_of(ctx, subj, verb)]
+    between = [o for p in _between(noun, verb) for o in p.children if o.dep_ == "pobj"]
+    if between and verb.lemma_ in lex["opening_verbs"]:
+        role = "host"  # "X opened talks between A and B": A and B negotiate, X hosts
+    parties = [(a, "party") for o in between for a in actors_of(ctx, o, verb)]
+    return [(a, role) for a in actors_of(ctx, subj, verb)] + parties
+
+
+def _between(noun: Any, verb: Any) -> list[Any]:
+    """'between' phrases of the meeting noun, or of its verb ('opened talks on Friday between X and Y')."""
+    return [c for c in (*noun.children, *verb.children) if c.dep_ == "prep" and c.lower_ == "between"]
 
 
 def _meeting_verb(noun: Any, lex: dict[str, Any]) -> Any | None:

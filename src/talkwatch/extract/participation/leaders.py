@@ -32,7 +32,39 @@ def heads(ctx: Context, lex: dict[str, Any], subject: Any) -> list[tuple[str, st
         leaders = [a for a in actors_of(ctx, person, tok) if ctx.actors.get(a).type == "person"]
         groups = [a for a in actors_of(ctx, obj, tok) if ctx.actors.get(a).type != "person"]
         out += [(h, g) for h in leaders for g in groups]
+    return out + _titled(ctx, lex)
+
+
+def _titled(ctx: Context, lex: dict[str, Any]) -> list[tuple[str, str]]:
+    """(head, group) pairs told by a title in apposition: 'X, the head of the Y delegation',
+    'the leader of the Y team, X', 'X, the top negotiator for Y', "Y's chief negotiator, X"."""
+    out = []
+    for tok in ctx.tokens:
+        if tok.pos_ != "NOUN" or tok.lemma_ not in lex["head_titles"]:
+            continue
+        appos = next((c for c in tok.children if c.dep_ == "appos"), None)
+        person = tok.head if tok.dep_ == "appos" else appos
+        if person is None and tok.dep_ == "attr":  # "X is the head of the Y delegation"
+            person = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+        if person is None or person.pos_ != "PROPN":
+            continue
+        preps = [p for p in tok.children if p.dep_ == "prep" and p.lower_ in ("of", "for")]
+        owners = [g for p in preps for g in p.children]
+        if tok.lemma_ not in lex["negotiator_titles"]:
+            owners = [g for g in owners if g.dep_ == "pobj" and g.lemma_ in lex["send_objects"]]
+        owners += [c for c in tok.children if c.dep_ == "poss" and tok.lemma_ in lex["negotiator_titles"]]
+        leaders = [a for a in actors_of(ctx, person, tok) if ctx.actors.get(a).type == "person"]
+        groups = [m.actor for g in owners for m in ctx.actors.mentions_in(*_bounds(g))]
+        groups = [g for g in dict.fromkeys(groups) if ctx.actors.get(g).type != "person"]
+        countries = {ctx.actors.get(g).country for g in groups} - {None}
+        groups += [a.id for a in ctx.actors.actors if a.type == "state" and a.key in countries]  # "Chadian"
+        out += [(h, g) for h in leaders for g in groups]
     return out
+
+
+def _bounds(tok: Any) -> tuple[int, int]:
+    last = tok.doc[tok.right_edge.i]
+    return tok.doc[tok.left_edge.i].idx, last.idx + len(last)
 
 
 def share(facts: list[Participation], pairs: list[tuple[str, str]]) -> list[Participation]:
@@ -43,3 +75,4 @@ def share(facts: list[Participation], pairs: list[tuple[str, str]]) -> list[Part
             if f.actor == group and f.status in _SHARED:
                 out.append(Participation(f.meeting, head, f.status, f.evidence, role="head_of_delegation"))
     return out
+

@@ -19,7 +19,8 @@ def role(cue: Any, lex: dict[str, Any]) -> str | None:
         if cue.lemma_ in verbs:
             return role
     start, end = clauses.own_clause(cue)
-    text = cue.doc.text[start:end].lower()
+    clause = cue.doc.char_span(start, end, alignment_mode="expand")  # not doc.text: it rebuilds the body
+    text = clause.text.lower() if clause is not None else ""
     for role in ("observer", "adviser"):
         if any(phrase in text for phrase in lex["roles"][role]):
             return role
@@ -40,3 +41,19 @@ def hedged(cue: Any, lex: dict[str, Any]) -> bool:
             return False
         t = t.head
     return False
+
+
+def run_by(verb: Any) -> list[tuple[str, Any, Any]]:
+    """'the round will be chaired by X', 'the talks are observed by X at the invitation of Y,
+    and by Z': each by-phrase takes part; one followed by 'at the invitation of' was also invited."""
+    agents = [c for c in verb.children if c.dep_ == "agent" or (c.dep_ == "conj" and c.lower_ == "by")]
+    out: list[tuple[str, Any, Any]] = []
+    for k, agent in enumerate(agents):
+        objs = [c for c in agent.children if c.dep_ == "pobj"]
+        out += [("will_attend", o, verb) for o in objs]
+        stop = agents[k + 1].i if k + 1 < len(agents) else len(verb.doc)
+        near = [c for t in (verb, agent, *objs) for c in t.children if agent.i < c.i < stop]
+        preps = [c for c in near if c.dep_ == "prep"]
+        if any(g.lemma_ == "invitation" for p in preps for g in p.children if g.dep_ == "pobj"):
+            out += [("invited", o, verb) for o in objs]  # "at the invitation of Y"
+    return out

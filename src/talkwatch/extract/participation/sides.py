@@ -13,17 +13,22 @@ from typing import Any
 
 from ...context import Context
 from ...model import Meeting, Participation
+from .. import _clauses as clauses
+from .._discourse import actors_of
 
-_PARTY_TYPES = {"state", "government", "armed_group", "opposition", "group", "organization"}
-_SIDE_NOUNS = {"sides", "parties", "delegations", "negotiators", "teams", "rivals"}
+PARTY_TYPES = {"state", "government", "armed_group", "opposition", "group", "organization"}
+_SIDE_NOUNS = {"sides", "parties", "delegations", "negotiators", "teams", "rivals", "countries"}
 _SIDE_DETS = {"two", "both", "the", "all"}
 _ATTENDING = {"will_attend", "attended", "arrived"}
+_JOINT = {"along", "together"}  # "along with", "together with"
 
 
 def is_sides(tok: Any) -> bool:
     """'the two sides', 'both delegations', 'the parties' (not 'five parties', 'some delegates')."""
     if tok.lower_ not in _SIDE_NOUNS:
         return False
+    if any(c.dep_ == "prep" and c.lower_ in ("of", "from") for c in tok.children):
+        return False  # "the delegations of X and Y": named sides
     dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "nummod", "predet", "amod")}
     return bool(dets) and dets <= _SIDE_DETS and (tok.lower_ != "parties" or "two" in dets or "both" in dets)
 
@@ -34,7 +39,7 @@ def parties(ctx: Context, facts: list[Participation], meeting_id: str) -> list[s
     for f in facts:
         if f.meeting != meeting_id or f.status not in _ATTENDING or f.role not in (None, "party"):
             continue
-        if ctx.actors.get(f.actor).type in _PARTY_TYPES:
+        if ctx.actors.get(f.actor).type in PARTY_TYPES:
             out.append(f.actor)
             if f.role == "party":
                 named.append(f.actor)
@@ -60,3 +65,20 @@ def carry(
         status = "attended" if done else "will_attend"
         out += [Participation(meeting.id, a, status, meeting.evidence[0], role="party") for a in sides]
     return out
+
+
+def companions(ctx: Context, cue: Any) -> list[str]:
+    """'X attended the meeting together with Y', 'X will take part in the talks along with Y',
+    'X attended alongside Y': Y does what X does. Names in apposition to Y count as well
+    ('together with the party's representatives, A and B')."""
+    start, end = clauses.own_clause(cue)
+    out: list[str] = []
+    for tok in cue.doc.char_span(start, end, alignment_mode="expand") or []:
+        before = tok.doc[tok.i - 1].lower_ if tok.i > 0 else ""
+        joint = tok.lower_ == "alongside" or tok.lower_ == "with" and before in _JOINT
+        if tok.dep_ != "prep" or not joint:
+            continue
+        for obj in (c for c in tok.children if c.dep_ == "pobj"):
+            out += actors_of(ctx, obj, cue)
+            out += [a for c in obj.children if c.dep_ == "appos" for a in actors_of(ctx, c, cue)]
+    return list(dict.fromkeys(out))

@@ -35,7 +35,7 @@ from .issues import Focus
 from .names import marked_holder
 
 NAME = "positions.v1"
-REQUIRES = {"quotes"}
+REQUIRES = {"quotes", "meetings", "participations"}
 
 
 def extract(ctx: Context) -> list[Position]:
@@ -44,14 +44,16 @@ def extract(ctx: Context) -> list[Position]:
     for si, sent in enumerate(ctx.doc.sents):
         state.update(ctx, sent, si, lex)
         covered: set[int] = set()
+        listed: set[int] = set()  # items of a list of conditions: what is demanded, no stance
         for cue in _all_cues(sent, lex):
-            if cue.token.i in covered and not marked_holder(cue, ctx, lex) \
+            if cue.token.i in listed or cue.token.i in covered and not marked_holder(cue, ctx, lex) \
                     or cue.kind != "list" and _unasserted(cue.token, lex):
                 continue
             stance = cue.stance if cue.kind in _FIXED_STANCE else _negate(cue, lex)
             issue, tokens = _issue(ctx, cue, si, lex, state)
             holders = _holders(ctx, cue, lex) if issue and stance else []
             covered |= tokens
+            listed |= tokens | {cue.token.i} if cue.kind == "list" else set()
             if issue and stance:
                 state.last = (issue, si)  # stated, even when its holder is unknown
             if not holders:

@@ -1,7 +1,8 @@
 """Stance constructions beyond one cue word: a list of conditions ('if four conditions are
 met: A, B and C', 'our conditions include A and B'), where each item is demanded; a
 territorial claim ('claimed it was an integral part of X'), a demand; accepting
-nothing less than X, a demand of X; 'X is (not) acceptable', said of X; and an action
+nothing less than X, a demand of X; 'X is (not) acceptable' or 'X would not be needed',
+said of X; a right the holder keeps, non-negotiable; and an action
 taken 'at the request of X', demanded by X."""
 
 from __future__ import annotations
@@ -23,6 +24,10 @@ def construction_cues(sent: Any, lex: dict[str, Any]) -> list[_Cue]:
             out += _minimum(tok)
         elif tok.lower_ in lex["evaluative"] and tok.dep_ == "acomp":
             out += _evaluation(tok, lex)
+        elif tok.lemma_.lower() in lex["needed"] and any(c.dep_ == "auxpass" for c in tok.children):
+            out += _needed(tok, lex)
+        elif tok.lemma_.lower() in lex["right_nouns"] and tok.pos_ == "NOUN":
+            out += _kept_right(tok, lex)
         elif tok.lower_ in lex["request_nouns"] and tok.dep_ == "pobj":
             out += _at_request(tok, lex)
     return out
@@ -40,6 +45,19 @@ def _at_request(noun: Any, lex: dict[str, Any]) -> list[_Cue]:
     return [_Cue(noun, noun, "demand", "request", [verb])]
 
 
+def _kept_right(noun: Any, lex: dict[str, Any]) -> list[_Cue]:
+    """'while preserving its right to X', 'will keep our right to Y': a right the holder keeps
+    is not negotiable; a participle's holder is its main clause's subject."""
+    if not any(p.lower_ == "to" or p.dep_ == "acl" for p in noun.children):  # to X, to do X
+        return []
+    keep = next((a for a in noun.ancestors if a.pos_ == "VERB"
+                 and _base(a.lower_, lex, lex["keep_verbs"])), None)
+    if keep is None:
+        return []
+    pred = keep.head if keep.dep_ == "advcl" and keep.tag_ == "VBG" else keep
+    return [_Cue(keep, pred, "non_negotiable", "right", [noun])]
+
+
 def _evaluation(adj: Any, lex: dict[str, Any]) -> list[_Cue]:
     """'X's interference is not acceptable': the subject is what the reporter rejects."""
     subj = next((c for c in adj.head.children if c.dep_ == "nsubj"), None)
@@ -51,13 +69,24 @@ def _evaluation(adj: Any, lex: dict[str, Any]) -> list[_Cue]:
     return [_Cue(adj, adj.head, stance, "evaluation", [subj])] if stance else []
 
 
+def _needed(verb: Any, lex: dict[str, Any]) -> list[_Cue]:
+    """'such powers would not be needed': the reporter opposes what is called needless."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    negated = any(c.dep_ == "neg" for c in verb.children)
+    if subj is None or not negated or subj.lower_ in lex["anaphors"] + lex["relative"]:
+        return []
+    return [_Cue(verb, verb, "oppose", "evaluation", [subj])]
+
+
 def _items(head: Any, lex: dict[str, Any]) -> list[Any]:
     """The items a list head names: after a colon (an apposition) or as the object of
     'include'."""
     first = next((c for c in head.children if c.dep_ == "appos"), None) or _after_colon(head)
+    stray: list[Any] = []
     if first is None and head.dep_ == "nsubj" and head.head.lemma_.lower() in lex["list_verbs"]:
         first = next((c for c in head.head.children if c.dep_ == "dobj"), None)
-    return [] if first is None else [first, *(c for c in first.children if c.dep_ == "conj")]
+        stray = [c for c in head.head.children if c.dep_ == "conj" and c.pos_ == "NOUN"]  # parser slip
+    return [] if first is None else [first, *(c for c in first.children if c.dep_ == "conj"), *stray]
 
 
 def _after_colon(head: Any) -> Any:
@@ -76,7 +105,7 @@ def _claim(verb: Any, lex: dict[str, Any]) -> list[_Cue]:
     clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
     if clause is None or clause.lemma_.lower() not in lex["claim_predicates"]:
         return []
-    near = [t for c in clause.children
+    near = [clause] + [t for c in clause.children
             for t in [c, *c.children, *(g for d in c.children for g in d.children)]]
     if not any(t.lemma_.lower() in lex["territory_words"] for t in near):
         return []

@@ -12,7 +12,7 @@ _OBJ_DEPS = {"dobj", "ccomp", "xcomp", "attr", "oprd"}
 _SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
 _CLIMB_DEPS = ("conj", "xcomp", "acomp", "dobj", "pobj", "prep", "pcomp")
 _FIXED_STANCE = ("modal", "fixed", "considered", "condition", "refusal", "restriction", "list", "claim",
-                 "minimum", "evaluation", "request")
+                 "minimum", "evaluation", "request", "right")
 _ENTITY_TYPES = {"GPE": "state", "ORG": "organization", "NORP": "group"}
 
 
@@ -118,7 +118,27 @@ def _verb_cue(tok: Any, lex: dict[str, Any]) -> list[_Cue]:
         return []  # "asked whether ...": a question, not a stance
     if _procedural(tok, objs, lex) or _self_hope(tok, objs, lex):
         return []
+    if base in lex["assertive_verbs"] and objs and all(_indicative(c) for c in objs):
+        return _time_to(tok, objs)
     return [_Cue(tok, tok, _talk_open(lex["verbs"][base], tok, objs, lex), "verb", objs)]
+
+
+def _indicative(clause: Any) -> bool:
+    """'insisted that Moscow had a list', 'insist that the first step is the hardest': a
+    clause in the past or a plain copula states a fact; 'insists that troops withdraw' or
+    'that they must leave' asks for one."""
+    if clause.dep_ != "ccomp" or any(c.tag_ == "MD" for c in clause.children):
+        return False
+    auxes = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
+    return clause.tag_ == "VBD" or any(a.tag_ in ("VBD", "VBZ") for a in auxes) \
+        or clause.lemma_ == "be" and clause.tag_ in ("VBZ", "VBD")
+
+
+def _time_to(tok: Any, objs: list[Any]) -> list[_Cue]:
+    """'insisted it was time to open a new chapter': the speaker supports what is due."""
+    due = [v for c in objs if c.lemma_ == "be" for a in c.children if a.lower_ == "time"
+           for v in a.children if v.dep_ in ("relcl", "acl", "xcomp") and v.pos_ == "VERB"]
+    return [_Cue(tok, tok, "support", "verb", due[:1])] if due else []
 
 
 def _self_hope(tok: Any, objs: list[Any], lex: dict[str, Any]) -> bool:
@@ -164,7 +184,15 @@ def _adjective_cue(tok: Any, lex: dict[str, Any]) -> list[_Cue]:
     stance = lex["adjectives"][tok.lower_]
     by_prep = lex["adjective_preps"].get(tok.lower_, {})
     stance = next((by_prep[c.lower_] for c in objs if c.lower_ in by_prep), stance)
+    if _leaving_talks(objs, lex):
+        return []
     return [_Cue(tok, tok, _talk_open(stance, tok, objs, lex), "adjective", objs)]
+
+
+def _leaving_talks(objs: list[Any], lex: dict[str, Any]) -> bool:
+    """'willing to walk away from the talks': a threat to leave, no stance on an issue."""
+    return any(v.lemma_.lower() in lex["exit_verbs"] and any(
+        t.lower_ in lex["talk_nouns"] for t in v.subtree) for v in objs if v.pos_ == "VERB")
 
 
 def _noun_cue(tok: Any, lex: dict[str, Any]) -> list[_Cue]:
@@ -341,3 +369,10 @@ def _fixed_cues(sent: Any, lex: dict[str, Any]) -> list[_Cue]:
 
 
 # -- holders ----------------------------------------------------------------
+
+
+def _stray_subject(verb: Any) -> bool:
+    """A finite conjoined verb right after a noun the parser coordinated with an object."""
+    before = verb.doc[verb.i - 1] if verb.i > 0 else verb
+    return verb.dep_ == "conj" and verb.tag_ in ("VBP", "VBZ", "VBD") and before.dep_ == "conj" \
+        and before.pos_ in ("NOUN", "PROPN") and before.head.i < before.i and before.head.dep_ == "dobj"

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from ... import nlp
 from ...context import Context
 from . import issues
-from .cues import _CLIMB_DEPS, _ENTITY_TYPES, _SUBJ_DEPS, _base, _Cue
+from .cues import _CLIMB_DEPS, _ENTITY_TYPES, _SUBJ_DEPS, _base, _Cue, _stray_subject
 from .issues import end
-from .names import _by_name, _fuller, _modifier_actor, _plural
+from .names import _by_name, _fuller, _modifier_actor, _plural, _sides
 
 
 def _holders(ctx: Context, cue: _Cue, lex: dict[str, Any]) -> list[Any]:
@@ -24,6 +25,8 @@ def _holders(ctx: Context, cue: _Cue, lex: dict[str, Any]) -> list[Any]:
     agent = [o for c in pred.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
     if agent and cue.kind != "passive":
         return _with_conj(ctx, agent[0], lex)
+    if cue.kind == "verb" and any(c.dep_ == "nsubjpass" for c in pred.children):
+        return []  # "X was barred from taking part": by nobody named, and not by X
     if cue.kind == "request":  # "at the request of X", "based on X's request"
         owner = [o for c in pred.children if c.dep_ == "poss" or c.lower_ == "of"
                  for o in ([c] if c.dep_ == "poss" else [g for g in c.children if g.dep_ == "pobj"])]
@@ -98,8 +101,8 @@ def _clause_holders(ctx: Context, pred: Any, lex: dict[str, Any]) -> list[Any]:
             return found
         voices = [a for a in _reporter(ctx, pred, lex) if a.type not in lex["observer_types"]]
         return voices or _subject_actors(ctx, pred, lex)
-    if _generic_subject(pred, lex):
-        return []  # "each one of us must offer concessions"
+    if _generic_subject(pred, lex):  # "each one of us must offer concessions": nobody;
+        return [a for s in pred.children if s.dep_ in _SUBJ_DEPS for a in _sides(ctx, s)]  # "both sides"
     return _subject_actors(ctx, pred, lex)
 
 
@@ -120,10 +123,6 @@ def _expletive(pred: Any) -> bool:
         if subj is not None:
             return subj.lower_ == "it" and any(c.dep_ in ("acomp", "attr") for c in tok.children)
     return False
-
-
-
-
 
 
 def _named_subject(pred: Any) -> bool:
@@ -173,6 +172,8 @@ def _subject_actors(ctx: Context, pred: Any, lex: dict[str, Any], add: bool = Tr
         subj = next((c for c in tok.children if c.dep_ in _SUBJ_DEPS), None)
         if subj is None and tok.pos_ == "NOUN":  # parser slip: "a demand [the government] rejects"
             subj = next((c for c in tok.children if c.dep_ == "compound"), None)
+        if subj is None and _stray_subject(tok):  # "A give up X and [B] say": B hung on X
+            subj = tok.doc[tok.i - 1]
         if subj is not None:
             return _with_conj(ctx, subj, lex, add)
         if tok.dep_ == "acl" and tok.tag_ == "VBD" or tok.dep_ == "relcl" and tok.tag_ != "VBN":
@@ -184,6 +185,9 @@ def _subject_actors(ctx: Context, pred: Any, lex: dict[str, Any], add: bool = Tr
 
 
 def _with_conj(ctx: Context, tok: Any, lex: dict[str, Any], add: bool = True) -> list[Any]:
+    parties = _sides(ctx, tok)
+    if parties:
+        return parties
     collective = next(
         (c for c in tok.children if c.dep_ in ("appos", "acl") and _named_collective(ctx, c)), None
     )
@@ -205,8 +209,6 @@ def _members_of(ctx: Context, tok: Any, lex: dict[str, Any], add: bool) -> list[
                for o in p.children if o.dep_ == "pobj"), None)
     found = [_actor(ctx, t, lex, add) for t in ([of, *of.conjuncts] if of is not None else [])]
     return list({a.id: a for a in found if a is not None}.values())
-
-
 
 
 def _named_collective(ctx: Context, tok: Any) -> Any:
@@ -253,7 +255,7 @@ def _actor(ctx: Context, tok: Any, lex: dict[str, Any], add: bool = True) -> Any
     dateline = named is not None and named.text.isupper() and named.i + 1 < len(tok.doc) \
         and tok.doc[named.i + 1].text in ("(", "-", "—", ",")  # "ROME (AFP) - ..."
     if actor is None and add and named is not None and subject and not dateline:
-        ent = next(e for e in tok.doc.ents if e.start <= named.i < e.end)
+        ent = nlp.entity_at(named)  # not doc.ents: it rebuilds every entity per call
         actor = ctx.actors.at(ent.start_char, ent.end_char) or ctx.actors.add(
             ent.text, _ENTITY_TYPES[named.ent_type_], ent.start_char, ent.end_char
         )
@@ -269,10 +271,6 @@ def _actor(ctx: Context, tok: Any, lex: dict[str, Any], add: bool = True) -> Any
         mention = ctx.actors.last_before(tok.idx, set(types) if types else None)
         actor = ctx.actors.get(mention.actor) if mention is not None else None
     return _fuller(ctx, actor)
-
-
-
-
 
 
 def _owned(ctx: Context, tok: Any, lex: dict[str, Any]) -> Any:
@@ -297,16 +295,19 @@ def _owned(ctx: Context, tok: Any, lex: dict[str, Any]) -> Any:
 
 
 def _pronoun(ctx: Context, tok: Any, lex: dict[str, Any]) -> Any:
-    """Resolve he/it/they: an embedded subject binds to the matrix subject; a subject
-    prefers the subject of the sentence before; else the last fit."""
+    """Resolve he/it/they: an embedded subject binds to the matrix subject, a coordinated
+    clause's to the first clause's; a subject prefers the subject of the sentence before;
+    else the last fit."""
     types = lex["pronoun_types"].get(tok.lower_)
 
     def fits(actor: Any) -> bool:
         return actor is not None and (types is None or _type(actor, ctx) in types)
 
     clause = tok.head
-    embedded = clause.dep_ in ("ccomp", "xcomp", "advcl") and clause.head.i != clause.i
-    if tok.dep_ in _SUBJ_DEPS and embedded:
+    embedded = clause.dep_ in ("ccomp", "xcomp", "advcl") and clause.head.i != clause.i \
+        and not any(m.lower_ in lex["concessive"] for m in clause.children if m.dep_ == "mark")
+    coordinated = clause.dep_ == "conj" and clause.head.i != clause.i  # "X said ..., but he ..."
+    if tok.dep_ in _SUBJ_DEPS and (embedded or coordinated):
         for actor in _subject_actors(ctx, clause.head, lex):
             if fits(actor):
                 return actor

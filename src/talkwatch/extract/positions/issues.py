@@ -134,6 +134,24 @@ def is_summary(tok: Any, lex: dict[str, Any]) -> bool:
     return tok.lower_ in lex["anaphoric_heads"] and first > 0 and tok.doc[first - 1].text == ","
 
 
+def _echo(obj: Any) -> Any:
+    """'that goal', 'this plan': the same noun with its complement in the sentence before
+    ('the conference's goal of naming a government'), else None."""
+    noun = next((c for c in obj.children if c.dep_ == "pobj"), obj) if obj.dep_ == "prep" else obj
+    if noun.pos_ != "NOUN" or [c.lower_ for c in noun.children] not in (["that"], ["this"]):
+        return None
+    doc = noun.doc
+    start = doc[noun.sent.start - 1].sent.start if noun.sent.start > 0 else noun.sent.start
+    return next((t for t in reversed(doc[start:noun.i]) if t.lemma_ == noun.lemma_
+                 and any(c.dep_ in ("prep", "acl") for c in t.children)), None)
+
+
+def _pro_verb(tok: Any, lex: dict[str, Any]) -> bool:
+    """'do that', 'do so': a verb phrase standing for the action just named."""
+    return tok.lemma_ == "do" and any(c.dep_ in ("dobj", "advmod") and c.lower_ in lex["anaphors"] + ["so"]
+                                      for c in tok.children)
+
+
 def is_anaphor(tok: Any, lex: dict[str, Any]) -> bool:
     if tok.lower_ in lex["anaphors"]:
         return True
@@ -191,10 +209,15 @@ def issue_words(objects: list[Any], cue_token: Any, kind: str,
         skip |= {d for t in obj.subtree if is_summary(t, lex) for d in t.subtree}
         skip |= {d for t in obj.subtree if t.dep_ == "relcl" and not restrictive(t)
                  for d in t.subtree}
-        if kind == "modal":  # "X must go, and Y must stay": each modal has its own clause
-            skip |= {d for c in obj.children if c.dep_ in ("conj", "cc") for d in c.subtree}
+        if kind == "modal":  # "X must go, and Y must stay": each modal has its own clause,
+            skip |= {d for c in obj.children if c.dep_ == "conj" and _own_modal(c)  # but "must
+                     for d in c.subtree}  # accept X and declare Y" demands both
         toks |= {t for t in obj.subtree if t not in skip and t.i != cue_token.i}
     return sorted(toks, key=lambda t: t.i)
+
+
+def _own_modal(clause: Any) -> bool:
+    return any(c.tag_ == "MD" or c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
 
 
 def _purpose(clause: Any) -> bool:
@@ -248,6 +271,11 @@ def issue_of(ctx: Context, cue: CueView, si: int, lex: dict[str, Any], state: Fo
     """The issue text of a cue and the token indices it used ('' when there is none)."""
     objs = [o for o in cue.objects if o is not None]
     if cue.kind == "summary":
+        return state.anaphoric(si, lex), set()
+    if len(objs) == 1 and _echo(objs[0]) is not None:  # "agree to that goal": the goal named before
+        words = noun_phrase(_echo(objs[0]))
+        return text_of(words), set()
+    if len(objs) == 1 and _pro_verb(objs[0], lex):  # "not willing to do that"
         return state.anaphoric(si, lex), set()
     if len(objs) == 1 and is_anaphor(objs[0], lex):
         found = state.anaphoric(si, lex, objs[0].lower_, objs[0].i)
@@ -315,12 +343,14 @@ def _not_an_issue(ctx: Context, cue: CueView, objs: list[Any], lex: dict[str, An
     nouns = [antecedent(o, lex) for o in objs if o.dep_ in ("dobj", "nsubjpass", "attr")]
     if cue.kind == "verb" and cue.stance in ("support", "oppose") and len(nouns) == 1:
         noun = nouns[0]
-        if _names_actor(ctx, noun) and noun.lower_ not in lex["relative"] \
-                or noun.lemma_.lower() in lex["people_or_meetings"]:
+        kept_from = any(p.lower_ == "from" and any(c.tag_ == "VBG" for c in p.children)
+                        for p in [*noun.children, *cue.token.children])  # "barred X from attending"
+        if (_names_actor(ctx, noun) and noun.lower_ not in lex["relative"]
+                or noun.lemma_.lower() in lex["people_or_meetings"]) and not kept_from:
             return True
     heads = [o for o in objs if o.dep_ in ("dobj", "attr", "pobj")]
-    heads += [c for o in objs if o.pos_ in ("VERB", "AUX") for c in o.children
-              if c.dep_ in ("dobj", "attr")]
+    heads += [c for o in objs if o.pos_ in ("VERB", "AUX") or o.dep_ == "prep" for c in o.children
+              if c.dep_ in ("dobj", "attr", "pobj")]  # "ready for serious work"
     bare = [h for h in heads if not any(c.dep_ in ("prep", "acl", "relcl") for c in h.children)]
     return any(h.lower_ in lex["vague_objects"] for h in heads) \
         or any(h.lower_ in lex["bare_vague_objects"] for h in bare)  # "offer support"

@@ -2,10 +2,12 @@
 
 Direct quotes only: paraphrase and reported speech without quote marks are
 not extracted here. Quote marks are paired per paragraph
-(``quote_marks``); each contiguous quoted stretch is one ``Quote``
-(``body[start:end] == text``), and the parts of a split quote ("...," X said,
-"...") and of a quotation running over several paragraphs are separate
-``Quote`` objects that share one speaker.
+(``marks``); each contiguous quoted stretch is one ``Quote``
+(``body[start:end] == text``). The stretches of one passage, a quotation
+split by its attribution ("...," X said, "...") or running over paragraphs,
+are separate ``Quote`` objects (the gold convention of the negotiation news
+set, where a split quotation is two quotes) that each list the passage's
+``parts`` and share its speaker (``passages``).
 
 The speaker is read from the dependency parse (``speakers``): the subject of
 the nearest reporting verb that governs the quote (or that hangs off it),
@@ -25,11 +27,12 @@ import re
 from typing import Any
 
 from ...model import Evidence, Quote
+from .attribution import governed, local_speaker, neighbour_speaker
 from .doc import Mention, Quoted, QuoteDoc
 from .lexicon import Lex, lexicon
 from .marks import Span, find_spans, outer_end
+from .passages import passage_ids, share_speakers
 from .speaker_actors import resolve, to_mention
-from .speakers import governed, local_speaker, neighbour_speaker
 
 __all__ = ["NAME", "REQUIRES", "Span", "extract", "find_spans"]
 
@@ -56,13 +59,15 @@ def extract(ctx: Any) -> list[Quote]:
     lex = lexicon()
     d = QuoteDoc(ctx.doc, spans, body)
     qs = [Quoted.of(s, d) for s in spans]
-    found = _attribute(qs, d, lex)
-    return _quotes(ctx, qs, found, d, lex)
+    local = [to_mention(local_speaker(q, d, lex), d, lex) for q in qs]
+    ids = passage_ids(qs, local, d, lex)
+    found = _attribute(qs, share_speakers(ids, local, qs), d, lex)
+    return _quotes(ctx, qs, found, ids, d, lex)
 
 
-def _attribute(qs: list[Quoted], d: QuoteDoc, lex: Lex) -> list[Mention | None]:
-    """Each quote's speaker mention: its own sentence first, then the quotations around it."""
-    found = [to_mention(local_speaker(q, d, lex), d, lex) for q in qs]
+def _attribute(qs: list[Quoted], found: list[Mention | None], d: QuoteDoc, lex: Lex) -> list[Mention | None]:
+    """Speakers for the stretches whose sentence and passage name none: the quotations around them."""
+    found = list(found)
     for k, q in enumerate(qs):  # in text order: a found speaker carries on to the next quote
         if found[k] is None:
             found[k] = _inherit(k, qs, found, d)
@@ -73,14 +78,23 @@ def _attribute(qs: list[Quoted], d: QuoteDoc, lex: Lex) -> list[Mention | None]:
     return found
 
 
-def _quotes(ctx: Any, qs: list[Quoted], found: list[Mention | None], d: QuoteDoc, lex: Lex) -> list[Quote]:
+def _quotes(
+    ctx: Any, qs: list[Quoted], found: list[Mention | None], ids: list[int], d: QuoteDoc, lex: Lex
+) -> list[Quote]:
     """The kept quotes as facts; each speaker mention is resolved to an actor once."""
     out: list[Quote] = []
+    kept = [
+        not _dropped(d.body[q.span.start : q.span.end], q, m, d, lex)
+        for q, m in zip(qs, found, strict=True)
+    ]
+    parts: dict[int, list[tuple[int, int]]] = {}
+    for q, pid, keep in zip(qs, ids, kept, strict=True):
+        if keep:
+            parts.setdefault(pid, []).append((q.span.start, q.span.end))
     speakers: list[tuple[int, str]] = []  # (quote start, actor id): pronoun antecedents
     resolved: dict[tuple[int, int], str | None] = {}
-    for q, men in zip(qs, found, strict=True):
-        text = d.body[q.span.start : q.span.end]
-        if _dropped(text, q, men, d, lex):
+    for q, men, pid, keep in zip(qs, found, ids, kept, strict=True):
+        if not keep:
             continue
         actor_id = None
         if men is not None:
@@ -90,7 +104,7 @@ def _quotes(ctx: Any, qs: list[Quoted], found: list[Mention | None], d: QuoteDoc
             actor_id = resolved[key]
             if actor_id:
                 speakers.append((q.span.start, actor_id))
-        out.append(_quote(q, d, men, actor_id))
+        out.append(_quote(q, d, men, actor_id, tuple(parts[pid])))
     return out
 
 
@@ -109,8 +123,10 @@ def _is_title(text: str, lex: Lex) -> bool:
     return all(w[0].isupper() or w.lower() in lex.title_small for w in words) and words[0][0].isupper()
 
 
-def _quote(q: Quoted, d: QuoteDoc, men: Mention | None, actor_id: str | None) -> Quote:
-    """The fact for one kept quote, with its speaker mention when there is one."""
+def _quote(
+    q: Quoted, d: QuoteDoc, men: Mention | None, actor_id: str | None, parts: tuple[tuple[int, int], ...]
+) -> Quote:
+    """The fact for one kept stretch, with its speaker mention and its passage's parts."""
     span, body = q.span, d.body
     return Quote(
         text=body[span.start : span.end],
@@ -121,6 +137,7 @@ def _quote(q: Quoted, d: QuoteDoc, men: Mention | None, actor_id: str | None) ->
         speaker_text=body[men.start : men.end] if men else None,
         speaker_start=men.start if men else None,
         speaker_end=men.end if men else None,
+        parts=parts,
     )
 
 

@@ -24,6 +24,8 @@ class Lex:
     pronouns: dict[str, frozenset[str]]
     nouns: dict[str, str]
     documents: frozenset[str]
+    document_verbs: frozenset[str]
+    addressee: frozenset[str]
     entity_types: dict[str, str]
     plural_type: str
     scare_max: int
@@ -55,6 +57,12 @@ def lexicon() -> Lex:
     naming: set[str] = set()
     for verb in raw["naming_verbs"]:
         naming |= _forms(verb, irregular)
+    doc_verbs: set[str] = set()
+    for verb in raw.get("document_verbs") or ():
+        doc_verbs |= _forms(verb, irregular)
+    told: set[str] = set()
+    for verb in raw.get("addressee_verbs") or ():
+        told |= _forms(verb, irregular)
     return Lex(
         reporting=frozenset(reporting - naming),
         naming=frozenset(naming),
@@ -63,6 +71,8 @@ def lexicon() -> Lex:
         pronouns={k: frozenset(v) for k, v in (raw.get("pronouns") or {}).items()},
         nouns=dict(raw.get("speaker_nouns") or {}),
         documents=frozenset(raw.get("document_nouns") or ()),
+        document_verbs=frozenset(doc_verbs),
+        addressee=frozenset(told),
         entity_types=dict(raw.get("entity_types") or {}),
         plural_type=raw.get("plural_type", "group"),
         scare_max=int(raw.get("scare_quote_max_words", 2)),

@@ -14,10 +14,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ... import nlp
 from ...model import ACTOR_TYPES
 from .doc import Mention, QuoteDoc
 from .lexicon import Lex
-from .speakers import SUBJ, np_head
+from .speakers import SUBJ, is_document, np_head
 
 _ARTICLES = {"the", "a", "an"}
 _DEFINITE = {"the", "this", "that", "its", "their", "his", "her", "our"}
@@ -34,7 +35,7 @@ def _mention(doc: Any, head: Any, lex: Lex) -> Mention:
         if named is not None:
             return named
     span = _phrase(doc, head)
-    if head.lower_ in lex.documents:
+    if is_document(head, lex):
         kind = "document"
     elif head.pos_ == "PROPN":
         kind = "name"
@@ -45,7 +46,7 @@ def _mention(doc: Any, head: Any, lex: Lex) -> Mention:
 
 def _entity_mention(doc: Any, head: Any) -> Mention | None:
     """The named entity around the head, without a leading article or a trailing "'s"."""
-    ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+    ent = nlp.entity_at(head)
     if ent is None:
         return None
     toks = [t for t in ent if not (t.i == ent.start and t.lower_ in _ARTICLES)]

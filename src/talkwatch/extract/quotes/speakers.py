@@ -1,44 +1,56 @@
-"""Who said a quote: the speaker mention read from the dependency parse.
+"""Reporting verbs and their subjects in the dependency parse: the parts a speaker is read from.
 
-In order: a transcript label ("DOE: ..."), the subject of the nearest
-reporting verb that governs the quote or hangs off it, "according to X",
-"X: '...'", a dash byline, any reporting verb with a subject in the quote's
-sentences, and for a quote-only sentence a bare reporting sentence just
-before or after it ("Doe said on Tuesday."). The result is a head token (or a
-``Mention``); ``speaker_actors`` turns it into an actor. A speaker is never
-looked for across a paragraph break.
+A reporting verb is a speech verb of the lexicon, or a verb a document
+reports with ("the memo reads", "filings show"). Its subject is climbed to
+through conjoined and subordinate verbs; a relative pronoun ("who said")
+stands for the noun its clause hangs from; a statement "saying" something
+stands for whoever issued it; and the person told ("told the BBC's Y") is
+never the speaker. ``attribution`` puts these together per quote; a speaker
+is never looked for across a paragraph break.
 """
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
-from .doc import Mention, Quoted, QuoteDoc
-from .lexicon import Lex
+from .doc import Quoted, QuoteDoc
+from .lexicon import Lex, lexicon
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
 _CLIMB = ("conj", "xcomp", "advcl", "pcomp", "prep", "acl", "relcl")
 
 
-def _is_reporting(tok: Any, lex: Lex) -> bool:
+def is_reporting(tok: Any, lex: Lex) -> bool:
     """A speech verb; naming verbs ("called it a betrayal") only in the tags that report."""
     if not tok.tag_.startswith("VB"):
         return False
     low = tok.lower_
     if low in lex.naming:
         return tok.tag_ in lex.naming_tags
-    return low in lex.reporting
+    return low in lex.reporting or _document_says(tok, lex)
 
 
-def _nominal(tok: Any) -> bool:
+def is_document(tok: Any, lex: Lex) -> bool:
+    """A statement, memo or filing (singular or plural): a text that speaks for its issuer."""
+    low = tok.lower_
+    return low in lex.documents or low.endswith("s") and low[:-1] in lex.documents
+
+
+def _document_says(verb: Any, lex: Lex) -> bool:
+    """ "The memo reads", "filings show": verbs that report only with a document as subject."""
+    if verb.lower_ not in lex.document_verbs:
+        return False
+    return any(c.dep_ in SUBJ and is_document(np_head(c), lex) for c in verb.children)
+
+
+def nominal(tok: Any) -> bool:
     """A noun, pronoun, number or entity with letters: something that can name a speaker."""
     if not any(ch.isalnum() for ch in tok.text):
         return False
     return tok.pos_ in ("NOUN", "PROPN", "PRON", "NUM") or bool(tok.ent_type_)
 
 
-def _subject(verb: Any) -> Any | None:
+def subject(verb: Any) -> Any | None:
     """The subject of a reporting verb, climbing through conjoined and subordinate verbs."""
     v = verb
     for _ in range(5):
@@ -46,18 +58,53 @@ def _subject(verb: Any) -> Any | None:
             objs = [c for c in a.children if c.dep_ == "pobj"]
             if objs:
                 return objs[0]
-        subj = [c for c in v.children if c.dep_ in SUBJ and _nominal(c) and _same_para(c, v)]
+        subj = [c for c in v.children if c.dep_ in SUBJ and nominal(c) and _same_para(c, v)]
         if subj:
             s = min(subj, key=lambda c: abs(c.i - v.i))
-            if s.lower_ in ("who", "that", "which") and v.dep_ == "relcl":
-                return v.head
-            return s
+            return relative_head(s) if s.lower_ in _RELATIVE else s
         if v.dep_ in ("acl", "relcl") and v.head.pos_ in ("NOUN", "PROPN"):
-            return v.head  # "a statement saying ...", "Doe, speaking to reporters"
+            issued = _issuing_verb(v.head)
+            if issued is None:
+                return v.head  # "Doe, speaking to reporters", "the memo stating ..."
+            v = issued  # "the army issued a statement saying ...": the army speaks
+            continue
         if v.dep_ not in _CLIMB or v.head is v:
             return None
         v = v.head
     return None
+
+
+_RELATIVE = ("who", "that", "which")
+
+
+def relative_head(pron: Any) -> Any:
+    """ "Doe, who said ...": the noun a relative clause hangs from, its apposed name first."""
+    v = pron.head
+    for _ in range(4):
+        if v.dep_ == "relcl":
+            head = v.head
+            if head.dep_ == "appos" and head.head.pos_ == "PROPN":
+                head = head.head  # "Doe, the rebel spokesman, who ..."
+            return _prefer_name(head)
+        if v.dep_ not in ("conj", "xcomp", "ccomp") or v.head is v:
+            break
+        v = v.head
+    doc = pron.doc
+    k = pron.i - 1
+    while k >= 0 and (doc[k].is_punct or doc[k].is_space):
+        k -= 1
+    return np_head(doc[k]) if k >= 0 and doc[k].pos_ in ("PROPN", "NOUN") else pron
+
+
+def _issuing_verb(noun: Any) -> Any | None:
+    """The verb that issued a document with no issuer of its own ("issued a statement saying")."""
+    lex = lexicon()
+    if not is_document(noun, lex) or any(c.dep_ == "poss" for c in noun.children):
+        return None
+    h = noun.head
+    if noun.dep_ == "pobj" and h.head is not h:
+        h = h.head  # "in a statement saying"
+    return h if h.pos_ in ("VERB", "AUX") and h is not noun else None
 
 
 def _same_para(a: Any, b: Any) -> bool:
@@ -107,7 +154,7 @@ def _after_participle(verb: Any, d: QuoteDoc) -> Any | None:
         return None
     sent = d.sent(verb.i)
     for tok in d.doc[verb.right_edge.i + 1 : sent.end]:
-        if tok.dep_ in SUBJ and _nominal(tok) and not d.inside[tok.i]:
+        if tok.dep_ in SUBJ and nominal(tok) and not d.inside[tok.i]:
             return tok
     return None
 
@@ -137,7 +184,8 @@ def _adjacent_name(verb: Any, d: QuoteDoc) -> Any | None:
     k = verb.i - 1
     while k >= 0 and doc[k].pos_ in ("ADV", "AUX", "PART") and doc[k].lower_ != "not":
         k -= 1
-    for i in (k, verb.i + 1):
+    after = () if verb.lower_ in lexicon().addressee else (verb.i + 1,)
+    for i in (k, *after):
         if not 0 <= i < len(doc) or d.inside[i] or d.para[i] != d.para[verb.i]:
             continue
         tok = doc[i]
@@ -157,9 +205,15 @@ def _prefer_name(head: Any) -> Any:
     return head
 
 
-def _speaker_head(verb: Any, d: QuoteDoc) -> Any | None:
-    """Who the reporting verb says spoke: its subject, else a loosely attached name; never quoted words."""
-    subj = _subject(verb)
+def speaker_head(verb: Any, d: QuoteDoc) -> Any | None:
+    """Who the reporting verb says spoke: its subject, else a loosely attached name; never quoted words.
+
+    The subject of "told" is never after it: a name there is the one told.
+    """
+    subj = subject(verb)
+    told = verb.lower_ in lexicon().addressee
+    if told and subj is not None and subj.i > verb.i:
+        subj = None
     if subj is None or d.inside[subj.i] or subj.lower_ in ("what", "which", "there"):
         subj = _loose_subject(verb, d)
     if subj is None or d.inside[subj.i]:
@@ -185,13 +239,13 @@ def _chain(tok: Any, q: Quoted, d: QuoteDoc) -> list[Any]:
     return out
 
 
-def _governing_verb(q: Quoted, d: QuoteDoc, lex: Lex) -> Any | None:
+def governing_verb(q: Quoted, d: QuoteDoc, lex: Lex) -> Any | None:
     """The nearest reporting verb above the quote in the parse (the quote is its complement)."""
     best: tuple[int, Any] | None = None
     qs = set(q.toks)
     for root in _roots(q, d):
         for steps, h in enumerate(_chain(root, q, d)):
-            if h.i not in qs and not d.inside[h.i] and _is_reporting(h, lex):
+            if h.i not in qs and not d.inside[h.i] and is_reporting(h, lex):
                 if best is None or steps < best[0]:
                     best = (steps, h)
                 break
@@ -203,7 +257,7 @@ def _dist(tok: Any, q: Quoted) -> int:
     return min(abs(tok.i - q.toks.start), abs(tok.i - q.toks.stop))
 
 
-def _hanging_verb(q: Quoted, d: QuoteDoc, lex: Lex) -> Any | None:
+def hanging_verb(q: Quoted, d: QuoteDoc, lex: Lex) -> Any | None:
     """A reporting verb attached under the quote ("...," the minister said, as a parataxis)."""
     qs = set(q.toks)
     hits = []
@@ -212,14 +266,14 @@ def _hanging_verb(q: Quoted, d: QuoteDoc, lex: Lex) -> Any | None:
             if (
                 d.para[tok.i] == q.para
                 and not d.inside[tok.i]
-                and _is_reporting(tok, lex)
+                and is_reporting(tok, lex)
                 and any(h.i in qs for h in _chain(tok, q, d))
             ):
                 hits.append((_dist(tok, q), tok))
     return min(hits, key=lambda x: x[0])[1] if hits else None
 
 
-def _nearest_verb(q: Quoted, d: QuoteDoc, lex: Lex) -> Any | None:
+def nearest_verb(q: Quoted, d: QuoteDoc, lex: Lex) -> Any | None:
     """Any reporting verb with a subject in the quote's sentences, nearest first."""
     hits = []
     for sent in q.sentences(d):
@@ -227,8 +281,8 @@ def _nearest_verb(q: Quoted, d: QuoteDoc, lex: Lex) -> Any | None:
             if (
                 d.para[tok.i] == q.para
                 and not d.inside[tok.i]
-                and _is_reporting(tok, lex)
-                and _speaker_head(tok, d) is not None
+                and is_reporting(tok, lex)
+                and speaker_head(tok, d) is not None
             ):
                 hits.append((_dist(tok, q), tok))
     return min(hits, key=lambda x: x[0])[1] if hits else None
@@ -246,8 +300,12 @@ def _reaches(q: Quoted, target: Any, d: QuoteDoc) -> bool:
     return False
 
 
-def _according(q: Quoted, d: QuoteDoc, lex: Lex) -> Any | None:
-    """The object of "according to X" (and the other source prepositions) over the quote."""
+def according(q: Quoted, d: QuoteDoc, lex: Lex, anywhere: bool = False) -> Any | None:
+    """The object of "according to X" (and the other source prepositions) over the quote.
+
+    ``anywhere``: in a long sentence the parse may hang "according to X" on
+    another clause; when no verb attributes the quote, X is still its source.
+    """
     for sent in q.sentences(d):
         toks = list(sent)
         for k, tok in enumerate(toks):
@@ -256,7 +314,10 @@ def _according(q: Quoted, d: QuoteDoc, lex: Lex) -> Any | None:
             for words in lex.prepositions:
                 obj = _source_object(toks, k, words, d)
                 if obj is not None and (
-                    tok.head is tok or _reaches(q, tok.head, d) or q.starts_sentence(d) and q.ends_sentence(d)
+                    anywhere
+                    or tok.head is tok
+                    or _reaches(q, tok.head, d)
+                    or q.starts_sentence(d) and q.ends_sentence(d)
                 ):
                     return obj
     return None
@@ -270,7 +331,7 @@ def _source_object(toks: list[Any], k: int, words: tuple[str, ...], d: QuoteDoc)
     objs = [c for c in last.children if c.dep_ == "pobj"]
     if not objs and k + len(words) < len(toks):  # the parser left the object unattached
         nxt = toks[k + len(words)]
-        objs = [nxt.head if nxt.dep_ == "compound" else nxt] if _nominal(nxt) else []
+        objs = [nxt.head if nxt.dep_ == "compound" else nxt] if nominal(nxt) else []
     if not objs or d.inside[objs[0].i]:
         return None
     return objs[0]
@@ -281,114 +342,3 @@ def np_head(tok: Any) -> Any:
     while tok.dep_ in ("compound", "flat") and tok.head.i > tok.i:
         tok = tok.head
     return tok
-
-
-def _colon_head(q: Quoted, d: QuoteDoc) -> Any | None:
-    """ "X: '...'": a noun phrase right before a colon that introduces the quote."""
-    body = d.body
-    i = q.span.open_mark - 1
-    while i >= 0 and body[i] in " \t":
-        i -= 1
-    if i < 0 or body[i] != ":":
-        return None
-    colon = d.token_at(i)
-    if colon.i == 0:
-        return None
-    tok = d.doc[colon.i - 1]
-    if tok.pos_ not in ("PROPN", "NOUN") or d.inside[tok.i]:
-        return None
-    return np_head(tok)
-
-
-def _dash_byline(q: Quoted, d: QuoteDoc) -> Any | None:
-    """ "'...' ― Jane Doe": a name after a dash that follows the closing mark."""
-    if q.span.close_mark is None:
-        return None
-    m = re.match(r"[^\S\n]*[\u2015\u2014\u2013-]+[^\S\n]*(?=\w)", d.body[q.span.close_mark + 1 :])
-    if not m:
-        return None
-    tok = d.token_at(q.span.close_mark + 1 + m.end())
-    if tok.pos_ != "PROPN" and not tok.ent_type_:
-        return None
-    while (
-        tok.i + 1 < len(d.doc)
-        and tok.dep_ in ("compound", "flat")
-        and tok.head.i > tok.i
-        and d.sent_no[tok.head.i] == d.sent_no[tok.i]
-    ):
-        tok = tok.head
-    return tok
-
-
-_LABEL = re.compile(r"([A-Z][A-Z.'\- ]{1,40}[A-Z.]):\s")
-
-
-def _transcript_label(q: Quoted, d: QuoteDoc) -> Mention | None:
-    """ "'DOE: Well, look, ...'": a transcript line names its speaker in capitals."""
-    m = _LABEL.match(d.body, q.span.start)
-    if not m:
-        return None
-    return Mention(m.start(1), m.end(1), d.token_at(m.start(1)), "name")
-
-
-def _bare_reporting(sent: Any, d: QuoteDoc, lex: Lex) -> Any | None:
-    """A sentence that reports but says nothing itself: "Doe said on Tuesday.", "Doe continued:"."""
-    if any(d.inside[t.i] for t in sent):
-        return None
-    colon = sent.text.rstrip().endswith(":")
-    for tok in sent:
-        if not _is_reporting(tok, lex):
-            continue
-        if not colon and any(c.dep_ in ("ccomp", "xcomp", "csubj") for c in tok.children):
-            continue
-        head = _speaker_head(tok, d)
-        if head is not None:
-            return head
-    if colon and sent.root.pos_ in ("PROPN", "NOUN"):
-        return sent.root
-    return None
-
-
-def local_speaker(q: Quoted, d: QuoteDoc, lex: Lex) -> Mention | Any | None:
-    """The speaker named in the quote's own sentence(s): a head token, a mention, or None."""
-    if not len(q.toks):
-        return None
-    label = _transcript_label(q, d)
-    if label is not None:
-        return label
-    verb = _governing_verb(q, d, lex)
-    head = _speaker_head(verb, d) if verb is not None else None
-    if head is None:
-        hanging = _hanging_verb(q, d, lex)
-        head = _speaker_head(hanging, d) if hanging is not None else None
-    head = head or _according(q, d, lex) or _colon_head(q, d) or _dash_byline(q, d)
-    if head is None and verb is None:
-        near = _nearest_verb(q, d, lex)
-        head = _speaker_head(near, d) if near is not None else None
-    return head
-
-
-def governed(q: Quoted, d: QuoteDoc, lex: Lex) -> bool:
-    """Is the quote tied to a speech act in its own sentence (not just near a speaker)?"""
-    return any(
-        f() is not None
-        for f in (
-            lambda: _governing_verb(q, d, lex),
-            lambda: _hanging_verb(q, d, lex),
-            lambda: _colon_head(q, d),
-            lambda: _dash_byline(q, d),
-        )
-    )
-
-
-def neighbour_speaker(q: Quoted, d: QuoteDoc, lex: Lex) -> Any | None:
-    """A quote-only sentence: the speaker named by a bare reporting sentence next to it."""
-    if q.starts_sentence(d) and q.first > 0:
-        head = _bare_reporting(d.sents[q.first - 1], d, lex)
-        if head is not None:
-            return head
-    if q.ends_sentence(d) and q.last + 1 < len(d.sents):
-        nxt = d.sents[q.last + 1]
-        if not nxt.text.rstrip().endswith(":"):
-            return _bare_reporting(nxt, d, lex)
-    return None

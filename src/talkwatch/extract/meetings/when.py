@@ -1,0 +1,92 @@
+"""A meeting's start told by its mentions when no status cue carries a date.
+
+Reports often date a meeting where they name it ('an unannounced meeting last month in
+Beijing', "today's meeting") or in the clause of the verb that tells what people did at
+it ('boycotted the second round on Tuesday', 'was on his way to Naivasha on Thursday for
+talks'). The date must fit the status: a meeting held or under way began by the report's
+day, a scheduled one begins on it or later. A year alone is no start.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ...context import Context
+from ...model import Meeting
+from .. import _clauses as clauses
+from .mentions import _attached, _Mention
+
+_FITS = {
+    "held": lambda when, today: when <= today,
+    "ongoing": lambda when, today: when <= today,
+    "scheduled": lambda when, today: when >= today,
+}
+_CLAUSES = ("relcl", "acl", "advcl", "ccomp")
+
+
+def fill_start(ctx: Context, meeting: Meeting, mentions: list[_Mention]) -> None:
+    """Set ``meeting.start`` from a date its own mentions carry, if one fits its status."""
+    fits = _FITS.get(meeting.status or "")
+    if meeting.start or fits is None or ctx.published is None:
+        return
+    for m in (x for x in mentions if x.meeting is meeting and not x.background):
+        for value in _named(ctx, m) + _of_verb(ctx, m):
+            today = ctx.published.isoformat()[: len(value)]
+            if len(value) >= 7 and fits(value, today):
+                meeting.start = value
+                return
+
+
+def past_day(ctx: Context, m: _Mention, *, today_too: bool = False) -> str | None:
+    """The day before the report (or on it) a mention's own phrase or verb dates it to."""
+    if ctx.published is None:
+        return None
+    today = ctx.published.isoformat()
+    values = _named(ctx, m) + _of_verb(ctx, m)
+    days = [v for v in values if len(v) == 10 and (v < today or today_too and v == today)]
+    return days[0] if days else None
+
+
+def _named(ctx: Context, m: _Mention) -> list[str]:
+    """Dates inside the mention's phrase, outside its clauses: "today's meeting",
+    'a meeting last month in Beijing' (not 'talks since 2012')."""
+    if m.verb:
+        return []
+    skip = {t.i for c in m.head.subtree if c.dep_ in _CLAUSES for t in c.subtree}
+    tokens = [t for t in m.head.subtree if t.i not in skip]
+    start, end = min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens)
+    kept = {t.idx for t in tokens}
+    inside = [d for d in ctx.dates_in(start, end) if d.value and d.start in kept]
+    return [d.value for d in inside if not _after_since(ctx, d.start)]
+
+
+def _of_verb(ctx: Context, m: _Mention) -> list[str]:
+    """Dates attached to the verb whose object or complement the mention is."""
+    above = {a.i for a in m.head.ancestors}
+    verbs = [m.head] if m.verb else [v for v in clauses.governing_verbs(m.head) if v.i in above]
+    verbs += [_clause_verb(m.head)] if not m.verb and _clause_verb(m.head) is not None else []
+    if m.verb and m.head.dep_ == "conj":
+        verbs.append(m.head.head)  # 'was due to meet X on Wednesday, but instead met Y'
+    out = []
+    for verb in verbs:
+        span = clauses.own_clause(verb)
+        out += [d.value for d in ctx.dates_in(*span) if d.value and _attached(ctx, d, verb)]
+    return out
+
+
+def _clause_verb(head: Any) -> Any:
+    """'reached an agreement in the first round on Thursday': the verb whose object phrase
+    holds the meeting, reached through nouns and prepositions only."""
+    tok = head
+    for _ in range(6):
+        if tok.dep_ not in ("pobj", "prep", "dobj", "nsubj", "nsubjpass", "attr"):
+            return None
+        tok = tok.head
+        if tok.pos_ == "VERB":
+            return tok
+    return None
+
+
+def _after_since(ctx: Context, start: int) -> bool:
+    words = ctx.body[max(0, start - 7) : start].lower().split()
+    return bool(words) and words[-1] == "since"

@@ -1,0 +1,218 @@
+"""Who said a quote: the speaker mention for one quoted stretch, from its sentence and neighbours.
+
+In order: a transcript label ("DOE: ..."), the subject of the nearest
+reporting verb that governs the quote or hangs off it, an attribution
+clause right after a quote that breaks off ("'...,' the minister
+interjected": any verb there reports), "according to X", the clause before a
+colon that introduces the quote ("she answered with a question: '...'": its
+subject, not the noun before the colon; a bare "X: '...'" is a label), a dash
+byline, any reporting verb with a subject in the quote's sentences, and
+"according to X" anywhere in a sentence no verb attributes. For a quote-only
+sentence, a reporting sentence just before or after it names the speaker:
+one that reports nothing itself ("Doe said on Tuesday.") or one that ends in
+its attribution ("..., said the envoy."). The result is a head token (or a
+``Mention``); ``speaker_actors`` turns it into an actor.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .doc import Mention, Quoted, QuoteDoc
+from .lexicon import Lex
+from .speakers import (
+    according,
+    governing_verb,
+    hanging_verb,
+    is_reporting,
+    nearest_verb,
+    np_head,
+    speaker_head,
+)
+
+_BREAKS_OFF = ",?!\u2014\u2013-\u2026"  # a quote ending so goes on with its attribution
+_TAIL_MAX = 8  # words after the closing mark in which the attribution's verb must come
+
+
+def _trailing_clause(q: Quoted, d: QuoteDoc) -> Any | None:
+    """ "'...,' the minister interjected": any finite verb right after a quote that breaks off."""
+    close = q.span.close_mark
+    text = d.body[q.span.start : q.span.end].rstrip()
+    if close is None or not text or text[-1] not in _BREAKS_OFF:
+        return None
+    sent = d.sents[q.last]
+    toks = [t for t in d.doc[d.token_at(close).i + 1 : sent.end] if not (t.is_punct and t.idx <= close)]
+    words = [t for t in toks if not (t.is_punct or t.is_space)][:_TAIL_MAX]
+    if not words or d.inside[words[0].i] or words[0].pos_ in ("CCONJ", "SCONJ", "ADP"):
+        return None
+    for t in words:
+        if d.inside[t.i]:
+            return None
+        if t.tag_ in ("VBD", "VBZ", "VBP") and t.pos_ in ("VERB", "AUX"):
+            head = speaker_head(t, d)
+            return head if head is not None and head.idx > close else None
+    return None
+
+
+def _colon_clause(q: Quoted, d: QuoteDoc, lex: Lex, reporting: bool) -> Any | None:
+    """ "She answered with a question: '...'": the subject of the clause a colon ends.
+
+    With ``reporting`` only speech verbs count ("Petrov, who told them: '...'"
+    beats a verb further up the parse); else the last verb with a subject.
+    """
+    colon = _colon_before(q, d)
+    if colon is None:
+        return None
+    sent = d.sent(colon.i)
+    verbs = [t for t in d.doc[sent.start : colon.i] if t.pos_ in ("VERB", "AUX") and not d.inside[t.i]]
+    if reporting:
+        verbs = [v for v in verbs if is_reporting(v, lex)]
+    for verb in reversed(verbs):
+        head = speaker_head(verb, d)
+        if head is not None:
+            return head
+    return None
+
+
+def _colon_before(q: Quoted, d: QuoteDoc) -> Any | None:
+    """The colon token right before the quote's opening mark, if any."""
+    body = d.body
+    i = q.span.open_mark - 1
+    while i >= 0 and body[i] in " \t":
+        i -= 1
+    if i < 0 or body[i] != ":":
+        return None
+    colon = d.token_at(i)
+    return colon if colon.i > 0 else None
+
+
+def _colon_head(q: Quoted, d: QuoteDoc) -> Any | None:
+    """ "X: '...'": a noun phrase right before a colon that introduces the quote (no verb before it)."""
+    colon = _colon_before(q, d)
+    if colon is None:
+        return None
+    sent = d.sent(colon.i)
+    if any(t.pos_ == "VERB" for t in d.doc[sent.start : colon.i]):
+        return None  # a clause, not a label: its subject speaks (_colon_clause)
+    tok = d.doc[colon.i - 1]
+    if tok.pos_ not in ("PROPN", "NOUN") or d.inside[tok.i]:
+        return None
+    return np_head(tok)
+
+
+def _dash_byline(q: Quoted, d: QuoteDoc) -> Any | None:
+    """ "'...' ― Jane Doe": a name after a dash that follows the closing mark."""
+    if q.span.close_mark is None:
+        return None
+    m = re.match(r"[^\S\n]*[\u2015\u2014\u2013-]+[^\S\n]*(?=\w)", d.body[q.span.close_mark + 1 :])
+    if not m:
+        return None
+    tok = d.token_at(q.span.close_mark + 1 + m.end())
+    if tok.pos_ != "PROPN" and not tok.ent_type_:
+        return None
+    while (
+        tok.i + 1 < len(d.doc)
+        and tok.dep_ in ("compound", "flat")
+        and tok.head.i > tok.i
+        and d.sent_no[tok.head.i] == d.sent_no[tok.i]
+    ):
+        tok = tok.head
+    return tok
+
+
+_LABEL = re.compile(r"([A-Z][A-Z.'\- ]{1,40}[A-Z.]):\s")
+
+
+def _transcript_label(q: Quoted, d: QuoteDoc) -> Mention | None:
+    """ "'DOE: Well, look, ...'": a transcript line names its speaker in capitals."""
+    m = _LABEL.match(d.body, q.span.start)
+    if not m:
+        return None
+    return Mention(m.start(1), m.end(1), d.token_at(m.start(1)), "name")
+
+
+def _bare_reporting(sent: Any, d: QuoteDoc, lex: Lex) -> Any | None:
+    """A sentence that reports but says nothing itself: "Doe said on Tuesday.", "Doe continued:"."""
+    if any(d.inside[t.i] for t in sent):
+        return None
+    colon = sent.text.rstrip().endswith(":")
+    for tok in sent:
+        if not is_reporting(tok, lex):
+            continue
+        if not colon and any(c.dep_ in ("ccomp", "xcomp", "csubj") for c in tok.children):
+            continue
+        head = speaker_head(tok, d)
+        if head is not None:
+            return head
+    if colon and sent.root.pos_ in ("PROPN", "NOUN"):
+        return sent.root
+    return None
+
+
+def _trailing_report(sent: Any, d: QuoteDoc, lex: Lex) -> Any | None:
+    """ "The round ended without a text, said the envoy.": a sentence that ends in its attribution."""
+    if any(d.inside[t.i] for t in sent):
+        return None
+    for tok in sent:
+        says = any(c.dep_ in ("ccomp", "xcomp") and c.i > tok.i for c in tok.children)
+        if says or not is_reporting(tok, lex):
+            continue
+        before = list(d.doc[max(sent.start, tok.i - 6) : tok.i])
+        commas = [t.i for t in before if t.text == ","]
+        if not commas or any(t.pos_ in ("VERB", "AUX") for t in before if t.i > commas[-1]):
+            continue
+        head = speaker_head(tok, d)
+        if head is not None and head.i > commas[-1]:
+            return head
+    return None
+
+
+def local_speaker(q: Quoted, d: QuoteDoc, lex: Lex) -> Mention | Any | None:
+    """The speaker named in the quote's own sentence(s): a head token, a mention, or None."""
+    if not len(q.toks):
+        return None
+    label = _transcript_label(q, d)
+    if label is not None:
+        return label
+    verb = governing_verb(q, d, lex)
+    head = _colon_clause(q, d, lex, reporting=True)
+    if head is None and verb is not None:
+        head = speaker_head(verb, d)
+    if head is None:
+        hanging = hanging_verb(q, d, lex)
+        head = speaker_head(hanging, d) if hanging is not None else None
+    head = head or _trailing_clause(q, d) or according(q, d, lex)
+    head = head or _colon_clause(q, d, lex, reporting=False) or _colon_head(q, d) or _dash_byline(q, d)
+    if head is None and verb is None:
+        near = nearest_verb(q, d, lex)
+        head = speaker_head(near, d) if near is not None else None
+    return head or according(q, d, lex, anywhere=True)
+
+
+def governed(q: Quoted, d: QuoteDoc, lex: Lex) -> bool:
+    """Is the quote tied to a speech act in its own sentence (not just near a speaker)?"""
+    return any(
+        f() is not None
+        for f in (
+            lambda: governing_verb(q, d, lex),
+            lambda: hanging_verb(q, d, lex),
+            lambda: _colon_head(q, d),
+            lambda: _colon_clause(q, d, lex, reporting=False),
+            lambda: _dash_byline(q, d),
+        )
+    )
+
+
+def neighbour_speaker(q: Quoted, d: QuoteDoc, lex: Lex) -> Any | None:
+    """A quote-only sentence: the speaker named by a bare reporting sentence next to it."""
+    if q.starts_sentence(d) and q.first > 0:
+        prev = d.sents[q.first - 1]
+        head = _bare_reporting(prev, d, lex) or _trailing_report(prev, d, lex)
+        if head is not None:
+            return head
+    if q.ends_sentence(d) and q.last + 1 < len(d.sents):
+        nxt = d.sents[q.last + 1]
+        if not nxt.text.rstrip().endswith(":"):
+            return _bare_reporting(nxt, d, lex)
+    return None

@@ -1,0 +1,197 @@
+"""Meeting status told by tense, plans and framing (published Wednesday 2024-03-06)."""
+
+from __future__ import annotations
+
+
+def _by_city(digest):
+    return {m["venue"]["city"]: m for m in digest["meetings"]}
+
+
+def test_party_pulling_out_suspends_talks(run):
+    (meeting,) = run("The rebels pulled out of the talks in Geneva on Tuesday.")["meetings"]
+    assert meeting["status"] == "suspended"
+
+
+def test_plan_hung_on_the_party_is_the_meetings(run):
+    """'set to begin' after 'with the rebels' tells when the round starts, not the rebels."""
+    (meeting,) = run(
+        "The army withdrew from a round of talks with the rebels set to begin on Friday in Oslo."
+    )["meetings"]
+    assert meeting["start"] == "2024-03-08"
+
+
+def test_since_a_year_does_not_date_the_talks(run):
+    (meeting,) = run("The Lusaka talks mark the first direct contact since 2015.")["meetings"]
+    assert meeting["start"] is None
+
+
+def test_failed_plan_then_new_day_is_postponed(run):
+    digest = run("The talks in Accra should have begun on Monday. The talks will now begin on Thursday.")
+    (meeting,) = digest["meetings"]
+    assert (meeting["status"], meeting["start"]) == ("postponed", "2024-03-07")
+
+
+def test_pluperfect_plan_then_new_day_is_postponed(run):
+    digest = run(
+        "The envoys had been due to meet in Nairobi on Tuesday. "
+        "They are now due to meet in Nairobi on Friday."
+    )
+    meeting = _by_city(digest)["Nairobi"]
+    assert (meeting["status"], meeting["start"]) == ("postponed", "2024-03-08")
+
+
+def test_simple_present_with_the_day_is_a_timetable(run):
+    (meeting,) = run("The peace talks that open today in Lusaka will be chaired by the envoy.")["meetings"]
+    assert (meeting["status"], meeting["start"]) == ("scheduled", "2024-03-06")
+
+
+def test_when_clause_is_still_to_come(run):
+    (meeting,) = run(
+        "The talks in Lusaka are due on Friday. Nobody knows what happens when the talks begin."
+    )["meetings"]
+    assert meeting["status"] == "scheduled"
+
+
+def test_opening_weeks_ago_is_a_meeting_held(run):
+    (meeting,) = run("Talks between the two sides resumed in Nairobi last month.")["meetings"]
+    assert (meeting["status"], meeting["start"]) == ("held", "2024-02")
+
+
+def test_what_an_event_follows_was_held(run):
+    digest = run("The ministers agreed to talk again following a meeting in Brussels.")
+    assert _by_city(digest)["Brussels"]["status"] == "held"
+
+
+def test_meeting_named_by_an_earlier_day(run):
+    digest = run(
+        "A new round of talks is expected in Minsk on Friday. "
+        "Doubts remain, as with the February 28 talks in Gomel."
+    )
+    by_city = _by_city(digest)
+    assert (by_city["Gomel"]["status"], by_city["Gomel"]["start"]) == ("held", "2024-02-28")
+    assert (by_city["Minsk"]["status"], by_city["Minsk"]["start"]) == ("scheduled", "2024-03-08")
+
+
+def test_cue_placed_in_another_city_is_not_the_meetings(run):
+    (meeting,) = run("The conference is starting in Montreux today and will continue in Geneva on Friday.")[
+        "meetings"
+    ]
+    assert (meeting["status"], meeting["start"]) == ("ongoing", "2024-03-06")
+
+
+def test_blank_line_ends_a_sentence(run):
+    digest = run("Talks in Doha postponed\n\nThe summit in Cairo opened on Monday.")
+    assert _by_city(digest)["Cairo"]["status"] == "ongoing"
+
+
+def test_terminating_talks_suspends_them(run):
+    (meeting,) = run("The president said he is terminating the peace talks in Oslo.")["meetings"]
+    assert meeting["status"] == "suspended"
+
+
+def test_what_preceded_a_meeting_was_held_not_the_meeting(run):
+    digest = run("The summit in Lome opened on Monday and was preceded by a technical meeting.")
+    statuses = {m["name"]: m["status"] for m in digest["meetings"]}
+    assert statuses["technical meeting"] == "held"
+    assert [s for n, s in statuses.items() if n != "technical meeting"] == ["ongoing"]
+
+
+def test_session_that_adjourned_is_over(run):
+    digest = run("The talks in Doha are under way. The opening session adjourned after a short speech.")
+    statuses = {m["name"]: m["status"] for m in digest["meetings"]}
+    assert statuses["opening session"] == "held"
+
+
+def test_session_chaired_in_the_past_was_held(run):
+    digest = run(
+        "The talks in Arusha are under way. "
+        "Two delegates walked out of a closed session chaired by the envoy."
+    )
+    statuses = {m["name"]: m["status"] for m in digest["meetings"]}
+    assert statuses["closed session"] == "held"
+
+
+def test_meeting_someone_will_go_to_is_scheduled(run):
+    digest = run(
+        "The talks in Rome are under way. The general would return for a bilateral meeting in the evening."
+    )
+    statuses = {m["name"]: m["status"] for m in digest["meetings"]}
+    assert statuses["bilateral meeting"] == "scheduled"
+
+
+def test_delegates_there_for_talks_means_under_way(run):
+    (meeting,) = run("About fifty delegates are in Kigali for talks.")["meetings"]
+    assert meeting["status"] == "ongoing"
+
+
+def test_date_inside_the_meeting_phrase_starts_it(run):
+    (meeting,) = run("A secret meeting between the two envoys last month in Oslo led to the truce.")[
+        "meetings"
+    ]
+    assert (meeting["status"], meeting["start"]) == ("held", "2024-02")
+
+
+def test_date_of_what_people_did_at_the_meeting(run):
+    digest = run("The rebels boycotted the second round of talks in Arusha on Tuesday.")
+    (meeting,) = digest["meetings"]
+    assert meeting["start"] == "2024-03-05"
+
+
+def test_date_that_does_not_fit_the_status_is_not_the_start(run):
+    (meeting,) = run("The talks in Lusaka, the first since 2015, will take place soon.")["meetings"]
+    assert meeting["start"] is None
+
+
+def test_purpose_infinitive_is_no_state(run):
+    (meeting,) = run(
+        "The mediators suspended the talks in Managua. "
+        "They asked that roads be cleared to continue the talks."
+    )["meetings"]
+    assert meeting["status"] == "suspended"
+
+
+def test_close_to_the_talks_is_no_closing(run):
+    (meeting,) = run(
+        "Talks in Vienna resumed on Monday. A diplomat close to the talks said a deal was near."
+    )["meetings"]
+    assert meeting["status"] == "ongoing"
+
+
+def test_past_tense_on_the_report_day_is_under_way(run):
+    (meeting,) = run("The ministers extended marathon talks in Vienna on Wednesday.")["meetings"]
+    assert (meeting["status"], meeting["start"]) == ("ongoing", "2024-03-06")
+
+
+def test_earlier_meeting_is_not_dated_after_the_report(run):
+    (meeting,) = run("A secret meeting last month in Oslo led to the truce agreed on March 9.")["meetings"]
+    assert (meeting["status"], meeting["start"]) == ("held", "2024-02")
+
+
+def test_hope_about_a_round_tells_no_schedule(run):
+    (meeting,) = run(
+        "The round of talks in Doha resumed on Monday. Hamas hoped the round would lead to a deal."
+    )["meetings"]
+    assert meeting["status"] == "ongoing"
+
+
+def test_delegation_departed_for_talks_that_are_ahead(run):
+    (meeting,) = run("The delegation has departed for the negotiations in Minsk.")["meetings"]
+    assert meeting["status"] == "scheduled"
+
+
+def test_agreed_to_meet_is_still_to_come(run):
+    digest = run("The two sides agreed to meet again in Helsinki for a third round of talks on April 12.")
+    (meeting,) = digest["meetings"]
+    assert (meeting["status"], meeting["start"]) == ("scheduled", "2024-04-12")
+
+
+def test_delegation_sent_to_meet_is_still_to_come(run):
+    (meeting,) = run(
+        "Kyiv has agreed to send a delegation to meet with Russian envoys for talks near the border."
+    )["meetings"]
+    assert meeting["status"] == "scheduled"
+
+
+def test_ready_to_send_a_delegation_for_talks(run):
+    (meeting,) = run("The president is ready to send a delegation to Minsk for talks with Kyiv.")["meetings"]
+    assert (meeting["status"], meeting["venue"]["city"]) == ("scheduled", "Minsk")

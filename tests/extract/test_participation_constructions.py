@@ -1,0 +1,99 @@
+"""Participation told by constructions without an attendance verb: observers by passive agents,
+hosts opening talks between others, companions, titled heads, named sides and ending verbs."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import has_fact
+
+CASES = [
+    # passive observers; a by-phrase followed by 'at the invitation of' was also invited
+    (
+        "Talks between Peru and Ecuador resumed in Lima on Monday. The talks are observed by Chile, "
+        "and by Brazil at the invitation of Peru.",
+        {("Chile", "attended"), ("Brazil", "attended"), ("Brazil", "invited")},
+    ),
+    # the subject opening talks between others hosts them; the others are parties
+    (
+        "Norway opened talks on Tuesday between Sudan and the SPLM in Oslo.",
+        {("Norway", "attended"), ("Sudan", "attended")},
+    ),
+    # a companion shares the status of the subject
+    (
+        "Egypt will take part in the Geneva talks next week along with Jordan.",
+        {("Egypt", "will_attend"), ("Jordan", "will_attend")},
+    ),
+    (
+        "Kenya attended the Arusha talks on Monday together with Uganda.",
+        {("Kenya", "attended"), ("Uganda", "attended")},
+    ),
+    # 'X from Y': Y is the side the people come from, not a place
+    (
+        "Negotiators from Armenia and Azerbaijan met in Vienna on Friday for peace talks.",
+        {("Armenia", "attended"), ("Azerbaijan", "attended")},
+    ),
+    # 'the delegations of X and Y' name their sides
+    (
+        "The delegations of Serbia and Kosovo met in Brussels on Monday for talks.",
+        {("Serbia", "attended"), ("Kosovo", "attended")},
+    ),
+    # a head named by a title in apposition shares the delegation's status
+    (
+        "Talks between Colombia and the ELN will resume in Havana next month. Antonio Garcia, the head "
+        "of the ELN delegation, said the agenda was ready.",
+        {("Antonio Garcia", "will_attend")},
+    ),
+    # ... or by a copular title
+    (
+        "Talks between Chad and the FACT rebels opened in Doha on Monday. Mahamat Zene is the head of "
+        "the Chadian delegation.",
+        {("Mahamat Zene", "attended")},
+    ),
+    # ending the talks is declining them
+    (
+        "Talks between Israel and Hamas opened in Cairo last week. Israel on Monday called off the "
+        "talks in Cairo.",
+        {("Israel", "declined")},
+    ),
+    # 'X and Y are among the leaders who arrived': X and Y arrived
+    (
+        "The Geneva talks opened on Monday. Ghana and Togo are among a dozen states that arrived in "
+        "Geneva for the talks.",
+        {("Ghana", "arrived"), ("Togo", "arrived")},
+    ),
+    # an inverted clause whose participle the parser makes a clausal subject
+    (
+        "The Lome summit opened on Monday. Also attending the summit is Nana Akufo-Addo, the president "
+        "of Ghana.",
+        {("Nana Akufo-Addo", "attended")},
+    ),
+    # separatists are an armed group that can take part
+    (
+        "The government and Kurdish separatists wrapped up peace talks in Oslo on Friday.",
+        {("Kurdish separatists", "attended")},
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", CASES)
+def test_constructions(run, text, expected):
+    digest = run(text)
+    for actor, status in expected:
+        assert has_fact(digest, "participations", actor, status), digest["participations"]
+
+
+def test_passive_suspension_declines_for_nobody(run):
+    digest = run("Talks between Mali and the CMA in Algiers were suspended on Monday.")
+    assert not [p for p in digest["participations"] if p["status"] == "declined"]
+
+
+def test_calling_off_a_ceasefire_is_no_refusal(run):
+    digest = run("Talks between Chad and FACT resumed in Doha. Chad called off a ceasefire on Monday.")
+    assert not [p for p in digest["participations"] if p["status"] == "declined"]
+
+
+def test_opening_talks_of_ones_own_is_taking_part(run):
+    digest = run("Peru and Ecuador opened talks in Lima on Monday.")
+    roles = {p["role"] for p in digest["participations"] if p["status"] == "attended"}
+    assert roles == {"party"}
