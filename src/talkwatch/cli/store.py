@@ -113,6 +113,18 @@ def _flat_meeting(m: dict[str, Any]) -> dict[str, Any]:
     return m | {"city": venue.get("city"), "country": venue.get("country")}
 
 
+def _article_labels(record: Any, doc_ids: list[Any]) -> dict[str, str]:
+    """Document id -> "title (outlet)": a person reads a title, not a 64-character hash."""
+    from rich.markup import escape
+
+    ids = sorted({d for d in doc_ids if d})
+    found = record.backend.query(
+        f"SELECT id, title, source FROM documents WHERE id IN ({', '.join('?' * len(ids))})",
+        ids) if ids else []
+    return {r["id"]: escape(f"{r['title'] or 'untitled article'}"
+                            + (f" ({r['source']})" if r["source"] else "")) for r in found}
+
+
 # --- commands --------------------------------------------------------------------------
 
 

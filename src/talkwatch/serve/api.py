@@ -11,6 +11,7 @@ from __future__ import annotations
 import hmac
 import json
 import re
+from collections.abc import Callable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request
@@ -18,8 +19,9 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict
 
 from ..errors import InputError
-from . import queries
+from . import filters, queries
 from .deps import answer, counter, error_body
+from .downloads import CSV, to_csv, wants_csv
 
 MAX_LIMIT = 500
 JSON = "application/json"
@@ -127,16 +129,49 @@ def _page(items: list[Any], total: int, limit: int, offset: int) -> bytes:
                   "items": items})
 
 
-@router.get("/meetings", response_model=MeetingPage, summary="Merged meetings, by start date")
+Fmt = Annotated[str | None, Query(pattern="^(json|csv)$",
+                                  description="csv for a spreadsheet (or send Accept: text/csv).")]
+Text = Annotated[str | None, Query(max_length=200)]
+From = Annotated[str | None, Query(alias="from", pattern=filters.DATE.pattern,
+                                   description="First day: YYYY, YYYY-MM or YYYY-MM-DD.")]
+To = Annotated[str | None, Query(alias="to", pattern=filters.DATE.pattern,
+                                 description="Last day, inclusive (same forms).")]
+AS_CSV: dict[int | str, dict[str, Any]] = {200: {"content": {"text/csv": {
+    "schema": {"type": "string"}}}, "description": "A page of the list (CSV: its items)"}}
+
+
+def listing(request: Request, fmt: str | None,
+            produce: Callable[[Any], tuple[list[Any], int, int, int]]) -> Response:
+    """A page of a list as JSON (``{ok, total, limit, offset, items}``) or its items as CSV."""
+    csv = wants_csv(request, fmt)
+
+    def body(rec: Any) -> bytes:
+        items, total, limit, offset = produce(rec)
+        return to_csv(items) if csv else _page(items, total, limit, offset)
+
+    return answer(request, CSV if csv else JSON, body)
+
+
+@router.get("/meetings", response_model=MeetingPage, summary="Merged meetings, filtered", responses=AS_CSV)
 def meetings(request: Request, limit: Limit = 50, offset: Offset = 0,
              process: Annotated[str | None, Query(
                  max_length=200, description="Only this process or venue city.")] = None,
-             ) -> Response:
-    """Like ``talkwatch meetings --format json [--process P]``, one page at a time."""
-    return answer(request, JSON, lambda rec: _page(
-        rec.meetings(process=process, limit=limit, offset=offset),
-        queries.count_meetings(rec.backend, process, count=counter(request, rec.backend)),
-        limit, offset))
+             start: From = None, end: To = None, status: Text = None,
+             country: Text = None, actor: Annotated[str | None, Query(
+                 max_length=300, description="Only meetings this actor id takes part in.")] = None,
+             sort: Annotated[str | None, Query(pattern="^(" + "|".join(
+                 filters.MEETING_SORTS) + ")$")] = None, format: Fmt = None) -> Response:
+    """Like ``talkwatch meetings --format json [--process P]``, filtered and sorted as the
+    meetings page is (the same parameters give the same rows)."""
+    f = filters.parse(process=process, start=start, end=end, status=status, country=country,
+                      actor=actor, sort=sort)
+
+    def produce(rec: Any) -> tuple[list[Any], int, int, int]:
+        found, total = filters.meetings(rec.backend, f, limit=limit, offset=offset,
+                                        count=counter(request, rec.backend))
+        return found, total, limit, offset
+
+    return listing(request, format, produce)
 
 
 @router.get("/meetings/{meeting_id}", response_model=Meeting, summary="One meeting in full")
@@ -158,17 +193,21 @@ def processes(request: Request, limit: Limit = 50, offset: Offset = 0) -> Respon
     return answer(request, JSON, produce)
 
 
-@router.get("/actors", response_model=Page, summary="Actors by name")
+@router.get("/actors", response_model=Page, summary="Actors, filtered", responses=AS_CSV)
 def actors(request: Request, limit: Limit = 50, offset: Offset = 0,
            q: Annotated[str | None, Query(max_length=200,
                                           description="Part of a name or alias.")] = None,
-           ) -> Response:
-    def produce(rec: Any) -> bytes:
-        found, total = queries.actors_page(rec.backend, q=q, limit=limit, offset=offset,
-                                           count=counter(request, rec.backend))
-        return _page(found, total, limit, offset)
+           type: Text = None, country: Text = None,
+           sort: Annotated[str | None, Query(pattern="^(" + "|".join(
+               filters.ACTOR_SORTS) + ")$")] = None, format: Fmt = None) -> Response:
+    f = filters.parse(type=type, country=country, sort=sort)
 
-    return answer(request, JSON, produce)
+    def produce(rec: Any) -> tuple[list[Any], int, int, int]:
+        found, total = filters.actors(rec.backend, f, q, limit=limit, offset=offset,
+                                      count=counter(request, rec.backend))
+        return found, total, limit, offset
+
+    return listing(request, format, produce)
 
 
 @router.get("/actors/{actor_id}", response_model=Actor, summary="One actor")
@@ -178,14 +217,22 @@ def actor(request: Request, actor_id: Annotated[str, Path(max_length=300)]) -> R
     return answer(request, JSON, lambda rec: _dump(rec.actor(actor_id)))
 
 
-@router.get("/articles", response_model=Page, summary="Stored articles, newest first")
-def articles(request: Request, limit: Limit = 50, offset: Offset = 0) -> Response:
-    def produce(rec: Any) -> bytes:
-        found, total = queries.articles_page(rec.backend, limit=limit, offset=offset,
-                                             count=counter(request, rec.backend))
-        return _page(found, total, limit, offset)
+@router.get("/articles", response_model=Page, summary="Stored articles, filtered", responses=AS_CSV)
+def articles(request: Request, limit: Limit = 50, offset: Offset = 0,
+             start: From = None, end: To = None, source: Text = None,
+             actor: Annotated[str | None, Query(max_length=300)] = None,
+             process: Text = None,
+             sort: Annotated[str | None, Query(pattern="^(" + "|".join(
+                 filters.ARTICLE_SORTS) + ")$")] = None, format: Fmt = None) -> Response:
+    f = filters.parse(start=start, end=end, source=source, actor=actor, process=process,
+                      sort=sort)
 
-    return answer(request, JSON, produce)
+    def produce(rec: Any) -> tuple[list[Any], int, int, int]:
+        found, total = filters.articles(rec.backend, f, limit=limit, offset=offset,
+                                        count=counter(request, rec.backend))
+        return found, total, limit, offset
+
+    return listing(request, format, produce)
 
 
 @router.get("/articles/{article_id}", response_model=Digest, summary="One article's digest")
@@ -194,7 +241,7 @@ def article(request: Request, article_id: Annotated[str, Path(max_length=300)]) 
     return answer(request, JSON, lambda rec: _dump(rec.digest(article_id)))
 
 
-@router.get("/facts", response_model=Page, summary="Facts of one kind, with provenance")
+@router.get("/facts", response_model=Page, summary="Facts of one kind, with provenance", responses=AS_CSV)
 def facts(request: Request,
           kind: Annotated[str, Query(pattern="^(" + "|".join(queries.FACT_TABLES) + ")$",
                                      description="Which table of facts.")],
@@ -203,30 +250,43 @@ def facts(request: Request,
                                                 description="Only facts of this article.")] = None,
           actor: Annotated[str | None, Query(max_length=300,
                                              description="Only facts about this actor id.")] = None,
-          ) -> Response:
+          format: Fmt = None) -> Response:
     """Each fact in record shape (record actor and meeting ids) with ``document``,
     ``published``, ``url`` and ``evidence`` (sentence and offsets)."""
-    def produce(rec: Any) -> bytes:
+    def produce(rec: Any) -> tuple[list[Any], int, int, int]:
         found, total = queries.facts_page(rec.backend, kind, document=document, actor=actor,
                                           limit=limit, offset=offset,
                                           count=counter(request, rec.backend))
-        return _page(found, total, limit, offset)
+        return found, total, limit, offset
 
-    return answer(request, JSON, produce)
+    return listing(request, format, produce)
 
 
-@router.get("/search", response_model=Page, summary="Full-text search")
+@router.get("/search", response_model=Page, summary="Full-text search", responses=AS_CSV)
 def search(request: Request,
            q: Annotated[str, Query(min_length=1, max_length=200, description="Words to find.")],
            limit: Annotated[int, Query(ge=1, le=100, description="At most this many articles "
-                                       "and this many quotes.")] = 20) -> Response:
-    """Articles and quotes containing every word (``talkwatch search TEXT --format json``);
-    text without any word finds nothing."""
-    def produce(rec: Any) -> bytes:
-        found = rec.search(q, limit=limit) if re.findall(r"\w+", q) else []
-        return _page(found, len(found), limit, 0)
+                                       "and this many quotes.")] = 20,
+           kind: Annotated[str | None, Query(pattern="^(document|quote)$")] = None,
+           start: From = None, end: To = None, format: Fmt = None) -> Response:
+    """Articles and quotes containing every word (``talkwatch search TEXT --format json``),
+    optionally only one kind or one period of publication; text without any word finds
+    nothing."""
+    f = filters.parse(start=start, end=end)
 
-    return answer(request, JSON, produce)
+    def produce(rec: Any) -> tuple[list[Any], int, int, int]:
+        found = search_hits(rec, q, limit, kind, f)
+        return found, len(found), limit, 0
+
+    return listing(request, format, produce)
+
+
+def search_hits(rec: Any, q: str, limit: int, kind: str | None,
+                f: filters.Filter) -> list[dict[str, Any]]:
+    """The search answer narrowed by kind and publication period (page and API share it)."""
+    found = rec.search(q, limit=limit) if re.findall(r"\w+", q) else []
+    return [h for h in found if (not kind or h["kind"] == kind) and filters.published_in(
+        h.get("published"), f)]
 
 
 @router.get("/conflicts", response_model=Page, summary="Conflicting reports")

@@ -3,7 +3,7 @@
 ``create_app`` opens the database once with the store (which checks the
 file and its schema version), puts the pool of read-only records and the
 answer caches in ``app.state`` (``pool``), and includes the routers
-(``api``, ``pages``), which reach that state through ``deps``. Writing exists
+(``api``, ``downloads``, ``pages``), which reach that state through ``deps``. Writing exists
 only when the app is created with ``allow_ingest`` and a token:
 ``POST /api/ingest`` then stores an article through the store's writer, one
 at a time, on its own connection; likewise ``allow_edit`` adds the analysts'
@@ -27,7 +27,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import store
 from ..errors import TalkwatchError
-from . import api, edit, pages, render
+from . import api, downloads, edit, pages, render
 from .deps import HERE, error_body
 from .pool import Cache, Pool
 
@@ -135,6 +135,7 @@ def create_app(db: str | Path, *, allow_ingest: bool = False, token: str | None 
     if allow_edit:
         app.include_router(edit.edit_api)
         app.include_router(edit.edit_router)
+    app.include_router(downloads.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 

@@ -40,16 +40,24 @@ def counter(request: Request, backend: Any) -> Callable[[str, Any], int]:
     return count
 
 
+def memoised(request: Request, backend: Any, key: tuple[Any, ...],
+             compute: Callable[[], Any]) -> Any:
+    """``compute()`` remembered until the database changes (facet counts, shared lanes)."""
+    memo: Cache = request.app.state.memo
+    return memo.get_or((stamp(backend), *key), compute)
+
+
 def answer(request: Request, media_type: str,
            produce: Callable[[Record], bytes]) -> Response:
     """Run ``produce`` on a pooled read-only record, or serve its cached bytes.
 
-    The key is the database stamp plus the full URL, so an ingest (which
+    The key is the database stamp plus the full URL and the media type (the
+    same URL may answer JSON or CSV by ``Accept``), so an ingest (which
     changes the stamp) is visible on the next request.
     """
     state = request.app.state
     with state.pool.record() as rec:
-        key = (stamp(rec.backend), request.url.path + "?" + request.url.query)
+        key = (stamp(rec.backend), request.url.path + "?" + request.url.query, media_type)
         body = state.cache.get(key)
         if body is None:
             body = produce(rec)

@@ -7,12 +7,12 @@ tested without a server.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
+from ..store import cells
 from . import queries
 
-CELL_EVIDENCE = 5  # newest statements kept per attendance cell
+ISSUES = 24  # issue columns of the positions table
 
 
 def window(group: list[dict[str, Any]], current: str, size: int) -> list[dict[str, Any]]:
@@ -26,30 +26,31 @@ Cells = dict[str, dict[str, Any]]  # actor id -> latest status, role, count, new
 
 
 def column(b: Any, meeting_id: str) -> Cells:
-    """One meeting's column of the attendance grid."""
+    """One meeting's column of the attendance grid, folded from its participations."""
     parts = queries.attendance(b, [meeting_id]).get(meeting_id, [])
-    return {p["actor"]: {"status": p["status"] or "unknown", "role": p["role"],
-                         "n": len(p["history"]),
-                         "evidence": list(reversed(p["history"]))[:CELL_EVIDENCE]}
-            for p in parts}
+    return {p["actor"]: cells.cell(p) for p in parts}
 
 
-def matrix(b: Any, columns: list[dict[str, Any]], current: str,
-           column_of: Callable[[str], Cells] | None = None) -> dict[str, Any]:
-    """Actors x meetings: each cell the latest participation status and its evidence.
+def columns(b: Any, meeting_ids: list[str]) -> dict[str, Cells]:
+    """Columns of the grid as the merge stored them (one indexed query), folding on the fly
+    only meetings merged before the store kept them."""
+    stored, missing = cells.columns(b, meeting_ids)
+    for mid in missing:
+        stored[mid] = column(b, mid)
+    return stored
 
-    ``column_of(meeting_id)`` gives one column (memoised by the caller: the
-    meetings of a process share their columns).
-    """
-    cols = {m["id"]: (column_of or (lambda mid: column(b, mid)))(m["id"]) for m in columns}
+
+def matrix(b: Any, columns_: list[dict[str, Any]], current: str) -> dict[str, Any]:
+    """Actors x meetings: each cell the latest participation status and its evidence."""
+    cols = columns(b, [m["id"] for m in columns_])
     actors = {a for col in cols.values() for a in col}
     names = queries.actor_names(b, actors)
     docs = {h["document"] for col in cols.values() for c in col.values() for h in c["evidence"]}
     in_current = set(cols.get(current, {}))
     order = sorted(actors, key=lambda a: (a not in in_current, (names.get(a) or a).casefold(), a))
     rows = [{"actor": a, "name": names.get(a) or a,
-             "cells": [cols[m["id"]].get(a) for m in columns]} for a in order]
-    return {"columns": columns, "rows": rows, "titles": queries.titles(b, docs)}
+             "cells": [cols[m["id"]].get(a) for m in columns_]} for a in order]
+    return {"columns": columns_, "rows": rows, "titles": queries.titles(b, docs)}
 
 
 def history_runs(history: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -74,7 +75,7 @@ def history_runs(history: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def positions_grid(positions: list[dict[str, Any]]) -> dict[str, Any]:
-    """Issues x actors: the latest stance of each actor on each issue, side by side."""
+    """Actors x issues: the latest stance of each actor on each issue, side by side."""
     by_actor: dict[str, int] = {}
     for p in positions:
         by_actor[p.get("actor") or "?"] = by_actor.get(p.get("actor") or "?", 0) + 1
@@ -89,6 +90,6 @@ def positions_grid(positions: list[dict[str, Any]]) -> dict[str, Any]:
             a, {"n": 0})
         cell.update(stance=p.get("stance"), evidence=p.get("evidence") or {},
                     document=p.get("document"), published=p.get("published"), n=cell["n"] + 1)
-    issues = sorted(grid)[:60]
+    issues = sorted(grid, key=lambda i: (-len(grid[i]), i))[:ISSUES]  # the most held first
     return {"actors": [{"id": a, "name": names.get(a, a)} for a in actors],
             "rows": [{"issue": i, "cells": [grid[i].get(a) for a in actors]} for i in issues]}

@@ -16,8 +16,8 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import Response
 
 from ..store.record import Record
-from . import edit, grids, highlight, queries, svg
-from .deps import answer, counter
+from . import api, edit, filters, grids, highlight, queries, svg
+from .deps import answer, counter, memoised
 from .render import Pager, page_params, render
 
 HTML = "text/html; charset=utf-8"
@@ -26,15 +26,38 @@ LANES = 10  # processes per overview page
 MATRIX_COLUMNS = 12
 QUOTES = 30  # newest quotes on a meeting page
 RUN_LINKS = 3  # articles linked per row of the status history
+SEARCH = 30  # articles and quotes a search page lists
 SHOWN = 100  # quotes, positions... shown on a page before "see the API"
 
 router = APIRouter(include_in_schema=False)
 
 Page = Annotated[int, Query(ge=1, le=100_000)]
 Id = Annotated[str, Path(max_length=300)]
+Text = Annotated[str | None, Query(max_length=200)]
+From = Annotated[str | None, Query(alias="from", max_length=10)]
+To = Annotated[str | None, Query(alias="to", max_length=10)]
 
 
 # --- overview --------------------------------------------------------------------------
+
+
+def zoom_links(base: str, params: list[tuple[str, str]], lo: Any, hi: Any) -> dict[str, str]:
+    """Links to the same page with the timeline zoomed or moved (they work without script)."""
+    kept = [p for p in params if p[0] not in ("from", "to", "page")]
+    links = {name: base + "?" + urlencode([*kept, ("from", a.isoformat()), ("to", b.isoformat())])
+             for name, (a, b) in svg.zooms(lo, hi).items()}
+    links["reset"] = base + ("?" + urlencode(kept) if kept else "")
+    return links
+
+
+def _timeline(lanes: list[svg.Lane], base: str, params: list[tuple[str, str]],
+              start: str | None, end: str | None, current: str | None = None,
+              title: str = "Timeline of meetings") -> tuple[Any, dict[str, str] | None]:
+    """The timeline in the window the URL asks for (else where the meetings are), and its
+    zoom links."""
+    win = svg.given_window(start, end) or svg.window(lanes, current)
+    links = zoom_links(base, params, *win) if win else None
+    return svg.timeline(lanes, current=current, title=title, given=win), links
 
 
 def _lane(b: Any, label: str | None, meetings: list[dict[str, Any]],
@@ -45,7 +68,8 @@ def _lane(b: Any, label: str | None, meetings: list[dict[str, Any]],
 
 
 @router.get("/")
-def overview(request: Request, page: Page = 1) -> Response:
+def overview(request: Request, page: Page = 1, start: From = None, end: To = None) -> Response:
+    filters.parse(start=start, end=end)  # a clear message for a malformed date
     def produce(rec: Record) -> bytes:
         b = rec.backend
         count = counter(request, b)
@@ -56,28 +80,66 @@ def overview(request: Request, page: Page = 1) -> Response:
         lanes = [_lane(b, label, ms, moves) for label, ms in lanes_meetings]
         counts = {k: count(f"SELECT count(*) FROM {k}", ())
                   for k in ("documents", "meetings", "actors")}
+        params = [("page", str(page))] if page > 1 else []
+        timeline, zoom = _timeline(lanes, "/", params, start, end,
+                                   title="Timeline of meetings by process")
         return render("index.html", nav="overview", groups=groups, counts=counts,
-                      timeline=svg.timeline(lanes, title="Timeline of meetings by process"),
+                      timeline=timeline, zoom=zoom,
                       n_moves=sum(len(v) for v in moves.values()),
                       pager=Pager(page, LANES, total, "/"))
 
     return answer(request, HTML, produce)
 
 
+def _view(base: str, api: str, f: filters.Filter, pager: Pager,
+          extra: tuple[tuple[str, str], ...] = ()) -> dict[str, Any]:
+    """What a filtered list page shows besides its rows: permalink parts, downloads, sorts."""
+    params = [*extra, *f.params()]
+    shown = [*params, ("limit", str(pager.per_page)), ("offset", str(pager.offset))]
+    return {"filter": f, "params": params,
+            "csv": f"{api}?{urlencode([*shown, ('format', 'csv')])}",
+            "json": f"{api}?{urlencode(shown)}",
+            "sort_link": lambda key: base + "?" + urlencode(
+                [*(p for p in params if p[0] != "sort"), ("sort", key)]),
+            "facet_link": lambda name, value: base + "?" + urlencode(
+                [*(p for p in params if p[0] != name), *([(name, value)] if value else [])])}
+
+
 @router.get("/meetings")
-def meetings(request: Request, page: Page = 1,
-             process: Annotated[str | None, Query(max_length=200)] = None) -> Response:
+def meetings(request: Request, page: Page = 1, process: Text = None, start: From = None,
+             end: To = None, status: Text = None, country: Text = None,
+             actor: Annotated[str | None, Query(max_length=300)] = None,
+             sort: Text = None) -> Response:
+    f = filters.parse(process=process, start=start, end=end, status=status, country=country,
+                      actor=actor, sort=sort)
+
     def produce(rec: Record) -> bytes:
-        total = queries.count_meetings(rec.backend, process, count=counter(request, rec.backend))
-        pager = Pager(page, PAGE, total, "/meetings", page_params(process=process))
-        found = rec.meetings(process=process, limit=PAGE, offset=pager.offset)
-        timeline = None
-        if process and found:
-            moves = queries.moves(rec.backend, [m["id"] for m in found])
-            timeline = svg.timeline([_lane(rec.backend, process, found, moves)],
-                                    title=f"Timeline of {process}")
-        return render("meetings.html", nav="meetings", meetings=found, pager=pager,
-                      process=process, timeline=timeline)
+        b = rec.backend
+        _, total = filters.meetings(b, f, limit=1, offset=0, count=counter(request, b))
+        pager = Pager(page, PAGE, total, "/meetings", f.params())
+        found, _ = filters.meetings(b, f, limit=PAGE, offset=pager.offset,
+                                    count=counter(request, b), grouped=True)
+        facets = memoised(request, b, ("facets", "meetings", f.params()),
+                          lambda: filters.meeting_facets(b, f))
+        timeline = zoom = None
+        if found and f.active():
+            moves = queries.moves(b, [m["id"] for m in found])
+            timeline, zoom = _timeline(
+                [_lane(b, process or "Selected meetings", found, moves)], "/meetings",
+                list(f.params()), start, end,
+                title=f"Timeline of {process or 'the selected meetings'}")
+        news = None
+        if process and timeline is not None:
+            counts = memoised(request, b, ("volume", process),
+                              lambda: filters.volume(b, filters.Filter(process=process)))
+            lo, hi = svg.given_window(start, end) or svg.window(
+                [_lane(b, process, found, moves)]) or (None, None)
+            news = svg.volume(counts, lo, hi, title=f"Reports per day on {process}") \
+                if counts and lo else None
+        actor_name = queries.actor_names(b, [actor]).get(actor) if actor else None
+        return render("meetings.html", news=news, nav="meetings", meetings=found, pager=pager,
+                      process=process, timeline=timeline, zoom=zoom, facets=facets, actor_name=actor_name,
+                      sorts=filters.MEETING_SORTS, **_view("/meetings", "/api/meetings", f, pager))
 
     return answer(request, HTML, produce)
 
@@ -86,14 +148,15 @@ def meetings(request: Request, page: Page = 1,
 
 
 @router.get("/meetings/{meeting_id}")
-def meeting(request: Request, meeting_id: Id) -> Response:
+def meeting(request: Request, meeting_id: Id, start: From = None, end: To = None) -> Response:
+    filters.parse(start=start, end=end)
     memo = request.app.state.memo
 
     def produce(rec: Record) -> bytes:
         b = rec.backend
         stamp = queries.stamp(b)
         m = rec.meeting(meeting_id)
-        label = queries.group_of(m)
+        label = queries.group_of(b, m)
 
         def lane() -> tuple[list[dict[str, Any]], dict[str, list[queries.Move]]]:
             group = queries.group_meetings(b, label) if label else []
@@ -103,10 +166,9 @@ def meeting(request: Request, meeting_id: Id) -> Response:
         if not any(g["id"] == m["id"] for g in group):
             group = [*group, {**m, "parties": m.get("parties"), "n_documents": len(m["documents"])}]
             moves = {**moves, **queries.moves(b, [m["id"]])}
-        timeline = svg.timeline([_lane(b, label, group, moves)], current=m["id"],
-                                title=f"Meetings of {label or 'this meeting'}")
-        grid = grids.matrix(b, grids.window(group, m["id"], MATRIX_COLUMNS), m["id"], lambda mid: memo.get_or(
-            (stamp, "column", mid), lambda: grids.column(b, mid)))
+        timeline, zoom = _timeline([_lane(b, label, group, moves)], f"/meetings/{m['id']}", [],
+                                   start, end, m["id"], f"Meetings of {label or 'this meeting'}")
+        grid = grids.matrix(b, grids.window(group, m["id"], MATRIX_COLUMNS), m["id"])
         edit.annotate(b, grid)
         runs = grids.history_runs(m["history"])
         quotes = list(reversed(m["quotes"]))[:QUOTES]
@@ -119,6 +181,7 @@ def meeting(request: Request, meeting_id: Id) -> Response:
             b, [a for ag in m["agreements"] for a in (*ag.get("parties", []),
                                                        *ag.get("brokers", []))])
         return render("meeting.html", nav="meetings", m=m, label=label, timeline=timeline,
+                      zoom=zoom,
                       matrix=grid, positions=grids.positions_grid(m["positions"]),
                       titles=queries.titles(b, docs), agreement_actors=agreement_actors,
                       quotes=quotes, runs=runs, run_links=RUN_LINKS,
@@ -132,15 +195,21 @@ def meeting(request: Request, meeting_id: Id) -> Response:
 
 
 @router.get("/actors")
-def actors(request: Request, page: Page = 1,
-           q: Annotated[str | None, Query(max_length=200)] = None) -> Response:
+def actors(request: Request, page: Page = 1, q: Text = None, type: Text = None,
+           country: Text = None, sort: Text = None) -> Response:
+    f = filters.parse(type=type, country=country, sort=sort)
+
     def produce(rec: Record) -> bytes:
-        count = counter(request, rec.backend)
-        _, total = queries.actors_page(rec.backend, q=q, limit=1, offset=0, count=count)
-        pager = Pager(page, PAGE, total, "/actors", page_params(q=q))
-        found, _ = queries.actors_page(rec.backend, q=q, limit=PAGE, offset=pager.offset,
-                                       count=count)
-        return render("actors.html", nav="actors", actors=found, pager=pager, q=q or "")
+        b = rec.backend
+        count = counter(request, b)
+        _, total = filters.actors(b, f, q, limit=1, offset=0, count=count)
+        extra = page_params(q=q)
+        pager = Pager(page, PAGE, total, "/actors", (*extra, *f.params()))
+        found, _ = filters.actors(b, f, q, limit=PAGE, offset=pager.offset, count=count)
+        facets = memoised(request, b, ("facets", "actors", q, f.params()),
+                          lambda: filters.actor_facets(b, f, q))
+        return render("actors.html", nav="actors", actors=found, pager=pager, q=q or "",
+                      facets=facets, **_view("/actors", "/api/actors", f, pager, extra))
 
     return answer(request, HTML, produce)
 
@@ -162,14 +231,24 @@ def actor(request: Request, actor_id: Id) -> Response:
 
 
 @router.get("/articles")
-def articles(request: Request, page: Page = 1) -> Response:
+def articles(request: Request, page: Page = 1, start: From = None, end: To = None,
+             source: Text = None, actor: Annotated[str | None, Query(max_length=300)] = None,
+             process: Text = None, sort: Text = None) -> Response:
+    f = filters.parse(start=start, end=end, source=source, actor=actor, process=process,
+                      sort=sort)
+
     def produce(rec: Record) -> bytes:
-        count = counter(request, rec.backend)
-        _, total = queries.articles_page(rec.backend, limit=1, offset=0, count=count)
-        pager = Pager(page, PAGE, total, "/articles")
-        found, _ = queries.articles_page(rec.backend, limit=PAGE, offset=pager.offset,
-                                         count=count)
-        return render("articles.html", nav="articles", articles=found, pager=pager)
+        b = rec.backend
+        count = counter(request, b)
+        _, total = filters.articles(b, f, limit=1, offset=0, count=count)
+        pager = Pager(page, PAGE, total, "/articles", f.params())
+        found, _ = filters.articles(b, f, limit=PAGE, offset=pager.offset, count=count)
+        facets = memoised(request, b, ("facets", "articles", f.params()),
+                          lambda: filters.article_facets(b, f))
+        actor_name = queries.actor_names(b, [actor]).get(actor) if actor else None
+        return render("articles.html", nav="articles", articles=found, pager=pager,
+                      facets=facets, actor_name=actor_name,
+                      **_view("/articles", "/api/articles", f, pager))
 
     return answer(request, HTML, produce)
 
@@ -194,16 +273,26 @@ def article(request: Request, article_id: Id) -> Response:
 
 
 @router.get("/search")
-def search(request: Request, q: Annotated[str | None, Query(max_length=200)] = None) -> Response:
+def search(request: Request, q: Text = None, start: From = None, end: To = None,
+           kind: Annotated[str | None, Query(pattern="^(document|quote)$")] = None) -> Response:
+    f = filters.parse(start=start, end=end)
+
     def produce(rec: Record) -> bytes:
         results: list[dict[str, Any]] = []
         problem = None
         if q and q.strip():
             if re.findall(r"\w+", q):
-                results = rec.search(q, limit=30)
+                results = api.search_hits(rec, q, SEARCH, kind, f)
             else:
                 problem = "Type at least one word."
+        extra = page_params(q=q, kind=kind)
+        params = [*extra, *f.params(), ("limit", str(SEARCH))]
+        titles = queries.titles(rec.backend, [r["document"] for r in results])
         return render("search.html", nav="search", q=q or "", search_q=q or "", problem=problem,
+                      titles=titles,
+                      kind=kind or "", filter=f,
+                      csv="/api/search?" + urlencode([*params, ("format", "csv")]),
+                      json="/api/search?" + urlencode(params),
                       documents=[r for r in results if r["kind"] == "document"],
                       quotes=[r for r in results if r["kind"] == "quote"])
 
@@ -213,6 +302,8 @@ def search(request: Request, q: Annotated[str | None, Query(max_length=200)] = N
 @router.get("/conflicts")
 def conflicts(request: Request) -> Response:
     def produce(rec: Record) -> bytes:
-        return render("conflicts.html", nav="conflicts", conflicts=rec.conflicts()[:500])
+        found = rec.conflicts()[:500]
+        titles = queries.titles(rec.backend, [v["document"] for c in found for v in c["values"]])
+        return render("conflicts.html", nav="conflicts", conflicts=found, titles=titles)
 
     return answer(request, HTML, produce)

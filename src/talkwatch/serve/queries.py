@@ -22,7 +22,11 @@ from ..store import queries as store_queries
 FACT_TABLES = rows.FACT_TABLES  # what ``/api/facts?kind=`` lists
 # the column(s) naming the record actor of each fact kind, for ?actor= filters
 ACTOR_COLUMNS = {kind: tuple(f"{key}_id" for key in rows.actor_keys(kind)) for kind in FACT_TABLES}
-GROUP = "COALESCE(NULLIF(process, ''), city)"  # a meeting's process, else its venue city
+# a meeting's process as its reports name it, else as the gazetteer places its participants
+# (``store.attendance.process_of``), else its venue city
+GROUP = "COALESCE(NULLIF(process, ''), gprocess, city)"
+GROUPED = ("(SELECT m.*, f.process AS gprocess FROM meetings m"
+           " LEFT JOIN meeting_folded f ON f.meeting_id = m.id) g")
 
 Counter = Callable[[str, Sequence[Any]], int]
 
@@ -80,10 +84,10 @@ def groups(backend: Any, *, limit: int, offset: int,
            count: Counter | None = None) -> tuple[list[Group], int]:
     """Processes with meeting counts and date range, most recently active first."""
     total = (count or direct_count(backend))(
-        f"SELECT count(*) FROM (SELECT {GROUP} AS g FROM meetings GROUP BY {GROUP}) x", ())
+        f"SELECT count(*) FROM (SELECT {GROUP} AS label FROM {GROUPED} GROUP BY {GROUP}) x", ())
     found = backend.query(
         f"SELECT {GROUP} AS label, count(*) AS n, min(start_date) AS first,"
-        f" max(start_date) AS last FROM meetings GROUP BY {GROUP}"
+        f" max(start_date) AS last FROM {GROUPED} GROUP BY {GROUP}"
         " ORDER BY CASE WHEN max(start_date) IS NULL THEN 1 ELSE 0 END, max(start_date) DESC,"
         " label LIMIT ? OFFSET ?", (limit, offset))
     return [Group(r["label"], int(r["n"]), r["first"], r["last"]) for r in found], total
@@ -93,15 +97,20 @@ def group_meetings(backend: Any, label: str | None, *, limit: int = 200) -> list
     """The meetings of one group (exactly as ``groups`` counts them), by start date."""
     where, params = (f"{GROUP} = ?", [label]) if label is not None else (f"{GROUP} IS NULL", [])
     found = backend.query(
-        f"SELECT {store_queries.MEETING_COLS} FROM meetings WHERE {where}"
+        f"SELECT {store_queries.MEETING_COLS} FROM {GROUPED} WHERE {where}"
         " ORDER BY CASE WHEN start_date IS NULL THEN 1 ELSE 0 END, start_date, id LIMIT ?",
         [*params, limit])
     return [store_queries.meeting_row(m) for m in found]
 
 
-def group_of(meeting: dict[str, Any]) -> str | None:
-    """The group label of a meeting (record shape)."""
-    return meeting.get("process") or (meeting.get("venue") or {}).get("city") or None
+def group_of(backend: Any, meeting: dict[str, Any]) -> str | None:
+    """The group label of a meeting (record shape), as ``groups`` counts it."""
+    if meeting.get("process"):
+        return meeting["process"]
+    found = backend.query("SELECT process FROM meeting_folded WHERE meeting_id = ?",
+                          (meeting["id"],))
+    return (found[0]["process"] if found else None) or (meeting.get("venue") or {}).get(
+        "city") or None
 
 
 @dataclass(frozen=True)
@@ -150,11 +159,11 @@ def actor_names(backend: Any, actor_ids: Iterable[str]) -> dict[str, str]:
     return store_queries.actor_names(backend, sorted({a for a in actor_ids if a}))
 
 
-def titles(backend: Any, doc_ids: Iterable[str]) -> dict[str, str | None]:
-    """Document id -> title (for evidence links)."""
-    found = merge._in(backend, "SELECT id, title FROM documents WHERE id IN ({ids})",
-                      sorted(set(doc_ids)))
-    return {r["id"]: r["title"] for r in found}
+def titles(backend: Any, doc_ids: Iterable[str]) -> dict[str, dict[str, str | None]]:
+    """Document id -> title and outlet: evidence links name the article, never its hash."""
+    found = merge._in(backend, "SELECT id, title, source FROM documents WHERE id IN ({ids})",
+                      sorted({d for d in doc_ids if d}))
+    return {r["id"]: {"title": r["title"], "source": r["source"]} for r in found}
 
 
 # --- actors, articles, facts -----------------------------------------------------------

@@ -7,6 +7,7 @@ several times faster than Jinja macros.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -57,11 +58,28 @@ def badge(value: Any, kind: str = "st") -> Markup:
 
 
 def doclink(doc_id: Any, titles: dict[str, Any] | None = None, published: Any = None) -> Markup:
-    """A link to an article page, by title when known."""
-    text = escape((titles or {}).get(doc_id) or f"article {_short(doc_id)}")
-    out = f'<a class="doc" href="/articles/{escape(_urlq(doc_id))}">{text}</a>'
-    if published:
-        out += f' <span class="muted">({escape(published)})</span>'
+    """A link to an article page by its title and outlet (a person cannot use a hash).
+
+    ``titles`` maps a document id to ``{"title", "source"}`` (``queries.titles``)
+    or to a plain title; an article without a title is "untitled article".
+    """
+    known = (titles or {}).get(doc_id)
+    if not isinstance(known, dict):
+        known = {"title": known, "source": None}
+    return _doclink(str(doc_id or ""), known.get("title"), known.get("source"),
+                    str(published) if published else None)
+
+
+@functools.lru_cache(maxsize=16384)
+def _doclink(doc_id: str, title: str | None, source: str | None,
+             published: str | None) -> Markup:
+    """The escaped link (a meeting page links the same articles hundreds of times)."""
+    text = escape(title or "untitled article")
+    out = (f'<a class="doc" href="/articles/{escape(_urlq(doc_id))}" '
+           f'title="article {escape(_short(doc_id))}">{text}</a>')
+    extra = " · ".join(str(escape(v)) for v in (source, published) if v)
+    if extra:
+        out += f' <span class="muted">({extra})</span>'
     return Markup(out)
 
 

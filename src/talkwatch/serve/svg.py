@@ -22,6 +22,9 @@ LANE_H = 46
 LABEL_W = 190
 AXIS_H = 28
 UNDATED_W = 70
+SIDE_W = 56  # the "earlier" and "later" columns
+YEARS = (1900, 2100)  # starts outside are misreadings: drawn as undated
+GAP = timedelta(days=365)  # a pause this long starts another cluster of meetings
 R = 10  # marker radius
 
 
@@ -44,26 +47,45 @@ class Lane:
 
 
 def _day(value: str | None) -> tuple[date, date] | None:
-    """First and last day a date value allows (``YYYY-MM-DD``, ``YYYY-MM``, ``YYYY``)."""
-    return keys.date_bounds(value) if value else None
+    """First and last day a date value allows (``YYYY-MM-DD``, ``YYYY-MM``, ``YYYY``); a year
+    outside ``YEARS`` (a misread "713" or "6675") counts as undated, not as an axis end."""
+    b = keys.date_bounds(value) if value else None
+    return b if b and YEARS[0] <= b[0].year <= YEARS[1] else None
 
 
-def _range(lanes: Sequence[Lane]) -> tuple[date, date] | None:
-    days: list[date] = []
-    for lane in lanes:
-        for m in lane.meetings:
-            b = _day(m.get("start"))
-            if b:
-                days += b
-        for ms in lane.moves.values():
-            for mv in ms:
-                for v in (mv.old, mv.new):
-                    b = _day(v)
-                    if b:
-                        days += b
-    if not days:
+def _centre(b: tuple[date, date]) -> date:
+    return b[0] + (b[1] - b[0]) / 2
+
+
+def window(lanes: Sequence[Lane], current: str | None = None) -> tuple[date, date] | None:
+    """The date window that shows where the meetings are, with outliers left out.
+
+    Meetings are split into clusters wherever two consecutive starts lie more than
+    ``GAP`` apart; the window spans the cluster of the current meeting, else the
+    one with the most meetings (the latest on a tie). So one 2012 mention or a
+    year-long bar does not squeeze the real rounds into a corner; what lies
+    outside is drawn in the "earlier" and "later" columns and stays reachable.
+    """
+    dated = sorted((_centre(b), m["id"], b) for lane in lanes for m in lane.meetings
+                   if (b := _day(m.get("start"))))
+    if not dated:
         return None
-    lo, hi = min(days), max(days)
+    clusters: list[list[tuple[date, str, tuple[date, date]]]] = [[dated[0]]]
+    for prev, item in zip(dated, dated[1:], strict=False):
+        if (item[0] - prev[0]) > GAP:
+            clusters.append([])
+        clusters[-1].append(item)
+    chosen = next((c for c in clusters if any(i[1] == current for i in c)), None) or max(
+        clusters, key=lambda c: (len(c), c[-1][0]))
+    exact = [i[2] for i in chosen if i[2][0] == i[2][1]] or [i[2] for i in chosen]
+    lo, hi = min(b[0] for b in exact), max(b[1] for b in exact)
+    ids = {i[1] for i in chosen}
+    for lane in lanes:  # postponements of the chosen meetings stay in view
+        for mid, ms in lane.moves.items():
+            for mv in ms if mid in ids else ():
+                for b in (_day(mv.old), _day(mv.new)):
+                    if b and abs((b[0] - lo).days) < GAP.days * 2:
+                        lo, hi = min(lo, b[0]), max(hi, b[0])
     pad = max(timedelta(days=15), (hi - lo) / 20)
     return lo - pad, hi + pad
 
@@ -86,83 +108,138 @@ def _ticks(lo: date, hi: date) -> list[tuple[date, str]]:
             for i, d in enumerate(months[::step])]
 
 
+@dataclass(frozen=True)
+class Frame:
+    """Where things go: the date window on the plot, and the side columns beyond it."""
+
+    lo: date
+    hi: date
+    left: float  # plot area
+    right: float
+    earlier: float  # centre x of the "earlier" column
+    later: float
+    undated: float
+
+    def x(self, d: date) -> float:
+        span = max(1, (self.hi - self.lo).days)
+        return round(self.left + (self.right - self.left) * (d - self.lo).days / span, 1)
+
+    def place(self, b: tuple[date, date] | None) -> tuple[str, float, float]:
+        """("plot", x0, x1) clamped to the window, else the side column's centre."""
+        if b is None:
+            return "undated", self.undated, self.undated
+        if b[1] < self.lo:
+            return "earlier", self.earlier, self.earlier
+        if b[0] > self.hi:
+            return "later", self.later, self.later
+        return "plot", self.x(max(b[0], self.lo)), self.x(min(b[1], self.hi))
+
+
+def frame(lanes: Sequence[Lane], width: int, current: str | None = None,
+          given: tuple[date, date] | None = None) -> Frame:
+    """The frame of a timeline: ``given`` (a zoom the person chose) or ``window``."""
+    lo, hi = given or window(lanes, current) or (
+        date.today() - timedelta(days=30), date.today() + timedelta(days=30))
+    if hi <= lo:
+        hi = lo + timedelta(days=1)
+    left = LABEL_W + SIDE_W
+    undated = width - UNDATED_W / 2 - 6
+    later = width - UNDATED_W - SIDE_W / 2 - 6
+    return Frame(lo, hi, left, later - SIDE_W / 2 - 4, LABEL_W + SIDE_W / 2 - 2, later, undated)
+
+
 def timeline(lanes: Sequence[Lane], *, current: str | None = None, width: int = 1000,
-             title: str = "Timeline of meetings") -> Markup:
+             title: str = "Timeline of meetings",
+             given: tuple[date, date] | None = None) -> Markup:
     """Meetings as markers on a shared date axis, one lane per process.
 
     Day-exact starts are circles (round number inside), month- or year-only
     starts are bars over the period. A postponement is an arrow from the date
-    stated before it (hollow marker) to the new one. Undated meetings sit in a
+    stated before it (hollow marker) to the new one. The window shows where
+    the meetings are (``window``) or the period ``given``; meetings before or
+    after it sit in the "earlier"/"later" columns, undated ones in their own
     column at the right. Every marker links to its meeting page.
     """
-    rng = _range(lanes)
+    fr = frame(lanes, width, current, given)
     height = AXIS_H + LANE_H * max(1, len(lanes)) + 8
-    plot_l, plot_r = LABEL_W, width - UNDATED_W - 10
-    lo, hi = rng or (date.today() - timedelta(days=30), date.today() + timedelta(days=30))
-    span = max(1, (hi - lo).days)
-
-    def x(d: date) -> float:
-        return round(plot_l + (plot_r - plot_l) * (d - lo).days / span, 1)
-
     parts: list[Markup] = [el("title", {"id": "tl-title"}, title),
-                           el("desc", {}, "Meetings on a date axis; colour shows the latest "
-                              "reported status; arrows show postponements from the old date "
-                              "to the new one.")]
+                           el("desc", {}, f"Meetings from {fr.lo} to {fr.hi}; colour and "
+                              "shape show the latest reported status; arrows show "
+                              "postponements from the old date to the new one.")]
     parts.append(Markup(
         '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="5" '
         'markerHeight="5" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" '
         'class="arrowhead"/></marker></defs>'))
-    axis: list[Markup] = [el("line", {"x1": plot_l, "x2": plot_r, "y1": AXIS_H - 6,
+    axis: list[Markup] = [el("line", {"x1": fr.left, "x2": fr.right, "y1": AXIS_H - 6,
                                       "y2": AXIS_H - 6, "class": "axis"})]
-    for d, label in _ticks(lo, hi):
-        axis.append(el("line", {"x1": x(d), "x2": x(d), "y1": AXIS_H - 10,
+    for d, label in _ticks(fr.lo, fr.hi):
+        if not 24 <= fr.x(d) - fr.left <= fr.right - fr.left - 20:  # clear of the side labels
+            continue
+        axis.append(el("line", {"x1": fr.x(d), "x2": fr.x(d), "y1": AXIS_H - 10,
                                 "y2": height - 4, "class": "grid"}))
-        axis.append(el("text", {"x": x(d), "y": AXIS_H - 14, "class": "tick"}, label))
-    axis.append(el("text", {"x": plot_r + UNDATED_W / 2 + 5, "y": AXIS_H - 14,
-                            "class": "tick"}, "undated"))
+        axis.append(el("text", {"x": fr.x(d), "y": AXIS_H - 14, "class": "tick"}, label))
+    for cx, label in ((fr.earlier, "◀ earlier"), (fr.later, "later ▶"),
+                      (fr.undated, "undated")):
+        axis.append(el("text", {"x": cx, "y": AXIS_H - 14, "class": "tick side"}, label))
+    for x0 in (fr.left - 3, fr.right + 3, fr.undated - UNDATED_W / 2):
+        axis.append(el("line", {"x1": x0, "x2": x0, "y1": AXIS_H - 20, "y2": height - 4,
+                                "class": "divider"}))
     parts.append(el("g", {"class": "axis-group", "aria-hidden": "true"}, *axis))
     for n, lane in enumerate(lanes):
-        parts.append(_lane(lane, AXIS_H + n * LANE_H, x, plot_r, current))
+        parts.append(_lane(lane, AXIS_H + n * LANE_H, fr, current))
     return el("svg", {"class": "timeline", "viewBox": f"0 0 {width} {height}",
-                      "width": "100%", "role": "img", "aria-labelledby": "tl-title",
+                      "width": "100%", "role": "group", "aria-labelledby": "tl-title",
+                      "data-from": fr.lo.isoformat(), "data-to": fr.hi.isoformat(),
                       "preserveAspectRatio": "xMinYMin meet", "xmlns": "http://www.w3.org/2000/svg"},
               *parts)
 
 
-def _lane(lane: Lane, top: int, x: Any, plot_r: float, current: str | None) -> Markup:
+def _label(lane: Lane, mid_y: float) -> Markup:
+    """The lane's name on up to two lines (the whole name in its tooltip)."""
+    words, lines = lane.label.split(), [""]
+    for w in words:
+        if len(lines[-1]) + len(w) + 1 > 24 and lines[-1]:
+            if len(lines) == 2:
+                lines[-1] = lines[-1][:22] + "…"
+                break
+            lines.append("")
+        lines[-1] = (lines[-1] + " " + w).strip()
+    lines = [ln if len(ln) <= 26 else ln[:25] + "…" for ln in lines]
+    top = mid_y + 4 - (len(lines) - 1) * 7
+    spans = [el("tspan", {"x": 8, "y": top + 14 * i}, ln) for i, ln in enumerate(lines)]
+    text = el("text", {"class": "lane-label"}, el("title", {}, lane.label), *spans)
+    return el("a", {"href": lane.href}, text) if lane.href else text
+
+
+def _lane(lane: Lane, top: int, fr: Frame, current: str | None) -> Markup:
     mid_y = top + LANE_H / 2
     out: list[Markup] = [el("rect", {"x": 0, "y": top, "width": "100%", "height": LANE_H,
-                                     "class": "lane"})]
-    label = lane.label if len(lane.label) <= 26 else lane.label[:25] + "…"
-    text = el("text", {"x": 8, "y": mid_y + 4, "class": "lane-label"},
-              el("title", {}, lane.label), label)
-    out.append(el("a", {"href": lane.href}, text) if lane.href else text)
+                                     "class": "lane"}), _label(lane, mid_y)]
     placed: list[float] = []
-    undated = 0
+    side: dict[str, int] = {}
     for m in lane.meetings:
-        b = _day(m.get("start"))
-        for mv in lane.moves.get(m["id"], []):
-            out.append(_move(mv, x, mid_y))
-        if b is None:
-            cx = plot_r + 22 + (undated % 3) * 22
-            cy = mid_y + (undated // 3 % 2) * 8 - 4
-            undated += 1
-            out.append(_marker(m, cx, cy, None, current))
+        where, x0, x1 = fr.place(_day(m.get("start")))
+        for mv in lane.moves.get(m["id"], []) if where == "plot" else ():
+            out.append(_move(mv, fr, mid_y))
+        if where != "plot":
+            k = side.get(where, 0)
+            side[where] = k + 1
+            cx = x0 + ((k % 3) - 1) * 16
+            out.append(_marker(m, cx, mid_y + (k // 3 % 2) * 8 - 4, None, current, small=True))
             continue
-        x0, x1 = x(b[0]), x(b[1])
         cx = (x0 + x1) / 2
         near = sum(1 for p in placed if abs(p - cx) < 2 * R)
         placed.append(cx)
         cy = mid_y + (-7 if near % 2 else 7) * (1 if near else 0)
-        out.append(_marker(m, cx, cy, (x0, x1) if b[0] != b[1] else None, current))
+        out.append(_marker(m, cx, cy, (x0, x1) if x1 - x0 > 1 else None, current))
     return el("g", {"class": "lane-group", "data-lane": lane.label}, *out)
 
 
-def _move(mv: Move, x: Any, y: float) -> Markup:
+def _move(mv: Move, fr: Frame, y: float) -> Markup:
     old, new = _day(mv.old), _day(mv.new)
-    if not old or not new:
+    if not old or not new or fr.place(old)[0] != "plot" or fr.place(new)[0] != "plot":
         return Markup("")
-    x0, x1 = x(old[0]), x(new[0])
+    x0, x1 = fr.x(old[0]), fr.x(new[0])
     lift = min(LANE_H / 2 - 4, 8 + abs(x1 - x0) / 6)
     d = f"M{x0},{y - 4} C{x0},{y - lift - 6} {x1},{y - lift - 6} {x1 - (3 if x1 > x0 else -3)},{y - R}"
     tip = f"postponed from {mv.old} to {mv.new} (reported {mv.reported or '?'})"
@@ -173,7 +250,7 @@ def _move(mv: Move, x: Any, y: float) -> Markup:
 
 
 def _marker(m: dict[str, Any], cx: float, cy: float, bar: tuple[float, float] | None,
-            current: str | None) -> Markup:
+            current: str | None, small: bool = False) -> Markup:
     status = m.get("status") or "unknown"
     cls = f"marker st-{status}" + (" current" if m["id"] == current else "")
     venue = (m.get("venue") or {}).get("city")
@@ -186,9 +263,60 @@ def _marker(m: dict[str, Any], cx: float, cy: float, bar: tuple[float, float] | 
         shape.append(el("rect", {"x": round(cx - w / 2, 1), "y": cy - R + 2, "width": round(w, 1),
                                  "height": 2 * R - 4, "rx": 4, "class": "shape"}))
     else:
-        shape.append(el("circle", {"cx": cx, "cy": cy, "r": R, "class": "shape"}))
-    if m.get("round"):
+        shape.append(el("circle", {"cx": cx, "cy": cy, "r": R - 3 if small else R,
+                                   "class": "shape"}))
+    if status == "cancelled":
+        shape.append(el("path", {"d": f"M{cx - 6},{cy - 6} L{cx + 6},{cy + 6}", "class": "cross"}))
+    if m.get("round") and not small:
         shape.append(el("text", {"x": cx, "y": cy + 4, "class": "round"}, m["round"]))
     return el("a", {"href": f"/meetings/{m['id']}", "class": cls, "data-meeting": m["id"],
                     "data-status": status, "aria-label": tip},
               el("title", {}, tip), *shape)
+
+
+def zooms(lo: date, hi: date) -> dict[str, tuple[date, date]]:
+    """The windows one step away: zoomed in and out around the centre, moved left and right."""
+    span = hi - lo
+    mid = lo + span / 2
+    quarter, half = max(span / 4, timedelta(days=7)), span / 2
+    return {"in": (mid - quarter, mid + quarter), "out": (lo - half, hi + half),
+            "earlier": (lo - half, hi - half), "later": (lo + half, hi + half)}
+
+
+def given_window(start: str | None, end: str | None) -> tuple[date, date] | None:
+    """A window a person chose with ``from``/``to`` (either may be missing)."""
+    lo, hi = _day(start), _day(end)
+    if not lo and not hi:
+        return None
+    if lo and hi:
+        return lo[0], hi[1]
+    if lo:
+        return lo[0], lo[0] + timedelta(days=365)
+    assert hi is not None
+    return hi[1] - timedelta(days=365), hi[1]
+
+
+def volume(counts: Sequence[tuple[str, int]], lo: date, hi: date, *, width: int = 1000,
+           title: str = "Reports per day") -> Markup:
+    """Articles per day as bars on the timeline's own x axis (attention is a signal)."""
+    fr = frame([], width, given=(lo, hi))
+    height, base = 64, 52
+    days = [(b[0], n) for v, n in counts if (b := _day(v)) and lo <= b[0] <= hi]
+    top = max((n for _, n in days), default=0)
+    parts: list[Markup] = [el("title", {"id": "vol-title"}, title),
+                           el("desc", {}, f"{sum(n for _, n in days)} articles from {lo} to "
+                              f"{hi}; the busiest day has {top}.")]
+    parts.append(el("text", {"x": 8, "y": base - 14, "class": "lane-label"}, "Reports per day"))
+    parts.append(el("text", {"x": 8, "y": base + 2, "class": "vol-max"}, f"busiest day: {top}"))
+    parts.append(el("line", {"x1": fr.left, "x2": fr.right, "y1": base, "y2": base,
+                             "class": "axis"}))
+    bar = max(1.5, (fr.right - fr.left) / max(1, (hi - lo).days) * 0.8)
+    for d, n in days:
+        h = round(40 * n / top, 1) if top else 0
+        parts.append(el("rect", {"x": round(fr.x(d) - bar / 2, 1), "y": base - h,
+                                 "width": round(bar, 1), "height": h, "class": "vol"},
+                        el("title", {}, f"{d}: {n} article{'s' if n != 1 else ''}")))
+    return el("svg", {"class": "timeline volume", "viewBox": f"0 0 {width} {height}",
+                      "width": "100%", "role": "img", "aria-labelledby": "vol-title",
+                      "preserveAspectRatio": "xMinYMin meet",
+                      "xmlns": "http://www.w3.org/2000/svg"}, *parts)

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from . import attendance, identity, keys
+from . import attendance, cells, identity, keys
 from .clusters import (
     ABSENT,
     ROUND_TOLERANCE,
@@ -270,6 +270,7 @@ def _rewrite(backend: Any, place: str, mids: list[str]) -> None:
         else:
             backend.execute("DELETE FROM meetings WHERE id = ?", (mid,))
             backend.execute("DELETE FROM conflicts WHERE meeting_id = ?", (mid,))
+            cells.drop(backend, mid)
 
 
 order_key = attendance.order_key
@@ -320,6 +321,7 @@ def _write_summary(
 ) -> None:
     s = summarize(reports, history)
     parts = participants(part_rows, s["history"][-1] if s["history"] else None)
+    cells.write(backend, mid, parts)  # the grid of meeting pages, folded once here
     n_parties = sum(1 for p in parts if p["status"] not in ABSENT)
     backend.execute("DELETE FROM meetings WHERE id = ?", (mid,))
     backend.execute(

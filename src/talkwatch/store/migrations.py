@@ -12,11 +12,13 @@ newer talkwatch wrote the file, and opening it is refused rather than guessed.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
 from ..errors import SchemaError, StoreError
+from . import cells
 from .rows import EXTRACTOR_TABLES
 
 EV = "ev_start INTEGER, ev_end INTEGER, ev_text TEXT"
@@ -27,6 +29,8 @@ class Migration:
     name: str
     common: tuple[str, ...]
     dialect: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # rows derived from what is stored, for data written before the migration (same transaction)
+    backfill: Callable[[Any], None] | None = None
 
 
 _BASE = (
@@ -160,6 +164,12 @@ _ORDINAL_SQLITE = ("UPDATE doc_actors SET ord = rowid",)
 # The rule set (extractor NAME) of every fact and meeting report; NULL for rows stored before.
 _EXTRACTOR = tuple(f"ALTER TABLE {table} ADD COLUMN extractor TEXT" for table in EXTRACTOR_TABLES)
 
+def _fold_cells(backend: Any) -> None:
+    """The attendance cells of meetings merged before 0008_attendance."""
+    from . import merge
+
+    cells.backfill(backend, merge.attendance_of)
+
 # Analysts' corrections (store/corrections/): an append-only log, each entry naming its fact by
 # article, kind, evidence span and identity (``target``); ``state`` says whether the last
 # application found the fact (``applied``) or not (``orphaned``).
@@ -186,6 +196,11 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0005_corrections", _CORRECTIONS),
     Migration("0006_rules", _RULES),
     Migration("0007_joined", _JOINED),
+    # the attendance grid folded at merge time (store/attendance.py); meetings merged before
+    # have no row in meeting_folded and are folded on the fly when a page asks
+    Migration("0008_attendance", (cells.TABLE, cells.FOLDED, cells.FOLDED_PROCESS,
+                                  "CREATE INDEX documents_source ON documents (source)"),
+              backfill=_fold_cells),
 )
 
 _PG_TYPES = {"TEXT": 'TEXT COLLATE "C"', "REAL": "DOUBLE PRECISION"}
@@ -243,6 +258,8 @@ def migrate(backend: Any) -> list[str]:
         for m in (m for m in MIGRATIONS if m.name not in done):
             for sql in (*m.common, *m.dialect.get(backend.dialect, ())):
                 backend.execute(ddl(sql, backend.dialect))
+            if m.backfill:
+                m.backfill(backend)
             backend.execute(
                 "INSERT INTO _migrations (name, applied_at) VALUES (?, ?)",
                 (m.name, datetime.now(UTC).isoformat(timespec="seconds")),

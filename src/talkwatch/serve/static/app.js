@@ -20,7 +20,46 @@
 
   document.addEventListener("click", function (event) {
     var button = event.target.closest && event.target.closest(".cell-button");
-    if (button) showCell(button);
+    if (button) {
+      showCell(button);
+      if (button.id && history.replaceState) history.replaceState(null, "", "#" + button.id);
+    }
+  });
+
+  // Permalink to a cell of the grid (or a fact): #cell-ACTOR-MEETING opens its evidence.
+  function openHash() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var target = id && document.getElementById(id);
+    if (!target) return;
+    if (target.classList.contains("cell-button")) showCell(target);
+    target.scrollIntoView({ block: "center" });
+    target.focus({ preventScroll: true });
+  }
+  window.addEventListener("hashchange", openHash);
+  openHash();
+
+  // "permalink" links carry the page's full address, filters included.
+  document.querySelectorAll("a.permalink").forEach(function (a) { a.href = location.href; });
+
+  // Timeline: + - arrows 0 on the focused figure, Ctrl + wheel, follow the zoom links.
+  var zoomKeys = { "+": "in", "=": "in", "-": "out", "ArrowLeft": "earlier",
+                   "ArrowRight": "later", "0": "reset" };
+  function zoomTo(name) {
+    var link = document.querySelector("a[data-zoom='" + name + "']");
+    if (link) location.href = link.href;
+  }
+  document.querySelectorAll(".figure").forEach(function (fig) {
+    fig.addEventListener("keydown", function (event) {
+      var name = zoomKeys[event.key];
+      if (!name) return;
+      event.preventDefault();
+      zoomTo(name);
+    });
+    fig.addEventListener("wheel", function (event) {
+      if (!event.ctrlKey) return;
+      event.preventDefault();
+      zoomTo(event.deltaY < 0 ? "in" : "out");
+    }, { passive: false });
   });
 
   // Article page: facts <-> highlighted spans.
