@@ -20,30 +20,9 @@ from rich.console import Console
 from .. import store
 from ..errors import TalkwatchError
 from ..sanitize import one_line
+from .progress import progress_bar
 
 _err = Console(stderr=True)
-
-
-def _progress() -> Any:
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        TextColumn,
-        TimeElapsedColumn,
-        TimeRemainingColumn,
-    )
-
-    return Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("{task.fields[rate]}"),
-        TimeElapsedColumn(),
-        TimeRemainingColumn(),
-        console=_err,
-        transient=False,
-    )
 
 
 def _fail(exc: TalkwatchError) -> None:
@@ -64,7 +43,7 @@ def _merge(out: str, db: str | None) -> None:
     from ..batch.dask import merge_into_store
 
     target = db or store.default_db()
-    with _progress() as bar:
+    with progress_bar(_err) as bar:
         task = bar.add_task("merging", total=None, rate="")
 
         def show(r: Any) -> None:
@@ -108,7 +87,7 @@ def dask_ingest(
         _fail(TalkwatchError("give --dask or --cluster, not both"))
     try:
         target = (db or store.default_db()) if merge else None
-        with _progress() as bar:
+        with progress_bar(_err) as bar:
             task = bar.add_task("extracting", total=None, rate="", visible=False)
 
             def start(r: Any) -> None:

@@ -20,6 +20,7 @@ from rich.console import Console
 from ..batch.save import Failure
 from ..sanitize import one_line
 from .extract import PathsArg
+from .progress import progress_bar
 from .store import DbOpt, _errors, _open
 
 _err = Console(stderr=True)
@@ -36,29 +37,6 @@ def _list(label: str, entries: list[Failure]) -> None:
         _say(f"{label} {where}: {reason}")
     if len(entries) > LISTED:
         _say(f"... and {len(entries) - LISTED} more {label}")
-
-
-def _progress() -> Any:
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        TextColumn,
-        TimeElapsedColumn,
-        TimeRemainingColumn,
-    )
-
-    return Progress(
-        TextColumn("ingest"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("{task.fields[rate]:.1f} articles/s"),
-        TimeElapsedColumn(),
-        TextColumn("ETA"),
-        TimeRemainingColumn(),
-        console=_err,
-        transient=False,
-    )
 
 
 def report_summary(report: Any, target: str, *, interrupted: bool = False) -> None:
@@ -123,12 +101,12 @@ def _run(paths: list[Path], record: Any, workers: int, batch_size: int) -> Any:
 
     def seen(report: Report) -> None:
         last[0] = report
-        progress.update(task, completed=report.processed, rate=report.rate)
+        progress.update(task, completed=report.processed, rate=f"{report.rate:.1f} articles/s")
 
     n_workers = workers if workers > 0 else (os.cpu_count() or 1)
     target = str(record.backend.path)
-    with _progress() as progress:
-        task = progress.add_task("ingest", total=estimate(paths) or None, rate=0.0)
+    with progress_bar(_err) as progress:
+        task = progress.add_task("ingest", total=estimate(paths) or None, rate="")
         try:
             report = run_ingest(
                 paths, record, workers=n_workers, batch_size=max(1, batch_size), on_progress=seen
