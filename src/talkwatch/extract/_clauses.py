@@ -204,3 +204,14 @@ def conjuncts(tok: Any) -> list[Any]:
 def count(word: str) -> int | None:
     """A count before a noun: a number (``number``) or an article ('a day' -> 1)."""
     return _ARTICLE_COUNTS.get(word.lower()) or number(word)
+
+
+def phrase_end(tok: Any, stop_deps: set[str]) -> int:
+    """Index of the last token of ``tok``'s phrase, stopping at the first right dependent in ``stop_deps``."""
+    last = tok.i
+    for child in tok.rights:
+        if child.dep_ in stop_deps:
+            break
+        last = max(last, phrase_end(child, stop_deps))
+    return last
+

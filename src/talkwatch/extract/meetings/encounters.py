@@ -31,7 +31,7 @@ def person_meetings(ctx: Context, lex: dict[str, Any]) -> list[_Mention]:
         other = _other_side(ctx, tok)
         if other is None:
             continue
-        m = _Mention(tok, tok.i, _phrase_end(other) + 1, verb=True)
+        m = _Mention(tok, tok.i, clauses.phrase_end(other, _STOP_DEPS) + 1, verb=True)
         subject = _subject(tok)
         m.extras["pair"] = (_actor(ctx, subject) if subject is not None else None, _actor(ctx, other))
         m.extras["names"] = _names(ctx, tok, subject, other)
@@ -77,18 +77,9 @@ def _actor(ctx: Context, tok: Any) -> str | None:
     return actor.id if actor is not None else None
 
 
-def _phrase_end(tok: Any) -> int:
-    last = tok.i
-    for c in tok.rights:
-        if c.dep_ in _STOP_DEPS:
-            break
-        last = max(last, _phrase_end(c))
-    return last
-
-
 def _names(ctx: Context, verb: Any, subject: Any, other: Any) -> list[str]:
     doc = ctx.doc
-    end = _phrase_end(other) + 1
+    end = clauses.phrase_end(other, _STOP_DEPS) + 1
     names = [doc[verb.i : end].text, f"meeting with {doc[other.left_edge.i : end].text}"]
     if subject is not None and subject.pos_ == "PROPN" and subject.i < verb.i:
         names.append(doc[subject.left_edge.i : end].text)

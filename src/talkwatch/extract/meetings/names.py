@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from ...model import Meeting
+from .. import _clauses as clauses
 
 # Complements that belong to a meeting's name ("round of talks", "talks in Doha",
 # "meeting with X", "talks between X and Y", "conference on Cyprus").
@@ -28,7 +29,7 @@ def long_name(doc: Any, head: Any, start: int, end: int) -> str | None:
     for prep in (c for c in head.rights if c.dep_ == "prep" and c.lower_ in _NAME_PREPS):
         if prep.i != last + 1:
             break
-        last = max(last, _phrase_end(prep))
+        last = max(last, clauses.phrase_end(prep, _STOP_DEPS))
     if last < end or last - start >= _MAX_TOKENS:
         return None
     return _strip_det(doc[start : last + 1].text)
@@ -41,18 +42,8 @@ def span_of_time(doc: Any, head: Any) -> list[str]:
         return []
     outer = head.head.head
     first = min(t.i for t in outer.subtree if t.dep_ != "det" and t.i <= outer.i)
-    last = _phrase_end(outer)
+    last = clauses.phrase_end(outer, _STOP_DEPS)
     return [_strip_det(doc[first : last + 1].text)] if last - first < _MAX_TOKENS else []
-
-
-def _phrase_end(tok: Any) -> int:
-    """Last token of a phrase, leaving out clauses and asides attached to it."""
-    last = tok.i
-    for c in tok.rights:
-        if c.dep_ in _STOP_DEPS:
-            break
-        last = max(last, _phrase_end(c))
-    return last
 
 
 def place_forms(meeting: Meeting, heads: set[str]) -> list[str]:
