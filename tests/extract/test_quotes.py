@@ -310,3 +310,11 @@ def test_odd_inputs_do_not_crash(nlp, text: str) -> None:
     got, _ = run(nlp, text)
     for q in got:
         assert text[q.start:q.end] == q.text
+
+
+def test_a_quoted_name_in_a_clause_of_a_noun_is_not_the_sources_quote(nlp) -> None:
+    # "according to" names the source of the main clause; the quoted words sit in what others speculate
+    text = ("The forum is meant to support the Vienna talks, according to Paris, amid speculation "
+            "that it is building a rival “Lisbon channel” with Madrid.")
+    got, _ = run(nlp, text)
+    assert all(q.speaker_text != "Paris" for q in got)

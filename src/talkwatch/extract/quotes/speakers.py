@@ -314,13 +314,28 @@ def according(q: Quoted, d: QuoteDoc, lex: Lex, anywhere: bool = False) -> Any |
             for words in lex.prepositions:
                 obj = _source_object(toks, k, words, d)
                 if obj is not None and (
-                    anywhere
+                    (anywhere and not _in_noun_clause(q, d))
                     or tok.head is tok
                     or _reaches(q, tok.head, d)
                     or q.starts_sentence(d) and q.ends_sentence(d)
                 ):
                     return obj
     return None
+
+
+def _in_noun_clause(q: Quoted, d: QuoteDoc) -> bool:
+    """Is the quote inside a clause that completes a noun ("speculation that it is building an 'X track'")?
+
+    Such a clause tells what is said or believed by others, so a source named for the sentence
+    ("according to X") does not speak the quoted words; a quoted name there is only a name.
+    """
+    inside = set(q.toks)
+    tok = next((d.doc[i].head for i in q.toks if d.doc[i].head.i not in inside), None)
+    while tok is not None and tok.dep_ != "ROOT":
+        if tok.dep_ in ("acl", "relcl", "ccomp") and tok.head.pos_ in ("NOUN", "PROPN"):
+            return True
+        tok = tok.head
+    return False
 
 
 def _source_object(toks: list[Any], k: int, words: tuple[str, ...], d: QuoteDoc) -> Any | None:
