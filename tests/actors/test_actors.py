@@ -119,3 +119,8 @@ def test_mentions_and_lookup_queries(nlp):
 def test_acronym_in_parentheses_joins_name_with_other_letters(nlp):
     index = resolve(nlp, "The Popular Salvation Front (FSP) met the envoy. The FSP later left.")
     assert by_name(index, "FSP") is by_name(index, "Popular Salvation Front")
+
+
+def test_dateline_with_any_agency_credit_is_not_an_actor(nlp):
+    index = resolve(nlp, "LUSAKA, June 4 (Xinhua) - Zambia said on Monday it would host the talks.")
+    assert [a.name for a in index.actors] == ["Zambia"]

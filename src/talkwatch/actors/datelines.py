@@ -22,7 +22,8 @@ def _dateline_end(doc: Any) -> int:
     for i, tok in enumerate(doc[:12]):
         if tok.text in ("-", "—", "–") and i > 0:
             head = doc[:i]
-            letters = [t for t in head if t.is_alpha and t.ent_type_ != "DATE" and t.text != "Reuters"]
+            credited = _in_parentheses(head)  # the agency credit: "(Reuters)", "(AFP)"
+            letters = [t for t in head if t.is_alpha and t.ent_type_ != "DATE" and t.i not in credited]
             caps = [t for t in letters if t.is_upper or t.ent_type_ == "GPE"]
             return i + 1 if caps and len(caps) >= len(letters) - 2 else 0
     if len(doc) > 3 and doc[0].is_upper and doc[0].is_alpha and doc[1].text == ",":
@@ -31,6 +32,19 @@ def _dateline_end(doc: Any) -> int:
             i += 1
         return i if i > 2 and doc[i - 1].ent_type_ == "DATE" else 0
     return 0
+
+
+def _in_parentheses(span: Any) -> set[int]:
+    """Indices of the tokens between a "(" and its ")" in the span."""
+    inside, depth = set(), 0
+    for tok in span:
+        if tok.text == ")":
+            depth = max(0, depth - 1)
+        elif tok.text == "(":
+            depth += 1
+        elif depth:
+            inside.add(tok.i)
+    return inside
 
 
 def opens_dateline(tok: Any) -> bool:
