@@ -99,35 +99,32 @@ def _sort(sorts: dict[str, str], key: str | None) -> str:
     return sorts[key or next(iter(sorts))]
 
 
+def _where(*tests: tuple[Any, str, list[Any]]) -> tuple[str, list[Any]]:
+    """A WHERE clause of the tests whose value is chosen: (value, SQL with ? marks, its parameters)."""
+    chosen = [(sql, params) for value, sql, params in tests if value]
+    conds = " AND ".join(sql for sql, _ in chosen)
+    return (" WHERE " + conds) if conds else "", [p for _, params in chosen for p in params]
+
+
 # --- meetings --------------------------------------------------------------------------
 
 
 def meeting_where(f: Filter) -> tuple[str, list[Any]]:
     """The WHERE clause of the meetings list for ``f`` (empty when nothing is chosen)."""
-    conds: list[str] = []
-    params: list[Any] = []
-    if f.process:  # the store's own test (as `talkwatch meetings --process`), or derived
-        named, named_params = store_queries.process_filter(f.process)
-        conds.append(f"({named.removeprefix(' WHERE ')} OR id IN"
-                     " (SELECT meeting_id FROM meeting_folded WHERE process = ?))")
-        params += [*named_params, f.process]
-    if f.status:
-        conds.append("status = ?")
-        params.append(f.status)
-    if f.country:
-        conds.append("country = ?")
-        params.append(f.country)
-    if f.start:
-        conds.append("start_date >= ?")
-        params.append(f.start)
-    if f.end:
-        conds.append("start_date < ?")
-        params.append(_after(f.end))
-    if f.actor:
-        conds.append("id IN (SELECT r.meeting_id FROM participations p JOIN meeting_reports r"
-                     " ON r.id = p.report_id WHERE p.actor_id = ?)")
-        params.append(f.actor)
-    return (" WHERE " + " AND ".join(conds)) if conds else "", params
+    named, named_params = store_queries.process_filter(f.process) if f.process else ("", [])
+    return _where(
+        # the store's own process test (as `talkwatch meetings --process`), or the derived process
+        (f.process,
+         f"({named.removeprefix(' WHERE ')} OR id IN"
+         " (SELECT meeting_id FROM meeting_folded WHERE process = ?))",
+         [*named_params, f.process]),
+        (f.status, "status = ?", [f.status]),
+        (f.country, "country = ?", [f.country]),
+        (f.start, "start_date >= ?", [f.start]),
+        (f.end, "start_date < ?", [_after(f.end) if f.end else None]),
+        (f.actor, "id IN (SELECT r.meeting_id FROM participations p JOIN meeting_reports r"
+                  " ON r.id = p.report_id WHERE p.actor_id = ?)", [f.actor]),
+    )
 
 
 def meetings(backend: Any, f: Filter, *, limit: int, offset: int, count: Counter | None = None,
@@ -169,17 +166,12 @@ def _facet(backend: Any, table: str, column: str, where: str,
 
 
 def actor_where(f: Filter, q: str | None) -> tuple[str, list[Any]]:
-    conds: list[str] = []
-    params: list[Any] = []
-    if q and keys.norm(q):
-        conds.append("a.id IN (SELECT actor_id FROM actor_names WHERE lname LIKE ?)")
-        params.append("%" + keys.norm(q) + "%")
-    for column in ("type", "country"):
-        value = getattr(f, column)
-        if value:
-            conds.append(f"a.{column} = ?")
-            params.append(value)
-    return (" WHERE " + " AND ".join(conds)) if conds else "", params
+    name = keys.norm(q) if q else ""
+    return _where(
+        (name, "a.id IN (SELECT actor_id FROM actor_names WHERE lname LIKE ?)", [f"%{name}%"]),
+        (f.type, "a.type = ?", [f.type]),
+        (f.country, "a.country = ?", [f.country]),
+    )
 
 
 def actors(backend: Any, f: Filter, q: str | None, *, limit: int, offset: int,
@@ -203,26 +195,16 @@ def actor_facets(backend: Any, f: Filter, q: str | None) -> dict[str, list[tuple
 
 
 def article_where(f: Filter) -> tuple[str, list[Any]]:
-    conds: list[str] = []
-    params: list[Any] = []
-    if f.start:
-        conds.append("published >= ?")
-        params.append(f.start)
-    if f.end:
-        conds.append("published < ?")
-        params.append(_after(f.end))
-    if f.source:
-        conds.append("source = ?")
-        params.append(f.source)
-    if f.actor:
-        conds.append("id IN (SELECT doc_id FROM doc_actors WHERE actor_id = ?)")
-        params.append(f.actor)
-    if f.process:
-        inner, inner_params = meeting_where(Filter(process=f.process))
-        conds.append("id IN (SELECT r.doc_id FROM meeting_reports r WHERE r.meeting_id IN"
-                     f" (SELECT id FROM meetings{inner}))")
-        params += inner_params
-    return (" WHERE " + " AND ".join(conds)) if conds else "", params
+    """The WHERE clause of the articles list for ``f``."""
+    inner, inner_params = meeting_where(Filter(process=f.process)) if f.process else ("", [])
+    return _where(
+        (f.start, "published >= ?", [f.start]),
+        (f.end, "published < ?", [_after(f.end) if f.end else None]),
+        (f.source, "source = ?", [f.source]),
+        (f.actor, "id IN (SELECT doc_id FROM doc_actors WHERE actor_id = ?)", [f.actor]),
+        (f.process, "id IN (SELECT r.doc_id FROM meeting_reports r WHERE r.meeting_id IN"
+                    f" (SELECT id FROM meetings{inner}))", inner_params),
+    )
 
 
 def articles(backend: Any, f: Filter, *, limit: int, offset: int,
