@@ -134,7 +134,7 @@ def _nested(ctx: Context, m: Any, mentions: list[Any]) -> bool:
         ):
             return True
     tok = ctx.doc.char_span(m.start, m.end, alignment_mode="expand").root
-    while tok.dep_ in _CHAIN and tok.head is not tok:
+    while tok.dep_ in _CHAIN and tok.head.i != tok.i:
         tok = tok.head
         if any(o is not m and o.start <= tok.idx < o.end for o in mentions):
             return True
@@ -144,7 +144,7 @@ def _nested(ctx: Context, m: Any, mentions: list[Any]) -> bool:
 def _pronoun(ctx: Context, tok: Any) -> list[str]:
     """A pronoun subject: the subject of the reporting verb it depends on, else the last actor."""
     verb = tok.head
-    while verb.dep_ in ("ccomp", "xcomp", "conj", "advcl") and verb.head is not verb:
+    while verb.dep_ in ("ccomp", "xcomp", "conj", "advcl") and verb.head.i != verb.i:
         verb = verb.head
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None and subj.lower_ not in PERSON_PRONOUNS | GROUP_PRONOUNS:

@@ -287,7 +287,7 @@ def _attached(ctx: Context, date_expr: Any, cue: Any) -> bool:
     for _ in range(5):
         if tok.i == cue.i or tok.head.i == cue.i:
             return True
-        if tok.dep_ not in _DATE_PATH or tok.head is tok:
+        if tok.dep_ not in _DATE_PATH or tok.head.i == tok.i:
             return tok.dep_ in ("xcomp", "pcomp") and tok.head.i == cue.i
         tok = tok.head
         if tok.lower_ == "since" and tok.dep_ == "prep":

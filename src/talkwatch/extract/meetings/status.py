@@ -178,7 +178,7 @@ def _hypothetical(cue: Any, lex: dict[str, Any]) -> bool:
     """'the talks could still collapse', 'wanted to conclude the talks', 'if the talks
     resume': a possibility, a wish or a condition, not a state of the meeting."""
     chain = [cue]
-    while chain[-1].dep_ in ("xcomp", "conj") and chain[-1].head is not chain[-1]:
+    while chain[-1].dep_ in ("xcomp", "conj") and chain[-1].head.i != chain[-1].i:
         chain.append(chain[-1].head)
     modal = any(c.dep_ == "aux" and c.lower_ in lex["hypothetical_modals"] for t in chain for c in t.children)
     wish = any(t.lemma_.lower() in lex["wish_verbs"] for t in chain[1:])
@@ -261,7 +261,7 @@ def _covered(meeting: Meeting, cue: Any) -> bool:
     used = meeting.cue_tokens
     chain = []  # "due to begin": the verbs a cue completes
     tok = cue
-    while tok.dep_ in ("xcomp", "pcomp", "prep") and tok.head is not tok:
+    while tok.dep_ in ("xcomp", "pcomp", "prep") and tok.head.i != tok.i:
         tok = tok.head
         chain.append(tok.i)
     if cue.i in used or any(i in used for i in chain):

@@ -259,7 +259,7 @@ def _subject(tok: Any) -> Any | None:
             obj = next((c for c in t.head.children if c.dep_ == "dobj"), None)
             if obj is not None:
                 return obj  # "appointed X to lead the delegation": X leads it
-        if t.dep_ in ("xcomp", "conj", "advcl", "acomp") and t.head is not t:
+        if t.dep_ in ("xcomp", "conj", "advcl", "acomp") and t.head.i != t.i:
             t = t.head
         elif t.dep_ in ("relcl", "acl"):
             return t.head
@@ -350,7 +350,7 @@ def _possible(cue: Any) -> bool:
     for _ in range(3):
         if any(c.dep_ == "aux" and c.lower_ in ("may", "might", "could") for c in t.children):
             return True
-        if t.dep_ not in ("xcomp", "acomp") or t.head is t:
+        if t.dep_ not in ("xcomp", "acomp") or t.head.i == t.i:
             return False
         t = t.head
     return False
@@ -375,7 +375,7 @@ def _undecided_frame(cue: Any, lex: dict[str, Any]) -> bool:
     frames = lex["undecided_frames"]
     t = cue
     for _ in range(4):
-        if t.head is t:
+        if t.head.i == t.i:
             break
         t = t.head
         words = " ".join(x.lower_ for x in t.subtree if x.i < cue.i)

@@ -60,7 +60,7 @@ def among(ctx: Context, rel: Any, cue: Any) -> list[str]:
     if rel.lower_ not in ("who", "that") or rel.head.dep_ != "relcl":
         return []
     noun = rel.head.head
-    while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head is not noun.head:
+    while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.i != noun.head.i:
         noun = noun.head.head  # "a number of leaders", "one of the delegations"
     prep = noun.head if noun.dep_ == "pobj" else None
     if prep is None or prep.lower_ != "among" or prep.head.lemma_ != "be":

@@ -66,7 +66,7 @@ def _governor(tok: Any) -> Any | None:
     for _ in range(6):
         if t.pos_ in ("VERB", "AUX"):
             return t
-        if t.head is t:
+        if t.head.i == t.i:
             return None
         t = t.head
     return None

@@ -37,7 +37,7 @@ def hedged(cue: Any, lex: dict[str, Any]) -> bool:
             return True
         if any(c.lower_ in hedges for c in t.children if c.dep_ in ("aux", "advmod", "acomp")):
             return True
-        if t.head is t:
+        if t.head.i == t.i:
             return False
         t = t.head
     return False

@@ -68,7 +68,7 @@ def subject(verb: Any) -> Any | None:
                 return v.head  # "Doe, speaking to reporters", "the memo stating ..."
             v = issued  # "the army issued a statement saying ...": the army speaks
             continue
-        if v.dep_ not in _CLIMB or v.head is v:
+        if v.dep_ not in _CLIMB or v.head.i == v.i:
             return None
         v = v.head
     return None
@@ -86,7 +86,7 @@ def relative_head(pron: Any) -> Any:
             if head.dep_ == "appos" and head.head.pos_ == "PROPN":
                 head = head.head  # "Doe, the rebel spokesman, who ..."
             return _prefer_name(head)
-        if v.dep_ not in ("conj", "xcomp", "ccomp") or v.head is v:
+        if v.dep_ not in ("conj", "xcomp", "ccomp") or v.head.i == v.i:
             break
         v = v.head
     doc = pron.doc
@@ -102,7 +102,7 @@ def _issuing_verb(noun: Any) -> Any | None:
     if not is_document(noun, lex) or any(c.dep_ == "poss" for c in noun.children):
         return None
     h = noun.head
-    if noun.dep_ == "pobj" and h.head is not h:
+    if noun.dep_ == "pobj" and h.head.i != h.i:
         h = h.head  # "in a statement saying"
     return h if h.pos_ in ("VERB", "AUX") and h is not noun else None
 
@@ -138,7 +138,7 @@ def _hangs_off(tok: Any, verb: Any) -> bool:
     """Does the head chain above ``tok`` reach ``verb`` before any other verb?"""
     h = tok
     for _ in range(8):
-        if h.head is h:
+        if h.head.i == h.i:
             return False
         h = h.head
         if h.i == verb.i:
@@ -232,7 +232,7 @@ def _chain(tok: Any, q: Quoted, d: QuoteDoc) -> list[Any]:
     out = []
     h = tok
     for _ in range(12):
-        if h.head is h or d.para[h.head.i] != q.para:
+        if h.head.i == h.i or d.para[h.head.i] != q.para:
             break
         h = h.head
         out.append(h)
@@ -315,7 +315,7 @@ def according(q: Quoted, d: QuoteDoc, lex: Lex, anywhere: bool = False) -> Any |
                 obj = _source_object(toks, k, words, d)
                 if obj is not None and (
                     (anywhere and not _in_noun_clause(q, d))
-                    or tok.head is tok
+                    or tok.head.i == tok.i
                     or _reaches(q, tok.head, d)
                     or q.starts_sentence(d) and q.ends_sentence(d)
                 ):
