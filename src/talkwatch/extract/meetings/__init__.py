@@ -43,9 +43,11 @@ def extract(ctx: Context) -> list[Meeting]:
         _apply_sponsors(ctx, m)
     venues.dateline_venue(ctx, meetings)
     stated = {m.meeting.id for m in mentions if m.meeting and m.city}  # a city the text gives it
-    parts = {m.meeting.id for m in mentions if m.meeting and m.kind} - {
+    parts = {m.meeting.id for m in mentions if m.meeting and m.kind and "host" not in m.extras} - {
         m.meeting.id for m in mentions if m.meeting and not m.kind
     }
+    cues = lex["status_cues"]
+    halting = frozenset(w for s in ("cancelled", "suspended") for w in cues[s] if " " not in w)
     named_days = {
         m.meeting.id: m.extras["day"] for m in reversed(mentions) if m.meeting and "day" in m.extras
     }
@@ -55,7 +57,7 @@ def extract(ctx: Context) -> list[Meeting]:
         _finish(ctx, meeting, processes)
         if meeting.start is None and meeting.status == "held":
             meeting.start = named_days.get(meeting.id)  # "the February 28 talks"
-        when.fill_start(ctx, meeting, mentions)
+        when.fill_start(ctx, meeting, mentions, halting)
         if meeting.id in parts:
             _same_day(ctx, meeting)
         if meeting.id in stated:
@@ -78,6 +80,7 @@ def _cluster(ctx: Context, mentions: list[_Mention], meetings: list[Meeting]) ->
     sessions: dict[str, Meeting] = {}
     pairs: dict[Any, Meeting] = {}
     days: dict[str, str] = {}  # meeting id -> the past day it was first told on
+    recent: tuple[Meeting, int] | None = None  # the last earlier meeting told, and its sentence
     for m in mentions:
         if "pair" in m.extras:
             _assign(ctx, m, _encounter(ctx, meetings, pairs, m, focus))
@@ -86,47 +89,137 @@ def _cluster(ctx: Context, mentions: list[_Mention], meetings: list[Meeting]) ->
         same_venue = m.city and _find(meetings, m, exclude=side)
         inside = focus is not None or bool(pending)  # a session of talks already mentioned
         m.later = m.later or m.announced and inside
+        apart = m.extras.get("host") or m.extras.get("contrast") and not (m.past or m.later)
+        if focus is None and pending and apart:  # "a meeting due on the sidelines of a summit"
+            focus = _new(ctx, meetings, pending[0])
+            for p in pending:
+                _assign(ctx, p, focus)
+            pending = []
+        if m.extras.get("day_session") and _round_told(focus, pending):
+            m.kind = "day session"  # "today's meeting" of a round that runs over days
         if m.kind and inside and not m.round and not same_venue:
             _assign(ctx, m, _session(ctx, meetings, sessions, m, focus))
             continue
-        if focus is not None and not m.past and _other_day(ctx, m, focus, days):
+        if (focus is not None or pending) and not m.past and _other_day(ctx, m, focus, days, pending):
             m.past, m.later = True, False  # 'a first round ended on May 5', 'then held talks on May 3'
-        unplaced_round = m.round and not (m.city or m.country or m.past)
-        if unplaced_round and focus is not None and focus.round is None and not _find(meetings, m):
-            meeting = focus  # "talks resume in Vienna ... The seventh round will be chaired by"
-        elif m.city or m.country or m.round or m.past or m.later:
-            meeting = _find(meetings, m, side) or _new(ctx, meetings, m)
-            if not (meeting.city or meeting.country) and focus is not None:
-                # "the next round", "the first round": another meeting of the same process
-                meeting.city, meeting.country = focus.city, focus.country
-            if not (m.past or m.later or m.background):
-                focus = meeting
-        elif focus is not None:
+        earlier = _told_again(m, recent, meetings, side)
+        if earlier is not None:  # "after talks on Monday ended ... the Moscow meeting had produced"
+            m.past, earlier.city, earlier.country = True, m.city, m.country
+        meeting, focus = _named(ctx, m, meetings, focus, side)
+        if meeting is None and focus is not None:
             meeting = focus
-        else:
+        elif meeting is None:
             pending.append(m)
             continue
         _assign(ctx, m, meeting)
-        day = when.past_day(ctx, m, today_too=True)
+        recent = (meeting, m.head.sent.start) if meeting.past else recent
+        day = when.past_day(ctx, m, today_too=True) or when.plan_day(ctx, m)
         if day:
             days.setdefault(meeting.id, day)
         if not (meeting.past or meeting.later or m.background):
             for p in pending:
                 _assign(ctx, p, meeting)
             pending = []
-    if pending:
-        parts = [*sessions.values(), *pairs.values()]
-        live = [m for m in meetings if not (m.past or m.later or any(m is x for x in parts))]
-        meeting = live[0] if live else _new(ctx, meetings, pending[0])
+    _place_hosted(mentions)
+    _close(ctx, meetings, [*sessions.values(), *pairs.values()], pending, focus, sessions)
+
+
+def _named(
+    ctx: Context, m: _Mention, meetings: list[Meeting], focus: Meeting | None, side: list[Meeting]
+) -> tuple[Meeting | None, Meeting | None]:
+    """The meeting a mention names by contrast, round, venue or time, and the focus after it
+    (None when the mention names none and refers to the meeting in focus)."""
+    unplaced_round = m.round and not (m.city or m.country or m.past)
+    if m.extras.get("contrast") and focus is not None and not (m.past or m.later):
+        meeting = next((x for x in meetings if m.city and x.city == m.city), None) or _new(ctx, meetings, m)
+        return meeting, focus if m.background else meeting  # "the actual negotiations": not the conference
+    if unplaced_round and focus is not None and focus.round is None and not _find(meetings, m):
+        return focus, focus  # "talks resume in Vienna ... The seventh round will be chaired by"
+    if not (m.city or m.country or m.round or m.past or m.later):
+        return None, focus
+    meeting = _find(meetings, m, side) or _new(ctx, meetings, m)
+    if not (meeting.city or meeting.country) and focus is not None and (m.round or m.later):
+        # "the next round", "the first round": another meeting of the same process
+        meeting.city, meeting.country = focus.city, focus.country
+    return meeting, focus if m.past or m.later or m.background else meeting
+
+
+def _close(
+    ctx: Context,
+    meetings: list[Meeting],
+    parts: list[Meeting],
+    pending: list[_Mention],
+    focus: Meeting | None,
+    sessions: dict[str, Meeting],
+) -> None:
+    """Mentions still waiting go to the first live meeting; sessions are held where it is."""
+    live = [m for m in meetings if not (m.past or m.later or any(m is x for x in parts))]
+    ahead = [m for m in meetings if m.later and not any(m is x for x in parts)]
+    if pending:  # bare 'the talks' with only earlier and later meetings named: the coming round
+        meeting = (live or ahead)[0] if live or ahead else _new(ctx, meetings, pending[0])
         for p in pending:
             _assign(ctx, p, meeting)
+        live = live or [meeting]
+    main = live[0] if live else focus  # the talks first told, not a later meeting in focus
+    for session in sessions.values() if main is not None else []:
+        if not (session.city or session.country or session.past):
+            session.city, session.country = main.city, main.country  # held where the talks are
 
 
-def _other_day(ctx: Context, m: _Mention, focus: Meeting, days: dict[str, str]) -> bool:
-    """A bare mention told on another past day than the meeting in focus is a meeting of its own."""
-    day = when.past_day(ctx, m)
-    if not (day and days.get(focus.id) and day != days[focus.id]):
+def _told_again(
+    m: _Mention, recent: tuple[Meeting, int] | None, meetings: list[Meeting], side: list[Meeting]
+) -> Meeting | None:
+    """A place first named in the past tense right after an earlier, unplaced meeting was told
+    names that meeting: 'talks on Monday ended without a deal. The Moscow meeting had produced'."""
+    if recent is None or not m.city or m.past or m.later or not _told_past(m, pluperfect=True):
+        return None
+    meeting, sent_start = recent
+    if meeting.city or meeting.country or any(x.city == m.city for x in meetings if x not in side):
+        return None
+    previous = m.head.sent.start == sent_start or m.head.doc[m.head.sent.start - 1].sent.start == sent_start
+    return meeting if previous else None
+
+
+def _round_told(focus: Meeting | None, pending: list[_Mention]) -> bool:
+    """The meeting in focus (or waiting to be named) is a round, which runs over days."""
+    if focus is not None:
+        return focus.round is not None or "round" in focus.name.lower().split()
+    return any(p.round is not None or p.head.lower_ == "round" for p in pending)
+
+
+def _place_hosted(mentions: list[_Mention]) -> None:
+    """'a meeting due on the sidelines of a summit in Granada': held where its host is."""
+    by_head = {m.head.i: m for m in mentions}
+    for host in (m for m in mentions if m.extras.get("host") and m.meeting and m.meeting.city):
+        outer = next((by_head[a.i] for a in host.head.ancestors if a.i in by_head), None)
+        hosted = outer.meeting if outer is not None else None
+        if hosted is not None and hosted is not host.meeting and not (hosted.city or hosted.country):
+            hosted.city, hosted.country = host.meeting.city, host.meeting.country
+
+
+def _other_day(
+    ctx: Context, m: _Mention, focus: Meeting | None, days: dict[str, str], pending: list[_Mention]
+) -> bool:
+    """A mention told on another past day than the meeting in focus (or the talks still to be
+    named) is a meeting of its own: another day than the focus was told on, a day weeks before
+    the report when the focus is undated, or today and before when the focus is planned for later."""
+    day = when.past_day(ctx, m, today_too=True) or when.past_month(ctx, m)
+    if day is None or ctx.published is None:
         return False
+    plans = [when.plan_day(ctx, p) for p in pending]
+    known = days.get(focus.id) if focus is not None else next((p for p in plans if p), None)
+    today = ctx.published.isoformat()
+    planned = known is not None and known > today[: len(known)]
+    if planned:
+        differs = True
+    elif known:
+        differs = day[: len(known)] != known[: len(day)] and day < today[: len(day)]
+    else:
+        differs = day < (ctx.published - _RECENT).isoformat()[: len(day)]
+    if not differs:
+        return False
+    if m.verb:
+        return _simple_past(m.head)
     verbs = [v for v in clauses.governing_verbs(m.head) if v.i in {a.i for a in m.head.ancestors}]
     told = [v for v in verbs if _simple_past(v)]  # not 'had been scheduled'
     return bool(told)
@@ -193,9 +286,9 @@ def _find(meetings: list[Meeting], m: _Mention, exclude: list[Meeting] | None = 
     return None
 
 
-def _told_past(m: _Mention) -> bool:
+def _told_past(m: _Mention, pluperfect: bool = False) -> bool:
     verbs = [m.head] if m.verb else clauses.governing_verbs(m.head)
-    return any(v.tag_ == "VBD" for v in verbs)
+    return any(v.tag_ == "VBD" or pluperfect and clauses.pluperfect(v) for v in verbs)
 
 
 def _new(ctx: Context, meetings: list[Meeting], m: _Mention) -> Meeting:
@@ -237,6 +330,7 @@ def _assign(ctx: Context, m: _Mention, meeting: Meeting) -> None:
 # -- status, dates, sponsors ----------------------------------------------
 
 
+_RECENT = timedelta(days=7)  # news of the week: older days tell earlier meetings
 _START_STATUSES = {"scheduled", "postponed", "ongoing", "held"}
 
 

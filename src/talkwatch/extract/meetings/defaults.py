@@ -89,11 +89,21 @@ def _told_future(m: _Mention, lex: dict[str, Any]) -> str | None:
     return None
 
 
+def _taking_part(tok: Any) -> list[Any]:
+    """'taking part in the round': the verb of 'take part in' a meeting."""
+    verb = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "in" else None
+    if verb is not None and verb.lemma_ == "take" and any(c.lower_ == "part" for c in verb.children):
+        return [verb]
+    return []
+
+
 def _by_taking_part(m: _Mention, lex: dict[str, Any]) -> str | None:
     """'attending the summit are X', 'has been facilitating the talks' -> ongoing; 'has quit
     the talks', 'walked out of the talks' -> suspended."""
-    for verb in clauses.governing_verbs(m.head):
+    for verb in clauses.governing_verbs(m.head) + _taking_part(m.head):
         lemma = verb.lemma_.lower()
+        if lemma == "take":
+            lemma = "participate"  # 'taking part in the round are X'
         if clauses.negated(verb) or clauses.future(verb):
             continue
         if lemma in lex["exit_verbs"]:

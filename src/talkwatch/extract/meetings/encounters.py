@@ -13,7 +13,7 @@ from typing import Any
 
 from ...context import Context
 from .. import _clauses as clauses
-from .mentions import _Mention
+from .mentions import _Mention, names_meeting
 
 _OBJECT_DEPS = ("dobj",)
 _STOP_DEPS = {"relcl", "acl", "advcl", "appos", "punct", "parataxis", "ccomp", "prep"}
@@ -26,7 +26,7 @@ def person_meetings(ctx: Context, lex: dict[str, Any]) -> list[_Mention]:
     for tok in ctx.tokens:
         if tok.pos_ != "VERB" or tok.lemma_ != "meet" or clauses.negated(tok):
             continue
-        if any(t.lower_ in heads for t in tok.subtree) or _inside_meeting(tok, heads) or _only(tok):
+        if names_meeting(tok, heads) or _inside_meeting(tok, heads) or _only(tok):
             continue
         other = _other_side(ctx, tok)
         if other is None:

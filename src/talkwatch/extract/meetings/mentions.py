@@ -70,15 +70,25 @@ def _mentions(ctx: Context, lex: dict[str, Any]) -> list[_Mention]:
         if _day_before(ctx, tok, m.start):
             m.extras["day"] = _day_before(ctx, tok, m.start)
         m.later = bool(mods & set(lex["later_modifiers"]))
+        if mods & set(lex["contrast_modifiers"]):
+            m.extras["contrast"] = True
         m.announced = _announced_new(tok, lex)
         m.background = _background(tok, lex)
         m.round = _round(tok)
         m.kind = _kind(ctx, tok, m.start, lex)
+        if tok.lower_ in lex["day_session_heads"] and any(
+            c.dep_ in ("poss", "compound", "npadvmod") and c.lower_ in lex["day_words"] for c in tok.lefts
+        ):
+            m.extras["day_session"] = True
+        if _hosting(tok, lex):
+            m.kind, m.extras["host"] = "host", True
         m.city, m.country = venues.venue(ctx, tok)
         if m.city is None and m.country is None:
             m.city, m.country = venues.verb_venue(ctx, tok)
         for cue, _ in inner_cues(tok, lex) if m.city is None and m.country is None else []:
             m.city, m.country = venues.clause_venue(cue)
+        if m.city is None and m.country is None:
+            m.city, m.country = venues.phrase_city(tok, heads)
         named = m.city or m.country or m.round or m.past or m.kind or m.later or m.announced
         if not named and (_is_generic(tok) or _bare_mass(tok)):
             continue
@@ -122,6 +132,11 @@ def _kind(ctx: Context, tok: Any, start: int, lex: dict[str, Any]) -> str | None
     return None
 
 
+def _hosting(tok: Any, lex: dict[str, Any]) -> bool:
+    """'on the sidelines of a summit': the summit hosts the meeting told around it."""
+    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in lex["host_nouns"]
+
+
 def _announced_new(tok: Any, lex: dict[str, Any]) -> bool:
     """'a third round was set for April', 'another meeting will follow': an indefinite
     mention with a future or scheduling cue introduces a later meeting."""
@@ -160,23 +175,59 @@ def _verb_mentions(ctx: Context, lex: dict[str, Any]) -> list[_Mention]:
     for tok in ctx.tokens:
         if tok.pos_ != "VERB" or tok.lemma_ not in lex["meeting_verbs"]:
             continue
-        if any(t.lower_ in heads for t in tok.subtree) or clauses.negated(tok):
+        if names_meeting(tok, heads) or clauses.negated(tok):
             continue
-        preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in venues.VENUE_PREPS]
-        place = next(
-            (
-                p
-                for p in (venues.place_of(o) for pr in preps for o in pr.children if o.dep_ == "pobj")
-                if p != (None, None)
-            ),
-            None,
-        )
-        if place is None:
+        found = _verb_place(tok)
+        if found is None or _one_side(tok):
             continue
+        obj, place = found
         m = _Mention(tok, tok.i, tok.i + 1, verb=True)
         m.city, m.country = place
+        where = m.city or next((venues.entity_text(t) for t in obj.subtree if t.ent_type_ in _PLACES), None)
+        said = [ctx.doc[tok.i : obj.i + 1].text] if obj.i - tok.i < 8 else []
+        m.extras["names"] = [f"meeting in {where}", f"{where} meeting", *said] if where else []
         out.append(m)
     return out
+
+
+_PLACES = ("GPE", "LOC")
+_TIME_PREPS = ("after", "before", "since", "following", "while", "when")
+
+
+def _one_side(verb: Any) -> bool:
+    """'the coalition met in Istanbul': one body meeting by itself, not talks between sides
+    (a plural or coordinated subject, an object or a 'with' side makes it a meeting)."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.tag_ not in ("NN", "NNP") or any(c.dep_ == "conj" for c in subj.children):
+        return False
+    sides = [c for c in verb.children if c.dep_ in ("dobj", "dative") or c.lower_ == "with"]
+    return not sides
+
+
+def _verb_place(verb: Any) -> tuple[Any, tuple[str | None, str | None]] | None:
+    """The place object of a meeting verb's 'in/at' phrase, with the venue it names."""
+    preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in venues.VENUE_PREPS]
+    for obj in (o for pr in preps for o in pr.children if o.dep_ == "pobj"):
+        place = venues.place_of(obj)
+        if place != (None, None):
+            return obj, place
+    return None
+
+
+def names_meeting(verb: Any, heads: set[str]) -> bool:
+    """A meeting noun in the verb's clause tells the meeting ('held talks in X'); the verb
+    itself ('after meeting with X') and a meeting the clause only aims at ('met in X to
+    prepare for the summit') do not."""
+    aims = [
+        t.i
+        for c in verb.children
+        if c.dep_ in ("advcl", "xcomp") and any(a.tag_ == "TO" for a in c.children)
+        for t in c.subtree
+        if t.dep_ == "pobj"
+    ]
+    auxes = any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    told = verb.lower_ not in heads or auxes or verb.head.lower_ in _TIME_PREPS  # not 'open to meeting X'
+    return not told or any(t.lower_ in heads and t.i != verb.i and t.i not in aims for t in verb.subtree)
 
 
 def _long_ago(ctx: Context, tok: Any) -> bool:
@@ -184,6 +235,9 @@ def _long_ago(ctx: Context, tok: Any) -> bool:
     published = ctx.published
     if published is None:
         return False
+    year = _year_modifier(tok)
+    if year is not None:  # "the failed 2022 talks": a year the parser tags as a number
+        return year < published.year
     start, end = tok.idx, tok.right_edge.idx + len(tok.right_edge)
     for d in ctx.dates_in(start, end):
         if d.value and _attached(ctx, d, tok):
@@ -191,6 +245,14 @@ def _long_ago(ctx: Context, tok: Any) -> bool:
                 len(d.value) >= 7 and d.value[:7] < _months_before(published, 0)
             )
     return False
+
+
+def _year_modifier(tok: Any) -> int | None:
+    """'the 2022 peace talks', 'the 1978 summit': a year before the noun names the meeting."""
+    for c in tok.lefts:
+        if c.dep_ in ("nummod", "compound", "amod", "npadvmod") and re.fullmatch(r"(19|20)\d\d", c.text):
+            return int(c.text)
+    return None
 
 
 def _day_before(ctx: Context, tok: Any, start: int) -> str | None:

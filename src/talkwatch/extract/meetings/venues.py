@@ -27,7 +27,7 @@ def venue(ctx: Context, tok: Any) -> tuple[str | None, str | None]:
     for c in candidates:
         ent = entity_text(c)
         place = g.place(ent) if ent else None
-        if place:
+        if place and (place[0] or c.i == tok.i - 1):  # "the Syria peace conference": its theme
             return place
     for c in candidates:  # "the Shepherdstown talks": a town the gazetteer lacks
         adjacent = c.i == tok.i - 1  # "Darfur rebel talks": a region, not the venue
@@ -47,19 +47,20 @@ def _after_head(tok: Any) -> tuple[str | None, str | None]:
         if g.dep_ == "pobj"
     ]
     for c in [*tok.rights, *(r for i in inner for r in i.rights)]:  # "talks in Doha", "round of talks in X"
-        preps = (
-            [c]
-            if c.dep_ == "prep"
-            else [p for p in c.children if p.dep_ == "prep"]
-            if c.dep_ == "acl"
-            else []
-        )
+        preps = [c] if c.dep_ == "prep" else _clause_preps(c) if c.dep_ == "acl" else []
         for prep in (p for p in preps if p.lower_ in VENUE_PREPS):
             for obj in (o for o in prep.children if o.dep_ == "pobj"):
                 found = place_of(obj)
                 if found != (None, None):
                     return found
     return None, None
+
+
+def _clause_preps(clause: Any) -> list[Any]:
+    """'talks held in X', 'talks scheduled to begin at Y in X': the phrases of a clause
+    on the noun and of the verbs it chains to."""
+    verbs = [clause, *(c for c in clause.children if c.dep_ == "xcomp")]
+    return [p for v in verbs for p in v.children if p.dep_ == "prep"]
 
 
 def verb_venue(ctx: Context, tok: Any) -> tuple[str | None, str | None]:
@@ -69,11 +70,46 @@ def verb_venue(ctx: Context, tok: Any) -> tuple[str | None, str | None]:
         found = _destination(tok.head.head, tok)
         if found != (None, None):
             return found
+    purpose = _purpose_of(tok)
+    if purpose is not None:  # "arrived in Doha for what is billed as the first talks"
+        found = clause_venue(purpose)
+        if found != (None, None):
+            return found
     for verb in clauses.governing_verbs(tok):
-        found = clause_venue(verb)
+        found = clause_venue(verb, tok)
         if found != (None, None):
             return found
     return None, None
+
+
+def phrase_city(tok: Any, heads: set[str]) -> tuple[str | None, str | None]:
+    """'talks scheduled to begin on Friday ... at the UN headquarters in Geneva': a city
+    named anywhere in the meeting's own phrase, outside relative clauses and other meetings."""
+    skip = {
+        t.i
+        for c in tok.subtree
+        if c.i != tok.i and (c.dep_ == "relcl" or c.lower_ in heads or _topic(c))
+        for t in c.subtree
+    }
+    for prep in (t for t in tok.subtree if t.i not in skip and t.dep_ == "prep" and t.lower_ in VENUE_PREPS):
+        for obj in (o for o in prep.children if o.dep_ == "pobj"):
+            found = place_of(obj)
+            if found[0]:
+                return found
+    return None, None
+
+
+def _purpose_of(tok: Any) -> Any:
+    """The verb a meeting is the purpose of: 'arrived in X for talks', also through a
+    free relative that names them ('for what is described as talks')."""
+    node = tok
+    for _ in range(6):
+        if node.dep_ not in ("pobj", "prep", "pcomp", "oprd", "attr") or node.head.i == node.i:
+            return None
+        node = node.head
+        if node.dep_ == "prep" and node.lower_ == "for" and node.head.pos_ == "VERB":
+            return node.head
+    return None
 
 
 def _destination(verb: Any, meeting: Any) -> tuple[str | None, str | None]:
@@ -89,12 +125,19 @@ def _destination(verb: Any, meeting: Any) -> tuple[str | None, str | None]:
     return None, None
 
 
-def clause_venue(verb: Any) -> tuple[str | None, str | None]:
-    """The place a verb's 'in/at' phrase names: 'was to begin in Mexico'."""
+def _topic(tok: Any) -> bool:
+    return tok.dep_ == "prep" and tok.lower_ in _TOPIC_PREPS
+
+
+def clause_venue(verb: Any, meeting: Any = None) -> tuple[str | None, str | None]:
+    """The place a verb's 'in/at' phrase names: 'was to begin in Mexico' (not a place
+    inside the meeting's own name: 'take part in the Syria peace conference')."""
     if verb.pos_ not in ("VERB", "AUX", "ADJ"):
         return None, None
     preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in VENUE_PREPS]
     for obj in (o for p in preps for o in p.children if o.dep_ == "pobj"):
+        if meeting is not None and meeting.i in {t.i for t in obj.subtree}:
+            continue
         found = place_of(obj)
         if found != (None, None):
             return found
@@ -174,7 +217,7 @@ def dateline_venue(ctx: Context, meetings: list[Meeting]) -> None:
     if any(m.city or m.country for m in meetings):
         return
     head = ctx.body[:80]
-    match = re.match(r"\s*([A-Z][A-Z .'\-]+?)(?:/[A-Z .'\-]+)?(?:,[^(\-\u2014]*)?\s*(?:\(|-|\u2014)", head)
+    match = re.match(_DATELINE, head)
     place = gaz.load().place(match.group(1).strip().title()) if match else None
     if place is None:
         return
@@ -182,6 +225,16 @@ def dateline_venue(ctx: Context, meetings: list[Meeting]) -> None:
         if not meeting.past:
             meeting.city, meeting.country = place
 
+
+# 'ARUSHA, Tanzania (Reuters) -', 'Santo Domingo, Jan 12 (efe) -', 'Palermo, Italy –': a place
+# in capitals or title case, an optional country or date after a comma, then a credit or a dash.
+_DATELINE = re.compile(
+    r"\s*([A-Z][A-Za-z .'\-]+?)(?:/[A-Z .'\-]+)?(?:,[^(\-\u2013\u2014]*)?\s*(?:\(|-|\u2013|\u2014)"
+)
+
+# Prepositions of what a meeting is about or for ("talks on the crisis in Darfur"): a place
+# inside them is no venue.
+_TOPIC_PREPS = ("on", "about", "over", "of", "concerning", "regarding", "for", "to", "from", "against")
 
 # Prepositions that place a meeting ("talks in Doha", "held near Washington").
 VENUE_PREPS = ("in", "at", "near", "outside")

@@ -20,17 +20,23 @@ _FITS = {
     "held": lambda when, today: when <= today,
     "ongoing": lambda when, today: when <= today,
     "scheduled": lambda when, today: when >= today,
+    # called off or halted: the day it was planned for or began on ('was to begin on October 17')
+    "cancelled": lambda when, today: True,
+    "suspended": lambda when, today: True,
 }
 _CLAUSES = ("relcl", "acl", "advcl", "ccomp")
 
 
-def fill_start(ctx: Context, meeting: Meeting, mentions: list[_Mention]) -> None:
-    """Set ``meeting.start`` from a date its own mentions carry, if one fits its status."""
+def fill_start(
+    ctx: Context, meeting: Meeting, mentions: list[_Mention], halting: frozenset[str] = frozenset()
+) -> None:
+    """Set ``meeting.start`` from a date its own mentions carry, if one fits its status (not
+    the day a halting verb tells: 'was suspended on Monday')."""
     fits = _FITS.get(meeting.status or "")
     if meeting.start or fits is None or ctx.published is None:
         return
     for m in (x for x in mentions if x.meeting is meeting and not x.background):
-        for value in _named(ctx, m) + _of_verb(ctx, m):
+        for value in _named(ctx, m) + _of_verb(ctx, m, halting):
             today = ctx.published.isoformat()[: len(value)]
             if len(value) >= 7 and fits(value, today):
                 meeting.start = value
@@ -47,6 +53,26 @@ def past_day(ctx: Context, m: _Mention, *, today_too: bool = False) -> str | Non
     return days[0] if days else None
 
 
+def past_month(ctx: Context, m: _Mention) -> str | None:
+    """A month before the report's month that a mention's own phrase or verb dates it to."""
+    if ctx.published is None:
+        return None
+    month = ctx.published.isoformat()[:7]
+    subject = m.head.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "dobj" for c in m.head.head.children)
+    told = _named(ctx, m) + ([] if subject else _of_verb(ctx, m))  # 'X followed Y in June': Y's month
+    values = [v[:7] for v in told if len(v) >= 7]
+    return next((v for v in values if v < month), None)
+
+
+def plan_day(ctx: Context, m: _Mention) -> str | None:
+    """A day or month after the report's day that a mention's own phrase or verb names."""
+    if ctx.published is None:
+        return None
+    today = ctx.published.isoformat()
+    later = [v for v in _named(ctx, m) + _of_verb(ctx, m) if len(v) >= 7 and v > today[: len(v)]]
+    return later[0] if later else None
+
+
 def _named(ctx: Context, m: _Mention) -> list[str]:
     """Dates inside the mention's phrase, outside its clauses: "today's meeting",
     'a meeting last month in Beijing' (not 'talks since 2012')."""
@@ -60,15 +86,16 @@ def _named(ctx: Context, m: _Mention) -> list[str]:
     return [d.value for d in inside if not _after_since(ctx, d.start)]
 
 
-def _of_verb(ctx: Context, m: _Mention) -> list[str]:
-    """Dates attached to the verb whose object or complement the mention is."""
+def _of_verb(ctx: Context, m: _Mention, skip: frozenset[str] = frozenset()) -> list[str]:
+    """Dates attached to the verb whose object or complement the mention is (verbs whose
+    lemma is in ``skip`` left out)."""
     above = {a.i for a in m.head.ancestors}
     verbs = [m.head] if m.verb else [v for v in clauses.governing_verbs(m.head) if v.i in above]
     verbs += [_clause_verb(m.head)] if not m.verb and _clause_verb(m.head) is not None else []
     if m.verb and m.head.dep_ == "conj":
         verbs.append(m.head.head)  # 'was due to meet X on Wednesday, but instead met Y'
     out = []
-    for verb in verbs:
+    for verb in (v for v in verbs if v.lemma_.lower() not in skip):
         span = clauses.own_clause(verb)
         out += [d.value for d in ctx.dates_in(*span) if d.value and _attached(ctx, d, verb)]
     return out

@@ -1,0 +1,188 @@
+"""Which mentions are one meeting and which are others (published Wednesday 2024-03-06)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def _by_city(digest: dict[str, Any]) -> dict[str | None, list[dict[str, Any]]]:
+    out: dict[str | None, list[dict[str, Any]]] = {}
+    for m in digest["meetings"]:
+        out.setdefault((m.get("venue") or {}).get("city"), []).append(m)
+    return out
+
+
+def _all_names(meeting: dict[str, Any]) -> list[str]:
+    return [meeting["name"], *meeting["aliases"]]
+
+
+def test_meeting_named_by_an_earlier_year_is_an_earlier_meeting(run):
+    digest = run(
+        "Rebel envoys arrived in Nairobi on Tuesday for new talks with the government. "
+        "Their leader, a veteran of the failed 2019 peace talks, will head the delegation."
+    )
+    talks = [m for m in digest["meetings"] if "2019" not in m["name"]]
+    old = [m for m in digest["meetings"] if "2019" in m["name"]]
+    assert len(talks) == 1 and len(old) == 1
+    assert old[0]["status"] == "held" and not (old[0].get("venue") or {}).get("city")
+
+
+def test_venue_of_the_trip_made_for_the_talks(run):
+    (meeting,) = run(
+        "A rebel delegation arrived in Nairobi on Tuesday for what organisers call the first "
+        "direct negotiations with the government in a decade."
+    )["meetings"]
+    assert meeting["venue"]["city"] == "Nairobi"
+
+
+def test_preparatory_meeting_elsewhere_is_not_the_talks(run):
+    digest = run(
+        "Government negotiators sat down with rebel envoys on Tuesday for talks on a truce. "
+        "Ministers had attended the preparatory meeting held in Kampala."
+    )
+    assert len(digest["meetings"]) == 2
+    talks = next(m for m in digest["meetings"] if "preparatory" not in m["name"])
+    assert not (talks.get("venue") or {}).get("city")
+
+
+def test_summit_that_hosts_a_meeting_is_a_meeting_of_its_own(run):
+    digest = run(
+        "The president called off the planned meeting with the rebel leader that was due on Friday on the "
+        "sidelines of an African Union summit in the Ethiopian capital, Addis Ababa."
+    )
+    assert len(digest["meetings"]) == 2
+    assert all(m["venue"]["city"] == "Addis Ababa" for m in digest["meetings"])
+    summit = next(m for m in digest["meetings"] if "summit" in m["name"])
+    assert summit["status"] != "cancelled"
+
+
+def test_leaders_who_met_months_ago_met_at_another_meeting(run):
+    digest = run(
+        "The two presidents are due to meet in Geneva on Friday. "
+        "The presidents already met in Oslo on November 2."
+    )
+    cities = _by_city(digest)
+    assert set(cities) == {"Geneva", "Oslo"}
+    assert cities["Oslo"][0]["status"] == "held"
+    assert any("met in Oslo" in _all_names(m) for m in cities["Oslo"])
+
+
+def test_advisers_who_met_to_prepare_a_summit_held_a_meeting(run):
+    digest = run(
+        "The leaders will meet in Geneva on Friday. Their advisers met in Vienna on February 20 "
+        "to prepare for the Geneva summit."
+    )
+    assert set(_by_city(digest)) == {"Geneva", "Vienna"}
+
+
+def test_one_body_meeting_by_itself_is_no_meeting(run):
+    digest = run(
+        "The talks open in Geneva on Friday. On Monday the opposition council met in Ankara to "
+        "choose its delegation to the talks."
+    )
+    assert set(_by_city(digest)) == {"Geneva"}
+
+
+def test_meeting_after_which_someone_speaks_is_a_meeting(run):
+    digest = run(
+        "The rebel leader, speaking to reporters after meeting with President William Ruto, "
+        "rejected the proposal."
+    )
+    assert any("meeting with President William Ruto" in _all_names(m) for m in digest["meetings"])
+
+
+def test_todays_meeting_of_a_round_is_a_session(run):
+    digest = run(
+        "The third round of talks between the government and the rebels continued in Nairobi. "
+        "Today's meeting began late and was held behind closed doors."
+    )
+    assert len(digest["meetings"]) == 2
+    round_ = next(m for m in digest["meetings"] if "round" in m["name"])
+    assert "Today's meeting" not in _all_names(round_)
+
+
+def test_actual_negotiations_after_a_conference_are_other_talks(run):
+    digest = run(
+        "Diplomats said the peace conference planned for April would gather forty states. "
+        "The actual negotiations between the two sides begin on April 12 in Geneva."
+    )
+    assert len(digest["meetings"]) == 2
+    conference = next(m for m in digest["meetings"] if "conference" in m["name"])
+    assert not (conference.get("venue") or {}).get("city")
+
+
+def test_meetings_today_are_not_the_conference_planned_for_later(run):
+    digest = run(
+        "The envoy said the Vienna conference would open on April 12. "
+        "The meetings today included the foreign ministers of five states."
+    )
+    assert len(digest["meetings"]) == 2
+
+
+def test_venue_deep_in_the_talks_phrase(run):
+    (meeting,) = run(
+        "Officials announced talks scheduled to begin on Friday between the two delegations "
+        "at the UN offices in Vienna."
+    )["meetings"]
+    assert meeting["venue"]["city"] == "Vienna"
+
+
+def test_place_in_the_topic_of_talks_is_no_venue(run):
+    (meeting,) = run("Negotiations on the crisis in the Darfur region will resume on Friday.")["meetings"]
+    assert not (meeting.get("venue") or {}).get("city")
+
+
+def test_sessions_are_held_where_the_conference_is(run):
+    digest = run(
+        "Leaders attended the summit on Monday. Delegates skipped the working dinner. "
+        "The Vienna summit ends on Friday."
+    )
+    assert {(m.get("venue") or {}).get("city") for m in digest["meetings"]} == {"Vienna"}
+
+
+def test_title_case_dateline_places_the_talks(run):
+    (meeting,) = run("Nairobi, Mar 6 (agency).- Government and rebel envoys began talks on Wednesday.")[
+        "meetings"
+    ]
+    assert meeting["venue"]["city"] == "Nairobi"
+
+
+def test_place_told_right_after_an_unplaced_earlier_meeting_names_it(run):
+    digest = run(
+        "The summit in Vienna will open on March 20. The envoy left Oslo after indirect talks between "
+        "the two delegations on Monday ended without a deal. The Oslo meeting had produced some progress."
+    )
+    assert set(_by_city(digest)) == {"Vienna", "Oslo"}
+    oslo = _by_city(digest)["Oslo"][0]
+    assert oslo["status"] == "held" and oslo["start"] == "2024-03-04"
+
+
+def test_talks_held_months_ago_are_not_the_meeting_in_focus(run):
+    digest = run(
+        "Talks between the government and the rebels will resume next week. "
+        "Their envoys held three days of talks near Nairobi in January."
+    )
+    nairobi = _by_city(digest)["Nairobi"]
+    assert len(digest["meetings"]) == 2 and nairobi[0]["status"] == "held"
+
+
+def test_a_meeting_that_follows_another_keeps_its_month(run):
+    digest = run(
+        "The third summit ended on Tuesday in Vienna. The Vienna summit followed the leaders' "
+        "first summit in Oslo in June last year."
+    )
+    vienna = _by_city(digest)["Vienna"][0]
+    assert vienna["status"] != "held" or vienna["start"] != "2023-06"
+
+
+def test_being_open_to_meeting_someone_is_no_meeting(run):
+    digest = run("The president said he was open to meeting President William Ruto again.")
+    assert digest["meetings"] == []
+
+
+def test_halted_talks_keep_the_day_they_were_to_begin(run):
+    (meeting,) = run(
+        "Rebel leaders boycotted the second round of talks in Arusha on Tuesday, and the mediator "
+        "suspended the round."
+    )["meetings"]
+    assert (meeting["status"], meeting["start"]) == ("suspended", "2024-03-05")
