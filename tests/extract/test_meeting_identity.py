@@ -186,3 +186,27 @@ def test_halted_talks_keep_the_day_they_were_to_begin(run):
         "suspended the round."
     )["meetings"]
     assert (meeting["status"], meeting["start"]) == ("suspended", "2024-03-05")
+
+
+def test_indefinite_meeting_between_named_sides_is_a_meeting(run):
+    (meeting,) = run(
+        "Kenya on Monday opened a meeting for talks between the government and the rebels in Nairobi."
+    )["meetings"]
+    assert (meeting["status"], meeting["start"]) == ("ongoing", "2024-03-04")
+
+
+def test_a_plan_reported_in_the_past_is_not_the_start(run):
+    (meeting,) = run(
+        "Kenya on Monday opened a meeting for talks between the government and the rebels in Nairobi. "
+        "The meeting was said to be held in January but it was delayed."
+    )["meetings"]
+    assert (meeting["status"], meeting["start"]) == ("ongoing", "2024-03-04")
+
+
+def test_talks_held_at_a_conference_are_a_meeting_inside_it(run):
+    digest = run(
+        "The Vienna conference opened on Monday. The rebels said they would not join any peace "
+        "talks at the Vienna conference."
+    )
+    assert len(digest["meetings"]) == 2
+    assert all(m["venue"]["city"] == "Vienna" for m in digest["meetings"])

@@ -89,11 +89,23 @@ def _mentions(ctx: Context, lex: dict[str, Any]) -> list[_Mention]:
             m.city, m.country = venues.clause_venue(cue)
         if m.city is None and m.country is None:
             m.city, m.country = venues.phrase_city(tok, heads)
+        if _held_at_meeting(tok, heads):  # 'no talks at the Moscow gathering': held inside it
+            m.kind, m.city, m.country = f"{tok.lemma_.lower()} at a meeting", None, None
         named = m.city or m.country or m.round or m.past or m.kind or m.later or m.announced
-        if not named and (_is_generic(tok) or _bare_mass(tok)):
+        if not named and (_is_generic(tok) and not _sides_named(tok) or _bare_mass(tok)):
             continue
         out.append(m)
     return out
+
+
+def _sides_named(tok: Any) -> bool:
+    """'a meeting between the envoy and the president', 'a meeting for talks between X and Y':
+    an indefinite meeting whose sides are named is a concrete one."""
+    preps = [c for c in tok.children if c.dep_ == "prep"]
+    inner = [g for p in preps if p.lower_ == "for" for g in p.children if g.dep_ == "pobj"]
+    return any(p.lower_ in ("with", "between") for p in preps) or any(
+        c.dep_ == "prep" and c.lower_ == "between" for g in inner for c in g.children
+    )
 
 
 def _concrete(tok: Any) -> bool:
@@ -130,6 +142,13 @@ def _kind(ctx: Context, tok: Any, start: int, lex: dict[str, Any]) -> str | None
     if tok.lemma_.lower() in lex["session_heads"]:
         return tok.lemma_.lower()
     return None
+
+
+def _held_at_meeting(tok: Any, heads: set[str]) -> bool:
+    """'reconciliation talks at the Moscow gathering', 'a meeting during the summit': a
+    meeting held inside another one the text names."""
+    preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("at", "during")]
+    return any(o.lower_ in heads for p in preps for o in p.children if o.dep_ == "pobj")
 
 
 def _hosting(tok: Any, lex: dict[str, Any]) -> bool:

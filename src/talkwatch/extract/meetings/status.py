@@ -55,6 +55,8 @@ def _apply_status(ctx: Context, m: _Mention, lex: dict[str, Any], quoted: list[t
             status = "held"
         if status in ("held", "ongoing") and not m.meeting.past and _future(cue_tok):
             status = "scheduled"
+        reported = status in ("held", "ongoing") and _reported_plan(cue_tok)
+        status = "scheduled" if reported else status  # 'the summit was said to be held on May 4'
         if status in ("concluded", "ongoing") and m.meeting.past and not clauses.future(cue_tok):
             status = "held"  # the opening or ending of an earlier meeting, told in passing
         if (
@@ -65,8 +67,10 @@ def _apply_status(ctx: Context, m: _Mention, lex: dict[str, Any], quoted: list[t
         ):
             status = "held"  # 'the opening session, which adjourned after the address': it is over
         change = StatusChange(status, when, Evidence.from_span(cue_tok.sent))
-        told_before = any(clauses.pluperfect(t) for t in _chain(cue_tok)) or (
-            status == "scheduled" and _past_plan(cue_tok)
+        told_before = (
+            reported
+            or any(clauses.pluperfect(t) for t in _chain(cue_tok))
+            or (status == "scheduled" and _past_plan(cue_tok))
         )
         if (
             cue_tok.dep_ in ("relcl", "acl")
@@ -156,6 +160,13 @@ def _counterfactual(cue: Any) -> bool:
     return (
         cue.dep_ == "xcomp" and head.lemma_ == "suppose" and any(c.dep_ == "auxpass" for c in head.children)
     )
+
+
+def _reported_plan(cue: Any) -> bool:
+    """'was said to be held', 'were supposed to open': an infinitive under a passive told in
+    the past is a plan reported, which later news supersedes."""
+    infinitive = cue.dep_ == "xcomp" and any(c.tag_ == "TO" for c in cue.children)
+    return infinitive and _past_plan(cue.head)
 
 
 def _past_plan(cue: Any) -> bool:
