@@ -210,3 +210,13 @@ def test_talks_held_at_a_conference_are_a_meeting_inside_it(run):
     )
     assert len(digest["meetings"]) == 2
     assert all(m["venue"]["city"] == "Vienna" for m in digest["meetings"])
+
+
+def test_talks_held_in_an_earlier_year_are_another_meeting(run):
+    digest = run(
+        "Norway will host a new round of talks between the government and the rebels. "
+        "In 2019, the two sides held talks in the Dominican Republic."
+    )
+    assert len(digest["meetings"]) == 2
+    new = next(m for m in digest["meetings"] if "new round" in _all_names(m))
+    assert "talks in the Dominican Republic" not in _all_names(new)

@@ -54,14 +54,15 @@ def past_day(ctx: Context, m: _Mention, *, today_too: bool = False) -> str | Non
 
 
 def past_month(ctx: Context, m: _Mention) -> str | None:
-    """A month before the report's month that a mention's own phrase or verb dates it to."""
+    """A month (or year) before the report's that a mention's own phrase or verb dates it to:
+    'held talks near X in January', 'In 2017, the sides held talks in Y'."""
     if ctx.published is None:
         return None
-    month = ctx.published.isoformat()[:7]
+    today = ctx.published.isoformat()
     subject = m.head.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "dobj" for c in m.head.head.children)
     told = _named(ctx, m) + ([] if subject else _of_verb(ctx, m))  # 'X followed Y in June': Y's month
-    values = [v[:7] for v in told if len(v) >= 7]
-    return next((v for v in values if v < month), None)
+    values = [v[:7] for v in told if len(v) in (4, 7, 10)]
+    return next((v for v in values if v < today[: len(v)]), None)
 
 
 def plan_day(ctx: Context, m: _Mention) -> str | None:
