@@ -220,3 +220,22 @@ def test_talks_held_in_an_earlier_year_are_another_meeting(run):
     assert len(digest["meetings"]) == 2
     new = next(m for m in digest["meetings"] if "new round" in _all_names(m))
     assert "talks in the Dominican Republic" not in _all_names(new)
+
+
+def test_talks_told_in_the_pluperfect_were_held_before(run):
+    digest = run(
+        "Envoys gathered in Vienna to plan the resumption of the five-party talks. "
+        "The Polish envoy said he had held talks with the two mediators separately."
+    )
+    held = [m for m in digest["meetings"] if "talks with the two mediators" in _all_names(m)]
+    assert len(held) == 1 and held[0]["status"] == "held"
+    assert not any("five-party talks" in _all_names(m) for m in held)
+
+
+def test_an_earlier_meeting_in_a_city_is_not_an_unplaced_earlier_one(run):
+    digest = run(
+        "The round opened on Monday. The envoy said he had held talks with the mediator. "
+        "A secret meeting between the two envoys last month in Vienna led to the round."
+    )
+    vienna = _by_city(digest)["Vienna"]
+    assert not any("talks with the mediator" in _all_names(m) for m in vienna)

@@ -171,7 +171,7 @@ def _told_again(
 ) -> Meeting | None:
     """A place first named in the past tense right after an earlier, unplaced meeting was told
     names that meeting: 'talks on Monday ended without a deal. The Moscow meeting had produced'."""
-    if recent is None or not m.city or m.past or m.later or not _told_past(m, pluperfect=True):
+    if recent is None or not m.city or m.later or not _told_past(m, pluperfect=True):
         return None
     meeting, sent_start = recent
     if meeting.city or meeting.country or any(x.city == m.city for x in meetings if x not in side):
@@ -277,6 +277,8 @@ def _find(meetings: list[Meeting], m: _Mention, exclude: list[Meeting] | None = 
             continue
         if m.city and meeting.city and m.city != meeting.city:
             continue
+        if m.past and m.city and not meeting.city:
+            continue  # an earlier meeting named by its place is not an unplaced earlier one
         if m.country and meeting.country and m.country != meeting.country:
             continue
         if m.round and meeting.round and m.round != meeting.round:

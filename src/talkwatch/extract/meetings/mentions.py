@@ -66,6 +66,7 @@ def _mentions(ctx: Context, lex: dict[str, Any]) -> list[_Mention]:
             or bool(past & {"initial"} and (told_past or _background(tok, lex)))  # "after initial talks"
             or _long_ago(ctx, tok)
             or _day_before(ctx, tok, m.start) is not None
+            or _had_held(tok, lex)
         )
         if _day_before(ctx, tok, m.start):
             m.extras["day"] = _day_before(ctx, tok, m.start)
@@ -264,6 +265,12 @@ def _long_ago(ctx: Context, tok: Any) -> bool:
                 len(d.value) >= 7 and d.value[:7] < _months_before(published, 0)
             )
     return False
+
+
+def _had_held(tok: Any, lex: dict[str, Any]) -> bool:
+    """'he had held talks with X': a meeting told in the pluperfect, before the news."""
+    held = set(lex["status_cues"]["held"])
+    return any(v.lemma_.lower() in held and clauses.pluperfect(v) for v in clauses.governing_verbs(tok))
 
 
 def _year_modifier(tok: Any) -> int | None:
