@@ -239,3 +239,13 @@ def test_an_earlier_meeting_in_a_city_is_not_an_unplaced_earlier_one(run):
     )
     vienna = _by_city(digest)["Vienna"]
     assert not any("talks with the mediator" in _all_names(m) for m in vienna)
+
+
+def test_plural_meetings_at_two_places_are_two_meetings(run):
+    digest = run(
+        "The ministers reaffirmed the commitments made by their leaders at their February 6 meetings "
+        "in Oslo and February 20 in Vienna."
+    )
+    cities = _by_city(digest)
+    assert cities["Oslo"][0]["start"] == "2024-02-06"
+    assert cities["Vienna"][0]["start"] == "2024-02-20"

@@ -34,7 +34,7 @@ def _default_status(
         own = [d.value for d in ctx.dates_in(*span) if d.value and _attached(ctx, d, m.head)]
         own = own or when_named(ctx, m)  # "a meeting last month in Oslo"
         dated = own or [d.value for d in ctx.dates_in(*span) if d.value and not _since(ctx, d)]
-        when = dated[0] if dated else None
+        when = m.extras.get("day") or (dated[0] if dated else None)  # 'October 31 in Sochi'
         past_tense = any(v.tag_ == "VBD" for v in verbs)
         today = published.isoformat()[: len(when)] if when and published else None
         if meeting.past and when and today and when > today:

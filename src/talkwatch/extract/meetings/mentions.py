@@ -96,7 +96,16 @@ def _mentions(ctx: Context, lex: dict[str, Any]) -> list[_Mention]:
         if not named and (_is_generic(tok) and not _sides_named(tok) or _bare_mass(tok)):
             continue
         out.append(m)
+        out += [_elsewhere(m, city, country, day) for city, country, day in venues.other_venues(ctx, tok)]
     return out
+
+
+def _elsewhere(m: _Mention, city: str, country: str | None, day: str | None) -> _Mention:
+    """The meeting a plural mention names at a further place, dated by the day told there."""
+    other = _Mention(m.head, m.start, m.end, city=city, country=country, past=m.past, later=m.later)
+    other.background, other.extras["names"] = m.background, [f"{city} meeting", f"meeting in {city}"]
+    other.extras.update({"day": day} if day else {})
+    return other
 
 
 def _sides_named(tok: Any) -> bool:

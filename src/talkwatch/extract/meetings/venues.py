@@ -63,6 +63,21 @@ def _clause_preps(clause: Any) -> list[Any]:
     return [p for v in verbs for p in v.children if p.dep_ == "prep"]
 
 
+def other_venues(ctx: Context, tok: Any) -> list[tuple[str, str | None, str | None]]:
+    """'their October 6 meetings in Prague and October 31 in Sochi': each further 'in X' of a
+    plural meeting noun names a meeting of its own, as (city, country, the day told before it)."""
+    preps = [c for c in tok.rights if c.dep_ == "prep" and c.lower_ in VENUE_PREPS]
+    found = [(p, place_of(o)) for p in preps for o in p.children if o.dep_ == "pobj"]
+    found = [(p, place) for p, place in found if place[0]]
+    out: list[tuple[str, str | None, str | None]] = []
+    for (before, _), (prep, (city, country)) in zip(found, found[1:], strict=False):
+        if city in {x[0] for x in out} or city == found[0][1][0]:
+            continue
+        gap = ctx.dates_in(before.idx + len(before), prep.idx)
+        out.append((city or "", country, next((d.value for d in gap if d.value), None)))
+    return out if tok.tag_ == "NNS" else []
+
+
 def verb_venue(ctx: Context, tok: Any) -> tuple[str | None, str | None]:
     """'talks will be held in Doha', 'consultations expected to open in Stockholm',
     'on his way to Naivasha for talks', 'invited the rivals to Doha for talks'."""
