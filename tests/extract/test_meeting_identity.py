@@ -249,3 +249,13 @@ def test_plural_meetings_at_two_places_are_two_meetings(run):
     cities = _by_city(digest)
     assert cities["Oslo"][0]["start"] == "2024-02-06"
     assert cities["Vienna"][0]["start"] == "2024-02-20"
+
+
+def test_the_talks_right_after_a_meeting_told_by_met_are_that_meeting(run):
+    digest = run(
+        "Envoys prepared the resumption of the five-party talks in Vienna. The Polish envoy met "
+        "President William Ruto on Tuesday morning, a spokeswoman said. She did not have any "
+        "details on the talks."
+    )
+    met = next(m for m in digest["meetings"] if any("Ruto" in n for n in _all_names(m)))
+    assert "talks" in _all_names(met)

@@ -81,9 +81,15 @@ def _cluster(ctx: Context, mentions: list[_Mention], meetings: list[Meeting]) ->
     pairs: dict[Any, Meeting] = {}
     days: dict[str, str] = {}  # meeting id -> the past day it was first told on
     recent: tuple[Meeting, int] | None = None  # the last earlier meeting told, and its sentence
+    just_met: tuple[Meeting, int] | None = None  # a meeting told by 'met' and where its sentence ends
     for m in mentions:
         if "pair" in m.extras:
             _assign(ctx, m, _encounter(ctx, meetings, pairs, m, focus))
+            told = m.meeting is not focus and _simple_past(m.head)
+            just_met = (m.meeting, m.head.sent.end) if told else None
+            continue
+        if just_met and _bare_definite(m) and m.head.sent.start == just_met[1]:
+            _assign(ctx, m, just_met[0])  # 'X met Y on Tuesday. She had no details on the talks.'
             continue
         side = [*sessions.values(), *pairs.values()]  # sessions and encounters: not the talks
         same_venue = m.city and _find(meetings, m, exclude=side)
@@ -178,6 +184,13 @@ def _told_again(
         return None
     previous = m.head.sent.start == sent_start or m.head.doc[m.head.sent.start - 1].sent.start == sent_start
     return meeting if previous else None
+
+
+def _bare_definite(m: _Mention) -> bool:
+    """'the talks', 'the meeting': no modifier, name, place or date of its own."""
+    words = [t for t in m.head.doc[m.start : m.end] if t.i != m.head.i]
+    bare = len(words) == 1 and words[0].lower_ == "the"
+    return bare and not (m.city or m.country or m.round or m.past or m.later or m.kind)
 
 
 def _round_told(focus: Meeting | None, pending: list[_Mention]) -> bool:
