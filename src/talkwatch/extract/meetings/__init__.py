@@ -20,7 +20,7 @@ from ...context import Context
 from ...lexicon import load as load_lexicon
 from ...model import Evidence, Meeting
 from .. import _clauses as clauses
-from . import encounters, names, venues, when
+from . import encounters, identity, names, venues, when
 from .defaults import _default_status
 from .mentions import _Mention, _mentions, _verb_mentions
 from .status import _apply_sponsors, _apply_status
@@ -85,10 +85,10 @@ def _cluster(ctx: Context, mentions: list[_Mention], meetings: list[Meeting]) ->
     for m in mentions:
         if "pair" in m.extras:
             _assign(ctx, m, _encounter(ctx, meetings, pairs, m, focus))
-            told = m.meeting is not focus and _simple_past(m.head)
+            told = m.meeting is not focus and identity.simple_past(m.head)
             just_met = (m.meeting, m.head.sent.end) if told else None
             continue
-        if just_met and _bare_definite(m) and m.head.sent.start == just_met[1]:
+        if just_met and identity.bare_definite(m) and m.head.sent.start == just_met[1]:
             _assign(ctx, m, just_met[0])  # 'X met Y on Tuesday. She had no details on the talks.'
             continue
         side = [*sessions.values(), *pairs.values()]  # sessions and encounters: not the talks
@@ -101,14 +101,14 @@ def _cluster(ctx: Context, mentions: list[_Mention], meetings: list[Meeting]) ->
             for p in pending:
                 _assign(ctx, p, focus)
             pending = []
-        if m.extras.get("day_session") and _round_told(focus, pending):
+        if m.extras.get("day_session") and identity.round_told(focus, pending):
             m.kind = "day session"  # "today's meeting" of a round that runs over days
         if m.kind and inside and not m.round and not same_venue:
             _assign(ctx, m, _session(ctx, meetings, sessions, m, focus))
             continue
-        if (focus is not None or pending) and not m.past and _other_day(ctx, m, focus, days, pending):
+        if (focus is not None or pending) and not m.past and identity.other_day(ctx, m, focus, days, pending):
             m.past, m.later = True, False  # 'a first round ended on May 5', 'then held talks on May 3'
-        earlier = _told_again(m, recent, meetings, side)
+        earlier = identity.told_again(m, recent, meetings, side)
         if earlier is not None:  # "after talks on Monday ended ... the Moscow meeting had produced"
             m.past, earlier.city, earlier.country = True, m.city, m.country
         meeting, focus = _named(ctx, m, meetings, focus, side)
@@ -126,7 +126,7 @@ def _cluster(ctx: Context, mentions: list[_Mention], meetings: list[Meeting]) ->
             for p in pending:
                 _assign(ctx, p, meeting)
             pending = []
-    _place_hosted(mentions)
+    identity.place_hosted(mentions)
     _close(ctx, meetings, [*sessions.values(), *pairs.values()], pending, focus, sessions)
 
 
@@ -172,78 +172,6 @@ def _close(
             session.city, session.country = main.city, main.country  # held where the talks are
 
 
-def _told_again(
-    m: _Mention, recent: tuple[Meeting, int] | None, meetings: list[Meeting], side: list[Meeting]
-) -> Meeting | None:
-    """A place first named in the past tense right after an earlier, unplaced meeting was told
-    names that meeting: 'talks on Monday ended without a deal. The Moscow meeting had produced'."""
-    if recent is None or not m.city or m.later or not _told_past(m, pluperfect=True):
-        return None
-    meeting, sent_start = recent
-    if meeting.city or meeting.country or any(x.city == m.city for x in meetings if x not in side):
-        return None
-    previous = m.head.sent.start == sent_start or m.head.doc[m.head.sent.start - 1].sent.start == sent_start
-    return meeting if previous else None
-
-
-def _bare_definite(m: _Mention) -> bool:
-    """'the talks', 'the meeting': no modifier, name, place or date of its own."""
-    words = [t for t in m.head.doc[m.start : m.end] if t.i != m.head.i]
-    bare = len(words) == 1 and words[0].lower_ == "the"
-    return bare and not (m.city or m.country or m.round or m.past or m.later or m.kind)
-
-
-def _round_told(focus: Meeting | None, pending: list[_Mention]) -> bool:
-    """The meeting in focus (or waiting to be named) is a round, which runs over days."""
-    if focus is not None:
-        return focus.round is not None or "round" in focus.name.lower().split()
-    return any(p.round is not None or p.head.lower_ == "round" for p in pending)
-
-
-def _place_hosted(mentions: list[_Mention]) -> None:
-    """'a meeting due on the sidelines of a summit in Granada': held where its host is."""
-    by_head = {m.head.i: m for m in mentions}
-    for host in (m for m in mentions if m.extras.get("host") and m.meeting and m.meeting.city):
-        outer = next((by_head[a.i] for a in host.head.ancestors if a.i in by_head), None)
-        hosted = outer.meeting if outer is not None else None
-        if hosted is not None and hosted is not host.meeting and not (hosted.city or hosted.country):
-            hosted.city, hosted.country = host.meeting.city, host.meeting.country
-
-
-def _other_day(
-    ctx: Context, m: _Mention, focus: Meeting | None, days: dict[str, str], pending: list[_Mention]
-) -> bool:
-    """A mention told on another past day than the meeting in focus (or the talks still to be
-    named) is a meeting of its own: another day than the focus was told on, a day weeks before
-    the report when the focus is undated, or today and before when the focus is planned for later."""
-    day = when.past_day(ctx, m, today_too=True) or when.past_month(ctx, m)
-    if day is None or ctx.published is None:
-        return False
-    plans = [when.plan_day(ctx, p) for p in pending]
-    known = days.get(focus.id) if focus is not None else next((p for p in plans if p), None)
-    today = ctx.published.isoformat()
-    planned = known is not None and known > today[: len(known)]
-    if planned:
-        differs = True
-    elif known:
-        differs = day[: len(known)] != known[: len(day)] and day < today[: len(day)]
-    else:
-        differs = day < (ctx.published - _RECENT).isoformat()[: len(day)]
-    if not differs:
-        return False
-    if m.verb:
-        return _simple_past(m.head)
-    verbs = [v for v in clauses.governing_verbs(m.head) if v.i in {a.i for a in m.head.ancestors}]
-    told = [v for v in verbs if _simple_past(v)]  # not 'had been scheduled'
-    return bool(told)
-
-
-def _simple_past(verb: Any) -> bool:
-    """'ended', also when tagged as a participle with no auxiliary ('said a round ended')."""
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    return verb.tag_ == "VBD" and not clauses.pluperfect(verb) or verb.tag_ == "VBN" and not auxes
-
-
 def _encounter(
     ctx: Context, meetings: list[Meeting], pairs: dict[Any, Meeting], m: _Mention, focus: Meeting | None
 ) -> Meeting:
@@ -277,7 +205,7 @@ def _session(
 
 
 def _find(meetings: list[Meeting], m: _Mention, exclude: list[Meeting] | None = None) -> Meeting | None:
-    if m.city and not (m.past or m.later) and _told_past(m):
+    if m.city and not (m.past or m.later) and identity.told_past(m):
         # "the delegation arrived in Gomel for talks": the earlier meeting held in that city,
         # unless talks of the present are held there too
         there = [x for x in meetings if x.city == m.city and not any(x is e for e in exclude or [])]
@@ -299,11 +227,6 @@ def _find(meetings: list[Meeting], m: _Mention, exclude: list[Meeting] | None = 
         if m.city or m.country or (m.round and m.round == meeting.round) or (m.later and meeting.later):
             return meeting
     return None
-
-
-def _told_past(m: _Mention, pluperfect: bool = False) -> bool:
-    verbs = [m.head] if m.verb else clauses.governing_verbs(m.head)
-    return any(v.tag_ == "VBD" or pluperfect and clauses.pluperfect(v) for v in verbs)
 
 
 def _new(ctx: Context, meetings: list[Meeting], m: _Mention) -> Meeting:
@@ -345,7 +268,6 @@ def _assign(ctx: Context, m: _Mention, meeting: Meeting) -> None:
 # -- status, dates, sponsors ----------------------------------------------
 
 
-_RECENT = timedelta(days=7)  # news of the week: older days tell earlier meetings
 _START_STATUSES = {"scheduled", "postponed", "ongoing", "held"}
 
 

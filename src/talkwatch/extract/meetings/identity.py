@@ -1,0 +1,98 @@
+"""Whether a mention tells the meeting in focus or another one.
+
+Reports tell several meetings at once: the talks of the day, an earlier round, a meeting
+met the day before, a session of a round. What sets a mention apart is time (another past
+day, a month or year before the report, a day before talks planned for later), recency (a
+place told right after an earlier meeting, 'the talks' right after 'X met Y') and the
+kind of meeting the focus is (a round runs over days).
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from ...context import Context
+from ...model import Meeting
+from .. import _clauses as clauses
+from . import when
+from .mentions import _Mention
+
+_RECENT = timedelta(days=7)  # news of the week: older days tell earlier meetings
+
+
+def told_again(
+    m: _Mention, recent: tuple[Meeting, int] | None, meetings: list[Meeting], side: list[Meeting]
+) -> Meeting | None:
+    """A place first named in the past tense right after an earlier, unplaced meeting was told
+    names that meeting: 'talks on Monday ended without a deal. The Moscow meeting had produced'."""
+    if recent is None or not m.city or m.later or not told_past(m, pluperfect=True):
+        return None
+    meeting, sent_start = recent
+    if meeting.city or meeting.country or any(x.city == m.city for x in meetings if x not in side):
+        return None
+    previous = m.head.sent.start == sent_start or m.head.doc[m.head.sent.start - 1].sent.start == sent_start
+    return meeting if previous else None
+
+
+def bare_definite(m: _Mention) -> bool:
+    """'the talks', 'the meeting': no modifier, name, place or date of its own."""
+    words = [t for t in m.head.doc[m.start : m.end] if t.i != m.head.i]
+    bare = len(words) == 1 and words[0].lower_ == "the"
+    return bare and not (m.city or m.country or m.round or m.past or m.later or m.kind)
+
+
+def round_told(focus: Meeting | None, pending: list[_Mention]) -> bool:
+    """The meeting in focus (or waiting to be named) is a round, which runs over days."""
+    if focus is not None:
+        return focus.round is not None or "round" in focus.name.lower().split()
+    return any(p.round is not None or p.head.lower_ == "round" for p in pending)
+
+
+def place_hosted(mentions: list[_Mention]) -> None:
+    """'a meeting due on the sidelines of a summit in Granada': held where its host is."""
+    by_head = {m.head.i: m for m in mentions}
+    for host in (m for m in mentions if m.extras.get("host") and m.meeting and m.meeting.city):
+        outer = next((by_head[a.i] for a in host.head.ancestors if a.i in by_head), None)
+        hosted = outer.meeting if outer is not None else None
+        if hosted is not None and hosted is not host.meeting and not (hosted.city or hosted.country):
+            hosted.city, hosted.country = host.meeting.city, host.meeting.country
+
+
+def other_day(
+    ctx: Context, m: _Mention, focus: Meeting | None, days: dict[str, str], pending: list[_Mention]
+) -> bool:
+    """A mention told on another past day than the meeting in focus (or the talks still to be
+    named) is a meeting of its own: another day than the focus was told on, a day weeks before
+    the report when the focus is undated, or today and before when the focus is planned for later."""
+    day = when.past_day(ctx, m, today_too=True) or when.past_month(ctx, m)
+    if day is None or ctx.published is None:
+        return False
+    plans = [when.plan_day(ctx, p) for p in pending]
+    known = days.get(focus.id) if focus is not None else next((p for p in plans if p), None)
+    today = ctx.published.isoformat()
+    planned = known is not None and known > today[: len(known)]
+    if planned:
+        differs = True
+    elif known:
+        differs = day[: len(known)] != known[: len(day)] and day < today[: len(day)]
+    else:
+        differs = day < (ctx.published - _RECENT).isoformat()[: len(day)]
+    if not differs:
+        return False
+    if m.verb:
+        return simple_past(m.head)
+    verbs = [v for v in clauses.governing_verbs(m.head) if v.i in {a.i for a in m.head.ancestors}]
+    told = [v for v in verbs if simple_past(v)]  # not 'had been scheduled'
+    return bool(told)
+
+
+def simple_past(verb: Any) -> bool:
+    """'ended', also when tagged as a participle with no auxiliary ('said a round ended')."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return verb.tag_ == "VBD" and not clauses.pluperfect(verb) or verb.tag_ == "VBN" and not auxes
+
+
+def told_past(m: _Mention, pluperfect: bool = False) -> bool:
+    verbs = [m.head] if m.verb else clauses.governing_verbs(m.head)
+    return any(v.tag_ == "VBD" or pluperfect and clauses.pluperfect(v) for v in verbs)
