@@ -259,3 +259,16 @@ def test_the_talks_right_after_a_meeting_told_by_met_are_that_meeting(run):
     )
     met = next(m for m in digest["meetings"] if any("Ruto" in n for n in _all_names(m)))
     assert "talks" in _all_names(met)
+
+
+def test_the_day_of_the_trip_for_the_talks_is_their_start(run):
+    (meeting,) = run(
+        "A rebel delegation arrived in Nairobi on Wednesday morning for what organisers call the first "
+        "direct negotiations with the government. The talks were expected to begin hours later."
+    )["meetings"]
+    assert (meeting["status"], meeting["start"]) == ("scheduled", "2024-03-06")
+
+
+def test_diplomatic_meetings_are_no_meeting(run):
+    digest = run("The president stayed in the capital, where he held diplomatic meetings throughout the day.")
+    assert digest["meetings"] == []

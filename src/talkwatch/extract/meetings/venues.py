@@ -85,7 +85,7 @@ def verb_venue(ctx: Context, tok: Any) -> tuple[str | None, str | None]:
         found = _destination(tok.head.head, tok)
         if found != (None, None):
             return found
-    purpose = _purpose_of(tok)
+    purpose = purpose_of(tok)
     if purpose is not None:  # "arrived in Doha for what is billed as the first talks"
         found = clause_venue(purpose)
         if found != (None, None):
@@ -114,7 +114,7 @@ def phrase_city(tok: Any, heads: set[str]) -> tuple[str | None, str | None]:
     return None, None
 
 
-def _purpose_of(tok: Any) -> Any:
+def purpose_of(tok: Any) -> Any:
     """The verb a meeting is the purpose of: 'arrived in X for talks', also through a
     free relative that names them ('for what is described as talks')."""
     node = tok

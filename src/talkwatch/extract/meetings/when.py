@@ -14,6 +14,7 @@ from typing import Any
 from ...context import Context
 from ...model import Meeting
 from .. import _clauses as clauses
+from . import venues
 from .mentions import _attached, _Mention
 
 _FITS = {
@@ -95,6 +96,9 @@ def _of_verb(ctx: Context, m: _Mention, skip: frozenset[str] = frozenset()) -> l
     verbs += [_clause_verb(m.head)] if not m.verb and _clause_verb(m.head) is not None else []
     if m.verb and m.head.dep_ == "conj":
         verbs.append(m.head.head)  # 'was due to meet X on Wednesday, but instead met Y'
+    trip = None if m.verb else venues.purpose_of(m.head)
+    if trip is not None and trip.i not in {v.i for v in verbs}:
+        verbs.append(trip)  # 'arrived on Monday for talks': the day of the trip
     out = []
     for verb in (v for v in verbs if v.lemma_.lower() not in skip):
         span = clauses.own_clause(verb)
