@@ -10,7 +10,7 @@ from typing import Any
 from ...context import Context
 from ...model import Meeting
 from .. import _clauses as clauses
-from . import venues
+from . import clues, venues
 
 _ORDINALS = {
     "first": 1,
@@ -66,7 +66,7 @@ def _mentions(ctx: Context, lex: dict[str, Any]) -> list[_Mention]:
             or bool(past & {"initial"} and (told_past or _background(tok, lex)))  # "after initial talks"
             or _long_ago(ctx, tok)
             or _day_before(ctx, tok, m.start) is not None
-            or _had_held(tok, lex)
+            or clues.had_held(tok, lex)
         )
         if _day_before(ctx, tok, m.start):
             m.extras["day"] = _day_before(ctx, tok, m.start)
@@ -81,7 +81,7 @@ def _mentions(ctx: Context, lex: dict[str, Any]) -> list[_Mention]:
             c.dep_ in ("poss", "compound", "npadvmod") and c.lower_ in lex["day_words"] for c in tok.lefts
         ):
             m.extras["day_session"] = True
-        if _hosting(tok, lex):
+        if clues.hosting(tok, lex):
             m.kind, m.extras["host"] = "host", True
         m.city, m.country = venues.venue(ctx, tok)
         if m.city is None and m.country is None:
@@ -90,10 +90,10 @@ def _mentions(ctx: Context, lex: dict[str, Any]) -> list[_Mention]:
             m.city, m.country = venues.clause_venue(cue)
         if m.city is None and m.country is None:
             m.city, m.country = venues.phrase_city(tok, heads)
-        if _held_at_meeting(tok, heads):  # 'no talks at the Moscow gathering': held inside it
+        if clues.held_at_meeting(tok, heads):  # 'no talks at the Moscow gathering': held inside it
             m.kind, m.city, m.country = f"{tok.lemma_.lower()} at a meeting", None, None
         named = m.city or m.country or m.round or m.past or m.kind or m.later or m.announced
-        if not named and (_is_generic(tok) and not _sides_named(tok) or _bare_mass(tok)):
+        if not named and (_is_generic(tok) and not clues.sides_named(tok) or _bare_mass(tok)):
             continue
         out.append(m)
         out += [_elsewhere(m, city, country, day) for city, country, day in venues.other_venues(ctx, tok)]
@@ -106,16 +106,6 @@ def _elsewhere(m: _Mention, city: str, country: str | None, day: str | None) -> 
     other.background, other.extras["names"] = m.background, [f"{city} meeting", f"meeting in {city}"]
     other.extras.update({"day": day} if day else {})
     return other
-
-
-def _sides_named(tok: Any) -> bool:
-    """'a meeting between the envoy and the president', 'a meeting for talks between X and Y':
-    an indefinite meeting whose sides are named is a concrete one."""
-    preps = [c for c in tok.children if c.dep_ == "prep"]
-    inner = [g for p in preps if p.lower_ == "for" for g in p.children if g.dep_ == "pobj"]
-    return any(p.lower_ in ("with", "between") for p in preps) or any(
-        c.dep_ == "prep" and c.lower_ == "between" for g in inner for c in g.children
-    )
 
 
 def _concrete(tok: Any) -> bool:
@@ -152,18 +142,6 @@ def _kind(ctx: Context, tok: Any, start: int, lex: dict[str, Any]) -> str | None
     if tok.lemma_.lower() in lex["session_heads"]:
         return tok.lemma_.lower()
     return None
-
-
-def _held_at_meeting(tok: Any, heads: set[str]) -> bool:
-    """'reconciliation talks at the Moscow gathering', 'a meeting during the summit': a
-    meeting held inside another one the text names."""
-    preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("at", "during")]
-    return any(o.lower_ in heads for p in preps for o in p.children if o.dep_ == "pobj")
-
-
-def _hosting(tok: Any, lex: dict[str, Any]) -> bool:
-    """'on the sidelines of a summit': the summit hosts the meeting told around it."""
-    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in lex["host_nouns"]
 
 
 def _announced_new(tok: Any, lex: dict[str, Any]) -> bool:
@@ -264,7 +242,7 @@ def _long_ago(ctx: Context, tok: Any) -> bool:
     published = ctx.published
     if published is None:
         return False
-    year = _year_modifier(tok)
+    year = clues.year_modifier(tok)
     if year is not None:  # "the failed 2022 talks": a year the parser tags as a number
         return year < published.year
     start, end = tok.idx, tok.right_edge.idx + len(tok.right_edge)
@@ -274,20 +252,6 @@ def _long_ago(ctx: Context, tok: Any) -> bool:
                 len(d.value) >= 7 and d.value[:7] < _months_before(published, 0)
             )
     return False
-
-
-def _had_held(tok: Any, lex: dict[str, Any]) -> bool:
-    """'he had held talks with X': a meeting told in the pluperfect, before the news."""
-    held = set(lex["status_cues"]["held"])
-    return any(v.lemma_.lower() in held and clauses.pluperfect(v) for v in clauses.governing_verbs(tok))
-
-
-def _year_modifier(tok: Any) -> int | None:
-    """'the 2022 peace talks', 'the 1978 summit': a year before the noun names the meeting."""
-    for c in tok.lefts:
-        if c.dep_ in ("nummod", "compound", "amod", "npadvmod") and re.fullmatch(r"(19|20)\d\d", c.text):
-            return int(c.text)
-    return None
 
 
 def _day_before(ctx: Context, tok: Any, start: int) -> str | None:
