@@ -272,3 +272,14 @@ def test_the_day_of_the_trip_for_the_talks_is_their_start(run):
 def test_diplomatic_meetings_are_no_meeting(run):
     digest = run("The president stayed in the capital, where he held diplomatic meetings throughout the day.")
     assert digest["meetings"] == []
+
+
+def test_earlier_attempts_at_dialogue_in_two_places_are_two_meetings(run):
+    digest = run(
+        "Norway will host a new round of talks between the government and the rebels. "
+        "Previous attempts at dialogue in 2019 in Oslo and Nairobi failed."
+    )
+    cities = _by_city(digest)
+    assert {"Oslo", "Nairobi"} <= set(cities)
+    assert all(cities[c][0]["status"] == "held" for c in ("Oslo", "Nairobi"))
+    assert any("dialogue in Oslo" in _all_names(m) for m in cities["Oslo"])

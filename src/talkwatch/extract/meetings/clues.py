@@ -48,3 +48,10 @@ def year_modifier(tok: Any) -> int | None:
         if c.dep_ in ("nummod", "compound", "amod", "npadvmod") and re.fullmatch(r"(19|20)\d\d", c.text):
             return int(c.text)
     return None
+
+
+def light_noun(tok: Any, lex: dict[str, Any]) -> Any:
+    """'attempts at dialogue', 'efforts at talks': the noun the meeting completes, whose
+    modifiers and places are the meeting's own."""
+    outer = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ in ("at", "of") else None
+    return outer if outer is not None and outer.lemma_.lower() in lex["light_nouns"] else None

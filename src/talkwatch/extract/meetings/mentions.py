@@ -58,13 +58,15 @@ def _mentions(ctx: Context, lex: dict[str, Any]) -> list[_Mention]:
         if (mods & excluded and not _concrete(tok)) or _part_of_meeting(tok, heads) or _members_of(tok):
             continue
         m = _Mention(tok, *_span(tok))
+        light = clues.light_noun(tok, lex)  # 'previous attempts at dialogue in Oslo': the attempts' words
+        mods |= {c.lower_ for c in light.children if c.dep_ == "amod"} if light is not None else set()
         past = mods & set(lex["past_modifiers"])
         told_past = any(v.tag_ == "VBD" for v in clauses.governing_verbs(tok))  # "the last round focused on"
         m.past = (
             bool(past - {"last", "initial"})
             or bool(past & {"last"} and (tok.lower_ != "round" or told_past))
             or bool(past & {"initial"} and (told_past or _background(tok, lex)))  # "after initial talks"
-            or _long_ago(ctx, tok)
+            or _long_ago(ctx, light or tok)
             or _day_before(ctx, tok, m.start) is not None
             or clues.had_held(tok, lex)
         )
@@ -83,7 +85,7 @@ def _mentions(ctx: Context, lex: dict[str, Any]) -> list[_Mention]:
             m.extras["day_session"] = True
         if clues.hosting(tok, lex):
             m.kind, m.extras["host"] = "host", True
-        m.city, m.country = venues.venue(ctx, tok)
+        m.city, m.country = venues.venue(ctx, light or tok)
         if m.city is None and m.country is None:
             m.city, m.country = venues.verb_venue(ctx, tok)
         for cue, _ in inner_cues(tok, lex) if m.city is None and m.country is None else []:
@@ -96,14 +98,15 @@ def _mentions(ctx: Context, lex: dict[str, Any]) -> list[_Mention]:
         if not named and (_is_generic(tok) and not clues.sides_named(tok) or _bare_mass(tok)):
             continue
         out.append(m)
-        out += [_elsewhere(m, city, country, day) for city, country, day in venues.other_venues(ctx, tok)]
+        out += [_elsewhere(m, *place) for place in venues.other_venues(ctx, light or tok, m.past)]
     return out
 
 
-def _elsewhere(m: _Mention, city: str, country: str | None, day: str | None) -> _Mention:
+def _elsewhere(m: _Mention, place: str, city: str | None, country: str | None, day: str | None) -> _Mention:
     """The meeting a plural mention names at a further place, dated by the day told there."""
     other = _Mention(m.head, m.start, m.end, city=city, country=country, past=m.past, later=m.later)
-    other.background, other.extras["names"] = m.background, [f"{city} meeting", f"meeting in {city}"]
+    word = m.head.lower_ if m.head.tag_ == "NN" else "meeting"
+    other.background, other.extras["names"] = m.background, [f"{place} {word}", f"{word} in {place}"]
     other.extras.update({"day": day} if day else {})
     return other
 

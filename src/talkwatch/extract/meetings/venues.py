@@ -63,18 +63,21 @@ def _clause_preps(clause: Any) -> list[Any]:
     return [p for v in verbs for p in v.children if p.dep_ == "prep"]
 
 
-def other_venues(ctx: Context, tok: Any) -> list[tuple[str, str | None, str | None]]:
-    """'their October 6 meetings in Prague and October 31 in Sochi': each further 'in X' of a
-    plural meeting noun names a meeting of its own, as (city, country, the day told before it)."""
+def other_venues(ctx: Context, tok: Any, past: bool) -> list[tuple[str, str | None, str | None, str | None]]:
+    """'their October 6 meetings in Prague and October 31 in Sochi', 'attempts at dialogue in
+    Oslo and Barbados' (earlier meetings): each further place of a plural noun names a meeting of its own, as
+    (place text, city, country, the day told before it)."""
     preps = [c for c in tok.rights if c.dep_ == "prep" and c.lower_ in VENUE_PREPS]
-    found = [(p, place_of(o)) for p in preps for o in p.children if o.dep_ == "pobj"]
-    found = [(p, place) for p, place in found if place[0]]
-    out: list[tuple[str, str | None, str | None]] = []
-    for (before, _), (prep, (city, country)) in zip(found, found[1:], strict=False):
-        if city in {x[0] for x in out} or city == found[0][1][0]:
+    objs = [o for p in preps for o in p.children if o.dep_ == "pobj"]
+    objs += [c for o in objs for c in o.children if c.dep_ == "conj" and past]  # 'in Oslo and Barbados'
+    found = sorted(((o, place_of(o)) for o in objs), key=lambda pair: pair[0].i)
+    found = [(o, place) for o, place in found if place != (None, None)]
+    out: list[tuple[str, str | None, str | None, str | None]] = []
+    for (before, first), (obj, (city, country)) in zip(found, found[1:], strict=False):
+        if (city, country) == found[0][1] or (city, country) == first and not city:
             continue
-        gap = ctx.dates_in(before.idx + len(before), prep.idx)
-        out.append((city or "", country, next((d.value for d in gap if d.value), None)))
+        day = next((d.value for d in ctx.dates_in(before.idx + len(before), obj.idx) if d.value), None)
+        out.append((entity_text(obj) or obj.text, city, country, day))
     return out if tok.tag_ == "NNS" else []
 
 
