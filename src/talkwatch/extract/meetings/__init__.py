@@ -62,6 +62,7 @@ def extract(ctx: Context) -> list[Meeting]:
             _same_day(ctx, meeting)
         if meeting.id in stated:
             meeting.aliases += names.place_forms(meeting, set(lex["heads"]))
+    identity.host_status(mentions)
     ctx.meeting_mentions = [(m.head.idx, m.meeting.id) for m in mentions if m.meeting]
     return meetings
 

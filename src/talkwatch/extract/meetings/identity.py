@@ -51,12 +51,30 @@ def round_told(focus: Meeting | None, pending: list[_Mention]) -> bool:
 
 def place_hosted(mentions: list[_Mention]) -> None:
     """'a meeting due on the sidelines of a summit in Granada': held where its host is."""
+    for host, hosted in _hostings(mentions):
+        if host.city and not (hosted.city or hosted.country):
+            hosted.city, hosted.country = host.city, host.country
+
+
+def host_status(mentions: list[_Mention]) -> None:
+    """A summit told only as the host of a meeting goes on whatever befalls that meeting:
+    it is under way or over with it, else still to come."""
+    for host, hosted in _hostings(mentions):
+        if host.status is None:
+            done = hosted.status in ("held", "concluded")
+            host.status = "held" if done else "ongoing" if hosted.status == "ongoing" else "scheduled"
+
+
+def _hostings(mentions: list[_Mention]) -> list[tuple[Meeting, Meeting]]:
+    """(host, hosted) pairs: the summit and the meeting whose phrase names its sidelines."""
     by_head = {m.head.i: m for m in mentions}
-    for host in (m for m in mentions if m.extras.get("host") and m.meeting and m.meeting.city):
+    out = []
+    for host in (m for m in mentions if m.extras.get("host") and m.meeting):
         outer = next((by_head[a.i] for a in host.head.ancestors if a.i in by_head), None)
         hosted = outer.meeting if outer is not None else None
-        if hosted is not None and hosted is not host.meeting and not (hosted.city or hosted.country):
-            hosted.city, hosted.country = host.meeting.city, host.meeting.country
+        if hosted is not None and hosted is not host.meeting:
+            out.append((host.meeting, hosted))
+    return out
 
 
 def other_day(
