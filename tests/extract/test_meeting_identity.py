@@ -283,3 +283,10 @@ def test_earlier_attempts_at_dialogue_in_two_places_are_two_meetings(run):
     assert {"Oslo", "Nairobi"} <= set(cities)
     assert all(cities[c][0]["status"] == "held" for c in ("Oslo", "Nairobi"))
     assert any("dialogue in Oslo" in _all_names(m) for m in cities["Oslo"])
+
+
+def test_agreeing_to_meet_again_tells_a_next_meeting(run):
+    digest = run("The round ended in Vienna on Tuesday. The two delegations agreed to meet again soon.")
+    again = [m for m in digest["meetings"] if "meet again" in _all_names(m)]
+    assert len(again) == 1 and again[0]["status"] == "scheduled"
+    assert len(digest["meetings"]) == 2

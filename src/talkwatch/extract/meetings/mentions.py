@@ -188,6 +188,12 @@ def _verb_mentions(ctx: Context, lex: dict[str, Any]) -> list[_Mention]:
         if names_meeting(tok, heads) or clauses.negated(tok):
             continue
         found = _verb_place(tok)
+        again = next((c for c in tok.children if c.dep_ == "advmod" and c.lower_ == "again"), None)
+        if found is None and again is not None and tok.lemma_ == "meet" and not _one_side(tok):
+            m = _Mention(tok, tok.i, again.i + 1, verb=True, later=True)  # 'agreed to meet again soon'
+            m.extras["names"] = [ctx.doc[tok.i : again.i + 1].text, "next meeting"]
+            out.append(m)
+            continue
         if found is None or _one_side(tok):
             continue
         obj, place = found

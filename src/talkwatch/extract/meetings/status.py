@@ -17,7 +17,7 @@ def _apply_status(ctx: Context, m: _Mention, lex: dict[str, Any], quoted: list[t
     if m.meeting is None:
         return
     if m.verb:
-        cues = [(m.head, "held")]
+        cues = [(m.head, "scheduled" if m.later else "held")]  # 'agreed to meet again': to come
     else:
         cues = (
             sorted(
