@@ -290,3 +290,12 @@ def test_agreeing_to_meet_again_tells_a_next_meeting(run):
     again = [m for m in digest["meetings"] if "meet again" in _all_names(m)]
     assert len(again) == 1 and again[0]["status"] == "scheduled"
     assert len(digest["meetings"]) == 2
+
+
+def test_the_talks_to_come_after_a_meeting_told_by_met_are_the_talks(run):
+    digest = run(
+        "Envoys prepared the resumption of the five-party talks in Vienna. The Polish envoy met "
+        "President William Ruto on Tuesday morning. The talks will resume next week."
+    )
+    met = next(m for m in digest["meetings"] if any("Ruto" in n for n in _all_names(m)))
+    assert "talks" not in _all_names(met)

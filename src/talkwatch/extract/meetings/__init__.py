@@ -89,7 +89,8 @@ def _cluster(ctx: Context, mentions: list[_Mention], meetings: list[Meeting]) ->
             told = m.meeting is not focus and identity.simple_past(m.head)
             just_met = (m.meeting, m.head.sent.end) if told else None
             continue
-        if just_met and identity.bare_definite(m) and m.head.sent.start == just_met[1]:
+        after_met = just_met is not None and m.head.sent.start == just_met[1]
+        if after_met and identity.bare_definite(m) and not identity.told_future(m):  # not 'will resume'
             _assign(ctx, m, just_met[0])  # 'X met Y on Tuesday. She had no details on the talks.'
             continue
         side = [*sessions.values(), *pairs.values()]  # sessions and encounters: not the talks

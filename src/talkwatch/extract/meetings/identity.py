@@ -114,3 +114,8 @@ def simple_past(verb: Any) -> bool:
 def told_past(m: _Mention, pluperfect: bool = False) -> bool:
     verbs = [m.head] if m.verb else clauses.governing_verbs(m.head)
     return any(v.tag_ == "VBD" or pluperfect and clauses.pluperfect(v) for v in verbs)
+
+
+def told_future(m: _Mention) -> bool:
+    """'the talks will resume', 'the talks are due to open': told of what is to come."""
+    return any(clauses.future(v) for v in clauses.governing_verbs(m.head))
