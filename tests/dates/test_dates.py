@@ -164,6 +164,10 @@ PLAN_CASES = [
     # future in the past: a temporal clause follows its main clause
     ("The chairman had suggested that the banks were likely to buy shares as soon as "
      "trading opened Monday.", "Monday", "2022-10-31"),
+    # a passive infinitive under a past verb: a plan seen from the past, the nearest
+    ("The summit was said to be held on September 4 but was put off.",
+     "September 4", "2022-09-04"),
+    ("The round will be held on September 4.", "September 4", "2023-09-04"),
     # a day named in the possessive under a future verb: the nearest
     ("The opposition said it would challenge Monday's ruling in court.",
      "Monday", "2022-10-24"),
@@ -219,6 +223,19 @@ def test_anchors_offsets_and_copulas(nlp: Any, sentence: str, text: str, value: 
     assert found, f"{text!r} not found"
     assert (found[0].value, found[0].granularity) == (value, granularity)
     assert sentence[found[0].start:found[0].end] == text
+
+
+@pytest.mark.parametrize(("sentence", "text", "value"), [
+    ("They were the first direct talks between the two sides in over three years.",
+     "three years", None),
+    ("The shelling was the heaviest in a decade.", "a decade", None),
+    ("The monitors will leave in three years.", "three years", "2022"),
+    ("The first talks in March were short.", "March", "2019-03"),
+])
+def test_a_length_back_from_now_is_no_date(nlp: Any, sentence: str, text: str,
+                                           value: str | None) -> None:
+    found = [d for d in normalize(nlp(sentence), PUB) if d.text == text]
+    assert found and found[0].value == value
 
 
 @pytest.mark.parametrize("sentence", [

@@ -75,6 +75,8 @@ def normalize(doc: Any, published: date | None) -> list[DateExpr]:
         close = near is not None and gap == 0 and near[1] == "day" and anchor_dated
         value, granularity = resolve_text(" ".join([*words, text]), published, direction, near,
                                           close_anchor=close)
+        if tense.spans_back(span, prep_tok):
+            value, granularity = None, None
         if value is None and _ORDINAL_DAY.match(text):
             value, granularity = _copula_day(span, out, published)
         out.append(DateExpr(text, span.start_char, span.end_char, value, granularity))

@@ -132,6 +132,18 @@ def direction(span: Any, prep_tok: Any | None) -> tuple[int, bool]:
     return d, False
 
 
+def spans_back(span: Any, prep_tok: Any | None) -> bool:
+    """'the first talks in three years': 'in' + a length of time on a noun marked first,
+    last, only or superlative measures back to now; it names no date ahead."""
+    if prep_tok is None or prep_tok.lower_ != "in" or span.root.lower_ not in cues().raw["units"]:
+        return False
+    head = prep_tok.head
+    if head.pos_ not in ("NOUN", "PROPN", "ADJ"):
+        return False
+    marks = cues().words("tense", "span_back_modifiers")
+    return any(t.tag_ in ("JJS", "RBS") or t.lower_ in marks for t in [head, *head.children])
+
+
 def _hangs_from(prep_tok: Any, verb: Any) -> bool:
     """The preposition belongs to the verb, also as the second half of 'from Monday to Friday'."""
     head = prep_tok.head
@@ -271,7 +283,8 @@ def _tense(verb: Any, depth: int) -> int:
         return 1
     if future:
         return LEAN_AHEAD  # "said they would leave by Jan. 14": a future seen from the past
-    if verb.tag_ == "VB" and "to" in words:
+    if "to" in words and (verb.tag_ == "VB" or words & _lemmas("be_forms")):
+        # an infinitive, active or passive ("to meet", "to be held"): its governor's time
         gov = verb.head
         if gov.i == verb.i:
             return 0
