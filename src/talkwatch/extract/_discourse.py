@@ -101,7 +101,26 @@ def _mention_at(ctx: Context, tok: Any) -> str | None:
     """The actor whose mention covers the token itself (the head of a name or description)."""
     hits = ctx.actors.mentions_in(tok.idx - 200 if tok.idx > 200 else 0, tok.idx + len(tok) + 200)
     covering = [m for m in hits if m.start <= tok.idx < m.end]
-    return max(covering, key=lambda m: m.end - m.start).actor if covering else None
+    if covering:
+        return max(covering, key=lambda m: m.end - m.start).actor
+    return _surname(ctx, tok)
+
+
+def _surname(ctx: Context, tok: Any) -> str | None:
+    """A bare surname ('Mesfin met ...') names the one person named in full before it with that
+    last name, when the actor index left the short form unattached."""
+    compound = tok.dep_ == "compound" or any(c.dep_ == "compound" for c in tok.children)
+    if not tok.text.istitle() or tok.tag_ not in ("NNP", "NN") or compound:
+        return None
+    people = [
+        a
+        for a in ctx.actors.actors
+        if a.type == "person"
+        and " " in a.name
+        and a.name.split()[-1] == tok.text
+        and any(start < tok.idx for start, _ in a.mentions)
+    ]
+    return people[0].id if len(people) == 1 else None
 
 
 def _own_phrase(tok: Any) -> tuple[int, int]:
@@ -185,13 +204,11 @@ def meeting_for(ctx: Context, cue: Any, focus: Focus) -> Meeting | None:
     city, which several meetings of one report can share; among those, the one in
     focus or the main one wins.
     """
+    named = named_meeting(cue, focus)
+    if named is not None:
+        return named
     start, end = clauses.own_clause(cue)
-    tokens = list(cue.doc.char_span(start, end, alignment_mode="expand") or [])
-    for tok in tokens + _purpose(cue):
-        mid = focus.by_pos.get(tok.idx)
-        if mid:
-            return focus.meetings[mid]
-    for tok in tokens:
+    for tok in cue.doc.char_span(start, end, alignment_mode="expand") or []:
         if tok.ent_type_ != "GPE":
             continue
         by_place = [
@@ -203,6 +220,17 @@ def meeting_for(ctx: Context, cue: Any, focus: Focus) -> Meeting | None:
             preferred = [m for m in (focus.current, focus.main) if m in by_place]
             return (preferred or by_place)[0]
     return focus.for_statement(cue)
+
+
+def named_meeting(cue: Any, focus: Focus) -> Meeting | None:
+    """The meeting a meeting noun in the cue's clause (or its purpose infinitive) names."""
+    start, end = clauses.own_clause(cue)
+    tokens = list(cue.doc.char_span(start, end, alignment_mode="expand") or [])
+    for tok in tokens + _purpose(cue):
+        mid = focus.by_pos.get(tok.idx)
+        if mid:
+            return focus.meetings[mid]
+    return None
 
 
 def _purpose(cue: Any) -> list[Any]:

@@ -20,7 +20,7 @@ from ...context import Context
 from ...lexicon import load as load_lexicon
 from ...model import Evidence, Meeting, Participation
 from .. import _clauses as clauses
-from .._discourse import Focus, actors_of, meeting_for
+from .._discourse import Focus, actors_of, meeting_for, named_meeting
 from . import collective, implied, leaders, nouns, sides
 from .roles import hedged as _hedged
 from .roles import role as _role
@@ -48,7 +48,7 @@ def extract(ctx: Context) -> list[Participation]:
             continue  # a speaker's words: the quotes extractor keeps them
         for status, actors_span, cue in _statements(tok, lex):
             meeting = meeting_for(ctx, cue, focus)
-            if meeting is None:
+            if meeting is None or _met_elsewhere(cue, actors_span, focus):
                 continue
             status = _adjust(cue, status, lex, meeting)
             if status is None:
@@ -159,6 +159,8 @@ def _statements(tok: Any, lex: dict[str, Any]) -> list[tuple[str, Any, Any]]:
                 out.append(("will_attend", subject, tok))  # "Iran's delegation will be led by X"
         elif subject is not None and not (status == "declined" and subject.dep_ == "nsubjpass"):
             out.append((status, subject, tok))  # "talks between X and Y were suspended": nobody declined
+    if status in _ATTEND and tok.lemma_ == "meet":  # "X met with Y": Y is there too
+        out += [(status, o, tok) for o in _met(tok)]
     run_verbs = ("mediator", "host", "observer")
     if any(tok.lemma_ in lex["role_verbs"][r] for r in run_verbs) and _about_meeting(tok):
         out += run_by(tok)  # "the round will be chaired by X", "the talks are observed by Y"
@@ -166,6 +168,19 @@ def _statements(tok: Any, lex: dict[str, Any]) -> list[tuple[str, Any, Any]]:
     if obj_status and tok.pos_ == "VERB":
         out += [(obj_status, o, tok) for obj in _objects(tok) for o in nouns.owners(obj, lex)]
     return out + nouns.invitation(tok, lex) + nouns.participation(tok, lex)
+
+
+def _met_elsewhere(cue: Any, span: Any, focus: Focus) -> bool:
+    """'X met Y' names Y at the talks only when the clause names them: a meeting with Y
+    told on its own ('after meeting with Y') is a meeting of its own."""
+    return cue.lemma_ == "meet" and span.i > cue.i and named_meeting(cue, focus) is None
+
+
+def _met(verb: Any) -> list[Any]:
+    """Whom a subject meets: 'met Y', 'met with Y' (not 'met the conditions')."""
+    objs = [c for c in verb.children if c.dep_ == "dobj" and not _is_thing(c)]
+    withs = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"]
+    return objs + [o for p in withs for o in p.children if o.dep_ == "pobj" and not _is_thing(o)]
 
 
 def _takes_invitation(verb: Any, lex: dict[str, Any]) -> bool:

@@ -82,9 +82,23 @@ def _named(ctx: Context, noun: Any, lex: dict[str, Any], heads: set[str]) -> lis
             else:
                 found += [(a, "party") for a in actors_of(ctx, obj, noun)]
     found += _modifiers(ctx, noun, lex)
+    found += _involved(ctx, noun, lex)
     found += _agents(ctx, noun, lex)
     found += _verb_subjects(ctx, noun, lex)
     return list(dict.fromkeys(found))
+
+
+def _involved(ctx: Context, noun: Any, lex: dict[str, Any]) -> list[tuple[str, str | None]]:
+    """'proximity talks involving X', 'the talks, which also involve X': X is a party."""
+    out: list[tuple[str, str | None]] = []
+    verbs = [c for c in noun.children if c.dep_ in ("acl", "relcl") and c.lemma_ in lex["involving_verbs"]]
+    for verb in verbs:
+        relative = any(c.dep_ == "nsubj" and c.lower_ in ("which", "that") for c in verb.children)
+        if verb.dep_ == "relcl" and not relative:
+            continue  # "talks X included in its plan": the noun is no subject
+        for obj in (c for c in verb.children if c.dep_ == "dobj"):
+            out += [(a, "party") for a in actors_of(ctx, obj, verb)]
+    return out
 
 
 def _modifiers(ctx: Context, noun: Any, lex: dict[str, Any]) -> list[tuple[str, str | None]]:

@@ -43,7 +43,7 @@ def participation(tok: Any, lex: dict[str, Any]) -> list[tuple[str, Any, Any]]:
         return [("not_invited", o, tok) for o in owners]
     status = next((s for s, verbs in lex["participation_noun_verbs"].items() if head.lemma_ in verbs), None)
     if tok.lemma_ == "arrival":  # "the late arrival of X", "his arrival on Monday"
-        status = "will_attend" if head.lemma_ in ("expect", "await", "prepare") else "arrived"
+        status = "will_attend" if _awaited(tok, lex) else "arrived"
     if any(c.lower_ in ("possible", "potential") for c in tok.children):
         status = "undecided"
     if status is None:
@@ -60,7 +60,21 @@ def owners(obj: Any, lex: dict[str, Any]) -> list[Any]:
     return [obj]
 
 
+def _awaited(noun: Any, lex: dict[str, Any]) -> bool:
+    """'expected the arrival of X', 'preparations were complete for the arrival of X': still ahead."""
+    t = noun.head
+    for _ in range(4):
+        if t.pos_ in ("VERB", "AUX") or t.head.i == t.i:
+            break
+        t = t.head
+    words = {t.lemma_} | {w.lemma_ for c in t.children if c.dep_ in ("nsubj", "acomp") for w in c.subtree}
+    return bool(words & set(lex["awaiting_words"]))
+
+
 def _owners(noun: Any) -> list[Any]:
-    """'X's participation', 'the participation of X'."""
-    out = [c for c in noun.children if c.dep_ == "poss"]
-    return out + [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children]
+    """'X's participation', 'the participation of X', 'the arrival Monday of X' (the 'of' phrase
+    hung on the time word), 'the arrival of Presidents X and Y' (names in apposition)."""
+    out = [c for c in noun.children if c.dep_ in ("poss", "appos")]
+    holders = [noun] + [c for c in noun.children if c.dep_ == "npadvmod"]
+    ofs = [p for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ == "of"]
+    return out + [o for p in ofs for o in p.children]
