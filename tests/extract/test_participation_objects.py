@@ -46,3 +46,45 @@ def test_a_bare_surname_names_the_person_named_in_full_before(run):
         "Minister Ricardo Patino present. Patino met with the Peruvian delegation at the talks on Tuesday."
     )
     assert has_fact(digest, "participations", "Ricardo Patino", "attended"), digest["participations"]
+
+
+def test_a_role_noun_in_apposition_gives_the_name_that_role(run):
+    digest = run(
+        "Peace talks between Peru and Ecuador opened in Lima on Monday. The Chilean host at the "
+        "palace, Foreign Minister Alejandro Foxley, said both sides were ready."
+    )
+    hosts = [p for p in digest["participations"] if p["role"] == "host" and p["status"] == "attended"]
+    assert has_fact(digest, "participations", "Alejandro Foxley", "attended"), digest["participations"]
+    assert hosts, digest["participations"]
+
+
+def test_a_former_mediator_names_no_one_at_the_talks(run):
+    digest = run(
+        "Peace talks between Peru and Ecuador opened in Lima on Monday. Jimmy Carter, a former "
+        "mediator, said he was hopeful."
+    )
+    assert not [p for p in digest["participations"] if p["role"] == "mediator"], digest["participations"]
+
+
+def test_peoples_named_as_negotiating_are_parties(run):
+    digest = run(
+        "Peace talks on Kosovo ended in France on Saturday. The host said the Serbs and the ethnic "
+        "Albanians have agreed a deal."
+    )
+    assert has_fact(digest, "participations", "Serbs", "attended"), digest["participations"]
+    assert has_fact(digest, "participations", "ethnic Albanians", "attended")
+
+
+def test_a_day_in_the_clause_picks_the_meeting_that_started_then(context):
+    from talkwatch.extract._discourse import Focus, meeting_for
+    from talkwatch.model import Meeting
+
+    ctx = context("Alan Garcia and Rafael Correa met in Lima on 3 July.", published="2024-08-20")
+    ctx.meeting_mentions = []  # only the two meetings below, named by no noun of the sentence
+    meetings = [
+        Meeting("m1", "summit", city="Lima", start="2024-08-31", status="scheduled"),
+        Meeting("m2", "meeting", city="Lima", start="2024-07-03", status="held"),
+    ]
+    focus = Focus(ctx, meetings)
+    cue = next(t for t in ctx.tokens if t.lemma_ == "meet")
+    assert meeting_for(ctx, cue, focus).id == "m2"

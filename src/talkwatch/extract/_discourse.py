@@ -97,6 +97,11 @@ def actors_of(ctx: Context, head: Any, cue: Any) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def actor_at(ctx: Context, tok: Any) -> str | None:
+    """The actor a token itself names (its own mention, or a bare surname), if any."""
+    return _mention_at(ctx, tok)
+
+
 def _mention_at(ctx: Context, tok: Any) -> str | None:
     """The actor whose mention covers the token itself (the head of a name or description)."""
     hits = ctx.actors.mentions_in(tok.idx - 200 if tok.idx > 200 else 0, tok.idx + len(tok) + 200)
@@ -204,7 +209,7 @@ def meeting_for(ctx: Context, cue: Any, focus: Focus) -> Meeting | None:
     city, which several meetings of one report can share; among those, the one in
     focus or the main one wins.
     """
-    named = named_meeting(cue, focus)
+    named = named_meeting(cue, focus) or _dated(ctx, cue, focus)
     if named is not None:
         return named
     start, end = clauses.own_clause(cue)
@@ -226,11 +231,21 @@ def named_meeting(cue: Any, focus: Focus) -> Meeting | None:
     """The meeting a meeting noun in the cue's clause (or its purpose infinitive) names."""
     start, end = clauses.own_clause(cue)
     tokens = list(cue.doc.char_span(start, end, alignment_mode="expand") or [])
+    if cue.dep_ == "acl":
+        tokens.append(cue.head)  # "the 3 July meeting, attended by X": the noun the participle modifies
     for tok in tokens + _purpose(cue):
         mid = focus.by_pos.get(tok.idx)
         if mid:
             return focus.meetings[mid]
     return None
+
+
+def _dated(ctx: Context, cue: Any, focus: Focus) -> Meeting | None:
+    """'X and Y met in Brussels on 3 July': the one meeting that started on a day the clause names."""
+    start, end = clauses.own_clause(cue)
+    days = {d.value for d in ctx.dates_in(start, end) if d.value and d.granularity == "day"}
+    found = [m for m in focus.meetings.values() if m.start in days]
+    return found[0] if len(found) == 1 else None
 
 
 def _purpose(cue: Any) -> list[Any]:

@@ -21,7 +21,7 @@ from ...lexicon import load as load_lexicon
 from ...model import Evidence, Meeting, Participation
 from .. import _clauses as clauses
 from .._discourse import Focus, actors_of, meeting_for, named_meeting
-from . import collective, implied, leaders, nouns, sides
+from . import collective, implied, leaders, nouns, sides, titles
 from .roles import hedged as _hedged
 from .roles import role as _role
 from .roles import run_by
@@ -46,6 +46,7 @@ def extract(ctx: Context) -> list[Participation]:
         focus.see(tok)
         if clauses.inside(tok.idx, quoted):
             continue  # a speaker's words: the quotes extractor keeps them
+        out += _titled(ctx, tok, lex, focus)
         for status, actors_span, cue in _statements(tok, lex):
             meeting = meeting_for(ctx, cue, focus)
             if meeting is None or _met_elsewhere(cue, actors_span, focus):
@@ -69,6 +70,17 @@ def extract(ctx: Context) -> list[Participation]:
     return _unique(out)
 
 
+def _titled(ctx: Context, tok: Any, lex: dict[str, Any], focus: Focus) -> list[Participation]:
+    """'X, the mediator' takes part in the meeting with that role, as the meeting's state says."""
+    pairs = titles.named(ctx, tok, lex)
+    meeting = meeting_for(ctx, tok, focus) if pairs else None
+    if meeting is None:
+        return []
+    status = "attended" if _under_way(meeting) else "will_attend"
+    ev = Evidence.from_span(tok.sent)
+    return [Participation(meeting.id, a, status, ev, role=role) for a, role in pairs]
+
+
 def _participants(
     ctx: Context, span: Any, cue: Any, facts: list[Participation], meeting: Meeting, focus: Focus
 ) -> list[str]:
@@ -78,6 +90,7 @@ def _participants(
     lex = load_lexicon("participation")
     if span.lemma_.lower() in lex["not_participants"] and not span.ent_type_:
         return []  # "agreements with X will come": the subject is a thing, X only qualifies it
+    collective.peoples(ctx, span)
     found = collective.actors(ctx, span, cue, set(lex["collective_nouns"])) or actors_of(ctx, span, cue)
     return list(dict.fromkeys(found + collective.among(ctx, span, cue)))
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from ...context import Context
+from .. import _clauses as clauses
 from .._discourse import actors_of
 
 _GROUP_POSS = {"its", "their"}
@@ -37,6 +38,18 @@ def actors(ctx: Context, head: Any, cue: Any, nouns: set[str]) -> list[str]:
     group = ctx.actors.add(text, "group", start, end).id
     members = [a for c in head.children if c.dep_ == "appos" for a in actors_of(ctx, c, cue)]
     return [group, *dict.fromkeys(members)]
+
+
+def peoples(ctx: Context, head: Any) -> None:
+    """Make actors of peoples named as participants the index left out ('the Serbs and the
+    ethnic Albanians have agreed a deal'): each plural nationality noun of a list is a group."""
+    for tok in clauses.conjuncts(head):
+        if tok.ent_type_ != "NORP" or tok.tag_ not in ("NNPS", "NNS"):
+            continue
+        start, end = _phrase(tok)
+        if ctx.actors.mentions_in(start, end) or ctx.actors.at(tok.idx, tok.idx + len(tok)):
+            continue
+        ctx.actors.add(ctx.body[start:end], "group", start, end)
 
 
 def _phrase(head: Any) -> tuple[int, int]:
