@@ -46,7 +46,7 @@ def extract(ctx: Context) -> list[Participation]:
         focus.see(tok)
         if clauses.inside(tok.idx, quoted):
             continue  # a speaker's words: the quotes extractor keeps them
-        out += _titled(ctx, tok, lex, focus)
+        out += titles.participations(ctx, tok, lex, focus)
         for status, actors_span, cue in _statements(tok, lex):
             meeting = meeting_for(ctx, cue, focus)
             if meeting is None or _met_elsewhere(cue, actors_span, focus):
@@ -58,9 +58,9 @@ def extract(ctx: Context) -> list[Participation]:
             hedged = _hedged(cue, lex)
             ev = Evidence.from_span(cue.sent)
             found = [(a, role) for a in _participants(ctx, actors_span, cue, named + out, meeting, focus)]
-            found += _leaders(ctx, actors_span, lex)
+            found += leaders.inside(ctx, actors_span, lex)
             found += [(a, None) for a in sides.companions(ctx, cue) if found]  # "X, together with Y"
-            statuses = [status] + (["attended"] if status == "arrived" and _under_way(meeting) else [])
+            statuses = [status] + (["attended"] if status == "arrived" and implied.under_way(meeting) else [])
             for actor, actor_role in found:
                 for one in statuses:  # arrived at talks under way: there, so taking part
                     out.append(Participation(meeting.id, actor, one, ev, role=actor_role, hedged=hedged))
@@ -68,17 +68,6 @@ def extract(ctx: Context) -> list[Participation]:
     out += sides.carry(ctx, out, meetings, focus.main)
     out += leaders.share(out, leaders.heads(ctx, lex, _subject))
     return _unique(out)
-
-
-def _titled(ctx: Context, tok: Any, lex: dict[str, Any], focus: Focus) -> list[Participation]:
-    """'X, the mediator' takes part in the meeting with that role, as the meeting's state says."""
-    pairs = titles.named(ctx, tok, lex)
-    meeting = meeting_for(ctx, tok, focus) if pairs else None
-    if meeting is None:
-        return []
-    status = "attended" if _under_way(meeting) else "will_attend"
-    ev = Evidence.from_span(tok.sent)
-    return [Participation(meeting.id, a, status, ev, role=role) for a, role in pairs]
 
 
 def _participants(
@@ -101,22 +90,6 @@ def _unique(facts: list[Participation]) -> list[Participation]:
     for f in facts:
         seen.setdefault((f.meeting, f.actor, f.status), f)
     return list(seen.values())
-
-
-def _leaders(ctx: Context, head: Any, lex: dict[str, Any]) -> list[tuple[str, str | None]]:
-    """People inside a participant phrase: 'the delegation, led by X' (head of delegation),
-    'a delegation ... accompanied by X' (same status, no role)."""
-    out: list[tuple[str, str | None]] = []
-    for tok in head.subtree:
-        if tok.dep_ == "acl" and tok.lemma_ in lex["agent_verbs"]:
-            for agent in (c for c in tok.children if c.dep_ == "agent"):
-                for obj in (c for c in agent.children if c.dep_ == "pobj"):
-                    out += [(a, None) for a in actors_of(ctx, obj, tok)]
-        if tok.dep_ == "acl" and tok.lemma_ in lex["lead_verbs"]:
-            for agent in (c for c in tok.children if c.dep_ == "agent"):
-                for obj in (c for c in agent.children if c.dep_ == "pobj"):
-                    out += [(a, "head_of_delegation") for a in actors_of(ctx, obj, tok)]
-    return out
 
 
 def _cue_status(tok: Any, lex: dict[str, Any]) -> str | None:
@@ -316,7 +289,7 @@ def _adjust(cue: Any, status: str, lex: dict[str, Any], meeting: Meeting) -> str
     neg = clauses.negated(cue) or any(c.dep_ == "neg" for c in cue.head.children if cue.dep_ == "xcomp")
     neg = neg or cue.dep_ == "xcomp" and cue.head.lemma_ == "fail"  # "failed to turn up"
     if status == "negotiating":  # "X and Y failed to agree": at talks under way, both are there
-        return "attended" if _under_way(meeting) and not clauses.future(cue) else None
+        return "attended" if implied.under_way(meeting) and not clauses.future(cue) else None
     if status == "invited" and neg:
         return "not_invited"
     if status in _ATTEND | {"arrived"}:
@@ -331,7 +304,7 @@ def _adjust(cue: Any, status: str, lex: dict[str, Any], meeting: Meeting) -> str
         if _undecided_frame(cue, lex):
             return "undecided"
         if status in _ATTEND:
-            under_way = _under_way(meeting)
+            under_way = implied.under_way(meeting)
             if _purpose_of_arrival(cue, lex) and under_way:
                 return "attended"  # "X arrived to attend the talks", which are under way
             if cue.dep_ == "acl":  # "talks hosted by Qatar": the meeting's own tense decides
@@ -348,8 +321,6 @@ def _adjust(cue: Any, status: str, lex: dict[str, Any], meeting: Meeting) -> str
     return status
 
 
-def _under_way(meeting: Meeting) -> bool:
-    return meeting.status in ("ongoing", "held", "concluded", "suspended") or meeting.past
 
 
 def _purpose_of_arrival(cue: Any, lex: dict[str, Any]) -> bool:

@@ -40,6 +40,11 @@ def extract(ctx: Context, meetings: list[Meeting], lex: dict[str, Any]) -> list[
     return out
 
 
+def under_way(meeting: Meeting) -> bool:
+    """Talks under way or held: their participants attended."""
+    return meeting.status in _UNDER_WAY or meeting.past
+
+
 def implied_status(meeting: Meeting, tok: Any) -> str:
     """The clause's own status verb first ('talks between X and Y resumed', '... will resume'),
     then the meeting's state (under way or held: attended; ahead: will_attend), then the tense."""

@@ -76,3 +76,18 @@ def share(facts: list[Participation], pairs: list[tuple[str, str]]) -> list[Part
                 out.append(Participation(f.meeting, head, f.status, f.evidence, role="head_of_delegation"))
     return out
 
+
+def inside(ctx: Context, head: Any, lex: dict[str, Any]) -> list[tuple[str, str | None]]:
+    """People inside a participant phrase: 'the delegation, led by X' (head of delegation),
+    'a delegation ... accompanied by X' (same status, no role)."""
+    out: list[tuple[str, str | None]] = []
+    for tok in head.subtree:
+        if tok.dep_ == "acl" and tok.lemma_ in lex["agent_verbs"]:
+            for agent in (c for c in tok.children if c.dep_ == "agent"):
+                for obj in (c for c in agent.children if c.dep_ == "pobj"):
+                    out += [(a, None) for a in actors_of(ctx, obj, tok)]
+        if tok.dep_ == "acl" and tok.lemma_ in lex["lead_verbs"]:
+            for agent in (c for c in tok.children if c.dep_ == "agent"):
+                for obj in (c for c in agent.children if c.dep_ == "pobj"):
+                    out += [(a, "head_of_delegation") for a in actors_of(ctx, obj, tok)]
+    return out

@@ -11,9 +11,22 @@ from __future__ import annotations
 from typing import Any
 
 from ...context import Context
-from .._discourse import actor_at
+from ...model import Evidence, Participation
+from .._discourse import Focus, actor_at, meeting_for
+from .implied import under_way
 
 _CHAIN = ("appos", "compound")
+
+
+def participations(ctx: Context, tok: Any, lex: dict[str, Any], focus: Focus) -> list[Participation]:
+    """'X, the mediator' takes part in the meeting with that role, as the meeting's state says."""
+    pairs = named(ctx, tok, lex)
+    meeting = meeting_for(ctx, tok, focus) if pairs else None
+    if meeting is None:
+        return []
+    status = "attended" if under_way(meeting) else "will_attend"
+    ev = Evidence.from_span(tok.sent)
+    return [Participation(meeting.id, a, status, ev, role=role) for a, role in pairs]
 
 
 def named(ctx: Context, tok: Any, lex: dict[str, Any]) -> list[tuple[str, str]]:
