@@ -211,3 +211,12 @@ def test_failing_to_turn_up_is_declining(run):
     )
     assert has_fact(digest, "participations", "Morgan Tsvangirai", "declined")
     assert has_fact(digest, "participations", "MDC", "undecided")
+
+
+def test_a_meeting_called_off_implies_no_one_at_it(run):
+    digest = run(
+        "A proposed meeting between India and Pakistan in Islamabad next week was called off on Monday."
+    )
+    assert not [p for p in digest["participations"] if p["status"] in ("attended", "will_attend")], digest[
+        "participations"
+    ]

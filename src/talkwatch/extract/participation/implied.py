@@ -29,6 +29,8 @@ def extract(ctx: Context, meetings: list[Meeting], lex: dict[str, Any]) -> list[
     out: list[Participation] = []
     for pos, mid in ctx.meeting_mentions:
         meeting = by_id[mid]
+        if meeting.status == "cancelled":
+            continue  # "the proposed meeting between X and Y was called off": nobody is said to go
         span = ctx.doc.char_span(pos, pos + 1, alignment_mode="expand")
         if span is None:
             continue
@@ -41,8 +43,8 @@ def extract(ctx: Context, meetings: list[Meeting], lex: dict[str, Any]) -> list[
 
 
 def under_way(meeting: Meeting) -> bool:
-    """Talks under way or held: their participants attended."""
-    return meeting.status in _UNDER_WAY or meeting.past
+    """Talks under way or held: their participants attended (not a planned meeting called off)."""
+    return meeting.status != "cancelled" and (meeting.status in _UNDER_WAY or meeting.past)
 
 
 def implied_status(meeting: Meeting, tok: Any) -> str:

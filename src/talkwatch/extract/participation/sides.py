@@ -59,6 +59,8 @@ def carry(
     for meeting in meetings:
         if meeting is main or not (meeting.past or meeting.later or meeting.round):
             continue
+        if meeting.status == "cancelled":
+            continue  # a round called off before it met had no one at it
         if parties(ctx, facts, meeting.id) or not meeting.evidence:
             continue
         done = meeting.past or meeting.status in ("held", "concluded", "ongoing")
