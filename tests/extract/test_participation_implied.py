@@ -220,3 +220,20 @@ def test_a_meeting_called_off_implies_no_one_at_it(run):
     assert not [p for p in digest["participations"] if p["status"] in ("attended", "will_attend")], digest[
         "participations"
     ]
+
+
+def test_talks_launched_and_mediated_in_a_relative_clause(run):
+    digest = run(
+        "On Friday, the Bolivian government and the opposition launched the negotiations in La Paz "
+        "that are mediated by Norway."
+    )
+    assert has_fact(digest, "participations", "Norway", "attended"), digest["participations"]
+    assert not has_fact(digest, "participations", "La Paz", "attended")
+
+
+def test_proposed_talks_name_no_participants(run):
+    digest = run(
+        "The talks in Lima resumed on Monday. In May, the opposition leader Keiko Fujimori proposed "
+        "launching talks between the political forces of the country."
+    )
+    assert not has_fact(digest, "participations", "Keiko Fujimori", "attended"), digest["participations"]

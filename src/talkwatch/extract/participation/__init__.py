@@ -143,8 +143,9 @@ def _statements(tok: Any, lex: dict[str, Any]) -> list[tuple[str, Any, Any]]:
             out.append(("will_attend", agent, tok))
             if subject is not None and subject.lower_ in lex["send_objects"]:
                 out.append(("will_attend", subject, tok))  # "Iran's delegation will be led by X"
-        elif subject is not None and not (status == "declined" and subject.dep_ == "nsubjpass"):
-            out.append((status, subject, tok))  # "talks between X and Y were suspended": nobody declined
+        elif subject is not None and not (subject.dep_ == "nsubjpass" and (status == "declined" or agent)):
+            # "talks between X and Y were suspended": nobody declined; "talks mediated by X": X, not the talks
+            out.append((status, subject, tok))
     if status in _ATTEND and tok.lemma_ == "meet":  # "X met with Y": Y is there too
         out += [(status, o, tok) for o in _met(tok)]
     run_verbs = ("mediator", "host", "observer")
@@ -200,7 +201,7 @@ def _runs_meeting(verb: Any, lex: dict[str, Any]) -> bool:
 def _about_meeting(verb: Any) -> bool:
     """The passive verb's subject, or the noun it modifies, is a meeting noun."""
     nouns = set(load_lexicon("meetings")["heads"])
-    if verb.dep_ == "acl":
+    if verb.dep_ in ("acl", "relcl"):  # "talks hosted by X", "talks that are mediated by X"
         return verb.head.lower_ in nouns
     return any(c.dep_ == "nsubjpass" and c.lower_ in nouns for c in verb.children)
 

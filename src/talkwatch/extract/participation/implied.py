@@ -35,6 +35,8 @@ def extract(ctx: Context, meetings: list[Meeting], lex: dict[str, Any]) -> list[
         if span is None:
             continue
         noun = span.root
+        if _proposed(noun, lex):
+            continue  # "X proposed launching talks between A and B": proposed, not held
         status = implied_status(meeting, noun)
         ev = Evidence.from_span(noun.sent)
         for actor, role in _named(ctx, noun, lex, heads):
@@ -65,6 +67,15 @@ def implied_status(meeting: Meeting, tok: Any) -> str:
     if verb is not None and verb.tag_ in ("VBD", "VBN") and not clauses.future(verb):
         return "attended"
     return "will_attend"
+
+
+def _proposed(noun: Any, lex: dict[str, Any]) -> bool:
+    """The mention is what someone tries or proposes ('proposed launching talks', 'seeks talks')."""
+    verb = _governor(noun)
+    if verb is None:
+        return False
+    heads = {verb.lemma_} | ({verb.head.lemma_} if verb.dep_ in ("xcomp", "ccomp") else set())
+    return bool(heads & set(lex["conative_verbs"]))
 
 
 def _governor(tok: Any) -> Any | None:
