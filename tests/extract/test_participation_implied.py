@@ -237,3 +237,11 @@ def test_proposed_talks_name_no_participants(run):
         "launching talks between the political forces of the country."
     )
     assert not has_fact(digest, "participations", "Keiko Fujimori", "attended"), digest["participations"]
+
+
+def test_talks_that_begin_on_a_later_day_are_ahead(run):
+    digest = run(
+        "The negotiations between the Bolivian government and the opposition begin on March 20 in La Paz.",
+        published="2024-03-06",
+    )
+    assert has_fact(digest, "participations", "Bolivian government", "will_attend"), digest["participations"]

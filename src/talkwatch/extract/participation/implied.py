@@ -56,8 +56,9 @@ def implied_status(meeting: Meeting, tok: Any) -> str:
     if verb is not None and clauses.future(verb):
         return "will_attend"
     cue = clauses.match(verb, load_lexicon("meetings")["status_cues"]) if verb is not None else None
-    if cue in _UNDER_WAY and not clauses.negated(verb):
-        return "attended"
+    scheduled_present = verb is not None and verb.tag_ in ("VBZ", "VBP") and meeting.status in _AHEAD
+    if cue in _UNDER_WAY and not clauses.negated(verb) and not scheduled_present:
+        return "attended"  # not "talks between X and Y begin on Friday": a timetable, still ahead
     if cue in ("scheduled", "postponed"):
         return "will_attend"
     if meeting.past or meeting.status in _UNDER_WAY:
