@@ -21,7 +21,7 @@ from ...lexicon import load as load_lexicon
 from ...model import Evidence, Meeting, Participation
 from .. import _clauses as clauses
 from .._discourse import Focus, actors_of, meeting_for, named_meeting
-from . import collective, implied, leaders, nouns, sides, titles
+from . import collective, implied, leaders, nouns, sides, teams, titles
 from .roles import hedged as _hedged
 from .roles import role as _role
 from .roles import run_by
@@ -47,6 +47,7 @@ def extract(ctx: Context) -> list[Participation]:
         if clauses.inside(tok.idx, quoted):
             continue  # a speaker's words: the quotes extractor keeps them
         out += titles.participations(ctx, tok, lex, focus)
+        out += teams.participations(ctx, tok, lex, focus)
         for status, actors_span, cue in _statements(tok, lex):
             meeting = meeting_for(ctx, cue, focus)
             if meeting is None or _met_elsewhere(cue, actors_span, focus):

@@ -1,0 +1,29 @@
+"""Sides told by their negotiating teams as subjects of a clause naming the meeting."""
+
+from __future__ import annotations
+
+from conftest import has_fact
+
+
+def test_nationality_negotiators_at_a_named_round_attend_as_their_states(run):
+    digest = run(
+        "Peruvian and Ecuadorean negotiators failed to achieve results during their third round of "
+        "peace talks in Lima on Monday."
+    )
+    assert has_fact(digest, "participations", "Peru", "attended"), digest["participations"]
+    assert has_fact(digest, "participations", "Ecuador", "attended")
+
+
+def test_delegations_convening_for_a_scheduled_round_will_attend(run):
+    digest = run(
+        "Peruvian and Ecuadorean delegations will convene in Lima next week for a fourth round of "
+        "peace talks."
+    )
+    assert has_fact(digest, "participations", "Peru", "will_attend"), digest["participations"]
+
+
+def test_a_government_team_is_not_the_state(run):
+    digest = run(
+        "Peruvian government negotiators and the rebels started peace talks in Lima on Monday."
+    )
+    assert not has_fact(digest, "participations", "Peru", "attended"), digest["participations"]
