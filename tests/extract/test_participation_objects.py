@@ -88,3 +88,19 @@ def test_a_day_in_the_clause_picks_the_meeting_that_started_then(context):
     focus = Focus(ctx, meetings)
     cue = next(t for t in ctx.tokens if t.lemma_ == "meet")
     assert meeting_for(ctx, cue, focus).id == "m2"
+
+
+def test_a_relative_clause_on_an_apposition_is_about_the_named_person(run):
+    digest = run(
+        '"We are close," said James Brown, the Irish minister, who has been chairing the Belfast talks.'
+    )
+    assert has_fact(digest, "participations", "James Brown", "attended"), digest["participations"]
+    assert not has_fact(digest, "participations", "Ireland", "attended")
+
+
+def test_trying_to_mediate_is_no_seat_at_the_talks(run):
+    digest = run(
+        "Talks between Peru and Ecuador resumed in Lima on Monday. Rafael Correa met Alan Garcia, "
+        "a close ally also trying to mediate in the talks."
+    )
+    assert not [p for p in digest["participations"] if p["role"] == "mediator"], digest["participations"]

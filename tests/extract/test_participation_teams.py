@@ -27,3 +27,19 @@ def test_a_government_team_is_not_the_state(run):
         "Peruvian government negotiators and the rebels started peace talks in Lima on Monday."
     )
     assert not has_fact(digest, "participations", "Peru", "attended"), digest["participations"]
+
+
+def test_negotiators_who_have_not_met_face_to_face_in_the_venue_are_there(run):
+    digest = run(
+        "Indirect talks opened in Cairo on Monday. Negotiators from Peru and Ecuador have not met "
+        "face-to-face in Cairo."
+    )
+    assert has_fact(digest, "participations", "Peru", "attended"), digest["participations"]
+
+
+def test_a_delegation_absent_is_not_put_at_the_talks(run):
+    digest = run(
+        "Talks between Peru and the rebels resumed in Lima on Monday. The Ecuadorean delegation had "
+        "not provided a reason for its absence at the talks."
+    )
+    assert not has_fact(digest, "participations", "Ecuador", "attended"), digest["participations"]

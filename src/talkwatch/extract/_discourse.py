@@ -144,6 +144,8 @@ def _antecedent(ctx: Context, rel: Any) -> Any:
         actor = ctx.actors.at(owner.idx, owner.idx + len(owner))
         if actor is not None and actor.type in ("person", "expert"):
             return owner
+    if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
+        return noun.head  # "X, the UK's minister, who has been chairing the talks": X, not the UK
     return noun
 
 
@@ -203,7 +205,12 @@ def _is_person(ctx: Context, actor_id: str) -> bool:
 
 
 def meeting_for(ctx: Context, cue: Any, focus: Focus) -> Meeting | None:
-    """The meeting named in the cue's clause, else the one its venue names, else the one in focus.
+    """The meeting the cue's clause names, else the one in focus."""
+    return meeting_in_clause(ctx, cue, focus) or focus.for_statement(cue)
+
+
+def meeting_in_clause(ctx: Context, cue: Any, focus: Focus) -> Meeting | None:
+    """The meeting named in the cue's clause, else the one its day or venue names.
 
     A meeting noun ('arrived in Geneva to join the peace talks') says more than a
     city, which several meetings of one report can share; among those, the one in
@@ -224,7 +231,7 @@ def meeting_for(ctx: Context, cue: Any, focus: Focus) -> Meeting | None:
         if by_place:
             preferred = [m for m in (focus.current, focus.main) if m in by_place]
             return (preferred or by_place)[0]
-    return focus.for_statement(cue)
+    return None
 
 
 def named_meeting(cue: Any, focus: Focus) -> Meeting | None:

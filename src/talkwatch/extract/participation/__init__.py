@@ -108,6 +108,9 @@ def _cue_status(tok: Any, lex: dict[str, Any]) -> str | None:
         return None
     if tok.lemma_ in lex["meeting_role_verbs"] and not _runs_meeting(tok, lex):
         return None  # "sponsors the talks" yes, "sponsors terrorism" no
+    roles = {v for verbs in lex["role_verbs"].values() for v in verbs}
+    if tok.lemma_ in roles and tok.dep_ == "xcomp" and tok.head.lemma_ in lex["conative_verbs"]:
+        return None  # "an ally also trying to mediate": an effort, not a seat at the talks
     if tok.lemma_ == "meet" and any(c.dep_ == "dobj" and _is_thing(c) for c in tok.children):
         return None  # "meeting one of the conditions"
     if tok.lemma_ == "reach" and not _reaches_place(tok):

@@ -14,7 +14,7 @@ from ...actors import gazetteer as gaz
 from ...context import Context
 from ...model import Evidence, Participation
 from .. import _clauses as clauses
-from .._discourse import Focus, actors_of, named_meeting
+from .._discourse import Focus, actors_of, meeting_in_clause
 from .implied import under_way
 
 _MODS = ("amod", "compound", "nmod")
@@ -27,7 +27,7 @@ def participations(ctx: Context, tok: Any, lex: dict[str, Any], focus: Focus) ->
     verb = tok.head
     if clauses.match(verb, lex["subject_cues"]) in ("declined", "undecided") or _refused(verb, lex):
         return []  # "the delegations refused to meet": the cue extractor says declined
-    meeting = named_meeting(verb, focus)
+    meeting = meeting_in_clause(ctx, verb, focus)
     if meeting is None or meeting.status == "cancelled":
         return []
     done = under_way(meeting) or meeting.status is None and verb.tag_ in ("VBD", "VBN")  # no state: the tense
@@ -62,8 +62,9 @@ def states(ctx: Context, noun: Any) -> list[str]:
 
 
 def _refused(verb: Any, lex: dict[str, Any]) -> bool:
-    """'failed to show up', 'refused to meet': the clause says they stayed away."""
+    """'failed to show up', 'refused to meet', 'had not provided a reason for its absence': the
+    clause does not put them there (but 'have not met face to face' at indirect talks does)."""
+    if verb.lemma_ == "meet":
+        return False
     xcomps = [c for c in verb.children if c.dep_ == "xcomp"]
-    return clauses.negated(verb) and clauses.match(verb, lex["subject_cues"]) is not None or any(
-        clauses.match(x, lex["subject_cues"]) in ("declined",) for x in xcomps
-    )
+    return clauses.negated(verb) or any(clauses.match(x, lex["subject_cues"]) == "declined" for x in xcomps)
