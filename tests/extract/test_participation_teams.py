@@ -43,3 +43,20 @@ def test_a_delegation_absent_is_not_put_at_the_talks(run):
         "not provided a reason for its absence at the talks."
     )
     assert not has_fact(digest, "participations", "Ecuador", "attended"), digest["participations"]
+
+
+def test_a_compound_negotiator_title_shares_the_government_side(run):
+    digest = run(
+        "Government negotiators arrived in Oslo on Monday for peace talks with the rebels. "
+        '"We are hopeful," chief government negotiator Humberto Rojas told reporters.'
+    )
+    assert has_fact(digest, "participations", "Humberto Rojas", "arrived"), digest["participations"]
+
+
+def test_a_head_by_participle_shares_the_statuses_of_the_full_named_delegation(run):
+    digest = run(
+        "Peace talks opened in Geneva on Monday. Foreign Minister Ahmed Saleh, heading the government "
+        "delegation, said the rebels were late. The Yemeni government delegation arrived on Sunday."
+    )
+    assert has_fact(digest, "participations", "Ahmed Saleh", "arrived"), digest["participations"]
+    assert not has_fact(digest, "participations", "Ahmed Saleh", "will_attend")

@@ -67,7 +67,7 @@ def extract(ctx: Context) -> list[Participation]:
                     out.append(Participation(meeting.id, actor, one, ev, role=actor_role, hedged=hedged))
     out += named
     out += sides.carry(ctx, out, meetings, focus.main)
-    out += leaders.share(out, leaders.heads(ctx, lex, _subject))
+    out += leaders.share(ctx, out, leaders.heads(ctx, lex, _subject))
     return _unique(out)
 
 
@@ -100,6 +100,8 @@ def _cue_status(tok: Any, lex: dict[str, Any]) -> str | None:
         return status
     if tok.lemma_ == "send" and not _sends_people(tok, lex):
         return None
+    if tok.lemma_ in lex["lead_verbs"] and tok.tag_ == "VBG" and tok.dep_ in ("advcl", "acl"):
+        return None  # "X, heading the delegation, said": a title; X shares the delegation's statuses
     if (
         tok.lemma_ in lex["lead_verbs"]
         and not any(c.lower_ in lex["send_objects"] for c in tok.subtree)
