@@ -97,3 +97,33 @@ def test_opening_talks_of_ones_own_is_taking_part(run):
     digest = run("Peru and Ecuador opened talks in Lima on Monday.")
     roles = {p["role"] for p in digest["participations"] if p["status"] == "attended"}
     assert roles == {"party"}
+
+
+def test_refusing_something_said_about_talks_is_no_refusal_to_attend(run):
+    digest = run(
+        "Peace talks will open in Lima on Friday. Because the rebels have refused to issue a statement "
+        "saying they will lay down their arms during talks, the government barred them."
+    )
+    assert not has_fact(digest, "participations", "rebels", "declined"), digest["participations"]
+
+
+def test_refusing_to_meet_is_declining(run):
+    digest = run("Talks will open in Lima on Friday. The Ecuadorean diplomats refused to meet in Lima.")
+    assert [p for p in digest["participations"] if p["status"] == "declined"], digest["participations"]
+
+
+def test_a_description_said_of_later_takes_the_members_listed_for_it(run):
+    digest = run(
+        "Four world powers - France, Germany, Italy and Spain - want a deal. Talks with Iran resumed "
+        "in Vienna on Monday. The powers and Iran said they had moved closer."
+    )
+    assert has_fact(digest, "participations", "Germany", "attended"), digest["participations"]
+    assert has_fact(digest, "participations", "Iran", "attended")
+
+
+def test_representatives_of_parties_after_a_run_in_dateline(run):
+    digest = run(
+        "ARUSHA, Tanzania July 12 Representatives of four parties boycotted a round of peace talks in "
+        "Arusha on Tuesday."
+    )
+    assert has_fact(digest, "participations", "four parties", "declined"), digest["participations"]

@@ -167,6 +167,20 @@ def _nested(ctx: Context, m: Any, mentions: list[Any]) -> bool:
     return False
 
 
+def reported_subject(tok: Any) -> Any | None:
+    """The noun subject of the reporting verb a plural pronoun depends on ('the powers and Iran
+    said they had moved closer': the powers and Iran)."""
+    if tok.lower_ not in ("they", "them"):
+        return None
+    verb = tok.head
+    while verb.dep_ in ("ccomp", "xcomp", "conj", "advcl") and verb.head.i != verb.i:
+        verb = verb.head
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.lower_ not in PERSON_PRONOUNS | GROUP_PRONOUNS:
+            return subj
+    return None
+
+
 def _pronoun(ctx: Context, tok: Any) -> list[str]:
     """A pronoun subject: the subject of the reporting verb it depends on, else the last actor."""
     verb = tok.head

@@ -37,7 +37,31 @@ def actors(ctx: Context, head: Any, cue: Any, nouns: set[str]) -> list[str]:
         return []  # it names a known actor: the caller resolves that one
     group = ctx.actors.add(text, "group", start, end).id
     members = [a for c in head.children if c.dep_ == "appos" for a in actors_of(ctx, c, cue)]
-    return [group, *dict.fromkeys(members)]
+    return [group, *dict.fromkeys(members or _listed_elsewhere(ctx, head, cue))]
+
+
+def represented(head: Any, lex: dict[str, Any]) -> Any:
+    """'Representatives of five parties', 'members of the X': the side they stand for."""
+    word = head.lemma_.lower()
+    if word not in lex["proxy_nouns"] and word.removesuffix("s") not in lex["proxy_nouns"]:
+        return head  # (a capitalised 'Representatives' keeps its plural as lemma)
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "from")), None)
+    side = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return side if side is not None and side.tag_ in ("NNS", "NNP", "NNPS") else head
+
+
+def _listed_elsewhere(ctx: Context, head: Any, cue: Any) -> list[str]:
+    """Members listed for the same description in another sentence ('Six world powers - A, B and
+    C - aim to ...' ... 'the powers said'; 'The five parties, A, B and C, are concerned')."""
+    numbers = {c.lower_ for c in head.children if c.dep_ == "nummod"}
+    out: list[str] = []
+    for tok in ctx.tokens:
+        if tok.i == head.i or tok.lemma_ != head.lemma_ or tok.tag_ != "NNS":
+            continue
+        if numbers and numbers != {c.lower_ for c in tok.children if c.dep_ == "nummod"}:
+            continue  # "five parties" is not "three parties"
+        out += [a for c in tok.children if c.dep_ == "appos" for a in actors_of(ctx, c, cue)]
+    return list(dict.fromkeys(out))
 
 
 def peoples(ctx: Context, head: Any) -> None:
