@@ -127,3 +127,12 @@ def test_representatives_of_parties_after_a_run_in_dateline(run):
         "Arusha on Tuesday."
     )
     assert has_fact(digest, "participations", "four parties", "declined"), digest["participations"]
+
+
+def test_not_yet_arrived_is_still_expected(run):
+    digest = run(
+        "The talks in Lima were postponed to Friday. The Ecuadorean delegation has not yet arrived in Lima."
+    )
+    facts = digest["participations"]
+    assert has_fact(digest, "participations", "Ecuadorean delegation", "will_attend"), facts
+    assert not has_fact(digest, "participations", "Ecuadorean delegation", "declined")

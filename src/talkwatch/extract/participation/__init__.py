@@ -252,6 +252,8 @@ def _adjust(cue: Any, status: str, lex: dict[str, Any], meeting: Meeting) -> str
     if status in _ATTEND | {"arrived"}:
         if neg and cue.lemma_ == "meet":
             return None  # "have not met face to face": not a refusal to attend
+        if neg and any(c.lower_ == "yet" for c in cue.children):
+            return "will_attend"  # "have not yet arrived": still expected
         if neg:
             return "declined"
         if status in _ATTEND and _possible(cue):
