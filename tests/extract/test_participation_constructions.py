@@ -136,3 +136,11 @@ def test_not_yet_arrived_is_still_expected(run):
     facts = digest["participations"]
     assert has_fact(digest, "participations", "Ecuadorean delegation", "will_attend"), facts
     assert not has_fact(digest, "participations", "Ecuadorean delegation", "declined")
+
+
+def test_a_withdrawn_invitation_was_made_first(run):
+    digest = run(
+        "The Lima conference will open on Friday. On Monday the UN chief rescinded his invitation to Chile."
+    )
+    assert has_fact(digest, "participations", "Chile", "not_invited"), digest["participations"]
+    assert has_fact(digest, "participations", "Chile", "invited")

@@ -26,9 +26,11 @@ def invitation(tok: Any, lex: dict[str, Any]) -> list[tuple[str, Any, Any]]:
     if tok.lemma_ != "invitation" or tok.pos_ != "NOUN" or tok.head.pos_ != "VERB":
         return []
     verb = tok.head
-    status = "not_invited" if verb.lemma_ in lex["withdraw_verbs"] or clauses.negated(verb) else "invited"
+    withdrawn = verb.lemma_ in lex["withdraw_verbs"]
+    status = "not_invited" if withdrawn or clauses.negated(verb) else "invited"
+    statuses = [status] + (["invited"] if withdrawn else [])  # a withdrawn invitation was made first
     preps = [c for c in (*tok.children, *verb.children) if c.dep_ == "prep" and c.lower_ == "to"]
-    return [(status, o, verb) for p in preps for o in p.children if o.dep_ == "pobj"]
+    return [(s, o, verb) for p in preps for o in p.children if o.dep_ == "pobj" for s in statuses]
 
 
 def participation(tok: Any, lex: dict[str, Any]) -> list[tuple[str, Any, Any]]:
