@@ -104,3 +104,19 @@ def test_trying_to_mediate_is_no_seat_at_the_talks(run):
         "a close ally also trying to mediate in the talks."
     )
     assert not [p for p in digest["participations"] if p["role"] == "mediator"], digest["participations"]
+
+
+def test_a_second_passive_role_verb_shares_the_meeting_subject(run):
+    digest = run(
+        "Talks between Peru and Ecuador opened on Monday. The talks are being mediated by Norway and "
+        "hosted by Chile."
+    )
+    assert has_fact(digest, "participations", "Chile", "attended"), digest["participations"]
+
+
+def test_the_owner_of_a_mediation_mediates(run):
+    digest = run(
+        "The talks between Peru and Ecuador will be held in Lima next week through Norway's mediation."
+    )
+    mediators = [p for p in digest["participations"] if p["role"] == "mediator"]
+    assert has_fact(digest, "participations", "Norway", "will_attend") and mediators, digest["participations"]

@@ -39,6 +39,8 @@ def about_meeting(verb: Any) -> bool:
     nouns = set(load_lexicon("meetings")["heads"])
     if verb.dep_ in ("acl", "relcl"):  # "talks hosted by X", "talks that are mediated by X"
         return verb.head.lower_ in nouns
+    if verb.dep_ == "conj" and not any(c.dep_ == "nsubjpass" for c in verb.children):
+        verb = verb.head  # "the talks are being mediated by X and hosted by Y"
     return any(c.dep_ == "nsubjpass" and c.lower_ in nouns for c in verb.children)
 
 

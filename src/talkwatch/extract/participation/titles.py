@@ -30,7 +30,14 @@ def participations(ctx: Context, tok: Any, lex: dict[str, Any], focus: Focus) ->
 
 
 def named(ctx: Context, tok: Any, lex: dict[str, Any]) -> list[tuple[str, str]]:
-    """(actor, role) pairs a singular role noun names through its apposition chain."""
+    """(actor, role) pairs a singular role noun names through its apposition chain, or an
+    activity noun through its owner ("through Norway's mediation", "the mediation of X")."""
+    activity = lex["role_activities"].get(tok.lemma_.lower())
+    if activity is not None and tok.pos_ == "NOUN":
+        owners = [c for c in tok.children if c.dep_ == "poss"]
+        owners += [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children]
+        found = [actor_at(ctx, o) for o in owners]
+        return [(a, activity) for a in found if a and ctx.actors.get(a).type in lex["role_holder_types"]]
     role = lex["role_titles"].get(_title(tok))
     if role is None or tok.pos_ != "NOUN" or tok.tag_ == "NNS":
         return []
