@@ -120,3 +120,12 @@ def test_the_owner_of_a_mediation_mediates(run):
     )
     mediators = [p for p in digest["participations"] if p["role"] == "mediator"]
     assert has_fact(digest, "participations", "Norway", "will_attend") and mediators, digest["participations"]
+
+
+def test_whoever_welcomes_the_delegations_hosts(run):
+    digest = run(
+        "Talks between Peru and Ecuador started in Lima today. The delegations were welcomed by "
+        "Carlos Mesa, the mayor of Lima."
+    )
+    hosts = [p for p in digest["participations"] if p["role"] == "host" and p["status"] == "attended"]
+    assert hosts and has_fact(digest, "participations", "Carlos Mesa", "attended"), digest["participations"]

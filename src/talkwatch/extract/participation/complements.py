@@ -35,8 +35,9 @@ def runs_meeting(verb: Any, lex: dict[str, Any]) -> bool:
 
 
 def about_meeting(verb: Any) -> bool:
-    """The passive verb's subject, or the noun it modifies, is a meeting noun."""
-    nouns = set(load_lexicon("meetings")["heads"])
+    """The passive verb's subject, or the noun it modifies, is a meeting noun (or the teams
+    meeting there: 'the delegations were welcomed by X')."""
+    nouns = set(load_lexicon("meetings")["heads"]) | set(load_lexicon("participation")["hosted_teams"])
     if verb.dep_ in ("acl", "relcl"):  # "talks hosted by X", "talks that are mediated by X"
         return verb.head.lower_ in nouns
     if verb.dep_ == "conj" and not any(c.dep_ == "nsubjpass" for c in verb.children):
