@@ -129,3 +129,13 @@ def test_whoever_welcomes_the_delegations_hosts(run):
     )
     hosts = [p for p in digest["participations"] if p["role"] == "host" and p["status"] == "attended"]
     assert hosts and has_fact(digest, "participations", "Carlos Mesa", "attended"), digest["participations"]
+
+
+def test_a_named_aide_or_adviser_is_not_the_one_served(run):
+    digest = run(
+        "Alan Garcia's top aide, Jorge del Castillo, as well as advisers to Rafael Correa, met in Lima "
+        "on Monday for peace talks."
+    )
+    assert has_fact(digest, "participations", "Jorge del Castillo", "attended"), digest["participations"]
+    assert not has_fact(digest, "participations", "Alan Garcia", "attended")
+    assert not has_fact(digest, "participations", "Rafael Correa", "attended")

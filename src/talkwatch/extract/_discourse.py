@@ -25,6 +25,7 @@ _DONE = {"held", "concluded", "cancelled"}
 # on both evaluation sets, against 2 to 4).
 FOCUS_SENTENCES = 1
 _ATTEND_VERBS = frozenset(load_lexicon("clauses")["attendance_verbs"])
+_SERVING = frozenset(load_lexicon("participation")["serving_nouns"])
 
 
 class Focus:
@@ -93,6 +94,11 @@ def actors_of(ctx: Context, head: Any, cue: Any) -> list[str]:
         if cue.i > tok.i and cue.idx < end:
             end = cue.idx  # the relative clause holding the cue is not the subject
         mentions = ctx.actors.mentions_in(start, end)
+        if any(c.dep_ == "appos" and _is_person(ctx, _mention_at(ctx, c) or "") for c in tok.children):
+            continue  # "Aliyev's top aide, X", "the secretary of the Council, X": the name is the one
+        serves = any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children)
+        if serves and tok.lemma_.lower() in _SERVING:
+            continue  # "advisers to X, Y and Z": not X, Y and Z
         out += [m.actor for m in mentions if not _nested(ctx, m, mentions)]
     return list(dict.fromkeys(out))
 
@@ -215,7 +221,7 @@ def _listed_with(ctx: Context, last: Any) -> list[str]:
 
 
 def _is_person(ctx: Context, actor_id: str) -> bool:
-    return ctx.actors.get(actor_id).type in ("person", "expert")
+    return bool(actor_id) and ctx.actors.get(actor_id).type in ("person", "expert")
 
 
 def meeting_for(ctx: Context, cue: Any, focus: Focus) -> Meeting | None:

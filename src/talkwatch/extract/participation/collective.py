@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from ...context import Context
+from ...lexicon import load as load_lexicon
 from .. import _clauses as clauses
 from .._discourse import actors_of
 
@@ -33,8 +34,11 @@ def actors(ctx: Context, head: Any, cue: Any, nouns: set[str]) -> list[str]:
         return []
     text = ctx.body[start:end]
     found = ctx.actors.at(start, end)
-    if found is not None and ctx.actors.mentions_in(start, end):
-        return []  # it names a known actor: the caller resolves that one
+    serving = head.lemma_.lower() in load_lexicon("participation")["serving_nouns"] and any(
+        c.dep_ == "prep" and c.lower_ == "to" for c in head.children
+    )
+    if found is not None and ctx.actors.mentions_in(start, end) and not serving:
+        return []  # it names a known actor: the caller resolves that one (not "advisers to X")
     group = ctx.actors.add(text, "group", start, end).id
     members = [a for c in head.children if c.dep_ == "appos" for a in actors_of(ctx, c, cue)]
     return [group, *dict.fromkeys(members or _listed_elsewhere(ctx, head, cue))]
