@@ -139,3 +139,11 @@ def test_a_named_aide_or_adviser_is_not_the_one_served(run):
     assert has_fact(digest, "participations", "Jorge del Castillo", "attended"), digest["participations"]
     assert not has_fact(digest, "participations", "Alan Garcia", "attended")
     assert not has_fact(digest, "participations", "Rafael Correa", "attended")
+
+
+def test_the_engagement_of_sides_at_a_closed_conference_is_attendance(run):
+    digest = run(
+        "The conference on Cyprus in Geneva ended on Friday without a deal. Despite the strong "
+        "commitment and engagement of Greece, Turkey and Britain, no agreement was reached."
+    )
+    assert has_fact(digest, "participations", "Turkey", "attended"), digest["participations"]

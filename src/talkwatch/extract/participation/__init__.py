@@ -247,6 +247,8 @@ def _adjust(cue: Any, status: str, lex: dict[str, Any], meeting: Meeting) -> str
     neg = neg or cue.dep_ == "xcomp" and cue.head.lemma_ == "fail"  # "failed to turn up"
     if status == "negotiating":  # "X and Y failed to agree": at talks under way, both are there
         return "attended" if implied.under_way(meeting) and not clauses.future(cue) else None
+    if status == "present":  # a participation noun without a verb: the meeting's state says
+        return "attended" if implied.under_way(meeting) else "will_attend"
     if status == "invited" and neg:
         return "not_invited"
     if status in _ATTEND | {"arrived"}:

@@ -39,7 +39,8 @@ def participation(tok: Any, lex: dict[str, Any]) -> list[tuple[str, Any, Any]]:
     "the arrival of X" (arrived)."""
     if tok.lemma_ not in lex["participation_nouns"] or tok.pos_ != "NOUN":
         return []
-    owners = _owners(tok)
+    shared = _owners(tok.head) if tok.dep_ == "conj" else []  # "the commitment and engagement of X"
+    owners = _owners(tok) or shared
     head = tok.head
     if tok.dep_ == "pobj" and head.lower_ == "without":
         return [("not_invited", o, tok) for o in owners]
@@ -48,11 +49,21 @@ def participation(tok: Any, lex: dict[str, Any]) -> list[tuple[str, Any, Any]]:
         status = "will_attend" if _awaited(tok, lex) else "arrived"
     if any(c.lower_ in ("possible", "potential") for c in tok.children):
         status = "undecided"
+    if status is None and _in_prepositional_phrase(tok):
+        status = "present"  # "despite the engagement of X": X is there, as the meeting's state says
     if status is None:
         return []
     if not owners and status == "declined" and head.pos_ == "VERB":
         owners = [c for c in head.children if c.dep_ == "nsubj"]  # "X suspended its participation"
     return [(status, o, tok) for o in owners]
+
+
+def _in_prepositional_phrase(noun: Any) -> bool:
+    """'despite the commitment and engagement of X', 'with the participation of X'."""
+    t = noun
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    return t.dep_ == "pobj" and t.head.lower_ in ("despite", "with", "after", "thanks", "given")
 
 
 def owners(obj: Any, lex: dict[str, Any]) -> list[Any]:
