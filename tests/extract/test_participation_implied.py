@@ -245,3 +245,10 @@ def test_talks_that_begin_on_a_later_day_are_ahead(run):
         published="2024-03-06",
     )
     assert has_fact(digest, "participations", "Bolivian government", "will_attend"), digest["participations"]
+
+
+def test_following_talks_with_someone_the_main_subject_held_them(run):
+    digest = run(
+        "Following talks with Kofi Annan in Lima on Monday, the opposition said it would halt its protests."
+    )
+    assert has_fact(digest, "participations", "opposition", "attended"), digest["participations"]

@@ -102,9 +102,24 @@ def _named(ctx: Context, noun: Any, lex: dict[str, Any], heads: set[str]) -> lis
                 found += [(a, "party") for a in actors_of(ctx, obj, noun)]
     found += _modifiers(ctx, noun, lex)
     found += _involved(ctx, noun, lex)
+    found += _after(ctx, noun, lex)
     found += _agents(ctx, noun, lex)
     found += _verb_subjects(ctx, noun, lex)
     return list(dict.fromkeys(found))
+
+
+def _after(ctx: Context, noun: Any, lex: dict[str, Any]) -> list[tuple[str, str | None]]:
+    """'Following talks with X, Y said ...': the subject of the main clause held those talks."""
+    prep = noun.head
+    if noun.dep_ not in ("pobj", "dobj") or prep.lower_ not in lex["sequel_preps"]:
+        return []  # ("Following" may be parsed as a verb taking the talks as its object)
+    if not any(p.dep_ == "prep" and p.lower_ == "with" for p in noun.children):
+        return []  # "after talks in Geneva, X said": X need not have been there
+    verb = prep.head
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or verb.pos_ not in ("VERB", "AUX"):
+        return []
+    return [(a, "party") for a in actors_of(ctx, subj, verb)]
 
 
 def _involved(ctx: Context, noun: Any, lex: dict[str, Any]) -> list[tuple[str, str | None]]:
