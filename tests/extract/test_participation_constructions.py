@@ -144,3 +144,11 @@ def test_a_withdrawn_invitation_was_made_first(run):
     )
     assert has_fact(digest, "participations", "Chile", "not_invited"), digest["participations"]
     assert has_fact(digest, "participations", "Chile", "invited")
+
+
+def test_a_boycott_threat_is_declining(run):
+    digest = run(
+        "The Lima conference will open on Friday. Under a boycott threat from the Ecuadorean "
+        "opposition, the UN chief changed the agenda on Monday."
+    )
+    assert [p for p in digest["participations"] if p["status"] == "declined"], digest["participations"]

@@ -169,7 +169,7 @@ def _statements(tok: Any, lex: dict[str, Any]) -> list[tuple[str, Any, Any]]:
     obj_status = clauses.match(tok, lex["object_cues"])
     if obj_status and tok.pos_ == "VERB":
         out += [(obj_status, o, tok) for obj in _objects(tok) for o in nouns.owners(obj, lex)]
-    return out + nouns.invitation(tok, lex) + nouns.participation(tok, lex)
+    return out + nouns.invitation(tok, lex) + nouns.participation(tok, lex) + nouns.refusal(tok, lex)
 
 
 def _met_elsewhere(cue: Any, span: Any, focus: Focus) -> bool:

@@ -33,6 +33,18 @@ def invitation(tok: Any, lex: dict[str, Any]) -> list[tuple[str, Any, Any]]:
     return [(s, o, verb) for p in preps for o in p.children if o.dep_ == "pobj" for s in statuses]
 
 
+def refusal(tok: Any, lex: dict[str, Any]) -> list[tuple[str, Any, Any]]:
+    """'a boycott threat from X', "X's walkout", 'the boycott by X': X declined (a threat too)."""
+    word = tok.lemma_.lower()
+    kinds = {c.lemma_.lower() for c in tok.children}
+    threat = word in lex["threat_nouns"] and bool(kinds & set(lex["refusal_nouns"]))
+    if tok.pos_ != "NOUN" or not (word in lex["refusal_nouns"] or threat):
+        return []
+    owners = [c for c in tok.children if c.dep_ == "poss"]
+    preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")]
+    return [("declined", o, tok) for o in owners + [g for p in preps for g in p.children if g.dep_ == "pobj"]]
+
+
 def participation(tok: Any, lex: dict[str, Any]) -> list[tuple[str, Any, Any]]:
     """ "discussing the possible participation of X" (undecided), "confirmed X's attendance"
     (will_attend), "X suspended its participation" (declined), "without X's participation",
