@@ -252,3 +252,12 @@ def test_following_talks_with_someone_the_main_subject_held_them(run):
         "Following talks with Kofi Annan in Lima on Monday, the opposition said it would halt its protests."
     )
     assert has_fact(digest, "participations", "opposition", "attended"), digest["participations"]
+
+
+def test_a_side_on_its_way_to_talks_under_way_will_attend(run):
+    digest = run(
+        "Talks between Peru and the rebels resumed in Lima on Tuesday. Rebel chief Abimael Guzman was "
+        "on his way to Lima on Wednesday for talks with President Alan Garcia."
+    )
+    assert has_fact(digest, "participations", "Abimael Guzman", "will_attend"), digest["participations"]
+    assert not has_fact(digest, "participations", "Alan Garcia", "will_attend")

@@ -39,8 +39,10 @@ def extract(ctx: Context, meetings: list[Meeting], lex: dict[str, Any]) -> list[
             continue  # "X proposed launching talks between A and B": proposed, not held
         status = implied_status(meeting, noun)
         ev = Evidence.from_span(noun.sent)
+        travelling = _travellers(ctx, noun)
         for actor, role in _named(ctx, noun, lex, heads):
-            out.append(Participation(mid, actor, status, ev, role=role))
+            one = "will_attend" if actor in travelling else status  # "X was on his way to the talks"
+            out.append(Participation(mid, actor, one, ev, role=role))
     return out
 
 
@@ -77,6 +79,21 @@ def _proposed(noun: Any, lex: dict[str, Any]) -> bool:
         return False
     heads = {verb.lemma_} | ({verb.head.lemma_} if verb.dep_ in ("xcomp", "ccomp") else set())
     return bool(heads & set(lex["conative_verbs"]))
+
+
+def _travellers(ctx: Context, noun: Any) -> set[str]:
+    """The subject of 'X was on his way to Y for talks': not there yet."""
+    verb = _governor(noun)
+    if verb is None or not _on_the_way(verb):
+        return set()
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return set(actors_of(ctx, subj, verb)) if subj is not None else set()
+
+
+def _on_the_way(verb: Any) -> bool:
+    """'X was on his way to Y for talks', 'X was en route': travelling to the talks, not there yet."""
+    ways = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "on" for g in c.children]
+    return any(g.lower_ == "way" for g in ways) or any(c.lower_ == "route" for c in verb.children)
 
 
 def _governor(tok: Any) -> Any | None:
