@@ -60,3 +60,11 @@ def test_a_head_by_participle_shares_the_statuses_of_the_full_named_delegation(r
     )
     assert has_fact(digest, "participations", "Ahmed Saleh", "arrived"), digest["participations"]
     assert not has_fact(digest, "participations", "Ahmed Saleh", "will_attend")
+
+
+def test_the_delegation_a_side_sent_stands_for_the_side(run):
+    digest = run(
+        "Peace talks between Peru and Ecuador opened in Lima on Monday. The delegation that Ecuador "
+        "sent to Lima arrived on Sunday."
+    )
+    assert has_fact(digest, "participations", "Ecuador", "arrived"), digest["participations"]

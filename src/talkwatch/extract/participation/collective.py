@@ -45,8 +45,13 @@ def actors(ctx: Context, head: Any, cue: Any, nouns: set[str]) -> list[str]:
 
 
 def represented(head: Any, lex: dict[str, Any]) -> Any:
-    """'Representatives of five parties', 'members of the X': the side they stand for."""
+    """'Representatives of five parties', 'members of the X', 'the delegation that X sent':
+    the side they stand for."""
     word = head.lemma_.lower()
+    sent = next((c for c in head.children if c.dep_ == "relcl" and c.lemma_ == "send"), None)
+    sender = next((c for c in sent.children if c.dep_ == "nsubj"), None) if sent is not None else None
+    if sender is not None and sender.lower_ not in ("who", "which", "that"):
+        return sender  # "the delegation that Ukraine sent for negotiations": Ukraine
     if word not in lex["proxy_nouns"] and word.removesuffix("s") not in lex["proxy_nouns"]:
         return head  # (a capitalised 'Representatives' keeps its plural as lemma)
     of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "from")), None)
