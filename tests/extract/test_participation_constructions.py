@@ -152,3 +152,12 @@ def test_a_boycott_threat_is_declining(run):
         "opposition, the UN chief changed the agenda on Monday."
     )
     assert [p for p in digest["participations"] if p["status"] == "declined"], digest["participations"]
+
+
+def test_rumours_that_a_side_might_cancel_its_participation_leave_it_undecided(run):
+    digest = run(
+        "The Lima conference opened on Monday. Sources said Quito might cancel the participation of "
+        "the Ecuadorean delegation in the conference."
+    )
+    assert [p for p in digest["participations"] if p["status"] == "undecided"], digest["participations"]
+    assert not [p for p in digest["participations"] if p["status"] == "declined"]

@@ -61,6 +61,8 @@ def participation(tok: Any, lex: dict[str, Any]) -> list[tuple[str, Any, Any]]:
         status = "will_attend" if _awaited(tok, lex) else "arrived"
     if any(c.lower_ in ("possible", "potential") for c in tok.children):
         status = "undecided"
+    if status and head.pos_ == "VERB" and any(c.lower_ in ("may", "might", "could") for c in head.children):
+        status = "undecided"  # "rumours that he might cancel his participation"
     if status is None and _in_prepositional_phrase(tok):
         status = "present"  # "despite the engagement of X": X is there, as the meeting's state says
     if status is None:
