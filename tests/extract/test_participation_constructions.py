@@ -161,3 +161,12 @@ def test_rumours_that_a_side_might_cancel_its_participation_leave_it_undecided(r
     )
     assert [p for p in digest["participations"] if p["status"] == "undecided"], digest["participations"]
     assert not [p for p in digest["participations"] if p["status"] == "declined"]
+
+
+def test_a_possessive_arrival_belongs_to_the_clause_subject(run):
+    digest = run(
+        "Peace talks opened in Lima on Monday. Foreign Minister Alan Garcia met the press on Sunday. "
+        "Ecuadorean envoy Rafael Correa made no statement upon his arrival in Lima."
+    )
+    assert has_fact(digest, "participations", "Rafael Correa", "arrived"), digest["participations"]
+    assert not has_fact(digest, "participations", "Alan Garcia", "arrived")

@@ -11,6 +11,8 @@ from typing import Any
 
 from .. import _clauses as clauses
 
+_POSSESSIVES = {"his", "her", "its", "their"}
+
 
 def barred(tok: Any, lex: dict[str, Any]) -> bool:
     """'bar X from attending', 'prevent X from taking part', 'decided to bar X'."""
@@ -67,9 +69,23 @@ def participation(tok: Any, lex: dict[str, Any]) -> list[tuple[str, Any, Any]]:
         status = "present"  # "despite the engagement of X": X is there, as the meeting's state says
     if status is None:
         return []
+    owners = [_clause_subject(tok) if o.lower_ in _POSSESSIVES else o for o in owners]
+    owners = [o for o in owners if o is not None]
     if not owners and status == "declined" and head.pos_ == "VERB":
         owners = [c for c in head.children if c.dep_ == "nsubj"]  # "X suspended its participation"
     return [(status, o, tok) for o in owners]
+
+
+def _clause_subject(noun: Any) -> Any | None:
+    """'On his arrival in Geneva, X told reporters', 'X made no statement upon his arrival': the
+    possessive is the subject of the clause the noun's phrase sits in."""
+    t = noun
+    while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
+        t = t.head
+    subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ == "PRON" or subj.i == noun.i or noun.i in {x.i for x in subj.subtree}:
+        return None
+    return subj
 
 
 def _in_prepositional_phrase(noun: Any) -> bool:
