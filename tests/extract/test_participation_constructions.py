@@ -97,3 +97,76 @@ def test_opening_talks_of_ones_own_is_taking_part(run):
     digest = run("Peru and Ecuador opened talks in Lima on Monday.")
     roles = {p["role"] for p in digest["participations"] if p["status"] == "attended"}
     assert roles == {"party"}
+
+
+def test_refusing_something_said_about_talks_is_no_refusal_to_attend(run):
+    digest = run(
+        "Peace talks will open in Lima on Friday. Because the rebels have refused to issue a statement "
+        "saying they will lay down their arms during talks, the government barred them."
+    )
+    assert not has_fact(digest, "participations", "rebels", "declined"), digest["participations"]
+
+
+def test_refusing_to_meet_is_declining(run):
+    digest = run("Talks will open in Lima on Friday. The Ecuadorean diplomats refused to meet in Lima.")
+    assert [p for p in digest["participations"] if p["status"] == "declined"], digest["participations"]
+
+
+def test_a_description_said_of_later_takes_the_members_listed_for_it(run):
+    digest = run(
+        "Four world powers - France, Germany, Italy and Spain - want a deal. Talks with Iran resumed "
+        "in Vienna on Monday. The powers and Iran said they had moved closer."
+    )
+    assert has_fact(digest, "participations", "Germany", "attended"), digest["participations"]
+    assert has_fact(digest, "participations", "Iran", "attended")
+
+
+def test_representatives_of_parties_after_a_run_in_dateline(run):
+    digest = run(
+        "ARUSHA, Tanzania July 12 Representatives of four parties boycotted a round of peace talks in "
+        "Arusha on Tuesday."
+    )
+    assert has_fact(digest, "participations", "four parties", "declined"), digest["participations"]
+
+
+def test_not_yet_arrived_is_still_expected(run):
+    digest = run(
+        "The talks in Lima were postponed to Friday. The Ecuadorean delegation has not yet arrived in Lima."
+    )
+    facts = digest["participations"]
+    assert has_fact(digest, "participations", "Ecuadorean delegation", "will_attend"), facts
+    assert not has_fact(digest, "participations", "Ecuadorean delegation", "declined")
+
+
+def test_a_withdrawn_invitation_was_made_first(run):
+    digest = run(
+        "The Lima conference will open on Friday. On Monday the UN chief rescinded his invitation to Chile."
+    )
+    assert has_fact(digest, "participations", "Chile", "not_invited"), digest["participations"]
+    assert has_fact(digest, "participations", "Chile", "invited")
+
+
+def test_a_boycott_threat_is_declining(run):
+    digest = run(
+        "The Lima conference will open on Friday. Under a boycott threat from the Ecuadorean "
+        "opposition, the UN chief changed the agenda on Monday."
+    )
+    assert [p for p in digest["participations"] if p["status"] == "declined"], digest["participations"]
+
+
+def test_rumours_that_a_side_might_cancel_its_participation_leave_it_undecided(run):
+    digest = run(
+        "The Lima conference opened on Monday. Sources said Quito might cancel the participation of "
+        "the Ecuadorean delegation in the conference."
+    )
+    assert [p for p in digest["participations"] if p["status"] == "undecided"], digest["participations"]
+    assert not [p for p in digest["participations"] if p["status"] == "declined"]
+
+
+def test_a_possessive_arrival_belongs_to_the_clause_subject(run):
+    digest = run(
+        "Peace talks opened in Lima on Monday. Foreign Minister Alan Garcia met the press on Sunday. "
+        "Ecuadorean envoy Rafael Correa made no statement upon his arrival in Lima."
+    )
+    assert has_fact(digest, "participations", "Rafael Correa", "arrived"), digest["participations"]
+    assert not has_fact(digest, "participations", "Alan Garcia", "arrived")

@@ -211,3 +211,53 @@ def test_failing_to_turn_up_is_declining(run):
     )
     assert has_fact(digest, "participations", "Morgan Tsvangirai", "declined")
     assert has_fact(digest, "participations", "MDC", "undecided")
+
+
+def test_a_meeting_called_off_implies_no_one_at_it(run):
+    digest = run(
+        "A proposed meeting between India and Pakistan in Islamabad next week was called off on Monday."
+    )
+    assert not [p for p in digest["participations"] if p["status"] in ("attended", "will_attend")], digest[
+        "participations"
+    ]
+
+
+def test_talks_launched_and_mediated_in_a_relative_clause(run):
+    digest = run(
+        "On Friday, the Bolivian government and the opposition launched the negotiations in La Paz "
+        "that are mediated by Norway."
+    )
+    assert has_fact(digest, "participations", "Norway", "attended"), digest["participations"]
+    assert not has_fact(digest, "participations", "La Paz", "attended")
+
+
+def test_proposed_talks_name_no_participants(run):
+    digest = run(
+        "The talks in Lima resumed on Monday. In May, the opposition leader Keiko Fujimori proposed "
+        "launching talks between the political forces of the country."
+    )
+    assert not has_fact(digest, "participations", "Keiko Fujimori", "attended"), digest["participations"]
+
+
+def test_talks_that_begin_on_a_later_day_are_ahead(run):
+    digest = run(
+        "The negotiations between the Bolivian government and the opposition begin on March 20 in La Paz.",
+        published="2024-03-06",
+    )
+    assert has_fact(digest, "participations", "Bolivian government", "will_attend"), digest["participations"]
+
+
+def test_following_talks_with_someone_the_main_subject_held_them(run):
+    digest = run(
+        "Following talks with Kofi Annan in Lima on Monday, the opposition said it would halt its protests."
+    )
+    assert has_fact(digest, "participations", "opposition", "attended"), digest["participations"]
+
+
+def test_a_side_on_its_way_to_talks_under_way_will_attend(run):
+    digest = run(
+        "Talks between Peru and the rebels resumed in Lima on Tuesday. Rebel chief Abimael Guzman was "
+        "on his way to Lima on Wednesday for talks with President Alan Garcia."
+    )
+    assert has_fact(digest, "participations", "Abimael Guzman", "will_attend"), digest["participations"]
+    assert not has_fact(digest, "participations", "Alan Garcia", "will_attend")

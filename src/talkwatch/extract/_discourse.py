@@ -25,6 +25,7 @@ _DONE = {"held", "concluded", "cancelled"}
 # on both evaluation sets, against 2 to 4).
 FOCUS_SENTENCES = 1
 _ATTEND_VERBS = frozenset(load_lexicon("clauses")["attendance_verbs"])
+_SERVING = frozenset(load_lexicon("participation")["serving_nouns"])
 
 
 class Focus:
@@ -93,15 +94,44 @@ def actors_of(ctx: Context, head: Any, cue: Any) -> list[str]:
         if cue.i > tok.i and cue.idx < end:
             end = cue.idx  # the relative clause holding the cue is not the subject
         mentions = ctx.actors.mentions_in(start, end)
+        if any(c.dep_ == "appos" and _is_person(ctx, _mention_at(ctx, c) or "") for c in tok.children):
+            continue  # "Aliyev's top aide, X", "the secretary of the Council, X": the name is the one
+        serves = any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children)
+        if serves and tok.lemma_.lower() in _SERVING:
+            continue  # "advisers to X, Y and Z": not X, Y and Z
         out += [m.actor for m in mentions if not _nested(ctx, m, mentions)]
     return list(dict.fromkeys(out))
+
+
+def actor_at(ctx: Context, tok: Any) -> str | None:
+    """The actor a token itself names (its own mention, or a bare surname), if any."""
+    return _mention_at(ctx, tok)
 
 
 def _mention_at(ctx: Context, tok: Any) -> str | None:
     """The actor whose mention covers the token itself (the head of a name or description)."""
     hits = ctx.actors.mentions_in(tok.idx - 200 if tok.idx > 200 else 0, tok.idx + len(tok) + 200)
     covering = [m for m in hits if m.start <= tok.idx < m.end]
-    return max(covering, key=lambda m: m.end - m.start).actor if covering else None
+    if covering:
+        return max(covering, key=lambda m: m.end - m.start).actor
+    return _surname(ctx, tok)
+
+
+def _surname(ctx: Context, tok: Any) -> str | None:
+    """A bare surname ('Mesfin met ...') names the one person named in full before it with that
+    last name, when the actor index left the short form unattached."""
+    compound = tok.dep_ == "compound" or any(c.dep_ == "compound" for c in tok.children)
+    if not tok.text.istitle() or tok.tag_ not in ("NNP", "NN") or compound:
+        return None
+    people = [
+        a
+        for a in ctx.actors.actors
+        if a.type == "person"
+        and " " in a.name
+        and a.name.split()[-1] == tok.text
+        and any(start < tok.idx for start, _ in a.mentions)
+    ]
+    return people[0].id if len(people) == 1 else None
 
 
 def _own_phrase(tok: Any) -> tuple[int, int]:
@@ -120,6 +150,8 @@ def _antecedent(ctx: Context, rel: Any) -> Any:
         actor = ctx.actors.at(owner.idx, owner.idx + len(owner))
         if actor is not None and actor.type in ("person", "expert"):
             return owner
+    if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
+        return noun.head  # "X, the UK's minister, who has been chairing the talks": X, not the UK
     return noun
 
 
@@ -139,6 +171,20 @@ def _nested(ctx: Context, m: Any, mentions: list[Any]) -> bool:
         if any(o is not m and o.start <= tok.idx < o.end for o in mentions):
             return True
     return False
+
+
+def reported_subject(tok: Any) -> Any | None:
+    """The noun subject of the reporting verb a plural pronoun depends on ('the powers and Iran
+    said they had moved closer': the powers and Iran)."""
+    if tok.lower_ not in ("they", "them"):
+        return None
+    verb = tok.head
+    while verb.dep_ in ("ccomp", "xcomp", "conj", "advcl") and verb.head.i != verb.i:
+        verb = verb.head
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.lower_ not in PERSON_PRONOUNS | GROUP_PRONOUNS:
+            return subj
+    return None
 
 
 def _pronoun(ctx: Context, tok: Any) -> list[str]:
@@ -175,23 +221,26 @@ def _listed_with(ctx: Context, last: Any) -> list[str]:
 
 
 def _is_person(ctx: Context, actor_id: str) -> bool:
-    return ctx.actors.get(actor_id).type in ("person", "expert")
+    return bool(actor_id) and ctx.actors.get(actor_id).type in ("person", "expert")
 
 
 def meeting_for(ctx: Context, cue: Any, focus: Focus) -> Meeting | None:
-    """The meeting named in the cue's clause, else the one its venue names, else the one in focus.
+    """The meeting the cue's clause names, else the one in focus."""
+    return meeting_in_clause(ctx, cue, focus) or focus.for_statement(cue)
+
+
+def meeting_in_clause(ctx: Context, cue: Any, focus: Focus) -> Meeting | None:
+    """The meeting named in the cue's clause, else the one its day or venue names.
 
     A meeting noun ('arrived in Geneva to join the peace talks') says more than a
     city, which several meetings of one report can share; among those, the one in
     focus or the main one wins.
     """
+    named = named_meeting(cue, focus) or _dated(ctx, cue, focus)
+    if named is not None:
+        return named
     start, end = clauses.own_clause(cue)
-    tokens = list(cue.doc.char_span(start, end, alignment_mode="expand") or [])
-    for tok in tokens + _purpose(cue):
-        mid = focus.by_pos.get(tok.idx)
-        if mid:
-            return focus.meetings[mid]
-    for tok in tokens:
+    for tok in cue.doc.char_span(start, end, alignment_mode="expand") or []:
         if tok.ent_type_ != "GPE":
             continue
         by_place = [
@@ -202,7 +251,28 @@ def meeting_for(ctx: Context, cue: Any, focus: Focus) -> Meeting | None:
         if by_place:
             preferred = [m for m in (focus.current, focus.main) if m in by_place]
             return (preferred or by_place)[0]
-    return focus.for_statement(cue)
+    return None
+
+
+def named_meeting(cue: Any, focus: Focus) -> Meeting | None:
+    """The meeting a meeting noun in the cue's clause (or its purpose infinitive) names."""
+    start, end = clauses.own_clause(cue)
+    tokens = list(cue.doc.char_span(start, end, alignment_mode="expand") or [])
+    if cue.dep_ == "acl":
+        tokens.append(cue.head)  # "the 3 July meeting, attended by X": the noun the participle modifies
+    for tok in tokens + _purpose(cue):
+        mid = focus.by_pos.get(tok.idx)
+        if mid:
+            return focus.meetings[mid]
+    return None
+
+
+def _dated(ctx: Context, cue: Any, focus: Focus) -> Meeting | None:
+    """'X and Y met in Brussels on 3 July': the one meeting that started on a day the clause names."""
+    start, end = clauses.own_clause(cue)
+    days = {d.value for d in ctx.dates_in(start, end) if d.value and d.granularity == "day"}
+    found = [m for m in focus.meetings.values() if m.start in days]
+    return found[0] if len(found) == 1 else None
 
 
 def _purpose(cue: Any) -> list[Any]:

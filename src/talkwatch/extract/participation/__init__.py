@@ -16,12 +16,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from ...actors.datelines import datelines
 from ...context import Context
 from ...lexicon import load as load_lexicon
 from ...model import Evidence, Meeting, Participation
 from .. import _clauses as clauses
-from .._discourse import Focus, actors_of, meeting_for
-from . import collective, implied, leaders, nouns, sides
+from .._discourse import Focus, actors_of, meeting_for, named_meeting, reported_subject
+from . import collective, complements, implied, leaders, nouns, sides, teams, titles
 from .roles import hedged as _hedged
 from .roles import role as _role
 from .roles import run_by
@@ -46,9 +47,11 @@ def extract(ctx: Context) -> list[Participation]:
         focus.see(tok)
         if clauses.inside(tok.idx, quoted):
             continue  # a speaker's words: the quotes extractor keeps them
+        out += titles.participations(ctx, tok, lex, focus)
+        out += teams.participations(ctx, tok, lex, focus)
         for status, actors_span, cue in _statements(tok, lex):
             meeting = meeting_for(ctx, cue, focus)
-            if meeting is None:
+            if meeting is None or _met_elsewhere(cue, actors_span, focus):
                 continue
             status = _adjust(cue, status, lex, meeting)
             if status is None:
@@ -57,15 +60,15 @@ def extract(ctx: Context) -> list[Participation]:
             hedged = _hedged(cue, lex)
             ev = Evidence.from_span(cue.sent)
             found = [(a, role) for a in _participants(ctx, actors_span, cue, named + out, meeting, focus)]
-            found += _leaders(ctx, actors_span, lex)
+            found += leaders.inside(ctx, actors_span, lex)
             found += [(a, None) for a in sides.companions(ctx, cue) if found]  # "X, together with Y"
-            statuses = [status] + (["attended"] if status == "arrived" and _under_way(meeting) else [])
+            statuses = [status] + (["attended"] if status == "arrived" and implied.under_way(meeting) else [])
             for actor, actor_role in found:
                 for one in statuses:  # arrived at talks under way: there, so taking part
                     out.append(Participation(meeting.id, actor, one, ev, role=actor_role, hedged=hedged))
     out += named
     out += sides.carry(ctx, out, meetings, focus.main)
-    out += leaders.share(out, leaders.heads(ctx, lex, _subject))
+    out += leaders.share(ctx, out, leaders.heads(ctx, lex, _subject))
     return _unique(out)
 
 
@@ -73,12 +76,21 @@ def _participants(
     ctx: Context, span: Any, cue: Any, facts: list[Participation], meeting: Meeting, focus: Focus
 ) -> list[str]:
     """The actors a subject or object names; 'the two sides' are the parties known so far."""
+    said = reported_subject(span)  # "both sides said they would attend", "the powers and Iran said they"
+    if said is not None and (sides.is_sides(said) or any(c.dep_ == "conj" for c in said.children)):
+        span = said
     if sides.is_sides(span):
-        return sides.parties(ctx, facts, meeting.id) or sides.parties(ctx, facts, focus.main.id)
+        return sides.parties(ctx, facts, meeting.id, invited=True) or sides.parties(ctx, facts, focus.main.id)
     lex = load_lexicon("participation")
     if span.lemma_.lower() in lex["not_participants"] and not span.ent_type_:
         return []  # "agreements with X will come": the subject is a thing, X only qualifies it
-    found = collective.actors(ctx, span, cue, set(lex["collective_nouns"])) or actors_of(ctx, span, cue)
+    span = collective.represented(span, lex)  # "representatives of five parties": the parties
+    collective.peoples(ctx, span)
+    found = collective.actors(ctx, span, cue, set(lex["collective_nouns"]))
+    if found:  # "the powers and Iran": the description, then the others coordinated with it
+        found += [a for c in span.children if c.dep_ == "conj" for a in actors_of(ctx, c, cue)]
+    else:
+        found = actors_of(ctx, span, cue)
     return list(dict.fromkeys(found + collective.among(ctx, span, cue)))
 
 
@@ -90,40 +102,29 @@ def _unique(facts: list[Participation]) -> list[Participation]:
     return list(seen.values())
 
 
-def _leaders(ctx: Context, head: Any, lex: dict[str, Any]) -> list[tuple[str, str | None]]:
-    """People inside a participant phrase: 'the delegation, led by X' (head of delegation),
-    'a delegation ... accompanied by X' (same status, no role)."""
-    out: list[tuple[str, str | None]] = []
-    for tok in head.subtree:
-        if tok.dep_ == "acl" and tok.lemma_ in lex["agent_verbs"]:
-            for agent in (c for c in tok.children if c.dep_ == "agent"):
-                for obj in (c for c in agent.children if c.dep_ == "pobj"):
-                    out += [(a, None) for a in actors_of(ctx, obj, tok)]
-        if tok.dep_ == "acl" and tok.lemma_ in lex["lead_verbs"]:
-            for agent in (c for c in tok.children if c.dep_ == "agent"):
-                for obj in (c for c in agent.children if c.dep_ == "pobj"):
-                    out += [(a, "head_of_delegation") for a in actors_of(ctx, obj, tok)]
-    return out
-
-
 def _cue_status(tok: Any, lex: dict[str, Any]) -> str | None:
     """The status class of a subject cue, unless its object shows it is about something else."""
     status = clauses.match(tok, lex["subject_cues"])
     if not status or tok.pos_ not in ("VERB", "AUX", "ADJ", "NOUN"):
         return status
-    if tok.lemma_ == "send" and not _sends_people(tok, lex):
+    if tok.lemma_ == "send" and not complements.sends_people(tok, lex):
         return None
+    if tok.lemma_ in lex["lead_verbs"] and tok.tag_ == "VBG" and tok.dep_ in ("advcl", "acl"):
+        return None  # "X, heading the delegation, said": a title; X shares the delegation's statuses
     if (
         tok.lemma_ in lex["lead_verbs"]
         and not any(c.lower_ in lex["send_objects"] for c in tok.subtree)
-        and not _runs_meeting(tok, lex)
+        and not complements.runs_meeting(tok, lex)
     ):
         return None
-    if tok.lemma_ in lex["meeting_role_verbs"] and not _runs_meeting(tok, lex):
+    if tok.lemma_ in lex["meeting_role_verbs"] and not complements.runs_meeting(tok, lex):
         return None  # "sponsors the talks" yes, "sponsors terrorism" no
-    if tok.lemma_ == "meet" and any(c.dep_ == "dobj" and _is_thing(c) for c in tok.children):
+    roles = {v for verbs in lex["role_verbs"].values() for v in verbs}
+    if tok.lemma_ in roles and tok.dep_ == "xcomp" and tok.head.lemma_ in lex["conative_verbs"]:
+        return None  # "an ally also trying to mediate": an effort, not a seat at the talks
+    if tok.lemma_ == "meet" and any(c.dep_ == "dobj" and complements.is_thing(c) for c in tok.children):
         return None  # "meeting one of the conditions"
-    if tok.lemma_ == "reach" and not _reaches_place(tok):
+    if tok.lemma_ == "reach" and not complements.reaches_place(tok):
         return None  # "reached an agreement"
     return status
 
@@ -132,9 +133,9 @@ def _statements(tok: Any, lex: dict[str, Any]) -> list[tuple[str, Any, Any]]:
     """(status, token whose subtree names the actors, cue token) stated by one token."""
     out = []
     status = _cue_status(tok, lex)
-    if status in ("declined", "undecided") and not _about_attendance(tok, lex):
+    if status in ("declined", "undecided") and not complements.about_attendance(tok, lex):
         status = None
-    if tok.lemma_ in lex["attendance_only"] and not _takes_invitation(tok, lex):
+    if tok.lemma_ in lex["attendance_only"] and not complements.takes_invitation(tok, lex):
         status = None  # "accepted the invitation"; "confirmed that X will attend" is X's own statement
     if status and _hypothetical(tok) and not _undecided_frame(tok, lex):
         status = None  # "if the delegates arrived"
@@ -148,99 +149,46 @@ def _statements(tok: Any, lex: dict[str, Any]) -> list[tuple[str, Any, Any]]:
         agent = next((c for c in tok.children if c.dep_ == "agent"), None)
         subject = _subject(tok)
         if agent is not None and tok.lemma_ in lex["agent_verbs"]:
-            if tok.lemma_ == "attend" and subject is not None and not _is_meeting(subject):
+            if tok.lemma_ == "attend" and subject is not None and not complements.is_meeting(subject):
                 return []  # "the funeral was attended by X": not a meeting
             out.append((status, agent, tok))  # "he was joined by X", "X is represented by Y"
-            if subject is not None and not _is_meeting(subject):
+            if subject is not None and not complements.is_meeting(subject):
                 out.append((status, subject, tok))
         elif agent is not None and tok.lemma_ in lex["lead_verbs"]:
             out.append(("will_attend", agent, tok))
             if subject is not None and subject.lower_ in lex["send_objects"]:
                 out.append(("will_attend", subject, tok))  # "Iran's delegation will be led by X"
-        elif subject is not None and not (status == "declined" and subject.dep_ == "nsubjpass"):
-            out.append((status, subject, tok))  # "talks between X and Y were suspended": nobody declined
+        elif subject is not None and not (subject.dep_ == "nsubjpass" and (status == "declined" or agent)):
+            # "talks between X and Y were suspended": nobody declined; "talks mediated by X": X, not the talks
+            out.append((status, subject, tok))
+    if status in _ATTEND and tok.lemma_ == "meet":  # "X met with Y": Y is there too
+        out += [(status, o, tok) for o in _met(tok)]
     run_verbs = ("mediator", "host", "observer")
-    if any(tok.lemma_ in lex["role_verbs"][r] for r in run_verbs) and _about_meeting(tok):
+    if any(tok.lemma_ in lex["role_verbs"][r] for r in run_verbs) and complements.about_meeting(tok):
         out += run_by(tok)  # "the round will be chaired by X", "the talks are observed by Y"
     obj_status = clauses.match(tok, lex["object_cues"])
     if obj_status and tok.pos_ == "VERB":
         out += [(obj_status, o, tok) for obj in _objects(tok) for o in nouns.owners(obj, lex)]
-    return out + nouns.invitation(tok, lex) + nouns.participation(tok, lex)
+    return out + nouns.invitation(tok, lex) + nouns.participation(tok, lex) + nouns.refusal(tok, lex)
 
 
-def _takes_invitation(verb: Any, lex: dict[str, Any]) -> bool:
-    """'accepted the invitation', 'confirmed its attendance' (the object says it)."""
-    return any(c.dep_ == "dobj" and c.lemma_ in lex["attendance_objects"] for c in verb.children)
+def _met_elsewhere(cue: Any, span: Any, focus: Focus) -> bool:
+    """'X met Y' names Y at the talks only when the clause names them: a meeting with Y
+    told on its own ('after meeting with Y') is a meeting of its own."""
+    return cue.lemma_ == "meet" and span.i > cue.i and named_meeting(cue, focus) is None
+
+
+def _met(verb: Any) -> list[Any]:
+    """Whom a subject meets: 'met Y', 'met with Y' (not 'met the conditions')."""
+    objs = [c for c in verb.children if c.dep_ == "dobj" and not complements.is_thing(c)]
+    withs = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"]
+    return objs + [o for p in withs for o in p.children if o.dep_ == "pobj" and not complements.is_thing(o)]
 
 
 def _hypothetical(verb: Any) -> bool:
     """A condition ('if the delegates arrived') states no attendance."""
     marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
     return verb.dep_ == "advcl" and bool(marks & {"if", "unless"})
-
-
-def _reaches_place(verb: Any) -> bool:
-    """'reached Geneva', 'reached the venue': a place or a meeting, not an agreement."""
-    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    if obj is None:
-        return False
-    places = ("venue", "city", "capital")
-    return obj.ent_type_ in ("GPE", "LOC", "FAC") or _is_meeting(obj) or obj.lemma_ in places
-
-
-def _runs_meeting(verb: Any, lex: dict[str, Any]) -> bool:
-    """'X, which is sponsoring the talks', 'Y leads the talks': a meeting as object, actually run
-    (not 'trying to broker talks', which only proposes them)."""
-    if verb.dep_ == "xcomp" and verb.head.lemma_ in lex["conative_verbs"]:
-        return False
-    return any(c.dep_ == "dobj" and _is_meeting(c) for c in verb.children)
-
-
-def _about_meeting(verb: Any) -> bool:
-    """The passive verb's subject, or the noun it modifies, is a meeting noun."""
-    nouns = set(load_lexicon("meetings")["heads"])
-    if verb.dep_ == "acl":
-        return verb.head.lower_ in nouns
-    return any(c.dep_ == "nsubjpass" and c.lower_ in nouns for c in verb.children)
-
-
-def _is_meeting(tok: Any) -> bool:
-    return tok.lower_ in set(load_lexicon("meetings")["heads"])
-
-
-def _about_attendance(tok: Any, lex: dict[str, Any]) -> bool:
-    """'declined to attend' yes, 'declined to comment' no; 'boycott the talks' yes."""
-    attend = {c for cues in (lex["subject_cues"]["will_attend"], ["attend", "invitation"]) for c in cues}
-    complements = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp", "dobj", "prep", "pcomp", "advcl")]
-    if not complements:
-        bare = ("decline", "refuse", "consider", "weigh", "decide", "reject", *lex["ending_verbs"])
-        return tok.lemma_ not in bare
-    meeting_nouns = (
-        set(load_lexicon("meetings")["heads"])
-        | set(lex["send_objects"])
-        | {"invitation", "participation", "attendance"}
-    )
-    for comp in complements:
-        words = {t.lemma_.lower() for t in comp.subtree} | {t.lower_ for t in comp.subtree}
-        if words & attend or words & meeting_nouns:
-            return True
-    return False
-
-
-def _is_thing(tok: Any) -> bool:
-    """A common noun that names no actor ('conditions', 'demands')."""
-    if tok.lower_ in ("one", "some", "all", "most") and any(c.dep_ == "prep" for c in tok.children):
-        tok = (
-            next(g for c in tok.children if c.dep_ == "prep" for g in c.children)
-            if any(g.dep_ == "pobj" for c in tok.children if c.dep_ == "prep" for g in c.children)
-            else tok
-        )
-    heads = load_lexicon("actors")["collective_heads"]
-    return tok.pos_ in ("NOUN", "NUM", "PRON") and not tok.ent_type_ and tok.lower_ not in heads
-
-
-def _sends_people(tok: Any, lex: dict[str, Any]) -> bool:
-    return any(c.dep_ == "dobj" and c.lemma_.lower() in lex["send_objects"] for c in tok.children)
 
 
 def _subject(tok: Any) -> Any | None:
@@ -250,6 +198,7 @@ def _subject(tok: Any) -> Any | None:
         subjects = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
         before = [c for c in subjects if c.i < t.i]
         subj = before[-1] if before else next(iter(subjects), None)  # the nearest: no run-in dateline
+        subj = _past_dateline(subj)
         if subj is None:  # "Also attending the summit are X and Y": the subject follows the auxiliary
             auxes = [c for c in t.children if c.dep_ == "aux"] + ([t.head] if t.dep_ == "csubj" else [])
             subj = next((g for c in auxes for g in c.children if g.dep_ in ("attr", "nsubj")), None)
@@ -266,6 +215,15 @@ def _subject(tok: Any) -> Any | None:
         else:
             return None
     return None
+
+
+def _past_dateline(subj: Any) -> Any:
+    """'ARUSHA, Tanzania July 12 Representatives of ... boycotted': the parser makes the dateline
+    the subject and the real one its conjunct."""
+    if subj is None or not any(a <= subj.i < b for a, b in datelines(subj.doc)):
+        return subj
+    end = next(b for a, b in datelines(subj.doc) if a <= subj.i < b)
+    return next((c for c in subj.children if c.dep_ in ("conj", "appos") and c.i >= end), subj)
 
 
 def _objects(tok: Any) -> list[Any]:
@@ -288,12 +246,16 @@ def _adjust(cue: Any, status: str, lex: dict[str, Any], meeting: Meeting) -> str
     neg = clauses.negated(cue) or any(c.dep_ == "neg" for c in cue.head.children if cue.dep_ == "xcomp")
     neg = neg or cue.dep_ == "xcomp" and cue.head.lemma_ == "fail"  # "failed to turn up"
     if status == "negotiating":  # "X and Y failed to agree": at talks under way, both are there
-        return "attended" if _under_way(meeting) and not clauses.future(cue) else None
+        return "attended" if implied.under_way(meeting) and not clauses.future(cue) else None
+    if status == "present":  # a participation noun without a verb: the meeting's state says
+        return "attended" if implied.under_way(meeting) else "will_attend"
     if status == "invited" and neg:
         return "not_invited"
     if status in _ATTEND | {"arrived"}:
         if neg and cue.lemma_ == "meet":
             return None  # "have not met face to face": not a refusal to attend
+        if neg and any(c.lower_ == "yet" for c in cue.children):
+            return "will_attend"  # "have not yet arrived": still expected
         if neg:
             return "declined"
         if status in _ATTEND and _possible(cue):
@@ -303,7 +265,7 @@ def _adjust(cue: Any, status: str, lex: dict[str, Any], meeting: Meeting) -> str
         if _undecided_frame(cue, lex):
             return "undecided"
         if status in _ATTEND:
-            under_way = _under_way(meeting)
+            under_way = implied.under_way(meeting)
             if _purpose_of_arrival(cue, lex) and under_way:
                 return "attended"  # "X arrived to attend the talks", which are under way
             if cue.dep_ == "acl":  # "talks hosted by Qatar": the meeting's own tense decides
@@ -318,10 +280,6 @@ def _adjust(cue: Any, status: str, lex: dict[str, Any], meeting: Meeting) -> str
     if status == "declined" and neg:
         return "will_attend"
     return status
-
-
-def _under_way(meeting: Meeting) -> bool:
-    return meeting.status in ("ongoing", "held", "concluded", "suspended") or meeting.past
 
 
 def _purpose_of_arrival(cue: Any, lex: dict[str, Any]) -> bool:

@@ -12,6 +12,8 @@ from __future__ import annotations
 from typing import Any
 
 from ...context import Context
+from ...lexicon import load as load_lexicon
+from .. import _clauses as clauses
 from .._discourse import actors_of
 
 _GROUP_POSS = {"its", "their"}
@@ -32,11 +34,55 @@ def actors(ctx: Context, head: Any, cue: Any, nouns: set[str]) -> list[str]:
         return []
     text = ctx.body[start:end]
     found = ctx.actors.at(start, end)
-    if found is not None and ctx.actors.mentions_in(start, end):
-        return []  # it names a known actor: the caller resolves that one
+    serving = head.lemma_.lower() in load_lexicon("participation")["serving_nouns"] and any(
+        c.dep_ == "prep" and c.lower_ == "to" for c in head.children
+    )
+    if found is not None and ctx.actors.mentions_in(start, end) and not serving:
+        return []  # it names a known actor: the caller resolves that one (not "advisers to X")
     group = ctx.actors.add(text, "group", start, end).id
     members = [a for c in head.children if c.dep_ == "appos" for a in actors_of(ctx, c, cue)]
-    return [group, *dict.fromkeys(members)]
+    return [group, *dict.fromkeys(members or _listed_elsewhere(ctx, head, cue))]
+
+
+def represented(head: Any, lex: dict[str, Any]) -> Any:
+    """'Representatives of five parties', 'members of the X', 'the delegation that X sent':
+    the side they stand for."""
+    word = head.lemma_.lower()
+    sent = next((c for c in head.children if c.dep_ == "relcl" and c.lemma_ == "send"), None)
+    sender = next((c for c in sent.children if c.dep_ == "nsubj"), None) if sent is not None else None
+    if sender is not None and sender.lower_ not in ("who", "which", "that"):
+        return sender  # "the delegation that Ukraine sent for negotiations": Ukraine
+    if word not in lex["proxy_nouns"] and word.removesuffix("s") not in lex["proxy_nouns"]:
+        return head  # (a capitalised 'Representatives' keeps its plural as lemma)
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "from")), None)
+    side = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return side if side is not None and side.tag_ in ("NNS", "NNP", "NNPS") else head
+
+
+def _listed_elsewhere(ctx: Context, head: Any, cue: Any) -> list[str]:
+    """Members listed for the same description in another sentence ('Six world powers - A, B and
+    C - aim to ...' ... 'the powers said'; 'The five parties, A, B and C, are concerned')."""
+    numbers = {c.lower_ for c in head.children if c.dep_ == "nummod"}
+    out: list[str] = []
+    for tok in ctx.tokens:
+        if tok.i == head.i or tok.lemma_ != head.lemma_ or tok.tag_ != "NNS":
+            continue
+        if numbers and numbers != {c.lower_ for c in tok.children if c.dep_ == "nummod"}:
+            continue  # "five parties" is not "three parties"
+        out += [a for c in tok.children if c.dep_ == "appos" for a in actors_of(ctx, c, cue)]
+    return list(dict.fromkeys(out))
+
+
+def peoples(ctx: Context, head: Any) -> None:
+    """Make actors of peoples named as participants the index left out ('the Serbs and the
+    ethnic Albanians have agreed a deal'): each plural nationality noun of a list is a group."""
+    for tok in clauses.conjuncts(head):
+        if tok.ent_type_ != "NORP" or tok.tag_ not in ("NNPS", "NNS"):
+            continue
+        start, end = _phrase(tok)
+        if ctx.actors.mentions_in(start, end) or ctx.actors.at(tok.idx, tok.idx + len(tok)):
+            continue
+        ctx.actors.add(ctx.body[start:end], "group", start, end)
 
 
 def _phrase(head: Any) -> tuple[int, int]:

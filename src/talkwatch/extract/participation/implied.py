@@ -29,15 +29,26 @@ def extract(ctx: Context, meetings: list[Meeting], lex: dict[str, Any]) -> list[
     out: list[Participation] = []
     for pos, mid in ctx.meeting_mentions:
         meeting = by_id[mid]
+        if meeting.status == "cancelled":
+            continue  # "the proposed meeting between X and Y was called off": nobody is said to go
         span = ctx.doc.char_span(pos, pos + 1, alignment_mode="expand")
         if span is None:
             continue
         noun = span.root
+        if _proposed(noun, lex):
+            continue  # "X proposed launching talks between A and B": proposed, not held
         status = implied_status(meeting, noun)
         ev = Evidence.from_span(noun.sent)
+        travelling = _travellers(ctx, noun)
         for actor, role in _named(ctx, noun, lex, heads):
-            out.append(Participation(mid, actor, status, ev, role=role))
+            one = "will_attend" if actor in travelling else status  # "X was on his way to the talks"
+            out.append(Participation(mid, actor, one, ev, role=role))
     return out
+
+
+def under_way(meeting: Meeting) -> bool:
+    """Talks under way or held: their participants attended (not a planned meeting called off)."""
+    return meeting.status != "cancelled" and (meeting.status in _UNDER_WAY or meeting.past)
 
 
 def implied_status(meeting: Meeting, tok: Any) -> str:
@@ -47,8 +58,9 @@ def implied_status(meeting: Meeting, tok: Any) -> str:
     if verb is not None and clauses.future(verb):
         return "will_attend"
     cue = clauses.match(verb, load_lexicon("meetings")["status_cues"]) if verb is not None else None
-    if cue in _UNDER_WAY and not clauses.negated(verb):
-        return "attended"
+    scheduled_present = verb is not None and verb.tag_ in ("VBZ", "VBP") and meeting.status in _AHEAD
+    if cue in _UNDER_WAY and not clauses.negated(verb) and not scheduled_present:
+        return "attended"  # not "talks between X and Y begin on Friday": a timetable, still ahead
     if cue in ("scheduled", "postponed"):
         return "will_attend"
     if meeting.past or meeting.status in _UNDER_WAY:
@@ -58,6 +70,30 @@ def implied_status(meeting: Meeting, tok: Any) -> str:
     if verb is not None and verb.tag_ in ("VBD", "VBN") and not clauses.future(verb):
         return "attended"
     return "will_attend"
+
+
+def _proposed(noun: Any, lex: dict[str, Any]) -> bool:
+    """The mention is what someone tries or proposes ('proposed launching talks', 'seeks talks')."""
+    verb = _governor(noun)
+    if verb is None:
+        return False
+    heads = {verb.lemma_} | ({verb.head.lemma_} if verb.dep_ in ("xcomp", "ccomp") else set())
+    return bool(heads & set(lex["conative_verbs"]))
+
+
+def _travellers(ctx: Context, noun: Any) -> set[str]:
+    """The subject of 'X was on his way to Y for talks': not there yet."""
+    verb = _governor(noun)
+    if verb is None or not _on_the_way(verb):
+        return set()
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return set(actors_of(ctx, subj, verb)) if subj is not None else set()
+
+
+def _on_the_way(verb: Any) -> bool:
+    """'X was on his way to Y for talks', 'X was en route': travelling to the talks, not there yet."""
+    ways = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "on" for g in c.children]
+    return any(g.lower_ == "way" for g in ways) or any(c.lower_ == "route" for c in verb.children)
 
 
 def _governor(tok: Any) -> Any | None:
@@ -82,9 +118,38 @@ def _named(ctx: Context, noun: Any, lex: dict[str, Any], heads: set[str]) -> lis
             else:
                 found += [(a, "party") for a in actors_of(ctx, obj, noun)]
     found += _modifiers(ctx, noun, lex)
+    found += _involved(ctx, noun, lex)
+    found += _after(ctx, noun, lex)
     found += _agents(ctx, noun, lex)
     found += _verb_subjects(ctx, noun, lex)
     return list(dict.fromkeys(found))
+
+
+def _after(ctx: Context, noun: Any, lex: dict[str, Any]) -> list[tuple[str, str | None]]:
+    """'Following talks with X, Y said ...': the subject of the main clause held those talks."""
+    prep = noun.head
+    if noun.dep_ not in ("pobj", "dobj") or prep.lower_ not in lex["sequel_preps"]:
+        return []  # ("Following" may be parsed as a verb taking the talks as its object)
+    if not any(p.dep_ == "prep" and p.lower_ == "with" for p in noun.children):
+        return []  # "after talks in Geneva, X said": X need not have been there
+    verb = prep.head
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or verb.pos_ not in ("VERB", "AUX"):
+        return []
+    return [(a, "party") for a in actors_of(ctx, subj, verb)]
+
+
+def _involved(ctx: Context, noun: Any, lex: dict[str, Any]) -> list[tuple[str, str | None]]:
+    """'proximity talks involving X', 'the talks, which also involve X': X is a party."""
+    out: list[tuple[str, str | None]] = []
+    verbs = [c for c in noun.children if c.dep_ in ("acl", "relcl") and c.lemma_ in lex["involving_verbs"]]
+    for verb in verbs:
+        relative = any(c.dep_ == "nsubj" and c.lower_ in ("which", "that") for c in verb.children)
+        if verb.dep_ == "relcl" and not relative:
+            continue  # "talks X included in its plan": the noun is no subject
+        for obj in (c for c in verb.children if c.dep_ == "dobj"):
+            out += [(a, "party") for a in actors_of(ctx, obj, verb)]
+    return out
 
 
 def _modifiers(ctx: Context, noun: Any, lex: dict[str, Any]) -> list[tuple[str, str | None]]:

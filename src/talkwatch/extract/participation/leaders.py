@@ -44,6 +44,8 @@ def _titled(ctx: Context, lex: dict[str, Any]) -> list[tuple[str, str]]:
             continue
         appos = next((c for c in tok.children if c.dep_ == "appos"), None)
         person = tok.head if tok.dep_ == "appos" else appos
+        if person is None and tok.dep_ == "compound" and tok.lemma_ in lex["negotiator_titles"]:
+            person = tok.head  # "chief government negotiator X"
         if person is None and tok.dep_ == "attr":  # "X is the head of the Y delegation"
             person = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
         if person is None or person.pos_ != "PROPN":
@@ -55,6 +57,7 @@ def _titled(ctx: Context, lex: dict[str, Any]) -> list[tuple[str, str]]:
         owners += [c for c in tok.children if c.dep_ == "poss" and tok.lemma_ in lex["negotiator_titles"]]
         leaders = [a for a in actors_of(ctx, person, tok) if ctx.actors.get(a).type == "person"]
         groups = [m.actor for g in owners for m in ctx.actors.mentions_in(*_bounds(g))]
+        groups += _described(ctx, tok, lex) if person.i == tok.head.i else []
         groups = [g for g in dict.fromkeys(groups) if ctx.actors.get(g).type != "person"]
         countries = {ctx.actors.get(g).country for g in groups} - {None}
         groups += [a.id for a in ctx.actors.actors if a.type == "state" and a.key in countries]  # "Chadian"
@@ -62,17 +65,43 @@ def _titled(ctx: Context, lex: dict[str, Any]) -> list[tuple[str, str]]:
     return out
 
 
+def _described(ctx: Context, title: Any, lex: dict[str, Any]) -> list[str]:
+    """The side a title's own modifier names ('chief government negotiator X'): the actors
+    whose name has that word ('Colombian government', 'government negotiators')."""
+    words = {c.lower_ for c in title.children if c.dep_ in ("compound", "amod") and c.pos_ == "NOUN"}
+    words &= set(lex["side_words"])
+    return [a.id for a in ctx.actors.actors if a.type != "person" and words & set(a.name.lower().split())]
+
+
 def _bounds(tok: Any) -> tuple[int, int]:
     last = tok.doc[tok.right_edge.i]
     return tok.doc[tok.left_edge.i].idx, last.idx + len(last)
 
 
-def share(facts: list[Participation], pairs: list[tuple[str, str]]) -> list[Participation]:
-    """The delegation's statuses, given to its head as well."""
+def share(ctx: Context, facts: list[Participation], pairs: list[tuple[str, str]]) -> list[Participation]:
+    """The delegation's statuses, given to its head as well; 'the government delegation' is the
+    'Yemeni government delegation' named in full elsewhere."""
     out = []
     for head, group in pairs:
+        name = ctx.actors.get(group).name.lower()
+        same = {group} | {a.id for a in ctx.actors.actors if a.name.lower().endswith(" " + name)}
         for f in facts:
-            if f.actor == group and f.status in _SHARED:
+            if f.actor in same and f.status in _SHARED:
                 out.append(Participation(f.meeting, head, f.status, f.evidence, role="head_of_delegation"))
     return out
 
+
+def inside(ctx: Context, head: Any, lex: dict[str, Any]) -> list[tuple[str, str | None]]:
+    """People inside a participant phrase: 'the delegation, led by X' (head of delegation),
+    'a delegation ... accompanied by X' (same status, no role)."""
+    out: list[tuple[str, str | None]] = []
+    for tok in head.subtree:
+        if tok.dep_ == "acl" and tok.lemma_ in lex["agent_verbs"]:
+            for agent in (c for c in tok.children if c.dep_ == "agent"):
+                for obj in (c for c in agent.children if c.dep_ == "pobj"):
+                    out += [(a, None) for a in actors_of(ctx, obj, tok)]
+        if tok.dep_ == "acl" and tok.lemma_ in lex["lead_verbs"]:
+            for agent in (c for c in tok.children if c.dep_ == "agent"):
+                for obj in (c for c in agent.children if c.dep_ == "pobj"):
+                    out += [(a, "head_of_delegation") for a in actors_of(ctx, obj, tok)]
+    return out

@@ -33,11 +33,18 @@ def is_sides(tok: Any) -> bool:
     return bool(dets) and dets <= _SIDE_DETS and (tok.lower_ != "parties" or "two" in dets or "both" in dets)
 
 
-def parties(ctx: Context, facts: list[Participation], meeting_id: str) -> list[str]:
-    """The collective actors taking part in a meeting, in order of first statement."""
+def parties(ctx: Context, facts: list[Participation], meeting_id: str, *, invited: bool = False) -> list[str]:
+    """The collective actors taking part in a meeting, in order of first statement; with
+    ``invited``, before anyone is said to take part, the ones invited ('X and Y received
+    invitations ... Both sides said they would attend')."""
+    found = _parties(ctx, facts, meeting_id, _ATTENDING)
+    return found or (_parties(ctx, facts, meeting_id, {"invited"}) if invited else [])
+
+
+def _parties(ctx: Context, facts: list[Participation], meeting_id: str, statuses: set[str]) -> list[str]:
     out, named = [], []
     for f in facts:
-        if f.meeting != meeting_id or f.status not in _ATTENDING or f.role not in (None, "party"):
+        if f.meeting != meeting_id or f.status not in statuses or f.role not in (None, "party"):
             continue
         if ctx.actors.get(f.actor).type in PARTY_TYPES:
             out.append(f.actor)
@@ -59,6 +66,8 @@ def carry(
     for meeting in meetings:
         if meeting is main or not (meeting.past or meeting.later or meeting.round):
             continue
+        if meeting.status == "cancelled":
+            continue  # a round called off before it met had no one at it
         if parties(ctx, facts, meeting.id) or not meeting.evidence:
             continue
         done = meeting.past or meeting.status in ("held", "concluded", "ongoing")

@@ -1,0 +1,96 @@
+"""What a cue's complements are about: a meeting, attendance, people sent, a place reached.
+
+"declined to attend" is about attendance, "declined to comment" is not; "sponsors
+the talks" runs a meeting, "sponsors terrorism" does not; "met the conditions"
+meets no one. These checks keep cue verbs to the statements they make about taking part.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ...lexicon import load as load_lexicon
+
+
+def takes_invitation(verb: Any, lex: dict[str, Any]) -> bool:
+    """'accepted the invitation', 'confirmed its attendance' (the object says it)."""
+    return any(c.dep_ == "dobj" and c.lemma_ in lex["attendance_objects"] for c in verb.children)
+
+
+def reaches_place(verb: Any) -> bool:
+    """'reached Geneva', 'reached the venue': a place or a meeting, not an agreement."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return False
+    places = ("venue", "city", "capital")
+    return obj.ent_type_ in ("GPE", "LOC", "FAC") or is_meeting(obj) or obj.lemma_ in places
+
+
+def runs_meeting(verb: Any, lex: dict[str, Any]) -> bool:
+    """'X, which is sponsoring the talks', 'Y leads the talks': a meeting as object, actually run
+    (not 'trying to broker talks', which only proposes them)."""
+    if verb.dep_ == "xcomp" and verb.head.lemma_ in lex["conative_verbs"]:
+        return False
+    return any(c.dep_ == "dobj" and is_meeting(c) for c in verb.children)
+
+
+def about_meeting(verb: Any) -> bool:
+    """The passive verb's subject, or the noun it modifies, is a meeting noun (or the teams
+    meeting there: 'the delegations were welcomed by X')."""
+    nouns = set(load_lexicon("meetings")["heads"]) | set(load_lexicon("participation")["hosted_teams"])
+    if verb.dep_ in ("acl", "relcl"):  # "talks hosted by X", "talks that are mediated by X"
+        return verb.head.lower_ in nouns
+    if verb.dep_ == "conj" and not any(c.dep_ == "nsubjpass" for c in verb.children):
+        verb = verb.head  # "the talks are being mediated by X and hosted by Y"
+    return any(c.dep_ == "nsubjpass" and c.lower_ in nouns for c in verb.children)
+
+
+def is_meeting(tok: Any) -> bool:
+    return tok.lower_ in set(load_lexicon("meetings")["heads"])
+
+
+def about_attendance(tok: Any, lex: dict[str, Any]) -> bool:
+    """'declined to attend' yes, 'declined to comment' no; 'boycott the talks' yes."""
+    cues = (lex["subject_cues"]["will_attend"], lex["subject_cues"]["attended"], ["invitation"])
+    attend = {c for group in cues for c in group}  # "refused to meet in Belarus" too
+    complements = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp", "dobj", "prep", "pcomp", "advcl")]
+    if not complements:
+        bare = ("decline", "refuse", "consider", "weigh", "decide", "reject", *lex["ending_verbs"])
+        return tok.lemma_ not in bare
+    meeting_nouns = (
+        set(load_lexicon("meetings")["heads"])
+        | set(lex["send_objects"])
+        | {"invitation", "participation", "attendance"}
+    )
+    for comp in complements:
+        scope = list(comp.subtree) if comp.dep_ != "xcomp" else near(comp)  # not "refused to issue a
+        words = {t.lemma_.lower() for t in scope} | {t.lower_ for t in scope}  # statement ... during talks"
+        if words & attend or words & meeting_nouns:
+            return True
+    return False
+
+
+def near(verb: Any) -> list[Any]:
+    """An infinitive, its particles, objects and their prepositional objects (not clauses below)."""
+    out = [verb]
+    for c in verb.children:
+        if c.dep_ in ("dobj", "prt", "prep", "xcomp"):
+            out += [c] + [g for g in c.children if g.dep_ in ("pobj", "compound", "prep", "dobj")]
+            out += [p for g in c.children if g.dep_ == "prep" for p in g.children if p.dep_ == "pobj"]
+    return out
+
+
+def is_thing(tok: Any) -> bool:
+    """A common noun that names no actor ('conditions', 'demands')."""
+    if tok.lower_ in ("one", "some", "all", "most") and any(c.dep_ == "prep" for c in tok.children):
+        tok = (
+            next(g for c in tok.children if c.dep_ == "prep" for g in c.children)
+            if any(g.dep_ == "pobj" for c in tok.children if c.dep_ == "prep" for g in c.children)
+            else tok
+        )
+    heads = load_lexicon("actors")["collective_heads"]
+    return tok.pos_ in ("NOUN", "NUM", "PRON") and not tok.ent_type_ and tok.lower_ not in heads
+
+
+def sends_people(tok: Any, lex: dict[str, Any]) -> bool:
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in lex["send_objects"] for c in tok.children)
