@@ -28,6 +28,22 @@ def test_news_within_a_phase_keeps_report_order():
     assert timeline.latest_start(timeline.meeting_timeline(stmts)) == "c"
 
 
+def test_held_after_concluded_restates_it():
+    stmts = [_s("scheduled", "01", "x"), _s("concluded", "05"), _s("held", "05")]
+    events = timeline.meeting_timeline(stmts)
+    assert [e["status"] for e in events] == ["scheduled", "concluded"]
+    assert [e["status"] for e in timeline.meeting_timeline([_s("held", "01"), _s("concluded", "02")])] == [
+        "held", "concluded",
+    ]
+
+
+def test_the_day_talks_concluded_is_their_end_not_a_new_start():
+    stmts = [_s("scheduled", "01", "2031-05-08"), _s("concluded", "09", "2031-05-12")]
+    assert timeline.latest_start(timeline.meeting_timeline(stmts)) == "2031-05-08"
+    moved = [_s("scheduled", "01", "2031-05-08"), _s("scheduled", "02", "2031-05-15")]
+    assert timeline.latest_start(timeline.meeting_timeline(moved)) == "2031-05-15"
+
+
 def test_a_withdrawn_invitation_is_the_latest_state():
     stmts = [_s("invited", "01"), _s("will_attend", "02"), _s("not_invited", "03")]
     assert timeline.participant_timeline(stmts)[-1]["status"] == "not_invited"

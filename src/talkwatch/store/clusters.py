@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -32,9 +32,11 @@ ABSENT = frozenset({"declined", "not_invited"})
 def report_span(meeting: dict[str, Any]) -> tuple[str | None, str | None]:
     """First and last day the dates of a reported meeting allow.
 
-    Year-only dates are ignored, and month-only ones too when a day is also
-    told ("planned for January", then "on January 24"): a month would stretch
-    the report over weeks and chain meetings of that month together.
+    Month-only dates are ignored when a day is also told ("planned for
+    January", then "on January 24"), year-only ones when a month is: a month
+    would stretch the report over weeks and chain meetings of that month
+    together. A report dated only to a month or a year is clustered as such
+    (``_add_vague``): "talks held in 2012" are not this week's talks.
     """
     values = [str(v) for v in [meeting.get("start"), meeting.get("end")] if v]
     # a plan's old dates bridge to its new ones (a postponement); dates of talks that
@@ -45,7 +47,8 @@ def report_span(meeting: dict[str, Any]) -> tuple[str | None, str | None]:
         if h.get("start") and h.get("status") not in ACTUAL
     ]
     days = [v for v in values if len(v) >= 10]
-    bounds = [keys.date_bounds(v) for v in (days or [v for v in values if len(v) >= 7])]
+    months = [v for v in values if len(v) >= 7]
+    bounds = [keys.date_bounds(v) for v in (days or months or values)]
     bounds = [b for b in bounds if b]
     if not bounds:
         return None, None
@@ -62,6 +65,7 @@ class _Report:
     process: str
     status: str | None
     city: str = ""
+    vague: bool = False  # dated only to a month ("next month"): too coarse to tell meetings apart
 
     @property
     def actual(self) -> bool:
@@ -81,9 +85,13 @@ class _Cluster:
     cities: set[str] = field(default_factory=set)
     dated_cities: set[str] = field(default_factory=set)
     actual: bool = False
+    precise: bool = False  # dated by a report that gives days, not only a month
 
     def add(self, r: _Report) -> None:
         self.ids.append(r.id)
+        self.precise = self.precise or (r.lo is not None and not r.vague)
+        if r.vague and self.lo:  # a month does not widen a meeting dated to the day
+            r = replace(r, lo=None, hi=None)
         if r.city:
             self.cities.add(r.city)
             if r.lo:
@@ -143,9 +151,9 @@ def cluster(reports: Iterable[_Report], why: Why | None = None) -> list[list[str
     why = {} if why is None else why
     clusters: list[_Cluster] = []
     active: list[_Cluster] = []  # clusters a report at or after r.lo can still overlap
-    for r in sorted((r for r in reports if r.lo), key=lambda r: (r.lo, r.hi, r.id)):
+    for r in sorted((r for r in reports if r.lo and not r.vague), key=lambda r: (r.lo, r.hi, r.id)):
         active = [c for c in active if c.hi + ROUND_TOLERANCE >= r.lo]  # type: ignore[operator]
-        match = [c for c in active if c.fits(r) and _overlaps(c, r)]
+        match = _own_town_first(r, [c for c in active if c.fits(r) and _overlaps(c, r)])
         if match:
             why[r.id] = joined(match[-1], r)
             match[-1].add(r)
@@ -153,6 +161,8 @@ def cluster(reports: Iterable[_Report], why: Why | None = None) -> list[list[str
             why[r.id] = {"rule": "first"}
             active.append(_new(clusters))
             active[-1].add(r)
+    for r in sorted((r for r in reports if r.vague), key=lambda r: (r.lo, r.hi, r.id)):
+        _add_vague(clusters, r, why)
     undated = (r for r in reports if not r.lo)
     for r in sorted(undated, key=lambda r: (r.published or date.max, r.id)):
         _add_undated(clusters, r, why)
@@ -174,6 +184,38 @@ def joined(c: _Cluster, r: _Report) -> dict[str, Any]:
         "window": [(c.lo - tol).isoformat(), (c.hi + tol).isoformat()],  # type: ignore[operator]
         **({"process": sorted(c.processes)} if c.processes else {}),
     }
+
+
+def _own_town_first(r: _Report, match: list[_Cluster]) -> list[_Cluster]:
+    """Of the meetings a report's dates allow, those in its own town if any.
+
+    An opening conference in one town and the round that follows it in
+    another, days apart, both fall in a planned date's window; the town decides.
+    """
+    own = [c for c in match if r.city and r.city in c.cities]
+    return own or match
+
+
+def _add_vague(clusters: list[_Cluster], r: _Report, why: Why) -> None:
+    """A report dated only to a month (or year) joins a meeting dated within it, else starts one.
+
+    Among several, it is read like an undated report (its town first, then
+    the meeting its publication date points to); it never widens a meeting's
+    dates, so it cannot chain two meetings of the same month together.
+    """
+    inside = [c for c in clusters if c.precise and r.lo <= c.lo <= r.hi]  # type: ignore[operator]
+    found = _attach(inside, r) if inside else None
+    if found is None:  # another report of the same month and nothing dated to the day
+        match = [c for c in clusters if c.lo and not c.precise and c.fits(r) and _overlaps(c, r)]
+        found = match[-1] if match else None
+    if found is None:
+        why[r.id] = {"rule": "first"}
+        _new(clusters).add(r)
+        return
+    span = [found.lo.isoformat(), found.hi.isoformat()] if found.lo and found.hi else None
+    why[r.id] = {"rule": "month or year only, a meeting within it", **({"window": span} if span else {}),
+                 **({"process": sorted(found.processes)} if found.processes else {})}
+    found.add(r)
 
 
 def _add_undated(clusters: list[_Cluster], r: _Report, why: Why) -> None:
@@ -274,14 +316,16 @@ def cluster_around(
     placed = len(clusters)
     reports = list(reports)
     why = {} if why is None else why
-    for r in sorted((r for r in reports if r.lo), key=lambda r: (r.lo, r.hi, r.id)):
-        match = [c for c in clusters if c.lo and c.fits(r) and _overlaps(c, r)]
+    for r in sorted((r for r in reports if r.lo and not r.vague), key=lambda r: (r.lo, r.hi, r.id)):
+        match = _own_town_first(r, [c for c in clusters if c.lo and c.fits(r) and _overlaps(c, r)])
         if match:
             why[r.id] = joined(_nearest(match, r), r)
             _nearest(match, r).add(r)
         else:
             why[r.id] = {"rule": "first"}
             _new(clusters).add(r)
+    for r in sorted((r for r in reports if r.vague), key=lambda r: (r.lo, r.hi, r.id)):
+        _add_vague(clusters, r, why)
     for r in sorted((r for r in reports if not r.lo), key=lambda r: (r.published or date.max, r.id)):
         _add_undated(clusters, r, why)
     own = {r.id for r in reports}

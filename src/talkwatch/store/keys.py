@@ -15,7 +15,6 @@ import unicodedata
 from datetime import date, timedelta
 from typing import Any
 
-from ..lexicon import load_yaml
 from . import identity
 
 _NON_WORD = re.compile(r"[^\w]+")
@@ -52,23 +51,18 @@ def actor_id(key: str) -> str:
     return "a" + short_hash(key)
 
 
-@functools.cache
-def _generic_words() -> frozenset[str]:
-    data = load_yaml("store", "meeting_words.yaml") or {}
-    return frozenset(data.get("generic", ()))
-
-
 UNPLACED = "*"  # the group of reports that name no place (``merge`` places them near the others)
 
 
 def meeting_place(meeting: dict[str, Any], doc_id: str) -> str:
-    """The group a reported meeting is merged within: venue country, else process, else name.
+    """The group a reported meeting is merged within: venue country, else process.
 
     The country rather than the city: a round whose venue is renegotiated
     (Minsk, then Gomel, then a border town) is still one meeting, and
     clustering tells towns apart by their dates (``merge``). Reports that name
-    no place and only generic words ("the talks") share one group, ``*``,
-    where dates and round numbers decide.
+    no place share one group, ``*``, where dates and round numbers decide: a
+    name alone ("the UN-backed conference") is how a later report speaks of
+    talks an earlier one placed, not a place of its own.
     """
     venue = meeting.get("venue") or {}
     country = venue.get("country") or identity.town_country(venue.get("city"))
@@ -78,9 +72,6 @@ def meeting_place(meeting: dict[str, Any], doc_id: str) -> str:
         return "t:" + norm(venue["city"])
     if meeting.get("process"):
         return "p:" + norm(meeting["process"])
-    words = norm(meeting.get("name")).split()
-    if any(w not in _generic_words() and not w.isdigit() for w in words):
-        return "n:" + " ".join(words)
     return UNPLACED
 
 

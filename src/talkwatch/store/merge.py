@@ -147,7 +147,7 @@ def _refresh_actor_kinds(backend: Any, actor_ids: list[str]) -> None:
     backend.executemany("UPDATE actors SET name = ?, type = ?, country = ? WHERE id = ?", updates)
 
 
-_CLUSTER_COLS = "id, lo, hi, published, round, process, status, city, place, meeting_id, joined"
+_CLUSTER_COLS = "id, lo, hi, start_date, published, round, process, status, city, place, meeting_id, joined"
 
 
 def _set_meetings(backend: Any, placed: list[tuple[str, dict[str, Any]]], why: Why) -> None:
@@ -173,11 +173,17 @@ def _load(backend: Any, place: str | None, lo: date | None, hi: date | None) -> 
     )
 
 
+MONTH = keys.days(27)  # a span this long with no day-precise start is a month ("next month")
+
+
 def _report(r: dict[str, Any]) -> _Report:
+    lo, hi = _iso(r["lo"]), _iso(r["hi"])
+    precise = bool(r["start_date"]) and len(r["start_date"]) >= 10
     return _Report(
         id=r["id"],
-        lo=_iso(r["lo"]),
-        hi=_iso(r["hi"]),
+        lo=lo,
+        hi=hi,
+        vague=bool(lo and hi and hi - lo >= MONTH and not precise),
         published=_iso(r["published"]),
         round=r["round"],
         process=keys.norm(r["process"]),

@@ -34,6 +34,9 @@ def _phases(kind: str) -> dict[str, int]:
 
 MEETING_PHASE = _phases("meeting")
 PARTICIPANT_PHASE = _phases("participant")
+_DATA = load_yaml("store", "phases.yaml") or {}
+RESTATES = {status: frozenset(less) for status, less in (_DATA.get("restates") or {}).items()}
+END_DATED = frozenset(_DATA.get("end_dated") or ())
 
 
 def in_event_order(stmts: Iterable[Statement], phase: dict[str, int]) -> list[Statement]:
@@ -73,8 +76,9 @@ def fold(
 
 
 def same_meeting_state(a: Statement, b: Statement) -> bool:
-    """Same status, and the later one either repeats the start or does not say it."""
-    return a["status"] == b["status"] and (not b.get("start") or b.get("start") == a.get("start"))
+    """Same status (or one the earlier implies), and the later one repeats the start or does not say it."""
+    said = a["status"] == b["status"] or b["status"] in RESTATES.get(a["status"], ())
+    return said and (not b.get("start") or b.get("start") == a.get("start"))
 
 
 def same_status(a: Statement, b: Statement) -> bool:
@@ -92,5 +96,15 @@ def participant_timeline(stmts: list[Statement]) -> list[Statement]:
 
 
 def latest_start(timeline: list[Statement]) -> str | None:
-    """The start date the timeline ends on (a later background date does not move it)."""
-    return next((s["start"] for s in reversed(timeline) if s.get("start")), None)
+    """The start date the timeline ends on (a later background date does not move it).
+
+    The date of a statement that the talks ended ("concluded on Friday") is
+    their end, not a new start, once an earlier statement gave an earlier start.
+    """
+    starts = [s for s in timeline if s.get("start")]
+    for n in range(len(starts) - 1, -1, -1):
+        s = starts[n]
+        if s["status"] in END_DATED and any(str(o["start"]) < str(s["start"]) for o in starts[:n]):
+            continue
+        return s["start"]
+    return None

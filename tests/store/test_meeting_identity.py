@@ -1,0 +1,76 @@
+"""Meeting identity across reports: towns, vague dates and names without a place.
+
+An opening conference in one town and the round after it in another, days
+apart, are two meetings; a report dated only "next month" joins the one in its
+town instead of chaining them; a report that names the talks but no place joins
+the meeting its dates point to; talks "held in 2019" are not this month's.
+"""
+
+from __future__ import annotations
+
+from store_fixtures import digest, ev, meeting
+
+pytest_plugins = ("store_backends",)
+
+
+def _report(body: str, published: str, mid: str, name: str, *, city: str | None, **fields) -> dict:
+    venue = {"city": city, "country": "TZA" if city else None}  # one country: the dates and towns decide
+    found = meeting(mid, name, city=city, venue=venue, evidence=[ev(body, body)], **fields)
+    return digest(body, published, meetings=[found])
+
+
+def _by_city(record) -> dict:
+    return {m["venue"]["city"]: m for m in record.record()["meetings"]}
+
+
+OPENING = "Ministers gather in Arusha on May 6 to open the conference."
+ROUND = "The delegations then meet in Moshi from May 8."
+MONTH = "Talks in Moshi are planned for May."
+
+
+def test_an_opening_and_the_round_after_it_in_another_town_stay_apart(record):
+    record.save(_report(OPENING, "2031-04-20", "m1", "conference", city="Arusha", status="scheduled",
+                        start="2031-05-06"))
+    record.save(_report(ROUND, "2031-04-21", "m1", "talks", city="Moshi", status="scheduled",
+                        start="2031-05-08"))
+    record.save(_report(MONTH, "2031-04-01", "m1", "talks", city="Moshi", status="scheduled",
+                        start="2031-05"))
+    towns = _by_city(record)
+    assert sorted(towns) == ["Arusha", "Moshi"]
+    assert towns["Moshi"]["start"] == "2031-05-08" and len(towns["Moshi"]["documents"]) == 2
+    assert len(towns["Arusha"]["documents"]) == 1
+
+
+def test_a_month_alone_joins_the_meeting_in_its_town_whatever_the_order(databases):
+    reports = [
+        _report(OPENING, "2031-04-20", "m1", "conference", city="Arusha", status="scheduled",
+                start="2031-05-06"),
+        _report(ROUND, "2031-04-21", "m1", "talks", city="Moshi", status="scheduled", start="2031-05-08"),
+        _report(MONTH, "2031-04-01", "m1", "talks", city="Moshi", status="scheduled", start="2031-05"),
+    ]
+    seen = []
+    with databases.open() as a, databases.open() as b:
+        for rec, order in ((a, reports), (b, list(reversed(reports)))):
+            for d in order:
+                rec.save(d)
+            seen.append(sorted((m["venue"]["city"], len(m["documents"])) for m in rec.record()["meetings"]))
+        assert a.checksum() == b.checksum()
+    assert seen[0] == seen[1] == [("Arusha", 1), ("Moshi", 2)]
+
+
+def test_a_named_report_without_a_place_joins_the_talks_its_dates_point_to(record):
+    record.save(_report(ROUND, "2031-04-21", "m1", "talks", city="Moshi", status="scheduled",
+                        start="2031-05-08"))
+    later = "The Kilimanjaro peace conference ended on May 12."
+    record.save(_report(later, "2031-05-13", "m1", "Kilimanjaro peace conference", city=None,
+                        status="concluded", start=None, end="2031-05-12"))
+    (m,) = record.record()["meetings"]
+    assert m["status"] == "concluded" and m["start"] == "2031-05-08"
+
+
+def test_talks_dated_only_to_an_earlier_year_stay_apart(record):
+    record.save(_report(ROUND, "2031-04-21", "m1", "talks", city="Moshi", status="scheduled",
+                        start="2031-05-08"))
+    past = "Earlier talks in Moshi were held in 2029."
+    record.save(_report(past, "2031-05-13", "m1", "earlier talks", city="Moshi", status="held", start="2029"))
+    assert sorted(m["start"] for m in record.record()["meetings"]) == ["2029", "2031-05-08"]
