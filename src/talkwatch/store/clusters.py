@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from . import keys
@@ -23,6 +23,7 @@ from . import keys
 TOLERANCE = keys.days(10)  # a planned date a few days off is the same meeting
 ACTUAL_TOLERANCE = keys.days(1)  # dates of talks that took place are not off by days
 ROUND_TOLERANCE = keys.days(120)  # the same numbered round, however postponed
+SESSION_TOLERANCE = keys.days(7)  # a round under way days after it opened is still that round
 UNDATED_WINDOW = keys.days(90)  # how far from a meeting an undated report may attach
 PAST = frozenset({"held", "concluded"})
 ACTUAL = frozenset({"ongoing", "suspended", "held", "concluded"})  # dates that happened
@@ -169,16 +170,29 @@ def cluster(reports: Iterable[_Report], why: Why | None = None) -> list[list[str
     return [sorted(c.ids) for c in clusters]
 
 
+def _rule(c: _Cluster, r: _Report) -> tuple[str, timedelta]:
+    """How far a report's dates may be from a cluster's, and why.
+
+    The same round number is the strongest sign: a round's plan may move by
+    months and its town be renegotiated, and talks under way days after its
+    opening are its later sessions. Otherwise, towns differ only on the same
+    days, dates of talks that took place agree within a day, plans within ten.
+    """
+    same_round = r.round is not None and r.round in c.rounds
+    if same_round and r.actual and c.actual:
+        return f"round {r.round}, days of its sessions", SESSION_TOLERANCE
+    if same_round:
+        return f"round {r.round}", ROUND_TOLERANCE
+    if c.other_town(r):
+        return "same days, venue moved", keys.days(0)
+    if r.actual and c.actual:  # dates that happened agree, whatever the round says
+        return "dates of talks held", ACTUAL_TOLERANCE
+    return "planned dates", TOLERANCE
+
+
 def joined(c: _Cluster, r: _Report) -> dict[str, Any]:
     """Why a dated report is one meeting with a cluster: its dates fall in the cluster's window."""
-    if c.other_town(r):
-        rule, tol = "same days, venue moved", keys.days(0)
-    elif r.actual and c.actual:
-        rule, tol = "dates of talks held", ACTUAL_TOLERANCE
-    elif r.round is not None and r.round in c.rounds:
-        rule, tol = f"round {r.round}", ROUND_TOLERANCE
-    else:
-        rule, tol = "planned dates", TOLERANCE
+    rule, tol = _rule(c, r)
     return {
         "rule": rule,
         "window": [(c.lo - tol).isoformat(), (c.hi + tol).isoformat()],  # type: ignore[operator]
@@ -240,14 +254,7 @@ def _new(clusters: list[_Cluster]) -> _Cluster:
 
 
 def _overlaps(c: _Cluster, r: _Report) -> bool:
-    if c.other_town(r):
-        tol = keys.days(0)
-    elif r.actual and c.actual:  # dates that happened agree, whatever the round says
-        tol = ACTUAL_TOLERANCE
-    elif r.round is not None and r.round in c.rounds:
-        tol = ROUND_TOLERANCE
-    else:
-        tol = TOLERANCE
+    tol = _rule(c, r)[1]
     return r.lo <= c.hi + tol and r.hi >= c.lo - tol  # type: ignore[operator]
 
 

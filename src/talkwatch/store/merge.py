@@ -302,8 +302,9 @@ def attendance_of(backend: Any, meeting_ids: list[str]) -> dict[str, list[dict[s
             [(sql, (mid,)) for sql in (REPORTS_OF, HISTORY_OF, PARTICIPATIONS_OF)]
         )
         if parts:
-            events = summarize(reports, history)["history"]
-            out[mid] = participants(parts, events[-1] if events else None)
+            s = summarize(reports, history)
+            events = s["history"]
+            out[mid] = participants(parts, events[-1] if events else None, s["start"])
     return out
 
 
@@ -326,7 +327,7 @@ def _write_summary(
     part_rows: list[dict[str, Any]],
 ) -> None:
     s = summarize(reports, history)
-    parts = participants(part_rows, s["history"][-1] if s["history"] else None)
+    parts = participants(part_rows, s["history"][-1] if s["history"] else None, s["start"])
     cells.write(backend, mid, parts)  # the grid of meeting pages, folded once here
     n_parties = sum(1 for p in parts if p["status"] not in ABSENT)
     backend.execute("DELETE FROM meetings WHERE id = ?", (mid,))

@@ -88,7 +88,7 @@ def meeting_record(backend: Any, m: dict[str, Any]) -> dict[str, Any]:
     merged = summary.summarize(reports, history)
     events = merged["history"]
     found = merge._in(backend, merge.PARTICIPATION_SQL, ids)
-    parts = summary.participants(found, events[-1] if events else None)
+    parts = summary.participants(found, events[-1] if events else None, merged["start"])
     row = {k: v for k, v in meeting_row(m).items() if k not in ("parties", "n_documents")}
     return row | {
         "documents": merged["documents"],
