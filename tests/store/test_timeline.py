@@ -87,3 +87,9 @@ def test_an_international_official_takes_no_country_from_the_reports():
 def test_a_delegation_without_a_key_is_its_actor():
     assert identity.name_key("tana liberation army delegation") == "tana liberation army"
     assert identity.name_key("delegation") == "delegation"
+
+
+def test_an_unkeyed_name_that_is_a_gazetteer_entry_is_that_entry():
+    assert identity.gazetteer_key("Belarus") == "BLR"
+    assert identity.gazetteer_key("the Belarusian side") is None  # a description, not the entry's name
+    assert identity.gazetteer_key("Northern Example Front") is None

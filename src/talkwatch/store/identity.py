@@ -62,6 +62,19 @@ def canonical_key(key: str) -> str:
     return key
 
 
+@functools.lru_cache(maxsize=65536)  # a pure function of the name
+def gazetteer_key(name: str | None) -> str | None:
+    """The gazetteer key of an unkeyed actor named exactly as an entry ("Belarus"), else None.
+
+    One report's extractor keyed the actor, another's did not: the name is the
+    same actor, whatever its type there. Only the entry's own name counts (an
+    alias such as a capital may stand for something else).
+    """
+    plain = _plain(name)
+    entry = _gazetteer().lookup(name) if plain else None
+    return entry.key if entry is not None and _plain(entry.name) == plain else None
+
+
 @functools.cache
 def _state_words() -> tuple[str, ...]:
     return tuple(sorted(_data().get("state", ()), key=lambda w: (-len(w), w)))

@@ -39,10 +39,14 @@ def short_hash(*parts: str, size: int = 12) -> str:
 
 def actor_key(actor: dict[str, Any]) -> str:
     """Gazetteer key when the extractor knew the actor (descriptions filed under the
-    actor they speak for), else the name: reports that type one name differently
-    still name one actor (its type is resolved in ``merge``)."""
+    actor they speak for; an unkeyed name that is an entry's own name is that entry),
+    else the name: reports that type one name differently still name one actor
+    (its type is resolved in ``merge``)."""
     if actor.get("key"):
         return f"k:{identity.canonical_key(actor['key'])}"
+    known = identity.gazetteer_key(actor.get("name"))
+    if known:
+        return f"k:{known}"
     return f"n:{identity.name_key(norm(actor.get('name')))}"
 
 
