@@ -74,3 +74,14 @@ def test_talks_dated_only_to_an_earlier_year_stay_apart(record):
     past = "Earlier talks in Moshi were held in 2029."
     record.save(_report(past, "2031-05-13", "m1", "earlier talks", city="Moshi", status="held", start="2029"))
     assert sorted(m["start"] for m in record.record()["meetings"]) == ["2029", "2031-05-08"]
+
+
+def test_a_country_alone_on_an_undated_report_does_not_make_a_meeting_of_its_own(record):
+    record.save(_report(ROUND, "2031-04-21", "m1", "talks", city="Moshi", status="scheduled",
+                        start="2031-05-08"))
+    named = "Delegations prepare for the Kaweri peace conference."
+    found = meeting("m1", "Kaweri peace conference", city=None, venue={"city": None, "country": "KWR"},
+                    status="scheduled", start=None, evidence=[ev(named, named)])
+    record.save(digest(named, "2031-05-02", meetings=[found]))
+    (m,) = record.record()["meetings"]
+    assert m["venue"]["city"] == "Moshi" and len(m["documents"]) == 2

@@ -67,6 +67,7 @@ class _Report:
     status: str | None
     city: str = ""
     vague: bool = False  # dated only to a month ("next month"): too coarse to tell meetings apart
+    country: str = ""
 
     @property
     def actual(self) -> bool:
@@ -84,6 +85,7 @@ class _Cluster:
     pub_lo: date | None = None
     pub_hi: date | None = None
     cities: set[str] = field(default_factory=set)
+    countries: set[str] = field(default_factory=set)
     dated_cities: set[str] = field(default_factory=set)
     actual: bool = False
     precise: bool = False  # dated by a report that gives days, not only a month
@@ -93,6 +95,8 @@ class _Cluster:
         self.precise = self.precise or (r.lo is not None and not r.vague)
         if r.vague and self.lo:  # a month does not widen a meeting dated to the day
             r = replace(r, lo=None, hi=None)
+        if r.country:
+            self.countries.add(r.country)
         if r.city:
             self.cities.add(r.city)
             if r.lo:
@@ -272,11 +276,12 @@ def _venue_allows(c: _Cluster, r: _Report) -> bool:
 def _attach(clusters: list[_Cluster], r: _Report) -> _Cluster | None:
     """The meeting an undated report most likely speaks of, if any is near enough.
 
-    Talks in the report's own town come first.
+    Talks in the report's own town come first, then in its country.
     """
     fitting = [c for c in clusters if c.fits(r) and _venue_allows(c, r)]
     same_town = [c for c in fitting if r.city and r.city in c.cities]
-    fitting = same_town or fitting
+    same_country = [c for c in fitting if r.country and r.country in c.countries]
+    fitting = same_town or same_country or fitting
     if r.published is None:
         return fitting[0] if fitting else None
     pub = r.published

@@ -58,7 +58,7 @@ def actor_id(key: str) -> str:
 UNPLACED = "*"  # the group of reports that name no place (``merge`` places them near the others)
 
 
-def meeting_place(meeting: dict[str, Any], doc_id: str) -> str:
+def meeting_place(meeting: dict[str, Any], doc_id: str, *, dated: bool = True) -> str:
     """The group a reported meeting is merged within: venue country, else process.
 
     The country rather than the city: a round whose venue is renegotiated
@@ -66,11 +66,13 @@ def meeting_place(meeting: dict[str, Any], doc_id: str) -> str:
     clustering tells towns apart by their dates (``merge``). Reports that name
     no place share one group, ``*``, where dates and round numbers decide: a
     name alone ("the UN-backed conference") is how a later report speaks of
-    talks an earlier one placed, not a place of its own.
+    talks an earlier one placed, not a place of its own. Nor is a country
+    told without a town or a date ("the Syria peace conference" is rarely in
+    Syria): such a report is placed by its dates, its country preferred.
     """
     venue = meeting.get("venue") or {}
     country = venue.get("country") or identity.town_country(venue.get("city"))
-    if country:
+    if country and (dated or venue.get("city")):
         return "c:" + norm(country)
     if venue.get("city"):
         return "t:" + norm(venue["city"])

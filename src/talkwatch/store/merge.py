@@ -147,7 +147,9 @@ def _refresh_actor_kinds(backend: Any, actor_ids: list[str]) -> None:
     backend.executemany("UPDATE actors SET name = ?, type = ?, country = ? WHERE id = ?", updates)
 
 
-_CLUSTER_COLS = "id, lo, hi, start_date, published, round, process, status, city, place, meeting_id, joined"
+_CLUSTER_COLS = (
+    "id, lo, hi, start_date, published, round, process, status, city, country, place, meeting_id, joined"
+)
 
 
 def _set_meetings(backend: Any, placed: list[tuple[str, dict[str, Any]]], why: Why) -> None:
@@ -189,6 +191,7 @@ def _report(r: dict[str, Any]) -> _Report:
         process=keys.norm(r["process"]),
         status=r["status"],
         city=keys.norm(r["city"]),
+        country=keys.norm(r["country"]),
     )
 
 
