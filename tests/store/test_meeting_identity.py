@@ -85,3 +85,14 @@ def test_a_country_alone_on_an_undated_report_does_not_make_a_meeting_of_its_own
     record.save(digest(named, "2031-05-02", meetings=[found]))
     (m,) = record.record()["meetings"]
     assert m["venue"]["city"] == "Moshi" and len(m["documents"]) == 2
+
+
+def test_a_renegotiated_venue_is_the_latest_one_told(record):
+    plan = "Talks open in Arusha on May 8, officials said."
+    again = "The May 8 talks in Arusha will include both delegations."
+    moved = "The talks on May 8 will be held in Moshi instead."
+    for body, day, town in ((plan, "2031-04-20", "Arusha"), (again, "2031-04-22", "Arusha"),
+                            (moved, "2031-04-25", "Moshi")):
+        record.save(_report(body, day, "m1", "talks", city=town, status="scheduled", start="2031-05-08"))
+    (m,) = record.record()["meetings"]
+    assert m["venue"]["city"] == "Moshi" and len(m["documents"]) == 3
