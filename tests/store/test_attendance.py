@@ -64,3 +64,12 @@ def test_attended_before_the_talks_began_is_read_as_coming():
     (p,) = attendance.participants(rows, start="2031-05-08")
     assert p["status"] == "will_attend" and p["history"][0]["stated"] == "attended"
     assert _final(rows, start="2031-05-06") == {"gov": "attended"}
+
+
+def test_talks_held_imply_the_parties_attended_not_the_sponsors():
+    rows = [
+        _row(1, "gov", "Kaweri government", "government", "will_attend", "2031-05-01", akey="k:KWR_GOV"),
+        _row(2, "spon", "Example Union", "igo", "will_attend", "2031-05-01", role="sponsor"),
+    ]
+    end = {"status": "held", "reported": "2031-05-09", "document": "d9", "evidence": {}}
+    assert _final(rows, meeting_end=end) == {"gov": "attended", "spon": "will_attend"}

@@ -74,7 +74,10 @@ IMPLIED = {  # meeting status -> participant statuses that become attendance
     "concluded": ("arrived", "will_attend"),
     "ongoing": ("arrived",),
 }
-NOT_IMPLIED_ROLES = frozenset({"host"})  # a host provides the venue; it need not sit at the table
+# Talks that took place entail that those at the table attended; a host (the
+# venue), a sponsor, a guarantor or an observer need not be there, and only a
+# report can tell that they were.
+NOT_IMPLIED_ROLES = frozenset({"host", "sponsor", "guarantor", "observer"})
 
 
 def _implied(
