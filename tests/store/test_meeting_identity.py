@@ -96,3 +96,17 @@ def test_a_renegotiated_venue_is_the_latest_one_told(record):
         record.save(_report(body, day, "m1", "talks", city=town, status="scheduled", start="2031-05-08"))
     (m,) = record.record()["meetings"]
     assert m["venue"]["city"] == "Moshi" and len(m["documents"]) == 3
+
+
+def test_a_session_ordinal_on_the_days_of_a_round_held_is_that_round(record):
+    third = "The third round opened in Moshi on May 8."
+    session = "The first session was suspended on May 9."
+    fourth = "The fourth round was held in Moshi on May 20."
+    record.save(_report(third, "2031-05-08", "m1", "third round", city="Moshi", status="ongoing",
+                        start="2031-05-08", round_=3))
+    record.save(_report(session, "2031-05-09", "m1", "first session", city=None, status="suspended",
+                        start="2031-05-09", round_=1))
+    record.save(_report(fourth, "2031-05-21", "m1", "fourth round", city="Moshi", status="held",
+                        start="2031-05-20", round_=4))
+    rounds = sorted((m["round"], len(m["documents"])) for m in record.record()["meetings"])
+    assert rounds == [(3, 2), (4, 1)]

@@ -105,7 +105,7 @@ class _Cluster:
         if r.lo:
             self.lo = min(self.lo or r.lo, r.lo)
             self.hi = max(self.hi or r.hi, r.hi)  # type: ignore[type-var]
-        if r.round is not None:
+        if r.round is not None and not self.other_round(r):  # a session's ordinal is no round
             self.rounds.add(r.round)
         if r.process:
             self.processes.add(r.process)
@@ -116,15 +116,28 @@ class _Cluster:
     def fits(self, r: _Report) -> bool:
         """Round numbers and process names never merge when both are known and differ.
 
-        Dated reports in different towns must share a day (``_overlaps``): talks
-        in two towns on two dates are two meetings (an opening conference and
-        the round after it), on the same dates one meeting whose venue moved.
+        Except on the days of talks that took place: two rounds of one process
+        are never a day apart, a session's ordinal ("the first session of this
+        round") is. Dated reports in different towns must share a day
+        (``_overlaps``): talks in two towns on two dates are two meetings (an
+        opening conference and the round after it), on the same dates one
+        meeting whose venue moved.
         """
-        if r.round is not None and self.rounds and r.round not in self.rounds:
+        if self.other_round(r) and not self.same_days_held(r):
             return False
         if self.after_it(r):
             return False
         return not (r.process and self.processes and r.process not in self.processes)
+
+    def other_round(self, r: _Report) -> bool:
+        return r.round is not None and bool(self.rounds) and r.round not in self.rounds
+
+    def same_days_held(self, r: _Report) -> bool:
+        """Whether a report of talks held falls within a day of these talks held."""
+        return bool(
+            r.actual and self.actual and r.lo and r.hi and self.lo and self.hi
+            and r.lo <= self.hi + ACTUAL_TOLERANCE and r.hi >= self.lo - ACTUAL_TOLERANCE
+        )
 
     def after_it(self, r: _Report) -> bool:
         """Whether a plan, written after these talks took place, is for a date after them."""

@@ -68,6 +68,12 @@ def _most_common(values: Iterable[Any]) -> Any:
 ACTUAL = frozenset({"ongoing", "suspended", "held", "concluded"})
 
 
+def _round(ordered: list[dict[str, Any]]) -> int | None:
+    """The most common round number; on a tie the higher one (a session ordinal counts from one)."""
+    counts = Counter(r["round"] for r in ordered if r["round"] is not None)
+    return max(counts, key=lambda n: (counts[n], n)) if counts else None
+
+
 def _venue(ordered: list[dict[str, Any]]) -> dict[str, Any]:
     """Where the meeting is: the town of the latest report of talks there, else the latest town told.
 
@@ -100,7 +106,7 @@ def summarize(reports: list[dict[str, Any]], history: list[dict[str, Any]]) -> d
         "aliases": sorted(aliases - {name}),
         **_venue(ordered),
         "process": _most_common(r["process"] for r in ordered),
-        "round": _most_common(r["round"] for r in ordered),
+        "round": _round(ordered),
         "start": start,
         "end": next((r["end_date"] for r in reversed(ordered) if r["end_date"]), None),
         "status": status,
