@@ -44,6 +44,17 @@ def test_the_day_talks_concluded_is_their_end_not_a_new_start():
     assert timeline.latest_start(timeline.meeting_timeline(moved)) == "2031-05-15"
 
 
+def test_talks_held_told_before_the_first_day_are_other_talks():
+    stmts = [
+        _s("scheduled", "2031-05-08", "2031-05-17"),
+        _s("held", "2031-05-08"),  # "the sides have met three times before", filed here
+        _s("suspended", "2031-05-16"),  # a suspension may come before the first day
+    ]
+    assert [e["status"] for e in timeline.meeting_timeline(stmts)] == ["scheduled", "suspended"]
+    moved = [_s("scheduled", "2031-05-08", "2031-05-17"), _s("held", "2031-05-10", "2031-05-09")]
+    assert [e["status"] for e in timeline.meeting_timeline(moved)][-1] == "held"  # brought forward
+
+
 def test_a_withdrawn_invitation_is_the_latest_state():
     stmts = [_s("invited", "01"), _s("will_attend", "02"), _s("not_invited", "03")]
     assert timeline.participant_timeline(stmts)[-1]["status"] == "not_invited"

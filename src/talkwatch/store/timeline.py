@@ -86,8 +86,29 @@ def same_status(a: Statement, b: Statement) -> bool:
 
 
 def meeting_timeline(stmts: list[Statement]) -> list[Statement]:
-    """A meeting's status history: event order, repeats folded."""
-    return fold(in_event_order(stmts, MEETING_PHASE), same_meeting_state)
+    """A meeting's status history: event order, repeats folded.
+
+    A statement that talks are under way or over, published before the day
+    they start and giving no day of its own, cannot be about them (the same
+    article's earlier meetings, told undated): it is left out of the timeline.
+    """
+    events = fold(in_event_order(stmts, MEETING_PHASE), same_meeting_state)
+    start = latest_start(events)
+    kept = [s for s in stmts if not _before_start(s, start)]
+    if kept and len(kept) < len(stmts):
+        events = fold(in_event_order(kept, MEETING_PHASE), same_meeting_state)
+    return events
+
+
+TOOK_PLACE = frozenset(_DATA.get("took_place") or ())
+
+
+def _before_start(s: Statement, start: str | None) -> bool:
+    day, first = str(s.get("reported") or ""), str(start or "")
+    return (
+        s.get("status") in TOOK_PLACE and not s.get("start")
+        and len(day) >= 10 and len(first) >= 10 and day < first
+    )
 
 
 def participant_timeline(stmts: list[Statement]) -> list[Statement]:
