@@ -8,6 +8,8 @@ the meeting its dates point to; talks "held in 2019" are not this month's.
 
 from __future__ import annotations
 
+import json
+
 from store_fixtures import digest, ev, meeting
 
 pytest_plugins = ("store_backends",)
@@ -110,3 +112,28 @@ def test_a_session_ordinal_on_the_days_of_a_round_held_is_that_round(record):
                         start="2031-05-20", round_=4))
     rounds = sorted((m["round"], len(m["documents"])) for m in record.record()["meetings"])
     assert rounds == [(3, 2), (4, 1)]
+
+
+def test_a_record_placed_by_names_is_re_placed_and_re_clustered_on_opening(tmp_path):
+    from talkwatch import store
+    from talkwatch.store.exports import record as export
+
+    ours = _report(ROUND, "2031-04-21", "m1", "talks", city="Moshi", status="scheduled", start="2031-05-08")
+    later = "The Kilimanjaro peace conference ended on May 12."
+    named = _report(later, "2031-05-13", "m1", "Kilimanjaro peace conference", city=None,
+                    status="concluded", start=None, end="2031-05-12")
+    fresh, old = tmp_path / "fresh.db", tmp_path / "old.db"
+    for path in (fresh, old):
+        with store.open(path, create=True) as rec:
+            rec.save(ours)
+            rec.save(named)
+    with store.open(old) as rec:  # as a record merged before 0010 placed it: by its name, apart
+        rec.backend.execute("UPDATE meeting_reports SET place = 'n:kilimanjaro peace conference',"
+                            " meeting_id = 'mold' WHERE name = 'Kilimanjaro peace conference'")
+        rec.backend.execute("DELETE FROM _migrations WHERE name = '0010_places'")
+    exported = []
+    for path in (fresh, old):
+        with store.open(path) as rec:
+            exported.append(sorted(json.dumps(r, sort_keys=True) for r in export.jsonl(rec.backend)))
+            assert len(rec.record()["meetings"]) == 1
+    assert exported[0] == exported[1]
