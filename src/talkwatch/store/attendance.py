@@ -30,13 +30,7 @@ def participants(
     ``start`` is the meeting's start day: a report published before it cannot
     tell that anyone attended; its ``attended`` is read as ``will_attend``.
     """
-    by_actor: dict[str, list[dict[str, Any]]] = {}
-    described = _generic_targets(parts)
-    members = _collective_members(parts, described)
-    for p in sorted(parts, key=lambda p: (*order_key(p["published"], p["doc_id"], p["ev_start"]), p["idx"])):
-        aid = p["actor_id"] or f"{p['doc_id']}:{p['actor_local']}"
-        for target in members.get(aid) or [described.get(aid, aid)]:
-            by_actor.setdefault(target, []).append(p)
+    by_actor = _by_actor(parts)
     out = []
     for actor in sorted(by_actor):
         hist = by_actor[actor]
@@ -44,6 +38,41 @@ def participants(
         events = timeline.participant_timeline([_statement(p, actor, start) for p in hist])
         events += _implied(events, role, meeting_end)
         out.append({"actor": actor, "status": events[-1]["status"], "role": role, "history": events})
+    return out
+
+
+def _by_actor(parts: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """Each record actor's statements in order, descriptions and collectives filed under whom they name."""
+    by_actor: dict[str, list[dict[str, Any]]] = {}
+    described = _generic_targets(parts)
+    members = _collective_members(parts, described)
+    for p in sorted(parts, key=lambda p: (*order_key(p["published"], p["doc_id"], p["ev_start"]), p["idx"])):
+        aid = p["actor_id"] or f"{p['doc_id']}:{p['actor_local']}"
+        for target in members.get(aid) or [described.get(aid, aid)]:
+            by_actor.setdefault(target, []).append(p)
+    return by_actor
+
+
+def conflicts(parts: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Statuses of one actor that documents published the same day state differently.
+
+    Field ``participant:<actor id>``; each document counts with its last
+    statement of the day, so both sources of "attended" and "declined" stay visible.
+    """
+    out = []
+    by_actor = _by_actor(parts)
+    for actor in sorted(by_actor):
+        last: dict[tuple[str, str], str] = {}
+        for p in by_actor[actor]:
+            if p["published"] and p["status"]:
+                last[(p["published"], p["doc_id"])] = p["status"]
+        by_day: dict[str, list[dict[str, Any]]] = {}
+        for (day, doc), value in sorted(last.items()):
+            by_day.setdefault(day, []).append({"value": value, "document": doc})
+        for day, values in sorted(by_day.items()):
+            if len({v["value"] for v in values}) > 1:
+                out.append({"field": f"participant:{actor}", "reported": day,
+                            "values": sorted(values, key=lambda v: (v["value"], v["document"]))})
     return out
 
 

@@ -360,5 +360,8 @@ def _write_summary(
     backend.execute("DELETE FROM conflicts WHERE meeting_id = ?", (mid,))
     backend.executemany(
         "INSERT INTO conflicts (meeting_id, field, reported, vals) VALUES (?, ?, ?, ?)",
-        [(mid, c["field"], c["reported"], json.dumps(c["values"])) for c in conflicts(s["statements"])],
+        [
+            (mid, c["field"], c["reported"], json.dumps(c["values"]))
+            for c in [*conflicts(s["statements"]), *attendance.conflicts(part_rows)]
+        ],
     )
