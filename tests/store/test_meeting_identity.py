@@ -137,3 +137,11 @@ def test_a_record_placed_by_names_is_re_placed_and_re_clustered_on_opening(tmp_p
             exported.append(sorted(json.dumps(r, sort_keys=True) for r in export.jsonl(rec.backend)))
             assert len(rec.record()["meetings"]) == 1
     assert exported[0] == exported[1]
+
+
+def test_undated_talks_told_in_two_countries_stay_apart(record):
+    for body, country in (("Talks in Kaweri are planned.", "KWR"), ("Talks in Tanzania are planned.", "TZA")):
+        found = meeting("m1", "talks", city=None, venue={"city": None, "country": country},
+                        status="scheduled", start=None, evidence=[ev(body, body)])
+        record.save(digest(body, "2031-05-02", meetings=[found]))
+    assert sorted(m["venue"]["country"] for m in record.record()["meetings"]) == ["KWR", "TZA"]

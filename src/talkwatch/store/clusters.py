@@ -309,10 +309,12 @@ def _attach(clusters: list[_Cluster], r: _Report) -> _Cluster | None:
         return min(after, key=lambda c: c.lo)  # type: ignore[arg-type, return-value]
     if before:
         return max(before, key=lambda c: c.lo)  # type: ignore[arg-type, return-value]
+    # undated talks told in two countries are two meetings: nothing else says they are one
     loose = [
         c
         for c in fitting
         if not c.lo and c.pub_lo and c.pub_lo - UNDATED_WINDOW <= pub <= c.pub_hi + UNDATED_WINDOW
+        and not (r.country and c.countries and r.country not in c.countries)
     ]  # type: ignore[operator]
     return loose[0] if loose else None
 
