@@ -145,3 +145,14 @@ def test_undated_talks_told_in_two_countries_stay_apart(record):
                         status="scheduled", start=None, evidence=[ev(body, body)])
         record.save(digest(body, "2031-05-02", meetings=[found]))
     assert sorted(m["venue"]["country"] for m in record.record()["meetings"]) == ["KWR", "TZA"]
+
+
+def test_only_whole_months_or_years_are_vague_dates():
+    from datetime import date
+
+    from talkwatch.store.merge import _whole_months
+
+    assert _whole_months(date(2031, 5, 1), date(2031, 5, 31))  # "in May"
+    assert _whole_months(date(2029, 1, 1), date(2029, 12, 31))  # "in 2029"
+    assert not _whole_months(date(2031, 1, 5), date(2031, 2, 20))  # a plan moved from Jan 5 to Feb 20
+    assert not _whole_months(date(2031, 5, 8), date(2031, 5, 8))

@@ -178,6 +178,11 @@ def _load(backend: Any, place: str | None, lo: date | None, hi: date | None) -> 
 MONTH = keys.days(27)  # a span this long with no day-precise start is a month ("next month")
 
 
+def _whole_months(lo: date | None, hi: date | None) -> bool:
+    """Whether a span is whole months or years (a date told to the month), not days bridged by a plan."""
+    return bool(lo and hi and hi - lo >= MONTH and lo.day == 1 and (hi + keys.days(1)).day == 1)
+
+
 def _report(r: dict[str, Any]) -> _Report:
     lo, hi = _iso(r["lo"]), _iso(r["hi"])
     precise = bool(r["start_date"]) and len(r["start_date"]) >= 10
@@ -185,7 +190,7 @@ def _report(r: dict[str, Any]) -> _Report:
         id=r["id"],
         lo=lo,
         hi=hi,
-        vague=bool(lo and hi and hi - lo >= MONTH and not precise),
+        vague=_whole_months(lo, hi) and not precise,
         published=_iso(r["published"]),
         round=r["round"],
         process=keys.norm(r["process"]),
