@@ -156,3 +156,18 @@ def test_only_whole_months_or_years_are_vague_dates():
     assert _whole_months(date(2029, 1, 1), date(2029, 12, 31))  # "in 2029"
     assert not _whole_months(date(2031, 1, 5), date(2031, 2, 20))  # a plan moved from Jan 5 to Feb 20
     assert not _whole_months(date(2031, 5, 8), date(2031, 5, 8))
+
+
+def test_the_previous_round_named_in_passing_is_the_one_before_the_article_s_own(record):
+    second = "The second round was held in Moshi on April 2."
+    record.save(_report(second, "2031-04-03", "m1", "second round", city="Moshi", status="held",
+                        start="2031-04-02", round_=2))
+    body = "The third round opened in Moshi on May 8. In the previous round, two accords were signed."
+    third = meeting("m1", "third round", city="Moshi", venue={"city": "Moshi", "country": "TZA"},
+                    status="ongoing", start="2031-05-08", round_=3, evidence=[ev(body, body[:41])])
+    past = meeting("m2", "previous round", city=None, status="held", start=None,
+                   evidence=[ev(body, body[42:])])
+    record.save(digest(body, "2031-05-09", meetings=[third, past]))
+    by_round = {m["round"]: m for m in record.record()["meetings"]}
+    assert sorted(by_round) == [2, 3]
+    assert len(by_round[2]["documents"]) == 2 and by_round[3]["status"] == "ongoing"

@@ -68,6 +68,8 @@ class _Report:
     city: str = ""
     vague: bool = False  # dated only to a month ("next month"): too coarse to tell meetings apart
     country: str = ""
+    doc: str = ""
+    earlier: bool = False  # named as a meeting before the article's own ("the previous round")
 
     @property
     def actual(self) -> bool:
@@ -86,12 +88,15 @@ class _Cluster:
     pub_hi: date | None = None
     cities: set[str] = field(default_factory=set)
     countries: set[str] = field(default_factory=set)
+    docs: set[str] = field(default_factory=set)
     dated_cities: set[str] = field(default_factory=set)
     actual: bool = False
     precise: bool = False  # dated by a report that gives days, not only a month
 
     def add(self, r: _Report) -> None:
         self.ids.append(r.id)
+        if r.doc:
+            self.docs.add(r.doc)
         self.precise = self.precise or (r.lo is not None and not r.vague)
         if r.vague and self.lo:  # a month does not widen a meeting dated to the day
             r = replace(r, lo=None, hi=None)
@@ -251,6 +256,12 @@ def _add_vague(clusters: list[_Cluster], r: _Report, why: Why) -> None:
 
 def _add_undated(clusters: list[_Cluster], r: _Report, why: Why) -> None:
     """An undated report joins the meeting its publication date points to, else starts one."""
+    found = _before_own(clusters, r) if r.earlier else None
+    if found is not None:
+        why[r.id] = {"rule": "undated, the meeting before the article's own",
+                     "window": [found.lo.isoformat(), found.hi.isoformat()]}  # type: ignore[union-attr]
+        found.add(r)
+        return
     found = _attach(clusters, r)
     if found is None:
         why[r.id] = {"rule": "first"}
@@ -263,6 +274,16 @@ def _add_undated(clusters: list[_Cluster], r: _Report, why: Why) -> None:
     why[r.id] = {"rule": rule, **({"window": span} if span else {}),
                  **({"process": sorted(found.processes)} if found.processes else {})}
     found.add(r)
+
+
+def _before_own(clusters: list[_Cluster], r: _Report) -> _Cluster | None:
+    """The meeting just before the one the report's own article is about ("the previous round")."""
+    own = [c.lo for c in clusters if r.doc in c.docs and c.lo]
+    if not own:
+        return None
+    first = min(own)
+    before = [c for c in clusters if c.lo and c.hi and c.hi < first and c.fits(r)]
+    return max(before, key=lambda c: (c.lo, c.hi)) if before else None
 
 
 def _new(clusters: list[_Cluster]) -> _Cluster:

@@ -15,6 +15,7 @@ import unicodedata
 from datetime import date, timedelta
 from typing import Any
 
+from ..lexicon import load_yaml
 from . import identity
 
 _NON_WORD = re.compile(r"[^\w]+")
@@ -53,6 +54,16 @@ def actor_key(actor: dict[str, Any]) -> str:
 @functools.lru_cache(maxsize=65536)
 def actor_id(key: str) -> str:
     return "a" + short_hash(key)
+
+
+@functools.cache
+def _earlier_words() -> frozenset[str]:
+    return frozenset((load_yaml("store", "meeting_words.yaml") or {}).get("earlier", ()))
+
+
+def names_earlier(name: str | None) -> bool:
+    """Whether a meeting's name places it before the article's own ("the previous round")."""
+    return any(w in _earlier_words() for w in norm(name).split())
 
 
 UNPLACED = "*"  # the group of reports that name no place (``merge`` places them near the others)

@@ -148,7 +148,8 @@ def _refresh_actor_kinds(backend: Any, actor_ids: list[str]) -> None:
 
 
 _CLUSTER_COLS = (
-    "id, lo, hi, start_date, published, round, process, status, city, country, place, meeting_id, joined"
+    "id, doc_id, name, lo, hi, start_date, published, round, process, status, city, country, place,"
+    " meeting_id, joined"
 )
 
 
@@ -197,6 +198,8 @@ def _report(r: dict[str, Any]) -> _Report:
         status=r["status"],
         city=keys.norm(r["city"]),
         country=keys.norm(r["country"]),
+        doc=r["doc_id"],
+        earlier=keys.names_earlier(r["name"]),
     )
 
 
