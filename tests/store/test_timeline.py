@@ -28,6 +28,33 @@ def test_news_within_a_phase_keeps_report_order():
     assert timeline.latest_start(timeline.meeting_timeline(stmts)) == "c"
 
 
+def test_held_after_concluded_restates_it():
+    stmts = [_s("scheduled", "01", "x"), _s("concluded", "05"), _s("held", "05")]
+    events = timeline.meeting_timeline(stmts)
+    assert [e["status"] for e in events] == ["scheduled", "concluded"]
+    assert [e["status"] for e in timeline.meeting_timeline([_s("held", "01"), _s("concluded", "02")])] == [
+        "held", "concluded",
+    ]
+
+
+def test_the_day_talks_concluded_is_their_end_not_a_new_start():
+    stmts = [_s("scheduled", "01", "2031-05-08"), _s("concluded", "09", "2031-05-12")]
+    assert timeline.latest_start(timeline.meeting_timeline(stmts)) == "2031-05-08"
+    moved = [_s("scheduled", "01", "2031-05-08"), _s("scheduled", "02", "2031-05-15")]
+    assert timeline.latest_start(timeline.meeting_timeline(moved)) == "2031-05-15"
+
+
+def test_talks_held_told_before_the_first_day_are_other_talks():
+    stmts = [
+        _s("scheduled", "2031-05-08", "2031-05-17"),
+        _s("held", "2031-05-08"),  # "the sides have met three times before", filed here
+        _s("suspended", "2031-05-16"),  # a suspension may come before the first day
+    ]
+    assert [e["status"] for e in timeline.meeting_timeline(stmts)] == ["scheduled", "suspended"]
+    moved = [_s("scheduled", "2031-05-08", "2031-05-17"), _s("held", "2031-05-10", "2031-05-09")]
+    assert [e["status"] for e in timeline.meeting_timeline(moved)][-1] == "held"  # brought forward
+
+
 def test_a_withdrawn_invitation_is_the_latest_state():
     stmts = [_s("invited", "01"), _s("will_attend", "02"), _s("not_invited", "03")]
     assert timeline.participant_timeline(stmts)[-1]["status"] == "not_invited"
@@ -71,3 +98,9 @@ def test_an_international_official_takes_no_country_from_the_reports():
 def test_a_delegation_without_a_key_is_its_actor():
     assert identity.name_key("tana liberation army delegation") == "tana liberation army"
     assert identity.name_key("delegation") == "delegation"
+
+
+def test_an_unkeyed_name_that_is_a_gazetteer_entry_is_that_entry():
+    assert identity.gazetteer_key("Belarus") == "BLR"
+    assert identity.gazetteer_key("the Belarusian side") is None  # a description, not the entry's name
+    assert identity.gazetteer_key("Northern Example Front") is None

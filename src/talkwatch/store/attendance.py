@@ -20,33 +20,74 @@ def order_key(published: str | None, doc_id: str, position: int | None) -> tuple
 
 
 def participants(
-    parts: list[dict[str, Any]], meeting_end: dict[str, Any] | None = None
+    parts: list[dict[str, Any]], meeting_end: dict[str, Any] | None = None, start: str | None = None
 ) -> list[dict[str, Any]]:
     """Per actor: status and role at the end of the timeline, and the history behind them.
 
     ``meeting_end`` is the last entry of the meeting's own timeline: parties
     that arrived at (or said they would attend) talks that then took place
     attended them (an ``implied`` entry citing the meeting's statement).
+    ``start`` is the meeting's start day: a report published before it cannot
+    tell that anyone attended; its ``attended`` is read as ``will_attend``.
     """
-    by_actor: dict[str, list[dict[str, Any]]] = {}
-    described = _generic_targets(parts)
-    for p in sorted(parts, key=lambda p: (*order_key(p["published"], p["doc_id"], p["ev_start"]), p["idx"])):
-        aid = p["actor_id"] or f"{p['doc_id']}:{p['actor_local']}"
-        by_actor.setdefault(described.get(aid, aid), []).append(p)
+    by_actor = _by_actor(parts)
     out = []
     for actor in sorted(by_actor):
         hist = by_actor[actor]
         role = next((p["role"] for p in reversed(hist) if p["role"]), None)
-        events = timeline.participant_timeline([_statement(p, actor) for p in hist])
+        events = timeline.participant_timeline([_statement(p, actor, start) for p in hist])
         events += _implied(events, role, meeting_end)
         out.append({"actor": actor, "status": events[-1]["status"], "role": role, "history": events})
     return out
 
 
-def _statement(p: dict[str, Any], actor: str) -> dict[str, Any]:
+def _by_actor(parts: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """Each record actor's statements in order, descriptions and collectives filed under whom they name."""
+    by_actor: dict[str, list[dict[str, Any]]] = {}
+    described = _generic_targets(parts)
+    members = _collective_members(parts, described)
+    for p in sorted(parts, key=lambda p: (*order_key(p["published"], p["doc_id"], p["ev_start"]), p["idx"])):
+        aid = p["actor_id"] or f"{p['doc_id']}:{p['actor_local']}"
+        for target in members.get(aid) or [described.get(aid, aid)]:
+            by_actor.setdefault(target, []).append(p)
+    return by_actor
+
+
+def conflicts(parts: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Statuses of one actor that documents published the same day state differently.
+
+    Field ``participant:<actor id>``; each document counts with its last
+    statement of the day, so both sources of "attended" and "declined" stay visible.
+    """
+    out = []
+    by_actor = _by_actor(parts)
+    for actor in sorted(by_actor):
+        last: dict[tuple[str, str], str] = {}
+        for p in by_actor[actor]:
+            if p["published"] and p["status"]:
+                last[(p["published"], p["doc_id"])] = p["status"]
+        by_day: dict[str, list[dict[str, Any]]] = {}
+        for (day, doc), value in sorted(last.items()):
+            by_day.setdefault(day, []).append({"value": value, "document": doc})
+        for day, values in sorted(by_day.items()):
+            if len({v["value"] for v in values}) > 1:
+                out.append({"field": f"participant:{actor}", "reported": day,
+                            "values": sorted(values, key=lambda v: (v["value"], v["document"]))})
+    return out
+
+
+def _before_the_talks(p: dict[str, Any], start: str | None) -> bool:
+    """Whether an ``attended`` statement was published before the talks' first day."""
+    day, first = p.get("published") or "", str(start or "")
+    return p["status"] == "attended" and len(first) >= 10 and len(day) >= 10 and day < first
+
+
+def _statement(p: dict[str, Any], actor: str, start: str | None = None) -> dict[str, Any]:
+    early = _before_the_talks(p, start)
     s = {
         "reported": p["published"],
-        "status": p["status"],
+        "status": "will_attend" if early else p["status"],
+        **({"stated": p["status"]} if early else {}),
         "role": p["role"],
         "hedged": bool(p["hedged"]),
         "document": p["doc_id"],
@@ -62,7 +103,10 @@ IMPLIED = {  # meeting status -> participant statuses that become attendance
     "concluded": ("arrived", "will_attend"),
     "ongoing": ("arrived",),
 }
-NOT_IMPLIED_ROLES = frozenset({"host"})  # a host provides the venue; it need not sit at the table
+# Talks that took place entail that those at the table attended; a host (the
+# venue), a sponsor, a guarantor or an observer need not be there, and only a
+# report can tell that they were.
+NOT_IMPLIED_ROLES = frozenset({"host", "sponsor", "guarantor", "observer"})
 
 
 def _implied(
@@ -93,9 +137,15 @@ def _implied(
 
 
 def _generic_targets(parts: list[dict[str, Any]]) -> dict[str, str]:
-    """Generic actors ("the government") -> the meeting's one named actor of that type."""
+    """Descriptions -> the actor they stand for at this meeting.
+
+    A generic description ("the government", "the main opposition") is the
+    meeting's one named actor of that type; a state whose government is also
+    at the table is that government (one party, named two ways).
+    """
     named: dict[str, set[str]] = {}
     generic: dict[str, str] = {}
+    by_key: dict[str, str] = {}
     for p in parts:
         aid, akey = p.get("actor_id"), p.get("akey") or ""
         if not aid or not p.get("a_type"):
@@ -105,11 +155,32 @@ def _generic_targets(parts: list[dict[str, Any]]) -> dict[str, str]:
             part = identity.generic_type(p.get("a_name"), None, p.get("a_country"))
         if part:
             generic[aid] = part
-        else:
+        elif not identity.is_collective(p.get("a_name"), akey):
             named.setdefault(p["a_type"], set()).add(aid)
+            by_key[akey] = aid
     out = {}
+    for akey, aid in sorted(by_key.items()):
+        government = by_key.get(f"{akey}_GOV")
+        if government and identity.gazetteer_entry(akey) is not None:
+            out[aid] = government
     for aid, part in sorted(generic.items()):
-        targets = named.get(part, set())
+        targets = named.get(part, set()) - set(out)
         if len(targets) == 1:
             out[aid] = min(targets)
     return out
+
+
+def _collective_members(parts: list[dict[str, Any]], described: dict[str, str]) -> dict[str, list[str]]:
+    """Collective actors ("the two sides") -> the meeting's named parties, when it has some."""
+    collective: set[str] = set()
+    parties: set[str] = set()
+    for p in parts:
+        aid = p.get("actor_id")
+        if not aid:
+            continue
+        if identity.is_collective(p.get("a_name"), p.get("akey") or ""):
+            collective.add(aid)
+        elif p.get("role") == "party" and aid not in described:
+            parties.add(aid)
+    found = sorted(parties - collective)
+    return {aid: found for aid in sorted(collective)} if found else {}

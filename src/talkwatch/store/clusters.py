@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 from typing import Any
 
 from . import keys
@@ -23,6 +23,7 @@ from . import keys
 TOLERANCE = keys.days(10)  # a planned date a few days off is the same meeting
 ACTUAL_TOLERANCE = keys.days(1)  # dates of talks that took place are not off by days
 ROUND_TOLERANCE = keys.days(120)  # the same numbered round, however postponed
+SESSION_TOLERANCE = keys.days(7)  # a round under way days after it opened is still that round
 UNDATED_WINDOW = keys.days(90)  # how far from a meeting an undated report may attach
 PAST = frozenset({"held", "concluded"})
 ACTUAL = frozenset({"ongoing", "suspended", "held", "concluded"})  # dates that happened
@@ -32,9 +33,11 @@ ABSENT = frozenset({"declined", "not_invited"})
 def report_span(meeting: dict[str, Any]) -> tuple[str | None, str | None]:
     """First and last day the dates of a reported meeting allow.
 
-    Year-only dates are ignored, and month-only ones too when a day is also
-    told ("planned for January", then "on January 24"): a month would stretch
-    the report over weeks and chain meetings of that month together.
+    Month-only dates are ignored when a day is also told ("planned for
+    January", then "on January 24"), year-only ones when a month is: a month
+    would stretch the report over weeks and chain meetings of that month
+    together. A report dated only to a month or a year is clustered as such
+    (``_add_vague``): "talks held in 2012" are not this week's talks.
     """
     values = [str(v) for v in [meeting.get("start"), meeting.get("end")] if v]
     # a plan's old dates bridge to its new ones (a postponement); dates of talks that
@@ -45,7 +48,8 @@ def report_span(meeting: dict[str, Any]) -> tuple[str | None, str | None]:
         if h.get("start") and h.get("status") not in ACTUAL
     ]
     days = [v for v in values if len(v) >= 10]
-    bounds = [keys.date_bounds(v) for v in (days or [v for v in values if len(v) >= 7])]
+    months = [v for v in values if len(v) >= 7]
+    bounds = [keys.date_bounds(v) for v in (days or months or values)]
     bounds = [b for b in bounds if b]
     if not bounds:
         return None, None
@@ -62,6 +66,10 @@ class _Report:
     process: str
     status: str | None
     city: str = ""
+    vague: bool = False  # dated only to a month ("next month"): too coarse to tell meetings apart
+    country: str = ""
+    doc: str = ""
+    earlier: bool = False  # named as a meeting before the article's own ("the previous round")
 
     @property
     def actual(self) -> bool:
@@ -79,11 +87,21 @@ class _Cluster:
     pub_lo: date | None = None
     pub_hi: date | None = None
     cities: set[str] = field(default_factory=set)
+    countries: set[str] = field(default_factory=set)
+    docs: set[str] = field(default_factory=set)
     dated_cities: set[str] = field(default_factory=set)
     actual: bool = False
+    precise: bool = False  # dated by a report that gives days, not only a month
 
     def add(self, r: _Report) -> None:
         self.ids.append(r.id)
+        if r.doc:
+            self.docs.add(r.doc)
+        self.precise = self.precise or (r.lo is not None and not r.vague)
+        if r.vague and self.lo:  # a month does not widen a meeting dated to the day
+            r = replace(r, lo=None, hi=None)
+        if r.country:
+            self.countries.add(r.country)
         if r.city:
             self.cities.add(r.city)
             if r.lo:
@@ -92,7 +110,7 @@ class _Cluster:
         if r.lo:
             self.lo = min(self.lo or r.lo, r.lo)
             self.hi = max(self.hi or r.hi, r.hi)  # type: ignore[type-var]
-        if r.round is not None:
+        if r.round is not None and not self.other_round(r):  # a session's ordinal is no round
             self.rounds.add(r.round)
         if r.process:
             self.processes.add(r.process)
@@ -103,15 +121,28 @@ class _Cluster:
     def fits(self, r: _Report) -> bool:
         """Round numbers and process names never merge when both are known and differ.
 
-        Dated reports in different towns must share a day (``_overlaps``): talks
-        in two towns on two dates are two meetings (an opening conference and
-        the round after it), on the same dates one meeting whose venue moved.
+        Except on the days of talks that took place: two rounds of one process
+        are never a day apart, a session's ordinal ("the first session of this
+        round") is. Dated reports in different towns must share a day
+        (``_overlaps``): talks in two towns on two dates are two meetings (an
+        opening conference and the round after it), on the same dates one
+        meeting whose venue moved.
         """
-        if r.round is not None and self.rounds and r.round not in self.rounds:
+        if self.other_round(r) and not self.same_days_held(r):
             return False
         if self.after_it(r):
             return False
         return not (r.process and self.processes and r.process not in self.processes)
+
+    def other_round(self, r: _Report) -> bool:
+        return r.round is not None and bool(self.rounds) and r.round not in self.rounds
+
+    def same_days_held(self, r: _Report) -> bool:
+        """Whether a report of talks held falls within a day of these talks held."""
+        return bool(
+            r.actual and self.actual and r.lo and r.hi and self.lo and self.hi
+            and r.lo <= self.hi + ACTUAL_TOLERANCE and r.hi >= self.lo - ACTUAL_TOLERANCE
+        )
 
     def after_it(self, r: _Report) -> bool:
         """Whether a plan, written after these talks took place, is for a date after them."""
@@ -143,9 +174,9 @@ def cluster(reports: Iterable[_Report], why: Why | None = None) -> list[list[str
     why = {} if why is None else why
     clusters: list[_Cluster] = []
     active: list[_Cluster] = []  # clusters a report at or after r.lo can still overlap
-    for r in sorted((r for r in reports if r.lo), key=lambda r: (r.lo, r.hi, r.id)):
+    for r in sorted((r for r in reports if r.lo and not r.vague), key=lambda r: (r.lo, r.hi, r.id)):
         active = [c for c in active if c.hi + ROUND_TOLERANCE >= r.lo]  # type: ignore[operator]
-        match = [c for c in active if c.fits(r) and _overlaps(c, r)]
+        match = _own_town_first(r, [c for c in active if c.fits(r) and _overlaps(c, r)])
         if match:
             why[r.id] = joined(match[-1], r)
             match[-1].add(r)
@@ -153,22 +184,37 @@ def cluster(reports: Iterable[_Report], why: Why | None = None) -> list[list[str
             why[r.id] = {"rule": "first"}
             active.append(_new(clusters))
             active[-1].add(r)
+    for r in sorted((r for r in reports if r.vague), key=lambda r: (r.lo, r.hi, r.id)):
+        _add_vague(clusters, r, why)
     undated = (r for r in reports if not r.lo)
     for r in sorted(undated, key=lambda r: (r.published or date.max, r.id)):
         _add_undated(clusters, r, why)
     return [sorted(c.ids) for c in clusters]
 
 
+def _rule(c: _Cluster, r: _Report) -> tuple[str, timedelta]:
+    """How far a report's dates may be from a cluster's, and why.
+
+    The same round number is the strongest sign: a round's plan may move by
+    months and its town be renegotiated, and talks under way days after its
+    opening are its later sessions. Otherwise, towns differ only on the same
+    days, dates of talks that took place agree within a day, plans within ten.
+    """
+    same_round = r.round is not None and r.round in c.rounds
+    if same_round and r.actual and c.actual:
+        return f"round {r.round}, days of its sessions", SESSION_TOLERANCE
+    if same_round:
+        return f"round {r.round}", ROUND_TOLERANCE
+    if c.other_town(r):
+        return "same days, venue moved", keys.days(0)
+    if r.actual and c.actual:  # dates that happened agree, whatever the round says
+        return "dates of talks held", ACTUAL_TOLERANCE
+    return "planned dates", TOLERANCE
+
+
 def joined(c: _Cluster, r: _Report) -> dict[str, Any]:
     """Why a dated report is one meeting with a cluster: its dates fall in the cluster's window."""
-    if c.other_town(r):
-        rule, tol = "same days, venue moved", keys.days(0)
-    elif r.actual and c.actual:
-        rule, tol = "dates of talks held", ACTUAL_TOLERANCE
-    elif r.round is not None and r.round in c.rounds:
-        rule, tol = f"round {r.round}", ROUND_TOLERANCE
-    else:
-        rule, tol = "planned dates", TOLERANCE
+    rule, tol = _rule(c, r)
     return {
         "rule": rule,
         "window": [(c.lo - tol).isoformat(), (c.hi + tol).isoformat()],  # type: ignore[operator]
@@ -176,8 +222,46 @@ def joined(c: _Cluster, r: _Report) -> dict[str, Any]:
     }
 
 
+def _own_town_first(r: _Report, match: list[_Cluster]) -> list[_Cluster]:
+    """Of the meetings a report's dates allow, those in its own town if any.
+
+    An opening conference in one town and the round that follows it in
+    another, days apart, both fall in a planned date's window; the town decides.
+    """
+    own = [c for c in match if r.city and r.city in c.cities]
+    return own or match
+
+
+def _add_vague(clusters: list[_Cluster], r: _Report, why: Why) -> None:
+    """A report dated only to a month (or year) joins a meeting dated within it, else starts one.
+
+    Among several, it is read like an undated report (its town first, then
+    the meeting its publication date points to); it never widens a meeting's
+    dates, so it cannot chain two meetings of the same month together.
+    """
+    inside = [c for c in clusters if c.precise and r.lo <= c.lo <= r.hi]  # type: ignore[operator]
+    found = _attach(inside, r) if inside else None
+    if found is None:  # another report of the same month and nothing dated to the day
+        match = [c for c in clusters if c.lo and not c.precise and c.fits(r) and _overlaps(c, r)]
+        found = match[-1] if match else None
+    if found is None:
+        why[r.id] = {"rule": "first"}
+        _new(clusters).add(r)
+        return
+    span = [found.lo.isoformat(), found.hi.isoformat()] if found.lo and found.hi else None
+    why[r.id] = {"rule": "month or year only, a meeting within it", **({"window": span} if span else {}),
+                 **({"process": sorted(found.processes)} if found.processes else {})}
+    found.add(r)
+
+
 def _add_undated(clusters: list[_Cluster], r: _Report, why: Why) -> None:
     """An undated report joins the meeting its publication date points to, else starts one."""
+    found = _before_own(clusters, r) if r.earlier else None
+    if found is not None:
+        why[r.id] = {"rule": "undated, the meeting before the article's own",
+                     "window": [found.lo.isoformat(), found.hi.isoformat()]}  # type: ignore[union-attr]
+        found.add(r)
+        return
     found = _attach(clusters, r)
     if found is None:
         why[r.id] = {"rule": "first"}
@@ -192,20 +276,23 @@ def _add_undated(clusters: list[_Cluster], r: _Report, why: Why) -> None:
     found.add(r)
 
 
+def _before_own(clusters: list[_Cluster], r: _Report) -> _Cluster | None:
+    """The meeting just before the one the report's own article is about ("the previous round")."""
+    own = [c.lo for c in clusters if r.doc in c.docs and c.lo]
+    if not own:
+        return None
+    first = min(own)
+    before = [c for c in clusters if c.lo and c.hi and c.hi < first and c.fits(r)]
+    return max(before, key=lambda c: (c.lo, c.hi)) if before else None
+
+
 def _new(clusters: list[_Cluster]) -> _Cluster:
     clusters.append(_Cluster())
     return clusters[-1]
 
 
 def _overlaps(c: _Cluster, r: _Report) -> bool:
-    if c.other_town(r):
-        tol = keys.days(0)
-    elif r.actual and c.actual:  # dates that happened agree, whatever the round says
-        tol = ACTUAL_TOLERANCE
-    elif r.round is not None and r.round in c.rounds:
-        tol = ROUND_TOLERANCE
-    else:
-        tol = TOLERANCE
+    tol = _rule(c, r)[1]
     return r.lo <= c.hi + tol and r.hi >= c.lo - tol  # type: ignore[operator]
 
 
@@ -223,11 +310,12 @@ def _venue_allows(c: _Cluster, r: _Report) -> bool:
 def _attach(clusters: list[_Cluster], r: _Report) -> _Cluster | None:
     """The meeting an undated report most likely speaks of, if any is near enough.
 
-    Talks in the report's own town come first.
+    Talks in the report's own town come first, then in its country.
     """
     fitting = [c for c in clusters if c.fits(r) and _venue_allows(c, r)]
     same_town = [c for c in fitting if r.city and r.city in c.cities]
-    fitting = same_town or fitting
+    same_country = [c for c in fitting if r.country and r.country in c.countries]
+    fitting = same_town or same_country or fitting
     if r.published is None:
         return fitting[0] if fitting else None
     pub = r.published
@@ -242,10 +330,12 @@ def _attach(clusters: list[_Cluster], r: _Report) -> _Cluster | None:
         return min(after, key=lambda c: c.lo)  # type: ignore[arg-type, return-value]
     if before:
         return max(before, key=lambda c: c.lo)  # type: ignore[arg-type, return-value]
+    # undated talks told in two countries are two meetings: nothing else says they are one
     loose = [
         c
         for c in fitting
         if not c.lo and c.pub_lo and c.pub_lo - UNDATED_WINDOW <= pub <= c.pub_hi + UNDATED_WINDOW
+        and not (r.country and c.countries and r.country not in c.countries)
     ]  # type: ignore[operator]
     return loose[0] if loose else None
 
@@ -274,14 +364,16 @@ def cluster_around(
     placed = len(clusters)
     reports = list(reports)
     why = {} if why is None else why
-    for r in sorted((r for r in reports if r.lo), key=lambda r: (r.lo, r.hi, r.id)):
-        match = [c for c in clusters if c.lo and c.fits(r) and _overlaps(c, r)]
+    for r in sorted((r for r in reports if r.lo and not r.vague), key=lambda r: (r.lo, r.hi, r.id)):
+        match = _own_town_first(r, [c for c in clusters if c.lo and c.fits(r) and _overlaps(c, r)])
         if match:
             why[r.id] = joined(_nearest(match, r), r)
             _nearest(match, r).add(r)
         else:
             why[r.id] = {"rule": "first"}
             _new(clusters).add(r)
+    for r in sorted((r for r in reports if r.vague), key=lambda r: (r.lo, r.hi, r.id)):
+        _add_vague(clusters, r, why)
     for r in sorted((r for r in reports if not r.lo), key=lambda r: (r.published or date.max, r.id)):
         _add_undated(clusters, r, why)
     own = {r.id for r in reports}

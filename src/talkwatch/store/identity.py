@@ -62,6 +62,19 @@ def canonical_key(key: str) -> str:
     return key
 
 
+@functools.lru_cache(maxsize=65536)  # a pure function of the name
+def gazetteer_key(name: str | None) -> str | None:
+    """The gazetteer key of an unkeyed actor named exactly as an entry ("Belarus"), else None.
+
+    One report's extractor keyed the actor, another's did not: the name is the
+    same actor, whatever its type there. Only the entry's own name counts (an
+    alias such as a capital may stand for something else).
+    """
+    plain = _plain(name)
+    entry = _gazetteer().lookup(name) if plain else None
+    return entry.key if entry is not None and _plain(entry.name) == plain else None
+
+
 @functools.cache
 def _state_words() -> tuple[str, ...]:
     return tuple(sorted(_data().get("state", ()), key=lambda w: (-len(w), w)))
@@ -86,11 +99,46 @@ def _generic_names() -> dict[str, str]:
     return out
 
 
+_POSSESSIVE = re.compile(r"^\w+['’]s?$")
+
+
+def _description_tail(name: str | None) -> list[str]:
+    """The words of a description after its leading modifiers may go ("the country's main ...").
+
+    A capitalized word other than a possessive ("Assad's") makes it a proper name.
+    """
+    words = (name or "").split()
+    if words and words[0].casefold() == "the":
+        words = words[1:]
+    if any(w[:1].isupper() and not _POSSESSIVE.match(w) for w in words):
+        return []
+    return _plain(" ".join(words)).split()
+
+
 def generic_type(name: str | None, key: str | None, country: str | None) -> str | None:
-    """The part ("government", ...) an unkeyed, country-less generic name plays, if it is one."""
+    """The part ("government", ...) an unkeyed, country-less description plays, if it is one.
+
+    The description ends in a generic name ("the political opposition",
+    "several opposition parties", "Assad's government"); its modifiers do not
+    name anyone else.
+    """
     if key or country:
         return None
-    return _generic_names().get(_plain(name))
+    words = _description_tail(name)
+    names = _generic_names()
+    return next((names[t] for n in range(len(words)) if (t := " ".join(words[n:])) in names), None)
+
+
+def is_collective(name: str | None, akey: str) -> bool:
+    """Whether an actor outside the gazetteer is several parties at once ("the warring sides").
+
+    Its head noun is a plural the data lists (``collective``); the meeting's
+    parties are its members (``attendance``).
+    """
+    if gazetteer_entry(akey) is not None or generic_type(name, None, None):
+        return False
+    words = _plain(name).split()
+    return bool(words) and words[-1] in (_data().get("collective") or ())
 
 
 def gazetteer_entry(akey: str) -> Any:

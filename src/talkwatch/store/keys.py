@@ -40,10 +40,14 @@ def short_hash(*parts: str, size: int = 12) -> str:
 
 def actor_key(actor: dict[str, Any]) -> str:
     """Gazetteer key when the extractor knew the actor (descriptions filed under the
-    actor they speak for), else the name: reports that type one name differently
-    still name one actor (its type is resolved in ``merge``)."""
+    actor they speak for; an unkeyed name that is an entry's own name is that entry),
+    else the name: reports that type one name differently still name one actor
+    (its type is resolved in ``merge``)."""
     if actor.get("key"):
         return f"k:{identity.canonical_key(actor['key'])}"
+    known = identity.gazetteer_key(actor.get("name"))
+    if known:
+        return f"k:{known}"
     return f"n:{identity.name_key(norm(actor.get('name')))}"
 
 
@@ -53,34 +57,38 @@ def actor_id(key: str) -> str:
 
 
 @functools.cache
-def _generic_words() -> frozenset[str]:
-    data = load_yaml("store", "meeting_words.yaml") or {}
-    return frozenset(data.get("generic", ()))
+def _earlier_words() -> frozenset[str]:
+    return frozenset((load_yaml("store", "meeting_words.yaml") or {}).get("earlier", ()))
+
+
+def names_earlier(name: str | None) -> bool:
+    """Whether a meeting's name places it before the article's own ("the previous round")."""
+    return any(w in _earlier_words() for w in norm(name).split())
 
 
 UNPLACED = "*"  # the group of reports that name no place (``merge`` places them near the others)
 
 
-def meeting_place(meeting: dict[str, Any], doc_id: str) -> str:
-    """The group a reported meeting is merged within: venue country, else process, else name.
+def meeting_place(meeting: dict[str, Any], doc_id: str, *, dated: bool = True) -> str:
+    """The group a reported meeting is merged within: venue country, else process.
 
     The country rather than the city: a round whose venue is renegotiated
     (Minsk, then Gomel, then a border town) is still one meeting, and
     clustering tells towns apart by their dates (``merge``). Reports that name
-    no place and only generic words ("the talks") share one group, ``*``,
-    where dates and round numbers decide.
+    no place share one group, ``*``, where dates and round numbers decide: a
+    name alone ("the UN-backed conference") is how a later report speaks of
+    talks an earlier one placed, not a place of its own. Nor is a country
+    told without a town or a date ("the Syria peace conference" is rarely in
+    Syria): such a report is placed by its dates, its country preferred.
     """
     venue = meeting.get("venue") or {}
     country = venue.get("country") or identity.town_country(venue.get("city"))
-    if country:
+    if country and (dated or venue.get("city")):
         return "c:" + norm(country)
     if venue.get("city"):
         return "t:" + norm(venue["city"])
     if meeting.get("process"):
         return "p:" + norm(meeting["process"])
-    words = norm(meeting.get("name")).split()
-    if any(w not in _generic_words() and not w.isdigit() for w in words):
-        return "n:" + " ".join(words)
     return UNPLACED
 
 

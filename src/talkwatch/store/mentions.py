@@ -70,9 +70,9 @@ def because(r: dict[str, Any], joined: dict[str, Any]) -> str:
 
 def _place(place: str) -> str:
     if place == keys.UNPLACED:
-        return "no venue or process named"
+        return "no town, process or dated venue country named (placed by its dates)"
     kind, _, value = place.partition(":")
     return f"same {_PLACE_KINDS.get(kind, kind)} ({value or place})"
 
 
-_PLACE_KINDS = {"c": "venue country", "t": "venue town", "p": "process", "n": "name"}
+_PLACE_KINDS = {"c": "venue country", "t": "venue town", "p": "process", "n": "name (records before 0010)"}

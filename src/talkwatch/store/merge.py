@@ -147,7 +147,10 @@ def _refresh_actor_kinds(backend: Any, actor_ids: list[str]) -> None:
     backend.executemany("UPDATE actors SET name = ?, type = ?, country = ? WHERE id = ?", updates)
 
 
-_CLUSTER_COLS = "id, lo, hi, published, round, process, status, city, place, meeting_id, joined"
+_CLUSTER_COLS = (
+    "id, doc_id, name, lo, hi, start_date, published, round, process, status, city, country, place,"
+    " meeting_id, joined"
+)
 
 
 def _set_meetings(backend: Any, placed: list[tuple[str, dict[str, Any]]], why: Why) -> None:
@@ -173,16 +176,30 @@ def _load(backend: Any, place: str | None, lo: date | None, hi: date | None) -> 
     )
 
 
+MONTH = keys.days(27)  # a span this long with no day-precise start is a month ("next month")
+
+
+def _whole_months(lo: date | None, hi: date | None) -> bool:
+    """Whether a span is whole months or years (a date told to the month), not days bridged by a plan."""
+    return bool(lo and hi and hi - lo >= MONTH and lo.day == 1 and (hi + keys.days(1)).day == 1)
+
+
 def _report(r: dict[str, Any]) -> _Report:
+    lo, hi = _iso(r["lo"]), _iso(r["hi"])
+    precise = bool(r["start_date"]) and len(r["start_date"]) >= 10
     return _Report(
         id=r["id"],
-        lo=_iso(r["lo"]),
-        hi=_iso(r["hi"]),
+        lo=lo,
+        hi=hi,
+        vague=_whole_months(lo, hi) and not precise,
         published=_iso(r["published"]),
         round=r["round"],
         process=keys.norm(r["process"]),
         status=r["status"],
         city=keys.norm(r["city"]),
+        country=keys.norm(r["country"]),
+        doc=r["doc_id"],
+        earlier=keys.names_earlier(r["name"]),
     )
 
 
@@ -296,8 +313,9 @@ def attendance_of(backend: Any, meeting_ids: list[str]) -> dict[str, list[dict[s
             [(sql, (mid,)) for sql in (REPORTS_OF, HISTORY_OF, PARTICIPATIONS_OF)]
         )
         if parts:
-            events = summarize(reports, history)["history"]
-            out[mid] = participants(parts, events[-1] if events else None)
+            s = summarize(reports, history)
+            events = s["history"]
+            out[mid] = participants(parts, events[-1] if events else None, s["start"])
     return out
 
 
@@ -320,7 +338,7 @@ def _write_summary(
     part_rows: list[dict[str, Any]],
 ) -> None:
     s = summarize(reports, history)
-    parts = participants(part_rows, s["history"][-1] if s["history"] else None)
+    parts = participants(part_rows, s["history"][-1] if s["history"] else None, s["start"])
     cells.write(backend, mid, parts)  # the grid of meeting pages, folded once here
     n_parties = sum(1 for p in parts if p["status"] not in ABSENT)
     backend.execute("DELETE FROM meetings WHERE id = ?", (mid,))
@@ -350,5 +368,8 @@ def _write_summary(
     backend.execute("DELETE FROM conflicts WHERE meeting_id = ?", (mid,))
     backend.executemany(
         "INSERT INTO conflicts (meeting_id, field, reported, vals) VALUES (?, ?, ?, ?)",
-        [(mid, c["field"], c["reported"], json.dumps(c["values"])) for c in conflicts(s["statements"])],
+        [
+            (mid, c["field"], c["reported"], json.dumps(c["values"]))
+            for c in [*conflicts(s["statements"]), *attendance.conflicts(part_rows)]
+        ],
     )

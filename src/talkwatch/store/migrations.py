@@ -188,6 +188,30 @@ _RULES = ("ALTER TABLE documents ADD COLUMN rules TEXT",)
 # Why each meeting report is in its meeting (JSON: the clustering rule and window; ``clusters``).
 _JOINED = ("ALTER TABLE meeting_reports ADD COLUMN joined TEXT",)
 
+
+def _replace_reports(backend: Any) -> None:
+    """Meeting reports placed as ``keys.meeting_place`` now does, and re-clustered if one moved.
+
+    A name alone, or a country told on an undated report without a town, no
+    longer makes a place of its own: such reports are placed by their dates.
+    """
+    from . import keys, merge
+
+    moved = []
+    cols = "id, name, city, country, process, lo, place"
+    rows = backend.query(f"SELECT {cols} FROM meeting_reports ORDER BY id")
+    for r in rows:
+        meeting = {"venue": {"city": r["city"], "country": r["country"]}, "process": r["process"],
+                   "name": r["name"]}
+        place = keys.meeting_place(meeting, "", dated=r["lo"] is not None)
+        if place != r["place"]:
+            moved.append((place, r["id"]))
+    if not moved:
+        return
+    backend.executemany("UPDATE meeting_reports SET place = ? WHERE id = ?", moved)
+    places = [r["place"] for r in backend.query("SELECT DISTINCT place FROM meeting_reports ORDER BY place")]
+    merge.refresh(backend, places={p: [] for p in places}, actors=[])
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_record", _BASE),
     Migration("0002_fulltext", (), {"sqlite": _FTS_SQLITE, "postgres": _FTS_POSTGRES}),
@@ -201,6 +225,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0008_attendance", (cells.TABLE, cells.FOLDED, cells.FOLDED_PROCESS,
                                   "CREATE INDEX documents_source ON documents (source)"),
               backfill=_fold_cells),
+    # meeting reports re-placed (no place from a name alone or an undated country) and re-clustered
+    Migration("0010_places", (), backfill=_replace_reports),
 )
 
 _PG_TYPES = {"TEXT": 'TEXT COLLATE "C"', "REAL": "DOUBLE PRECISION"}

@@ -88,7 +88,7 @@ def meeting_record(backend: Any, m: dict[str, Any]) -> dict[str, Any]:
     merged = summary.summarize(reports, history)
     events = merged["history"]
     found = merge._in(backend, merge.PARTICIPATION_SQL, ids)
-    parts = summary.participants(found, events[-1] if events else None)
+    parts = summary.participants(found, events[-1] if events else None, merged["start"])
     row = {k: v for k, v in meeting_row(m).items() if k not in ("parties", "n_documents")}
     return row | {
         "documents": merged["documents"],
@@ -341,7 +341,7 @@ def search(backend: Any, text: str, *, limit: int = 20) -> list[dict[str, Any]]:
 
 
 def conflicts(backend: Any, *, meeting_id: str | None = None) -> list[dict[str, Any]]:
-    """Differing start dates or statuses reported the same day, meeting by meeting."""
+    """Differing start dates or statuses (of the meeting or a participant) reported the same day."""
     sql = (
         "SELECT c.meeting_id, m.name, c.field, c.reported, c.vals FROM conflicts c"
         " JOIN meetings m ON m.id = c.meeting_id"
@@ -355,6 +355,7 @@ def conflicts(backend: Any, *, meeting_id: str | None = None) -> list[dict[str, 
             "meeting": c["meeting_id"],
             "name": c["name"],
             "field": c["field"],
+            **({"actor": c["field"].partition(":")[2]} if c["field"].startswith("participant:") else {}),
             "reported": c["reported"],
             "values": json.loads(c["vals"]),
         }

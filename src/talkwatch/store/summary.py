@@ -65,6 +65,29 @@ def _most_common(values: Iterable[Any]) -> Any:
     return min(counts, key=lambda v: (-counts[v], -len(str(v)), str(v)))
 
 
+ACTUAL = frozenset({"ongoing", "suspended", "held", "concluded"})
+
+
+def _round(ordered: list[dict[str, Any]]) -> int | None:
+    """The most common round number; on a tie the higher one (a session ordinal counts from one)."""
+    counts = Counter(r["round"] for r in ordered if r["round"] is not None)
+    return max(counts, key=lambda n: (counts[n], n)) if counts else None
+
+
+def _venue(ordered: list[dict[str, Any]]) -> dict[str, Any]:
+    """Where the meeting is: the town of the latest report of talks there, else the latest town told.
+
+    A venue is renegotiated (offered in one town, moved to another): the
+    latest word counts, and talks that took place in a town settle it.
+    """
+    towns = [r for r in ordered if r["city"]]
+    held = [r for r in towns if r["status"] in ACTUAL]
+    if not towns:
+        return {"city": None, "country": _most_common(r["country"] for r in ordered)}
+    last = (held or towns)[-1]
+    return {"city": last["city"], "country": last["country"] or _most_common(r["country"] for r in ordered)}
+
+
 def summarize(reports: list[dict[str, Any]], history: list[dict[str, Any]]) -> dict[str, Any]:
     """The merged meeting: latest stated status and dates, common name and venue."""
     ordered = sorted(reports, key=lambda r: order_key(r["published"], r["doc_id"], r["position"]))
@@ -81,10 +104,9 @@ def summarize(reports: list[dict[str, Any]], history: list[dict[str, Any]]) -> d
     return {
         "name": name,
         "aliases": sorted(aliases - {name}),
-        "city": _most_common(r["city"] for r in ordered),
-        "country": _most_common(r["country"] for r in ordered),
+        **_venue(ordered),
         "process": _most_common(r["process"] for r in ordered),
-        "round": _most_common(r["round"] for r in ordered),
+        "round": _round(ordered),
         "start": start,
         "end": next((r["end_date"] for r in reversed(ordered) if r["end_date"]), None),
         "status": status,

@@ -34,6 +34,9 @@ def _phases(kind: str) -> dict[str, int]:
 
 MEETING_PHASE = _phases("meeting")
 PARTICIPANT_PHASE = _phases("participant")
+_DATA = load_yaml("store", "phases.yaml") or {}
+RESTATES = {status: frozenset(less) for status, less in (_DATA.get("restates") or {}).items()}
+END_DATED = frozenset(_DATA.get("end_dated") or ())
 
 
 def in_event_order(stmts: Iterable[Statement], phase: dict[str, int]) -> list[Statement]:
@@ -73,8 +76,9 @@ def fold(
 
 
 def same_meeting_state(a: Statement, b: Statement) -> bool:
-    """Same status, and the later one either repeats the start or does not say it."""
-    return a["status"] == b["status"] and (not b.get("start") or b.get("start") == a.get("start"))
+    """Same status (or one the earlier implies), and the later one repeats the start or does not say it."""
+    said = a["status"] == b["status"] or b["status"] in RESTATES.get(a["status"], ())
+    return said and (not b.get("start") or b.get("start") == a.get("start"))
 
 
 def same_status(a: Statement, b: Statement) -> bool:
@@ -82,8 +86,29 @@ def same_status(a: Statement, b: Statement) -> bool:
 
 
 def meeting_timeline(stmts: list[Statement]) -> list[Statement]:
-    """A meeting's status history: event order, repeats folded."""
-    return fold(in_event_order(stmts, MEETING_PHASE), same_meeting_state)
+    """A meeting's status history: event order, repeats folded.
+
+    A statement that talks are under way or over, published before the day
+    they start and giving no day of its own, cannot be about them (the same
+    article's earlier meetings, told undated): it is left out of the timeline.
+    """
+    events = fold(in_event_order(stmts, MEETING_PHASE), same_meeting_state)
+    start = latest_start(events)
+    kept = [s for s in stmts if not _before_start(s, start)]
+    if kept and len(kept) < len(stmts):
+        events = fold(in_event_order(kept, MEETING_PHASE), same_meeting_state)
+    return events
+
+
+TOOK_PLACE = frozenset(_DATA.get("took_place") or ())
+
+
+def _before_start(s: Statement, start: str | None) -> bool:
+    day, first = str(s.get("reported") or ""), str(start or "")
+    return (
+        s.get("status") in TOOK_PLACE and not s.get("start")
+        and len(day) >= 10 and len(first) >= 10 and day < first
+    )
 
 
 def participant_timeline(stmts: list[Statement]) -> list[Statement]:
@@ -92,5 +117,15 @@ def participant_timeline(stmts: list[Statement]) -> list[Statement]:
 
 
 def latest_start(timeline: list[Statement]) -> str | None:
-    """The start date the timeline ends on (a later background date does not move it)."""
-    return next((s["start"] for s in reversed(timeline) if s.get("start")), None)
+    """The start date the timeline ends on (a later background date does not move it).
+
+    The date of a statement that the talks ended ("concluded on Friday") is
+    their end, not a new start, once an earlier statement gave an earlier start.
+    """
+    starts = [s for s in timeline if s.get("start")]
+    for n in range(len(starts) - 1, -1, -1):
+        s = starts[n]
+        if s["status"] in END_DATED and any(str(o["start"]) < str(s["start"]) for o in starts[:n]):
+            continue
+        return s["start"]
+    return None

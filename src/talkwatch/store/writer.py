@@ -335,9 +335,9 @@ def _meeting_rows(
     for i, meeting in enumerate(meetings):
         rid = f"{doc_id}:{meeting.get('id', i)}"
         reports[meeting.get("id")] = rid
-        place = keys.meeting_place(meeting, doc_id)
-        venue = meeting.get("venue") or {}
         lo, hi = merge.report_span(meeting)
+        place = keys.meeting_place(meeting, doc_id, dated=lo is not None)
+        venue = meeting.get("venue") or {}
         touched.place(place, lo, hi, published)
         evidence = meeting.get("evidence") or []
         starts = [e["start"] for e in evidence if e.get("start") is not None]
