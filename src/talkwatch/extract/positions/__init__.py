@@ -30,7 +30,8 @@ from ...model import Position
 from . import issues
 from .constructions import construction_cues
 from .cues import _FIXED_STANCE, _SUBJ_DEPS, _base, _Cue, _cues
-from .holders import _holders, _pronoun, _unasserted
+from .guards import unasserted
+from .holders import _holders, _pronoun
 from .issues import Focus
 from .names import marked_holder
 
@@ -47,7 +48,7 @@ def extract(ctx: Context) -> list[Position]:
         listed: set[int] = set()  # items of a list of conditions: what is demanded, no stance
         for cue in _all_cues(sent, lex):
             if cue.token.i in listed or cue.token.i in covered and not marked_holder(cue, ctx, lex) \
-                    or cue.kind != "list" and _unasserted(cue.token, lex):
+                    or cue.kind != "list" and unasserted(cue.token, lex):
                 continue
             stance = cue.stance if cue.kind in _FIXED_STANCE else _negate(cue, lex)
             issue, tokens = _issue(ctx, cue, si, lex, state)

@@ -107,7 +107,7 @@ def _verb_cue(tok: Any, lex: dict[str, Any]) -> list[_Cue]:
     if any(c.dep_ == "nsubjpass" for c in tok.children):
         objs = [c for c in tok.children if c.dep_ == "nsubjpass"]
     if any(c.dep_ in ("ccomp", "xcomp") for c in objs):  # "insists that X, a demand ..."
-        objs = [c for c in objs if c.lower_ not in lex["anaphoric_heads"]]
+        objs = [c for c in objs if c.lower_ not in lex["anaphoric_heads"] or c.pos_ == "VERB"]
     if base in lex["open_with_object"] and (
         tok.tag_ != "VBG" and any(c.dep_ in ("ccomp", "oprd", "acomp") for c in tok.children)
     ):
@@ -287,8 +287,8 @@ def _modal_cue(tok: Any, lex: dict[str, Any]) -> list[_Cue]:
            for v in (verb, tok, tok.head) for c in v.children):
         return []  # "if they insist, we will have to leave": a consequence, not a demand
     generic = subj is not None and subj.lower_ in lex["generic_subjects"] and not list(subj.children)
-    if verb.dep_ in ("relcl", "acl") or generic:
-        return []  # "an opportunity that must not be wasted"; "you have to walk"
+    if verb.dep_ in ("relcl", "acl") or tok.dep_ in ("relcl", "acl") or generic:
+        return []  # "an opportunity that must not be wasted", "issues that need to be addressed"
     if low in lex["weak_modals"] and (
         subj is None or not subj.ent_type_ and subj.lower_ not in lex["party_nouns"]
     ):

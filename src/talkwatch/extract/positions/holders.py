@@ -138,28 +138,6 @@ def _generic_subject(pred: Any, lex: dict[str, Any]) -> bool:
     return subj is not None and any(c.lower_ in lex["quantifiers"] for c in subj.children)
 
 
-def _unasserted(tok: Any, lex: dict[str, Any]) -> bool:
-    """A cue in an if-clause ('if the occupation accepts our demands') or in what someone is
-    accused of ('accused the army of seeking a military victory') states no stance."""
-    prev = tok
-    for anc in [tok, *tok.ancestors]:
-        if anc.dep_ == "advcl" and any(c.lower_ == "if" and c.dep_ == "mark" for c in anc.children):
-            return True
-        if anc is not tok and anc.lemma_.lower() in lex["accusation_verbs"] + lex["failure_verbs"] \
-                and prev.dep_ != "conj":  # "accused X of bias and demanded Y": Y is demanded
-            return True
-        prev = anc
-        if anc.dep_ == "prep" and _contrast(anc):
-            return True  # "rather than asking for X", "instead of backing X"
-    return False
-
-
-def _contrast(prep: Any) -> bool:
-    doc = prep.doc
-    before = doc[prep.i - 1].lower_ if prep.i > 0 else ""
-    return prep.lower_ == "than" and before == "rather" or prep.lower_ == "of" and before == "instead"
-
-
 def _embedded(tok: Any, lex: dict[str, Any]) -> bool:
     return any(_base(a.lower_, lex, lex["reporting"]) for a in tok.ancestors)
 

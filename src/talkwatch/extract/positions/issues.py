@@ -204,7 +204,7 @@ def issue_words(objects: list[Any], cue_token: Any, kind: str,
                       and c.lower_ in ("to", "toward", "towards", "for", "of")), None)
         if core.lower_ in lex["light_nouns"] and core.pos_ == "NOUN" and inner is not None:
             obj = inner  # "more flexibility to resolve the conflict" -> "resolve the conflict"
-        skip = {d for c in obj.children if c.dep_ in _DROP_DEPS and not _purpose(c)
+        skip = {d for c in obj.children if c.dep_ in _DROP_DEPS and not _purpose(c) and c.tag_ != "HYPH"
                 or c.dep_ == "relcl" and not restrictive(c) for d in c.subtree}
         skip |= {d for t in obj.subtree if is_summary(t, lex) for d in t.subtree}
         skip |= {d for t in obj.subtree if t.dep_ == "relcl" and not restrictive(t)
@@ -304,13 +304,18 @@ def issue_of(ctx: Context, cue: CueView, si: int, lex: dict[str, Any], state: Fo
     first_verb = next((t for t in words if t.pos_ == "VERB" and t.dep_ not in ("amod", "compound")),
                       None)  # "the coming 24 hours" is no coming
     if cue.kind in ("verb", "adjective") and first_verb is not None \
-            and first_verb.lemma_.lower() in lex["attendance_verbs"] + lex["non_issue_verbs"] \
+            and first_verb.lemma_.lower() in _not_at_issue(lex) \
             and _own_action(cue.token, first_verb) and not _to_the_table(first_verb, lex):
-        return "", set()  # attending (participation's job), helping; not "willing to go back to the table"
+        return "", set()  # attending (participation's job), helping, a war aim; not "go back to the table"
     if not any(t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM") for t in words):
         return "", set()  # "required them to": no content
     text, linked = render(ctx, words, lex, resolve)
     return with_focus(text, linked, words, si, lex, state), {t.i for t in words}
+
+
+def _not_at_issue(lex: dict[str, Any]) -> list[str]:
+    """Own actions no stance is about: attending, helping, fighting (a war aim)."""
+    return lex["attendance_verbs"] + lex["non_issue_verbs"] + lex["war_verbs"]
 
 
 def _to_the_table(verb: Any, lex: dict[str, Any]) -> bool:
@@ -329,7 +334,11 @@ def _own_action(cue_token: Any, verb: Any) -> bool:
 
 def _names_actor(ctx: Context, noun: Any) -> bool:
     """'backed the rebels': the object phrase is an actor's name ('the term self-government'
-    only contains one)."""
+    only contains one); a common-noun compound is a term, not a name ('a unity government',
+    'self-government'), whatever the index made of it."""
+    if noun.pos_ == "NOUN" and any(c.dep_ == "compound" and c.pos_ == "NOUN" and not c.ent_type_
+                                   for c in noun.children):
+        return False
     words = [t for t in noun.subtree if t.dep_ not in ("det", "punct", "relcl", "acl", "prep")
              and t.i <= noun.i]
     return any(m.start <= words[0].idx and m.end >= end(noun)

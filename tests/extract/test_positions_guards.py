@@ -1,0 +1,73 @@
+"""Positions: what a stance cue does not state (forecasts, wishes about another actor's
+acts, war aims, needs in a relative clause) and cues that did not reach their object.
+Short sentences of our own about invented or other conflicts; the fake actor index comes
+from test_positions."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_positions import named, parse, run  # noqa: F401 - parse is a fixture
+
+# Sentences with a cue word that state no position.
+NOTHING = [
+    # forecasts
+    ("Hamas is likely to reject the truce plan.", [("Hamas", "armed_group")]),
+    ("The rebels are expected to demand the release of their commanders.",
+     [("rebels", "armed_group")]),
+    ("Analysts predict that the junta will reject any power-sharing formula.",
+     [("junta", "government"), ("Analysts", "expert")]),
+    ("Diplomats anticipate that Rabat will accept the compromise.",
+     [("Rabat", "government"), ("Diplomats", "group")]),
+    # the act wanted of another actor is not that actor's stance
+    ("We expect the guerrillas to accept the offer of an amnesty.", [("guerrillas", "armed_group")]),
+    ("Norway pressed Colombo to accept a ceasefire monitoring team.",
+     [("Colombo", "government")]),
+    # war aims
+    ("The insurgents want to capture the provincial capital.", [("insurgents", "armed_group")]),
+    ("The junta seeks to crush the northern militias before the rains.",
+     [("junta", "government")]),
+    # a need in a relative clause is no one's demand
+    ("The envoys listed issues that still need to be settled, the mediator said.",
+     [("mediator", "person")]),
+]
+
+
+@pytest.mark.parametrize("body,spec", NOTHING)
+def test_no_position(parse, body, spec):  # noqa: F811
+    found, index = run(parse, body, spec)
+    assert named(found, index) == []
+
+
+def test_a_wish_voiced_to_reporters_is_the_speakers(parse):  # noqa: F811
+    """'told reporters: we hope ...' is reported speech, not a wish about the reporters."""
+    body = '"We hope that the coming days will be used to reach a settlement," Okello told reporters.'
+    found, index = run(parse, body, [("Okello", "person")])
+    assert ("Okello", "support") in [(n, s) for n, s, _, _ in named(found, index)]
+
+
+def test_a_stance_in_a_relative_clause_under_urging_stays(parse):  # noqa: F811
+    """'urged X to honour pledges, which the rebels consider non-negotiable': the rebels'."""
+    body = "He urged the army to respect the accords, which the rebels consider non-negotiable."
+    found, index = run(parse, body, [("rebels", "armed_group")])
+    assert [(n, s) for n, s, _, _ in named(found, index)] == [("rebels", "non_negotiable")]
+
+
+# (sentence, actors, holder, stance, words the issue must contain)
+CASES = [
+    # an infinitive whose verb is also a stance noun ("issue") is still the object
+    ("The militias refused to issue a statement that they would disarm.",
+     [("militias", "armed_group")], "militias", "reject", ["statement"]),
+    # a common-noun compound is a term, not an actor, even if the index marks it
+    ("The Karen National Union prefers the term self-rule.",
+     [("Karen National Union", "armed_group"), ("term self-rule", "government")],
+     "Karen National Union", "support", ["self-rule"]),
+]
+
+
+@pytest.mark.parametrize("body,spec,holder,stance,words", CASES)
+def test_position(parse, body, spec, holder, stance, words):  # noqa: F811
+    found, index = run(parse, body, spec)
+    hits = [p for p in named(found, index) if p[0] == holder and p[1] == stance]
+    assert hits, named(found, index)
+    assert all(w in hits[0][2] for w in words), hits
