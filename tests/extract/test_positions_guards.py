@@ -27,6 +27,9 @@ NOTHING = [
     ("The insurgents want to capture the provincial capital.", [("insurgents", "armed_group")]),
     ("The junta seeks to crush the northern militias before the rains.",
      [("junta", "government")]),
+    # "decline" is a stance with an infinitive only; not one on commenting
+    ("The rebels declined the invitation.", [("rebels", "armed_group")]),
+    ("The spokesman declined to comment on the ceasefire.", [("spokesman", "person")]),
     # a need in a relative clause is no one's demand
     ("The envoys listed issues that still need to be settled, the mediator said.",
      [("mediator", "person")]),
@@ -62,6 +65,25 @@ CASES = [
     ("The Karen National Union prefers the term self-rule.",
      [("Karen National Union", "armed_group"), ("term self-rule", "government")],
      "Karen National Union", "support", ["self-rule"]),
+    # stance verbs, particles, adjectives and nouns (plural nouns by their singular)
+    ("The rebels declined to sign the accord.", [("rebels", "armed_group")],
+     "rebels", "reject", ["sign the accord"]),
+    ("Serbia warned against any partition of the north.", [("Serbia", "state")],
+     "Serbia", "oppose", ["partition of the north"]),
+    ("Moscow vetoed the plan for an interim council.", [("Moscow", "government")],
+     "Moscow", "reject", ["interim council"]),
+    ("Cairo appealed for an immediate halt to the shelling.", [("Cairo", "government")],
+     "Cairo", "demand", ["halt to the shelling"]),
+    ("The guerrillas are reluctant to hand over their weapons.", [("guerrillas", "armed_group")],
+     "guerrillas", "oppose", ["hand over their weapons"]),
+    ("Ankara is keen on a quick deal over the pipeline.", [("Ankara", "government")],
+     "Ankara", "support", ["quick deal"]),
+    ("The unions are unhappy with the new pension formula.", [("unions", "organization")],
+     "unions", "oppose", ["new pension formula"]),
+    ("The Tamil parties renewed their calls for a federal constitution.",
+     [("Tamil parties", "group")], "Tamil parties", "demand", ["federal constitution"]),
+    ("Quito voiced its refusal to negotiate with the kidnappers.", [("Quito", "government")],
+     "Quito", "reject", ["negotiate with the kidnappers"]),
 ]
 
 

@@ -45,7 +45,7 @@ def _cues(sent: Any, lex: dict[str, Any]) -> list[_Cue]:
             out += _verb_cue(tok, lex)
         elif tok.pos_ == "ADJ" and low in lex["adjectives"]:
             out += _adjective_cue(tok, lex)
-        elif tok.pos_ == "NOUN" and low in lex["nouns"]:
+        elif tok.pos_ == "NOUN" and _noun_key(tok, lex):
             out += _noun_cue(tok, lex)
         out += _modal_cue(tok, lex)
     fixed = _fixed_cues(sent, lex)
@@ -106,6 +106,8 @@ def _verb_cue(tok: Any, lex: dict[str, Any]) -> list[_Cue]:
                 and any(m.lower_ == "for" and m.dep_ == "mark" for m in c.children)]
     if any(c.dep_ == "nsubjpass" for c in tok.children):
         objs = [c for c in tok.children if c.dep_ == "nsubjpass"]
+    if base in lex["infinitive_only"] and not any(c.dep_ == "xcomp" for c in objs):
+        return []
     if any(c.dep_ in ("ccomp", "xcomp") for c in objs):  # "insists that X, a demand ..."
         objs = [c for c in objs if c.lower_ not in lex["anaphoric_heads"] or c.pos_ == "VERB"]
     if base in lex["open_with_object"] and (
@@ -196,7 +198,8 @@ def _leaving_talks(objs: list[Any], lex: dict[str, Any]) -> bool:
 
 
 def _noun_cue(tok: Any, lex: dict[str, Any]) -> list[_Cue]:
-    need = lex["noun_preps"].get(tok.lower_, [])
+    key = _noun_key(tok, lex)
+    need = lex["noun_preps"].get(key, [])
     objs = [c for c in tok.children
             if c.dep_ in ("prep", "acl", "advcl") and (not need or _marker(c) in need)]
     if not objs:
@@ -207,7 +210,13 @@ def _noun_cue(tok: Any, lex: dict[str, Any]) -> list[_Cue]:
         return []
     if tok.head.lemma_.lower() in lex["abandon_verbs"]:
         return []  # "dropped their demand for independence": no longer held
-    return [_Cue(tok, tok, _talk_open(lex["nouns"][tok.lower_], tok, objs, lex), "noun", objs)]
+    return [_Cue(tok, tok, _talk_open(lex["nouns"][key], tok, objs, lex), "noun", objs)]
+
+
+def _noun_key(tok: Any, lex: dict[str, Any]) -> str:
+    """A stance noun's lexicon entry: the word, else its singular ('calls for', 'offers of')."""
+    low, lemma = tok.lower_, tok.lemma_.lower()
+    return low if low in lex["nouns"] else lemma if lemma in lex["nouns"] else ""
 
 
 def _hung_clause(noun: Any, need: list[str]) -> list[Any]:

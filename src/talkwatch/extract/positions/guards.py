@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 _COMPLEMENTS = ("xcomp", "ccomp")
-_BOUNDS = ("relcl", "acl", "advcl", "parataxis", "appos")  # "to honour X, which the rebels consider Y"
+_BOUNDS = ("relcl", "parataxis", "appos")  # "to honour X, which the rebels consider Y"
 
 
 def unasserted(tok: Any, lex: dict[str, Any]) -> bool:
@@ -26,11 +26,19 @@ def unasserted(tok: Any, lex: dict[str, Any]) -> bool:
         if anc is not tok and direct and prev.dep_ in _COMPLEMENTS and (
                 _forecast(anc, lex) or _controlled(anc, prev, lex)):
             return True
-        direct = direct and anc.dep_ not in _BOUNDS
+        direct = direct and not _bound(anc)
         prev = anc
         if anc.dep_ == "prep" and _contrast(anc):
             return True  # "rather than asking for X", "instead of backing X"
     return False
+
+
+def _bound(clause: Any) -> bool:
+    """A clause with a voice of its own: a relative clause, an aside, or an adverbial clause
+    with a subject or a conjunction ('because they refused'); not an infinitive ('to the
+    courage to accept X')."""
+    return clause.dep_ in _BOUNDS or clause.dep_ in ("advcl", "acl") and any(
+        c.dep_ in ("nsubj", "nsubjpass", "mark") for c in clause.children)
 
 
 def _forecast(head: Any, lex: dict[str, Any]) -> bool:
