@@ -30,6 +30,9 @@ NOTHING = [
     # "decline" is a stance with an infinitive only; not one on commenting
     ("The rebels declined the invitation.", [("rebels", "armed_group")]),
     ("The spokesman declined to comment on the ceasefire.", [("spokesman", "person")]),
+    ("The Druze council is not against the deployment of foreign police.",
+     [("Druze council", "organization")]),
+    ("The team voted in favour of the new coach.", [("team", "group")]),
     # a need in a relative clause is no one's demand
     ("The envoys listed issues that still need to be settled, the mediator said.",
      [("mediator", "person")]),
@@ -84,6 +87,15 @@ CASES = [
      [("Tamil parties", "group")], "Tamil parties", "demand", ["federal constitution"]),
     ("Quito voiced its refusal to negotiate with the kidnappers.", [("Quito", "government")],
      "Quito", "reject", ["negotiate with the kidnappers"]),
+    # prepositional predicates and predicate demands
+    ("The Druze council is against the deployment of foreign police.",
+     [("Druze council", "organization")], "Druze council", "oppose", ["deployment of foreign police"]),
+    ("Nicosia is in favour of a bizonal federation.", [("Nicosia", "government")],
+     "Nicosia", "support", ["bizonal federation"]),
+    ("The union said the reinstatement of the dismissed miners was a precondition for talks.",
+     [("union", "organization")], "union", "demand", ["reinstatement of the dismissed miners"]),
+    ("The return of the seized ships is the main demand of the fishermen.",
+     [("fishermen", "group")], "fishermen", "demand", ["return of the seized ships"]),
 ]
 
 

@@ -3,7 +3,8 @@ met: A, B and C', 'our conditions include A and B'), where each item is demanded
 territorial claim ('claimed it was an integral part of X'), a demand; accepting
 nothing less than X, a demand of X; 'X is (not) acceptable' or 'X would not be needed',
 said of X; a right the holder keeps, non-negotiable; and an action
-taken 'at the request of X', demanded by X."""
+taken 'at the request of X', demanded by X; 'X is against / in favour of Y'; 'Y is a
+precondition / the main demand of X'."""
 
 from __future__ import annotations
 
@@ -30,7 +31,34 @@ def construction_cues(sent: Any, lex: dict[str, Any]) -> list[_Cue]:
             out += _kept_right(tok, lex)
         elif tok.lower_ in lex["request_nouns"] and tok.dep_ == "pobj":
             out += _at_request(tok, lex)
+        elif tok.dep_ == "prep" and tok.head.lemma_ == "be" and tok.lower_ in lex["prep_predicates"]:
+            out += _prep_predicate(tok, lex)
+        elif tok.lemma_.lower() in lex["predicate_demands"] and tok.dep_ == "attr":
+            out += _predicate_demand(tok)
     return out
+
+
+def _prep_predicate(prep: Any, lex: dict[str, Any]) -> list[_Cue]:
+    """'X is against Y' opposes Y, 'X is in favour of Y' supports it: the copula is the cue
+    word (so 'is not against' negates it), its subject the holder."""
+    entry = lex["prep_predicates"][prep.lower_]
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if isinstance(entry, dict):  # "in favour of": the noun after "in" picks the stance
+        stance = entry.get(obj.lower_) if obj is not None else None
+        obj = next((o for p in (obj.children if stance else ()) if p.lower_ == "of"
+                    for o in p.children if o.dep_ == "pobj"), None)
+    else:
+        stance = entry
+    return [_Cue(prep.head, prep.head, stance, "verb", [obj])] if stance and obj is not None else []
+
+
+def _predicate_demand(noun: Any) -> list[_Cue]:
+    """'the release of X was a precondition for talks', 'a halt to Y is the main demand of
+    the Palestinians': the subject is demanded by the owner of the noun, else the reporter."""
+    subj = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ not in ("NOUN", "PROPN") or any(c.dep_ == "neg" for c in noun.head.children):
+        return []
+    return [_Cue(noun, noun.head, "demand", "predicate", [subj])]
 
 
 def _at_request(noun: Any, lex: dict[str, Any]) -> list[_Cue]:

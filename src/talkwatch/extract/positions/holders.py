@@ -18,6 +18,10 @@ def _holders(ctx: Context, cue: _Cue, lex: dict[str, Any]) -> list[Any]:
         ids = {m.actor: None for m in ctx.actors.mentions_in(pred.idx + len(pred), cue.token.idx)}
         return [ctx.actors.get(i) for i in ids]
     copular = cue.kind in ("fixed", "evaluation") and cue.objects and cue.objects[0].dep_ in _SUBJ_DEPS
+    if cue.kind == "predicate":  # "X is the main demand of the rebels", "our precondition"
+        owner = [o for c in cue.token.children if c.dep_ == "poss" or c.lower_ == "of"
+                 for o in ([c] if c.dep_ == "poss" else [g for g in c.children if g.dep_ == "pobj"])]
+        return (_with_conj(ctx, owner[0], lex) if owner else []) or _reporter(ctx, pred, lex)
     if cue.kind == "modal" or copular:
         return _said_holders(ctx, cue, lex)
     if cue.kind in ("condition", "list"):
