@@ -105,3 +105,32 @@ def test_position(parse, body, spec, holder, stance, words):  # noqa: F811
     hits = [p for p in named(found, index) if p[0] == holder and p[1] == stance]
     assert hits, named(found, index)
     assert all(w in hits[0][2] for w in words), hits
+
+
+def test_a_denied_permission_is_opposed(parse):  # noqa: F811
+    """'X should not be allowed to attend': the reporter opposes the attendance."""
+    body = "Athens said that Ankara should not be allowed to join the energy forum."
+    found, index = run(parse, body, [("Athens", "government"), ("Ankara", "government")])
+    hits = [(n, s) for n, s, i, _ in named(found, index) if "join the energy forum" in i]
+    assert hits == [("Athens", "oppose")]
+
+
+def test_an_unresolved_party_subject_is_not_the_reporters_stance(parse):  # noqa: F811
+    """'X said the delegation ... is not ready for talks' is the delegation's (unknown), not X's."""
+    body = "Ortiz said the delegation representing the miners is not ready for serious talks."
+    found, index = run(parse, body, [("Ortiz", "person")])
+    assert named(found, index) == []
+
+
+def test_the_nearest_speaker_holds_the_modal(parse):  # noqa: F811
+    """'A said X, while those on the other side said they needed to consult Z': not A's."""
+    body = ("Ortiz said the round was a modest beginning, while those on the government side "
+            "said they needed to consult with the capital.")
+    found, index = run(parse, body, [("Ortiz", "person")])
+    assert named(found, index) == []
+
+
+def test_ready_for_dialogue_is_open(parse):  # noqa: F811
+    body = "The junta said it was ready for dialogue with the protesters."
+    found, index = run(parse, body, [("junta", "government")])
+    assert [(n, s) for n, s, _, _ in named(found, index)] == [("junta", "open")]

@@ -10,7 +10,8 @@ from .base import _SUBJ_DEPS, _Cue
 
 
 def _modal_cue(tok: Any, lex: dict[str, Any]) -> list[_Cue]:
-    """'must'/'should' (aux) and 'have to'/'need to': the reporter demands the clause."""
+    """'must'/'should' (aux) and 'have to'/'need to': the reporter demands the clause, or
+    opposes it when it denies a permission ('should not be allowed to attend')."""
     low = tok.lower_
     if low in lex["modals"] and tok.dep_ == "aux":
         verb, stance = tok.head, lex["modals"][low]
@@ -35,6 +36,8 @@ def _modal_cue(tok: Any, lex: dict[str, Any]) -> list[_Cue]:
     ):
         return []  # "expectations should remain modest": advice, not a party's demand
     holder_clause = tok.head if tok.dep_ == "aux" else tok
+    if _denied_permission(verb, lex):
+        stance = "oppose"  # "Iran should not be allowed to attend": opposed, not demanded
     return [
         _Cue(
             tok,
@@ -44,6 +47,12 @@ def _modal_cue(tok: Any, lex: dict[str, Any]) -> list[_Cue]:
             [verb] if verb is tok.head else [subj, verb] if subj is not None else [verb],
         )
     ]
+
+
+def _denied_permission(verb: Any, lex: dict[str, Any]) -> bool:
+    """'must not be allowed to X', 'should not be permitted to X'."""
+    return verb.lemma_.lower() in lex["permission_verbs"] and any(c.dep_ == "neg" for c in verb.children) \
+        and any(c.dep_ == "auxpass" for c in verb.children)
 
 
 def _condition_cues(sent: Any, lex: dict[str, Any]) -> list[_Cue]:

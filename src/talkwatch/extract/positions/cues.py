@@ -269,6 +269,9 @@ def _talk_open(stance: str, tok: Any, objs: list[Any], lex: dict[str, Any]) -> s
     if verbs and any(t.lower_ in lex["talk_nouns"] and t.head.lower_ == "to"
                      for t in verbs[0].subtree if t.dep_ == "pobj"):
         return "open"  # "willing to go back to the negotiating table"
+    if any(o.dep_ == "prep" and o.lower_ == "for" and any(c.lower_ in lex["talk_nouns"] for c in o.children)
+           for o in objs):
+        return "open"  # "ready for dialogue": to talk, not to settle
     return stance
 
 

@@ -101,8 +101,8 @@ def _clause_holders(ctx: Context, pred: Any, lex: dict[str, Any]) -> list[Any]:
         return []  # "a plan calling for X", "anyone seeking to rewrite history": no party's stance
     if _embedded(pred, lex):  # "Malley said Washington was ready to ...": he speaks for it
         found = _subject_actors(ctx, pred, lex, add=_named_subject(pred))
-        if found or _generic_subject(pred, lex):
-            return found
+        if found or _generic_subject(pred, lex) or _party_subject(pred, lex):
+            return found  # "X said the delegation was not ready": the delegation's, not X's
         voices = [a for a in _reporter(ctx, pred, lex) if a.type not in lex["observer_types"]]
         return voices or _subject_actors(ctx, pred, lex)
     if _generic_subject(pred, lex):  # "each one of us must offer concessions": nobody;
@@ -134,6 +134,15 @@ def _named_subject(pred: Any) -> bool:
     itself even when the index missed it; a description ('the talks') does not."""
     subj = next((c for c in pred.children if c.dep_ in _SUBJ_DEPS), None)
     return subj is not None and subj.ent_type_ in _ENTITY_TYPES
+
+
+def _party_subject(pred: Any, lex: dict[str, Any]) -> bool:
+    """A subject that names a party the index could not resolve ('the delegation
+    representing the opposition', 'the other side'): its stance is not the reporter's."""
+    while pred.dep_ in ("acomp", "xcomp") and not any(c.dep_ in _SUBJ_DEPS for c in pred.children):
+        pred = pred.head  # "the delegation is not ready for talks"
+    subj = next((c for c in pred.children if c.dep_ in _SUBJ_DEPS), None)
+    return subj is not None and (subj.lower_ in lex["members"] or subj.lower_ in lex["party_nouns"])
 
 
 def _generic_subject(pred: Any, lex: dict[str, Any]) -> bool:
@@ -360,8 +369,8 @@ def _reporter(ctx: Context, tok: Any, lex: dict[str, Any]) -> list[Any]:
     for head in tok.ancestors:
         if _base(head.lower_, lex, lex["reporting"]):
             found = _subject_actors(ctx, head, lex)
-            if found:
-                return found
+            if found or any(c.dep_ == "nsubj" and c.lower_ != "it" for c in head.children):
+                return found  # the nearest speaker, even unknown: not a speaker further out
     speaker = _speaker(ctx, tok.idx)
     if speaker is not None:
         return [speaker]
