@@ -33,6 +33,13 @@ NOTHING = [
     ("The Druze council is not against the deployment of foreign police.",
      [("Druze council", "organization")]),
     ("The team voted in favour of the new coach.", [("team", "group")]),
+    # a stance noun hung on a noun has no holder ("progress on an offer", "in efforts to")
+    ("The envoy reported no progress in efforts to reach a settlement of the border dispute.",
+     [("envoy", "person")]),
+    ("The Lisbon government and the rebels reported progress on an offer of regional autonomy.",
+     [("Lisbon government", "government"), ("rebels", "armed_group")]),
+    # "work out" is not "work for"
+    ("The negotiator said they worked out the agenda for the next session.", [("negotiator", "person")]),
     # a need in a relative clause is no one's demand
     ("The envoys listed issues that still need to be settled, the mediator said.",
      [("mediator", "person")]),
@@ -87,6 +94,11 @@ CASES = [
      [("Tamil parties", "group")], "Tamil parties", "demand", ["federal constitution"]),
     ("Quito voiced its refusal to negotiate with the kidnappers.", [("Quito", "government")],
      "Quito", "reject", ["negotiate with the kidnappers"]),
+    # efforts led by the holder; working for an outcome
+    ("Norway has spearheaded efforts to reopen the fishing grounds.", [("Norway", "state")],
+     "Norway", "support", ["reopen the fishing grounds"]),
+    ("Oman is working toward a lasting truce in the south.", [("Oman", "state")],
+     "Oman", "support", ["lasting truce"]),
     # prepositional predicates and predicate demands
     ("The Druze council is against the deployment of foreign police.",
      [("Druze council", "organization")], "Druze council", "oppose", ["deployment of foreign police"]),

@@ -44,6 +44,8 @@ def _cues(sent: Any, lex: dict[str, Any]) -> list[_Cue]:
 def _particle_cue(tok: Any, particles: dict[str, str], lex: dict[str, Any]) -> list[_Cue] | None:
     """'calls for X', 'rule out X', 'called for any truce to be ...' ('for' as a mark); None
     when no particle of the verb stands there."""
+    if any(c.dep_ == "prt" and c.lower_ not in particles for c in tok.children):
+        return None  # "worked out the agenda for X" is another verb than "work for X"
     for child in tok.children:
         stance = particles.get(child.lower_)
         if (

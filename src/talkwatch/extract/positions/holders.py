@@ -74,7 +74,8 @@ def _condition_holders(ctx: Context, cue: _Cue, lex: dict[str, Any]) -> list[Any
 
 def _noun_holders(ctx: Context, noun: Any, lex: dict[str, Any]) -> list[Any] | None:
     """A stance noun's holder: 'X expressed its unhappiness' (X), a possessor, an actor
-    modifier; none for 'heeded the rebels' requests'; None: ask the governing clause."""
+    modifier; none for 'heeded the rebels' requests' or a noun hung on a noun ('progress
+    on an offer'); None: ask the governing clause ('responded with an offer of X')."""
     poss = [c for c in noun.children if c.dep_ == "poss"]
     voiced = noun.dep_ == "dobj" and _base(noun.head.lower_, lex, lex["voicing_verbs"])
     if poss and voiced and poss[0].pos_ == "PRON":
@@ -88,6 +89,8 @@ def _noun_holders(ctx: Context, noun: Any, lex: dict[str, Any]) -> list[Any] | N
         return [next(a for a in mods if a is not None)]
     if noun.dep_ == "dobj" and not voiced:
         return []
+    if noun.dep_ == "pobj" and noun.head.head.pos_ in ("NOUN", "PROPN"):
+        return []  # "progress on an offer of X", "no progress in efforts to X": whose, unsaid
     return None
 
 
