@@ -33,6 +33,8 @@ NOTHING = [
     ("The Druze council is not against the deployment of foreign police.",
      [("Druze council", "organization")]),
     ("The team voted in favour of the new coach.", [("team", "group")]),
+    # what is denied is not held
+    ("Moscow denied that it wanted to annex the coastal strip.", [("Moscow", "government")]),
     # a stance noun hung on a noun has no holder ("progress on an offer", "in efforts to")
     ("The envoy reported no progress in efforts to reach a settlement of the border dispute.",
      [("envoy", "person")]),
@@ -99,6 +101,11 @@ CASES = [
      "Norway", "support", ["reopen the fishing grounds"]),
     ("Oman is working toward a lasting truce in the south.", [("Oman", "state")],
      "Oman", "support", ["lasting truce"]),
+    # compromising or negotiating on X is open to X; refusing to is holding X non-negotiable
+    ('"We will not compromise on the unity of our country," Ortiz said.', [("Ortiz", "person")],
+     "Ortiz", "non_negotiable", ["unity of our country"]),
+    ("Baku is ready to compromise on the route of the railway.", [("Baku", "government")],
+     "Baku", "open", ["route of the railway"]),
     # prepositional predicates and predicate demands
     ("The Druze council is against the deployment of foreign police.",
      [("Druze council", "organization")], "Druze council", "oppose", ["deployment of foreign police"]),

@@ -1,10 +1,10 @@
 """Cue words that state no stance where they stand: in an if-clause ('if the occupation
 accepts our demands'), in what someone is accused of ('accused the army of seeking a
-military victory'), after 'rather than'; in a forecast ('is expected to reject', 'analysts
-predict X will reject', 'is likely to accept'); and in the complement of a verb that
-wants, expects or urges someone else to act ('we expect the rebels to accept X', 'pressed
-Ethiopia to accept the deal'): the wish belongs to the one who voices it, not to whoever
-is to act."""
+military victory') or denies ('denied that it wanted X'), after 'rather than'; in a
+forecast ('is expected to reject', 'analysts predict X will reject', 'is likely to
+accept'); and in the complement of a verb that wants, expects or urges someone else to act
+('we expect the rebels to accept X', 'pressed Ethiopia to accept the deal'): the wish
+belongs to the one who voices it, not to whoever is to act."""
 
 from __future__ import annotations
 
@@ -20,9 +20,8 @@ def unasserted(tok: Any, lex: dict[str, Any]) -> bool:
     for anc in [tok, *tok.ancestors]:
         if anc.dep_ == "advcl" and any(c.lower_ == "if" and c.dep_ == "mark" for c in anc.children):
             return True
-        if anc is not tok and anc.lemma_.lower() in lex["accusation_verbs"] + lex["failure_verbs"] \
-                and prev.dep_ != "conj":  # "accused X of bias and demanded Y": Y is demanded
-            return True
+        if anc is not tok and anc.lemma_.lower() in _not_held(lex) and prev.dep_ != "conj":
+            return True  # but "accused X of bias and demanded Y": Y is demanded
         if anc is not tok and direct and prev.dep_ in _COMPLEMENTS and (
                 _forecast(anc, lex) or _controlled(anc, prev, lex)):
             return True
@@ -31,6 +30,10 @@ def unasserted(tok: Any, lex: dict[str, Any]) -> bool:
         if anc.dep_ == "prep" and _contrast(anc):
             return True  # "rather than asking for X", "instead of backing X"
     return False
+
+
+def _not_held(lex: dict[str, Any]) -> list[str]:
+    return lex["accusation_verbs"] + lex["failure_verbs"] + lex["denial_verbs"]
 
 
 def _bound(clause: Any) -> bool:
