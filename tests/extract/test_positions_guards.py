@@ -33,6 +33,9 @@ NOTHING = [
     ("The Druze council is not against the deployment of foreign police.",
      [("Druze council", "organization")]),
     ("The team voted in favour of the new coach.", [("team", "group")]),
+    # vague objects and offers to verify or monitor are no issue
+    ("Cuba and Norway welcomed the decision.", [("Cuba", "state"), ("Norway", "state")]),
+    ("The United Nations said it was prepared to monitor any truce.", [("United Nations", "igo")]),
     # what is denied is not held
     ("Moscow denied that it wanted to annex the coastal strip.", [("Moscow", "government")]),
     # a stance noun hung on a noun has no holder ("progress on an offer", "in efforts to")
@@ -153,3 +156,18 @@ def test_ready_for_dialogue_is_open(parse):  # noqa: F811
     body = "The junta said it was ready for dialogue with the protesters."
     found, index = run(parse, body, [("junta", "government")])
     assert [(n, s) for n, s, _, _ in named(found, index)] == [("junta", "open")]
+
+
+def test_the_group_is_the_last_named_group(parse):  # noqa: F811
+    """'the group' after 'the ELN' and an unnamed 'its fighters' is the ELN."""
+    body = ("The ELN met the envoys. Its fighters stayed home. Its commander said that the group "
+            "would not lay down its weapons.")
+    found, index = run(parse, body, [("ELN", "armed_group"), ("Its fighters", "armed_group")])
+    assert [(n, s) for n, s, _, _ in named(found, index)] == [("ELN", "reject")]
+
+
+def test_a_bare_delegation_is_the_speakers(parse):  # noqa: F811
+    """'X said the delegation would push for Y': X speaks for her own delegation."""
+    body = "Negotiator Ana Ruiz said the delegation would push for a nationwide ceasefire."
+    found, index = run(parse, body, [("Ana Ruiz", "person")])
+    assert [(n, s) for n, s, _, _ in named(found, index)] == [("Ana Ruiz", "demand")]

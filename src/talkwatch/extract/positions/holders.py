@@ -9,7 +9,7 @@ from ...context import Context
 from . import issues
 from .cues import _CLIMB_DEPS, _ENTITY_TYPES, _SUBJ_DEPS, _base, _Cue, _stray_subject
 from .issues import end
-from .names import _by_name, _fuller, _modifier_actor, _plural, _sides
+from .names import _by_name, _described, _fuller, _modifier_actor, _plural, _sides
 
 
 def _holders(ctx: Context, cue: _Cue, lex: dict[str, Any]) -> list[Any]:
@@ -140,12 +140,14 @@ def _named_subject(pred: Any) -> bool:
 
 
 def _party_subject(pred: Any, lex: dict[str, Any]) -> bool:
-    """A subject that names a party the index could not resolve ('the delegation
-    representing the opposition', 'the other side'): its stance is not the reporter's."""
+    """A described party the index could not resolve ('the delegation representing the
+    opposition', 'the other side'): its stance is not the reporter's; a bare 'the
+    delegation' is the speaker's own."""
     while pred.dep_ in ("acomp", "xcomp") and not any(c.dep_ in _SUBJ_DEPS for c in pred.children):
         pred = pred.head  # "the delegation is not ready for talks"
     subj = next((c for c in pred.children if c.dep_ in _SUBJ_DEPS), None)
-    return subj is not None and (subj.lower_ in lex["members"] or subj.lower_ in lex["party_nouns"])
+    return subj is not None and (subj.lower_ in lex["members"] or subj.lower_ in lex["party_nouns"]) \
+        and any(c.dep_ not in ("det", "punct") for c in subj.children)
 
 
 def _generic_subject(pred: Any, lex: dict[str, Any]) -> bool:
@@ -261,9 +263,7 @@ def _actor(ctx: Context, tok: Any, lex: dict[str, Any], add: bool = True) -> Any
         and tok.dep_ in _SUBJ_DEPS
         and any(c.lower_ == "the" for c in tok.children)
     ):
-        types = lex["descriptions"][low]  # "the group", "the movement"
-        mention = ctx.actors.last_before(tok.idx, set(types) if types else None)
-        actor = ctx.actors.get(mention.actor) if mention is not None else None
+        actor = _described(ctx, tok.idx, lex["descriptions"][low])  # "the group", "the movement"
     return _fuller(ctx, actor)
 
 
