@@ -1,7 +1,7 @@
 """Names of holders the actor index did not resolve where they stand: a name it marked
 elsewhere ('The US has long said'), the full name a short one stands for ('the Ministry'),
-a generic party modifier ('a government offer'), a plural pronoun for a conjoined subject, the named group a description stands for
-('the group')."""
+a generic party modifier ('a government offer'), a plural pronoun for a conjoined subject,
+the named group a description stands for ('the group')."""
 
 from __future__ import annotations
 
