@@ -171,3 +171,22 @@ def test_a_bare_delegation_is_the_speakers(parse):  # noqa: F811
     body = "Negotiator Ana Ruiz said the delegation would push for a nationwide ceasefire."
     found, index = run(parse, body, [("Ana Ruiz", "person")])
     assert [(n, s) for n, s, _, _ in named(found, index)] == [("Ana Ruiz", "demand")]
+
+
+@pytest.mark.parametrize("body,spec,holder,words", [
+    ('"Without an end to the raids, there can be no agreement," Ruiz said.', [("Ruiz", "person")],
+     "Ruiz", ["end to the raids", "no agreement"]),
+    ("The militia will not withdraw without guarantees for the villagers.",
+     [("militia", "armed_group")], "militia", ["guarantees for the villagers"]),
+])
+def test_a_negated_outcome_without_x_demands_x(parse, body, spec, holder, words):  # noqa: F811
+    """'no Y without X' is one demand (no refusal of the withdrawal besides)."""
+    found, index = run(parse, body, spec)
+    got = named(found, index)
+    assert [(n, s) for n, s, _, _ in got] == [(holder, "demand")]
+    assert all(w in got[0][2] for w in words), got
+
+
+def test_ending_without_a_deal_is_no_demand(parse):  # noqa: F811
+    found, index = run(parse, "The round ended without a deal, the envoy said.", [("envoy", "person")])
+    assert named(found, index) == []

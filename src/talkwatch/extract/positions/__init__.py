@@ -70,9 +70,11 @@ def extract(ctx: Context) -> list[Position]:
 
 
 def _all_cues(sent: Any, lex: dict[str, Any]) -> list[_Cue]:
-    """Constructions first: 'will not accept less than X' is one demand, not a rejection."""
+    """Constructions first: 'will not accept less than X' and 'will not withdraw without X'
+    are one demand each, not a rejection."""
     special = construction_cues(sent, lex)
     taken = {c.token.i for c in special if c.kind in ("claim", "minimum")}
+    taken |= {c.pred.i for c in special if c.kind == "condition"}  # "will not withdraw without X"
     return special + [c for c in _cues(sent, lex) if c.token.i not in taken]
 
 

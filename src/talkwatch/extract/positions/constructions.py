@@ -4,7 +4,7 @@ territorial claim ('claimed it was an integral part of X'), a demand; accepting
 nothing less than X, a demand of X; 'X is (not) acceptable' or 'X would not be needed',
 said of X; a right the holder keeps, non-negotiable; and an action
 taken 'at the request of X', demanded by X; 'X is against / in favour of Y'; 'Y is a
-precondition / the main demand of X'."""
+precondition / the main demand of X'; 'no Y without X' (X demanded)."""
 
 from __future__ import annotations
 
@@ -35,7 +35,22 @@ def construction_cues(sent: Any, lex: dict[str, Any]) -> list[_Cue]:
             out += _prep_predicate(tok, lex)
         elif tok.lemma_.lower() in lex["predicate_demands"] and tok.dep_ == "attr":
             out += _predicate_demand(tok)
+        elif tok.lower_ in lex["without"] and tok.dep_ == "prep":
+            out += _without(tok)
     return out
+
+
+def _without(prep: Any) -> list[_Cue]:
+    """'there can be no agreement without an end to X', 'will not withdraw without Y': what
+    a negated outcome cannot do without is demanded by its subject, else the reporter."""
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    verb = next((a for a in prep.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if obj is None or verb is None:
+        return []
+    words = [verb, *(c for c in verb.children if c.dep_ in ("attr", "nsubj", "nsubjpass", "dobj"))]
+    negated = any(c.dep_ == "neg" for c in verb.children) or any(
+        d.lower_ == "no" and d.dep_ == "det" for w in words for d in w.children)
+    return [_Cue(prep, verb, "demand", "condition", [verb])] if negated else []  # the whole condition
 
 
 def _prep_predicate(prep: Any, lex: dict[str, Any]) -> list[_Cue]:

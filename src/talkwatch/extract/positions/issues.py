@@ -213,7 +213,8 @@ def issue_words(objects: list[Any], cue_token: Any, kind: str,
         if kind == "modal":  # "X must go, and Y must stay": each modal has its own clause,
             skip |= {d for c in obj.children if c.dep_ == "conj" and _own_modal(c)  # but "must
                      for d in c.subtree}  # accept X and declare Y" demands both
-        toks |= {t for t in obj.subtree if t not in skip and t.i != cue_token.i}
+        keep_cue = cue_token.lower_ in lex["without"]  # "no deal without X": the whole condition
+        toks |= {t for t in obj.subtree if t not in skip and (t.i != cue_token.i or keep_cue)}
     return sorted(toks, key=lambda t: t.i)
 
 
