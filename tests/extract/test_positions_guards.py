@@ -21,7 +21,7 @@ NOTHING = [
      [("Rabat", "government"), ("Diplomats", "group")]),
     # the act wanted of another actor is not that actor's stance
     ("We expect the guerrillas to accept the offer of an amnesty.", [("guerrillas", "armed_group")]),
-    ("Norway pressed Colombo to accept a ceasefire monitoring team.",
+    ("Norway persuaded Colombo to accept a ceasefire monitoring team.",
      [("Colombo", "government")]),
     # war aims
     ("The insurgents want to capture the provincial capital.", [("insurgents", "armed_group")]),
@@ -104,6 +104,8 @@ CASES = [
      "Norway", "support", ["reopen the fishing grounds"]),
     ("Oman is working toward a lasting truce in the south.", [("Oman", "state")],
      "Oman", "support", ["lasting truce"]),
+    ("Oslo and Bern are pressing both sides to accept a phased truce.",
+     [("Oslo", "government"), ("Bern", "government")], "Oslo", "demand", ["accept a phased truce"]),
     # compromising or negotiating on X is open to X; refusing to is holding X non-negotiable
     ('"We will not compromise on the unity of our country," Ortiz said.', [("Ortiz", "person")],
      "Ortiz", "non_negotiable", ["unity of our country"]),
