@@ -36,6 +36,12 @@ NOTHING = [
     # vague objects and offers to verify or monitor are no issue
     ("Cuba and Norway welcomed the decision.", [("Cuba", "state"), ("Norway", "state")]),
     ("The United Nations said it was prepared to monitor any truce.", [("United Nations", "igo")]),
+    # backing a party named by nationality is an alliance; a step of others is theirs
+    ("The embassy said its role was to support the Chadian and Nigerien governments.",
+     [("embassy", "organization")]),
+    ('"These are brave steps by both countries to leave the past behind and work towards a lasting '
+     'peace," the envoy said.', [("envoy", "person")]),
+    ("There is no question of a deal this week, analysts said.", [("analysts", "expert")]),
     # what is denied is not held
     ("Moscow denied that it wanted to annex the coastal strip.", [("Moscow", "government")]),
     # a stance noun hung on a noun has no holder ("progress on an offer", "in efforts to")
@@ -106,6 +112,12 @@ CASES = [
      "Oman", "support", ["lasting truce"]),
     ("Oslo and Bern are pressing both sides to accept a phased truce.",
      [("Oslo", "government"), ("Bern", "government")], "Oslo", "demand", ["accept a phased truce"]),
+    # ruling out; a government described by a plain adjective is an issue, not an ally
+    ('"There is no possibility of allowing foreign troops on our soil," Ortiz said.',
+     [("Ortiz", "person")], "Ortiz", "reject", ["allowing foreign troops"]),
+    ("The Arab League backs a transitional government in Sanaa.", [("Arab League", "igo"),
+     ("transitional government in Sanaa", "government")], "Arab League", "support",
+     ["transitional government"]),
     # compromising or negotiating on X is open to X; refusing to is holding X non-negotiable
     ('"We will not compromise on the unity of our country," Ortiz said.', [("Ortiz", "person")],
      "Ortiz", "non_negotiable", ["unity of our country"]),

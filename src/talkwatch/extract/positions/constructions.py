@@ -1,10 +1,10 @@
 """Stance constructions beyond one cue word: a list of conditions ('if four conditions are
 met: A, B and C', 'our conditions include A and B'), where each item is demanded; a
-territorial claim ('claimed it was an integral part of X'), a demand; accepting
-nothing less than X, a demand of X; 'X is (not) acceptable' or 'X would not be needed',
-said of X; a right the holder keeps, non-negotiable; and an action
-taken 'at the request of X', demanded by X; 'X is against / in favour of Y'; 'Y is a
-precondition / the main demand of X'; 'no Y without X' (X demanded)."""
+territorial claim ('claimed it was an integral part of X'), a demand; accepting nothing
+less than X, a demand of X; 'X is (not) acceptable' or 'X would not be needed', said of X;
+a right the holder keeps, non-negotiable; an action taken 'at the request of X', demanded
+by X; 'X is against / in favour of Y'; 'Y is a precondition / the main demand of X'; 'no
+Y without X' (X demanded); 'there is no question of X' (rejected)."""
 
 from __future__ import annotations
 
@@ -37,7 +37,19 @@ def construction_cues(sent: Any, lex: dict[str, Any]) -> list[_Cue]:
             out += _predicate_demand(tok)
         elif tok.lower_ in lex["without"] and tok.dep_ == "prep":
             out += _without(tok)
+        elif tok.lemma_.lower() in lex["ruled_out_nouns"] and tok.dep_ == "attr":
+            out += _ruled_out(tok)
     return out
+
+
+def _ruled_out(noun: Any) -> list[_Cue]:
+    """'there is no possibility of allowing X', 'no question of Y joining': the speaker
+    rejects what is ruled out."""
+    if not any(c.lower_ == "no" and c.dep_ == "det" for c in noun.children):
+        return []
+    what = [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+            for o in p.children if o.dep_ in ("pobj", "pcomp")]
+    return [_Cue(noun, noun.head, "reject", "ruled_out", what[:1])] if what else []
 
 
 def _without(prep: Any) -> list[_Cue]:

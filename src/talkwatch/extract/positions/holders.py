@@ -18,6 +18,8 @@ def _holders(ctx: Context, cue: _Cue, lex: dict[str, Any]) -> list[Any]:
         ids = {m.actor: None for m in ctx.actors.mentions_in(pred.idx + len(pred), cue.token.idx)}
         return [ctx.actors.get(i) for i in ids]
     copular = cue.kind in ("fixed", "evaluation") and cue.objects and cue.objects[0].dep_ in _SUBJ_DEPS
+    if cue.kind == "ruled_out":  # "there is no question of X": the speaker, not an analyst
+        return [a for a in _reporter(ctx, pred, lex) if a.type not in lex["observer_types"]]
     if cue.kind == "predicate":  # "X is the main demand of the rebels", "our precondition"
         owner = [o for c in cue.token.children if c.dep_ == "poss" or c.lower_ == "of"
                  for o in ([c] if c.dep_ == "poss" else [g for g in c.children if g.dep_ == "pobj"])]
@@ -100,7 +102,11 @@ def _clause_holders(ctx: Context, pred: Any, lex: dict[str, Any]) -> list[Any]:
     if _expletive(pred):
         return _reporter(ctx, pred, lex)  # "it was not possible to accept X," the minister said
     subject = any(c.dep_ in _SUBJ_DEPS for c in pred.children)
-    if pred.dep_ in ("acl", "relcl") and not subject and not _party_noun(ctx, pred.head, lex):
+    first = pred
+    while first.dep_ == "conj" and not subject and first.head.i != first.i:
+        first = first.head  # "steps by X to leave the past behind and work towards Y"
+        subject = any(c.dep_ in _SUBJ_DEPS for c in first.children)
+    if first.dep_ in ("acl", "relcl") and not subject and not _party_noun(ctx, first.head, lex):
         return []  # "a plan calling for X", "anyone seeking to rewrite history": no party's stance
     if _embedded(pred, lex):  # "Malley said Washington was ready to ...": he speaks for it
         found = _subject_actors(ctx, pred, lex, add=_named_subject(pred))

@@ -263,7 +263,7 @@ def with_focus(text: str, linked: set[str], words: list[Any], si: int, lex: dict
         linked = linked | {"<focus>"}  # "demands that it be returned": the issue in focus
     focus = state.focus
     if focus and si - focus[1] <= lex["focus_window"] and linked & (focus[2] | {"<focus>"}) \
-            and focus[0].lower() not in text.lower():
+            and focus[0].lower() not in text.lower() and text.lower() not in focus[0].lower():
         return f"{focus[0]}: {text}"
     return text
 
@@ -334,17 +334,26 @@ def _own_action(cue_token: Any, verb: Any) -> bool:
     return not any(c.dep_ == "dobj" for c in cue_token.children)
 
 
-def _names_actor(ctx: Context, noun: Any) -> bool:
+def _names_actor(ctx: Context, noun: Any, lex: dict[str, Any]) -> bool:
     """'backed the rebels': the object phrase is an actor's name ('the term self-government'
     only contains one); a common-noun compound is a term, not a name ('a unity government',
-    'self-government'), whatever the index made of it."""
-    if noun.pos_ == "NOUN" and any(c.dep_ == "compound" and c.pos_ == "NOUN" and not c.ent_type_
+    'self-government'), and so is a government described by a plain adjective ('a
+    transitional government'), whatever the index made of them."""
+    kinds = ("compound",) + (("amod",) if noun.lemma_.lower() in lex["relational"] else ())
+    if noun.pos_ == "NOUN" and any(c.dep_ in kinds and c.pos_ in ("NOUN", "ADJ") and not c.ent_type_
                                    for c in noun.children):
         return False
     words = [t for t in noun.subtree if t.dep_ not in ("det", "punct", "relcl", "acl", "prep")
              and t.i <= noun.i]
     return any(m.start <= words[0].idx and m.end >= end(noun)
                for m in ctx.actors.mentions_in(noun.left_edge.idx, end(noun)))
+
+
+def _ally(noun: Any, lex: dict[str, Any]) -> bool:
+    """'the Philippine and Malaysian governments', 'Kabul's government': a party named by its
+    nationality or owner is an ally backed, not an issue ('a transitional government' is)."""
+    return noun.lemma_.lower() in lex["relational"] and any(
+        c.dep_ == "poss" or c.ent_type_ in ("NORP", "GPE") for c in noun.children)
 
 
 def _not_an_issue(ctx: Context, cue: CueView, objs: list[Any], lex: dict[str, Any]) -> bool:
@@ -356,7 +365,7 @@ def _not_an_issue(ctx: Context, cue: CueView, objs: list[Any], lex: dict[str, An
         noun = nouns[0]
         kept_from = any(p.lower_ == "from" and any(c.tag_ == "VBG" for c in p.children)
                         for p in [*noun.children, *cue.token.children])  # "barred X from attending"
-        if (_names_actor(ctx, noun) and noun.lower_ not in lex["relative"]
+        if (_names_actor(ctx, noun, lex) and noun.lower_ not in lex["relative"] or _ally(noun, lex)
                 or noun.lemma_.lower() in lex["people_or_meetings"]) and not kept_from:
             return True
     heads = [o for o in objs if o.dep_ in ("dobj", "attr", "pobj")]
