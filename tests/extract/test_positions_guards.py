@@ -42,6 +42,7 @@ NOTHING = [
     ('"These are brave steps by both countries to leave the past behind and work towards a lasting '
      'peace," the envoy said.', [("envoy", "person")]),
     ("There is no question of a deal this week, analysts said.", [("analysts", "expert")]),
+    ("The rebels signed a deal that does not include an amnesty.", [("rebels", "armed_group")]),
     # what is denied is not held
     ("Moscow denied that it wanted to annex the coastal strip.", [("Moscow", "government")]),
     # a stance noun hung on a noun has no holder ("progress on an offer", "in efforts to")
@@ -118,6 +119,11 @@ CASES = [
     ("The Arab League backs a transitional government in Sanaa.", [("Arab League", "igo"),
      ("transitional government in Sanaa", "government")], "Arab League", "support",
      ["transitional government"]),
+    # refusing what lacks X demands X
+    ("The unions will not accept any agreement that does not include a wage floor.",
+     [("unions", "organization")], "unions", "demand", ["include a wage floor"]),
+    ("Ankara rejected any plan that did not provide for a rotating presidency.",
+     [("Ankara", "government")], "Ankara", "demand", ["rotating presidency"]),
     # compromising or negotiating on X is open to X; refusing to is holding X non-negotiable
     ('"We will not compromise on the unity of our country," Ortiz said.', [("Ortiz", "person")],
      "Ortiz", "non_negotiable", ["unity of our country"]),

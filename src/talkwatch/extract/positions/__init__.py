@@ -74,7 +74,7 @@ def _all_cues(sent: Any, lex: dict[str, Any]) -> list[_Cue]:
     are one demand each, not a rejection."""
     special = construction_cues(sent, lex)
     taken = {c.token.i for c in special if c.kind in ("claim", "minimum")}
-    taken |= {c.pred.i for c in special if c.kind == "condition"}  # "will not withdraw without X"
+    taken |= {c.pred.i for c in special if c.kind in ("condition", "short_of")}  # "not ... without X"
     return special + [c for c in _cues(sent, lex) if c.token.i not in taken]
 
 

@@ -4,7 +4,8 @@ territorial claim ('claimed it was an integral part of X'), a demand; accepting 
 less than X, a demand of X; 'X is (not) acceptable' or 'X would not be needed', said of X;
 a right the holder keeps, non-negotiable; an action taken 'at the request of X', demanded
 by X; 'X is against / in favour of Y'; 'Y is a precondition / the main demand of X'; 'no
-Y without X' (X demanded); 'there is no question of X' (rejected)."""
+Y without X' (X demanded); 'there is no question of X' (rejected); 'will not accept any
+deal that does not include X' (X demanded)."""
 
 from __future__ import annotations
 
@@ -39,7 +40,20 @@ def construction_cues(sent: Any, lex: dict[str, Any]) -> list[_Cue]:
             out += _without(tok)
         elif tok.lemma_.lower() in lex["ruled_out_nouns"] and tok.dep_ == "attr":
             out += _ruled_out(tok)
+        elif tok.dep_ == "relcl" and tok.pos_ in ("VERB", "AUX"):
+            out += _short_of(tok, lex)
     return out
+
+
+def _short_of(clause: Any, lex: dict[str, Any]) -> list[_Cue]:
+    """'will not accept any agreement that does not include X', 'rejected any plan that did
+    not provide for Y': what the refused thing must not lack is demanded."""
+    noun, verb = clause.head, clause.head.head
+    relative = any(c.dep_ == "nsubj" and c.lower_ in lex["relative"] for c in clause.children)
+    if not relative or noun.dep_ != "dobj" or not any(c.dep_ == "neg" for c in clause.children):
+        return []
+    refused = any(c.dep_ == "neg" for c in verb.children) or _base(verb.lower_, lex, lex["refusing"])
+    return [_Cue(clause, verb, "demand", "short_of", [clause])] if refused else []
 
 
 def _ruled_out(noun: Any) -> list[_Cue]:

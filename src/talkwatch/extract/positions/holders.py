@@ -26,7 +26,7 @@ def _holders(ctx: Context, cue: _Cue, lex: dict[str, Any]) -> list[Any]:
         return (_with_conj(ctx, owner[0], lex) if owner else []) or _reporter(ctx, pred, lex)
     if cue.kind == "modal" or copular:
         return _said_holders(ctx, cue, lex)
-    if cue.kind in ("condition", "list"):
+    if cue.kind in ("condition", "list", "short_of"):
         return _condition_holders(ctx, cue, lex)
     agent = [o for c in pred.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
     if agent and cue.kind != "passive":

@@ -295,7 +295,7 @@ def issue_of(ctx: Context, cue: CueView, si: int, lex: dict[str, Any], state: Fo
     if cue.kind == "list":  # one item of a list: without the items coordinated with it
         skip = {d for c in objs[0].children if c.dep_ in ("conj", "cc", "punct", "appos") for d in c.subtree}
         words = [t for t in objs[0].subtree if t not in skip]
-    if cue.kind in ("refusal", "restriction"):  # "would not hand over their weapons": the verb phrase
+    if cue.kind in ("refusal", "restriction", "short_of"):  # "would not hand over X": the verb phrase
         drop = {d for c in cue.token.children if c.dep_ in (*_SUBJ_DEPS, "aux", "neg")
                 for d in c.subtree}
         words = sorted({cue.token, *words} - drop, key=lambda t: t.i)
