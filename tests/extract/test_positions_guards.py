@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import pytest
 
+from talkwatch.model import Evidence as Ev
+from talkwatch.model import Quote
 from test_positions import named, parse, run  # noqa: F401 - parse is a fixture
 
 # Sentences with a cue word that state no position.
@@ -210,3 +212,21 @@ def test_a_negated_outcome_without_x_demands_x(parse, body, spec, holder, words)
 def test_ending_without_a_deal_is_no_demand(parse):  # noqa: F811
     found, index = run(parse, "The round ended without a deal, the envoy said.", [("envoy", "person")])
     assert named(found, index) == []
+
+
+def test_neither_side_is_nobody(parse):  # noqa: F811
+    body = "Envoys met in Geneva, but neither side appeared ready to make concessions, diplomats said."
+    found, index = run(parse, body, [("diplomats", "group")])
+    assert named(found, index) == []
+
+
+def test_an_analysts_quote_states_no_stance(parse):  # noqa: F811
+    """'"They will only negotiate when ...," said an analyst': an assessment, no position;
+    the same words from a party's commander are its condition."""
+    for kind, expected in (("expert", []), ("person", ["demand"])):
+        body = ('The militias met. "The militias will only negotiate when they run out of weapons," '
+                "said Vera Ortiz.")
+        start, end = body.index('"') + 1, body.rindex('"')
+        quote = Quote(body[start:end], start, end, Ev(start, end, body[start:end]), speaker="a1")
+        found, index = run(parse, body, [("Vera Ortiz", kind), ("militias", "armed_group")], quotes=[quote])
+        assert [s for _, s, _, _ in named(found, index)] == expected, kind

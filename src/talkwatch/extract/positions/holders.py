@@ -10,10 +10,14 @@ from . import issues
 from .cues import _CLIMB_DEPS, _ENTITY_TYPES, _SUBJ_DEPS, _base, _Cue, _stray_subject
 from .issues import end
 from .names import _by_name, _described, _fuller, _modifier_actor, _plural, _sides
+from .subjects import _expletive, _generic_subject, _named_subject, _nobody, _party_subject
 
 
 def _holders(ctx: Context, cue: _Cue, lex: dict[str, Any]) -> list[Any]:
     pred = cue.pred
+    speaker = _speaker(ctx, cue.token.idx)
+    if speaker is not None and speaker.type in lex["observer_types"]:
+        return []  # an analyst's quote assesses the parties, it states no stance
     if cue.kind == "summary":  # the actors named between "a demand" and "rejects"
         ids = {m.actor: None for m in ctx.actors.mentions_in(pred.idx + len(pred), cue.token.idx)}
         return [ctx.actors.get(i) for i in ids]
@@ -101,6 +105,8 @@ def _clause_holders(ctx: Context, pred: Any, lex: dict[str, Any]) -> list[Any]:
     participle on a non-party ('a plan calling for X') or a quantified subject."""
     if _expletive(pred):
         return _reporter(ctx, pred, lex)  # "it was not possible to accept X," the minister said
+    if _nobody(pred, lex):
+        return []  # "neither side appeared ready to X"
     subject = any(c.dep_ in _SUBJ_DEPS for c in pred.children)
     first = pred
     while first.dep_ == "conj" and not subject and first.head.i != first.i:
@@ -125,41 +131,6 @@ def _party_noun(ctx: Context, noun: Any, lex: dict[str, Any]) -> bool:
     return noun.lower_ not in lex["generic_subjects"] and (
         ctx.actors.at(noun.idx, end(noun)) is not None or noun.pos_ == "PROPN"
         or noun.lower_ in lex["relative"])
-
-
-def _expletive(pred: Any) -> bool:
-    """'It was not possible to accept X': the subject 'it' stands for the clause, not an actor."""
-    tok = pred
-    while tok.dep_ in ("xcomp", "ccomp", "acomp") and tok.head.i != tok.i:
-        tok = tok.head
-        subj = next((c for c in tok.children if c.dep_ in _SUBJ_DEPS), None)
-        if subj is not None:
-            return subj.lower_ == "it" and any(c.dep_ in ("acomp", "attr") for c in tok.children)
-    return False
-
-
-def _named_subject(pred: Any) -> bool:
-    """'a statement said Palestinians and Israelis agreed ...': a named subject speaks for
-    itself even when the index missed it; a description ('the talks') does not."""
-    subj = next((c for c in pred.children if c.dep_ in _SUBJ_DEPS), None)
-    return subj is not None and subj.ent_type_ in _ENTITY_TYPES
-
-
-def _party_subject(pred: Any, lex: dict[str, Any]) -> bool:
-    """A described party the index could not resolve ('the delegation representing the
-    opposition', 'the other side'): its stance is not the reporter's; a bare 'the
-    delegation' is the speaker's own."""
-    while pred.dep_ in ("acomp", "xcomp") and not any(c.dep_ in _SUBJ_DEPS for c in pred.children):
-        pred = pred.head  # "the delegation is not ready for talks"
-    subj = next((c for c in pred.children if c.dep_ in _SUBJ_DEPS), None)
-    return subj is not None and (subj.lower_ in lex["members"] or subj.lower_ in lex["party_nouns"]) \
-        and any(c.dep_ not in ("det", "punct") for c in subj.children)
-
-
-def _generic_subject(pred: Any, lex: dict[str, Any]) -> bool:
-    """'each side wants ...', 'many analysts want ...': a quantified subject is nobody's voice."""
-    subj = next((c for c in pred.children if c.dep_ in _SUBJ_DEPS), None)
-    return subj is not None and any(c.lower_ in lex["quantifiers"] for c in subj.children)
 
 
 def _embedded(tok: Any, lex: dict[str, Any]) -> bool:
