@@ -84,7 +84,8 @@ def _condition_cues(sent: Any, lex: dict[str, Any]) -> list[_Cue]:
             and any(t.idx > start for t in clause.subtree)
             and (marker in lex["conditions"] or _negated_clause(clause.head, lex))
         ):
-            out.append(_Cue(mark[0], clause.head, "demand", "condition", [clause]))
+            whole = [clause.head] if marker in lex["negated_conditions"] else []  # "no X until Y"
+            out.append(_Cue(mark[0], clause.head, "demand", "condition", [*whole, clause]))
     return out
 
 

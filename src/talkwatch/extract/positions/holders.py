@@ -151,10 +151,17 @@ def _subject_actors(ctx: Context, pred: Any, lex: dict[str, Any], add: bool = Tr
             return _with_conj(ctx, subj, lex, add)
         if tok.dep_ == "acl" and tok.tag_ == "VBD" or tok.dep_ == "relcl" and tok.tag_ != "VBN":
             return _with_conj(ctx, tok.head, lex, add)  # parser slip: "The rebels called on"
-        if tok.dep_ not in _CLIMB_DEPS or tok.head.i == tok.i:
+        if (tok.dep_ not in _CLIMB_DEPS and not _participle(tok)) or tok.head.i == tok.i:
             return []
         tok = tok.head
     return []
+
+
+def _participle(verb: Any) -> bool:
+    """'the rebels seized two towns, demanding X': a bare participle clause shares the
+    subject of the clause it hangs on ('after demanding X' or 'while X demanded' do not)."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(
+        c.dep_ in ("mark", "nsubj", "nsubjpass") for c in verb.children)
 
 
 def _with_conj(ctx: Context, tok: Any, lex: dict[str, Any], add: bool = True) -> list[Any]:

@@ -213,7 +213,7 @@ def issue_words(objects: list[Any], cue_token: Any, kind: str,
         if kind == "modal":  # "X must go, and Y must stay": each modal has its own clause,
             skip |= {d for c in obj.children if c.dep_ == "conj" and _own_modal(c)  # but "must
                      for d in c.subtree}  # accept X and declare Y" demands both
-        keep_cue = cue_token.lower_ in lex["without"]  # "no deal without X": the whole condition
+        keep_cue = cue_token.lower_ in lex["without"] + lex["negated_conditions"]  # "no X without Y"
         toks |= {t for t in obj.subtree if t not in skip and (t.i != cue_token.i or keep_cue)}
     return sorted(toks, key=lambda t: t.i)
 
@@ -305,8 +305,8 @@ def issue_of(ctx: Context, cue: CueView, si: int, lex: dict[str, Any], state: Fo
     words = [t for t in words if cut is None or t.i < cut]
     first_verb = next((t for t in words if t.pos_ == "VERB" and t.dep_ not in ("amod", "compound")),
                       None)  # "the coming 24 hours" is no coming
-    if cue.kind in ("verb", "adjective") and first_verb is not None \
-            and first_verb.lemma_.lower() in _not_at_issue(lex) \
+    if cue.kind in ("verb", "adjective", "noun") and first_verb is not None \
+            and first_verb.lemma_.lower() in _not_at_issue(lex, cue.kind) \
             and _own_action(cue.token, first_verb) and not _to_the_table(first_verb, lex):
         return "", set()  # attending (participation's job), helping, a war aim; not "go back to the table"
     if not any(t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM") for t in words):
@@ -315,9 +315,10 @@ def issue_of(ctx: Context, cue: CueView, si: int, lex: dict[str, Any], state: Fo
     return with_focus(text, linked, words, si, lex, state), {t.i for t in words}
 
 
-def _not_at_issue(lex: dict[str, Any]) -> list[str]:
-    """Own actions no stance is about: attending, helping, fighting (a war aim)."""
-    return lex["attendance_verbs"] + lex["non_issue_verbs"] + lex["war_verbs"]
+def _not_at_issue(lex: dict[str, Any], kind: str) -> list[str]:
+    """Own actions no stance is about: attending, helping, fighting (a war aim); a stance
+    noun's attendance is kept ('a readiness to participate')."""
+    return (lex["attendance_verbs"] if kind != "noun" else []) + lex["non_issue_verbs"] + lex["war_verbs"]
 
 
 def _to_the_table(verb: Any, lex: dict[str, Any]) -> bool:
