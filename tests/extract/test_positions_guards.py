@@ -255,3 +255,17 @@ def test_an_offer_to_host_is_no_issue(parse):  # noqa: F811
     body = "Ankara's offer to host the talks was accepted by both sides."
     found, index = run(parse, body, [("Ankara", "government")])
     assert named(found, index) == []
+
+
+@pytest.mark.parametrize("body,spec,holder,stance,words", [
+    ("The opposition has made the release of political prisoners a condition for any dialogue.",
+     [("opposition", "opposition")], "opposition", "demand", ["release of political prisoners"]),
+    ("Dhaka has expressed reservations about the proposed water-sharing formula.",
+     [("Dhaka", "government")], "Dhaka", "oppose", ["water-sharing formula"]),
+    ("Britain threw its weight behind the peace plan.", [("Britain", "state")],
+     "Britain", "support", ["peace plan"]),
+])
+def test_more_constructions(parse, body, spec, holder, stance, words):  # noqa: F811
+    found, index = run(parse, body, spec)
+    hits = [p for p in named(found, index) if p[0] == holder and p[1] == stance]
+    assert hits and all(w in hits[0][2] for w in words), named(found, index)

@@ -36,6 +36,8 @@ def construction_cues(sent: Any, lex: dict[str, Any]) -> list[_Cue]:
             out += _prep_predicate(tok, lex)
         elif tok.lemma_.lower() in lex["predicate_demands"] and tok.dep_ == "attr":
             out += _predicate_demand(tok)
+        elif tok.lemma_.lower() in lex["predicate_demands"] and tok.head.lemma_ in lex["making_verbs"]:
+            out += _made_condition(tok)
         elif tok.lower_ in lex["without"] and tok.dep_ == "prep":
             out += _without(tok)
         elif tok.lemma_.lower() in lex["ruled_out_nouns"] and tok.dep_ == "attr":
@@ -54,6 +56,16 @@ def _short_of(clause: Any, lex: dict[str, Any]) -> list[_Cue]:
         return []
     refused = any(c.dep_ == "neg" for c in verb.children) or _base(verb.lower_, lex, lex["refusing"])
     return [_Cue(clause, verb, "demand", "short_of", [clause])] if refused else []
+
+
+def _made_condition(noun: Any) -> list[_Cue]:
+    """'has made the release of X a condition for any dialogue': X is demanded by the subject
+    of 'made' (the small clause's subject, or the object beside the predicate noun)."""
+    if noun.dep_ not in ("dobj", "oprd", "ccomp"):
+        return []
+    subj = next((c for c in noun.children if c.dep_ == "nsubj"), None) or next(
+        (c for c in noun.head.children if c.dep_ == "dobj" and c.i < noun.i), None)
+    return [_Cue(noun, noun.head, "demand", "condition", [subj])] if subj is not None else []
 
 
 def _ruled_out(noun: Any) -> list[_Cue]:

@@ -26,7 +26,7 @@ from ...context import Context
 
 _DROP_DEPS = {"appos", "punct", "cc", "mark", "advcl", "parataxis", "dep"}
 _LEAD_WORDS = {"that", "to", "the", "a", "an", "for", "on", "of", "whether", ",", "-", "with", "over",
-               "about", "against", "at"}
+               "about", "against", "at", "behind"}
 _SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
 
 Resolver = Callable[[Any], Any]  # a pronoun token -> the Actor it stands for, or None
