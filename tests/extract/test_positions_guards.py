@@ -269,3 +269,12 @@ def test_more_constructions(parse, body, spec, holder, stance, words):  # noqa: 
     found, index = run(parse, body, spec)
     hits = [p for p in named(found, index) if p[0] == holder and p[1] == stance]
     assert hits and all(w in hits[0][2] for w in words), named(found, index)
+
+
+def test_a_numbered_collective_becomes_a_holder(parse):  # noqa: F811
+    """'the five parties were unhappy over X': a holder named by its numbered noun phrase;
+    'the parties' alone are the sides, no new actor."""
+    found, index = run(parse, "The five parties were unhappy over the new voting rules.", [])
+    assert [(n, s) for n, s, _, _ in named(found, index)] == [("five parties", "oppose")]
+    found, index = run(parse, "The parties are unhappy over the new voting rules.", [])
+    assert named(found, index) == []

@@ -239,8 +239,12 @@ def _actor(ctx: Context, tok: Any, lex: dict[str, Any], add: bool = True) -> Any
         actor = ctx.actors.at(ent.start_char, ent.end_char) or ctx.actors.add(
             ent.text, _ENTITY_TYPES[named.ent_type_], ent.start_char, ent.end_char
         )
-    if actor is None and add and subject and low in lex["collectives"]:
-        actor = ctx.actors.add(tok.text, lex["collectives"][low], tok.idx, end(tok))  # "the protesters"
+    mods = [c.i for c in tok.children if c.dep_ in ("nummod", "amod", "compound")]
+    collective = low in lex["collectives"] and (mods or low not in lex["modified_collectives"])
+    if actor is None and add and subject and collective:
+        first = min([tok.i, *mods])
+        span = tok.doc[first:tok.i + 1]  # "the protesters", "the five parties", "Syrian rebel groups"
+        actor = ctx.actors.add(span.text, lex["collectives"][low], span.start_char, span.end_char)
     if (
         actor is None
         and low in lex["descriptions"]
