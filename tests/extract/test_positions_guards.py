@@ -278,3 +278,14 @@ def test_a_numbered_collective_becomes_a_holder(parse):  # noqa: F811
     assert [(n, s) for n, s, _, _ in named(found, index)] == [("five parties", "oppose")]
     found, index = run(parse, "The parties are unhappy over the new voting rules.", [])
     assert named(found, index) == []
+
+
+@pytest.mark.parametrize("body,spec", [
+    ("Panama offered to be the site of talks between the government and the strikers.",
+     [("Panama", "state")]),
+    ("Norway is ready to act as a mediator.", [("Norway", "state")]),
+    ("The premier agreed to the step during a phone call with the governor.", [("premier", "person")]),
+])
+def test_roles_and_bare_steps_are_no_issue(parse, body, spec):  # noqa: F811
+    found, index = run(parse, body, spec)
+    assert named(found, index) == []

@@ -28,6 +28,7 @@ _DROP_DEPS = {"appos", "punct", "cc", "mark", "advcl", "parataxis", "dep"}
 _LEAD_WORDS = {"that", "to", "the", "a", "an", "for", "on", "of", "whether", ",", "-", "with", "over",
                "about", "against", "at", "behind"}
 _SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
+_COMPLEMENT_PREPS = {"of", "to", "for", "toward", "towards", "on", "over", "about", "against", "with", "in"}
 
 Resolver = Callable[[Any], Any]  # a pronoun token -> the Actor it stands for, or None
 Base = Callable[[str], str | None]  # an inflected cue verb -> its base form, or None
@@ -309,10 +310,24 @@ def issue_of(ctx: Context, cue: CueView, si: int, lex: dict[str, Any], state: Fo
             and first_verb.lemma_.lower() in _not_at_issue(lex, cue.kind) \
             and _own_action(cue.token, first_verb) and not _to_the_table(first_verb, lex):
         return "", set()  # attending (participation's job), helping, a war aim; not "go back to the table"
+    if cue.kind in ("verb", "adjective", "noun") and _hosting(words, lex):
+        return "", set()  # "offered to be the site of the talks", "ready to act as a mediator"
     if not any(t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM") for t in words):
         return "", set()  # "required them to": no content
     text, linked = render(ctx, words, lex, resolve)
     return with_focus(text, linked, words, si, lex, state), {t.i for t in words}
+
+
+def _hosting(words: list[Any], lex: dict[str, Any]) -> bool:
+    """'to be the site of talks', 'to act as a mediator': a role in the talks, not an issue."""
+    for t in words[:3]:
+        if t.lemma_ not in ("be", "act", "serve") or any(c.dep_ in _SUBJ_DEPS for c in t.children):
+            continue
+        roles = [c for c in t.children if c.dep_ == "attr"]
+        roles += [g for c in t.children if c.lower_ == "as" for g in c.children if g.dep_ == "pobj"]
+        if any(r.lemma_.lower() in lex["host_roles"] for r in roles):
+            return True
+    return False
 
 
 def _not_at_issue(lex: dict[str, Any], kind: str) -> list[str]:
@@ -357,6 +372,10 @@ def _ally(noun: Any, lex: dict[str, Any]) -> bool:
         c.dep_ == "poss" or c.ent_type_ in ("NORP", "GPE") for c in noun.children)
 
 
+def _complement(dep: Any) -> bool:
+    return dep.dep_ in ("acl", "relcl") or dep.dep_ == "prep" and dep.lower_ in _COMPLEMENT_PREPS
+
+
 def _not_an_issue(ctx: Context, cue: CueView, objs: list[Any], lex: dict[str, Any]) -> bool:
     """Objects that are no negotiation issue: an ally ('backed the rebels'), people or a
     meeting welcomed ('welcomed the delegations'), a free relative ('what he wanted'),
@@ -372,6 +391,6 @@ def _not_an_issue(ctx: Context, cue: CueView, objs: list[Any], lex: dict[str, An
     heads = [o for o in objs if o.dep_ in ("dobj", "attr", "pobj")]
     heads += [c for o in objs if o.pos_ in ("VERB", "AUX") or o.dep_ == "prep" for c in o.children
               if c.dep_ in ("dobj", "attr", "pobj")]  # "ready for serious work"
-    bare = [h for h in heads if not any(c.dep_ in ("prep", "acl", "relcl") for c in h.children)]
+    bare = [h for h in heads if not any(_complement(c) for c in h.children)]  # "the step during a call"
     return any(h.lower_ in lex["vague_objects"] for h in heads) \
         or any(h.lower_ in lex["bare_vague_objects"] for h in bare)  # "offer support"
