@@ -90,6 +90,11 @@ def _noun_holders(ctx: Context, noun: Any, lex: dict[str, Any]) -> list[Any] | N
             return found
     if poss:
         return _with_conj(ctx, poss[0], lex)
+    of = [o for p in noun.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    infinitive = any(c.dep_ in ("acl", "xcomp") and any(a.lower_ == "to" for a in c.children)
+                     for c in noun.children)
+    if of and infinitive:
+        return _with_conj(ctx, of[0], lex)  # "the refusal of the organisers to include X"
     mods = [_modifier_actor(ctx, c, lex) for c in noun.children if c.dep_ in ("amod", "compound")]
     if any(mods):  # "a government offer of autonomy", "North Korean anger over sanctions"
         return [next(a for a in mods if a is not None)]
@@ -109,8 +114,8 @@ def _clause_holders(ctx: Context, pred: Any, lex: dict[str, Any]) -> list[Any]:
         return []  # "neither side appeared ready to X"
     subject = any(c.dep_ in _SUBJ_DEPS for c in pred.children)
     first = pred
-    while first.dep_ == "conj" and not subject and first.head.i != first.i:
-        first = first.head  # "steps by X to leave the past behind and work towards Y"
+    while first.dep_ in ("conj", "xcomp") and not subject and first.head.i != first.i:
+        first = first.head  # "steps by X to leave ... and work towards Y", "a statement committing to"
         subject = any(c.dep_ in _SUBJ_DEPS for c in first.children)
     if first.dep_ in ("acl", "relcl") and not subject and not _party_noun(ctx, first.head, lex):
         return []  # "a plan calling for X", "anyone seeking to rewrite history": no party's stance
@@ -140,7 +145,7 @@ def _embedded(tok: Any, lex: dict[str, Any]) -> bool:
 def _subject_actors(ctx: Context, pred: Any, lex: dict[str, Any], add: bool = True) -> list[Any]:
     """Actors of the subject of ``pred``, climbing conjuncts, xcomp and copulas; ``add``
     makes a named subject the index missed an actor."""
-    tok = pred
+    tok, nominal = pred, False  # nominal: climbed from a noun phrase ("doubt on hopes for X")
     for _ in range(6):
         subj = next((c for c in tok.children if c.dep_ in _SUBJ_DEPS), None)
         if subj is None and tok.pos_ == "NOUN":  # parser slip: "a demand [the government] rejects"
@@ -151,8 +156,9 @@ def _subject_actors(ctx: Context, pred: Any, lex: dict[str, Any], add: bool = Tr
             return _with_conj(ctx, subj, lex, add)
         if tok.dep_ == "acl" and tok.tag_ == "VBD" or tok.dep_ == "relcl" and tok.tag_ != "VBN":
             return _with_conj(ctx, tok.head, lex, add)  # parser slip: "The rebels called on"
-        if (tok.dep_ not in _CLIMB_DEPS and not _participle(tok)) or tok.head.i == tok.i:
+        if (tok.dep_ not in _CLIMB_DEPS and not (_participle(tok) and not nominal)) or tok.head.i == tok.i:
             return []
+        nominal = nominal or tok.dep_ in ("pobj", "prep", "dobj")
         tok = tok.head
     return []
 
