@@ -125,6 +125,9 @@ CASES = [
      [("unions", "organization")], "unions", "demand", ["include a wage floor"]),
     ("Ankara rejected any plan that did not provide for a rotating presidency.",
      [("Ankara", "government")], "Ankara", "demand", ["rotating presidency"]),
+    # an evaluation the speaker states: "X is essential"
+    ("Ortiz said a continued UN presence is essential for the villagers' security.",
+     [("Ortiz", "person")], "Ortiz", "demand", ["continued UN presence"]),
     # compromising or negotiating on X is open to X; refusing to is holding X non-negotiable
     ('"We will not compromise on the unity of our country," Ortiz said.', [("Ortiz", "person")],
      "Ortiz", "non_negotiable", ["unity of our country"]),
