@@ -44,6 +44,9 @@ NOTHING = [
      'peace," the envoy said.', [("envoy", "person")]),
     ("There is no question of a deal this week, analysts said.", [("analysts", "expert")]),
     ("The rebels signed a deal that does not include an amnesty.", [("rebels", "armed_group")]),
+    # regarding something as something is no deliberation
+    ("Hamas, which the EU considers a terrorist organisation, met the envoy.",
+     [("Hamas", "armed_group"), ("EU", "igo")]),
     # what is denied is not held
     ("Moscow denied that it wanted to annex the coastal strip.", [("Moscow", "government")]),
     # a stance noun hung on a noun has no holder ("progress on an offer", "in efforts to")

@@ -107,10 +107,10 @@ def _verb_cue(tok: Any, lex: dict[str, Any]) -> list[_Cue]:
         return []
     if any(c.dep_ in ("ccomp", "xcomp") for c in objs):  # "insists that X, a demand ..."
         objs = [c for c in objs if c.lower_ not in lex["anaphoric_heads"] or c.pos_ == "VERB"]
-    if base in lex["open_with_object"] and (
-        tok.tag_ != "VBG" and any(c.dep_ in ("ccomp", "oprd", "acomp") for c in tok.children)
+    if base in lex["open_with_object"] and tok.tag_ != "VBG" and (
+        any(c.dep_ in ("ccomp", "oprd", "acomp") for c in tok.children) or _regards(tok, lex)
     ):
-        return []  # "which X considers non-negotiable" is not "considering X"
+        return []  # "which X considers non-negotiable / a terrorist group" is not "considering X"
     if objs and all(
         c.dep_ == "ccomp" and any(m.lower_ in ("whether", "if") for m in c.children) for c in objs
     ):
@@ -120,6 +120,14 @@ def _verb_cue(tok: Any, lex: dict[str, Any]) -> list[_Cue]:
     if base in lex["assertive_verbs"] and objs and all(_indicative(c) for c in objs):
         return _time_to(tok, objs)
     return [_Cue(tok, tok, _talk_open(lex["verbs"][base], tok, objs, lex), "verb", objs)]
+
+
+def _regards(tok: Any, lex: dict[str, Any]) -> bool:
+    """'which the EU considers a terrorist group': a relative pronoun and a noun object are a
+    small clause (regarding something as something), no deliberation."""
+    args = [c for c in tok.children if c.dep_ in ("nsubj", "dobj", "attr")]
+    return any(c.lower_ in lex["relative"] for c in args) and any(
+        c.dep_ in ("dobj", "attr") and c.pos_ == "NOUN" for c in args)
 
 
 def _indicative(clause: Any) -> bool:
