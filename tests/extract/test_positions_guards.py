@@ -131,6 +131,11 @@ CASES = [
     # an evaluation the speaker states: "X is essential"
     ("Ortiz said a continued UN presence is essential for the villagers' security.",
      [("Ortiz", "person")], "Ortiz", "demand", ["continued UN presence"]),
+    # a conjoined passive shares the subject; refusing to talk
+    ("The plan has been welcomed by Quito and criticised by Lima.",
+     [("Quito", "government"), ("Lima", "government")], "Lima", "oppose", ["plan"]),
+    ("The spokesman said the militia would not talk to the provincial council.",
+     [("militia", "armed_group")], "militia", "reject", ["talk to the provincial council"]),
     # compromising or negotiating on X is open to X; refusing to is holding X non-negotiable
     ('"We will not compromise on the unity of our country," Ortiz said.', [("Ortiz", "person")],
      "Ortiz", "non_negotiable", ["unity of our country"]),
