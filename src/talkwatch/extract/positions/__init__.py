@@ -30,7 +30,8 @@ from ...model import Position
 from . import issues
 from .constructions import construction_cues
 from .cues import _FIXED_STANCE, _SUBJ_DEPS, _base, _Cue, _cues
-from .holders import _holders, _pronoun, _unasserted
+from .guards import unasserted
+from .holders import _holders, _pronoun
 from .issues import Focus
 from .names import marked_holder
 
@@ -47,7 +48,7 @@ def extract(ctx: Context) -> list[Position]:
         listed: set[int] = set()  # items of a list of conditions: what is demanded, no stance
         for cue in _all_cues(sent, lex):
             if cue.token.i in listed or cue.token.i in covered and not marked_holder(cue, ctx, lex) \
-                    or cue.kind != "list" and _unasserted(cue.token, lex):
+                    or cue.kind != "list" and unasserted(cue.token, lex):
                 continue
             stance = cue.stance if cue.kind in _FIXED_STANCE else _negate(cue, lex)
             issue, tokens = _issue(ctx, cue, si, lex, state)
@@ -69,9 +70,11 @@ def extract(ctx: Context) -> list[Position]:
 
 
 def _all_cues(sent: Any, lex: dict[str, Any]) -> list[_Cue]:
-    """Constructions first: 'will not accept less than X' is one demand, not a rejection."""
+    """Constructions first: 'will not accept less than X' and 'will not withdraw without X'
+    are one demand each, not a rejection."""
     special = construction_cues(sent, lex)
     taken = {c.token.i for c in special if c.kind in ("claim", "minimum")}
+    taken |= {c.pred.i for c in special if c.kind in ("condition", "short_of")}  # "not ... without X"
     return special + [c for c in _cues(sent, lex) if c.token.i not in taken]
 
 

@@ -1,9 +1,11 @@
 """Stance constructions beyond one cue word: a list of conditions ('if four conditions are
 met: A, B and C', 'our conditions include A and B'), where each item is demanded; a
-territorial claim ('claimed it was an integral part of X'), a demand; accepting
-nothing less than X, a demand of X; 'X is (not) acceptable' or 'X would not be needed',
-said of X; a right the holder keeps, non-negotiable; and an action
-taken 'at the request of X', demanded by X."""
+territorial claim ('claimed it was an integral part of X'), a demand; accepting nothing
+less than X, a demand of X; 'X is (not) acceptable' or 'X would not be needed', said of X;
+a right the holder keeps, non-negotiable; an action taken 'at the request of X', demanded
+by X; 'X is against / in favour of Y'; 'Y is a precondition / the main demand of X'; 'no
+Y without X' (X demanded); 'there is no question of X' (rejected); 'will not accept any
+deal that does not include X' (X demanded)."""
 
 from __future__ import annotations
 
@@ -30,7 +32,86 @@ def construction_cues(sent: Any, lex: dict[str, Any]) -> list[_Cue]:
             out += _kept_right(tok, lex)
         elif tok.lower_ in lex["request_nouns"] and tok.dep_ == "pobj":
             out += _at_request(tok, lex)
+        elif tok.dep_ == "prep" and tok.head.lemma_ == "be" and tok.lower_ in lex["prep_predicates"]:
+            out += _prep_predicate(tok, lex)
+        elif tok.lemma_.lower() in lex["predicate_demands"] and tok.dep_ == "attr":
+            out += _predicate_demand(tok)
+        elif tok.lemma_.lower() in lex["predicate_demands"] and tok.head.lemma_ in lex["making_verbs"]:
+            out += _made_condition(tok)
+        elif tok.lower_ in lex["without"] and tok.dep_ == "prep":
+            out += _without(tok)
+        elif tok.lemma_.lower() in lex["ruled_out_nouns"] and tok.dep_ == "attr":
+            out += _ruled_out(tok)
+        elif tok.dep_ == "relcl" and tok.pos_ in ("VERB", "AUX"):
+            out += _short_of(tok, lex)
     return out
+
+
+def _short_of(clause: Any, lex: dict[str, Any]) -> list[_Cue]:
+    """'will not accept any agreement that does not include X', 'rejected any plan that did
+    not provide for Y': what the refused thing must not lack is demanded."""
+    noun, verb = clause.head, clause.head.head
+    relative = any(c.dep_ == "nsubj" and c.lower_ in lex["relative"] for c in clause.children)
+    if not relative or noun.dep_ != "dobj" or not any(c.dep_ == "neg" for c in clause.children):
+        return []
+    refused = any(c.dep_ == "neg" for c in verb.children) or _base(verb.lower_, lex, lex["refusing"])
+    return [_Cue(clause, verb, "demand", "short_of", [clause])] if refused else []
+
+
+def _made_condition(noun: Any) -> list[_Cue]:
+    """'has made the release of X a condition for any dialogue': X is demanded by the subject
+    of 'made' (the small clause's subject, or the object beside the predicate noun)."""
+    if noun.dep_ not in ("dobj", "oprd", "ccomp"):
+        return []
+    subj = next((c for c in noun.children if c.dep_ == "nsubj"), None) or next(
+        (c for c in noun.head.children if c.dep_ == "dobj" and c.i < noun.i), None)
+    return [_Cue(noun, noun.head, "demand", "condition", [subj])] if subj is not None else []
+
+
+def _ruled_out(noun: Any) -> list[_Cue]:
+    """'there is no possibility of allowing X', 'no question of Y joining': the speaker
+    rejects what is ruled out."""
+    if not any(c.lower_ == "no" and c.dep_ == "det" for c in noun.children):
+        return []
+    what = [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+            for o in p.children if o.dep_ in ("pobj", "pcomp")]
+    return [_Cue(noun, noun.head, "reject", "ruled_out", what[:1])] if what else []
+
+
+def _without(prep: Any) -> list[_Cue]:
+    """'there can be no agreement without an end to X', 'will not withdraw without Y': what
+    a negated outcome cannot do without is demanded by its subject, else the reporter."""
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    verb = next((a for a in prep.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if obj is None or verb is None:
+        return []
+    words = [verb, *(c for c in verb.children if c.dep_ in ("attr", "nsubj", "nsubjpass", "dobj"))]
+    negated = any(c.dep_ == "neg" for c in verb.children) or any(
+        d.lower_ == "no" and d.dep_ == "det" for w in words for d in w.children)
+    return [_Cue(prep, verb, "demand", "condition", [verb])] if negated else []  # the whole condition
+
+
+def _prep_predicate(prep: Any, lex: dict[str, Any]) -> list[_Cue]:
+    """'X is against Y' opposes Y, 'X is in favour of Y' supports it: the copula is the cue
+    word (so 'is not against' negates it), its subject the holder."""
+    entry = lex["prep_predicates"][prep.lower_]
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if isinstance(entry, dict):  # "in favour of": the noun after "in" picks the stance
+        stance = entry.get(obj.lower_) if obj is not None else None
+        obj = next((o for p in (obj.children if stance else ()) if p.lower_ == "of"
+                    for o in p.children if o.dep_ == "pobj"), None)
+    else:
+        stance = entry
+    return [_Cue(prep.head, prep.head, stance, "verb", [obj])] if stance and obj is not None else []
+
+
+def _predicate_demand(noun: Any) -> list[_Cue]:
+    """'the release of X was a precondition for talks', 'a halt to Y is the main demand of
+    the Palestinians': the subject is demanded by the owner of the noun, else the reporter."""
+    subj = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ not in ("NOUN", "PROPN") or any(c.dep_ == "neg" for c in noun.head.children):
+        return []
+    return [_Cue(noun, noun.head, "demand", "predicate", [subj])]
 
 
 def _at_request(noun: Any, lex: dict[str, Any]) -> list[_Cue]:

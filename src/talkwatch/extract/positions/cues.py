@@ -1,36 +1,22 @@
-"""cues."""
+"""Word cues of a stance: verbs (with particles), adjectives, nouns, refusals and fixed
+non-negotiable phrases; clause cues (modals, conditions) come from ``clauses``."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
 from . import issues
-
-_OBJ_DEPS = {"dobj", "ccomp", "xcomp", "attr", "oprd"}
-_SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
-_CLIMB_DEPS = ("conj", "xcomp", "acomp", "dobj", "pobj", "prep", "pcomp")
-_FIXED_STANCE = ("modal", "fixed", "considered", "condition", "refusal", "restriction", "list", "claim",
-                 "minimum", "evaluation", "request", "right")
-_ENTITY_TYPES = {"GPE": "state", "ORG": "organization", "NORP": "group"}
-
-
-@dataclass
-class _Cue:
-    token: Any  # the cue word
-    pred: Any  # the predicate whose subject (or reporter) holds the stance
-    stance: str
-    kind: str  # verb | passive | adjective | noun | modal | condition | refusal | fixed | summary
-    objects: list[Any] = field(default_factory=list)
-    width: int = 1  # tokens the cue spans ("not open to negotiation")
-
-
-def _base(word: str, lex: dict[str, Any], vocab: Any) -> str | None:
-    """The base form of an inflected word if it is in ``vocab`` (no lemmatizer needed)."""
-    word = lex["irregular"].get(word, word)
-    cands = [word, word[:-1], word[:-2], word[:-3], word[:-3] + "e", word[:-4]]
-    return next((c for c in cands if c in vocab), None)
+from .base import (  # noqa: F401 - re-exported for the other modules
+    _CLIMB_DEPS,
+    _ENTITY_TYPES,
+    _FIXED_STANCE,
+    _OBJ_DEPS,
+    _SUBJ_DEPS,
+    _base,
+    _Cue,
+)
+from .clauses import _condition_cues, _modal_cue
 
 
 def _cues(sent: Any, lex: dict[str, Any]) -> list[_Cue]:
@@ -45,7 +31,7 @@ def _cues(sent: Any, lex: dict[str, Any]) -> list[_Cue]:
             out += _verb_cue(tok, lex)
         elif tok.pos_ == "ADJ" and low in lex["adjectives"]:
             out += _adjective_cue(tok, lex)
-        elif tok.pos_ == "NOUN" and low in lex["nouns"]:
+        elif tok.pos_ == "NOUN" and _noun_key(tok, lex):
             out += _noun_cue(tok, lex)
         out += _modal_cue(tok, lex)
     fixed = _fixed_cues(sent, lex)
@@ -55,9 +41,12 @@ def _cues(sent: Any, lex: dict[str, Any]) -> list[_Cue]:
     return sorted(out, key=lambda c: c.token.i)
 
 
-def _verb_cue(tok: Any, lex: dict[str, Any]) -> list[_Cue]:
-    particles = lex["particle_verbs"].get(_base(tok.lower_, lex, lex["particle_verbs"]) or "")
-    for child in tok.children if particles else ():
+def _particle_cue(tok: Any, particles: dict[str, str], lex: dict[str, Any]) -> list[_Cue] | None:
+    """'calls for X', 'rule out X', 'called for any truce to be ...' ('for' as a mark); None
+    when no particle of the verb stands there."""
+    if any(c.dep_ == "prt" and c.lower_ not in particles for c in tok.children):
+        return None  # "worked out the agenda for X" is another verb than "work for X"
+    for child in tok.children:
         stance = particles.get(child.lower_)
         if (
             stance
@@ -74,10 +63,18 @@ def _verb_cue(tok: Any, lex: dict[str, Any]) -> list[_Cue]:
             if _procedural(tok, objs, lex):
                 return []
             return [_Cue(tok, tok, _talk_open(stance, tok, objs, lex), "verb", objs)]
-    for clause in tok.children if particles else ():  # "called for any truce to be ...", with
-        marks = [m.lower_ for m in clause.children if m.dep_ == "mark"]  # "for" as a mark
+    for clause in tok.children:
+        marks = [m.lower_ for m in clause.children if m.dep_ == "mark"]
         if clause.dep_ in ("advcl", "ccomp") and marks and marks[0] in particles:
             return [_Cue(tok, tok, particles[marks[0]], "verb", [clause])]
+    return None
+
+
+def _verb_cue(tok: Any, lex: dict[str, Any]) -> list[_Cue]:
+    particles = lex["particle_verbs"].get(_base(tok.lower_, lex, lex["particle_verbs"]) or "")
+    found = _particle_cue(tok, particles, lex) if particles else None
+    if found is not None:
+        return found
     passive = lex["passive_verbs"].get(tok.lemma_.lower())
     if passive and any(c.dep_ == "auxpass" for c in tok.children):  # "not be bound by X"
         objs = [o for c in tok.children if c.dep_ == "agent" for o in c.children]
@@ -106,12 +103,16 @@ def _verb_cue(tok: Any, lex: dict[str, Any]) -> list[_Cue]:
                 and any(m.lower_ == "for" and m.dep_ == "mark" for m in c.children)]
     if any(c.dep_ == "nsubjpass" for c in tok.children):
         objs = [c for c in tok.children if c.dep_ == "nsubjpass"]
+    if not objs and tok.dep_ == "conj" and any(c.dep_ == "agent" for c in tok.children):
+        objs = [c for c in tok.head.children if c.dep_ == "nsubjpass"]  # "welcomed by X and criticised by Y"
+    if base in lex["infinitive_only"] and not any(c.dep_ == "xcomp" for c in objs):
+        return []
     if any(c.dep_ in ("ccomp", "xcomp") for c in objs):  # "insists that X, a demand ..."
-        objs = [c for c in objs if c.lower_ not in lex["anaphoric_heads"]]
-    if base in lex["open_with_object"] and (
-        tok.tag_ != "VBG" and any(c.dep_ in ("ccomp", "oprd", "acomp") for c in tok.children)
+        objs = [c for c in objs if c.lower_ not in lex["anaphoric_heads"] or c.pos_ == "VERB"]
+    if base in lex["open_with_object"] and tok.tag_ != "VBG" and (
+        any(c.dep_ in ("ccomp", "oprd", "acomp") for c in tok.children) or _regards(tok, lex)
     ):
-        return []  # "which X considers non-negotiable" is not "considering X"
+        return []  # "which X considers non-negotiable / a terrorist group" is not "considering X"
     if objs and all(
         c.dep_ == "ccomp" and any(m.lower_ in ("whether", "if") for m in c.children) for c in objs
     ):
@@ -121,6 +122,14 @@ def _verb_cue(tok: Any, lex: dict[str, Any]) -> list[_Cue]:
     if base in lex["assertive_verbs"] and objs and all(_indicative(c) for c in objs):
         return _time_to(tok, objs)
     return [_Cue(tok, tok, _talk_open(lex["verbs"][base], tok, objs, lex), "verb", objs)]
+
+
+def _regards(tok: Any, lex: dict[str, Any]) -> bool:
+    """'which the EU considers a terrorist group': a relative pronoun and a noun object are a
+    small clause (regarding something as something), no deliberation."""
+    args = [c for c in tok.children if c.dep_ in ("nsubj", "dobj", "attr")]
+    return any(c.lower_ in lex["relative"] for c in args) and any(
+        c.dep_ in ("dobj", "attr") and c.pos_ == "NOUN" for c in args)
 
 
 def _indicative(clause: Any) -> bool:
@@ -196,7 +205,8 @@ def _leaving_talks(objs: list[Any], lex: dict[str, Any]) -> bool:
 
 
 def _noun_cue(tok: Any, lex: dict[str, Any]) -> list[_Cue]:
-    need = lex["noun_preps"].get(tok.lower_, [])
+    key = _noun_key(tok, lex)
+    need = lex["noun_preps"].get(key, [])
     objs = [c for c in tok.children
             if c.dep_ in ("prep", "acl", "advcl") and (not need or _marker(c) in need)]
     if not objs:
@@ -207,7 +217,13 @@ def _noun_cue(tok: Any, lex: dict[str, Any]) -> list[_Cue]:
         return []
     if tok.head.lemma_.lower() in lex["abandon_verbs"]:
         return []  # "dropped their demand for independence": no longer held
-    return [_Cue(tok, tok, _talk_open(lex["nouns"][tok.lower_], tok, objs, lex), "noun", objs)]
+    return [_Cue(tok, tok, _talk_open(lex["nouns"][key], tok, objs, lex), "noun", objs)]
+
+
+def _noun_key(tok: Any, lex: dict[str, Any]) -> str:
+    """A stance noun's lexicon entry: the word, else its singular ('calls for', 'offers of')."""
+    low, lemma = tok.lower_, tok.lemma_.lower()
+    return low if low in lex["nouns"] else lemma if lemma in lex["nouns"] else ""
 
 
 def _hung_clause(noun: Any, need: list[str]) -> list[Any]:
@@ -265,85 +281,10 @@ def _talk_open(stance: str, tok: Any, objs: list[Any], lex: dict[str, Any]) -> s
     if verbs and any(t.lower_ in lex["talk_nouns"] and t.head.lower_ == "to"
                      for t in verbs[0].subtree if t.dep_ == "pobj"):
         return "open"  # "willing to go back to the negotiating table"
+    if any(o.dep_ == "prep" and o.lower_ == "for" and any(c.lower_ in lex["talk_nouns"] for c in o.children)
+           for o in objs):
+        return "open"  # "ready for dialogue": to talk, not to settle
     return stance
-
-
-def _modal_cue(tok: Any, lex: dict[str, Any]) -> list[_Cue]:
-    """'must'/'should' (aux) and 'have to'/'need to': the reporter demands the clause."""
-    low = tok.lower_
-    if low in lex["modals"] and tok.dep_ == "aux":
-        verb, stance = tok.head, lex["modals"][low]
-    elif tok.lemma_.lower() in lex["modal_verbs"] and tok.pos_ in ("VERB", "AUX"):
-        verb = next(
-            (c for c in tok.children if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)), None
-        )
-        if verb is None or any(c.lower_ == "yet" for c in tok.children):
-            return []  # "have yet to decide": not decided, not demanded
-        stance = "demand"
-    else:
-        return []
-    subj = next((c for c in (tok.head if tok.dep_ == "aux" else tok).children if c.dep_ in _SUBJ_DEPS), None)
-    if any(c.dep_ == "advcl" and any(m.lower_ == "if" for m in c.children)
-           for v in (verb, tok, tok.head) for c in v.children):
-        return []  # "if they insist, we will have to leave": a consequence, not a demand
-    generic = subj is not None and subj.lower_ in lex["generic_subjects"] and not list(subj.children)
-    if verb.dep_ in ("relcl", "acl") or generic:
-        return []  # "an opportunity that must not be wasted"; "you have to walk"
-    if low in lex["weak_modals"] and (
-        subj is None or not subj.ent_type_ and subj.lower_ not in lex["party_nouns"]
-    ):
-        return []  # "expectations should remain modest": advice, not a party's demand
-    holder_clause = tok.head if tok.dep_ == "aux" else tok
-    return [
-        _Cue(
-            tok,
-            holder_clause,
-            stance,
-            "modal",
-            [verb] if verb is tok.head else [subj, verb] if subj is not None else [verb],
-        )
-    ]
-
-
-def _condition_cues(sent: Any, lex: dict[str, Any]) -> list[_Cue]:
-    """'would sign nothing unless Machar was freed', 'as long as the strikes stop': the
-    condition is demanded by whoever sets it."""
-    out = []
-    low = sent.text.lower()
-    for marker in lex["conditions"] + lex["negated_conditions"]:
-        at = low.find(f" {marker} ")
-        if at < 0 or low[:at].endswith(" for"):  # "for as long as": a duration
-            continue
-        start = sent.start_char + at + 1 + len(marker)
-        mark = sent.doc.char_span(sent.start_char + at + 1, start, alignment_mode="expand")
-        clause = next(
-            (t for t in sent if t.idx > start and t.dep_ == "advcl" and t.left_edge.idx <= start + 1), None
-        )
-        clause = clause or next(
-            (
-                t
-                for t in sent
-                if t.idx > start and t.pos_ in ("VERB", "AUX") and t.dep_ in ("advcl", "ccomp", "conj")
-            ),
-            None,
-        )
-        if (
-            clause is not None
-            and clause.head.i != clause.i
-            and mark is not None
-            and any(t.idx > start for t in clause.subtree)
-            and (marker in lex["conditions"] or _negated_clause(clause.head, lex))
-        ):
-            out.append(_Cue(mark[0], clause.head, "demand", "condition", [clause]))
-    return out
-
-
-def _negated_clause(verb: Any, lex: dict[str, Any]) -> bool:
-    """'will not start talks until X', 'no ceasefire until X': 'until' sets a condition only
-    after a negated clause (else it is a date: 'talks last until Friday')."""
-    return any(c.dep_ == "neg" or c.dep_ in ("attr", "dobj", *_SUBJ_DEPS)
-               and any(d.lower_ == "no" for d in c.children) for c in verb.children) \
-        and verb.lemma_.lower() not in lex["duration_verbs"]
 
 
 def _fixed_cues(sent: Any, lex: dict[str, Any]) -> list[_Cue]:

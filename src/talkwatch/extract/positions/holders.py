@@ -9,18 +9,28 @@ from ...context import Context
 from . import issues
 from .cues import _CLIMB_DEPS, _ENTITY_TYPES, _SUBJ_DEPS, _base, _Cue, _stray_subject
 from .issues import end
-from .names import _by_name, _fuller, _modifier_actor, _plural, _sides
+from .names import _by_name, _described, _fuller, _modifier_actor, _plural, _sides
+from .subjects import _expletive, _generic_subject, _named_subject, _nobody, _party_subject
 
 
 def _holders(ctx: Context, cue: _Cue, lex: dict[str, Any]) -> list[Any]:
     pred = cue.pred
+    speaker = _speaker(ctx, cue.token.idx)
+    if speaker is not None and speaker.type in lex["observer_types"]:
+        return []  # an analyst's quote assesses the parties, it states no stance
     if cue.kind == "summary":  # the actors named between "a demand" and "rejects"
         ids = {m.actor: None for m in ctx.actors.mentions_in(pred.idx + len(pred), cue.token.idx)}
         return [ctx.actors.get(i) for i in ids]
     copular = cue.kind in ("fixed", "evaluation") and cue.objects and cue.objects[0].dep_ in _SUBJ_DEPS
+    if cue.kind == "ruled_out":  # "there is no question of X": the speaker, not an analyst
+        return [a for a in _reporter(ctx, pred, lex) if a.type not in lex["observer_types"]]
+    if cue.kind == "predicate":  # "X is the main demand of the rebels", "our precondition"
+        owner = [o for c in cue.token.children if c.dep_ == "poss" or c.lower_ == "of"
+                 for o in ([c] if c.dep_ == "poss" else [g for g in c.children if g.dep_ == "pobj"])]
+        return (_with_conj(ctx, owner[0], lex) if owner else []) or _reporter(ctx, pred, lex)
     if cue.kind == "modal" or copular:
         return _said_holders(ctx, cue, lex)
-    if cue.kind in ("condition", "list"):
+    if cue.kind in ("condition", "list", "short_of"):
         return _condition_holders(ctx, cue, lex)
     agent = [o for c in pred.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
     if agent and cue.kind != "passive":
@@ -70,7 +80,8 @@ def _condition_holders(ctx: Context, cue: _Cue, lex: dict[str, Any]) -> list[Any
 
 def _noun_holders(ctx: Context, noun: Any, lex: dict[str, Any]) -> list[Any] | None:
     """A stance noun's holder: 'X expressed its unhappiness' (X), a possessor, an actor
-    modifier; none for 'heeded the rebels' requests'; None: ask the governing clause."""
+    modifier; none for 'heeded the rebels' requests' or a noun hung on a noun ('progress
+    on an offer'); None: ask the governing clause ('responded with an offer of X')."""
     poss = [c for c in noun.children if c.dep_ == "poss"]
     voiced = noun.dep_ == "dobj" and _base(noun.head.lower_, lex, lex["voicing_verbs"])
     if poss and voiced and poss[0].pos_ == "PRON":
@@ -79,11 +90,18 @@ def _noun_holders(ctx: Context, noun: Any, lex: dict[str, Any]) -> list[Any] | N
             return found
     if poss:
         return _with_conj(ctx, poss[0], lex)
+    of = [o for p in noun.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    infinitive = any(c.dep_ in ("acl", "xcomp") and any(a.lower_ == "to" for a in c.children)
+                     for c in noun.children)
+    if of and infinitive:
+        return _with_conj(ctx, of[0], lex)  # "the refusal of the organisers to include X"
     mods = [_modifier_actor(ctx, c, lex) for c in noun.children if c.dep_ in ("amod", "compound")]
     if any(mods):  # "a government offer of autonomy", "North Korean anger over sanctions"
         return [next(a for a in mods if a is not None)]
     if noun.dep_ == "dobj" and not voiced:
         return []
+    if noun.dep_ == "pobj" and noun.head.head.pos_ in ("NOUN", "PROPN"):
+        return []  # "progress on an offer of X", "no progress in efforts to X": whose, unsaid
     return None
 
 
@@ -92,13 +110,19 @@ def _clause_holders(ctx: Context, pred: Any, lex: dict[str, Any]) -> list[Any]:
     participle on a non-party ('a plan calling for X') or a quantified subject."""
     if _expletive(pred):
         return _reporter(ctx, pred, lex)  # "it was not possible to accept X," the minister said
+    if _nobody(pred, lex):
+        return []  # "neither side appeared ready to X"
     subject = any(c.dep_ in _SUBJ_DEPS for c in pred.children)
-    if pred.dep_ in ("acl", "relcl") and not subject and not _party_noun(ctx, pred.head, lex):
+    first = pred
+    while first.dep_ in ("conj", "xcomp") and not subject and first.head.i != first.i:
+        first = first.head  # "steps by X to leave ... and work towards Y", "a statement committing to"
+        subject = any(c.dep_ in _SUBJ_DEPS for c in first.children)
+    if first.dep_ in ("acl", "relcl") and not subject and not _party_noun(ctx, first.head, lex):
         return []  # "a plan calling for X", "anyone seeking to rewrite history": no party's stance
     if _embedded(pred, lex):  # "Malley said Washington was ready to ...": he speaks for it
         found = _subject_actors(ctx, pred, lex, add=_named_subject(pred))
-        if found or _generic_subject(pred, lex):
-            return found
+        if found or _generic_subject(pred, lex) or _party_subject(pred, lex):
+            return found  # "X said the delegation was not ready": the delegation's, not X's
         voices = [a for a in _reporter(ctx, pred, lex) if a.type not in lex["observer_types"]]
         return voices or _subject_actors(ctx, pred, lex)
     if _generic_subject(pred, lex):  # "each one of us must offer concessions": nobody;
@@ -114,52 +138,6 @@ def _party_noun(ctx: Context, noun: Any, lex: dict[str, Any]) -> bool:
         or noun.lower_ in lex["relative"])
 
 
-def _expletive(pred: Any) -> bool:
-    """'It was not possible to accept X': the subject 'it' stands for the clause, not an actor."""
-    tok = pred
-    while tok.dep_ in ("xcomp", "ccomp", "acomp") and tok.head.i != tok.i:
-        tok = tok.head
-        subj = next((c for c in tok.children if c.dep_ in _SUBJ_DEPS), None)
-        if subj is not None:
-            return subj.lower_ == "it" and any(c.dep_ in ("acomp", "attr") for c in tok.children)
-    return False
-
-
-def _named_subject(pred: Any) -> bool:
-    """'a statement said Palestinians and Israelis agreed ...': a named subject speaks for
-    itself even when the index missed it; a description ('the talks') does not."""
-    subj = next((c for c in pred.children if c.dep_ in _SUBJ_DEPS), None)
-    return subj is not None and subj.ent_type_ in _ENTITY_TYPES
-
-
-def _generic_subject(pred: Any, lex: dict[str, Any]) -> bool:
-    """'each side wants ...', 'many analysts want ...': a quantified subject is nobody's voice."""
-    subj = next((c for c in pred.children if c.dep_ in _SUBJ_DEPS), None)
-    return subj is not None and any(c.lower_ in lex["quantifiers"] for c in subj.children)
-
-
-def _unasserted(tok: Any, lex: dict[str, Any]) -> bool:
-    """A cue in an if-clause ('if the occupation accepts our demands') or in what someone is
-    accused of ('accused the army of seeking a military victory') states no stance."""
-    prev = tok
-    for anc in [tok, *tok.ancestors]:
-        if anc.dep_ == "advcl" and any(c.lower_ == "if" and c.dep_ == "mark" for c in anc.children):
-            return True
-        if anc is not tok and anc.lemma_.lower() in lex["accusation_verbs"] + lex["failure_verbs"] \
-                and prev.dep_ != "conj":  # "accused X of bias and demanded Y": Y is demanded
-            return True
-        prev = anc
-        if anc.dep_ == "prep" and _contrast(anc):
-            return True  # "rather than asking for X", "instead of backing X"
-    return False
-
-
-def _contrast(prep: Any) -> bool:
-    doc = prep.doc
-    before = doc[prep.i - 1].lower_ if prep.i > 0 else ""
-    return prep.lower_ == "than" and before == "rather" or prep.lower_ == "of" and before == "instead"
-
-
 def _embedded(tok: Any, lex: dict[str, Any]) -> bool:
     return any(_base(a.lower_, lex, lex["reporting"]) for a in tok.ancestors)
 
@@ -167,7 +145,7 @@ def _embedded(tok: Any, lex: dict[str, Any]) -> bool:
 def _subject_actors(ctx: Context, pred: Any, lex: dict[str, Any], add: bool = True) -> list[Any]:
     """Actors of the subject of ``pred``, climbing conjuncts, xcomp and copulas; ``add``
     makes a named subject the index missed an actor."""
-    tok = pred
+    tok, nominal = pred, False  # nominal: climbed from a noun phrase ("doubt on hopes for X")
     for _ in range(6):
         subj = next((c for c in tok.children if c.dep_ in _SUBJ_DEPS), None)
         if subj is None and tok.pos_ == "NOUN":  # parser slip: "a demand [the government] rejects"
@@ -178,10 +156,18 @@ def _subject_actors(ctx: Context, pred: Any, lex: dict[str, Any], add: bool = Tr
             return _with_conj(ctx, subj, lex, add)
         if tok.dep_ == "acl" and tok.tag_ == "VBD" or tok.dep_ == "relcl" and tok.tag_ != "VBN":
             return _with_conj(ctx, tok.head, lex, add)  # parser slip: "The rebels called on"
-        if tok.dep_ not in _CLIMB_DEPS or tok.head.i == tok.i:
+        if (tok.dep_ not in _CLIMB_DEPS and not (_participle(tok) and not nominal)) or tok.head.i == tok.i:
             return []
+        nominal = nominal or tok.dep_ in ("pobj", "prep", "dobj")
         tok = tok.head
     return []
+
+
+def _participle(verb: Any) -> bool:
+    """'the rebels seized two towns, demanding X': a bare participle clause shares the
+    subject of the clause it hangs on ('after demanding X' or 'while X demanded' do not)."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(
+        c.dep_ in ("mark", "nsubj", "nsubjpass") for c in verb.children)
 
 
 def _with_conj(ctx: Context, tok: Any, lex: dict[str, Any], add: bool = True) -> list[Any]:
@@ -259,17 +245,19 @@ def _actor(ctx: Context, tok: Any, lex: dict[str, Any], add: bool = True) -> Any
         actor = ctx.actors.at(ent.start_char, ent.end_char) or ctx.actors.add(
             ent.text, _ENTITY_TYPES[named.ent_type_], ent.start_char, ent.end_char
         )
-    if actor is None and add and subject and low in lex["collectives"]:
-        actor = ctx.actors.add(tok.text, lex["collectives"][low], tok.idx, end(tok))  # "the protesters"
+    mods = [c.i for c in tok.children if c.dep_ in ("nummod", "amod", "compound")]
+    collective = low in lex["collectives"] and (mods or low not in lex["modified_collectives"])
+    if actor is None and add and subject and collective:
+        first = min([tok.i, *mods])
+        span = tok.doc[first:tok.i + 1]  # "the protesters", "the five parties", "Syrian rebel groups"
+        actor = ctx.actors.add(span.text, lex["collectives"][low], span.start_char, span.end_char)
     if (
         actor is None
         and low in lex["descriptions"]
         and tok.dep_ in _SUBJ_DEPS
         and any(c.lower_ == "the" for c in tok.children)
     ):
-        types = lex["descriptions"][low]  # "the group", "the movement"
-        mention = ctx.actors.last_before(tok.idx, set(types) if types else None)
-        actor = ctx.actors.get(mention.actor) if mention is not None else None
+        actor = _described(ctx, tok.idx, lex["descriptions"][low])  # "the group", "the movement"
     return _fuller(ctx, actor)
 
 
@@ -378,8 +366,8 @@ def _reporter(ctx: Context, tok: Any, lex: dict[str, Any]) -> list[Any]:
     for head in tok.ancestors:
         if _base(head.lower_, lex, lex["reporting"]):
             found = _subject_actors(ctx, head, lex)
-            if found:
-                return found
+            if found or any(c.dep_ == "nsubj" and c.lower_ != "it" for c in head.children):
+                return found  # the nearest speaker, even unknown: not a speaker further out
     speaker = _speaker(ctx, tok.idx)
     if speaker is not None:
         return [speaker]

@@ -25,8 +25,10 @@ from typing import Any
 from ...context import Context
 
 _DROP_DEPS = {"appos", "punct", "cc", "mark", "advcl", "parataxis", "dep"}
-_LEAD_WORDS = {"that", "to", "the", "a", "an", "for", "on", "of", "whether", ",", "-"}
+_LEAD_WORDS = {"that", "to", "the", "a", "an", "for", "on", "of", "whether", ",", "-", "with", "over",
+               "about", "against", "at", "behind"}
 _SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
+_COMPLEMENT_PREPS = {"of", "to", "for", "toward", "towards", "on", "over", "about", "against", "with", "in"}
 
 Resolver = Callable[[Any], Any]  # a pronoun token -> the Actor it stands for, or None
 Base = Callable[[str], str | None]  # an inflected cue verb -> its base form, or None
@@ -204,7 +206,7 @@ def issue_words(objects: list[Any], cue_token: Any, kind: str,
                       and c.lower_ in ("to", "toward", "towards", "for", "of")), None)
         if core.lower_ in lex["light_nouns"] and core.pos_ == "NOUN" and inner is not None:
             obj = inner  # "more flexibility to resolve the conflict" -> "resolve the conflict"
-        skip = {d for c in obj.children if c.dep_ in _DROP_DEPS and not _purpose(c)
+        skip = {d for c in obj.children if c.dep_ in _DROP_DEPS and not _purpose(c) and c.tag_ != "HYPH"
                 or c.dep_ == "relcl" and not restrictive(c) for d in c.subtree}
         skip |= {d for t in obj.subtree if is_summary(t, lex) for d in t.subtree}
         skip |= {d for t in obj.subtree if t.dep_ == "relcl" and not restrictive(t)
@@ -212,7 +214,8 @@ def issue_words(objects: list[Any], cue_token: Any, kind: str,
         if kind == "modal":  # "X must go, and Y must stay": each modal has its own clause,
             skip |= {d for c in obj.children if c.dep_ == "conj" and _own_modal(c)  # but "must
                      for d in c.subtree}  # accept X and declare Y" demands both
-        toks |= {t for t in obj.subtree if t not in skip and t.i != cue_token.i}
+        keep_cue = cue_token.lower_ in lex["without"] + lex["negated_conditions"]  # "no X without Y"
+        toks |= {t for t in obj.subtree if t not in skip and (t.i != cue_token.i or keep_cue)}
     return sorted(toks, key=lambda t: t.i)
 
 
@@ -261,7 +264,7 @@ def with_focus(text: str, linked: set[str], words: list[Any], si: int, lex: dict
         linked = linked | {"<focus>"}  # "demands that it be returned": the issue in focus
     focus = state.focus
     if focus and si - focus[1] <= lex["focus_window"] and linked & (focus[2] | {"<focus>"}) \
-            and focus[0].lower() not in text.lower():
+            and focus[0].lower() not in text.lower() and text.lower() not in focus[0].lower():
         return f"{focus[0]}: {text}"
     return text
 
@@ -293,7 +296,7 @@ def issue_of(ctx: Context, cue: CueView, si: int, lex: dict[str, Any], state: Fo
     if cue.kind == "list":  # one item of a list: without the items coordinated with it
         skip = {d for c in objs[0].children if c.dep_ in ("conj", "cc", "punct", "appos") for d in c.subtree}
         words = [t for t in objs[0].subtree if t not in skip]
-    if cue.kind in ("refusal", "restriction"):  # "would not hand over their weapons": the verb phrase
+    if cue.kind in ("refusal", "restriction", "short_of"):  # "would not hand over X": the verb phrase
         drop = {d for c in cue.token.children if c.dep_ in (*_SUBJ_DEPS, "aux", "neg")
                 for d in c.subtree}
         words = sorted({cue.token, *words} - drop, key=lambda t: t.i)
@@ -303,14 +306,34 @@ def issue_of(ctx: Context, cue: CueView, si: int, lex: dict[str, Any], state: Fo
     words = [t for t in words if cut is None or t.i < cut]
     first_verb = next((t for t in words if t.pos_ == "VERB" and t.dep_ not in ("amod", "compound")),
                       None)  # "the coming 24 hours" is no coming
-    if cue.kind in ("verb", "adjective") and first_verb is not None \
-            and first_verb.lemma_.lower() in lex["attendance_verbs"] + lex["non_issue_verbs"] \
+    if cue.kind in ("verb", "adjective", "noun") and first_verb is not None \
+            and first_verb.lemma_.lower() in _not_at_issue(lex, cue.kind) \
             and _own_action(cue.token, first_verb) and not _to_the_table(first_verb, lex):
-        return "", set()  # attending (participation's job), helping; not "willing to go back to the table"
+        return "", set()  # attending (participation's job), helping, a war aim; not "go back to the table"
+    if cue.kind in ("verb", "adjective", "noun") and _hosting(words, lex):
+        return "", set()  # "offered to be the site of the talks", "ready to act as a mediator"
     if not any(t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM") for t in words):
         return "", set()  # "required them to": no content
     text, linked = render(ctx, words, lex, resolve)
     return with_focus(text, linked, words, si, lex, state), {t.i for t in words}
+
+
+def _hosting(words: list[Any], lex: dict[str, Any]) -> bool:
+    """'to be the site of talks', 'to act as a mediator': a role in the talks, not an issue."""
+    for t in words[:3]:
+        if t.lemma_ not in ("be", "act", "serve") or any(c.dep_ in _SUBJ_DEPS for c in t.children):
+            continue
+        roles = [c for c in t.children if c.dep_ == "attr"]
+        roles += [g for c in t.children if c.lower_ == "as" for g in c.children if g.dep_ == "pobj"]
+        if any(r.lemma_.lower() in lex["host_roles"] for r in roles):
+            return True
+    return False
+
+
+def _not_at_issue(lex: dict[str, Any], kind: str) -> list[str]:
+    """Own actions no stance is about: attending, helping, fighting (a war aim); a stance
+    noun's attendance is kept ('a readiness to participate')."""
+    return (lex["attendance_verbs"] if kind != "noun" else []) + lex["non_issue_verbs"] + lex["war_verbs"]
 
 
 def _to_the_table(verb: Any, lex: dict[str, Any]) -> bool:
@@ -327,13 +350,30 @@ def _own_action(cue_token: Any, verb: Any) -> bool:
     return not any(c.dep_ == "dobj" for c in cue_token.children)
 
 
-def _names_actor(ctx: Context, noun: Any) -> bool:
+def _names_actor(ctx: Context, noun: Any, lex: dict[str, Any]) -> bool:
     """'backed the rebels': the object phrase is an actor's name ('the term self-government'
-    only contains one)."""
+    only contains one); a common-noun compound is a term, not a name ('a unity government',
+    'self-government'), and so is a government described by a plain adjective ('a
+    transitional government'), whatever the index made of them."""
+    kinds = ("compound",) + (("amod",) if noun.lemma_.lower() in lex["relational"] else ())
+    if noun.pos_ == "NOUN" and any(c.dep_ in kinds and c.pos_ in ("NOUN", "ADJ") and not c.ent_type_
+                                   for c in noun.children):
+        return False
     words = [t for t in noun.subtree if t.dep_ not in ("det", "punct", "relcl", "acl", "prep")
              and t.i <= noun.i]
     return any(m.start <= words[0].idx and m.end >= end(noun)
                for m in ctx.actors.mentions_in(noun.left_edge.idx, end(noun)))
+
+
+def _ally(noun: Any, lex: dict[str, Any]) -> bool:
+    """'the Philippine and Malaysian governments', 'Kabul's government': a party named by its
+    nationality or owner is an ally backed, not an issue ('a transitional government' is)."""
+    return noun.lemma_.lower() in lex["relational"] and any(
+        c.dep_ == "poss" or c.ent_type_ in ("NORP", "GPE") for c in noun.children)
+
+
+def _complement(dep: Any) -> bool:
+    return dep.dep_ in ("acl", "relcl") or dep.dep_ == "prep" and dep.lower_ in _COMPLEMENT_PREPS
 
 
 def _not_an_issue(ctx: Context, cue: CueView, objs: list[Any], lex: dict[str, Any]) -> bool:
@@ -345,12 +385,12 @@ def _not_an_issue(ctx: Context, cue: CueView, objs: list[Any], lex: dict[str, An
         noun = nouns[0]
         kept_from = any(p.lower_ == "from" and any(c.tag_ == "VBG" for c in p.children)
                         for p in [*noun.children, *cue.token.children])  # "barred X from attending"
-        if (_names_actor(ctx, noun) and noun.lower_ not in lex["relative"]
+        if (_names_actor(ctx, noun, lex) and noun.lower_ not in lex["relative"] or _ally(noun, lex)
                 or noun.lemma_.lower() in lex["people_or_meetings"]) and not kept_from:
             return True
     heads = [o for o in objs if o.dep_ in ("dobj", "attr", "pobj")]
     heads += [c for o in objs if o.pos_ in ("VERB", "AUX") or o.dep_ == "prep" for c in o.children
               if c.dep_ in ("dobj", "attr", "pobj")]  # "ready for serious work"
-    bare = [h for h in heads if not any(c.dep_ in ("prep", "acl", "relcl") for c in h.children)]
+    bare = [h for h in heads if not any(_complement(c) for c in h.children)]  # "the step during a call"
     return any(h.lower_ in lex["vague_objects"] for h in heads) \
         or any(h.lower_ in lex["bare_vague_objects"] for h in bare)  # "offer support"

@@ -1,6 +1,7 @@
 """Names of holders the actor index did not resolve where they stand: a name it marked
 elsewhere ('The US has long said'), the full name a short one stands for ('the Ministry'),
-a generic party modifier ('a government offer'), a plural pronoun for a conjoined subject."""
+a generic party modifier ('a government offer'), a plural pronoun for a conjoined subject,
+the named group a description stands for ('the group')."""
 
 from __future__ import annotations
 
@@ -128,3 +129,16 @@ def _pair_before(ctx: Context, tok: Any) -> list[Any]:
                 and all(a.type in sides.PARTY_TYPES for a in pair):
             return pair
     return []
+
+
+_FUNCTION_WORDS = {"its", "their", "his", "her", "our", "the", "a", "an", "some", "other"}
+
+
+def _described(ctx: Context, pos: int, types: list[str] | None) -> Any:
+    """The actor 'the group' stands for: the last named one of its types ('the ELN', not
+    'its fighters' an index may have listed after it), else the last of its types."""
+    fits = [ctx.actors.get(m.actor) for m in ctx.actors.mentions_in(0, pos)]
+    fits = [a for a in fits if a is not None and (not types or a.type in types)]
+    named = [a for a in fits if any(w[:1].isupper() for w in a.name.split()
+                                    if w.lower() not in _FUNCTION_WORDS)]
+    return (named or fits or [None])[-1]

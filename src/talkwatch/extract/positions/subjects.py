@@ -1,0 +1,52 @@
+"""The shape of a cue's subject: an expletive 'it', a named entity, a described party the
+index could not resolve, nobody ('neither side'), or a quantified group ('each side')."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .base import _ENTITY_TYPES, _SUBJ_DEPS
+
+
+def _expletive(pred: Any) -> bool:
+    """'It was not possible to accept X': the subject 'it' stands for the clause, not an actor."""
+    tok = pred
+    while tok.dep_ in ("xcomp", "ccomp", "acomp") and tok.head.i != tok.i:
+        tok = tok.head
+        subj = next((c for c in tok.children if c.dep_ in _SUBJ_DEPS), None)
+        if subj is not None:
+            return subj.lower_ == "it" and any(c.dep_ in ("acomp", "attr") for c in tok.children)
+    return False
+
+
+def _named_subject(pred: Any) -> bool:
+    """'a statement said Palestinians and Israelis agreed ...': a named subject speaks for
+    itself even when the index missed it; a description ('the talks') does not."""
+    subj = next((c for c in pred.children if c.dep_ in _SUBJ_DEPS), None)
+    return subj is not None and subj.ent_type_ in _ENTITY_TYPES
+
+
+def _party_subject(pred: Any, lex: dict[str, Any]) -> bool:
+    """A described party the index could not resolve ('the delegation representing the
+    opposition', 'the other side'): its stance is not the reporter's; a bare 'the
+    delegation' is the speaker's own."""
+    while pred.dep_ in ("acomp", "xcomp", "oprd") and not any(c.dep_ in _SUBJ_DEPS for c in pred.children):
+        pred = pred.head  # "the delegation is not ready for talks"
+    subj = next((c for c in pred.children if c.dep_ in _SUBJ_DEPS), None)
+    return subj is not None and (subj.lower_ in lex["members"] or subj.lower_ in lex["party_nouns"]) \
+        and any(c.dep_ not in ("det", "punct") for c in subj.children)
+
+
+def _nobody(pred: Any, lex: dict[str, Any]) -> bool:
+    """A subject with a negative determiner ('neither side', 'no party') names nobody."""
+    while pred.dep_ in ("acomp", "xcomp", "oprd") and not any(c.dep_ in _SUBJ_DEPS for c in pred.children):
+        pred = pred.head
+    subj = next((c for c in pred.children if c.dep_ in _SUBJ_DEPS), None)
+    return subj is not None and any(c.dep_ == "det" and c.lower_ in lex["negative_determiners"]
+                                    for c in subj.children)
+
+
+def _generic_subject(pred: Any, lex: dict[str, Any]) -> bool:
+    """'each side wants ...', 'many analysts want ...': a quantified subject is nobody's voice."""
+    subj = next((c for c in pred.children if c.dep_ in _SUBJ_DEPS), None)
+    return subj is not None and any(c.lower_ in lex["quantifiers"] for c in subj.children)
