@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from . import attendance, cells, identity, keys
+from . import attendance, cells, identity, keys, precompute
 from .clusters import (
     ABSENT,
     ROUND_TOLERANCE,
@@ -271,6 +271,7 @@ def _rewrite(backend: Any, place: str, mids: list[str]) -> None:
             backend.execute("DELETE FROM meetings WHERE id = ?", (mid,))
             backend.execute("DELETE FROM conflicts WHERE meeting_id = ?", (mid,))
             cells.drop(backend, mid)
+            precompute.drop(backend, mid)
 
 
 order_key = attendance.order_key
@@ -352,3 +353,4 @@ def _write_summary(
         "INSERT INTO conflicts (meeting_id, field, reported, vals) VALUES (?, ?, ?, ?)",
         [(mid, c["field"], c["reported"], json.dumps(c["values"])) for c in conflicts(s["statements"])],
     )
+    precompute.write(backend, mid)  # what its pages need (after the rows it reads)

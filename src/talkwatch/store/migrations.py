@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from ..errors import SchemaError, StoreError
-from . import cells
+from . import cells, precompute
 from .rows import EXTRACTOR_TABLES
 
 EV = "ev_start INTEGER, ev_end INTEGER, ev_text TEXT"
@@ -201,6 +201,12 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0008_attendance", (cells.TABLE, cells.FOLDED, cells.FOLDED_PROCESS,
                                   "CREATE INDEX documents_source ON documents (source)"),
               backfill=_fold_cells),
+    # what meeting pages and answers need, stored when a meeting is merged (store/precompute.py),
+    # and the articles list's order as an index (newest first, a page's keys read from it alone)
+    Migration("0009_pages", (precompute.TABLE, precompute.INDEX, precompute.REPORT_DAYS),
+              {"sqlite": ("CREATE INDEX documents_order ON documents (published DESC, id)",),
+               "postgres": ("CREATE INDEX documents_order ON documents (published DESC NULLS LAST, id)",)},
+              backfill=precompute.backfill),
 )
 
 _PG_TYPES = {"TEXT": 'TEXT COLLATE "C"', "REAL": "DOUBLE PRECISION"}
