@@ -18,7 +18,7 @@ from fastapi.responses import Response
 
 from ..store import precompute
 from ..store.record import Record
-from . import api, edit, filters, grids, highlight, queries, svg
+from . import api, cellhtml, edit, filters, grids, highlight, queries, svg
 from .deps import answer, counter, memoised
 from .render import Pager, page_params, render
 
@@ -184,7 +184,7 @@ def meeting(request: Request, meeting_id: Id, start: From = None, end: To = None
             b, [a for ag in m["agreements"] for a in (*ag.get("parties", []),
                                                        *ag.get("brokers", []))])
         return render("meeting.html", nav="meetings", m=m, label=label, timeline=timeline,
-                      zoom=zoom,
+                      zoom=zoom, grid_cell=cellhtml.grid_cell,
                       matrix=grid, positions=grids.positions_grid(m["positions"]),
                       titles=queries.titles(b, docs), agreement_actors=agreement_actors,
                       quotes=quotes, runs=runs, run_links=RUN_LINKS,
