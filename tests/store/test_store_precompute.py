@@ -30,7 +30,7 @@ def test_the_stored_answer_is_the_live_one_after_every_report(record):
         mid = _only_meeting(record.backend)
         assert precompute.answer(record.backend, mid) == _live(record.backend, mid)
     row = record.backend.query("SELECT grp, undated FROM meeting_pages")[0]
-    assert (row["grp"], row["undated"]) == ("Lusaka", 0)  # no process named: the venue
+    assert (row["grp"], row["undated"]) == ("Lusaka talks", 0)  # the name its reports use
 
 
 def test_a_renamed_actor_makes_the_stored_answer_stale(record):

@@ -4,7 +4,8 @@ Answering ``GET /api/meetings/ID`` or drawing a meeting page from the
 fact tables means a dozen queries and folding every statement again (tens
 of milliseconds at 100,000 articles); the merge already has all of it at hand
 whenever a report joins or leaves the meeting. So ``write`` (called by the
-merge after it summarizes a meeting) stores, per meeting: the record's answer
+merge after it summarizes a meeting) names the meeting's process when its
+reports state none (``processes``), then stores, per meeting: the record's answer
 as JSON (``queries.meeting`` without the mentions, read live), the process it
 is filed under (``GROUP``: named, else the gazetteer's, else the venue city)
 and its postponements; readers take them with one indexed query.
@@ -22,7 +23,7 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from . import summary
+from . import processes, summary
 
 TABLE = """CREATE TABLE meeting_pages (
     meeting_id TEXT PRIMARY KEY, grp TEXT, undated INTEGER NOT NULL, start_date TEXT,
@@ -50,11 +51,16 @@ def write(backend: Any, meeting_id: str) -> None:
     """Store what the meeting's pages need (called by the merge once the meeting is written)."""
     from . import queries  # queries imports merge, which calls this
 
-    found = backend.query(f"SELECT {GROUP} AS grp, start_date FROM {GROUPED} WHERE id = ?",
-                          (meeting_id,))
+    found = backend.query(f"SELECT {GROUP} AS grp, start_date, process, gprocess FROM {GROUPED}"
+                          " WHERE id = ?", (meeting_id,))
     if not found:
         drop(backend, meeting_id)
         return
+    named = processes.name(backend, meeting_id, found[0]["process"], found[0]["gprocess"])
+    if named and named != found[0]["process"]:  # the record names the process (not the venue)
+        backend.execute("UPDATE meetings SET process = ? WHERE id = ?", (named, meeting_id))
+        found = backend.query(f"SELECT {GROUP} AS grp, start_date FROM {GROUPED} WHERE id = ?",
+                              (meeting_id,))
     out = queries.meeting(backend, meeting_id)
     out.pop("mentions", None)
     docs = out["documents"]
