@@ -55,6 +55,13 @@ class Lane:
 def _day(value: str | None) -> tuple[date, date] | None:
     """First and last day a date value allows (``YYYY-MM-DD``, ``YYYY-MM``, ``YYYY``); a year
     outside ``YEARS`` (a misread "713" or "6675") counts as undated, not as an axis end."""
+    if value and len(value) == 10 and value[4] == value[7] == "-":  # a day: no pattern needed
+        try:
+            day = date.fromisoformat(value)
+        except ValueError:
+            day = None
+        if day is not None:
+            return (day, day) if YEARS[0] <= day.year <= YEARS[1] else None
     b = keys.date_bounds(value) if value else None
     return b if b and YEARS[0] <= b[0].year <= YEARS[1] else None
 
