@@ -271,7 +271,7 @@ def _rewrite(backend: Any, place: str, mids: list[str]) -> None:
             backend.execute("DELETE FROM meetings WHERE id = ?", (mid,))
             backend.execute("DELETE FROM conflicts WHERE meeting_id = ?", (mid,))
             cells.drop(backend, mid)
-            precompute.drop(backend, mid)
+            precompute.mark(backend, mid)  # its page rows go when the transaction's flush runs
 
 
 order_key = attendance.order_key
@@ -353,4 +353,4 @@ def _write_summary(
         "INSERT INTO conflicts (meeting_id, field, reported, vals) VALUES (?, ?, ?, ?)",
         [(mid, c["field"], c["reported"], json.dumps(c["values"])) for c in conflicts(s["statements"])],
     )
-    precompute.write(backend, mid)  # what its pages need (after the rows it reads)
+    precompute.mark(backend, mid)  # what its pages need, computed by pages.flush

@@ -3,9 +3,10 @@
 Answering ``GET /api/meetings/ID`` or drawing a meeting page from the
 fact tables means a dozen queries and folding every statement again (tens
 of milliseconds at 100,000 articles); the merge already has all of it at hand
-whenever a report joins or leaves the meeting. So ``write`` (called by the
-merge after it summarizes a meeting) names the meeting's process when its
-reports state none (``processes``), then stores, per meeting: the record's answer
+whenever a report joins or leaves the meeting. So the merge marks each meeting
+it writes (``mark``) and, before the transaction ends, ``pages.flush`` names
+the meeting's process when its reports state none (``processes``) and stores
+here, per meeting: the record's answer
 as JSON (``queries.meeting`` without the mentions, read live), the process it
 is filed under (``GROUP``: named, else the gazetteer's, else the venue city)
 and its postponements; readers take them with one indexed query.
@@ -20,10 +21,11 @@ the reader computes the answer live, as before this table existed.
 from __future__ import annotations
 
 import json
+import weakref
 from collections.abc import Iterable
 from typing import Any
 
-from . import processes, summary
+from . import summary
 
 TABLE = """CREATE TABLE meeting_pages (
     meeting_id TEXT PRIMARY KEY, grp TEXT, undated INTEGER NOT NULL, start_date TEXT,
@@ -47,64 +49,41 @@ def dumps(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
-def write(backend: Any, meeting_id: str) -> None:
-    """Store what the meeting's pages need (called by the merge once the meeting is written)."""
-    from . import queries  # queries imports merge, which calls this
+_PENDING: weakref.WeakKeyDictionary[Any, set[str]] = weakref.WeakKeyDictionary()
 
-    found = backend.query(f"SELECT {GROUP} AS grp, start_date, process, gprocess FROM {GROUPED}"
-                          " WHERE id = ?", (meeting_id,))
-    if not found:
-        drop(backend, meeting_id)
-        return
-    named = processes.name(backend, meeting_id, found[0]["process"], found[0]["gprocess"])
-    if named and named != found[0]["process"]:  # the record names the process (not the venue)
-        backend.execute("UPDATE meetings SET process = ? WHERE id = ?", (named, meeting_id))
-        found = backend.query(f"SELECT {GROUP} AS grp, start_date FROM {GROUPED} WHERE id = ?",
-                              (meeting_id,))
-    out = queries.meeting(backend, meeting_id)
-    out.pop("mentions", None)
-    docs = out["documents"]
-    backend.execute("DELETE FROM meeting_pages WHERE meeting_id = ?", (meeting_id,))
-    backend.execute(
-        "INSERT INTO meeting_pages (meeting_id, grp, undated, start_date, moves, actors, docs,"
-        " n_corrections, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (meeting_id, found[0]["grp"], 0 if found[0]["start_date"] else 1, found[0]["start_date"],
-         dumps(moves(backend, [meeting_id]).get(meeting_id, [])),
-         dumps(_actors(backend, _actor_ids(backend, meeting_id, out))), dumps(docs),
-         _corrections(backend, docs), dumps(out)))
+
+def mark(backend: Any, meeting_id: str) -> None:
+    """Note a meeting the merge wrote or dropped in this transaction (``pages.flush`` computes
+    its row before the transaction ends, once however often the meeting was rewritten)."""
+    _PENDING.setdefault(backend, set()).add(meeting_id)
+
+
+def pending(backend: Any) -> list[str]:
+    """The meetings marked since the last call, in id order (and forget them)."""
+    return sorted(_PENDING.pop(backend, set()))
+
+
+def _in(backend: Any, sql: str, ids: list[str]) -> list[dict[str, Any]]:
+    """Run ``sql`` (one ``{ids}`` slot) over ids in chunks of 500 parameters."""
+    out: list[dict[str, Any]] = []
+    for n in range(0, len(ids), 500):
+        chunk = ids[n:n + 500]
+        out += backend.query(sql.format(ids=",".join("?" * len(chunk))), chunk)
+    return out
 
 
 def drop(backend: Any, meeting_id: str) -> None:
     backend.execute("DELETE FROM meeting_pages WHERE meeting_id = ?", (meeting_id,))
 
 
-def _actor_ids(backend: Any, meeting_id: str, out: dict[str, Any]) -> list[str]:
-    """Every actor whose name, type or country the answer depends on: participants (also
-    those filed under another, whose name is kept as ``described_as``) and fact actors."""
-    from . import rows
-
-    ids = {p["actor"] for p in out["participants"]}
-    ids |= {r["actor_id"] for r in backend.query(
-        "SELECT DISTINCT p.actor_id FROM participations p JOIN meeting_reports r"
-        " ON r.id = p.report_id WHERE r.meeting_id = ? AND p.actor_id IS NOT NULL", (meeting_id,))}
-    for kind in rows.FACTS:
-        for f in out.get(kind, []) if isinstance(out.get(kind), list) else []:
-            ids |= {f[k] for k in rows.actor_keys(kind) if isinstance(f.get(k), str)}
-    return sorted(i for i in ids if i)
-
-
-def _actors(backend: Any, ids: list[str]) -> dict[str, list[Any]]:
-    from .merge import _in
-
+def actor_snapshot(backend: Any, ids: list[str]) -> dict[str, list[Any]]:
     found = _in(backend, "SELECT id, name, type, country, akey FROM actors WHERE id IN ({ids})", ids)
     return {r["id"]: [r["name"], r["type"], r["country"], r["akey"]]
             for r in sorted(found, key=lambda r: r["id"])}
 
 
-def _corrections(backend: Any, docs: list[str]) -> int:
+def corrections_count(backend: Any, docs: list[str]) -> int:
     """Corrections that concern these articles or actors in general (the log only grows)."""
-    from .merge import _in
-
     n = int(backend.scalar("SELECT count(*) FROM corrections WHERE doc_id IS NULL") or 0)
     return n + sum(int(r["n"]) for r in _in(
         backend, "SELECT count(*) AS n FROM corrections WHERE doc_id IN ({ids})", docs))
@@ -117,9 +96,9 @@ def stored(backend: Any, meeting_id: str) -> dict[str, Any] | None:
         return None
     row = found[0]
     actors = json.loads(row["actors"] or "{}")
-    if actors and _actors(backend, sorted(actors)) != actors:
+    if actors and actor_snapshot(backend, sorted(actors)) != actors:
         return None
-    if _corrections(backend, json.loads(row["docs"] or "[]")) != row["n_corrections"]:
+    if corrections_count(backend, json.loads(row["docs"] or "[]")) != row["n_corrections"]:
         return None
     return row
 
@@ -138,8 +117,6 @@ def answer(backend: Any, meeting_id: str) -> str | None:
 def moves(backend: Any, meeting_ids: Iterable[str]) -> dict[str, list[Move]]:
     """Postponements per meeting, in statement order: (start stated before, start moved to,
     reported, document)."""
-    from .merge import _in
-
     found = _in(backend,
                 "SELECT r.meeting_id, r.doc_id, r.published, r.position, h.idx, h.status,"
                 " h.start_date, h.ev_start FROM meeting_history h JOIN meeting_reports r"
@@ -167,16 +144,7 @@ def moves(backend: Any, meeting_ids: Iterable[str]) -> dict[str, list[Move]]:
 
 def stored_moves(backend: Any, meeting_ids: list[str]) -> tuple[dict[str, list[Move]], list[str]]:
     """Stored postponements by meeting, and the meetings that have no stored row."""
-    from .merge import _in
-
     found = _in(backend, "SELECT meeting_id, moves FROM meeting_pages WHERE meeting_id IN ({ids})",
                 sorted(set(meeting_ids)))
     out = {r["meeting_id"]: [tuple(m) for m in json.loads(r["moves"] or "[]")] for r in found}
     return {k: v for k, v in out.items() if v}, [m for m in meeting_ids if m not in out]  # type: ignore[misc]
-
-
-def backfill(backend: Any) -> None:
-    """Compute the rows of every meeting merged before the table existed (the migration)."""
-    for r in backend.query("SELECT id FROM meetings WHERE id NOT IN"
-                           " (SELECT meeting_id FROM meeting_pages) ORDER BY id"):
-        write(backend, r["id"])
