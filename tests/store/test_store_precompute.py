@@ -86,6 +86,7 @@ def test_opening_a_record_from_before_the_table_computes_its_meetings(databases)
         old.save_many([store.Item(d, body) for d, body in zip(_three(), (A1, A2, A3), strict=True)])
         with old.backend.transaction():
             old.backend.execute("DROP TABLE meeting_pages")
+            old.backend.execute("DROP TABLE actor_pages")
             old.backend.execute("DROP INDEX documents_order")
             old.backend.execute("DROP INDEX meeting_reports_days")
             old.backend.execute("DELETE FROM _migrations WHERE name = '0009_pages'")
@@ -93,3 +94,25 @@ def test_opening_a_record_from_before_the_table_computes_its_meetings(databases)
         b = record.backend
         mid = _only_meeting(b)
         assert precompute.answer(b, mid) == _live(b, mid)
+
+
+def test_an_actor_answer_is_stored_and_used_while_current(record):
+    from talkwatch.store import pages
+
+    record.save_many([store.Item(d, body) for d, body in zip(_three(), (A1, A2, A3), strict=True)])
+    b = record.backend
+    ids = [r["id"] for r in b.query("SELECT id FROM actors ORDER BY id")]
+    assert ids
+    for aid in ids:
+        assert pages.actor_answer(b, aid) == precompute.dumps(queries.actor(b, aid))
+    front = next(a for a in ids if queries.actor(b, a)["name"] == "Northern Front")
+    with b.transaction():  # a meeting of the actor changes without a new article of its own
+        b.execute("UPDATE meetings SET status = 'postponed'")
+    assert pages.actor_answer(b, front) is None
+    with b.transaction():
+        pages.write_actor(b, front)
+    assert pages.actor_answer(b, front) == precompute.dumps(queries.actor(b, front))
+    with b.transaction():  # another alias, as an article elsewhere would add
+        b.execute("INSERT INTO actor_names (actor_id, name, lname, n_name, n_alias)"
+                  " VALUES (?, 'NF', 'nf', 0, 1)", (front,))
+    assert pages.actor_answer(b, front) is None

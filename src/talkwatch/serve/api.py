@@ -19,7 +19,7 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict
 
 from ..errors import InputError
-from ..store import precompute
+from ..store import pages, precompute
 from . import filters, queries
 from .deps import answer, counter, error_body
 from .downloads import CSV, to_csv, wants_csv
@@ -222,7 +222,11 @@ def actors(request: Request, limit: Limit = 50, offset: Offset = 0,
 def actor(request: Request, actor_id: Annotated[str, Path(max_length=300)]) -> Response:
     """Meetings (latest status and role), positions and quotes over time
     (``talkwatch actor NAME --format json``); a name or alias works too."""
-    return answer(request, JSON, lambda rec: _dump(rec.actor(actor_id)))
+    def produce(rec: Any) -> bytes:
+        stored = pages.actor_answer(rec.backend, actor_id)  # as the last ingest stored it
+        return stored.encode("utf-8") if stored is not None else _dump(rec.actor(actor_id))
+
+    return answer(request, JSON, produce)
 
 
 @router.get("/articles", response_model=Page, summary="Stored articles, filtered", responses=AS_CSV)

@@ -205,7 +205,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     # the rows of older records are computed by ``store.pages.backfill``, which the caller
     # passes to ``migrate``: it reads through ``queries``, which imports this module), and the
     # articles list's order as an index (newest first, a page's keys read from it alone)
-    Migration("0009_pages", (precompute.TABLE, precompute.INDEX, precompute.REPORT_DAYS),
+    Migration("0009_pages", (precompute.TABLE, precompute.INDEX, precompute.REPORT_DAYS,
+                             precompute.ACTOR_TABLE),
               {"sqlite": ("CREATE INDEX documents_order ON documents (published DESC, id)",),
                "postgres": ("CREATE INDEX documents_order ON documents (published DESC NULLS LAST, id)",)}),
 )

@@ -32,6 +32,9 @@ TABLE = """CREATE TABLE meeting_pages (
     moves TEXT, actors TEXT, docs TEXT, n_corrections INTEGER, record TEXT)"""
 # a process lane of the overview and of meeting pages, in timeline order
 INDEX = "CREATE INDEX meeting_pages_grp ON meeting_pages (grp, undated, start_date, meeting_id)"
+# an actor's answer (``queries.actor``) and what it was computed from (``pages.actor_check``)
+ACTOR_TABLE = "CREATE TABLE actor_pages (actor_id TEXT PRIMARY KEY, checked TEXT, record TEXT)"
+
 # a process's news volume: its meetings' articles per day, read from the index alone
 REPORT_DAYS = "CREATE INDEX meeting_reports_days ON meeting_reports (meeting_id, published, doc_id)"
 
@@ -61,6 +64,18 @@ def mark(backend: Any, meeting_id: str) -> None:
 def pending(backend: Any) -> list[str]:
     """The meetings marked since the last call, in id order (and forget them)."""
     return sorted(_PENDING.pop(backend, set()))
+
+
+_PENDING_ACTORS: weakref.WeakKeyDictionary[Any, set[str]] = weakref.WeakKeyDictionary()
+
+
+def mark_actors(backend: Any, actor_ids: Iterable[str]) -> None:
+    """Note actors whose answer changed (new facts, their meetings rewritten)."""
+    _PENDING_ACTORS.setdefault(backend, set()).update(a for a in actor_ids if a)
+
+
+def pending_actors(backend: Any) -> list[str]:
+    return sorted(_PENDING_ACTORS.pop(backend, set()))
 
 
 def _in(backend: Any, sql: str, ids: list[str]) -> list[dict[str, Any]]:

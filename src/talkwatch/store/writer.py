@@ -95,7 +95,7 @@ def _save(backend: Any, batch: list[Item]) -> Saved:
             touched.places.setdefault(place, []).extend(days)
         merge.refresh(backend, places=touched.places, actors=touched.actors | gone.actors)
         merge.rewrite(backend, gone.meetings)
-        pages.flush(backend)  # what the pages of the meetings written here need
+        pages.flush(backend, touched.actors | gone.actors)  # what pages of what changed need
     replaced = sum(1 for item, _ in inserted if item.digest["document"]["id"] in seen)
     return Saved(added=len(fresh), skipped=len(batch) - len(fresh), facts=facts, replaced=replaced)
 
