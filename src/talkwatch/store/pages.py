@@ -93,7 +93,10 @@ def backfill(backend: Any) -> None:
 
 
 def write_actor(backend: Any, actor_id: str) -> None:
-    """Store an actor's answer with what it was computed from (gone actors lose their row)."""
+    """Store an actor's answer with what it was computed from (gone actors lose their row).
+
+    Concurrent writers (PostgreSQL) take turns per actor, in id order (``flush``)."""
+    backend.lock(f"actor:{actor_id}")
     backend.execute("DELETE FROM actor_pages WHERE actor_id = ?", (actor_id,))
     try:
         out = queries.actor(backend, actor_id)
