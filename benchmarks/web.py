@@ -13,8 +13,17 @@ request class, throughput, and server CPU per request (comparable across
 machines and background load). Bounded by ``--requests`` and ``--seconds``
 per run.
 
+On a machine other work loads, wall-clock latencies say as much about the
+neighbours as about the server: ``--baseline SRC --baseline-db DB`` serves
+the same articles with another talkwatch (its ``src`` directory, e.g. the main
+branch's, and a database it can open) in the same run, alternating the two
+(baseline, this, this, baseline: half the requests each time) so that both
+see the same background load, and prints each class's p50/p95 and the server
+CPU per request of both with their ratio.
+
     python benchmarks/web.py                          # 100,000 articles, 20 clients
     python benchmarks/web.py -n 5000 --db /tmp/w.db --requests 500
+    python benchmarks/web.py --db new.db --baseline /work/main/src --baseline-db old.db
 """
 
 from __future__ import annotations
@@ -65,8 +74,12 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start_server(db: Path, port: int, *, cache: int, workers: int) -> subprocess.Popen[bytes]:
+def start_server(db: Path, port: int, *, cache: int, workers: int,
+                 src: Path | None = None) -> subprocess.Popen[bytes]:
+    """``talkwatch serve`` in processes of its own (the talkwatch of ``src`` if given)."""
     env = os.environ | {"TALKWATCH_SERVE_DB": str(db), "TALKWATCH_SERVE_CACHE": str(cache)}
+    if src is not None:
+        env["PYTHONPATH"] = str(src)
     proc = subprocess.Popen(
         [sys.executable, "-m", "uvicorn", "talkwatch.serve.app:from_env", "--factory",
          "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers),
@@ -219,6 +232,8 @@ def pct(values: list[float], p: float) -> float:
 
 
 def report(title: str, lat: dict[str, list[float]], wall: float, errors: int) -> dict[str, Any]:
+    """Print p50/p95/p99 per request class; return {class: {n, p50, p95}} (with the meeting
+    pages and the API as a whole)."""
     allv = [v for vs in lat.values() for v in vs]
     print(f"\n{title}: {len(allv)} requests in {wall:.1f}s = {len(allv) / wall:.0f} req/s, "
           f"{errors} errors")
@@ -232,7 +247,42 @@ def report(title: str, lat: dict[str, list[float]], wall: float, errors: int) ->
     page = [v for c, vs in lat.items() if c == "page /meetings/{id}" for v in vs]
     print(f"  {'ALL meeting pages':30} {len(page):6d} {pct(page, 50):8.1f} {pct(page, 95):8.1f}")
     print(f"  {'ALL API':30} {len(api):6d} {pct(api, 50):8.1f} {pct(api, 95):8.1f}")
+    out["ALL meeting pages"] = {"n": len(page), "p50": pct(page, 50), "p95": pct(page, 95)}
+    out["ALL API"] = {"n": len(api), "p50": pct(api, 50), "p95": pct(api, 95)}
     return out
+
+
+def compare(title: str, base: dict[str, Any], this: dict[str, Any]) -> None:
+    """Baseline and this talkwatch side by side, measured in the same run, with ratios."""
+    print(f"\n{title}: baseline vs this talkwatch (same run, alternating; ratio = this / baseline)")
+    print(f"  {'class':30} {'p50 base':>9} {'p50 this':>9} {'ratio':>6} "
+          f"{'p95 base':>9} {'p95 this':>9} {'ratio':>6}")
+    for cls in sorted(set(base["lat"]) & set(this["lat"])):
+        b, t = base["lat"][cls], this["lat"][cls]
+        print(f"  {cls:30} {b['p50']:9.1f} {t['p50']:9.1f} {t['p50'] / b['p50']:6.2f} "
+              f"{b['p95']:9.1f} {t['p95']:9.1f} {t['p95'] / b['p95']:6.2f}")
+    print(f"  {'server CPU ms per request':30} {base['cpu']:9.1f} {this['cpu']:9.1f} "
+          f"{this['cpu'] / base['cpu']:6.2f}")
+
+
+def measure(db: Path, src: Path | None, args: Any, *, cache: int, workers: int, prewarm: bool,
+            requests: int) -> dict[str, Any]:
+    """One run of the workload against a fresh server: latencies by class, server CPU."""
+    port = free_port()
+    server = start_server(db, port, cache=cache, workers=workers, src=src)
+    try:
+        work = workload(port, random.Random(args.seed))
+        run(port, work[:40], 4, 40, 30)  # warm the connection pools
+        if prewarm:
+            run(port, work, args.clients, len(work), args.seconds)
+        cpu0 = cpu_seconds(server.pid)
+        lat, wall, errors = run(port, work, args.clients, requests, args.seconds)
+        cpu = cpu_seconds(server.pid) - cpu0
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    return {"lat": lat, "cpu": cpu, "n": sum(len(v) for v in lat.values()), "wall": wall,
+            "errors": errors}
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -244,7 +294,12 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--seconds", type=float, default=90, help="time per run (bound)")
     ap.add_argument("--workers", type=int, default=2, help="server processes")
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--baseline", type=Path, help="src directory of a talkwatch to compare with")
+    ap.add_argument("--baseline-db", type=Path, help="the same articles in a database the "
+                    "baseline can open (default: --db)")
     args = ap.parse_args(argv)
+    if args.baseline and args.baseline_db is None:
+        args.baseline_db = args.db
     tmp = None
     db = args.db
     if db is None:
@@ -266,25 +321,32 @@ def main(argv: list[str] | None = None) -> None:
         ("first visits: cache on, each URL about twice", 2048, args.workers, False),
         ("revisits: cache on, every URL seen once before", 4096, 1, True),
     ]
+    servers = [("this", db, None)]
+    if args.baseline:
+        servers = [("baseline", args.baseline_db, args.baseline), *servers]
     for title, cache, workers, prewarm in scenarios:
-        port = free_port()
-        server = start_server(db, port, cache=cache, workers=workers)
-        try:
-            work = workload(port, random.Random(args.seed))
-            run(port, work[:40], 4, 40, 30)  # warm the connection pools
-            if prewarm:
-                run(port, work, args.clients, len(work), args.seconds)
-            cpu0, load0 = cpu_seconds(server.pid), os.getloadavg()[0]
-            lat, wall, errors = run(port, work, args.clients, args.requests, args.seconds)
-            cpu = cpu_seconds(server.pid) - cpu0
-            n = sum(len(v) for v in lat.values())
-            report(f"{title}; {args.clients} clients, {workers} server process(es)",
-                   lat, wall, errors)
-            print(f"  server CPU {cpu / max(1, n) * 1000:.1f} ms per request; "
-                  f"load average {load0:.1f} before the run on {os.cpu_count()} cores")
-        finally:
-            server.terminate()
-            server.wait(timeout=30)
+        runs: dict[str, dict[str, Any]] = {}
+        # baseline, this, this, baseline: both halves see the same drift in background load
+        order = [servers[0], *servers[1:], *servers[1:], servers[0]] if args.baseline else servers
+        for name, path, src in order:
+            got = measure(path, src, args, cache=cache, workers=workers, prewarm=prewarm,
+                          requests=args.requests // len(order) * len(servers))
+            seen = runs.setdefault(name, {"lat": {}, "cpu": 0.0, "n": 0, "wall": 0.0, "errors": 0})
+            for cls, values in got["lat"].items():
+                seen["lat"].setdefault(cls, []).extend(values)
+            for k in ("cpu", "n", "wall", "errors"):
+                seen[k] += got[k]
+        summary = {}
+        for name, seen in runs.items():
+            label = f"{title}; {args.clients} clients, {workers} server process(es)"
+            out = report(label if len(runs) == 1 else f"[{name}] {label}", seen["lat"],
+                         seen["wall"], seen["errors"])
+            cpu = seen["cpu"] / max(1, seen["n"]) * 1000
+            print(f"  server CPU {cpu:.1f} ms per request; load average "
+                  f"{os.getloadavg()[0]:.1f} after the run on {os.cpu_count()} cores")
+            summary[name] = {"lat": out, "cpu": cpu}
+        if args.baseline:
+            compare(title, summary["baseline"], summary["this"])
     if tmp:
         tmp.cleanup()
 

@@ -119,3 +119,25 @@ def test_ingest_command(app, databases, tmp_path):
     result = CliRunner().invoke(app, ["ingest", str(bad), "--db", db])
     assert "skipped" in result.output and "broken JSON" in result.output
     assert result.exit_code == 1  # nothing could be stored
+
+
+def test_tables_name_articles_by_title_and_outlet_not_by_hash(app, databases):
+    path = databases.location()
+    with store.open(path, create=True) as record:
+        for body, start, title in (
+            ("Oslo talks open March 2", "2024-03-02", "Talks set for Oslo"),
+            ("Oslo talks open March 4", "2024-03-04", "Oslo round slips two days"),
+        ):
+            d = digest(body, "2024-02-20", meetings=[
+                meeting("m1", "Oslo talks", city="Oslo", status="scheduled", start=start)])
+            d["document"] |= {"title": title, "source": "Nordic Wire"}
+            record.save(d, body=body)
+        ids = [r["id"] for r in record.backend.query("SELECT id FROM documents")]
+    out = invoke(app, "meeting", "Oslo talks", "--db", str(path)).output
+    assert "Talks set for Oslo (Nordic Wire)" in out and "Oslo round slips" in out
+    conflicts = invoke(app, "conflicts", "--db", str(path)).output
+    assert "(Nordic Wire)" in conflicts
+    for doc_id in ids:  # neither the hash nor its first characters
+        assert doc_id[:8] not in out and doc_id[:8] not in conflicts
+    data = json.loads(invoke(app, "meeting", "Oslo talks", "--db", str(path), "-f", "json").output)
+    assert {h["document"] for h in data["history"]} == set(ids)  # scripts keep the ids

@@ -44,8 +44,9 @@ def test_moves_attendance_and_groups(tmp_path: Path) -> None:
         assert {names[p["actor"]]: p["status"] for p in att} == {
             "Lumbian government": "attended", "Delta Front": "declined"}
         groups, total = queries.groups(b, limit=10, offset=0)
-        assert total == 1 and groups[0].label == "Lusaka" and groups[0].meetings == 1
-        assert [x["id"] for x in queries.group_meetings(b, "Lusaka")] == [m["id"]]
+        # the process its reports name ("Lusaka talks" in both), not the venue alone
+        assert total == 1 and groups[0].label == "Lusaka talks" and groups[0].meetings == 1
+        assert [x["id"] for x in queries.group_meetings(b, "Lusaka talks")] == [m["id"]]
         assert queries.count_meetings(b, "Lusaka") == 1 == queries.count_meetings(b)
         assert queries.count_meetings(b, "Elsewhere") == 0
 

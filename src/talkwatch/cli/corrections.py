@@ -22,7 +22,7 @@ from ..errors import InputError, NotFound
 from ..store import corrections
 from ..store.corrections import files, gold
 from ..store.corrections.model import FIELDS, KINDS
-from .store import DbOpt, FormatOpt, Out, _emit, _errors, _open
+from .store import DbOpt, FormatOpt, Out, _article_labels, _emit, _errors, _open
 
 correct_app = typer.Typer(help="Correct one fact of the record (kept with who, when and why).",
                           no_args_is_help=True)
@@ -201,7 +201,12 @@ def list_(article: Annotated[str | None, typer.Argument(help="Only this article'
     with _errors(), _open(db) as rec:
         doc = _document(rec.backend, article)["id"] if article else None
         found = rec.corrections(document=doc, state="orphaned" if orphaned else None)
-        rows = [c | {"document": (c.get("document") or "")[:12]} for c in found]
+        if fmt is Out.table:  # people read the article's title and outlet; CSV keeps its id
+            labels = _article_labels(rec, [c.get("document") for c in found])
+            rows = [c | {"document": labels.get(c.get("document") or "", (c.get("document") or "")[:12])}
+                    for c in found]
+        else:
+            rows = [c | {"document": (c.get("document") or "")[:12]} for c in found]
         _emit(fmt, found, rows, COLUMNS, f"{len(found)} correction(s)")
 
 
@@ -221,7 +226,8 @@ def facts_(article: Article, kind: KindOpt = "participations", fmt: FormatOpt = 
                     for k, v in f.items() if k not in ("evidence", "extractor")},
                  "evidence": (f.get("evidence") or {}).get("text")} for f in digest.get(kind) or []]
         columns = sorted({k for r in rows for k in r}, key=lambda k: (k != "at", k == "evidence", k))
-        _emit(fmt, rows, rows, columns, f"{kind} of {doc['id'][:12]}")
+        label = _article_labels(rec, [doc["id"]]).get(doc["id"], "")
+        _emit(fmt, rows, rows, columns, f"{kind} of {label} ({doc['id'][:12]})")
 
 
 @corrections_app.command("export")

@@ -115,14 +115,26 @@ def _flat_meeting(m: dict[str, Any]) -> dict[str, Any]:
 
 def _article_labels(record: Any, doc_ids: list[Any]) -> dict[str, str]:
     """Document id -> "title (outlet)": a person reads a title, not a 64-character hash."""
-    from rich.markup import escape
-
     ids = sorted({d for d in doc_ids if d})
-    found = record.backend.query(
-        f"SELECT id, title, source FROM documents WHERE id IN ({', '.join('?' * len(ids))})",
-        ids) if ids else []
-    return {r["id"]: escape(f"{r['title'] or 'untitled article'}"
-                            + (f" ({r['source']})" if r["source"] else "")) for r in found}
+    found = [r for n in range(0, len(ids), 500) for r in record.backend.query(
+        f"SELECT id, title, source FROM documents WHERE id IN ({', '.join('?' * len(ids[n:n + 500]))})",
+        ids[n:n + 500])]
+    return {r["id"]: (r["title"] or "untitled article") + (f" ({r['source']})" if r["source"] else "")
+            for r in found}
+
+
+def with_articles(record: Any, rows: list[dict[str, Any]], key: str = "document") -> list[dict[str, Any]]:
+    """Rows with an ``article`` column naming each row's document by title and outlet (tables
+    for people; JSON and CSV keep the ids)."""
+    labels = _article_labels(record, [r.get(key) for r in rows])
+    return [r | {"article": labels.get(r.get(key) or "") or (r.get(key) or "")[:12]} for r in rows]
+
+
+def _values(record: Any, conflict: dict[str, Any], sep: str) -> str:
+    """A conflict's values, each with the article that stated it."""
+    labels = _article_labels(record, [v["document"] for v in conflict["values"]])
+    return sep.join(f"{v['value']} ({labels.get(v['document'], v['document'][:12])})"
+                    for v in conflict["values"])
 
 
 # --- commands --------------------------------------------------------------------------
@@ -173,27 +185,26 @@ def meeting(
         )
         if m["others"]:
             _console.print(f"(also matching: {t(', '.join(m['others'][:10]))})", highlight=False)
-        _table("Status timeline", m["history"], ["reported", "status", "start", "document"])
+        _table("Status timeline", with_articles(record, m["history"]),
+               ["reported", "status", "start", "article"])
         _table("Merged mentions (why each report is this meeting)", m["mentions"],
                ["published", "source", "name", "city", "dates", "why"])
         _table("Attendance", m["participants"], attendance)
         if m["delegations"]:
-            _table("Delegations", m["delegations"], ["actor_name", "size", "head_name", "published"])
+            _table("Delegations", with_articles(record, m["delegations"]),
+                   ["actor_name", "size", "head_name", "published", "article"])
         if m["positions"]:
             _positions(m["positions"])
         if m["agreements"]:
-            _table("Agreements", m["agreements"], ["kind", "status", "start", "published"])
+            _table("Agreements", with_articles(record, m["agreements"]),
+                   ["kind", "status", "start", "published", "article"])
         if m["quotes"]:
-            _table("Quotes", m["quotes"], ["published", "speaker_name", "text"])
+            _table("Quotes", with_articles(record, m["quotes"]),
+                   ["published", "speaker_name", "text", "article"])
         if m["conflicts"]:
-            _table(
-                "Conflicting reports",
-                [
-                    c | {"values": ", ".join(f"{v['value']} ({v['document'][:8]})" for v in c["values"])}
-                    for c in m["conflicts"]
-                ],
-                ["reported", "field", "values"],
-            )
+            _table("Conflicting reports",
+                   [c | {"values": _values(record, c, ", ")} for c in m["conflicts"]],
+                   ["reported", "field", "values"])
 
 
 def _positions(positions: list[dict[str, Any]]) -> None:
@@ -224,8 +235,9 @@ def actor(
             highlight=False,
         )
         _table("Meetings (latest participation)", rows, cols)
-        _table("Positions", a["positions"], ["published", "issue", "stance"])
-        _table("Quotes", a["quotes"], ["published", "text"])
+        _table("Positions", with_articles(record, a["positions"]),
+               ["published", "issue", "stance", "article"])
+        _table("Quotes", with_articles(record, a["quotes"]), ["published", "text", "article"])
 
 
 def search(
@@ -237,6 +249,9 @@ def search(
     """Full-text search over article bodies and quotes."""
     with _errors(), _open(db) as record:
         found = record.search(text, limit=limit)
+        if format is Out.table:  # the article by title and outlet; JSON and CSV keep its id
+            _table("Search", with_articles(record, found), ["kind", "published", "article", "text"])
+            return
         _emit(format, found, found, ["kind", "published", "title", "text", "document"], "Search")
 
 
@@ -244,10 +259,11 @@ def conflicts(db: DbOpt = None, format: FormatOpt = Out.table) -> None:
     """Start dates or statuses of a meeting reported differently on the same day."""
     with _errors(), _open(db) as record:
         found = record.conflicts()
-        rows = [
-            c | {"values": "; ".join(f"{v['value']} ({v['document'][:8]})" for v in c["values"])}
-            for c in found
-        ]
+        if format is Out.table:
+            rows = [c | {"values": _values(record, c, "; ")} for c in found]
+        else:  # CSV keeps the document ids (8 characters, as before)
+            rows = [c | {"values": "; ".join(f"{v['value']} ({v['document'][:8]})"
+                                              for v in c["values"])} for c in found]
         _emit(format, found, rows, ["meeting", "name", "reported", "field", "values"], "Conflicts")
 
 

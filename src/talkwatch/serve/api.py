@@ -19,6 +19,7 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict
 
 from ..errors import InputError
+from ..store import pages, precompute
 from . import filters, queries
 from .deps import answer, counter, error_body
 from .downloads import CSV, to_csv, wants_csv
@@ -178,7 +179,14 @@ def meetings(request: Request, limit: Limit = 50, offset: Offset = 0,
 def meeting(request: Request, meeting_id: Annotated[str, Path(max_length=300)]) -> Response:
     """Status history, participants, delegations, positions, agreements, quotes, conflicts
     (``talkwatch meeting ID --format json``); a name works too."""
-    return answer(request, JSON, lambda rec: _dump(rec.meeting(meeting_id)))
+    return answer(request, JSON, lambda rec: meeting_json(rec, meeting_id))
+
+
+def meeting_json(rec: Any, meeting_id: str) -> bytes:
+    """The meeting's answer as the merge stored it (``store.precompute``) while current,
+    else computed from the fact tables."""
+    stored = precompute.answer(rec.backend, meeting_id)
+    return stored.encode("utf-8") if stored is not None else _dump(rec.meeting(meeting_id))
 
 
 @router.get("/processes", response_model=Page, summary="Processes (or venues) with meetings")
@@ -214,7 +222,11 @@ def actors(request: Request, limit: Limit = 50, offset: Offset = 0,
 def actor(request: Request, actor_id: Annotated[str, Path(max_length=300)]) -> Response:
     """Meetings (latest status and role), positions and quotes over time
     (``talkwatch actor NAME --format json``); a name or alias works too."""
-    return answer(request, JSON, lambda rec: _dump(rec.actor(actor_id)))
+    def produce(rec: Any) -> bytes:
+        stored = pages.actor_answer(rec.backend, actor_id)  # as the last ingest stored it
+        return stored.encode("utf-8") if stored is not None else _dump(rec.actor(actor_id))
+
+    return answer(request, JSON, produce)
 
 
 @router.get("/articles", response_model=Page, summary="Stored articles, filtered", responses=AS_CSV)

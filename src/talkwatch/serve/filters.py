@@ -212,10 +212,20 @@ def articles(backend: Any, f: Filter, *, limit: int, offset: int,
     """One page of stored articles (newest first unless sorted otherwise)."""
     where, params = article_where(f)
     total = (count or direct_count(backend))(f"SELECT count(*) FROM documents{where}", params)
+    order = _sort(ARTICLE_SORTS, f.sort)
+    # the page's keys first (a walk of the ``documents_order`` index without the rows'
+    # bodies), then those rows: reading every skipped article would cost the whole offset
     found = backend.query(
-        f"SELECT id, title, source, url, published, language FROM documents{where}"
-        f" ORDER BY {_sort(ARTICLE_SORTS, f.sort)} LIMIT ? OFFSET ?", [*params, limit, offset])
+        f"SELECT d.id, d.title, d.source, d.url, d.published, d.language FROM"
+        f" (SELECT id FROM documents{where} ORDER BY {order} LIMIT ? OFFSET ?) k"
+        f" JOIN documents d ON d.id = k.id ORDER BY {_qualified(order)}",
+        [*params, limit, offset])
     return found, total
+
+
+def _qualified(order: str) -> str:
+    """An ORDER BY of the articles list with its columns read from ``d``."""
+    return re.sub(r"\b(published|source|id)\b", r"d.\1", order)
 
 
 def article_facets(backend: Any, f: Filter) -> dict[str, list[tuple[str, int]]]:
@@ -233,7 +243,17 @@ def published_in(published: str | None, f: Filter) -> bool:
 
 
 def volume(backend: Any, f: Filter) -> list[tuple[str, int]]:
-    """Articles per publication day among those ``f`` selects (the process's news volume)."""
+    """Articles per publication day among those ``f`` selects (the process's news volume).
+
+    For a process alone the days are read from its meetings' reports (each report keeps its
+    article's day: a walk of the ``meeting_reports_days`` index), not from the articles."""
+    if f.process and not any(getattr(f, k.name) for k in fields(f) if k.name != "process"):
+        inner, params = meeting_where(f)
+        found = backend.query(
+            "SELECT r.published AS day, count(DISTINCT r.doc_id) AS n FROM meeting_reports r"
+            f" WHERE r.meeting_id IN (SELECT id FROM meetings{inner}) AND r.published IS NOT NULL"
+            " GROUP BY r.published ORDER BY day", params)
+        return [(r["day"], int(r["n"])) for r in found]
     where, params = article_where(f)
     found = backend.query(
         f"SELECT substr(published, 1, 10) AS day, count(*) AS n FROM documents{where}"

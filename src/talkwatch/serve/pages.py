@@ -8,6 +8,7 @@ long sections are capped with a pointer to the API for the rest.
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Annotated, Any
 from urllib.parse import urlencode
@@ -15,8 +16,9 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import Response
 
+from ..store import precompute
 from ..store.record import Record
-from . import api, edit, filters, grids, highlight, queries, svg
+from . import api, cellhtml, edit, filters, grids, highlight, queries, svg
 from .deps import answer, counter, memoised
 from .render import Pager, page_params, render
 
@@ -155,7 +157,8 @@ def meeting(request: Request, meeting_id: Id, start: From = None, end: To = None
     def produce(rec: Record) -> bytes:
         b = rec.backend
         stamp = queries.stamp(b)
-        m = rec.meeting(meeting_id)
+        stored = precompute.answer(b, meeting_id)
+        m = json.loads(stored) if stored is not None else rec.meeting(meeting_id)
         label = queries.group_of(b, m)
 
         def lane() -> tuple[list[dict[str, Any]], dict[str, list[queries.Move]]]:
@@ -181,7 +184,7 @@ def meeting(request: Request, meeting_id: Id, start: From = None, end: To = None
             b, [a for ag in m["agreements"] for a in (*ag.get("parties", []),
                                                        *ag.get("brokers", []))])
         return render("meeting.html", nav="meetings", m=m, label=label, timeline=timeline,
-                      zoom=zoom,
+                      zoom=zoom, grid_cell=cellhtml.grid_cell,
                       matrix=grid, positions=grids.positions_grid(m["positions"]),
                       titles=queries.titles(b, docs), agreement_actors=agreement_actors,
                       quotes=quotes, runs=runs, run_links=RUN_LINKS,

@@ -16,17 +16,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import NotFound
-from ..store import merge, rows, summary
+from ..store import merge, precompute, rows
 from ..store import queries as store_queries
 
 FACT_TABLES = rows.FACT_TABLES  # what ``/api/facts?kind=`` lists
 # the column(s) naming the record actor of each fact kind, for ?actor= filters
 ACTOR_COLUMNS = {kind: tuple(f"{key}_id" for key in rows.actor_keys(kind)) for kind in FACT_TABLES}
 # a meeting's process as its reports name it, else as the gazetteer places its participants
-# (``store.attendance.process_of``), else its venue city
-GROUP = "COALESCE(NULLIF(process, ''), gprocess, city)"
-GROUPED = ("(SELECT m.*, f.process AS gprocess FROM meetings m"
-           " LEFT JOIN meeting_folded f ON f.meeting_id = m.id) g")
+# (``store.cells.process_of``), else its venue city; stored per meeting in ``meeting_pages.grp``
+GROUP = precompute.GROUP
+GROUPED = precompute.GROUPED
 
 Counter = Callable[[str, Sequence[Any]], int]
 
@@ -82,35 +81,39 @@ class Group:
 
 def groups(backend: Any, *, limit: int, offset: int,
            count: Counter | None = None) -> tuple[list[Group], int]:
-    """Processes with meeting counts and date range, most recently active first."""
+    """Processes with meeting counts and date range, most recently active first (from the
+    process each meeting was filed under when merged: ``meeting_pages.grp``)."""
     total = (count or direct_count(backend))(
-        f"SELECT count(*) FROM (SELECT {GROUP} AS label FROM {GROUPED} GROUP BY {GROUP}) x", ())
+        "SELECT count(*) FROM (SELECT DISTINCT grp FROM meeting_pages) x", ())
     found = backend.query(
-        f"SELECT {GROUP} AS label, count(*) AS n, min(start_date) AS first,"
-        f" max(start_date) AS last FROM {GROUPED} GROUP BY {GROUP}"
+        "SELECT grp AS label, count(*) AS n, min(start_date) AS first,"
+        " max(start_date) AS last FROM meeting_pages GROUP BY grp"
         " ORDER BY CASE WHEN max(start_date) IS NULL THEN 1 ELSE 0 END, max(start_date) DESC,"
         " label LIMIT ? OFFSET ?", (limit, offset))
     return [Group(r["label"], int(r["n"]), r["first"], r["last"]) for r in found], total
 
 
 def group_meetings(backend: Any, label: str | None, *, limit: int = 200) -> list[dict[str, Any]]:
-    """The meetings of one group (exactly as ``groups`` counts them), by start date."""
-    where, params = (f"{GROUP} = ?", [label]) if label is not None else (f"{GROUP} IS NULL", [])
+    """The meetings of one group (exactly as ``groups`` counts them), by start date: a walk
+    of the ``meeting_pages_grp`` index."""
+    where, params = ("p.grp = ?", [label]) if label is not None else ("p.grp IS NULL", [])
+    cols = ", ".join(f"m.{c.strip()}" for c in store_queries.MEETING_COLS.split(","))
     found = backend.query(
-        f"SELECT {store_queries.MEETING_COLS} FROM {GROUPED} WHERE {where}"
-        " ORDER BY CASE WHEN start_date IS NULL THEN 1 ELSE 0 END, start_date, id LIMIT ?",
+        f"SELECT {cols} FROM meeting_pages p JOIN meetings m ON m.id = p.meeting_id"
+        f" WHERE {where} ORDER BY p.undated, p.start_date, p.meeting_id LIMIT ?",
         [*params, limit])
     return [store_queries.meeting_row(m) for m in found]
 
 
 def group_of(backend: Any, meeting: dict[str, Any]) -> str | None:
     """The group label of a meeting (record shape), as ``groups`` counts it."""
-    if meeting.get("process"):
-        return meeting["process"]
-    found = backend.query("SELECT process FROM meeting_folded WHERE meeting_id = ?",
-                          (meeting["id"],))
-    return (found[0]["process"] if found else None) or (meeting.get("venue") or {}).get(
-        "city") or None
+    found = backend.query("SELECT grp FROM meeting_pages WHERE meeting_id = ?", (meeting["id"],))
+    if found:
+        return found[0]["grp"]
+    folded = backend.query("SELECT process FROM meeting_folded WHERE meeting_id = ?",
+                           (meeting["id"],))
+    return meeting.get("process") or (folded[0]["process"] if folded else None) or (
+        meeting.get("venue") or {}).get("city") or None
 
 
 @dataclass(frozen=True)
@@ -124,30 +127,12 @@ class Move:
 
 
 def moves(backend: Any, meeting_ids: list[str]) -> dict[str, list[Move]]:
-    """Postponements per meeting, in statement order (publication, document, position)."""
-    found = merge._in(backend,
-        "SELECT r.meeting_id, r.doc_id, r.published, r.position, h.idx, h.status, h.start_date,"
-        " h.ev_start FROM meeting_history h JOIN meeting_reports r ON r.id = h.report_id"
-        " WHERE r.meeting_id IN ({ids})", meeting_ids)
-    by_meeting: dict[str, list[dict[str, Any]]] = {}
-    for h in found:
-        by_meeting.setdefault(h["meeting_id"], []).append(h)
-    out: dict[str, list[Move]] = {}
-    for mid, hist in by_meeting.items():
-        hist.sort(key=lambda h: (*summary.order_key(
-            h["published"], h["doc_id"], h["ev_start"] if h["ev_start"] is not None
-            else h["position"]), h["idx"]))
-        current: str | None = None
-        seen: set[tuple[str, str]] = set()
-        for h in hist:
-            start = h["start_date"]
-            if h["status"] == "postponed" and start and current and start != current \
-                    and (current, start) not in seen:
-                seen.add((current, start))
-                out.setdefault(mid, []).append(Move(current, start, h["published"], h["doc_id"]))
-            if start:
-                current = start
-    return out
+    """Postponements per meeting, in statement order, as the merge stored them (computed
+    here only for a meeting without a stored row)."""
+    found, missing = precompute.stored_moves(backend, meeting_ids)
+    if missing:
+        found |= precompute.moves(backend, missing)
+    return {mid: [Move(*mv) for mv in mvs] for mid, mvs in sorted(found.items())}
 
 
 def attendance(backend: Any, meeting_ids: list[str]) -> dict[str, list[dict[str, Any]]]:

@@ -28,11 +28,17 @@ GAP = timedelta(days=365)  # a pause this long starts another cluster of meeting
 R = 10  # marker radius
 
 
+def _value(v: Any) -> str:
+    """An attribute value as markup: numbers as they are, anything else escaped."""
+    return str(v) if type(v) in (int, float) else str(escape(str(v)))
+
+
 def el(tag: str, attrs: dict[str, Any] | None = None, *children: Any) -> Markup:
     """``<tag attrs>children</tag>`` with every value and text escaped."""
-    attr = "".join(f' {k.rstrip("_").replace("_", "-")}="{escape(str(v))}"'
+    attr = "".join(f' {k.rstrip("_").replace("_", "-")}="{_value(v)}"'
                    for k, v in (attrs or {}).items() if v is not None and v is not False)
-    inner = "".join(str(escape(c)) for c in children if c is not None)
+    inner = "".join(c if isinstance(c, Markup) else str(escape(c)) for c in children
+                    if c is not None)
     return Markup(f"<{tag}{attr}>{inner}</{tag}>")
 
 
@@ -49,6 +55,13 @@ class Lane:
 def _day(value: str | None) -> tuple[date, date] | None:
     """First and last day a date value allows (``YYYY-MM-DD``, ``YYYY-MM``, ``YYYY``); a year
     outside ``YEARS`` (a misread "713" or "6675") counts as undated, not as an axis end."""
+    if value and len(value) == 10 and value[4] == value[7] == "-":  # a day: no pattern needed
+        try:
+            day = date.fromisoformat(value)
+        except ValueError:
+            day = None
+        if day is not None:
+            return (day, day) if YEARS[0] <= day.year <= YEARS[1] else None
     b = keys.date_bounds(value) if value else None
     return b if b and YEARS[0] <= b[0].year <= YEARS[1] else None
 
@@ -311,11 +324,13 @@ def volume(counts: Sequence[tuple[str, int]], lo: date, hi: date, *, width: int 
     parts.append(el("line", {"x1": fr.left, "x2": fr.right, "y1": base, "y2": base,
                              "class": "axis"}))
     bar = max(1.5, (fr.right - fr.left) / max(1, (hi - lo).days) * 0.8)
-    for d, n in days:
+    w = round(bar, 1)
+    for d, n in days:  # dates and numbers only: no text to escape, so written directly
         h = round(40 * n / top, 1) if top else 0
-        parts.append(el("rect", {"x": round(fr.x(d) - bar / 2, 1), "y": base - h,
-                                 "width": round(bar, 1), "height": h, "class": "vol"},
-                        el("title", {}, f"{d}: {n} article{'s' if n != 1 else ''}")))
+        parts.append(Markup(
+            f'<rect x="{round(fr.x(d) - bar / 2, 1)}" y="{round(base - h, 1)}" width="{w}"'
+            f' height="{h}" class="vol"><title>{d.isoformat()}: {int(n)}'
+            f' article{"s" if n != 1 else ""}</title></rect>'))
     return el("svg", {"class": "timeline volume", "viewBox": f"0 0 {width} {height}",
                       "width": "100%", "role": "img", "aria-labelledby": "vol-title",
                       "preserveAspectRatio": "xMinYMin meet",

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from . import attendance, cells, identity, keys
+from . import attendance, cells, identity, keys, precompute
 from .clusters import (
     ABSENT,
     ROUND_TOLERANCE,
@@ -288,6 +288,7 @@ def _rewrite(backend: Any, place: str, mids: list[str]) -> None:
             backend.execute("DELETE FROM meetings WHERE id = ?", (mid,))
             backend.execute("DELETE FROM conflicts WHERE meeting_id = ?", (mid,))
             cells.drop(backend, mid)
+            precompute.mark(backend, mid)  # its page rows go when the transaction's flush runs
 
 
 order_key = attendance.order_key
@@ -373,3 +374,4 @@ def _write_summary(
             for c in [*conflicts(s["statements"]), *attendance.conflicts(part_rows)]
         ],
     )
+    precompute.mark(backend, mid)  # what its pages need, computed by pages.flush

@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from ..errors import SchemaError, StoreError
-from . import cells
+from . import cells, precompute
 from .rows import EXTRACTOR_TABLES
 
 EV = "ev_start INTEGER, ev_end INTEGER, ev_text TEXT"
@@ -225,6 +225,14 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0008_attendance", (cells.TABLE, cells.FOLDED, cells.FOLDED_PROCESS,
                                   "CREATE INDEX documents_source ON documents (source)"),
               backfill=_fold_cells),
+    # what meeting pages and answers need, stored when a meeting is merged (store/precompute.py;
+    # the rows of older records are computed by ``store.pages.backfill``, which the caller
+    # passes to ``migrate``: it reads through ``queries``, which imports this module), and the
+    # articles list's order as an index (newest first, a page's keys read from it alone)
+    Migration("0009_pages", (precompute.TABLE, precompute.INDEX, precompute.REPORT_DAYS,
+                             precompute.ACTOR_TABLE),
+              {"sqlite": ("CREATE INDEX documents_order ON documents (published DESC, id)",),
+               "postgres": ("CREATE INDEX documents_order ON documents (published DESC NULLS LAST, id)",)}),
     # meeting reports re-placed (no place from a name alone or an undated country) and re-clustered
     Migration("0010_places", (), backfill=_replace_reports),
 )
@@ -264,8 +272,9 @@ def check_version(names: list[str]) -> None:
         )
 
 
-def migrate(backend: Any) -> list[str]:
-    """Apply pending migrations in one transaction; return the names applied."""
+def migrate(backend: Any, backfills: dict[str, Callable[[Any], None]] | None = None) -> list[str]:
+    """Apply pending migrations in one transaction; return the names applied. ``backfills``:
+    rows derived from stored data by code this module cannot import, per migration name."""
     done = applied(backend)
     check_version(done)
     pending = [m for m in MIGRATIONS if m.name not in done]
@@ -284,8 +293,9 @@ def migrate(backend: Any) -> list[str]:
         for m in (m for m in MIGRATIONS if m.name not in done):
             for sql in (*m.common, *m.dialect.get(backend.dialect, ())):
                 backend.execute(ddl(sql, backend.dialect))
-            if m.backfill:
-                m.backfill(backend)
+            for fill in (m.backfill, (backfills or {}).get(m.name)):
+                if fill:
+                    fill(backend)
             backend.execute(
                 "INSERT INTO _migrations (name, applied_at) VALUES (?, ?)",
                 (m.name, datetime.now(UTC).isoformat(timespec="seconds")),

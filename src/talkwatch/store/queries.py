@@ -155,9 +155,15 @@ def _has_meeting(kind: str) -> bool:
     return any(f.kind == "meeting" for f in rows.FACTS[kind])
 
 
+ACTOR_LISTS = ("members", "parties", "brokers")  # JSON lists of article-local actor ids
+
+
 def to_record(backend: Any, kind: str, found: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Stored facts -> record shape, mapping article-local actor ids to record ids."""
-    local = _local_actor_map(backend, sorted({f["doc_id"] for f in found}))
+    lists = any(fld.kind == "json" and fld.key in ACTOR_LISTS for fld in rows.FACTS[kind])
+    # article-local actor ids in lists are mapped to record ids; kinds without such lists
+    # (quotes, positions) need no map (at 100,000 articles the map was most of an actor's answer)
+    local = _local_actor_map(backend, sorted({f["doc_id"] for f in found})) if lists else {}
     out = []
     for f in found:
         item = rows.from_row(kind, f)
@@ -166,7 +172,7 @@ def to_record(backend: Any, kind: str, found: list[dict[str, Any]]) -> list[dict
                 item[fld.key] = f[f"{fld.key}_id"]
             elif fld.kind == "meeting":
                 item[fld.key] = f.get("meeting_id")
-            elif fld.kind == "json" and fld.key in ("members", "parties", "brokers"):
+            elif fld.kind == "json" and fld.key in ACTOR_LISTS:
                 item[fld.key] = [local.get((f["doc_id"], a), a) for a in item[fld.key]]
         out.append(
             {

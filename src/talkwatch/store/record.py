@@ -9,7 +9,7 @@ from typing import Any
 
 from ..errors import NotFound, TalkwatchError
 from ..model import Article
-from . import corrections, migrations, queries, rows, rules, writer
+from . import corrections, migrations, pages, queries, rows, rules, writer
 from .backend import connect, is_url
 from .exports import record as export
 
@@ -177,7 +177,7 @@ def open_record(db: str | Path, *, create: bool = False) -> Record:
     try:
         if url and not create and not backend.tables():
             raise NotFound(f"{backend.path}: no talkwatch record here; run `talkwatch ingest` first")
-        migrations.migrate(backend)
+        migrations.migrate(backend, {"0009_pages": pages.backfill})
     except BaseException:
         backend.close()
         raise

@@ -25,7 +25,7 @@ from typing import Any
 
 from ..errors import SchemaError
 from ..model import DIGEST_LISTS
-from . import corrections, keys, merge, rows, rules
+from . import corrections, keys, merge, pages, rows, rules
 
 
 @dataclass(frozen=True)
@@ -95,6 +95,7 @@ def _save(backend: Any, batch: list[Item]) -> Saved:
             touched.places.setdefault(place, []).extend(days)
         merge.refresh(backend, places=touched.places, actors=touched.actors | gone.actors)
         merge.rewrite(backend, gone.meetings)
+        pages.flush(backend, touched.actors | gone.actors)  # what pages of what changed need
     replaced = sum(1 for item, _ in inserted if item.digest["document"]["id"] in seen)
     return Saved(added=len(fresh), skipped=len(batch) - len(fresh), facts=facts, replaced=replaced)
 

@@ -17,7 +17,7 @@ from dataclasses import replace
 from typing import Any
 
 from ...errors import InputError
-from .. import merge
+from .. import merge, pages
 from . import apply
 from .apply import APPLIED, ORPHANED
 from .model import ACTIONS, FIELDS, FORMAT, KINDS, Correction, check, from_dict
@@ -44,6 +44,7 @@ def _add(backend: Any, fix: Correction) -> dict[str, Any]:
         assert fix.document is None or fix.evidence is not None
         _log(backend, fix, target, before, text, APPLIED)
         apply.refresh_meetings(backend, touched)
+        pages.flush(backend)
     return listing(backend, ids=[fix.id])[0]
 
 
@@ -108,6 +109,7 @@ def _replay(backend: Any, stored: list[dict[str, Any]], *, refresh: bool = True)
                             (json.dumps(before, sort_keys=True, default=str), c["id"]))
     if refresh:
         apply.refresh_meetings(backend, touched)
+        pages.flush(backend)
     return state
 
 

@@ -1,0 +1,165 @@
+"""What a meeting's page and API answer need, computed when the meeting is merged.
+
+Answering ``GET /api/meetings/ID`` or drawing a meeting page from the
+fact tables means a dozen queries and folding every statement again (tens
+of milliseconds at 100,000 articles); the merge already has all of it at hand
+whenever a report joins or leaves the meeting. So the merge marks each meeting
+it writes (``mark``) and, before the transaction ends, ``pages.flush`` names
+the meeting's process when its reports state none (``processes``) and stores
+here, per meeting: the record's answer
+as JSON (``queries.meeting`` without the mentions, read live), the process it
+is filed under (``GROUP``: named, else the gazetteer's, else the venue city)
+and its postponements; readers take them with one indexed query.
+
+A stored answer is used only while it is current (``answer``): the actors it
+names still have the same name, type and country (an article elsewhere can
+rename an actor), and no correction touched its articles or actors since
+(corrections of quotes or positions do not re-merge the meeting). Otherwise
+the reader computes the answer live, as before this table existed.
+"""
+
+from __future__ import annotations
+
+import json
+import weakref
+from collections.abc import Iterable
+from typing import Any
+
+from . import summary
+
+TABLE = """CREATE TABLE meeting_pages (
+    meeting_id TEXT PRIMARY KEY, grp TEXT, undated INTEGER NOT NULL, start_date TEXT,
+    moves TEXT, actors TEXT, docs TEXT, n_corrections INTEGER, record TEXT)"""
+# a process lane of the overview and of meeting pages, in timeline order
+INDEX = "CREATE INDEX meeting_pages_grp ON meeting_pages (grp, undated, start_date, meeting_id)"
+# an actor's answer (``queries.actor``) and what it was computed from (``pages.actor_check``)
+ACTOR_TABLE = "CREATE TABLE actor_pages (actor_id TEXT PRIMARY KEY, checked TEXT, record TEXT)"
+
+# a process's news volume: its meetings' articles per day, read from the index alone
+REPORT_DAYS = "CREATE INDEX meeting_reports_days ON meeting_reports (meeting_id, published, doc_id)"
+
+# the process a meeting is filed under: as its reports name it, else as the gazetteer places
+# its participants (``cells.process_of``), else its venue city
+GROUP = "COALESCE(NULLIF(process, ''), gprocess, city)"
+GROUPED = ("(SELECT m.*, f.process AS gprocess FROM meetings m"
+           " LEFT JOIN meeting_folded f ON f.meeting_id = m.id) g")
+
+Move = tuple[str, str, str | None, str]  # (old start, new start, reported, document)
+
+
+def dumps(data: Any) -> str:
+    """JSON as the API sends it (compact, UTF-8 text)."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+_PENDING: weakref.WeakKeyDictionary[Any, set[str]] = weakref.WeakKeyDictionary()
+
+
+def mark(backend: Any, meeting_id: str) -> None:
+    """Note a meeting the merge wrote or dropped in this transaction (``pages.flush`` computes
+    its row before the transaction ends, once however often the meeting was rewritten)."""
+    _PENDING.setdefault(backend, set()).add(meeting_id)
+
+
+def pending(backend: Any) -> list[str]:
+    """The meetings marked since the last call, in id order (and forget them)."""
+    return sorted(_PENDING.pop(backend, set()))
+
+
+_PENDING_ACTORS: weakref.WeakKeyDictionary[Any, set[str]] = weakref.WeakKeyDictionary()
+
+
+def mark_actors(backend: Any, actor_ids: Iterable[str]) -> None:
+    """Note actors whose answer changed (new facts, their meetings rewritten)."""
+    _PENDING_ACTORS.setdefault(backend, set()).update(a for a in actor_ids if a)
+
+
+def pending_actors(backend: Any) -> list[str]:
+    return sorted(_PENDING_ACTORS.pop(backend, set()))
+
+
+def _in(backend: Any, sql: str, ids: list[str]) -> list[dict[str, Any]]:
+    """Run ``sql`` (one ``{ids}`` slot) over ids in chunks of 500 parameters."""
+    out: list[dict[str, Any]] = []
+    for n in range(0, len(ids), 500):
+        chunk = ids[n:n + 500]
+        out += backend.query(sql.format(ids=",".join("?" * len(chunk))), chunk)
+    return out
+
+
+def drop(backend: Any, meeting_id: str) -> None:
+    backend.execute("DELETE FROM meeting_pages WHERE meeting_id = ?", (meeting_id,))
+
+
+def actor_snapshot(backend: Any, ids: list[str]) -> dict[str, list[Any]]:
+    found = _in(backend, "SELECT id, name, type, country, akey FROM actors WHERE id IN ({ids})", ids)
+    return {r["id"]: [r["name"], r["type"], r["country"], r["akey"]]
+            for r in sorted(found, key=lambda r: r["id"])}
+
+
+def corrections_count(backend: Any, docs: list[str]) -> int:
+    """Corrections that concern these articles or actors in general (the log only grows)."""
+    n = int(backend.scalar("SELECT count(*) FROM corrections WHERE doc_id IS NULL") or 0)
+    return n + sum(int(r["n"]) for r in _in(
+        backend, "SELECT count(*) AS n FROM corrections WHERE doc_id IN ({ids})", docs))
+
+
+def stored(backend: Any, meeting_id: str) -> dict[str, Any] | None:
+    """The meeting's stored row while it is current, else None (compute it live)."""
+    found = backend.query("SELECT * FROM meeting_pages WHERE meeting_id = ?", (meeting_id,))
+    if not found or found[0]["record"] is None:
+        return None
+    row = found[0]
+    actors = json.loads(row["actors"] or "{}")
+    if actors and actor_snapshot(backend, sorted(actors)) != actors:
+        return None
+    if corrections_count(backend, json.loads(row["docs"] or "[]")) != row["n_corrections"]:
+        return None
+    return row
+
+
+def answer(backend: Any, meeting_id: str) -> str | None:
+    """``queries.meeting(meeting_id)`` as API JSON from the stored row, or None."""
+    from . import mentions
+
+    row = stored(backend, meeting_id)
+    if row is None:
+        return None
+    record: str = row["record"]
+    return record[:-1] + ',"mentions":' + dumps(mentions.of_meeting(backend, meeting_id)) + "}"
+
+
+def moves(backend: Any, meeting_ids: Iterable[str]) -> dict[str, list[Move]]:
+    """Postponements per meeting, in statement order: (start stated before, start moved to,
+    reported, document)."""
+    found = _in(backend,
+                "SELECT r.meeting_id, r.doc_id, r.published, r.position, h.idx, h.status,"
+                " h.start_date, h.ev_start FROM meeting_history h JOIN meeting_reports r"
+                " ON r.id = h.report_id WHERE r.meeting_id IN ({ids})", sorted(set(meeting_ids)))
+    by_meeting: dict[str, list[dict[str, Any]]] = {}
+    for h in found:
+        by_meeting.setdefault(h["meeting_id"], []).append(h)
+    out: dict[str, list[Move]] = {}
+    for mid, hist in sorted(by_meeting.items()):
+        hist.sort(key=lambda h: (*summary.order_key(
+            h["published"], h["doc_id"], h["ev_start"] if h["ev_start"] is not None
+            else h["position"]), h["idx"]))
+        current: str | None = None
+        seen: set[tuple[str, str]] = set()
+        for h in hist:
+            start = h["start_date"]
+            if h["status"] == "postponed" and start and current and start != current \
+                    and (current, start) not in seen:
+                seen.add((current, start))
+                out.setdefault(mid, []).append((current, start, h["published"], h["doc_id"]))
+            if start:
+                current = start
+    return out
+
+
+def stored_moves(backend: Any, meeting_ids: list[str]) -> tuple[dict[str, list[Move]], list[str]]:
+    """Stored postponements by meeting, and the meetings that have no stored row."""
+    found = _in(backend, "SELECT meeting_id, moves FROM meeting_pages WHERE meeting_id IN ({ids})",
+                sorted(set(meeting_ids)))
+    out = {r["meeting_id"]: [tuple(m) for m in json.loads(r["moves"] or "[]")] for r in found}
+    return {k: v for k, v in out.items() if v}, [m for m in meeting_ids if m not in out]  # type: ignore[misc]

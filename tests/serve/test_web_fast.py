@@ -1,0 +1,111 @@
+"""Fast paths of the dashboard answer exactly what the slow ones did.
+
+The meeting answer stored at merge time, the process lanes from
+``meeting_pages``, the news volume from the reports' days, the articles list
+read through its index and the attendance cells written in Python are each
+compared with the direct computation on the web tests' database (the dev
+set, ingested once) or on hand-built rows.
+"""
+
+from __future__ import annotations
+
+import re
+
+from fastapi.testclient import TestClient
+from markupsafe import Markup
+
+from talkwatch import store
+from talkwatch.serve import api, cellhtml, create_app, filters, queries
+from talkwatch.store import queries as store_queries
+from web_fixtures import build
+
+
+def _record() -> store.Record:
+    db, _ = build()
+    return store.open(db)
+
+
+def test_meeting_api_is_the_live_answer_for_every_meeting() -> None:
+    db, _ = build()
+    client = TestClient(create_app(db, cache_size=0))
+    with _record() as rec:
+        for m in rec.meetings():
+            body = client.get(f"/api/meetings/{m['id']}").content
+            assert body == api._dump(rec.meeting(m["id"]))
+
+
+def test_lanes_count_the_meetings_as_the_grouping_expression_does() -> None:
+    with _record() as rec:
+        b = rec.backend
+        old = b.query(f"SELECT {queries.GROUP} AS label, count(*) AS n FROM {queries.GROUPED}"
+                      f" GROUP BY {queries.GROUP}")
+        found, total = queries.groups(b, limit=1000, offset=0)
+        assert sorted((g.label or "", g.meetings) for g in found) == sorted(
+            (r["label"] or "", r["n"]) for r in old)
+        assert total == len(old)
+        for g in found:
+            ids = [m["id"] for m in queries.group_meetings(b, g.label)]
+            where = f"{queries.GROUP} = ?" if g.label is not None else f"{queries.GROUP} IS NULL"
+            direct = b.query(f"SELECT id FROM {queries.GROUPED} WHERE {where} ORDER BY"
+                             " CASE WHEN start_date IS NULL THEN 1 ELSE 0 END, start_date, id",
+                             [g.label] if g.label is not None else [])
+            assert ids == [r["id"] for r in direct]
+
+
+def test_news_volume_from_reports_equals_counting_articles() -> None:
+    with _record() as rec:
+        b = rec.backend
+        labels = {m["venue"]["city"] for m in rec.meetings() if m["venue"]["city"]}
+        assert labels
+        for label in sorted(labels):
+            f = filters.Filter(process=label)
+            where, params = filters.article_where(f)
+            direct = b.query(
+                f"SELECT substr(published, 1, 10) AS day, count(*) AS n FROM documents{where}"
+                f"{' AND' if where else ' WHERE'} published IS NOT NULL GROUP BY day ORDER BY day",
+                params)
+            assert filters.volume(b, f) == [(r["day"], r["n"]) for r in direct]
+
+
+def test_articles_pages_read_through_the_index_are_the_plain_query() -> None:
+    with _record() as rec:
+        b = rec.backend
+        for sort in filters.ARTICLE_SORTS:
+            for offset in (0, 7, 30):
+                f = filters.Filter(sort=sort)
+                found, _ = filters.articles(b, f, limit=10, offset=offset)
+                plain = b.query("SELECT id, title, source, url, published, language FROM"
+                                f" documents ORDER BY {filters.ARTICLE_SORTS[sort]}"
+                                " LIMIT 10 OFFSET ?", (offset,))
+                assert found == plain
+
+
+def test_a_grid_cell_escapes_names_and_sentences_and_drops_bidi_controls() -> None:
+    row = {"actor": "a1", "name": 'Front <b onclick="x">\u202eevil'}
+    col = {"id": "m1", "name": "Talks & <i>more</i>", "start": "2024-03-04"}
+    cell = {"status": "will_attend", "role": "mediator", "n": 7, "evidence": [
+        {"status": "will_attend", "hedged": True, "document": "d1", "reported": "2024-03-01",
+         "evidence": {"text": 'said "<script>x</script>"'}}]}
+    html = cellhtml.grid_cell(row, cell, col, 2, 3, "m1", {"d1": {"title": "T<1>", "source": "S"}})
+    assert isinstance(html, Markup)
+    assert "<b on" not in html and "<script>" not in html and "<i>" not in html and "\u202e" not in html
+    assert 'data-cell="c2-3"' in html and 'id="c2-3"' in html and "current" in html
+    assert "will attend<span class=\"role\">mediator</span>" in html
+    assert "7 statements, newest 1 shown" in html and "(hedged)" in html
+    assert "T&lt;1&gt;" in html and 'id="cell-a1-m1"' in html
+    empty = cellhtml.grid_cell(row, None, {"id": "m2"}, 0, 0, "m1", {})
+    assert re.fullmatch(r'<td class="cell empty" data-meeting="m2">.*</td>', str(empty))
+
+
+def test_a_meeting_page_has_one_cell_per_actor_and_meeting() -> None:
+    db, _ = build()
+    client = TestClient(create_app(db, cache_size=0))
+    with _record() as rec:
+        m = max(rec.meetings(), key=lambda m: m["n_documents"])
+        html = client.get(f"/meetings/{m['id']}").text
+        full = store_queries.meeting(rec.backend, m["id"])
+    cells = re.findall(r'<td class="cell [^"]*" data-meeting="([^"]+)"', html)
+    actors = re.findall(r'<tr data-actor="([^"]+)">', html)
+    columns = re.findall(r'<th scope="col" class="[^"]*" data-meeting="([^"]+)">', html)
+    assert len(cells) == len(actors) * len(columns) and m["id"] in columns
+    assert {p["actor"] for p in full["participants"]} <= set(actors)
