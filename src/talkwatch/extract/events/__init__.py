@@ -79,9 +79,9 @@ def to_events(ctx: Any, coded: Coded, evidence: Evidence, fact: str = "sentence"
     sources = [_indexed(ctx, p) for p in sources]
     targets = [_indexed(ctx, p) for p in targets]
     for s in sources:
-        for t in targets:
-            if s is not None and t is not None and (s.actor, s.code) == (t.actor, t.code):
-                continue
+        # a side that is also the source ("X reneged on his commitment") is no target of X's event
+        own = [t for t in targets if not _same(s, t)]
+        for t in own or [None]:
             ev = make_event(
                 ctx,
                 coded.code,
@@ -98,6 +98,15 @@ def to_events(ctx: Any, coded: Coded, evidence: Evidence, fact: str = "sentence"
             if ev is not None:
                 out.append(ev)
     return out[:MAX_PER_CLAUSE]
+
+
+def _same(s: Party | None, t: Party | None) -> bool:
+    """Do two sides name the same actor (or, without actors, the same code)?"""
+    if s is None or t is None:
+        return False
+    if s.actor is not None or t.actor is not None:
+        return s.actor == t.actor
+    return s.code == t.code
 
 
 def _indexed(ctx: Any, party: Party | None) -> Party | None:

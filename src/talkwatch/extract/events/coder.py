@@ -26,6 +26,10 @@ from .syntax import OBJ, child, clause_heads, complement, event_location, has_au
 __all__ = ["Coded", "Coder", "Party", "Scope"]
 
 OBLIGATION_VERBS = frozenset(load().raw["modality"]["obligation_verbs"])
+COMMAND_VERBS = frozenset(load().raw.get("command_verbs", []))
+JOINT_CODES: dict[str, str] = {str(k): str(v) for k, v in load().raw.get("joint_codes", {}).items()}
+# roots of material actions (mobilize .. assault) an authority's command carries out itself
+_COMMANDED_ROOTS = ("15", "16", "17", "18", "19", "20")
 
 
 @dataclass(frozen=True)
@@ -83,8 +87,15 @@ class Coder:
     def code_sentence(self, sent: Any) -> list[Coded]:
         """Every event coded in one sentence, the main clause's first."""
         self._consumed = set()
+        out = self._code_heads(sent, clause_heads(sent))
+        if not out:
+            # a misparse can hang the main verb off a noun ("youths resorted to ..."): any verb left
+            out = self._code_heads(sent, [t for t in sent if t.pos_ == "VERB"])
+        return out
+
+    def _code_heads(self, sent: Any, heads: Any) -> list[Coded]:
         out: list[Coded] = []
-        for tok in clause_heads(sent):
+        for tok in heads:
             if tok.i in self._consumed:
                 continue
             coded = self.code_clause(tok, Scope())
@@ -112,8 +123,13 @@ class Coder:
         self._consumed.add(v.i)
         lemmas = self.pred.lemmas(v)
         comp = complement(v)
-        # 1. reporting verbs: look into the reported clause
+        # 1. reporting verbs: look into the reported clause, unless it is the content of a frame noun
+        # object ("reiterated its demand that X ...")
         if lemmas & self.lex.reporting and comp is not None:
+            held = self._held_frame(v, comp)
+            framed = self._code_frame(v, held, comp, scope) if held else None
+            if framed is not None:
+                return framed
             reported = self._through_report(v, comp, scope)
             if reported is not None:
                 return reported
@@ -134,9 +150,11 @@ class Coder:
             framed = self._code_frame(v, noun_frame[0], noun_frame[1], scope)
             if framed is not None:
                 return framed
-        # 6. future verbs ("plans to attend", "is expected to sign")
-        if comp is not None and comp.dep_ == "xcomp" and lemmas & self.pred.future_verbs:
-            inner = self.code_clause(comp, Scope(scope.speaker, "future", self._subject(v, scope)))
+        # 6. future verbs ("plans to attend", "is expected to sign"); decisions ("decided to allow")
+        through = self.pred.future_verbs | self.pred.decision_verbs
+        if comp is not None and comp.dep_ == "xcomp" and lemmas & through:
+            mode = "future" if lemmas & self.pred.future_verbs else scope.modality
+            inner = self.code_clause(comp, Scope(scope.speaker, mode, self._subject(v, scope)))
             if inner is not None:
                 return inner
         match = phrasal or self.pred.class_for(v, specific_only=True)
@@ -174,6 +192,7 @@ class Coder:
         targets = self.parties.targets(v, scope, sources)
         if modality == "future" and not sources and scope.speaker:
             sources = scope.speaker
+        code = _joint(code, sources)
         return Coded(code, mode, family, sources, targets, v.i, location=event_location(v), score=score)
 
     def _obliged(self, comp: Any) -> bool:
@@ -187,6 +206,13 @@ class Coder:
         if not self._obliged(comp):
             return []
         return [p for p in self.parties.of(subject_token(comp), scope) if p.code]
+
+    def _held_frame(self, v: Any, comp: Any) -> str | None:
+        """The frame kind of a reporting verb's object noun whose content is the verb's clause."""
+        obj = child(v, OBJ)
+        if obj is None or obj.pos_ != "NOUN" or comp.dep_ != "ccomp":
+            return None
+        return self.lex.frame_heads.get(obj.lower_)
 
     def _noun_frame(self, v: Any) -> tuple[str, Any] | None:
         """(kind, clause) of a frame noun with a clause: "its demand that X ...", "an offer to mediate"."""
@@ -249,6 +275,8 @@ class Coder:
             targets = addressee or (own if comp.dep_ == "ccomp" else []) or targets
         if kind == "intent" and inner.code[:2] in ("03",):
             code = inner.code
+        if self._commands(v, kind) and fam[column] is None and inner.code[:2] in _COMMANDED_ROOTS:
+            code = inner.code  # "ordered the paper to suspend publication": the suspension
         return Coded(
             code,
             frame.mode,
@@ -284,6 +312,9 @@ class Coder:
         fam = self.lex.family(family or "generic")
         code = fam[column] or self.lex.family("generic")[column]
         assert code is not None
+        commanded = self.pred.event_noun(obj) if obj is not None and self._commands(v, frame.kind) else None
+        if commanded is not None and commanded[0][:2] not in ("02", "10"):
+            code, family = commanded[0], commanded[1]  # "ordered patrols", "ordered an investigation"
         targets = self.parties.noun_owner(obj, scope) if obj is not None else []
         targets = [p for p in targets if p not in sources]
         if not targets:
@@ -298,6 +329,10 @@ class Coder:
             location=event_location(v),
             score=3 if family else 2,
         )
+
+    def _commands(self, v: Any, kind: str) -> bool:
+        """Is the frame an authority's command ("ordered", "forced"), not a demand on an equal?"""
+        return kind == "demand" and bool(self.pred.lemmas(v) & COMMAND_VERBS)
 
     def _frame_fallback(self, kind: str, inner_code: str) -> str:
         """The frame's generic code when the inner event's family has none for it."""
@@ -345,3 +380,10 @@ class Coder:
         if v.dep_ in ("relcl", "acl") and v.head.i != v.i:
             return v.head
         return None
+
+
+def _joint(code: str, sources: list[Party]) -> str:
+    """The cooperative code of an action several states take together ("French and Egyptian war games")."""
+    joint = JOINT_CODES.get(code)
+    roots = {p.code[:3] for p in sources if p.code}
+    return joint if joint is not None and len(roots) > 1 else code

@@ -50,6 +50,8 @@ class Predicates:
         self.hyp_aux = set(mod["hypothetical_aux"])
         self.obligation = set(mod["obligation"])
         self.future_verbs = set(mod["future_verbs"])
+        self.decision_verbs = set(mod.get("decision_verbs", []))
+        self.continuing = set(lex.raw.get("continuing_verbs", []))
         self.hyp_cues = set(mod["hypothetical_cues"])
 
     def lemmas(self, tok: Any) -> frozenset[str]:
@@ -77,10 +79,27 @@ class Predicates:
         verb_only = next((cls for cls in candidates if cls.nouns is None), None)
         if phrasal_only:
             return (verb_only.code, verb_only.family, 3) if verb_only is not None else None
+        light = self._is_light(v, lemmas)
+        if light and verb_only is not None:
+            # "held a meeting": the light verb's event noun wins over the verb's own sense ("held X")
+            event = self._light_class(heads)
+            if event is not None:
+                return event
         if verb_only is not None:
             return verb_only.code, verb_only.family, 2
-        if v.pos_ in ("NOUN", "PROPN") or self._is_light(v, lemmas):
+        if v.pos_ in ("NOUN", "PROPN") or light:
             return self._noun_class(v, heads, region)
+        return None
+
+    def event_noun(self, noun: Any) -> Match | None:
+        """The class of an event noun ("patrols", "an investigation") standing as an object."""
+        return self._light_class(" ".join(t.lower_ for t in pruned(noun)))
+
+    def _light_class(self, heads: str) -> Match | None:
+        """The class of an event noun among the object heads of a light verb ("held a meeting")."""
+        for cls in self.lex.classes:
+            if cls.light and cls.nouns is not None and cls.nouns.search(heads):
+                return cls.code, cls.family, 1
         return None
 
     def _verb_classes(self, v: Any, lemmas: frozenset[str], phrasal_only: bool) -> list[EventClass]:
@@ -102,21 +121,29 @@ class Predicates:
             for cls in self.lex.classes:
                 if cls.nouns is not None and (cls.light or v.pos_ == "NOUN") and cls.nouns.search(text):
                     return cls.code, cls.family, 1
-        # "continued military aid", "resumed the shelling": another class's event noun
+        # "continued military aid", "resumed the shelling": a verb of continuing carries another class's
+        # event noun, in its object only ("opened the bridge" blocks nothing; "after four years" is no event)
+        if not self.lemmas(v) & self.continuing:
+            return None
+        objects = self._heads(v, objects_only=True)
         for cls in self.lex.classes:
-            if cls.nouns is not None and cls.code[:2] not in ("03", "05") and cls.nouns.search(heads):
+            if cls.nouns is not None and cls.code[:2] not in ("03", "05") and cls.nouns.search(objects):
                 return cls.code, cls.family, 1
         return None
 
-    def _heads(self, v: Any) -> str:
+    def _heads(self, v: Any, objects_only: bool = False) -> str:
         """The head words (with compounds) of the predicate's object-like dependents."""
         out = []
         for c in v.children:
-            if c.dep_ in OBJ | {"nsubjpass"} or c.dep_ == "nsubj" and not child(v, OBJ):
+            if c.dep_ in OBJ:
+                out.append(c)
+            elif objects_only:
+                continue
+            elif c.dep_ == "nsubjpass" or c.dep_ == "nsubj" and not child(v, OBJ):
                 out.append(c)
             elif c.dep_ in ("prep", "agent"):
                 out.extend(g for g in c.children if g.dep_ == "pobj")
-        if v.pos_ in ("NOUN", "PROPN"):
+        if v.pos_ in ("NOUN", "PROPN") and not objects_only:
             out.append(v)
         words = []
         for h in out:
