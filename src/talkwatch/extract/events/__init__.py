@@ -12,9 +12,11 @@ from dataclasses import replace
 from typing import Any
 
 from ...model import Event, Evidence
-from . import actor_codes
+from . import actor_codes, home
 from .coder import Coded, Coder, Party
 from .from_facts import fact_events, make_event, sentence_date
+from .parties import PRONOUNS
+from .syntax import pruned, subject_token
 
 NAME = "events.v1"
 REQUIRES = {"meetings", "participations", "delegations", "quotes", "positions", "agreements"}
@@ -76,8 +78,13 @@ def to_events(ctx: Any, coded: Coded, evidence: Evidence, fact: str = "sentence"
     targets: list[Party | None] = list(coded.targets) or [None]
     out = []
     date = sentence_date(ctx, evidence)
+    # the other side's country, when it is a listed actor's (not a thing placed somewhere: "roads in X")
+    others = {p.code[:3] for p in coded.targets if p.actor is not None and p.code}
     sources = [_indexed(ctx, p) for p in sources]
     targets = [_indexed(ctx, p) for p in targets]
+    if sources == [None]:
+        sources = [_unnamed_source(ctx, coded, others)]
+    _place_sources(ctx, coded, sources, others)
     for s in sources:
         # a side that is also the source ("X reneged on his commitment") is no target of X's event
         own = [t for t in targets if not _same(s, t)]
@@ -98,6 +105,47 @@ def to_events(ctx: Any, coded: Coded, evidence: Evidence, fact: str = "sentence"
             if ev is not None:
                 out.append(ev)
     return out[:MAX_PER_CLAUSE]
+
+
+def _unnamed_source(ctx: Any, coded: Coded, others: set[str]) -> Party | None:
+    """A subject the index does not list ("Islamic fundamentalists", "striking workers") becomes an
+    actor when its clause names one country besides the target's: the event then says whose it is."""
+    if ctx.actors is None or not 0 <= coded.verb < len(ctx.doc):
+        return None
+    verb = ctx.doc[coded.verb]
+    subj = subject_token(verb)
+    if subj is None or subj.dep_ != "nsubj" or subj.pos_ not in ("NOUN", "PROPN") or subj.lower_ in PRONOUNS:
+        return None  # a passive agent may be a weapon ("killed by a roadside bomb"), not an actor
+    country = home.home_country(verb, others)
+    if country is None:
+        return None
+    span = pruned(subj)
+    start, end = span[0].idx, span[-1].idx + len(span[-1])
+    text = ctx.doc[span[0].i : span[-1].i + 1].text
+    actor = ctx.actors.add(text, "group", start, end, country=country)
+    return Party(actor.id, country, text, (start, end))
+
+
+def _place_sources(ctx: Any, coded: Coded, sources: list[Party | None], others: set[str]) -> None:
+    """A source actor with no country takes the one the sentence names besides the target's."""
+    if ctx.actors is None or not 0 <= coded.verb < len(ctx.doc):
+        return
+    unplaced = [ctx.actors.get(p.actor) for p in sources if p is not None and p.actor is not None]
+    unplaced = [a for a in unplaced if a.country is None and not _international(ctx, a)]
+    if not unplaced:
+        return
+    country = home.home_country(ctx.doc[coded.verb], others)
+    for actor in unplaced if country is not None else []:
+        actor.country = country
+
+
+def _international(ctx: Any, actor: Any) -> bool:
+    """An organisation, or a phrase naming an international one ("Red Cross officials"): no country
+    of the places where it acts."""
+    if actor.type in ("organization", "igo", "ngo"):
+        return True
+    inner = {m.actor for start, end in actor.mentions for m in ctx.actors.mentions_in(start, end)}
+    return any(ctx.actors.get(i).type in ("igo", "ngo") for i in inner if i != actor.id)
 
 
 def _same(s: Party | None, t: Party | None) -> bool:

@@ -1,0 +1,83 @@
+"""Every event side carries its country: from the phrase, the clause or the gazetteer (own sentences)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from talkwatch import pipeline
+from talkwatch.extract.events import home
+from talkwatch.read import make_article
+
+
+def first_source(text: str) -> dict[str, Any]:
+    digest = pipeline.run(make_article(text, {"published": "2001-01-01"}))
+    assert digest["events"], f"no event in {text!r}"
+    actors = {a["id"]: a for a in digest["actors"]}
+    return actors.get(digest["events"][0].get("source"), {})
+
+
+def test_state_named_inside_an_uncoded_phrase() -> None:
+    source = first_source("Ivory Coast rebels rejected the government's offer on Friday.")
+    assert source.get("country") == "CIV"
+
+
+def test_multiword_state_after_a_preposition() -> None:
+    source = first_source("Rebels in the Central African Republic rejected the peace plan.")
+    assert source.get("country") == "CAF"
+
+
+def test_unplaced_actor_takes_the_clause_country() -> None:
+    source = first_source("Opposition leader Amadou Sow blocked roads in Bamako on Monday.")
+    assert source.get("country") == "MLI"
+
+
+def test_other_sides_country_is_not_the_source_country() -> None:
+    # the only country is the target's: the source stays unplaced rather than taking it
+    source = first_source("The Lumbu Front threatened Nigeria with new attacks.")
+    assert source.get("country") in (None, "")
+
+
+def test_attribution_does_not_place_the_event() -> None:
+    text = "The junta declared a state of emergency in Niger, a spokesman for the French embassy said."
+    source = first_source(text)
+    assert source.get("country") != "FRA"
+
+
+def test_unlisted_subject_becomes_a_placed_actor() -> None:
+    text = "Dockers continued their hunger strike to demand the resignation of the Tunisian minister."
+    source = first_source(text)
+    assert source.get("country") == "TUN"
+
+
+def test_stance_demonym_is_no_nationality(nlp: Any) -> None:
+    from talkwatch.extract.events.parties import _capitalized_names
+
+    doc = nlp("the pro-Russian militia")
+    assert "Russian" not in _capitalized_names(list(doc))
+
+
+def test_home_country_needs_a_single_candidate(nlp: Any) -> None:
+    doc = nlp("Soldiers fired on protesters in Lahore and Delhi.")
+    verb = next(t for t in doc if t.lower_ == "fired")
+    assert home.home_country(verb, set()) is None  # PAK and IND: undecidable
+    doc = nlp("Soldiers fired on protesters in Lahore.")
+    verb = next(t for t in doc if t.lower_ == "fired")
+    assert home.home_country(verb, set()) == "PAK"
+    # a place named after "in" places the event even when the other side is from there
+    assert home.home_country(verb, {"PAK"}) == "PAK"
+    doc = nlp("The militia threatened Kenyan and Somali officials.")
+    verb = next(t for t in doc if t.lower_ == "threatened")
+    assert home.home_country(verb, {"KEN"}) == "SOM"
+    assert home.home_country(verb, {"KEN", "SOM"}) is None
+
+
+def test_source_is_not_its_own_target() -> None:
+    text = "General Kiva reneged on his promise to hold elections."
+    digest = pipeline.run(make_article(text, {"published": "2001-01-01"}))
+    first = digest["events"][0]
+    assert first["plover"] == "REJECT"
+    assert first.get("target") != first.get("source")
+
+
+def test_past_leaders_have_countries() -> None:
+    assert first_source("President Bill Clinton imposed sanctions on the junta.").get("country") == "USA"
