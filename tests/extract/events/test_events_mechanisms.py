@@ -45,6 +45,22 @@ def first(nlp: Any, text: str) -> Any:
         ("Dock workers stopped work on Monday over the new labour law.", "PROTEST"),
         # paying compensation returns property
         ("Peru paid compensation to families whose land was seized in the 1990s.", "RETREAT"),
+        # an infinitive parsed as an adverbial clause is still the frame's complement
+        ("The militia had sworn to attack the garrison until it surrendered.", "THREATEN"),
+        # an ultimatum is a threat (CAMEO 13), not a demand
+        ("Ghana issued an ultimatum to the mutineers to leave the barracks.", "THREATEN"),
+        # an intent light verb with an event noun does the event: "undertook a mediation mission"
+        ("The Commonwealth envoy undertook a mediation mission between the two parties.", "CONSULT"),
+        # an owner is not what the object is: welcoming a president's statement is support
+        ("The Dutch government welcomed the president's latest statement on the talks.", "SUPPORT"),
+        # preparing a violent act is mobilizing; an aspect verb is looked through
+        ("The Ugandan army prepared to resume shelling rebel positions.", "MOBILIZE"),
+        # "tried to" is an attempt, not a trial
+        ("The rebels tried to storm the army barracks on Sunday.", "ASSAULT"),
+        # the most specific object noun wins ("ceasefire agreement" over "agreement")
+        ("Both armies are guilty of violating the ceasefire agreement signed in May.", "ASSAULT"),
+        # the noun modified by a participle is its object: returning weapons seized earlier
+        ("The rebels returned weapons seized from the peacekeepers last year.", "RETREAT"),
         # a resignation is a RETREAT (PLOVER gold convention); capturing territory is ASSAULT
         ("The defence minister of Bolivia resigned on Friday.", "RETREAT"),
         ("Government troops captured the rebel stronghold after heavy fighting.", "ASSAULT"),

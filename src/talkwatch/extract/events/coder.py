@@ -20,16 +20,26 @@ from typing import Any
 from . import codes
 from .lexicon import FRAME_KINDS, Lexicon, load
 from .parties import PRONOUNS, Parties, Party, Scope
-from .predicates import Match, Predicates
-from .syntax import OBJ, child, clause_heads, complement, event_location, has_aux, prep_object, subject_token
+from .predicates import Match, Predicates, frame_fallback
+from .syntax import (
+    OBJ,
+    child,
+    clause_heads,
+    complement,
+    event_location,
+    has_aux,
+    infinitive,
+    prep_object,
+    subject_token,
+)
 
 __all__ = ["Coded", "Coder", "Party", "Scope"]
 
 OBLIGATION_VERBS = frozenset(load().raw["modality"]["obligation_verbs"])
 COMMAND_VERBS = frozenset(load().raw.get("command_verbs", []))
-JOINT_CODES: dict[str, str] = {str(k): str(v) for k, v in load().raw.get("joint_codes", {}).items()}
 # roots of material actions (mobilize .. assault) an authority's command carries out itself
 _COMMANDED_ROOTS = ("15", "16", "17", "18", "19", "20")
+_VIOLENT = ("attack", "terror", "wmd", "occupy", "blockade")  # families of violent acts
 
 
 @dataclass(frozen=True)
@@ -90,7 +100,7 @@ class Coder:
         out = self._code_heads(sent, clause_heads(sent))
         if not out:
             # a misparse can hang the main verb off a noun ("youths resorted to ..."): any verb left
-            out = self._code_heads(sent, [t for t in sent if t.pos_ == "VERB"])
+            out = self._code_heads(sent, [t for t in sent if t.pos_ == "VERB" and t.dep_ != "amod"])
         return out
 
     def _code_heads(self, sent: Any, heads: Any) -> list[Coded]:
@@ -139,6 +149,8 @@ class Coder:
         # 3. a phrasal verb with its own class wins over a frame ("forced out")
         phrasal = self.pred.class_for(v, phrasal_only=True)
         kind = None if phrasal else self.pred.frame_kind(v, lemmas)
+        if kind is not None and comp is None:  # "have sworn to fight" parsed as an adverbial clause
+            comp = infinitive(v)
         # 4. frame verbs with a clause: agree to / urge / refuse / threaten
         if kind is not None and comp is not None:
             framed = self._code_frame(v, kind, comp, scope)
@@ -155,8 +167,10 @@ class Coder:
         if comp is not None and comp.dep_ == "xcomp" and lemmas & through:
             mode = "future" if lemmas & self.pred.future_verbs else scope.modality
             inner = self.code_clause(comp, Scope(scope.speaker, mode, self._subject(v, scope)))
-            if inner is not None:
-                return inner
+            if inner is not None and lemmas & self.pred.preparation and inner.family in _VIOLENT:
+                return replace(inner, code="154", family="mobilize", mode="")  # "prepared to attack"
+            if inner is not None or lemmas & self.pred.decision_verbs:
+                return inner  # "tried to secure favour" is no trial
         match = phrasal or self.pred.class_for(v, specific_only=True)
         if match is None and kind is not None:
             framed = self._code_frame(v, kind, None, scope)
@@ -192,7 +206,7 @@ class Coder:
         targets = self.parties.targets(v, scope, sources)
         if modality == "future" and not sources and scope.speaker:
             sources = scope.speaker
-        code = _joint(code, sources)
+        code = self.pred.joint(code, {p.code[:3] for p in sources if p.code})
         return Coded(code, mode, family, sources, targets, v.i, location=event_location(v), score=score)
 
     def _obliged(self, comp: Any) -> bool:
@@ -222,9 +236,7 @@ class Coder:
             kind = self.lex.frame_heads.get(noun.lower_)
             if kind is None:
                 continue
-            clause = next(
-                (c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX")), None
-            )
+            clause = next((c for c in noun.children if _content_clause(c)), None)
             if clause is not None:
                 return kind, clause
         return None
@@ -265,7 +277,7 @@ class Coder:
         if inner is None:
             return None
         fam = self.lex.family(inner.family)
-        code = fam[column] or self._frame_fallback(kind, inner.code)
+        code = fam[column] or frame_fallback(kind, inner.code)
         if kind == "intent" and fam[0] is None and fam[4]:
             code = fam[4]  # "vowed to fight": a threat
         targets = inner.targets
@@ -312,9 +324,11 @@ class Coder:
         fam = self.lex.family(family or "generic")
         code = fam[column] or self.lex.family("generic")[column]
         assert code is not None
-        commanded = self.pred.event_noun(obj) if obj is not None and self._commands(v, frame.kind) else None
+        carried = self._commands(v, frame.kind) or frame.kind == "intent" and self.pred.is_light(v)
+        commanded = self.pred.event_noun(obj) if obj is not None and carried else None
         if commanded is not None and commanded[0][:2] not in ("02", "10"):
-            code, family = commanded[0], commanded[1]  # "ordered patrols", "ordered an investigation"
+            # "ordered patrols", "ordered an investigation", "undertook a mediation mission"
+            code, family = commanded[0], commanded[1]
         targets = self.parties.noun_owner(obj, scope) if obj is not None else []
         targets = [p for p in targets if p not in sources]
         if not targets:
@@ -333,14 +347,6 @@ class Coder:
     def _commands(self, v: Any, kind: str) -> bool:
         """Is the frame an authority's command ("ordered", "forced"), not a demand on an equal?"""
         return kind == "demand" and bool(self.pred.lemmas(v) & COMMAND_VERBS)
-
-    def _frame_fallback(self, kind: str, inner_code: str) -> str:
-        """The frame's generic code when the inner event's family has none for it."""
-        if kind == "threat":
-            return "130"
-        if kind == "intent":
-            return inner_code if inner_code[:2] in ("03", "04", "05", "06", "07", "08") else "030"
-        return {"appeal": "020", "demand": "100", "refuse": "120"}[kind]
 
     def _shift(self, code: str, family: str, modality: str, v: Any, scope: Scope) -> tuple[str, str]:
         """Apply negation / future / hypothetical to a class code."""
@@ -382,8 +388,10 @@ class Coder:
         return None
 
 
-def _joint(code: str, sources: list[Party]) -> str:
-    """The cooperative code of an action several states take together ("French and Egyptian war games")."""
-    joint = JOINT_CODES.get(code)
-    roots = {p.code[:3] for p in sources if p.code}
-    return joint if joint is not None and len(roots) > 1 else code
+def _content_clause(c: Any) -> bool:
+    """A noun's content clause ("its demand that X ...", "an offer to mediate"), not a participle
+    modifying it ("the agreement signed in March")."""
+    if c.dep_ == "ccomp":
+        return c.pos_ in ("VERB", "AUX")
+    marked = any(g.dep_ in ("aux", "mark") and g.lower_ in ("to", "that") for g in c.children)
+    return c.dep_ == "acl" and c.pos_ in ("VERB", "AUX") and marked

@@ -137,7 +137,7 @@ def load() -> Lexicon:
     light = tuple(_verb(v) for v in raw["light_verbs"])
     mod = raw["modality"]
     bases |= {v.lemma for v in light} | set(raw["reporting_verbs"]) | set(mod["future_verbs"])
-    bases |= set(mod.get("decision_verbs", []))
+    bases |= set(mod.get("decision_verbs", [])) | set(mod.get("preparation_verbs", []))
     forms: dict[str, set[str]] = {}
     for base in bases | set(irregular):
         for form in inflections(base, irregular):

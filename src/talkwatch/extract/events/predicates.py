@@ -50,7 +50,9 @@ class Predicates:
         self.hyp_aux = set(mod["hypothetical_aux"])
         self.obligation = set(mod["obligation"])
         self.future_verbs = set(mod["future_verbs"])
-        self.decision_verbs = set(mod.get("decision_verbs", []))
+        self.decision_verbs = set(mod.get("decision_verbs", [])) | set(mod.get("aspect_verbs", []))
+        self.preparation = set(mod.get("preparation_verbs", []))
+        self._joint = {str(k): str(v) for k, v in lex.raw.get("joint_codes", {}).items()}
         self.continuing = set(lex.raw.get("continuing_verbs", []))
         self.hyp_cues = set(mod["hypothetical_cues"])
 
@@ -71,9 +73,9 @@ class Predicates:
         heads, region = self._heads(v), self._region(v)
         candidates = self._verb_classes(v, lemmas, phrasal_only)
         for text in (heads, region):
-            for cls in candidates:
-                if cls.nouns is not None and cls.nouns.search(text):
-                    return cls.code, cls.family, 3
+            best = _most_specific(candidates, text)
+            if best is not None:
+                return best.code, best.family, 3
         if specific_only:
             return None
         verb_only = next((cls for cls in candidates if cls.nouns is None), None)
@@ -143,6 +145,8 @@ class Predicates:
                 out.append(c)
             elif c.dep_ in ("prep", "agent"):
                 out.extend(g for g in c.children if g.dep_ == "pobj")
+        if v.dep_ == "acl" and v.tag_ == "VBN" and v.head.i != v.i:
+            out.append(v.head)  # "weapons seized last year": the modified noun is the object
         if v.pos_ in ("NOUN", "PROPN") and not objects_only:
             out.append(v)
         words = []
@@ -156,6 +160,13 @@ class Predicates:
             )
             words.append("|")
         return " ".join(words)
+
+    def joint(self, code: str, roots: set[str]) -> str:
+        """The cooperative code of an action several states take together ("joint war games")."""
+        return self._joint.get(code, code) if len(roots) > 1 else code
+
+    def is_light(self, v: Any) -> bool:
+        return self._is_light(v, self.lemmas(v))
 
     def _is_light(self, v: Any, lemmas: frozenset[str]) -> bool:
         """A light verb ("hold", "take part in") whose event is in its noun."""
@@ -187,7 +198,9 @@ class Predicates:
                 parts.extend(pruned(c))
         if v.pos_ in ("NOUN", "PROPN"):
             parts.extend(pruned(v))
-        parts = sorted(set(parts), key=lambda t: t.i)
+        # an owner names whose the object is, not what it is ("welcomed the president's statement")
+        owned = {t.i for p in parts if p.dep_ == "poss" for t in p.subtree}
+        parts = sorted({p for p in parts if p.i not in owned}, key=lambda t: t.i)
         return " ".join(t.lower_ for t in parts)
 
     def frame_kind(self, v: Any, lemmas: frozenset[str]) -> str | None:
@@ -255,3 +268,23 @@ class Predicates:
         if aux & (self.future_aux | self.hyp_aux):
             return True
         return v.tag_ in ("VBZ", "VBP") or bool(aux & {"does", "do", "is", "are", "has", "have"})
+
+
+def _most_specific(classes: list[EventClass], text: str) -> EventClass | None:
+    """The class whose object noun matches the longest stretch of the text ("ceasefire agreement" over
+    "agreement"); the earlier class in the table on a tie."""
+    best, length = None, 0
+    for cls in classes:
+        found = max((len(m.group(0)) for m in cls.nouns.finditer(text)), default=0) if cls.nouns else 0
+        if found > length:
+            best, length = cls, found
+    return best
+
+
+def frame_fallback(kind: str, inner_code: str) -> str:
+    """A frame's generic code when the inner event's family has none for it."""
+    if kind == "threat":
+        return "130"
+    if kind == "intent":
+        return inner_code if inner_code[:2] in ("03", "04", "05", "06", "07", "08") else "030"
+    return {"appeal": "020", "demand": "100", "refuse": "120"}[kind]

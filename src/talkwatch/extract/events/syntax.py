@@ -47,6 +47,14 @@ def complement(v: Any) -> Any:
     return next((c for c in v.children if c.dep_ == "parataxis" and c.i > v.i), None)
 
 
+def infinitive(v: Any) -> Any:
+    """An infinitival adverbial clause right after the verb ("swore to fight"), else None."""
+    for c in v.children:
+        if c.dep_ == "advcl" and c.i > v.i and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            return c
+    return None
+
+
 def subject_token(v: Any) -> Any:
     """The verb's own subject, or the object of its passive "by" agent."""
     subj = next((c for c in v.children if c.dep_ in ("nsubj", "csubj")), None)
