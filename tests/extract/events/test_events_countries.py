@@ -81,3 +81,8 @@ def test_source_is_not_its_own_target() -> None:
 
 def test_past_leaders_have_countries() -> None:
     assert first_source("President Bill Clinton imposed sanctions on the junta.").get("country") == "USA"
+
+
+def test_international_organisations_are_igo() -> None:
+    source = first_source("The International Labour Organization demanded that Qatar protect workers.")
+    assert source.get("country") == "IGO"

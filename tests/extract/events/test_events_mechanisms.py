@@ -61,6 +61,8 @@ def first(nlp: Any, text: str) -> Any:
         ("Both armies are guilty of violating the ceasefire agreement signed in May.", "ASSAULT"),
         # the noun modified by a participle is its object: returning weapons seized earlier
         ("The rebels returned weapons seized from the peacekeepers last year.", "RETREAT"),
+        # forcing an aid agency out is expelling it (SANCTION), not deporting persons
+        ("Khartoum forced the UN refugee agency out of the camps in October.", "SANCTION"),
         # a resignation is a RETREAT (PLOVER gold convention); capturing territory is ASSAULT
         ("The defence minister of Bolivia resigned on Friday.", "RETREAT"),
         ("Government troops captured the rebel stronghold after heavy fighting.", "ASSAULT"),

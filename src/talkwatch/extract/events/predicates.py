@@ -185,7 +185,8 @@ class Predicates:
 
     def _region(self, v: Any) -> str:
         """Text of the predicate's object, prepositional objects and passive subject."""
-        parts: list[Any] = [v]
+        # a verb is no object of itself ("protest" the verb is not "a protest")
+        parts: list[Any] = [] if v.pos_ in ("VERB", "AUX") else [v]
         for c in v.children:
             if (
                 c.dep_
