@@ -86,3 +86,11 @@ def test_past_leaders_have_countries() -> None:
 def test_international_organisations_are_igo() -> None:
     source = first_source("The International Labour Organization demanded that Qatar protect workers.")
     assert source.get("country") == "IGO"
+
+
+def test_other_events_and_venues_do_not_place_a_source() -> None:
+    # "after Malian air strikes" is another event; "talks in Nairobi" a venue
+    source = first_source("Guerrilla units withdrew from the hills after Malian air strikes.")
+    assert source.get("country") != "MLI"
+    source = first_source("The Lumbu rebels refused to attend the peace talks in Nairobi.")
+    assert source.get("country") != "KEN"

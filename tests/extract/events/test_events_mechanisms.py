@@ -63,6 +63,12 @@ def first(nlp: Any, text: str) -> Any:
         ("The rebels returned weapons seized from the peacekeepers last year.", "RETREAT"),
         # forcing an aid agency out is expelling it (SANCTION), not deporting persons
         ("Khartoum forced the UN refugee agency out of the camps in October.", "SANCTION"),
+        # a verb with its own class keeps it over a frame noun of its object ("decision to hold")
+        ("Uruguay praised Bolivia's decision to hold early elections.", "SUPPORT"),
+        # the entry with more particle words wins ("blow himself up" over "blow up")
+        ("A bomber blew himself up at a market in Kabul.", "ASSAULT"),
+        # hyphenated nouns match however the parser splits them
+        ("Hundreds of nurses staged a sit-in outside the ministry in Accra.", "PROTEST"),
         # a resignation is a RETREAT (PLOVER gold convention); capturing territory is ASSAULT
         ("The defence minister of Bolivia resigned on Friday.", "RETREAT"),
         ("Government troops captured the rebel stronghold after heavy fighting.", "ASSAULT"),
@@ -77,6 +83,8 @@ def test_joint_exercise_is_cooperation(nlp: Any) -> None:
     assert coded.plover == "COOPERATE"
     alone = first(nlp, "Iranian warships began war games in the Arabian Sea on Monday.")
     assert alone.plover == "MOBILIZE"
+    naval = first(nlp, "Brazilian and Argentine navies held naval exercises off Rio.")
+    assert naval.plover == "COOPERATE"
 
 
 def test_verb_left_by_a_misparse_is_still_coded(nlp: Any) -> None:

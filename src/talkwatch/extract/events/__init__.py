@@ -110,7 +110,7 @@ def to_events(ctx: Any, coded: Coded, evidence: Evidence, fact: str = "sentence"
 def _unnamed_source(ctx: Any, coded: Coded, others: set[str]) -> Party | None:
     """A subject the index does not list ("Islamic fundamentalists", "striking workers") becomes an
     actor when its clause names one country besides the target's: the event then says whose it is."""
-    if ctx.actors is None or not 0 <= coded.verb < len(ctx.doc):
+    if ctx.actors is None or not 0 <= coded.verb < len(ctx.doc) or coded.code[:2] == "04":
         return None
     verb = ctx.doc[coded.verb]
     subj = subject_token(verb)
@@ -128,8 +128,8 @@ def _unnamed_source(ctx: Any, coded: Coded, others: set[str]) -> Party | None:
 
 def _place_sources(ctx: Any, coded: Coded, sources: list[Party | None], others: set[str]) -> None:
     """A source actor with no country takes the one the sentence names besides the target's."""
-    if ctx.actors is None or not 0 <= coded.verb < len(ctx.doc):
-        return
+    if ctx.actors is None or not 0 <= coded.verb < len(ctx.doc) or coded.code[:2] == "04":
+        return  # a consultation's place is where the parties met, not where they belong
     unplaced = [ctx.actors.get(p.actor) for p in sources if p is not None and p.actor is not None]
     unplaced = [a for a in unplaced if a.country is None and not _international(ctx, a)]
     if not unplaced:

@@ -157,7 +157,9 @@ class Coder:
             if framed is not None:
                 return framed
         # 5. a noun with a clause of its own: "its demand that X ...", "an offer to mediate"
-        noun_frame = self._noun_frame(v) if kind is None else None
+        # ("praised Peru's decision to hold elections" is praise: a verb with its own class keeps it)
+        own = kind is not None or not self.pred.is_light(v) and self.pred.class_for(v) is not None
+        noun_frame = self._noun_frame(v) if not own else None
         if noun_frame is not None:
             framed = self._code_frame(v, noun_frame[0], noun_frame[1], scope)
             if framed is not None:

@@ -14,6 +14,10 @@ from typing import Any
 from ...actors import gazetteer as gaz
 
 _PLACE_LABELS = ("GPE", "LOC", "FAC", "NORP")
+# adjuncts that bring in another event and its participants ("withdrew after French air strikes")
+_OTHER_EVENT = ("after", "before", "following", "despite", "amid", "since", "during")
+# a meeting's venue is often abroad: it places the meeting, not its participants
+_MEETINGS = ("talks", "talk", "negotiations", "meeting", "meetings", "summit", "conference", "round")
 
 
 def sentence_countries(sent: Any) -> list[str]:
@@ -24,7 +28,7 @@ def sentence_countries(sent: Any) -> list[str]:
         return []
     out: list[str] = []
     for ent in sent.ents:
-        if ent.label_ not in _PLACE_LABELS:
+        if ent.label_ not in _PLACE_LABELS or _elsewhere(ent.root):
             continue
         country = _country_of(g, ent.text)
         if country is not None and country not in out:
@@ -49,6 +53,18 @@ def _country_of(g: Any, text: str) -> str | None:
 
 
 _LOCATIVE = ("in", "at", "near", "outside", "inside", "across", "around", "into", "throughout")
+
+
+def _elsewhere(tok: Any) -> bool:
+    """Is the word inside an adjunct about another event, or a meeting's venue ("talks in Geneva")?"""
+    for anc in tok.ancestors:
+        if anc.dep_ == "prep" and anc.lower_ in _OTHER_EVENT:
+            return True
+        if anc.dep_ == "prep" and anc.lower_ in ("in", "at") and anc.head.lower_ in _MEETINGS:
+            return True
+        if anc.pos_ in ("VERB", "AUX"):
+            return False
+    return False
 
 
 def home_country(verb: Any, others: set[str]) -> str | None:
@@ -78,7 +94,7 @@ def _located(clause: Any) -> list[str]:
         while head.dep_ == "conj" and head.head.i != head.i:  # "in Lahore and Delhi"
             head = head.head
         # any entity label: a tagger may take a capital for an organisation; the gazetteer decides
-        if head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE:
+        if head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE and not _elsewhere(head):
             country = _country_of(g, ent.text)
             if country is not None:
                 out.append(country)

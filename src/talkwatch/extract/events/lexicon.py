@@ -90,7 +90,8 @@ def noun_pattern(nouns: list[str]) -> re.Pattern[str] | None:
         return None
     alts = []
     for noun in sorted({n.lower() for n in nouns}, key=len, reverse=True):
-        words = [re.escape(w) for w in noun.split()]
+        # a hyphen may stand alone in the matched text, or be dropped with the punctuation ("sit - in")
+        words = [re.escape(w).replace(r"\-", r"(?:\s*-\s*|\s+)") for w in noun.split()]
         body = r"[\s-]+".join(words)
         alts.append(body + r"(?:s|es)?" if not noun.endswith("s") else body)
     return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])")

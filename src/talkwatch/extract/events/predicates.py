@@ -106,8 +106,10 @@ class Predicates:
 
     def _verb_classes(self, v: Any, lemmas: frozenset[str], phrasal_only: bool) -> list[EventClass]:
         """Classes listing one of the predicate's verbs (particles present), in table order."""
+        # the entry with the most particle words first ("blow himself up" before "blow up"), then table order
         hits = sorted(
-            {pair for lemma in lemmas for pair in self._by_lemma.get(lemma, ())}, key=lambda p: p[0]
+            {pair for lemma in lemmas for pair in self._by_lemma.get(lemma, ())},
+            key=lambda p: (-len(p[1].rest) if self._rest_ok(v, p[1].rest) else 0, p[0]),
         )
         return list(
             dict.fromkeys(
