@@ -94,3 +94,25 @@ def test_other_events_and_venues_do_not_place_a_source() -> None:
     assert source.get("country") != "MLI"
     source = first_source("The Lumbu rebels refused to attend the peace talks in Nairobi.")
     assert source.get("country") != "KEN"
+
+
+def test_legacy_cameo_roots_give_the_iso_country() -> None:
+    from talkwatch.extract.events import actor_codes
+
+    assert actor_codes.country_root("ROMGOV") == "ROU"  # CAMEO's Romania
+    assert actor_codes.country_root("IGOUNO") == "IGO"
+    assert actor_codes.country_root("QQQ") is None
+
+
+def test_every_side_with_an_actor_carries_its_code() -> None:
+    text = "Romanian officials met Bulgarian officials in Sofia. Romania agreed to open the border."
+    digest = pipeline.run(make_article(text, {"published": "2001-01-01"}))
+    actors = {a["id"]: a for a in digest["actors"]}
+    assert digest["events"]
+    for event in digest["events"]:
+        for side in ("source", "target"):
+            actor = actors.get(event.get(side))
+            if actor is not None and (actor.get("cameo") or actor.get("country")):
+                assert event.get(side + "_code"), (event, side)
+            if event.get(side + "_code") and actor is not None:
+                assert actor.get("country"), (event, side)

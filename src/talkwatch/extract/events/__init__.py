@@ -27,7 +27,25 @@ def extract(ctx: Any) -> list[Event]:
     """Events of every sentence, the sentence coder's first, then those the other facts imply."""
     coded = _coded_events(ctx)
     derived = fact_events(ctx)
-    return _dedupe(rank(ctx, coded, derived))
+    return [_complete_sides(ctx, e) for e in _dedupe(rank(ctx, coded, derived))]
+
+
+def _complete_sides(ctx: Any, event: Event) -> Event:
+    """Each side with an actor carries the actor's code, and the actor the country its code implies
+    (derived events come from facts whose actors the coder never read)."""
+    if ctx.actors is None:
+        return event
+    codes = {}
+    for side in ("source", "target"):
+        actor_id, code = getattr(event, side), getattr(event, side + "_code")
+        if actor_id is None:
+            continue
+        actor = ctx.actors.get(actor_id)
+        if code is None and (actor.cameo or actor.country):
+            codes[side + "_code"] = actor.cameo or actor.country
+        elif code is not None and actor.country is None:
+            actor.country = actor_codes.country_root(code)
+    return replace(event, **codes) if codes else event
 
 
 def _coded_events(ctx: Any) -> list[Event]:
@@ -131,7 +149,7 @@ def _place_sources(ctx: Any, coded: Coded, sources: list[Party | None], others: 
     if ctx.actors is None or not 0 <= coded.verb < len(ctx.doc) or coded.code[:2] == "04":
         return  # a consultation's place is where the parties met, not where they belong
     unplaced = [ctx.actors.get(p.actor) for p in sources if p is not None and p.actor is not None]
-    unplaced = [a for a in unplaced if a.country is None and not _international(ctx, a)]
+    unplaced = [a for a in unplaced if a.country is None and a.cameo is None and not _international(ctx, a)]
     if not unplaced:
         return
     country = home.home_country(ctx.doc[coded.verb], others)
