@@ -69,6 +69,10 @@ def first(nlp: Any, text: str) -> Any:
         ("A bomber blew himself up at a market in Kabul.", "ASSAULT"),
         # hyphenated nouns match however the parser splits them
         ("Hundreds of nurses staged a sit-in outside the ministry in Accra.", "PROTEST"),
+        # "hold" is an arrest only with people held; a light verb otherwise
+        ("Police held forty activists without charge in Harare.", "COERCE"),
+        # a light verb carries a cooperative class's object noun ("organize corridors")
+        ("The two sides reached an understanding to organize humanitarian corridors.", "AGREE"),
         # a resignation is a RETREAT (PLOVER gold convention); capturing territory is ASSAULT
         ("The defence minister of Bolivia resigned on Friday.", "RETREAT"),
         ("Government troops captured the rebel stronghold after heavy fighting.", "ASSAULT"),
@@ -98,3 +102,13 @@ def test_mapping_follows_gold_convention() -> None:
     assert codes.plover_type("0831") == "RETREAT"
     assert codes.plover_type("192") == "ASSAULT"
     assert codes.legacy_type("192") == "FIGHT"
+
+
+def test_held_meetings_are_no_arrests(nlp: Any) -> None:
+    coder = Coder(None)
+    for text in (
+        "The envoy hopes the meetings will be as useful as those we have held before.",
+        "The meeting, to be held in Accra next week, will be the first in a year.",
+    ):
+        found = coder.code_text(nlp(text))
+        assert all(c.plover != "COERCE" for c in found), text

@@ -125,13 +125,15 @@ class Predicates:
             for cls in self.lex.classes:
                 if cls.nouns is not None and (cls.light or v.pos_ == "NOUN") and cls.nouns.search(text):
                     return cls.code, cls.family, 1
-        # "continued military aid", "resumed the shelling": a verb of continuing carries another class's
-        # event noun, in its object only ("opened the bridge" blocks nothing; "after four years" is no event)
-        if not self.lemmas(v) & self.continuing:
-            return None
+        # "continued military aid", "organized safe corridors": another class's noun in the object only
+        # ("after four years" is no event). Conflict classes name places and things ("block a bridge"):
+        # only a verb of continuing carries them ("resumed the shelling"; "opened the bridge" blocks nothing)
+        continuing = bool(self.lemmas(v) & self.continuing)
         objects = self._heads(v, objects_only=True)
         for cls in self.lex.classes:
-            if cls.nouns is not None and cls.code[:2] not in ("03", "05") and cls.nouns.search(objects):
+            if cls.nouns is None or cls.code[:2] in ("03", "05") or cls.code[:2] >= "14" and not continuing:
+                continue
+            if cls.nouns.search(objects):
                 return cls.code, cls.family, 1
         return None
 
@@ -147,8 +149,8 @@ class Predicates:
                 out.append(c)
             elif c.dep_ in ("prep", "agent"):
                 out.extend(g for g in c.children if g.dep_ == "pobj")
-        if v.dep_ == "acl" and v.tag_ == "VBN" and v.head.i != v.i:
-            out.append(v.head)  # "weapons seized last year": the modified noun is the object
+        if _passive_modifier(v):
+            out.append(v.head)  # "weapons seized last year", "a meeting to be held": the noun is the object
         if v.pos_ in ("NOUN", "PROPN") and not objects_only:
             out.append(v)
         words = []
@@ -291,3 +293,13 @@ def frame_fallback(kind: str, inner_code: str) -> str:
     if kind == "intent":
         return inner_code if inner_code[:2] in ("03", "04", "05", "06", "07", "08") else "030"
     return {"appeal": "020", "demand": "100", "refuse": "120"}[kind]
+
+
+def _passive_modifier(v: Any) -> bool:
+    """A passive participle modifying a noun ("weapons seized", "a meeting to be held"), not an active
+    relative ("those we have held")."""
+    if v.tag_ != "VBN" or v.head.i == v.i:
+        return False
+    if v.dep_ == "acl":
+        return not any(c.dep_ in ("nsubj", "aux") and c.lower_ not in ("to", "be") for c in v.children)
+    return v.dep_ == "relcl" and any(c.dep_ == "auxpass" for c in v.children)
