@@ -116,3 +116,12 @@ def test_every_side_with_an_actor_carries_its_code() -> None:
                 assert event.get(side + "_code"), (event, side)
             if event.get(side + "_code") and actor is not None:
                 assert actor.get("country"), (event, side)
+
+
+def test_non_agentive_subjects_make_no_actors() -> None:
+    # "the dialogue" refused nothing, and an explosion is no actor to place in Iraq
+    digest = pipeline.run(make_article("Dialogue in Lusaka last year failed to bridge differences.", {}))
+    assert all(e["plover"] != "REJECT" or e.get("source") is None for e in digest["events"])
+    digest = pipeline.run(make_article("A mine explosion near Basra killed two Iraqi soldiers.", {}))
+    names = {a["name"].lower() for a in digest["actors"]}
+    assert not any("explosion" in n for n in names)

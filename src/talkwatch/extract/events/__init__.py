@@ -8,6 +8,7 @@ every other sentence goes through the general coder (``events.coder``).
 from __future__ import annotations
 
 import bisect
+import functools
 from dataclasses import replace
 from typing import Any
 
@@ -15,7 +16,7 @@ from ...model import Event, Evidence
 from . import actor_codes, home
 from .coder import Coded, Coder, Party
 from .from_facts import fact_events, make_event, sentence_date
-from .parties import PRONOUNS
+from .lexicon import load as load_lexicon
 from .syntax import pruned, subject_token
 
 NAME = "events.v1"
@@ -132,8 +133,9 @@ def _unnamed_source(ctx: Any, coded: Coded, others: set[str]) -> Party | None:
         return None
     verb = ctx.doc[coded.verb]
     subj = subject_token(verb)
-    if subj is None or subj.dep_ != "nsubj" or subj.pos_ not in ("NOUN", "PROPN") or subj.lower_ in PRONOUNS:
-        return None  # a passive agent may be a weapon ("killed by a roadside bomb"), not an actor
+    # a passive agent may be a weapon ("killed by a bomb"), a subject no actor ("the dialogue failed")
+    if subj is None or subj.dep_ != "nsubj" or not _agentive(_counted(subj)):
+        return None
     country = home.home_country(verb, others)
     if country is None:
         return None
@@ -142,6 +144,35 @@ def _unnamed_source(ctx: Any, coded: Coded, others: set[str]) -> Party | None:
     text = ctx.doc[span[0].i : span[-1].i + 1].text
     actor = ctx.actors.add(text, "group", start, end, country=country)
     return Party(actor.id, country, text, (start, end))
+
+
+_QUANTITIES = ("hundreds", "thousands", "dozens", "millions", "scores", "tens")
+
+
+def _counted(tok: Any) -> Any:
+    """The counted noun of a quantity ("hundreds of thousands of people" -> people)."""
+    while tok.lower_ in _QUANTITIES or tok.pos_ == "NUM":
+        of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+        pobj = of[0] if of else None
+        if pobj is None:
+            break
+        tok = pobj
+    return tok
+
+
+def _agentive(head: Any) -> bool:
+    """Can the noun act: a listed actor head ("workers", "supporters"), or a plural that names no event
+    ("dockers", not "talks" or "clashes")?"""
+    lex = load_lexicon()
+    if head.lower_ in lex.sectors or head.lower_ in _actor_heads():
+        return True
+    named_event = any(c.nouns is not None and c.nouns.fullmatch(head.lower_) for c in lex.classes)
+    return head.tag_ == "NNS" and not named_event
+
+
+@functools.cache
+def _actor_heads() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_lexicon().raw.get("actor_heads", []))
 
 
 def _place_sources(ctx: Any, coded: Coded, sources: list[Party | None], others: set[str]) -> None:

@@ -26,6 +26,7 @@ from .syntax import (
     child,
     clause_heads,
     complement,
+    content_clause,
     event_location,
     has_aux,
     infinitive,
@@ -37,6 +38,7 @@ __all__ = ["Coded", "Coder", "Party", "Scope"]
 
 OBLIGATION_VERBS = frozenset(load().raw["modality"]["obligation_verbs"])
 COMMAND_VERBS = frozenset(load().raw.get("command_verbs", []))
+FAILURE_VERBS = frozenset({"fail"})
 # roots of material actions (mobilize .. assault) an authority's command carries out itself
 _COMMANDED_ROOTS = ("15", "16", "17", "18", "19", "20")
 _VIOLENT = ("attack", "terror", "wmd", "occupy", "blockade")  # families of violent acts
@@ -238,7 +240,7 @@ class Coder:
             kind = self.lex.frame_heads.get(noun.lower_)
             if kind is None:
                 continue
-            clause = next((c for c in noun.children if _content_clause(c)), None)
+            clause = next((c for c in noun.children if content_clause(c)), None)
             if clause is not None:
                 return kind, clause
         return None
@@ -258,6 +260,8 @@ class Coder:
     def _code_frame(self, v: Any, kind: str, comp: Any, scope: Scope) -> Coded | None:
         """A frame verb ("agreed to", "urged ... to", "refused", "threatened") over a clause or a noun."""
         sources = self.parties.of(self._subject(v, scope), scope)
+        if not any(p.actor for p in sources) and self.pred.lemmas(v) & FAILURE_VERBS:
+            return None  # "the dialogue failed to bridge differences": no one refused anything
         negated = self.pred.negated(v)
         if kind == "intent" and negated:
             kind = "refuse"
@@ -389,11 +393,3 @@ class Coder:
             return v.head
         return None
 
-
-def _content_clause(c: Any) -> bool:
-    """A noun's content clause ("its demand that X ...", "an offer to mediate"), not a participle
-    modifying it ("the agreement signed in March")."""
-    if c.dep_ == "ccomp":
-        return c.pos_ in ("VERB", "AUX")
-    marked = any(g.dep_ in ("aux", "mark") and g.lower_ in ("to", "that") for g in c.children)
-    return c.dep_ == "acl" and c.pos_ in ("VERB", "AUX") and marked

@@ -139,3 +139,12 @@ def pruned(tok: Any, keep_of: bool = False) -> list[Any]:
             continue
         out.extend(pruned(c, keep_of))
     return sorted(out, key=lambda t: t.i)
+
+
+def content_clause(c: Any) -> bool:
+    """A noun's content clause ("its demand that X ...", "an offer to mediate"), not a participle
+    modifying it ("the agreement signed in March")."""
+    if c.dep_ == "ccomp":
+        return c.pos_ in ("VERB", "AUX")
+    marked = any(g.dep_ in ("aux", "mark") and g.lower_ in ("to", "that") for g in c.children)
+    return c.dep_ == "acl" and c.pos_ in ("VERB", "AUX") and marked
