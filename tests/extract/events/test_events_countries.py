@@ -125,3 +125,9 @@ def test_non_agentive_subjects_make_no_actors() -> None:
     digest = pipeline.run(make_article("A mine explosion near Basra killed two Iraqi soldiers.", {}))
     names = {a["name"].lower() for a in digest["actors"]}
     assert not any("explosion" in n for n in names)
+
+
+def test_a_foreign_minister_is_not_the_british_foreign_office() -> None:
+    # the gazetteer once split "Foreign, Commonwealth and Development Office" into the alias "Foreign"
+    digest = pipeline.run(make_article("Kenya's Foreign Minister criticized Uganda on Monday.", {}))
+    assert all(a.get("country") != "GBR" for a in digest["actors"])
