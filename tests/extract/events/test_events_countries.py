@@ -59,16 +59,18 @@ def test_stance_demonym_is_no_nationality(nlp: Any) -> None:
 def test_home_country_needs_a_single_candidate(nlp: Any) -> None:
     doc = nlp("Soldiers fired on protesters in Lahore and Delhi.")
     verb = next(t for t in doc if t.lower_ == "fired")
-    assert home.home_country(verb, set()) is None  # PAK and IND: undecidable
+    assert home.home_country(verb, set(), "193") is None  # PAK and IND: undecidable
     doc = nlp("Soldiers fired on protesters in Lahore.")
     verb = next(t for t in doc if t.lower_ == "fired")
-    assert home.home_country(verb, set()) == "PAK"
-    # a place named after "in" places the event even when the other side is from there
-    assert home.home_country(verb, {"PAK"}) == "PAK"
+    assert home.home_country(verb, set(), "193") == "PAK"
+    # a place named after "in" places an act done at home even when the other side is from there
+    assert home.home_country(verb, {"PAK"}, "193") == "PAK"
+    # ... but not a meeting or an appeal, often made abroad
+    assert home.home_country(verb, set(), "040") is None
     doc = nlp("The militia threatened Kenyan and Somali officials.")
     verb = next(t for t in doc if t.lower_ == "threatened")
-    assert home.home_country(verb, {"KEN"}) == "SOM"
-    assert home.home_country(verb, {"KEN", "SOM"}) is None
+    assert home.home_country(verb, {"KEN"}, "130") == "SOM"
+    assert home.home_country(verb, {"KEN", "SOM"}, "130") is None
 
 
 def test_source_is_not_its_own_target() -> None:

@@ -136,7 +136,7 @@ def _unnamed_source(ctx: Any, coded: Coded, others: set[str]) -> Party | None:
     # a passive agent may be a weapon ("killed by a bomb"), a subject no actor ("the dialogue failed")
     if subj is None or subj.dep_ != "nsubj" or not _agentive(_counted(subj)):
         return None
-    country = home.home_country(verb, others)
+    country = home.home_country(verb, others, coded.code)
     if country is None:
         return None
     span = pruned(subj)
@@ -183,7 +183,7 @@ def _place_sources(ctx: Any, coded: Coded, sources: list[Party | None], others: 
     unplaced = [a for a in unplaced if a.country is None and a.cameo is None and not _international(ctx, a)]
     if not unplaced:
         return
-    country = home.home_country(ctx.doc[coded.verb], others)
+    country = home.home_country(ctx.doc[coded.verb], others, coded.code)
     for actor in unplaced if country is not None else []:
         actor.country = country
 

@@ -28,8 +28,8 @@ def sentence_countries(sent: Any) -> list[str]:
         return []
     out: list[str] = []
     for ent in sent.ents:
-        if ent.label_ not in _PLACE_LABELS or _elsewhere(ent.root):
-            continue
+        if ent.label_ not in _PLACE_LABELS or _elsewhere(ent.root) or _locative(ent.root):
+            continue  # a place the event happens at is read by _located, for acts done at home
         country = _country_of(g, ent.text)
         if country is not None and country not in out:
             out.append(country)
@@ -55,6 +55,13 @@ def _country_of(g: Any, text: str) -> str | None:
 _LOCATIVE = ("in", "at", "near", "outside", "inside", "across", "around", "into", "throughout")
 
 
+def _locative(tok: Any) -> bool:
+    """Is the word the object of a place preposition ("in Lahore and Delhi")?"""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ == "pobj" and tok.head.lower_ in _LOCATIVE
+
+
 def _elsewhere(tok: Any) -> bool:
     """Is the word inside an adjunct about another event, or a meeting's venue ("talks in Geneva")?"""
     for anc in tok.ancestors:
@@ -67,15 +74,20 @@ def _elsewhere(tok: Any) -> bool:
     return False
 
 
-def home_country(verb: Any, others: set[str]) -> str | None:
-    """The one country the event's clause places it in, else the one it names besides ``others``
-    (the other side's); None when there are several or none.
+# CAMEO roots of acts done where the actor is (yield, threaten, protest .. assault); talks, visits,
+# appeals and agreements are often made abroad, at a venue that says nothing of the parties
+_DONE_AT_HOME = ("08", "13", "14", "15", "17", "18", "19", "20")
+
+
+def home_country(verb: Any, others: set[str], code: str = "") -> str | None:
+    """The one country the event's clause places it in (for acts done at home), else the one it
+    names besides ``others`` (the other side's); None when there are several or none.
 
     The clause is the predicate's subtree: an attribution around it ("..., a spokeswoman for the
     US embassy said") places the speaker, not the event.
     """
     clause = verb.doc[verb.left_edge.i : verb.right_edge.i + 1]
-    places = [c for c in _located(clause)]
+    places = _located(clause) if code[:2] in _DONE_AT_HOME else []
     if len(set(places)) == 1:
         return places[0]
     left = [c for c in sentence_countries(clause) if c not in others]
@@ -90,11 +102,8 @@ def _located(clause: Any) -> list[str]:
         return []
     out = []
     for ent in clause.ents:
-        head = ent.root
-        while head.dep_ == "conj" and head.head.i != head.i:  # "in Lahore and Delhi"
-            head = head.head
         # any entity label: a tagger may take a capital for an organisation; the gazetteer decides
-        if head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE and not _elsewhere(head):
+        if _locative(ent.root) and not _elsewhere(ent.root):
             country = _country_of(g, ent.text)
             if country is not None:
                 out.append(country)
