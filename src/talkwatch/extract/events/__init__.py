@@ -8,13 +8,16 @@ every other sentence goes through the general coder (``events.coder``).
 from __future__ import annotations
 
 import bisect
+import functools
 from dataclasses import replace
 from typing import Any
 
 from ...model import Event, Evidence
-from . import actor_codes
+from . import actor_codes, home
 from .coder import Coded, Coder, Party
 from .from_facts import fact_events, make_event, sentence_date
+from .lexicon import load as load_lexicon
+from .syntax import pruned, subject_token
 
 NAME = "events.v1"
 REQUIRES = {"meetings", "participations", "delegations", "quotes", "positions", "agreements"}
@@ -25,7 +28,25 @@ def extract(ctx: Any) -> list[Event]:
     """Events of every sentence, the sentence coder's first, then those the other facts imply."""
     coded = _coded_events(ctx)
     derived = fact_events(ctx)
-    return _dedupe(rank(ctx, coded, derived))
+    return [_complete_sides(ctx, e) for e in _dedupe(rank(ctx, coded, derived))]
+
+
+def _complete_sides(ctx: Any, event: Event) -> Event:
+    """Each side with an actor carries the actor's code, and the actor the country its code implies
+    (derived events come from facts whose actors the coder never read)."""
+    if ctx.actors is None:
+        return event
+    codes = {}
+    for side in ("source", "target"):
+        actor_id, code = getattr(event, side), getattr(event, side + "_code")
+        if actor_id is None:
+            continue
+        actor = ctx.actors.get(actor_id)
+        if code is None and (actor.cameo or actor.country):
+            codes[side + "_code"] = actor.cameo or actor.country
+        elif code is not None and actor.country is None:
+            actor.country = actor_codes.country_root(code)
+    return replace(event, **codes) if codes else event
 
 
 def _coded_events(ctx: Any) -> list[Event]:
@@ -76,12 +97,17 @@ def to_events(ctx: Any, coded: Coded, evidence: Evidence, fact: str = "sentence"
     targets: list[Party | None] = list(coded.targets) or [None]
     out = []
     date = sentence_date(ctx, evidence)
+    # the other side's country, when it is a listed actor's (not a thing placed somewhere: "roads in X")
+    others = {p.code[:3] for p in coded.targets if p.actor is not None and p.code}
     sources = [_indexed(ctx, p) for p in sources]
     targets = [_indexed(ctx, p) for p in targets]
+    if sources == [None]:
+        sources = [_unnamed_source(ctx, coded, others)]
+    _place_sources(ctx, coded, sources, others)
     for s in sources:
-        for t in targets:
-            if s is not None and t is not None and (s.actor, s.code) == (t.actor, t.code):
-                continue
+        # a side that is also the source ("X reneged on his commitment") is no target of X's event
+        own = [t for t in targets if not _same(s, t)]
+        for t in own or [None]:
             ev = make_event(
                 ctx,
                 coded.code,
@@ -98,6 +124,86 @@ def to_events(ctx: Any, coded: Coded, evidence: Evidence, fact: str = "sentence"
             if ev is not None:
                 out.append(ev)
     return out[:MAX_PER_CLAUSE]
+
+
+def _unnamed_source(ctx: Any, coded: Coded, others: set[str]) -> Party | None:
+    """A subject the index does not list ("Islamic fundamentalists", "striking workers") becomes an
+    actor when its clause names one country besides the target's: the event then says whose it is."""
+    if ctx.actors is None or not 0 <= coded.verb < len(ctx.doc) or coded.code[:2] == "04":
+        return None
+    verb = ctx.doc[coded.verb]
+    subj = subject_token(verb)
+    # a passive agent may be a weapon ("killed by a bomb"), a subject no actor ("the dialogue failed")
+    if subj is None or subj.dep_ != "nsubj" or not _agentive(_counted(subj)):
+        return None
+    country = home.home_country(verb, others, coded.code)
+    if country is None:
+        return None
+    span = pruned(subj)
+    start, end = span[0].idx, span[-1].idx + len(span[-1])
+    text = ctx.doc[span[0].i : span[-1].i + 1].text
+    actor = ctx.actors.add(text, "group", start, end, country=country)
+    return Party(actor.id, country, text, (start, end))
+
+
+_QUANTITIES = ("hundreds", "thousands", "dozens", "millions", "scores", "tens")
+
+
+def _counted(tok: Any) -> Any:
+    """The counted noun of a quantity ("hundreds of thousands of people" -> people)."""
+    while tok.lower_ in _QUANTITIES or tok.pos_ == "NUM":
+        of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+        pobj = of[0] if of else None
+        if pobj is None:
+            break
+        tok = pobj
+    return tok
+
+
+def _agentive(head: Any) -> bool:
+    """Can the noun act: a listed actor head ("workers", "supporters"), or a plural that names no event
+    ("dockers", not "talks" or "clashes")?"""
+    lex = load_lexicon()
+    if head.lower_ in lex.sectors or head.lower_ in _actor_heads():
+        return True
+    named_event = any(c.nouns is not None and c.nouns.fullmatch(head.lower_) for c in lex.classes)
+    return head.tag_ == "NNS" and not named_event
+
+
+@functools.cache
+def _actor_heads() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_lexicon().raw.get("actor_heads", []))
+
+
+def _place_sources(ctx: Any, coded: Coded, sources: list[Party | None], others: set[str]) -> None:
+    """A source actor with no country takes the one the sentence names besides the target's."""
+    if ctx.actors is None or not 0 <= coded.verb < len(ctx.doc) or coded.code[:2] == "04":
+        return  # a consultation's place is where the parties met, not where they belong
+    unplaced = [ctx.actors.get(p.actor) for p in sources if p is not None and p.actor is not None]
+    unplaced = [a for a in unplaced if a.country is None and a.cameo is None and not _international(ctx, a)]
+    if not unplaced:
+        return
+    country = home.home_country(ctx.doc[coded.verb], others, coded.code)
+    for actor in unplaced if country is not None else []:
+        actor.country = country
+
+
+def _international(ctx: Any, actor: Any) -> bool:
+    """An organisation, or a phrase naming an international one ("Red Cross officials"): no country
+    of the places where it acts."""
+    if actor.type in ("organization", "igo", "ngo"):
+        return True
+    inner = {m.actor for start, end in actor.mentions for m in ctx.actors.mentions_in(start, end)}
+    return any(ctx.actors.get(i).type in ("igo", "ngo") for i in inner if i != actor.id)
+
+
+def _same(s: Party | None, t: Party | None) -> bool:
+    """Do two sides name the same actor (or, without actors, the same code)?"""
+    if s is None or t is None:
+        return False
+    if s.actor is not None or t.actor is not None:
+        return s.actor == t.actor
+    return s.code == t.code
 
 
 def _indexed(ctx: Any, party: Party | None) -> Party | None:

@@ -30,8 +30,18 @@ def country_root(code: str | None) -> str | None:
     try:
         gaz.load().state(root)
     except NotFound:
-        return None
+        return _legacy_roots().get(root)  # "ROM" (CAMEO's Romania) -> "ROU"
     return root
+
+
+@functools.cache
+def _legacy_roots() -> dict[str, str]:
+    """CAMEO country roots that differ from the ISO code of their state, from the gazetteer."""
+    out = {}
+    for entry in gaz.load().entries:
+        if entry.type == "state" and entry.cameo and entry.country and entry.cameo[:3] != entry.country:
+            out[entry.cameo[:3]] = entry.country
+    return out
 
 
 def actor_type(code: str) -> str:

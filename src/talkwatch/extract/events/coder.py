@@ -20,12 +20,28 @@ from typing import Any
 from . import codes
 from .lexicon import FRAME_KINDS, Lexicon, load
 from .parties import PRONOUNS, Parties, Party, Scope
-from .predicates import Match, Predicates
-from .syntax import OBJ, child, clause_heads, complement, event_location, has_aux, prep_object, subject_token
+from .predicates import Match, Predicates, frame_fallback
+from .syntax import (
+    OBJ,
+    child,
+    clause_heads,
+    complement,
+    content_clause,
+    event_location,
+    has_aux,
+    infinitive,
+    prep_object,
+    subject_token,
+)
 
 __all__ = ["Coded", "Coder", "Party", "Scope"]
 
 OBLIGATION_VERBS = frozenset(load().raw["modality"]["obligation_verbs"])
+COMMAND_VERBS = frozenset(load().raw.get("command_verbs", []))
+FAILURE_VERBS = frozenset({"fail"})
+# roots of material actions (mobilize .. assault) an authority's command carries out itself
+_COMMANDED_ROOTS = ("15", "16", "17", "18", "19", "20")
+_VIOLENT = ("attack", "terror", "wmd", "occupy", "blockade")  # families of violent acts
 
 
 @dataclass(frozen=True)
@@ -83,8 +99,15 @@ class Coder:
     def code_sentence(self, sent: Any) -> list[Coded]:
         """Every event coded in one sentence, the main clause's first."""
         self._consumed = set()
+        out = self._code_heads(sent, clause_heads(sent))
+        if not out:
+            # a misparse can hang the main verb off a noun ("youths resorted to ..."): any verb left
+            out = self._code_heads(sent, [t for t in sent if t.pos_ == "VERB" and t.dep_ != "amod"])
+        return out
+
+    def _code_heads(self, sent: Any, heads: Any) -> list[Coded]:
         out: list[Coded] = []
-        for tok in clause_heads(sent):
+        for tok in heads:
             if tok.i in self._consumed:
                 continue
             coded = self.code_clause(tok, Scope())
@@ -112,8 +135,13 @@ class Coder:
         self._consumed.add(v.i)
         lemmas = self.pred.lemmas(v)
         comp = complement(v)
-        # 1. reporting verbs: look into the reported clause
+        # 1. reporting verbs: look into the reported clause, unless it is the content of a frame noun
+        # object ("reiterated its demand that X ...")
         if lemmas & self.lex.reporting and comp is not None:
+            held = self._held_frame(v, comp)
+            framed = self._code_frame(v, held, comp, scope) if held else None
+            if framed is not None:
+                return framed
             reported = self._through_report(v, comp, scope)
             if reported is not None:
                 return reported
@@ -123,22 +151,30 @@ class Coder:
         # 3. a phrasal verb with its own class wins over a frame ("forced out")
         phrasal = self.pred.class_for(v, phrasal_only=True)
         kind = None if phrasal else self.pred.frame_kind(v, lemmas)
+        if kind is not None and comp is None:  # "have sworn to fight" parsed as an adverbial clause
+            comp = infinitive(v)
         # 4. frame verbs with a clause: agree to / urge / refuse / threaten
         if kind is not None and comp is not None:
             framed = self._code_frame(v, kind, comp, scope)
             if framed is not None:
                 return framed
         # 5. a noun with a clause of its own: "its demand that X ...", "an offer to mediate"
-        noun_frame = self._noun_frame(v) if kind is None else None
+        # ("praised Peru's decision to hold elections" is praise: a verb with its own class keeps it)
+        own = kind is not None or not self.pred.is_light(v) and self.pred.class_for(v) is not None
+        noun_frame = self._noun_frame(v) if not own else None
         if noun_frame is not None:
             framed = self._code_frame(v, noun_frame[0], noun_frame[1], scope)
             if framed is not None:
                 return framed
-        # 6. future verbs ("plans to attend", "is expected to sign")
-        if comp is not None and comp.dep_ == "xcomp" and lemmas & self.pred.future_verbs:
-            inner = self.code_clause(comp, Scope(scope.speaker, "future", self._subject(v, scope)))
-            if inner is not None:
-                return inner
+        # 6. future verbs ("plans to attend", "is expected to sign"); decisions ("decided to allow")
+        through = self.pred.future_verbs | self.pred.decision_verbs
+        if comp is not None and comp.dep_ == "xcomp" and lemmas & through:
+            mode = "future" if lemmas & self.pred.future_verbs else scope.modality
+            inner = self.code_clause(comp, Scope(scope.speaker, mode, self._subject(v, scope)))
+            if inner is not None and lemmas & self.pred.preparation and inner.family in _VIOLENT:
+                return replace(inner, code="154", family="mobilize", mode="")  # "prepared to attack"
+            if inner is not None or lemmas & self.pred.decision_verbs:
+                return inner  # "tried to secure favour" is no trial
         match = phrasal or self.pred.class_for(v, specific_only=True)
         if match is None and kind is not None:
             framed = self._code_frame(v, kind, None, scope)
@@ -174,6 +210,7 @@ class Coder:
         targets = self.parties.targets(v, scope, sources)
         if modality == "future" and not sources and scope.speaker:
             sources = scope.speaker
+        code = self.pred.joint(code, {p.code[:3] for p in sources if p.code})
         return Coded(code, mode, family, sources, targets, v.i, location=event_location(v), score=score)
 
     def _obliged(self, comp: Any) -> bool:
@@ -188,6 +225,13 @@ class Coder:
             return []
         return [p for p in self.parties.of(subject_token(comp), scope) if p.code]
 
+    def _held_frame(self, v: Any, comp: Any) -> str | None:
+        """The frame kind of a reporting verb's object noun whose content is the verb's clause."""
+        obj = child(v, OBJ)
+        if obj is None or obj.pos_ != "NOUN" or comp.dep_ != "ccomp":
+            return None
+        return self.lex.frame_heads.get(obj.lower_)
+
     def _noun_frame(self, v: Any) -> tuple[str, Any] | None:
         """(kind, clause) of a frame noun with a clause: "its demand that X ...", "an offer to mediate"."""
         for noun in [v, *(c for c in v.children if c.dep_ in OBJ | {"nsubj", "nsubjpass"})]:
@@ -196,9 +240,7 @@ class Coder:
             kind = self.lex.frame_heads.get(noun.lower_)
             if kind is None:
                 continue
-            clause = next(
-                (c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX")), None
-            )
+            clause = next((c for c in noun.children if content_clause(c)), None)
             if clause is not None:
                 return kind, clause
         return None
@@ -218,6 +260,8 @@ class Coder:
     def _code_frame(self, v: Any, kind: str, comp: Any, scope: Scope) -> Coded | None:
         """A frame verb ("agreed to", "urged ... to", "refused", "threatened") over a clause or a noun."""
         sources = self.parties.of(self._subject(v, scope), scope)
+        if not any(p.actor for p in sources) and self.pred.lemmas(v) & FAILURE_VERBS:
+            return None  # "the dialogue failed to bridge differences": no one refused anything
         negated = self.pred.negated(v)
         if kind == "intent" and negated:
             kind = "refuse"
@@ -239,7 +283,7 @@ class Coder:
         if inner is None:
             return None
         fam = self.lex.family(inner.family)
-        code = fam[column] or self._frame_fallback(kind, inner.code)
+        code = fam[column] or frame_fallback(kind, inner.code)
         if kind == "intent" and fam[0] is None and fam[4]:
             code = fam[4]  # "vowed to fight": a threat
         targets = inner.targets
@@ -249,6 +293,8 @@ class Coder:
             targets = addressee or (own if comp.dep_ == "ccomp" else []) or targets
         if kind == "intent" and inner.code[:2] in ("03",):
             code = inner.code
+        if self._commands(v, kind) and fam[column] is None and inner.code[:2] in _COMMANDED_ROOTS:
+            code = inner.code  # "ordered the paper to suspend publication": the suspension
         return Coded(
             code,
             frame.mode,
@@ -284,6 +330,11 @@ class Coder:
         fam = self.lex.family(family or "generic")
         code = fam[column] or self.lex.family("generic")[column]
         assert code is not None
+        carried = self._commands(v, frame.kind) or frame.kind == "intent" and self.pred.is_light(v)
+        commanded = self.pred.event_noun(obj) if obj is not None and carried else None
+        if commanded is not None and commanded[0][:2] not in ("02", "10"):
+            # "ordered patrols", "ordered an investigation", "undertook a mediation mission"
+            code, family = commanded[0], commanded[1]
         targets = self.parties.noun_owner(obj, scope) if obj is not None else []
         targets = [p for p in targets if p not in sources]
         if not targets:
@@ -299,13 +350,9 @@ class Coder:
             score=3 if family else 2,
         )
 
-    def _frame_fallback(self, kind: str, inner_code: str) -> str:
-        """The frame's generic code when the inner event's family has none for it."""
-        if kind == "threat":
-            return "130"
-        if kind == "intent":
-            return inner_code if inner_code[:2] in ("03", "04", "05", "06", "07", "08") else "030"
-        return {"appeal": "020", "demand": "100", "refuse": "120"}[kind]
+    def _commands(self, v: Any, kind: str) -> bool:
+        """Is the frame an authority's command ("ordered", "forced"), not a demand on an equal?"""
+        return kind == "demand" and bool(self.pred.lemmas(v) & COMMAND_VERBS)
 
     def _shift(self, code: str, family: str, modality: str, v: Any, scope: Scope) -> tuple[str, str]:
         """Apply negation / future / hypothetical to a class code."""
@@ -345,3 +392,4 @@ class Coder:
         if v.dep_ in ("relcl", "acl") and v.head.i != v.i:
             return v.head
         return None
+

@@ -90,7 +90,8 @@ def noun_pattern(nouns: list[str]) -> re.Pattern[str] | None:
         return None
     alts = []
     for noun in sorted({n.lower() for n in nouns}, key=len, reverse=True):
-        words = [re.escape(w) for w in noun.split()]
+        # a hyphen may stand alone in the matched text, or be dropped with the punctuation ("sit - in")
+        words = [re.escape(w).replace(r"\-", r"(?:\s*-\s*|\s+)") for w in noun.split()]
         body = r"[\s-]+".join(words)
         alts.append(body + r"(?:s|es)?" if not noun.endswith("s") else body)
     return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])")
@@ -137,6 +138,7 @@ def load() -> Lexicon:
     light = tuple(_verb(v) for v in raw["light_verbs"])
     mod = raw["modality"]
     bases |= {v.lemma for v in light} | set(raw["reporting_verbs"]) | set(mod["future_verbs"])
+    bases |= set(mod.get("decision_verbs", [])) | set(mod.get("preparation_verbs", []))
     forms: dict[str, set[str]] = {}
     for base in bases | set(irregular):
         for form in inflections(base, irregular):

@@ -140,6 +140,8 @@ class Parties:
             code = self._fallback_code(span)
             return Party(None, code, text, (start, end)) if code else None
         code = self._actor_code(actor, span) if actor is not None else self._fallback_code(span)
+        if code is None and actor is not None:  # "Ivory Coast rebels": a state named inside the phrase
+            code = self._nested_state(actor, start, end, span)
         if code is None and whole:  # "King X of Morocco", "Qatar's emir, Sheikh X"
             code = self._fallback_code(described(head))
         if actor is None and code is None:
@@ -157,6 +159,14 @@ class Parties:
                 code += sector
         return code
 
+    def _nested_state(self, actor: Any, start: int, end: int, span: list[Any]) -> str | None:
+        """The code of a state mentioned inside an uncoded actor's phrase, with the phrase's sector."""
+        for mention in self.actors.mentions_in(start, end):
+            inner = self.actors.get(mention.actor)
+            if inner.id != actor.id and inner.type == "state" and inner.country:
+                return str(inner.country) + (self._sector(span) or "")
+        return None
+
     def _fallback_code(self, span: list[Any]) -> str | None:
         """A code from the phrase's own words: a demonym or state name, an IGO word."""
         text = " ".join(t.lower_ for t in span)
@@ -166,10 +176,7 @@ class Parties:
             g = gaz.load()
         except Exception:  # gazetteer data missing: code from the index only
             return None
-        for tok in span:
-            if not tok.text[:1].isupper():
-                continue
-            word = tok.text[:-2] if tok.text.endswith(("'s", "’s")) else tok.text
+        for word in _capitalized_names(span):
             entry = g.demonym(word) or g.lookup(word) or g.capital_of(word)
             if entry is not None and entry.country:
                 sector = self._sector(span)
@@ -245,3 +252,26 @@ def _target_tokens(v: Any) -> list[Any]:
         if o is not None:
             cands.append(o)
     return cands
+
+
+def _stance_prefixed(tok: Any) -> bool:
+    """ "pro-Iranian", "anti-Syrian": a stance toward the country, not its nationality."""
+    doc = tok.doc
+    return tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in ("pro", "anti")
+
+
+def _capitalized_names(span: list[Any]) -> list[str]:
+    """Each capitalized word of a phrase, preceded by the run of capitalized words it ends
+    ("Ivory Coast" before "Coast"), possessive endings dropped."""
+    out: list[str] = []
+    run: list[str] = []
+    for tok in span:
+        if not tok.text[:1].isupper() or _stance_prefixed(tok):
+            run = []
+            continue
+        word = tok.text[:-2] if tok.text.endswith(("'s", "’s")) else tok.text
+        run.append(word)
+        if len(run) > 1:
+            out.append(" ".join(run))
+        out.append(word)
+    return out

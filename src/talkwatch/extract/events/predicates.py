@@ -50,6 +50,10 @@ class Predicates:
         self.hyp_aux = set(mod["hypothetical_aux"])
         self.obligation = set(mod["obligation"])
         self.future_verbs = set(mod["future_verbs"])
+        self.decision_verbs = set(mod.get("decision_verbs", [])) | set(mod.get("aspect_verbs", []))
+        self.preparation = set(mod.get("preparation_verbs", []))
+        self._joint = {str(k): str(v) for k, v in lex.raw.get("joint_codes", {}).items()}
+        self.continuing = set(lex.raw.get("continuing_verbs", []))
         self.hyp_cues = set(mod["hypothetical_cues"])
 
     def lemmas(self, tok: Any) -> frozenset[str]:
@@ -69,24 +73,43 @@ class Predicates:
         heads, region = self._heads(v), self._region(v)
         candidates = self._verb_classes(v, lemmas, phrasal_only)
         for text in (heads, region):
-            for cls in candidates:
-                if cls.nouns is not None and cls.nouns.search(text):
-                    return cls.code, cls.family, 3
+            best = _most_specific(candidates, text)
+            if best is not None:
+                return best.code, best.family, 3
         if specific_only:
             return None
         verb_only = next((cls for cls in candidates if cls.nouns is None), None)
         if phrasal_only:
             return (verb_only.code, verb_only.family, 3) if verb_only is not None else None
+        light = self._is_light(v, lemmas)
+        if light and verb_only is not None:
+            # "held a meeting": the light verb's event noun wins over the verb's own sense ("held X")
+            event = self._light_class(heads)
+            if event is not None:
+                return event
         if verb_only is not None:
             return verb_only.code, verb_only.family, 2
-        if v.pos_ in ("NOUN", "PROPN") or self._is_light(v, lemmas):
+        if v.pos_ in ("NOUN", "PROPN") or light:
             return self._noun_class(v, heads, region)
+        return None
+
+    def event_noun(self, noun: Any) -> Match | None:
+        """The class of an event noun ("patrols", "an investigation") standing as an object."""
+        return self._light_class(" ".join(t.lower_ for t in pruned(noun)))
+
+    def _light_class(self, heads: str) -> Match | None:
+        """The class of an event noun among the object heads of a light verb ("held a meeting")."""
+        for cls in self.lex.classes:
+            if cls.light and cls.nouns is not None and cls.nouns.search(heads):
+                return cls.code, cls.family, 1
         return None
 
     def _verb_classes(self, v: Any, lemmas: frozenset[str], phrasal_only: bool) -> list[EventClass]:
         """Classes listing one of the predicate's verbs (particles present), in table order."""
+        # the entry with the most particle words first ("blow himself up" before "blow up"), then table order
         hits = sorted(
-            {pair for lemma in lemmas for pair in self._by_lemma.get(lemma, ())}, key=lambda p: p[0]
+            {pair for lemma in lemmas for pair in self._by_lemma.get(lemma, ())},
+            key=lambda p: (-len(p[1].rest) if self._rest_ok(v, p[1].rest) else 0, p[0]),
         )
         return list(
             dict.fromkeys(
@@ -102,21 +125,33 @@ class Predicates:
             for cls in self.lex.classes:
                 if cls.nouns is not None and (cls.light or v.pos_ == "NOUN") and cls.nouns.search(text):
                     return cls.code, cls.family, 1
-        # "continued military aid", "resumed the shelling": another class's event noun
+        # "continued military aid", "organized safe corridors": another class's noun in the object only
+        # ("after four years" is no event). Conflict classes name places and things ("block a bridge"):
+        # only a verb of continuing carries them ("resumed the shelling"; "opened the bridge" blocks nothing)
+        continuing = bool(self.lemmas(v) & self.continuing)
+        objects = self._heads(v, objects_only=True)
         for cls in self.lex.classes:
-            if cls.nouns is not None and cls.code[:2] not in ("03", "05") and cls.nouns.search(heads):
+            if cls.nouns is None or cls.code[:2] in ("03", "05") or cls.code[:2] >= "14" and not continuing:
+                continue
+            if cls.nouns.search(objects):
                 return cls.code, cls.family, 1
         return None
 
-    def _heads(self, v: Any) -> str:
+    def _heads(self, v: Any, objects_only: bool = False) -> str:
         """The head words (with compounds) of the predicate's object-like dependents."""
         out = []
         for c in v.children:
-            if c.dep_ in OBJ | {"nsubjpass"} or c.dep_ == "nsubj" and not child(v, OBJ):
+            if c.dep_ in OBJ:
+                out.append(c)
+            elif objects_only:
+                continue
+            elif c.dep_ == "nsubjpass" or c.dep_ == "nsubj" and not child(v, OBJ):
                 out.append(c)
             elif c.dep_ in ("prep", "agent"):
                 out.extend(g for g in c.children if g.dep_ == "pobj")
-        if v.pos_ in ("NOUN", "PROPN"):
+        if _passive_modifier(v):
+            out.append(v.head)  # "weapons seized last year", "a meeting to be held": the noun is the object
+        if v.pos_ in ("NOUN", "PROPN") and not objects_only:
             out.append(v)
         words = []
         for h in out:
@@ -129,6 +164,13 @@ class Predicates:
             )
             words.append("|")
         return " ".join(words)
+
+    def joint(self, code: str, roots: set[str]) -> str:
+        """The cooperative code of an action several states take together ("joint war games")."""
+        return self._joint.get(code, code) if len(roots) > 1 else code
+
+    def is_light(self, v: Any) -> bool:
+        return self._is_light(v, self.lemmas(v))
 
     def _is_light(self, v: Any, lemmas: frozenset[str]) -> bool:
         """A light verb ("hold", "take part in") whose event is in its noun."""
@@ -147,7 +189,8 @@ class Predicates:
 
     def _region(self, v: Any) -> str:
         """Text of the predicate's object, prepositional objects and passive subject."""
-        parts: list[Any] = [v]
+        # a verb is no object of itself ("protest" the verb is not "a protest")
+        parts: list[Any] = [] if v.pos_ in ("VERB", "AUX") else [v]
         for c in v.children:
             if (
                 c.dep_
@@ -160,7 +203,9 @@ class Predicates:
                 parts.extend(pruned(c))
         if v.pos_ in ("NOUN", "PROPN"):
             parts.extend(pruned(v))
-        parts = sorted(set(parts), key=lambda t: t.i)
+        # an owner names whose the object is, not what it is ("welcomed the president's statement")
+        owned = {t.i for p in parts if p.dep_ == "poss" for t in p.subtree}
+        parts = sorted({p for p in parts if p.i not in owned}, key=lambda t: t.i)
         return " ".join(t.lower_ for t in parts)
 
     def frame_kind(self, v: Any, lemmas: frozenset[str]) -> str | None:
@@ -228,3 +273,33 @@ class Predicates:
         if aux & (self.future_aux | self.hyp_aux):
             return True
         return v.tag_ in ("VBZ", "VBP") or bool(aux & {"does", "do", "is", "are", "has", "have"})
+
+
+def _most_specific(classes: list[EventClass], text: str) -> EventClass | None:
+    """The class whose object noun matches the longest stretch of the text ("ceasefire agreement" over
+    "agreement"); the earlier class in the table on a tie."""
+    best, length = None, 0
+    for cls in classes:
+        found = max((len(m.group(0)) for m in cls.nouns.finditer(text)), default=0) if cls.nouns else 0
+        if found > length:
+            best, length = cls, found
+    return best
+
+
+def frame_fallback(kind: str, inner_code: str) -> str:
+    """A frame's generic code when the inner event's family has none for it."""
+    if kind == "threat":
+        return "130"
+    if kind == "intent":
+        return inner_code if inner_code[:2] in ("03", "04", "05", "06", "07", "08") else "030"
+    return {"appeal": "020", "demand": "100", "refuse": "120"}[kind]
+
+
+def _passive_modifier(v: Any) -> bool:
+    """A passive participle modifying a noun ("weapons seized", "a meeting to be held"), not an active
+    relative ("those we have held")."""
+    if v.tag_ != "VBN" or v.head.i == v.i:
+        return False
+    if v.dep_ == "acl":
+        return not any(c.dep_ in ("nsubj", "aux") and c.lower_ not in ("to", "be") for c in v.children)
+    return v.dep_ == "relcl" and any(c.dep_ == "auxpass" for c in v.children)

@@ -47,6 +47,14 @@ def complement(v: Any) -> Any:
     return next((c for c in v.children if c.dep_ == "parataxis" and c.i > v.i), None)
 
 
+def infinitive(v: Any) -> Any:
+    """An infinitival adverbial clause right after the verb ("swore to fight"), else None."""
+    for c in v.children:
+        if c.dep_ == "advcl" and c.i > v.i and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            return c
+    return None
+
+
 def subject_token(v: Any) -> Any:
     """The verb's own subject, or the object of its passive "by" agent."""
     subj = next((c for c in v.children if c.dep_ in ("nsubj", "csubj")), None)
@@ -131,3 +139,12 @@ def pruned(tok: Any, keep_of: bool = False) -> list[Any]:
             continue
         out.extend(pruned(c, keep_of))
     return sorted(out, key=lambda t: t.i)
+
+
+def content_clause(c: Any) -> bool:
+    """A noun's content clause ("its demand that X ...", "an offer to mediate"), not a participle
+    modifying it ("the agreement signed in March")."""
+    if c.dep_ == "ccomp":
+        return c.pos_ in ("VERB", "AUX")
+    marked = any(g.dep_ in ("aux", "mark") and g.lower_ in ("to", "that") for g in c.children)
+    return c.dep_ == "acl" and c.pos_ in ("VERB", "AUX") and marked
