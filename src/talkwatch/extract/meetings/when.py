@@ -80,7 +80,8 @@ def _named(ctx: Context, m: _Mention) -> list[str]:
     'a meeting last month in Beijing' (not 'talks since 2012')."""
     if m.verb:
         return []
-    skip = {t.i for c in m.head.subtree if c.dep_ in _CLAUSES for t in c.subtree}
+    # clauses below the head, not the head's own (a meeting noun heading a clause keeps its phrase)
+    skip = {t.i for c in m.head.subtree if c.i != m.head.i and c.dep_ in _CLAUSES for t in c.subtree}
     tokens = [t for t in m.head.subtree if t.i not in skip]
     start, end = min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens)
     kept = {t.idx for t in tokens}
