@@ -28,7 +28,6 @@ class Lex:
     addressee: frozenset[str]
     entity_types: dict[str, str]
     plural_type: str
-    scare_max: int
     title_max: int
     title_small: frozenset[str]
 
@@ -75,7 +74,6 @@ def lexicon() -> Lex:
         addressee=frozenset(told),
         entity_types=dict(raw.get("entity_types") or {}),
         plural_type=raw.get("plural_type", "group"),
-        scare_max=int(raw.get("scare_quote_max_words", 2)),
         title_max=int(raw.get("title_max_words", 6)),
         title_small=frozenset(raw.get("title_small_words") or ()),
     )
