@@ -75,6 +75,12 @@ def _colon_clause(q: Quoted, d: QuoteDoc, lex: Lex, reporting: bool) -> Any | No
     return None
 
 
+def _utterance(q: Quoted, d: QuoteDoc) -> bool:
+    """A quote that opens with a capital: whole words of someone's, not a name or phrase in a sentence."""
+    text = d.body[q.span.start : q.span.end]
+    return bool(text) and text[0].isupper() and len(text.split()) > 3
+
+
 def _colon_before(q: Quoted, d: QuoteDoc) -> Any | None:
     """The colon token right before the quote's opening mark, if any."""
     body = d.body
@@ -177,6 +183,8 @@ def local_speaker(q: Quoted, d: QuoteDoc, lex: Lex) -> Mention | Any | None:
         return label
     verb = governing_verb(q, d, lex)
     head = _colon_clause(q, d, lex, reporting=True)
+    if head is not None and _utterance(q, d):
+        head = _trailing_clause(q, d) or head  # ": '...,' the union wrote": the nearer attribution
     if head is None and verb is not None:
         head = speaker_head(verb, d)
     if head is None:

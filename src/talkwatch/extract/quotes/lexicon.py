@@ -20,6 +20,7 @@ class Lex:
     reporting: frozenset[str]
     naming: frozenset[str]
     naming_tags: frozenset[str]
+    thinking: frozenset[str]
     prepositions: tuple[tuple[str, ...], ...]
     pronouns: dict[str, frozenset[str]]
     nouns: dict[str, str]
@@ -59,6 +60,9 @@ def lexicon() -> Lex:
     doc_verbs: set[str] = set()
     for verb in raw.get("document_verbs") or ():
         doc_verbs |= _forms(verb, irregular)
+    thinking: set[str] = set()
+    for verb in raw.get("thinking_verbs") or ():
+        thinking |= _forms(verb, irregular)
     told: set[str] = set()
     for verb in raw.get("addressee_verbs") or ():
         told |= _forms(verb, irregular)
@@ -66,6 +70,7 @@ def lexicon() -> Lex:
         reporting=frozenset(reporting - naming),
         naming=frozenset(naming),
         naming_tags=frozenset(raw.get("naming_tags") or ()),
+        thinking=frozenset(thinking),
         prepositions=tuple(tuple(p.split()) for p in raw.get("source_prepositions") or ()),
         pronouns={k: frozenset(v) for k, v in (raw.get("pronouns") or {}).items()},
         nouns=dict(raw.get("speaker_nouns") or {}),

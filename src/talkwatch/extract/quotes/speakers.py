@@ -26,8 +26,14 @@ def is_reporting(tok: Any, lex: Lex) -> bool:
         return False
     low = tok.lower_
     if low in lex.naming:
-        return tok.tag_ in lex.naming_tags
+        return tok.tag_ in lex.naming_tags or _progressive(tok)
     return low in lex.reporting or _document_says(tok, lex)
+
+
+def _progressive(verb: Any) -> bool:
+    """ "is describing it as ...": a present participle with a form of "be" as its auxiliary."""
+    be = ("is", "are", "was", "were", "been", "be", "'s", "’s")
+    return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in be for c in verb.children)
 
 
 def is_document(tok: Any, lex: Lex) -> bool:
@@ -218,7 +224,31 @@ def speaker_head(verb: Any, d: QuoteDoc) -> Any | None:
         subj = _loose_subject(verb, d)
     if subj is None or d.inside[subj.i]:
         return None
-    return _prefer_name(subj)
+    return _prefer_name(_reporter_of(subj) or subj)
+
+
+def _reporter_of(pron: Any) -> Any | None:
+    """ "The envoy said she wanted to speak '...'": a he/she in what a person reports is that person.
+
+    Only a name or a person noun binds the pronoun ("police said he shouted"
+    does not: police are no "he"), only through what is reported (not "after
+    she attacked"), and not when the pronoun itself speaks ("but he said").
+    """
+    lex = lexicon()
+    v = pron.head
+    if pron.lower_ not in ("he", "she") or (is_reporting(v, lex) and v.lower_ not in lex.thinking):
+        return None
+    for _ in range(6):
+        if v.dep_ not in ("ccomp", "xcomp") or v.head.i == v.i:
+            return None
+        v = v.head
+        if not is_reporting(v, lex):
+            continue
+        subj = [c for c in v.children if c.dep_ == "nsubj" and c.i < pron.i]
+        if subj and (subj[0].pos_ == "PROPN" or lex.nouns.get(subj[0].lower_) == "person"):
+            return subj[0]
+        return None
+    return None
 
 
 def _roots(q: Quoted, d: QuoteDoc) -> list[Any]:
@@ -240,15 +270,25 @@ def _chain(tok: Any, q: Quoted, d: QuoteDoc) -> list[Any]:
 
 
 def governing_verb(q: Quoted, d: QuoteDoc, lex: Lex) -> Any | None:
-    """The nearest reporting verb above the quote in the parse (the quote is its complement)."""
+    """The nearest reporting verb above the quote in the parse (the quote is its complement).
+
+    A verb of thinking yields to a speech verb further up: "Doe said voters
+    believe 'that ...'" quotes Doe, who put the belief in words.
+    """
     best: tuple[int, Any] | None = None
     qs = set(q.toks)
     for root in _roots(q, d):
+        hit = None
         for steps, h in enumerate(_chain(root, q, d)):
-            if h.i not in qs and not d.inside[h.i] and is_reporting(h, lex):
-                if best is None or steps < best[0]:
-                    best = (steps, h)
+            if h.i in qs or d.inside[h.i] or not is_reporting(h, lex):
+                continue
+            if hit is None:
+                hit = (steps, h)
+            if h.lower_ not in lex.thinking:
+                hit = (hit[0], h)
                 break
+        if hit is not None and (best is None or hit[0] < best[0]):
+            best = hit
     return best[1] if best else None
 
 

@@ -1,0 +1,54 @@
+"""Speaker attribution mechanisms (talkwatch.extract.quotes), one sentence of our own each."""
+
+from __future__ import annotations
+
+import pytest
+
+from fake_actors import FakeIndex
+from talkwatch.context import Context
+from talkwatch.extract import quotes
+from talkwatch.model import Article
+
+
+def speakers(nlp, text: str) -> list[tuple[str, str | None]]:
+    doc = nlp(text)
+    ctx = Context(article=Article(body=text, id="t"), doc=doc, actors=FakeIndex.from_entities(doc))
+    return [(q.text, q.speaker_text) for q in quotes.extract(ctx)]
+
+
+CASES = [
+    pytest.param("The mediator, Ines Varga, said on Monday that she felt there was “real good will” "
+                 "in the room.", "Ines Varga", id="thinking-verb-yields-to-said"),
+    pytest.param("Governor Paul Osei said farmers in the valley have come to believe “that the dam "
+                 "will never be finished.”", "Paul Osei", id="believe-under-said"),
+    pytest.param("The trade minister said she wanted to speak “directly to the fishermen” before "
+                 "the vote.", "The trade minister", id="pronoun-in-reported-clause"),
+    pytest.param("Senator Ruth Alvarez is describing as “reckless” the decision to close the border.",
+                 "Ruth Alvarez", id="progressive-naming-verb"),
+    pytest.param("The statement also named the cost it said the strike would bring: “Every day of "
+                 "this strike costs the port a fortune,” the dockers’ union wrote.",
+                 "the dockers’ union", id="colon-then-trailing-attribution"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "speaker"), CASES)
+def test_speaker(nlp, text: str, speaker: str) -> None:
+    got = speakers(nlp, text)
+    assert got, "no quote found"
+    assert got[-1][1] == speaker
+
+
+@pytest.mark.slow
+def test_pronoun_that_speaks_itself_stays(nlp) -> None:
+    text = ("Chief Ana Mora said the video was unclear, but she said the other evidence “supports "
+            "the account of the witnesses.”")
+    assert speakers(nlp, text)[-1][1] == "she"
+
+
+@pytest.mark.slow
+def test_pronoun_in_a_later_event_is_not_the_reporter(nlp) -> None:
+    text = ("Mayor Tom Reyes described the senator as a “disgrace” after she wanted to speak "
+            "“directly to the flood victims” on Friday.")
+    got = dict(speakers(nlp, text))
+    assert got.get("directly to the flood victims") == "she"
