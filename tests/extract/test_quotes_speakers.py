@@ -25,6 +25,12 @@ CASES = [
                  "the vote.", "The trade minister", id="pronoun-in-reported-clause"),
     pytest.param("Senator Ruth Alvarez is describing as “reckless” the decision to close the border.",
                  "Ruth Alvarez", id="progressive-naming-verb"),
+    pytest.param("\"We go to the talks with open minds,\" Kofi Mensah, the leader of the National "
+                 "Renewal Front, told reporters at the airport.", "Kofi Mensah",
+                 id="name-before-its-title-organisation"),
+    pytest.param("The round ended early on Friday.\n\nMinister Lea Ortiz said the rebels wanted more "
+                 "time but the army refused.\n\n\"The army is now part of the problem. It wants war.\"",
+                 "Lea Ortiz", id="quote-paragraph-after-indirect-report"),
     pytest.param("The statement also named the cost it said the strike would bring: “Every day of "
                  "this strike costs the port a fortune,” the dockers’ union wrote.",
                  "the dockers’ union", id="colon-then-trailing-attribution"),
@@ -52,3 +58,10 @@ def test_pronoun_in_a_later_event_is_not_the_reporter(nlp) -> None:
             "“directly to the flood victims” on Friday.")
     got = dict(speakers(nlp, text))
     assert got.get("directly to the flood victims") == "she"
+
+
+@pytest.mark.slow
+def test_a_bare_report_after_the_quote_beats_the_paragraph_before(nlp) -> None:
+    text = ("Minister Lea Ortiz said the rebels wanted more time.\n\n"
+            "\"We have waited for years. Why should we wait any longer?\" General Omar Said asked.")
+    assert speakers(nlp, text)[-1][1] == "Omar Said"

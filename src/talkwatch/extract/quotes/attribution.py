@@ -19,10 +19,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .according import according
 from .doc import Mention, Quoted, QuoteDoc
 from .lexicon import Lex
 from .speakers import (
-    according,
     governing_verb,
     hanging_verb,
     is_reporting,
@@ -174,6 +174,20 @@ def _trailing_report(sent: Any, d: QuoteDoc, lex: Lex) -> Any | None:
     return None
 
 
+def _report_before(q: Quoted, prev: Any, d: QuoteDoc, lex: Lex) -> Any | None:
+    """ "Doe said the plan was dead. / '...'": a paragraph of quote after one that ends in a report.
+
+    The writer names the speaker in indirect speech, then gives the words; the
+    previous paragraph's last sentence must be a speech verb's own clause.
+    """
+    if d.para[prev.start] == q.para or d.body[q.span.open_mark - 1 : q.span.open_mark].strip():
+        return None
+    root = prev.root
+    if not is_reporting(root, lex) or root.lower_ in lex.thinking:
+        return None
+    return speaker_head(root, d)
+
+
 def local_speaker(q: Quoted, d: QuoteDoc, lex: Lex) -> Mention | Any | None:
     """The speaker named in the quote's own sentence(s): a head token, a mention, or None."""
     if not len(q.toks):
@@ -213,14 +227,19 @@ def governed(q: Quoted, d: QuoteDoc, lex: Lex) -> bool:
 
 
 def neighbour_speaker(q: Quoted, d: QuoteDoc, lex: Lex) -> Any | None:
-    """A quote-only sentence: the speaker named by a bare reporting sentence next to it."""
-    if q.starts_sentence(d) and q.first > 0:
-        prev = d.sents[q.first - 1]
+    """A quote-only sentence: the speaker named by a bare reporting sentence next to it.
+
+    Last, a paragraph of quote after a paragraph that ends in a report: its reporter.
+    """
+    prev = d.sents[q.first - 1] if q.starts_sentence(d) and q.first > 0 else None
+    if prev is not None:
         head = _bare_reporting(prev, d, lex) or _trailing_report(prev, d, lex)
         if head is not None:
             return head
     if q.ends_sentence(d) and q.last + 1 < len(d.sents):
         nxt = d.sents[q.last + 1]
         if not nxt.text.rstrip().endswith(":"):
-            return _bare_reporting(nxt, d, lex)
-    return None
+            head = _bare_reporting(nxt, d, lex)
+            if head is not None:
+                return head
+    return _report_before(q, prev, d, lex) if prev is not None else None

@@ -128,30 +128,36 @@ def _loose_subject(verb: Any, d: QuoteDoc) -> Any | None:
 
 
 def _name_under(verb: Any, d: QuoteDoc) -> Any | None:
-    """ "In a panel, Marc Doe ... told": a name before the verb that hangs off it."""
+    """ "In a panel, Marc Doe ... told": a name before the verb that hangs off it.
+
+    Of several, the one closest to the verb in the parse: "Doe, the leader of
+    the Unity Front, told" is Doe, not the front his title names.
+    """
     sent = d.sent(verb.i)
-    for tok in reversed(list(d.doc[sent.start : verb.i])):
+    best: tuple[int, int, Any] | None = None
+    for tok in d.doc[sent.start : verb.i]:
         if d.inside[tok.i] or not (
             tok.ent_type_ in ("PERSON", "ORG", "NORP") or tok.lower_ in ("he", "she", "they")
         ):
             continue
-        if _hangs_off(tok, verb):
-            return tok
-    return None
+        steps = _hangs_off(tok, verb)
+        if steps is not None and (best is None or (steps, verb.i - tok.i) < best[:2]):
+            best = (steps, verb.i - tok.i, tok)
+    return best[2] if best else None
 
 
-def _hangs_off(tok: Any, verb: Any) -> bool:
-    """Does the head chain above ``tok`` reach ``verb`` before any other verb?"""
+def _hangs_off(tok: Any, verb: Any) -> int | None:
+    """Steps up the head chain from ``tok`` to ``verb``, if it gets there before any other verb."""
     h = tok
-    for _ in range(8):
+    for steps in range(1, 9):
         if h.head.i == h.i:
-            return False
+            return None
         h = h.head
         if h.i == verb.i:
-            return True
+            return steps
         if h.pos_ in ("VERB", "AUX"):
-            return False
-    return False
+            return None
+    return None
 
 
 def _after_participle(verb: Any, d: QuoteDoc) -> Any | None:
@@ -251,13 +257,13 @@ def _reporter_of(pron: Any) -> Any | None:
     return None
 
 
-def _roots(q: Quoted, d: QuoteDoc) -> list[Any]:
+def quote_roots(q: Quoted, d: QuoteDoc) -> list[Any]:
     """Quoted tokens whose head lies outside the quote: where the quote attaches to its sentence."""
     qs = set(q.toks)
     return [d.doc[i] for i in q.toks if d.doc[i].head.i not in qs or d.doc[i].head.i == i]
 
 
-def _chain(tok: Any, q: Quoted, d: QuoteDoc) -> list[Any]:
+def head_chain(tok: Any, q: Quoted, d: QuoteDoc) -> list[Any]:
     """Head chain above a token, within the quote's paragraph."""
     out = []
     h = tok
@@ -277,9 +283,9 @@ def governing_verb(q: Quoted, d: QuoteDoc, lex: Lex) -> Any | None:
     """
     best: tuple[int, Any] | None = None
     qs = set(q.toks)
-    for root in _roots(q, d):
+    for root in quote_roots(q, d):
         hit = None
-        for steps, h in enumerate(_chain(root, q, d)):
+        for steps, h in enumerate(head_chain(root, q, d)):
             if h.i in qs or d.inside[h.i] or not is_reporting(h, lex):
                 continue
             if hit is None:
@@ -307,7 +313,7 @@ def hanging_verb(q: Quoted, d: QuoteDoc, lex: Lex) -> Any | None:
                 d.para[tok.i] == q.para
                 and not d.inside[tok.i]
                 and is_reporting(tok, lex)
-                and any(h.i in qs for h in _chain(tok, q, d))
+                and any(h.i in qs for h in head_chain(tok, q, d))
             ):
                 hits.append((_dist(tok, q), tok))
     return min(hits, key=lambda x: x[0])[1] if hits else None
@@ -326,70 +332,6 @@ def nearest_verb(q: Quoted, d: QuoteDoc, lex: Lex) -> Any | None:
             ):
                 hits.append((_dist(tok, q), tok))
     return min(hits, key=lambda x: x[0])[1] if hits else None
-
-
-def _reaches(q: Quoted, target: Any, d: QuoteDoc) -> bool:
-    """The quote hangs off ``target`` with no noun in between ("amid speculation that ...")."""
-    qs = set(q.toks)
-    for root in _roots(q, d):
-        for h in _chain(root, q, d):
-            if h.i == target.i:
-                return True
-            if h.i not in qs and h.pos_ in ("NOUN", "PROPN"):
-                break
-    return False
-
-
-def according(q: Quoted, d: QuoteDoc, lex: Lex, anywhere: bool = False) -> Any | None:
-    """The object of "according to X" (and the other source prepositions) over the quote.
-
-    ``anywhere``: in a long sentence the parse may hang "according to X" on
-    another clause; when no verb attributes the quote, X is still its source.
-    """
-    for sent in q.sentences(d):
-        toks = list(sent)
-        for k, tok in enumerate(toks):
-            if d.inside[tok.i]:
-                continue
-            for words in lex.prepositions:
-                obj = _source_object(toks, k, words, d)
-                if obj is not None and (
-                    (anywhere and not _in_noun_clause(q, d))
-                    or tok.head.i == tok.i
-                    or _reaches(q, tok.head, d)
-                    or q.starts_sentence(d) and q.ends_sentence(d)
-                ):
-                    return obj
-    return None
-
-
-def _in_noun_clause(q: Quoted, d: QuoteDoc) -> bool:
-    """Is the quote inside a clause that completes a noun ("speculation that it is building an 'X track'")?
-
-    Such a clause tells what is said or believed by others, so a source named for the sentence
-    ("according to X") does not speak the quoted words; a quoted name there is only a name.
-    """
-    inside = set(q.toks)
-    tok = next((d.doc[i].head for i in q.toks if d.doc[i].head.i not in inside), None)
-    while tok is not None and tok.dep_ != "ROOT":
-        if tok.dep_ in ("acl", "relcl", "ccomp") and tok.head.pos_ in ("NOUN", "PROPN"):
-            return True
-        tok = tok.head
-    return False
-
-
-def _source_object(toks: list[Any], k: int, words: tuple[str, ...], d: QuoteDoc) -> Any | None:
-    """The unquoted object of the source preposition ``words`` if it starts at ``toks[k]``."""
-    if [t.lower_ for t in toks[k : k + len(words)]] != list(words):
-        return None
-    last = toks[k + len(words) - 1]
-    objs = [c for c in last.children if c.dep_ == "pobj"]
-    if not objs and k + len(words) < len(toks):  # the parser left the object unattached
-        nxt = toks[k + len(words)]
-        objs = [nxt.head if nxt.dep_ == "compound" else nxt] if nominal(nxt) else []
-    if not objs or d.inside[objs[0].i]:
-        return None
-    return objs[0]
 
 
 def np_head(tok: Any) -> Any:
