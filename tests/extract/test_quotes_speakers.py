@@ -31,6 +31,10 @@ CASES = [
     pytest.param("The round ended early on Friday.\n\nMinister Lea Ortiz said the rebels wanted more "
                  "time but the army refused.\n\n\"The army is now part of the problem. It wants war.\"",
                  "Lea Ortiz", id="quote-paragraph-after-indirect-report"),
+    pytest.param("Delegates who came to Geneva showed “readiness” to sign the text and signaled their "
+                 "support, according to a statement of the World Food Programme on Friday.",
+                 "World Food Programme",
+                 id="according-to-beats-a-neighbouring-verb"),
     pytest.param("The statement also named the cost it said the strike would bring: “Every day of "
                  "this strike costs the port a fortune,” the dockers’ union wrote.",
                  "the dockers’ union", id="colon-then-trailing-attribution"),

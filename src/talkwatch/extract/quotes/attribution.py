@@ -206,10 +206,11 @@ def local_speaker(q: Quoted, d: QuoteDoc, lex: Lex) -> Mention | Any | None:
         head = speaker_head(hanging, d) if hanging is not None else None
     head = head or _trailing_clause(q, d) or according(q, d, lex)
     head = head or _colon_clause(q, d, lex, reporting=False) or _colon_head(q, d) or _dash_byline(q, d)
+    head = head or according(q, d, lex, anywhere=True)  # the sentence's named source before a mere neighbour
     if head is None and verb is None:
         near = nearest_verb(q, d, lex)
         head = speaker_head(near, d) if near is not None else None
-    return head or according(q, d, lex, anywhere=True)
+    return head
 
 
 def governed(q: Quoted, d: QuoteDoc, lex: Lex) -> bool:
