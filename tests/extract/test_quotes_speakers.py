@@ -31,9 +31,9 @@ CASES = [
     pytest.param("The round ended early on Friday.\n\nMinister Lea Ortiz said the rebels wanted more "
                  "time but the army refused.\n\n\"The army is now part of the problem. It wants war.\"",
                  "Lea Ortiz", id="quote-paragraph-after-indirect-report"),
-    pytest.param("Delegates who came to Geneva showed “readiness” to sign the text and signaled their "
-                 "support, according to a statement of the World Food Programme on Friday.",
-                 "World Food Programme",
+    pytest.param("Egypt came ready, but Sudan still has doubts: delegates who were in Geneva on Monday "
+                 "showed “readiness” to sign, and had signaled their support by approving the draft, "
+                 "according to a World Food Programme statement on Friday.", "World Food Programme",
                  id="according-to-beats-a-neighbouring-verb"),
     pytest.param("The statement also named the cost it said the strike would bring: “Every day of "
                  "this strike costs the port a fortune,” the dockers’ union wrote.",
