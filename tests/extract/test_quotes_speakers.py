@@ -31,8 +31,8 @@ CASES = [
     pytest.param("The round ended early on Friday.\n\nMinister Lea Ortiz said the rebels wanted more "
                  "time but the army refused.\n\n\"The army is now part of the problem. It wants war.\"",
                  "Lea Ortiz", id="quote-paragraph-after-indirect-report"),
-    pytest.param("Egypt came ready, but Sudan still has doubts: delegates who were in Geneva on Monday "
-                 "showed “readiness” to sign, and had signaled their support by approving the draft, "
+    pytest.param("Egypt came ready, but Sudan still has “reservations”: delegates who were in Geneva on "
+                 "Monday showed “readiness” to sign, and had signaled their support by approving the draft, "
                  "according to a World Food Programme statement on Friday.", "World Food Programme",
                  id="according-to-beats-a-neighbouring-verb"),
     pytest.param("The statement also named the cost it said the strike would bring: “Every day of "
