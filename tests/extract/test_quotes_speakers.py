@@ -35,6 +35,11 @@ CASES = [
                  "Monday showed “readiness” to sign, and had signaled their support by approving the draft, "
                  "according to a World Food Programme statement on Friday.", "World Food Programme",
                  id="according-to-beats-a-neighbouring-verb"),
+    pytest.param("The Chilean and Peruvian delegations have issued a joint note in which they stressed "
+                 "that the talks were “frank and useful” on Monday.", "The Chilean and Peruvian delegations",
+                 id="they-in-a-relative-clause-on-the-issued-note"),
+    pytest.param("The envoy, Marta Ruiz, sent a letter in which she wrote that the plan was “dead on "
+                 "arrival.”", "Marta Ruiz", id="she-in-a-relative-clause-on-the-sent-letter"),
     pytest.param("The statement also named the cost it said the strike would bring: “Every day of "
                  "this strike costs the port a fortune,” the dockers’ union wrote.",
                  "the dockers’ union", id="colon-then-trailing-attribution"),

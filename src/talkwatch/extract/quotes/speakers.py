@@ -230,7 +230,29 @@ def speaker_head(verb: Any, d: QuoteDoc) -> Any | None:
         subj = _loose_subject(verb, d)
     if subj is None or d.inside[subj.i]:
         return None
-    return _prefer_name(_reporter_of(subj) or subj)
+    return _prefer_name(_reporter_of(subj) or _issuer_of_clause(subj) or subj)
+
+
+def _issuer_of_clause(pron: Any) -> Any | None:
+    """ "The ministries issued a statement in which they stressed ...": the subject that issued it.
+
+    A pronoun inside a relative clause on the object of a verb is bound by that
+    verb's subject when the two agree in number.
+    """
+    if pron.lower_ not in ("he", "she", "they") or pron.head.dep_ != "relcl":
+        return None
+    noun = pron.head.head
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+    if noun.dep_ not in ("dobj", "pobj") or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = [c for c in verb.children if c.dep_ == "nsubj" and nominal(c) and c.pos_ != "PRON"]
+    if not subj:
+        return None
+    conj = [c for c in subj[0].children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
+    plural = subj[0].tag_ in ("NNS", "NNPS") or bool(conj)
+    if plural != (pron.lower_ == "they"):
+        return None
+    return conj[-1] if conj and subj[0].pos_ not in ("NOUN", "PROPN") else subj[0]
 
 
 def _reporter_of(pron: Any) -> Any | None:
