@@ -74,3 +74,23 @@ def test_a_bare_report_after_the_quote_beats_the_paragraph_before(nlp) -> None:
     text = ("Minister Lea Ortiz said the rebels wanted more time.\n\n"
             "\"We have waited for years. Why should we wait any longer?\" General Omar Said asked.")
     assert speakers(nlp, text)[-1][1] == "Omar Said"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "stops"), [
+    ("The talks ended.", True),
+    ("Why did they leave?", True),
+    ("\"The visit undermined the talks,\" Foreign Ministry spokesperson Syed", False),
+])
+def test_a_sentence_cut_mid_clause_does_not_stop(nlp, text: str, stops: bool) -> None:
+    """The trailing attribution is read on into the next sentence only when the parser cut one short."""
+    from talkwatch.extract.quotes.attribution import _stops
+
+    assert _stops(nlp(text)[:]) is stops
+
+
+@pytest.mark.slow
+def test_trailing_attribution_with_a_long_title(nlp) -> None:
+    text = ("\"The visit of the delegation undermined the careful arrangements made by the monitors,\" "
+            "Foreign Ministry spokesperson Syed Tariq said.")
+    assert speakers(nlp, text)[-1][1] == "Syed Tariq"

@@ -41,8 +41,11 @@ def _trailing_clause(q: Quoted, d: QuoteDoc) -> Any | None:
     text = d.body[q.span.start : q.span.end].rstrip()
     if close is None or not text or text[-1] not in _BREAKS_OFF:
         return None
-    sent = d.sents[q.last]
-    toks = [t for t in d.doc[d.token_at(close).i + 1 : sent.end] if not (t.is_punct and t.idx <= close)]
+    end = d.sents[q.last].end
+    nxt = d.sents[q.last + 1] if q.last + 1 < len(d.sents) else None
+    if nxt is not None and d.para[nxt.start] == q.para and not _stops(d.sents[q.last]):
+        end = nxt.end  # the parser cut "..., spokesperson Ana | Ruiz said." apart
+    toks = [t for t in d.doc[d.token_at(close).i + 1 : end] if not (t.is_punct and t.idx <= close)]
     words = [t for t in toks if not (t.is_punct or t.is_space)][:_TAIL_MAX]
     if not words or d.inside[words[0].i] or words[0].pos_ in ("CCONJ", "SCONJ", "ADP"):
         return None
@@ -53,6 +56,12 @@ def _trailing_clause(q: Quoted, d: QuoteDoc) -> Any | None:
             head = speaker_head(t, d)
             return head if head is not None and head.idx > close else None
     return None
+
+
+def _stops(sent: Any) -> bool:
+    """Does the sentence end in a full stop, question or exclamation mark (not cut mid-clause)?"""
+    last = [t for t in sent if not t.is_space]
+    return bool(last) and last[-1].text in (".", "!", "?", "\u2026")
 
 
 def _colon_clause(q: Quoted, d: QuoteDoc, lex: Lex, reporting: bool) -> Any | None:
