@@ -94,3 +94,13 @@ def test_trailing_attribution_with_a_long_title(nlp) -> None:
     text = ("\"The visit of the delegation undermined the careful arrangements made by the monitors,\" "
             "Foreign Ministry spokesperson Syed Tariq said.")
     assert speakers(nlp, text)[-1][1] == "Syed Tariq"
+
+
+@pytest.mark.slow
+def test_pronoun_after_a_speaker_the_index_mistyped(nlp) -> None:
+    text = ("Reports said that Ota Ruiz assured that the “trust” had grown. He added that there will be "
+            "“errors” on the way.")
+    doc = nlp(text)
+    index = FakeIndex.of(text, [("Ota Ruiz", "organization")])
+    got = quotes.extract(Context(article=Article(body=text, id="t"), doc=doc, actors=index))
+    assert [(q.text, q.speaker) for q in got] == [("trust", "a1"), ("errors", "a1")]
