@@ -40,6 +40,8 @@ CASES = [
                  id="they-in-a-relative-clause-on-the-issued-note"),
     pytest.param("The envoy, Marta Ruiz, sent a letter in which she wrote that the plan was “dead on "
                  "arrival.”", "Marta Ruiz", id="she-in-a-relative-clause-on-the-sent-letter"),
+    pytest.param("He also acknowledged that «Ten years of conflict over the valley have taken a tremendous "
+                 "toll» and acknowledged that «the wounds are deep».", "He", id="second-conjoined-verb"),
     pytest.param("The statement also named the cost it said the strike would bring: “Every day of "
                  "this strike costs the port a fortune,” the dockers’ union wrote.",
                  "the dockers’ union", id="colon-then-trailing-attribution"),

@@ -227,10 +227,26 @@ def speaker_head(verb: Any, d: QuoteDoc) -> Any | None:
     if told and subj is not None and subj.i > verb.i:
         subj = None
     if subj is None or d.inside[subj.i] or subj.lower_ in ("what", "which", "there"):
-        subj = _loose_subject(verb, d)
+        subj = _loose_subject(verb, d) or _shared_subject(verb, d)
     if subj is None or d.inside[subj.i]:
         return None
     return _prefer_name(_reporter_of(subj) or _issuer_of_clause(subj) or subj)
+
+
+def _shared_subject(verb: Any, d: QuoteDoc) -> Any | None:
+    """ "He acknowledged that '...' and acknowledged that '...'": a second verb shares the first's subject.
+
+    The parser often hangs the second verb on the first quote's words; the
+    reporting verb before it in the sentence is the one it is coordinated with.
+    """
+    if verb.dep_ != "conj":
+        return None
+    lex = lexicon()
+    for tok in reversed(d.doc[d.sent(verb.i).start : verb.i]):
+        if not d.inside[tok.i] and is_reporting(tok, lex):
+            subj = subject(tok)
+            return subj if subj is not None and not d.inside[subj.i] else None
+    return None
 
 
 def _issuer_of_clause(pron: Any) -> Any | None:
