@@ -40,6 +40,12 @@ CASES = [
                  id="they-in-a-relative-clause-on-the-issued-note"),
     pytest.param("The envoy, Marta Ruiz, sent a letter in which she wrote that the plan was “dead on "
                  "arrival.”", "Marta Ruiz", id="she-in-a-relative-clause-on-the-sent-letter"),
+    pytest.param("Officials rejected Governor Ana Ruiz’s claim that there have been “thousands of arrests” "
+                 "in the province this year.", "Governor Ana Ruiz", id="owner-of-a-claim"),
+    pytest.param("At the rally, the senator likened the deal to “a house built on sand.”", "the senator",
+                 id="liken"),
+    pytest.param("The board questioned a claim about “thousands of arrests” in the province.", "The board",
+                 id="claim-about-is-not-the-claim"),
     pytest.param("The statement also named the cost it said the strike would bring: “Every day of "
                  "this strike costs the port a fortune,” the dockers’ union wrote.",
                  "the dockers’ union", id="colon-then-trailing-attribution"),

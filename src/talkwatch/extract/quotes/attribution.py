@@ -23,6 +23,7 @@ from .according import according
 from .doc import Mention, Quoted, QuoteDoc
 from .lexicon import Lex
 from .speakers import (
+    claim_owner,
     governing_verb,
     hanging_verb,
     is_reporting,
@@ -204,6 +205,9 @@ def local_speaker(q: Quoted, d: QuoteDoc, lex: Lex) -> Mention | Any | None:
     label = _transcript_label(q, d)
     if label is not None:
         return label
+    owner = claim_owner(q, d, lex)  # "Doe's claim that '...'": before the verb that rejects the claim
+    if owner is not None:
+        return owner
     verb = governing_verb(q, d, lex)
     head = _colon_clause(q, d, lex, reporting=True)
     if head is not None and _utterance(q, d):

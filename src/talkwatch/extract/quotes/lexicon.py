@@ -25,6 +25,7 @@ class Lex:
     pronouns: dict[str, frozenset[str]]
     nouns: dict[str, str]
     documents: frozenset[str]
+    speech_nouns: frozenset[str]
     document_verbs: frozenset[str]
     addressee: frozenset[str]
     entity_types: dict[str, str]
@@ -75,6 +76,7 @@ def lexicon() -> Lex:
         pronouns={k: frozenset(v) for k, v in (raw.get("pronouns") or {}).items()},
         nouns=dict(raw.get("speaker_nouns") or {}),
         documents=frozenset(raw.get("document_nouns") or ()),
+        speech_nouns=frozenset(raw.get("speech_nouns") or ()),
         document_verbs=frozenset(doc_verbs),
         addressee=frozenset(told),
         entity_types=dict(raw.get("entity_types") or {}),
