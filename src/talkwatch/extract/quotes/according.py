@@ -1,4 +1,4 @@
-"""Sources named by a preposition over a quote: "according to X", "in the words of X".
+"""Sources that are no verb's subject: "according to X", "in the words of X", "X's claim that".
 
 The object of the preposition is the quote's source when the phrase governs
 the quote's clause, or (in a long sentence the parse mis-hangs) when no verb
@@ -11,7 +11,7 @@ from typing import Any
 
 from .doc import Quoted, QuoteDoc
 from .lexicon import Lex
-from .speakers import head_chain, nominal, quote_roots
+from .speakers import head_chain, is_reporting, nominal, np_head, quote_roots
 
 
 def _reaches(q: Quoted, target: Any, d: QuoteDoc) -> bool:
@@ -76,3 +76,26 @@ def _source_object(toks: list[Any], k: int, words: tuple[str, ...], d: QuoteDoc)
     if not objs or d.inside[objs[0].i]:
         return None
     return objs[0]
+
+
+def claim_owner(q: Quoted, d: QuoteDoc, lex: Lex) -> Any | None:
+    """ "Doe's claim that there were 'thousands of them'": the owner of a noun of saying over the quote.
+
+    The quote must lie in the clause the noun takes (not in a phrase "about"
+    it); the first noun above the quote's clause decides.
+    """
+    qs = set(q.toks)
+    for root in quote_roots(q, d):
+        below = root
+        for h in head_chain(root, q, d):
+            if h.i in qs or h.pos_ not in ("NOUN", "PROPN"):
+                if is_reporting(h, lex) and h.i not in qs:
+                    break  # a speech verb governs: its subject speaks
+                below = h
+                continue
+            if h.lower_ in lex.speech_nouns and below.dep_ in ("acl", "ccomp", "relcl"):
+                owner = [c for c in h.children if c.dep_ == "poss" and not d.inside[c.i]]
+                if owner and owner[0].pos_ in ("PROPN", "NOUN"):
+                    return np_head(owner[0])
+            break
+    return None

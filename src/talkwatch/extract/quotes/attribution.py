@@ -19,11 +19,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .according import according
+from .according import according, claim_owner
 from .doc import Mention, Quoted, QuoteDoc
 from .lexicon import Lex
 from .speakers import (
-    claim_owner,
     governing_verb,
     hanging_verb,
     is_reporting,

@@ -336,29 +336,6 @@ def governing_verb(q: Quoted, d: QuoteDoc, lex: Lex) -> Any | None:
     return best[1] if best else None
 
 
-def claim_owner(q: Quoted, d: QuoteDoc, lex: Lex) -> Any | None:
-    """ "Doe's claim that there were 'thousands of them'": the owner of a noun of saying over the quote.
-
-    The quote must lie in the clause the noun takes (not in a phrase "about"
-    it); the first noun above the quote's clause decides.
-    """
-    qs = set(q.toks)
-    for root in quote_roots(q, d):
-        below = root
-        for h in head_chain(root, q, d):
-            if h.i in qs or h.pos_ not in ("NOUN", "PROPN"):
-                if is_reporting(h, lex) and h.i not in qs:
-                    break  # a speech verb governs: its subject speaks
-                below = h
-                continue
-            if h.lower_ in lex.speech_nouns and below.dep_ in ("acl", "ccomp", "relcl"):
-                owner = [c for c in h.children if c.dep_ == "poss" and not d.inside[c.i]]
-                if owner and owner[0].pos_ in ("PROPN", "NOUN"):
-                    return np_head(owner[0])
-            break
-    return None
-
-
 def _dist(tok: Any, q: Quoted) -> int:
     """Token distance from the quote, to prefer the nearest of several verbs."""
     return min(abs(tok.i - q.toks.start), abs(tok.i - q.toks.stop))
