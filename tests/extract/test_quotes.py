@@ -232,6 +232,8 @@ def _texts(body: str) -> list[str]:
     ("No quotes at all.", []),
     ("“We will stay until the end, “said the envoy.", ["We will stay until the end,"]),
     ("“We will stay, “Said the envoy.", []),
+    ("\"Why talk?\" he said. \" I told them to go home.\"", ["Why talk?", "I told them to go home."]),
+    ("A \" B \" C.", []),
     ("“  ”", []),
 ])
 def test_find_spans(body: str, expected: list[str]) -> None:

@@ -60,8 +60,14 @@ def _role(body: str, i: int, fixed: str | None) -> str | None:
     if fixed == "close":
         return "open" if opens and not closes else "close"
     if opens == closes:
-        return None
+        return "open" if fixed is None and _loose_opener(body, i) else None
     return "open" if opens else "close"
+
+
+def _loose_opener(body: str, i: int) -> bool:
+    """ 'he said. " I told them': a straight mark set apart by spaces after a sentence's end opens."""
+    spaced = body[i - 1 : i] == " " and body[i + 1 : i + 2] == " "
+    return spaced and bool(re.search(r"[.!?:]\s$", body[max(0, i - 2) : i]))
 
 
 def _double_marks(body: str, start: int, end: int) -> list[_Mark]:
