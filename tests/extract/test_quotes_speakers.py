@@ -117,3 +117,11 @@ def test_second_conjoined_reporting_verb_shares_the_subject(nlp) -> None:
     text = ("He also acknowledged that «The more than 20 years of conflict over the valley have taken a "
             "tremendous human and material toll» and acknowledged that «the wounds are deep».")
     assert dict(speakers(nlp, text)).get("the wounds are deep") == "He"
+
+
+@pytest.mark.slow
+def test_participle_after_a_reported_clause_is_the_reporters(nlp) -> None:
+    text = ("Speaking on the process, Pedro Salas, the head of the rebel delegation, agreed that the issue "
+            "of the truce would have to be discussed in the next round of talks in Lima, stating, \"You "
+            "have to agree on the rules first.\"")
+    assert speakers(nlp, text)[-1][1] == "Pedro Salas"

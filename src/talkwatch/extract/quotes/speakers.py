@@ -65,6 +65,10 @@ def subject(verb: Any) -> Any | None:
             if objs:
                 return objs[0]
         subj = [c for c in v.children if c.dep_ in SUBJ and nominal(c) and _same_para(c, v)]
+        reporter = _reporting_above(v) if v is not verb and verb.tag_ == "VBG" else None
+        if reporter is not None:
+            v = reporter  # "Doe agreed that the issue must wait, stating '...'": Doe states
+            continue
         if subj:
             s = min(subj, key=lambda c: abs(c.i - v.i))
             return relative_head(s) if s.lower_ in _RELATIVE else s
@@ -77,6 +81,18 @@ def subject(verb: Any) -> Any | None:
         if v.dep_ not in _CLIMB or v.head.i == v.i:
             return None
         v = v.head
+    return None
+
+
+def _reporting_above(v: Any) -> Any | None:
+    """The reporting verb whose complement clause ``v`` is in ("agreed that ... would be discussed")."""
+    lex = lexicon()
+    for _ in range(4):
+        if v.dep_ not in ("ccomp", "xcomp") or v.head.i == v.i:
+            return None
+        v = v.head
+        if is_reporting(v, lex):
+            return v
     return None
 
 
