@@ -46,6 +46,8 @@ CASES = [
                  id="liken"),
     pytest.param("The board questioned a claim about “thousands of arrests” in the province.", "The board",
                  id="claim-about-is-not-the-claim"),
+    pytest.param("“We confirm that the meeting will go ahead on Friday,” read a statement signed by the "
+                 "two delegations on Tuesday.", "the two delegations", id="inverted-read-a-signed-statement"),
     pytest.param("The statement also named the cost it said the strike would bring: “Every day of "
                  "this strike costs the port a fortune,” the dockers’ union wrote.",
                  "the dockers’ union", id="colon-then-trailing-attribution"),

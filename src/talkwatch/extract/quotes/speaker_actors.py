@@ -82,6 +82,10 @@ def _issuer(head: Any) -> Any | None:
             objs = [g for g in c.children if g.dep_ == "pobj"]
             if objs:
                 return objs[0]
+        if c.dep_ == "acl":  # "a statement signed by both sides"
+            objs = [g for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+            if objs:
+                return objs[0]
     return None
 
 

@@ -46,7 +46,16 @@ def _document_says(verb: Any, lex: Lex) -> bool:
     """ "The memo reads", "filings show": verbs that report only with a document as subject."""
     if verb.lower_ not in lex.document_verbs:
         return False
-    return any(c.dep_ in SUBJ and is_document(np_head(c), lex) for c in verb.children)
+    return any(c.dep_ in SUBJ and is_document(np_head(c), lex) for c in verb.children) or (
+        _inverted_document(verb, lex) is not None
+    )
+
+
+def _inverted_document(verb: Any, lex: Lex) -> Any | None:
+    """ "'...,' read a statement signed by both sides": a subjectless verb with the document after it."""
+    if any(c.dep_ in SUBJ for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i and is_document(c, lex)), None)
 
 
 def nominal(tok: Any) -> bool:
@@ -65,6 +74,9 @@ def subject(verb: Any) -> Any | None:
             if objs:
                 return objs[0]
         subj = [c for c in v.children if c.dep_ in SUBJ and nominal(c) and _same_para(c, v)]
+        inverted = _inverted_document(v, lexicon()) if v.lower_ in lexicon().document_verbs else None
+        if not subj and inverted is not None:
+            return inverted
         reporter = _reporting_above(v) if v is not verb and verb.tag_ == "VBG" else None
         if reporter is not None:
             v = reporter  # "Doe agreed that the issue must wait, stating '...'": Doe states
