@@ -48,6 +48,8 @@ CASES = [
                  id="claim-about-is-not-the-claim"),
     pytest.param("“We confirm that the meeting will go ahead on Friday,” read a statement signed by the "
                  "two delegations on Tuesday.", "the two delegations", id="inverted-read-a-signed-statement"),
+    pytest.param("Foreign Minister Ana Lenz was quoted by the state news agency as saying: \"The border is "
+                 "a red line for us.\"", "Ana Lenz", id="quoted-by-the-agency-as-saying"),
     pytest.param("The statement also named the cost it said the strike would bring: “Every day of "
                  "this strike costs the port a fortune,” the dockers’ union wrote.",
                  "the dockers’ union", id="colon-then-trailing-attribution"),

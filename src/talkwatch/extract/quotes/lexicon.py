@@ -28,6 +28,7 @@ class Lex:
     speech_nouns: frozenset[str]
     document_verbs: frozenset[str]
     addressee: frozenset[str]
+    quoting: frozenset[str]
     entity_types: dict[str, str]
     plural_type: str
     title_max: int
@@ -64,6 +65,9 @@ def lexicon() -> Lex:
     thinking: set[str] = set()
     for verb in raw.get("thinking_verbs") or ():
         thinking |= _forms(verb, irregular)
+    quoting: set[str] = set()
+    for verb in raw.get("quoting_verbs") or ():
+        quoting |= _forms(verb, irregular)
     told: set[str] = set()
     for verb in raw.get("addressee_verbs") or ():
         told |= _forms(verb, irregular)
@@ -79,6 +83,7 @@ def lexicon() -> Lex:
         speech_nouns=frozenset(raw.get("speech_nouns") or ()),
         document_verbs=frozenset(doc_verbs),
         addressee=frozenset(told),
+        quoting=frozenset(quoting),
         entity_types=dict(raw.get("entity_types") or {}),
         plural_type=raw.get("plural_type", "group"),
         title_max=int(raw.get("title_max_words", 6)),

@@ -69,7 +69,8 @@ def subject(verb: Any) -> Any | None:
     """The subject of a reporting verb, climbing through conjoined and subordinate verbs."""
     v = verb
     for _ in range(5):
-        for a in (c for c in v.children if c.dep_ == "agent"):
+        quoted = v.lower_ in lexicon().quoting  # "Doe was quoted by the agency as saying": Doe
+        for a in (c for c in v.children if c.dep_ == "agent" and not quoted):
             objs = [c for c in a.children if c.dep_ == "pobj"]
             if objs:
                 return objs[0]
