@@ -50,6 +50,9 @@ CASES = [
                  "two delegations on Tuesday.", "the two delegations", id="inverted-read-a-signed-statement"),
     pytest.param("Foreign Minister Ana Lenz was quoted by the state news agency as saying: \"The border is "
                  "a red line for us.\"", "Ana Lenz", id="quoted-by-the-agency-as-saying"),
+    pytest.param("Interior Minister Sami Haddad said on Tuesday that more than 30 rebel delegates flew to "
+                 "Oslo for the talks, and accused them of trying to “sow chaos” with such a large group.",
+                 "Sami Haddad", id="them-is-not-its-own-subject"),
     pytest.param("The statement also named the cost it said the strike would bring: “Every day of "
                  "this strike costs the port a fortune,” the dockers’ union wrote.",
                  "the dockers’ union", id="colon-then-trailing-attribution"),

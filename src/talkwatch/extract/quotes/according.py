@@ -10,8 +10,9 @@ from __future__ import annotations
 from typing import Any
 
 from .doc import Quoted, QuoteDoc
+from .governing import head_chain, quote_roots
 from .lexicon import Lex
-from .speakers import head_chain, is_reporting, nominal, np_head, quote_roots
+from .speakers import is_reporting, nominal, np_head
 
 
 def _reaches(q: Quoted, target: Any, d: QuoteDoc) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .doc import Quoted, QuoteDoc
+from .doc import QuoteDoc
 from .lexicon import Lex, lexicon
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
@@ -78,7 +78,8 @@ def subject(verb: Any) -> Any | None:
         inverted = _inverted_document(v, lexicon()) if v.lower_ in lexicon().document_verbs else None
         if not subj and inverted is not None:
             return inverted
-        reporter = _reporting_above(v) if v is not verb and verb.tag_ == "VBG" else None
+        climbed = v is not verb and (verb.tag_ == "VBG" or _own_object(verb, subj))
+        reporter = _reporting_above(v) if climbed else None
         if reporter is not None:
             v = reporter  # "Doe agreed that the issue must wait, stating '...'": Doe states
             continue
@@ -95,6 +96,20 @@ def subject(verb: Any) -> Any | None:
             return None
         v = v.head
     return None
+
+
+def _own_object(verb: Any, subj: list[Any]) -> bool:
+    """ "Doe said the delegates came, and accused them of ...": "them" cannot be the subject it agrees with.
+
+    A plain object pronoun never points back to its own clause's subject, so
+    a conjoined verb whose climbed-to subject "them" would repeat belongs with
+    the reporting verb above.
+    """
+    objs = [c.lower_ for c in verb.children if c.dep_ == "dobj" and c.tag_ == "PRP"]
+    if verb.dep_ != "conj" or not objs or not subj:
+        return False
+    plural = subj[0].tag_ in ("NNS", "NNPS")
+    return ("them" in objs) == plural
 
 
 def _reporting_above(v: Any) -> Any | None:
@@ -322,83 +337,6 @@ def _reporter_of(pron: Any) -> Any | None:
             return subj[0]
         return None
     return None
-
-
-def quote_roots(q: Quoted, d: QuoteDoc) -> list[Any]:
-    """Quoted tokens whose head lies outside the quote: where the quote attaches to its sentence."""
-    qs = set(q.toks)
-    return [d.doc[i] for i in q.toks if d.doc[i].head.i not in qs or d.doc[i].head.i == i]
-
-
-def head_chain(tok: Any, q: Quoted, d: QuoteDoc) -> list[Any]:
-    """Head chain above a token, within the quote's paragraph."""
-    out = []
-    h = tok
-    for _ in range(12):
-        if h.head.i == h.i or d.para[h.head.i] != q.para:
-            break
-        h = h.head
-        out.append(h)
-    return out
-
-
-def governing_verb(q: Quoted, d: QuoteDoc, lex: Lex) -> Any | None:
-    """The nearest reporting verb above the quote in the parse (the quote is its complement).
-
-    A verb of thinking yields to a speech verb further up: "Doe said voters
-    believe 'that ...'" quotes Doe, who put the belief in words.
-    """
-    best: tuple[int, Any] | None = None
-    qs = set(q.toks)
-    for root in quote_roots(q, d):
-        hit = None
-        for steps, h in enumerate(head_chain(root, q, d)):
-            if h.i in qs or d.inside[h.i] or not is_reporting(h, lex):
-                continue
-            if hit is None:
-                hit = (steps, h)
-            if h.lower_ not in lex.thinking:
-                hit = (hit[0], h)
-                break
-        if hit is not None and (best is None or hit[0] < best[0]):
-            best = hit
-    return best[1] if best else None
-
-
-def _dist(tok: Any, q: Quoted) -> int:
-    """Token distance from the quote, to prefer the nearest of several verbs."""
-    return min(abs(tok.i - q.toks.start), abs(tok.i - q.toks.stop))
-
-
-def hanging_verb(q: Quoted, d: QuoteDoc, lex: Lex) -> Any | None:
-    """A reporting verb attached under the quote ("...," the minister said, as a parataxis)."""
-    qs = set(q.toks)
-    hits = []
-    for sent in q.sentences(d):
-        for tok in sent:
-            if (
-                d.para[tok.i] == q.para
-                and not d.inside[tok.i]
-                and is_reporting(tok, lex)
-                and any(h.i in qs for h in head_chain(tok, q, d))
-            ):
-                hits.append((_dist(tok, q), tok))
-    return min(hits, key=lambda x: x[0])[1] if hits else None
-
-
-def nearest_verb(q: Quoted, d: QuoteDoc, lex: Lex) -> Any | None:
-    """Any reporting verb with a subject in the quote's sentences, nearest first."""
-    hits = []
-    for sent in q.sentences(d):
-        for tok in sent:
-            if (
-                d.para[tok.i] == q.para
-                and not d.inside[tok.i]
-                and is_reporting(tok, lex)
-                and speaker_head(tok, d) is not None
-            ):
-                hits.append((_dist(tok, q), tok))
-    return min(hits, key=lambda x: x[0])[1] if hits else None
 
 
 def np_head(tok: Any) -> Any:
