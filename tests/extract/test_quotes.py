@@ -230,6 +230,10 @@ def _texts(body: str) -> list[str]:
     ("\"Straight outer “curly inner” end,\" she said.", ["Straight outer “curly inner” end,"]),
     ("“Outer with “nested” words inside,” he said.", ["Outer with “nested” words inside,"]),
     ("No quotes at all.", []),
+    ("“We will stay until the end, “said the envoy.", ["We will stay until the end,"]),
+    ("“We will stay, “Said the envoy.", []),
+    ("\"Why talk?\" he said. \" I told them to go home.\"", ["Why talk?", "I told them to go home."]),
+    ("A \" B \" C.", []),
     ("“  ”", []),
 ])
 def test_find_spans(body: str, expected: list[str]) -> None:

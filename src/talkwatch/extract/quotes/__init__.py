@@ -15,10 +15,12 @@ the nearest reporting verb that governs the quote (or that hangs off it),
 quote-only sentence, else the speaker of the quotation just before. Pronouns
 and definite descriptions ("the envoy") resolve to the last fitting actor;
 mentions the actor index does not know get an actor of their own
-(``speaker_actors``). Quotes of one or two words with no speaker are scare
-quotes or labels and are dropped, and so are short Title Case quotes (names of
-shows, books, slogans) that no speech verb of their own sentence governs.
-Longer quotes whose speaker is not found are kept with ``speaker=None``.
+(``speaker_actors``). Quoted words with no speaker are not a quotation (scare
+quotes, labels, a title) and are dropped, and so are short Title Case quotes
+(names of shows, books, slogans) that no speech verb of their own sentence
+governs. A headline (the short first line of a body that came without a
+title) only repeats a quote the article reports with its speaker, so quotes
+in it are left out.
 """
 
 from __future__ import annotations
@@ -83,8 +85,9 @@ def _quotes(
 ) -> list[Quote]:
     """The kept quotes as facts; each speaker mention is resolved to an actor once."""
     out: list[Quote] = []
+    head_end = _headline_end(d.body, d.spans) if not getattr(ctx.article, "title", None) else 0
     kept = [
-        not _dropped(d.body[q.span.start : q.span.end], q, m, d, lex)
+        q.span.open_mark >= head_end and not _dropped(d.body[q.span.start : q.span.end], q, m, d, lex)
         for q, m in zip(qs, found, strict=True)
     ]
     parts: dict[int, list[tuple[int, int]]] = {}
@@ -109,10 +112,38 @@ def _quotes(
 
 
 def _dropped(text: str, q: Quoted, men: Mention | None, d: QuoteDoc, lex: Lex) -> bool:
-    """Scare quotes (a word or two, no speaker) and titles no speech verb governs are not quotes."""
-    if men is None and len(text.split()) <= lex.scare_max:
+    """Quoted words nobody is said to speak, and titles no speech verb governs, are not quotes."""
+    if men is None:
         return True
-    return _is_title(text, lex) and not governed(q, d, lex)
+    return _is_title(text, lex) and (_name_slot(q, d) or not governed(q, d, lex))
+
+
+def _name_slot(q: Quoted, d: QuoteDoc) -> bool:
+    """ "on CBS's 'Face the Nation'", "during a 'Unity Forum'": a possessor, article or preposition before it.
+
+    "as" is not one: "described him as 'The Closer'" names what someone called him.
+    """
+    i = d.token_at(q.span.open_mark).i - 1
+    while i >= 0 and d.doc[i].is_space:
+        i -= 1
+    return i >= 0 and d.doc[i].tag_ in ("POS", "DT", "IN", "PRP$") and d.doc[i].lower_ != "as"
+
+
+_HEADLINE_MAX_WORDS = 20
+
+
+def _headline_end(body: str, spans: list[Span]) -> int:
+    """End of the headline: a first line of a few words, set off by a blank line from the text.
+
+    A line that is all quotation is the article's first quote, not a headline.
+    """
+    m = re.match(r"[^\S\n]*([^\n]+)\n[^\S\n]*\n\s*\S", body)
+    if not m or len(m.group(1).split()) > _HEADLINE_MAX_WORDS:
+        return 0
+    line = list(body[: m.end(1)])
+    for s in spans:
+        line[s.start : min(s.end, m.end(1))] = " " * max(0, min(s.end, m.end(1)) - s.start)
+    return m.end(1) if re.search(r"[^\W\d_]{2}", "".join(line)) else 0
 
 
 def _is_title(text: str, lex: Lex) -> bool:

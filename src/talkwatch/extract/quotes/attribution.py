@@ -19,17 +19,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .according import according, claim_owner
 from .doc import Mention, Quoted, QuoteDoc
+from .governing import governing_verb, hanging_verb, nearest_verb
 from .lexicon import Lex
-from .speakers import (
-    according,
-    governing_verb,
-    hanging_verb,
-    is_reporting,
-    nearest_verb,
-    np_head,
-    speaker_head,
-)
+from .speakers import is_reporting, np_head, speaker_head
 
 _BREAKS_OFF = ",?!\u2014\u2013-\u2026"  # a quote ending so goes on with its attribution
 _TAIL_MAX = 8  # words after the closing mark in which the attribution's verb must come
@@ -41,8 +35,11 @@ def _trailing_clause(q: Quoted, d: QuoteDoc) -> Any | None:
     text = d.body[q.span.start : q.span.end].rstrip()
     if close is None or not text or text[-1] not in _BREAKS_OFF:
         return None
-    sent = d.sents[q.last]
-    toks = [t for t in d.doc[d.token_at(close).i + 1 : sent.end] if not (t.is_punct and t.idx <= close)]
+    end = d.sents[q.last].end
+    nxt = d.sents[q.last + 1] if q.last + 1 < len(d.sents) else None
+    if nxt is not None and d.para[nxt.start] == q.para and not _stops(d.sents[q.last]):
+        end = nxt.end  # the parser cut "..., spokesperson Ana | Ruiz said." apart
+    toks = [t for t in d.doc[d.token_at(close).i + 1 : end] if not (t.is_punct and t.idx <= close)]
     words = [t for t in toks if not (t.is_punct or t.is_space)][:_TAIL_MAX]
     if not words or d.inside[words[0].i] or words[0].pos_ in ("CCONJ", "SCONJ", "ADP"):
         return None
@@ -53,6 +50,12 @@ def _trailing_clause(q: Quoted, d: QuoteDoc) -> Any | None:
             head = speaker_head(t, d)
             return head if head is not None and head.idx > close else None
     return None
+
+
+def _stops(sent: Any) -> bool:
+    """Does the sentence end in a full stop, question or exclamation mark (not cut mid-clause)?"""
+    last = [t for t in sent if not t.is_space]
+    return bool(last) and last[-1].text in (".", "!", "?", "\u2026")
 
 
 def _colon_clause(q: Quoted, d: QuoteDoc, lex: Lex, reporting: bool) -> Any | None:
@@ -73,6 +76,12 @@ def _colon_clause(q: Quoted, d: QuoteDoc, lex: Lex, reporting: bool) -> Any | No
         if head is not None:
             return head
     return None
+
+
+def _utterance(q: Quoted, d: QuoteDoc) -> bool:
+    """A quote that opens with a capital: whole words of someone's, not a name or phrase in a sentence."""
+    text = d.body[q.span.start : q.span.end]
+    return bool(text) and text[0].isupper() and len(text.split()) > 3
 
 
 def _colon_before(q: Quoted, d: QuoteDoc) -> Any | None:
@@ -168,6 +177,20 @@ def _trailing_report(sent: Any, d: QuoteDoc, lex: Lex) -> Any | None:
     return None
 
 
+def _report_before(q: Quoted, prev: Any, d: QuoteDoc, lex: Lex) -> Any | None:
+    """ "Doe said the plan was dead. / '...'": a paragraph of quote after one that ends in a report.
+
+    The writer names the speaker in indirect speech, then gives the words; the
+    previous paragraph's last sentence must be a speech verb's own clause.
+    """
+    if d.para[prev.start] == q.para or d.body[q.span.open_mark - 1 : q.span.open_mark].strip():
+        return None
+    root = prev.root
+    if not is_reporting(root, lex) or root.lower_ in lex.thinking:
+        return None
+    return speaker_head(root, d)
+
+
 def local_speaker(q: Quoted, d: QuoteDoc, lex: Lex) -> Mention | Any | None:
     """The speaker named in the quote's own sentence(s): a head token, a mention, or None."""
     if not len(q.toks):
@@ -175,8 +198,13 @@ def local_speaker(q: Quoted, d: QuoteDoc, lex: Lex) -> Mention | Any | None:
     label = _transcript_label(q, d)
     if label is not None:
         return label
+    owner = claim_owner(q, d, lex)  # "Doe's claim that '...'": before the verb that rejects the claim
+    if owner is not None:
+        return owner
     verb = governing_verb(q, d, lex)
     head = _colon_clause(q, d, lex, reporting=True)
+    if head is not None and _utterance(q, d):
+        head = _trailing_clause(q, d) or head  # ": '...,' the union wrote": the nearer attribution
     if head is None and verb is not None:
         head = speaker_head(verb, d)
     if head is None:
@@ -184,10 +212,11 @@ def local_speaker(q: Quoted, d: QuoteDoc, lex: Lex) -> Mention | Any | None:
         head = speaker_head(hanging, d) if hanging is not None else None
     head = head or _trailing_clause(q, d) or according(q, d, lex)
     head = head or _colon_clause(q, d, lex, reporting=False) or _colon_head(q, d) or _dash_byline(q, d)
+    head = head or according(q, d, lex, anywhere=True)  # the sentence's named source before a mere neighbour
     if head is None and verb is None:
         near = nearest_verb(q, d, lex)
         head = speaker_head(near, d) if near is not None else None
-    return head or according(q, d, lex, anywhere=True)
+    return head
 
 
 def governed(q: Quoted, d: QuoteDoc, lex: Lex) -> bool:
@@ -205,14 +234,19 @@ def governed(q: Quoted, d: QuoteDoc, lex: Lex) -> bool:
 
 
 def neighbour_speaker(q: Quoted, d: QuoteDoc, lex: Lex) -> Any | None:
-    """A quote-only sentence: the speaker named by a bare reporting sentence next to it."""
-    if q.starts_sentence(d) and q.first > 0:
-        prev = d.sents[q.first - 1]
+    """A quote-only sentence: the speaker named by a bare reporting sentence next to it.
+
+    Last, a paragraph of quote after a paragraph that ends in a report: its reporter.
+    """
+    prev = d.sents[q.first - 1] if q.starts_sentence(d) and q.first > 0 else None
+    if prev is not None:
         head = _bare_reporting(prev, d, lex) or _trailing_report(prev, d, lex)
         if head is not None:
             return head
     if q.ends_sentence(d) and q.last + 1 < len(d.sents):
         nxt = d.sents[q.last + 1]
         if not nxt.text.rstrip().endswith(":"):
-            return _bare_reporting(nxt, d, lex)
-    return None
+            head = _bare_reporting(nxt, d, lex)
+            if head is not None:
+                return head
+    return _report_before(q, prev, d, lex) if prev is not None else None

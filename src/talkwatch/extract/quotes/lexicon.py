@@ -20,15 +20,17 @@ class Lex:
     reporting: frozenset[str]
     naming: frozenset[str]
     naming_tags: frozenset[str]
+    thinking: frozenset[str]
     prepositions: tuple[tuple[str, ...], ...]
     pronouns: dict[str, frozenset[str]]
     nouns: dict[str, str]
     documents: frozenset[str]
+    speech_nouns: frozenset[str]
     document_verbs: frozenset[str]
     addressee: frozenset[str]
+    quoting: frozenset[str]
     entity_types: dict[str, str]
     plural_type: str
-    scare_max: int
     title_max: int
     title_small: frozenset[str]
 
@@ -60,6 +62,12 @@ def lexicon() -> Lex:
     doc_verbs: set[str] = set()
     for verb in raw.get("document_verbs") or ():
         doc_verbs |= _forms(verb, irregular)
+    thinking: set[str] = set()
+    for verb in raw.get("thinking_verbs") or ():
+        thinking |= _forms(verb, irregular)
+    quoting: set[str] = set()
+    for verb in raw.get("quoting_verbs") or ():
+        quoting |= _forms(verb, irregular)
     told: set[str] = set()
     for verb in raw.get("addressee_verbs") or ():
         told |= _forms(verb, irregular)
@@ -67,15 +75,17 @@ def lexicon() -> Lex:
         reporting=frozenset(reporting - naming),
         naming=frozenset(naming),
         naming_tags=frozenset(raw.get("naming_tags") or ()),
+        thinking=frozenset(thinking),
         prepositions=tuple(tuple(p.split()) for p in raw.get("source_prepositions") or ()),
         pronouns={k: frozenset(v) for k, v in (raw.get("pronouns") or {}).items()},
         nouns=dict(raw.get("speaker_nouns") or {}),
         documents=frozenset(raw.get("document_nouns") or ()),
+        speech_nouns=frozenset(raw.get("speech_nouns") or ()),
         document_verbs=frozenset(doc_verbs),
         addressee=frozenset(told),
+        quoting=frozenset(quoting),
         entity_types=dict(raw.get("entity_types") or {}),
         plural_type=raw.get("plural_type", "group"),
-        scare_max=int(raw.get("scare_quote_max_words", 2)),
         title_max=int(raw.get("title_max_words", 6)),
         title_small=frozenset(raw.get("title_small_words") or ()),
     )

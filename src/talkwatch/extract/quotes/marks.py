@@ -60,8 +60,14 @@ def _role(body: str, i: int, fixed: str | None) -> str | None:
     if fixed == "close":
         return "open" if opens and not closes else "close"
     if opens == closes:
-        return None
+        return "open" if fixed is None and _loose_opener(body, i) else None
     return "open" if opens else "close"
+
+
+def _loose_opener(body: str, i: int) -> bool:
+    """ 'he said. " I told them': a straight mark set apart by spaces after a sentence's end opens."""
+    spaced = body[i - 1 : i] == " " and body[i + 1 : i + 2] == " "
+    return spaced and bool(re.search(r"[.!?:]\s$", body[max(0, i - 2) : i]))
 
 
 def _double_marks(body: str, start: int, end: int) -> list[_Mark]:
@@ -180,7 +186,23 @@ def _pair_para(
         cont = left is not None and next_opens
         if left is None or cont:
             return pairs, left, cont
-        marks = [m for m in marks if m is not left]
+        flipped = _misprinted_close(body, marks, left)
+        marks = [m for m in marks if m is not left] if flipped is None else flipped
+
+
+def _misprinted_close(body: str, marks: list[_Mark], left: _Mark) -> list[_Mark] | None:
+    """ "'... the Government, “said Moncada.": a closer printed as an opener after the open quote.
+
+    An opening mark after another of its style, right after a comma or full
+    stop and before a lower-case word, closes the quote the first one opened.
+    """
+    for k, m in enumerate(marks):
+        earlier = any(x.role == "open" and x.style == m.style for x in marks[:k])
+        if not earlier or m.role != "open" or m.style != left.style:
+            continue
+        if re.search(r"[,.!?]\s$", body[max(0, m.pos - 2) : m.pos]) and body[m.pos + 1 : m.pos + 2].islower():
+            return [*marks[:k], _Mark(m.pos, m.style, "close"), *marks[k + 1 :]]
+    return None
 
 
 def _scan(body: str, single: bool) -> list[Span]:

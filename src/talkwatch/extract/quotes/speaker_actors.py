@@ -82,6 +82,10 @@ def _issuer(head: Any) -> Any | None:
             objs = [g for g in c.children if g.dep_ == "pobj"]
             if objs:
                 return objs[0]
+        if c.dep_ == "acl":  # "a statement signed by both sides"
+            objs = [g for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+            if objs:
+                return objs[0]
     return None
 
 
@@ -134,13 +138,17 @@ def _before(ctx: Any, pos: int, types: set[str] | None, d: QuoteDoc, limit: int 
 
 
 def _by_pronoun(ctx: Any, men: Mention, d: QuoteDoc, lex: Lex, speakers: list[tuple[int, str]]) -> str | None:
-    """A pronoun's antecedent: the last speaker or subject of its type nearby, else the last one."""
+    """A pronoun's antecedent: the last speaker or subject of its type nearby, else the last one.
+
+    With no actor of its type at all, the speaker of the quote just before (a
+    "he" after a name the index took for an organisation).
+    """
     types = set(lex.pronouns.get(men.head.lower_, ())) or None
     cands = _before(ctx, men.start, types, d)
-    if not cands:
-        return None
     n = d.sent_no[men.head.i]
     window = d.sents[max(0, n - 1)].start_char
+    if not cands:  # no actor of its type: the index may have mistyped the speaker just quoted
+        return next((a for pos, a in reversed(speakers) if pos >= window), None)
     recent = [m for m in cands if m.start >= window]
     for pos, actor_id in reversed(speakers):  # the speaker of the quote just before
         if pos >= window and any(m.actor == actor_id for m in recent):

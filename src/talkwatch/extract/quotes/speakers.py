@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .doc import Quoted, QuoteDoc
+from .doc import QuoteDoc
 from .lexicon import Lex, lexicon
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
@@ -26,8 +26,14 @@ def is_reporting(tok: Any, lex: Lex) -> bool:
         return False
     low = tok.lower_
     if low in lex.naming:
-        return tok.tag_ in lex.naming_tags
+        return tok.tag_ in lex.naming_tags or _progressive(tok)
     return low in lex.reporting or _document_says(tok, lex)
+
+
+def _progressive(verb: Any) -> bool:
+    """ "is describing it as ...": a present participle with a form of "be" as its auxiliary."""
+    be = ("is", "are", "was", "were", "been", "be", "'s", "’s")
+    return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in be for c in verb.children)
 
 
 def is_document(tok: Any, lex: Lex) -> bool:
@@ -40,7 +46,16 @@ def _document_says(verb: Any, lex: Lex) -> bool:
     """ "The memo reads", "filings show": verbs that report only with a document as subject."""
     if verb.lower_ not in lex.document_verbs:
         return False
-    return any(c.dep_ in SUBJ and is_document(np_head(c), lex) for c in verb.children)
+    return any(c.dep_ in SUBJ and is_document(np_head(c), lex) for c in verb.children) or (
+        _inverted_document(verb, lex) is not None
+    )
+
+
+def _inverted_document(verb: Any, lex: Lex) -> Any | None:
+    """ "'...,' read a statement signed by both sides": a subjectless verb with the document after it."""
+    if any(c.dep_ in SUBJ for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i and is_document(c, lex)), None)
 
 
 def nominal(tok: Any) -> bool:
@@ -54,11 +69,20 @@ def subject(verb: Any) -> Any | None:
     """The subject of a reporting verb, climbing through conjoined and subordinate verbs."""
     v = verb
     for _ in range(5):
-        for a in (c for c in v.children if c.dep_ == "agent"):
+        quoted = v.lower_ in lexicon().quoting  # "Doe was quoted by the agency as saying": Doe
+        for a in (c for c in v.children if c.dep_ == "agent" and not quoted):
             objs = [c for c in a.children if c.dep_ == "pobj"]
             if objs:
                 return objs[0]
         subj = [c for c in v.children if c.dep_ in SUBJ and nominal(c) and _same_para(c, v)]
+        inverted = _inverted_document(v, lexicon()) if v.lower_ in lexicon().document_verbs else None
+        if not subj and inverted is not None:
+            return inverted
+        climbed = v is not verb and (verb.tag_ == "VBG" or _own_object(verb, subj))
+        reporter = _reporting_above(v) if climbed else None
+        if reporter is not None:
+            v = reporter  # "Doe agreed that the issue must wait, stating '...'": Doe states
+            continue
         if subj:
             s = min(subj, key=lambda c: abs(c.i - v.i))
             return relative_head(s) if s.lower_ in _RELATIVE else s
@@ -71,6 +95,32 @@ def subject(verb: Any) -> Any | None:
         if v.dep_ not in _CLIMB or v.head.i == v.i:
             return None
         v = v.head
+    return None
+
+
+def _own_object(verb: Any, subj: list[Any]) -> bool:
+    """ "Doe said the delegates came, and accused them of ...": "them" cannot be the subject it agrees with.
+
+    A plain object pronoun never points back to its own clause's subject, so
+    a conjoined verb whose climbed-to subject "them" would repeat belongs with
+    the reporting verb above.
+    """
+    objs = [c.lower_ for c in verb.children if c.dep_ == "dobj" and c.tag_ == "PRP"]
+    if verb.dep_ != "conj" or not objs or not subj:
+        return False
+    plural = subj[0].tag_ in ("NNS", "NNPS")
+    return ("them" in objs) == plural
+
+
+def _reporting_above(v: Any) -> Any | None:
+    """The reporting verb whose complement clause ``v`` is in ("agreed that ... would be discussed")."""
+    lex = lexicon()
+    for _ in range(4):
+        if v.dep_ not in ("ccomp", "xcomp") or v.head.i == v.i:
+            return None
+        v = v.head
+        if is_reporting(v, lex):
+            return v
     return None
 
 
@@ -122,30 +172,36 @@ def _loose_subject(verb: Any, d: QuoteDoc) -> Any | None:
 
 
 def _name_under(verb: Any, d: QuoteDoc) -> Any | None:
-    """ "In a panel, Marc Doe ... told": a name before the verb that hangs off it."""
+    """ "In a panel, Marc Doe ... told": a name before the verb that hangs off it.
+
+    Of several, the one closest to the verb in the parse: "Doe, the leader of
+    the Unity Front, told" is Doe, not the front his title names.
+    """
     sent = d.sent(verb.i)
-    for tok in reversed(list(d.doc[sent.start : verb.i])):
+    best: tuple[int, int, Any] | None = None
+    for tok in d.doc[sent.start : verb.i]:
         if d.inside[tok.i] or not (
             tok.ent_type_ in ("PERSON", "ORG", "NORP") or tok.lower_ in ("he", "she", "they")
         ):
             continue
-        if _hangs_off(tok, verb):
-            return tok
-    return None
+        steps = _hangs_off(tok, verb)
+        if steps is not None and (best is None or (steps, verb.i - tok.i) < best[:2]):
+            best = (steps, verb.i - tok.i, tok)
+    return best[2] if best else None
 
 
-def _hangs_off(tok: Any, verb: Any) -> bool:
-    """Does the head chain above ``tok`` reach ``verb`` before any other verb?"""
+def _hangs_off(tok: Any, verb: Any) -> int | None:
+    """Steps up the head chain from ``tok`` to ``verb``, if it gets there before any other verb."""
     h = tok
-    for _ in range(8):
+    for steps in range(1, 9):
         if h.head.i == h.i:
-            return False
+            return None
         h = h.head
         if h.i == verb.i:
-            return True
+            return steps
         if h.pos_ in ("VERB", "AUX"):
-            return False
-    return False
+            return None
+    return None
 
 
 def _after_participle(verb: Any, d: QuoteDoc) -> Any | None:
@@ -215,141 +271,72 @@ def speaker_head(verb: Any, d: QuoteDoc) -> Any | None:
     if told and subj is not None and subj.i > verb.i:
         subj = None
     if subj is None or d.inside[subj.i] or subj.lower_ in ("what", "which", "there"):
-        subj = _loose_subject(verb, d)
+        subj = _loose_subject(verb, d) or _shared_subject(verb, d)
     if subj is None or d.inside[subj.i]:
         return None
-    return _prefer_name(subj)
+    return _prefer_name(_reporter_of(subj) or _issuer_of_clause(subj) or subj)
 
 
-def _roots(q: Quoted, d: QuoteDoc) -> list[Any]:
-    """Quoted tokens whose head lies outside the quote: where the quote attaches to its sentence."""
-    qs = set(q.toks)
-    return [d.doc[i] for i in q.toks if d.doc[i].head.i not in qs or d.doc[i].head.i == i]
+def _shared_subject(verb: Any, d: QuoteDoc) -> Any | None:
+    """ "He acknowledged that '...' and acknowledged that '...'": a second verb shares the first's subject.
 
-
-def _chain(tok: Any, q: Quoted, d: QuoteDoc) -> list[Any]:
-    """Head chain above a token, within the quote's paragraph."""
-    out = []
-    h = tok
-    for _ in range(12):
-        if h.head.i == h.i or d.para[h.head.i] != q.para:
-            break
-        h = h.head
-        out.append(h)
-    return out
-
-
-def governing_verb(q: Quoted, d: QuoteDoc, lex: Lex) -> Any | None:
-    """The nearest reporting verb above the quote in the parse (the quote is its complement)."""
-    best: tuple[int, Any] | None = None
-    qs = set(q.toks)
-    for root in _roots(q, d):
-        for steps, h in enumerate(_chain(root, q, d)):
-            if h.i not in qs and not d.inside[h.i] and is_reporting(h, lex):
-                if best is None or steps < best[0]:
-                    best = (steps, h)
-                break
-    return best[1] if best else None
-
-
-def _dist(tok: Any, q: Quoted) -> int:
-    """Token distance from the quote, to prefer the nearest of several verbs."""
-    return min(abs(tok.i - q.toks.start), abs(tok.i - q.toks.stop))
-
-
-def hanging_verb(q: Quoted, d: QuoteDoc, lex: Lex) -> Any | None:
-    """A reporting verb attached under the quote ("...," the minister said, as a parataxis)."""
-    qs = set(q.toks)
-    hits = []
-    for sent in q.sentences(d):
-        for tok in sent:
-            if (
-                d.para[tok.i] == q.para
-                and not d.inside[tok.i]
-                and is_reporting(tok, lex)
-                and any(h.i in qs for h in _chain(tok, q, d))
-            ):
-                hits.append((_dist(tok, q), tok))
-    return min(hits, key=lambda x: x[0])[1] if hits else None
-
-
-def nearest_verb(q: Quoted, d: QuoteDoc, lex: Lex) -> Any | None:
-    """Any reporting verb with a subject in the quote's sentences, nearest first."""
-    hits = []
-    for sent in q.sentences(d):
-        for tok in sent:
-            if (
-                d.para[tok.i] == q.para
-                and not d.inside[tok.i]
-                and is_reporting(tok, lex)
-                and speaker_head(tok, d) is not None
-            ):
-                hits.append((_dist(tok, q), tok))
-    return min(hits, key=lambda x: x[0])[1] if hits else None
-
-
-def _reaches(q: Quoted, target: Any, d: QuoteDoc) -> bool:
-    """The quote hangs off ``target`` with no noun in between ("amid speculation that ...")."""
-    qs = set(q.toks)
-    for root in _roots(q, d):
-        for h in _chain(root, q, d):
-            if h.i == target.i:
-                return True
-            if h.i not in qs and h.pos_ in ("NOUN", "PROPN"):
-                break
-    return False
-
-
-def according(q: Quoted, d: QuoteDoc, lex: Lex, anywhere: bool = False) -> Any | None:
-    """The object of "according to X" (and the other source prepositions) over the quote.
-
-    ``anywhere``: in a long sentence the parse may hang "according to X" on
-    another clause; when no verb attributes the quote, X is still its source.
+    The parser often hangs the second verb on the first quote's words; the
+    reporting verb before it in the sentence is the one it is coordinated with.
     """
-    for sent in q.sentences(d):
-        toks = list(sent)
-        for k, tok in enumerate(toks):
-            if d.inside[tok.i]:
-                continue
-            for words in lex.prepositions:
-                obj = _source_object(toks, k, words, d)
-                if obj is not None and (
-                    (anywhere and not _in_noun_clause(q, d))
-                    or tok.head.i == tok.i
-                    or _reaches(q, tok.head, d)
-                    or q.starts_sentence(d) and q.ends_sentence(d)
-                ):
-                    return obj
+    if verb.dep_ != "conj":
+        return None
+    lex = lexicon()
+    for tok in reversed(d.doc[d.sent(verb.i).start : verb.i]):
+        if not d.inside[tok.i] and is_reporting(tok, lex):
+            subj = subject(tok)
+            return subj if subj is not None and not d.inside[subj.i] else None
     return None
 
 
-def _in_noun_clause(q: Quoted, d: QuoteDoc) -> bool:
-    """Is the quote inside a clause that completes a noun ("speculation that it is building an 'X track'")?
+def _issuer_of_clause(pron: Any) -> Any | None:
+    """ "The ministries issued a statement in which they stressed ...": the subject that issued it.
 
-    Such a clause tells what is said or believed by others, so a source named for the sentence
-    ("according to X") does not speak the quoted words; a quoted name there is only a name.
+    A pronoun inside a relative clause on the object of a verb is bound by that
+    verb's subject when the two agree in number.
     """
-    inside = set(q.toks)
-    tok = next((d.doc[i].head for i in q.toks if d.doc[i].head.i not in inside), None)
-    while tok is not None and tok.dep_ != "ROOT":
-        if tok.dep_ in ("acl", "relcl", "ccomp") and tok.head.pos_ in ("NOUN", "PROPN"):
-            return True
-        tok = tok.head
-    return False
+    if pron.lower_ not in ("he", "she", "they") or pron.head.dep_ != "relcl":
+        return None
+    noun = pron.head.head
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+    if noun.dep_ not in ("dobj", "pobj") or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = [c for c in verb.children if c.dep_ == "nsubj" and nominal(c) and c.pos_ != "PRON"]
+    if not subj:
+        return None
+    conj = [c for c in subj[0].children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
+    plural = subj[0].tag_ in ("NNS", "NNPS") or bool(conj)
+    if plural != (pron.lower_ == "they"):
+        return None
+    return conj[-1] if conj and subj[0].pos_ not in ("NOUN", "PROPN") else subj[0]
 
 
-def _source_object(toks: list[Any], k: int, words: tuple[str, ...], d: QuoteDoc) -> Any | None:
-    """The unquoted object of the source preposition ``words`` if it starts at ``toks[k]``."""
-    if [t.lower_ for t in toks[k : k + len(words)]] != list(words):
+def _reporter_of(pron: Any) -> Any | None:
+    """ "The envoy said she wanted to speak '...'": a he/she in what a person reports is that person.
+
+    Only a name or a person noun binds the pronoun ("police said he shouted"
+    does not: police are no "he"), only through what is reported (not "after
+    she attacked"), and not when the pronoun itself speaks ("but he said").
+    """
+    lex = lexicon()
+    v = pron.head
+    if pron.lower_ not in ("he", "she") or (is_reporting(v, lex) and v.lower_ not in lex.thinking):
         return None
-    last = toks[k + len(words) - 1]
-    objs = [c for c in last.children if c.dep_ == "pobj"]
-    if not objs and k + len(words) < len(toks):  # the parser left the object unattached
-        nxt = toks[k + len(words)]
-        objs = [nxt.head if nxt.dep_ == "compound" else nxt] if nominal(nxt) else []
-    if not objs or d.inside[objs[0].i]:
+    for _ in range(6):
+        if v.dep_ not in ("ccomp", "xcomp") or v.head.i == v.i:
+            return None
+        v = v.head
+        if not is_reporting(v, lex):
+            continue
+        subj = [c for c in v.children if c.dep_ == "nsubj" and c.i < pron.i]
+        if subj and (subj[0].pos_ == "PROPN" or lex.nouns.get(subj[0].lower_) == "person"):
+            return subj[0]
         return None
-    return objs[0]
+    return None
 
 
 def np_head(tok: Any) -> Any:
