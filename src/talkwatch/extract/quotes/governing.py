@@ -9,6 +9,7 @@ the quote's sentences. A verb is never looked for across a paragraph break.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from .doc import Quoted, QuoteDoc
@@ -65,29 +66,21 @@ def _dist(tok: Any, q: Quoted) -> int:
 def hanging_verb(q: Quoted, d: QuoteDoc, lex: Lex) -> Any | None:
     """A reporting verb attached under the quote ("...," the minister said, as a parataxis)."""
     qs = set(q.toks)
-    hits = []
-    for sent in q.sentences(d):
-        for tok in sent:
-            if (
-                d.para[tok.i] == q.para
-                and not d.inside[tok.i]
-                and is_reporting(tok, lex)
-                and any(h.i in qs for h in head_chain(tok, q, d))
-            ):
-                hits.append((_dist(tok, q), tok))
-    return min(hits, key=lambda x: x[0])[1] if hits else None
+    return _nearest_reporting(q, d, lex, lambda tok: any(h.i in qs for h in head_chain(tok, q, d)))
 
 
 def nearest_verb(q: Quoted, d: QuoteDoc, lex: Lex) -> Any | None:
     """Any reporting verb with a subject in the quote's sentences, nearest first."""
-    hits = []
-    for sent in q.sentences(d):
-        for tok in sent:
-            if (
-                d.para[tok.i] == q.para
-                and not d.inside[tok.i]
-                and is_reporting(tok, lex)
-                and speaker_head(tok, d) is not None
-            ):
-                hits.append((_dist(tok, q), tok))
+    return _nearest_reporting(q, d, lex, lambda tok: speaker_head(tok, d) is not None)
+
+
+def _nearest_reporting(q: Quoted, d: QuoteDoc, lex: Lex, fits: Callable[[Any], bool]) -> Any | None:
+    """The reporting verb outside quotes in the quote's paragraph and sentences that ``fits``,
+    nearest to the quote."""
+    hits = [
+        (_dist(tok, q), tok)
+        for sent in q.sentences(d)
+        for tok in sent
+        if d.para[tok.i] == q.para and not d.inside[tok.i] and is_reporting(tok, lex) and fits(tok)
+    ]
     return min(hits, key=lambda x: x[0])[1] if hits else None
