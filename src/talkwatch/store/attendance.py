@@ -9,6 +9,7 @@ that cites the meeting's own statement, so the inference stays visible.
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from typing import Any
 
 from . import identity, rows, timeline
@@ -36,7 +37,7 @@ def participants(
         hist = by_actor[actor]
         role = next((p["role"] for p in reversed(hist) if p["role"]), None)
         events = timeline.participant_timeline([_statement(p, actor, start) for p in hist])
-        events += _implied(events, role, meeting_end)
+        events += _implied(events, role, meeting_end, start)
         out.append({"actor": actor, "status": events[-1]["status"], "role": role, "history": events})
     return out
 
@@ -50,7 +51,7 @@ def _by_actor(parts: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
         aid = p["actor_id"] or f"{p['doc_id']}:{p['actor_local']}"
         for target in members.get(aid) or [described.get(aid, aid)]:
             by_actor.setdefault(target, []).append(p)
-    return by_actor
+    return {actor: timeline.revocations_last(hist) for actor, hist in by_actor.items()}
 
 
 def conflicts(parts: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -109,14 +110,33 @@ IMPLIED = {  # meeting status -> participant statuses that become attendance
 NOT_IMPLIED_ROLES = frozenset({"host", "sponsor", "guarantor", "observer"})
 
 
+INTENT_WINDOW = timedelta(days=7)  # an intention told weeks ahead is no seat at the table
+
+
+def _long_before(last: dict[str, Any], start: str | None) -> bool:
+    """Whether a will_attend was last told more than a week before the talks' first day.
+
+    Lists of expected delegations published weeks ahead ("the conference will
+    include ...") are plans, often revised; the talks taking place do not say
+    who of them came.
+    """
+    if last["status"] != "will_attend":
+        return False
+    day, first = str(last.get("reported") or ""), str(start or "")
+    if len(day) < 10 or len(first) < 10:
+        return False
+    return date.fromisoformat(day[:10]) < date.fromisoformat(first[:10]) - INTENT_WINDOW
+
+
 def _implied(
-    events: list[dict[str, Any]], role: str | None, meeting_end: dict[str, Any] | None
+    events: list[dict[str, Any]], role: str | None, meeting_end: dict[str, Any] | None,
+    start: str | None = None,
 ) -> list[dict[str, Any]]:
     """An ``attended`` entry when the meeting took place after the actor was last said to come."""
     if not events or not meeting_end or role in NOT_IMPLIED_ROLES:
         return []
     last = events[-1]
-    if last["status"] not in IMPLIED.get(meeting_end.get("status") or "", ()):
+    if last["status"] not in IMPLIED.get(meeting_end.get("status") or "", ()) or _long_before(last, start):
         return []
     if (meeting_end.get("reported") or "") < (last.get("reported") or ""):
         return []
@@ -158,7 +178,7 @@ def _generic_targets(parts: list[dict[str, Any]]) -> dict[str, str]:
         elif not identity.is_collective(p.get("a_name"), akey):
             named.setdefault(p["a_type"], set()).add(aid)
             by_key[akey] = aid
-    out = {}
+    out = identity.contained_names(_meeting_actors(parts))
     for akey, aid in sorted(by_key.items()):
         government = by_key.get(f"{akey}_GOV")
         if government and identity.gazetteer_entry(akey) is not None:
@@ -168,6 +188,13 @@ def _generic_targets(parts: list[dict[str, Any]]) -> dict[str, str]:
         if len(targets) == 1:
             out[aid] = min(targets)
     return out
+
+
+def _meeting_actors(parts: list[dict[str, Any]]) -> list[tuple[str, str, str | None, str | None, str]]:
+    """(id, name, type, country, key) of each record actor named at the meeting."""
+    seen = {p["actor_id"]: (p["actor_id"], p.get("a_name") or "", p.get("a_type"), p.get("a_country"),
+                            p.get("akey") or "") for p in parts if p.get("actor_id")}
+    return [seen[aid] for aid in sorted(seen)]
 
 
 def _collective_members(parts: list[dict[str, Any]], described: dict[str, str]) -> dict[str, list[str]]:

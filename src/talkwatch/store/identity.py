@@ -180,3 +180,36 @@ def town_country(town: str | None) -> str | None:
         return None
     found = _gazetteer().place(town)
     return found[1] if found else None
+
+
+def _content_words(name: str | None) -> frozenset[str]:
+    filler = set(_data().get("name_filler") or ())
+    return frozenset(w for w in _plain(name).split() if w not in filler)
+
+
+def contained_names(actors: list[tuple[str, str, str | None, str | None, str]]) -> dict[str, str]:
+    """Unkeyed organisations named by part of another's name -> that actor.
+
+    ``actors`` are (id, name, type, country, akey) of one meeting. A short
+    name ("National Coalition") is the actor whose name holds all its words,
+    when the longest such names are exactly one actor (two candidates: left
+    alone); types that can be shortened only, countries not in conflict.
+    """
+    kinds = set(_data().get("shortened_types") or ())
+    words = {aid: _content_words(name) for aid, name, *_ in actors}
+    info = {aid: (type_, country) for aid, _, type_, country, _ in actors}
+    out: dict[str, str] = {}
+    for aid, name, type_, _country, akey in sorted(actors):
+        own = words[aid]
+        if not akey.startswith("n:") or len(own) < 2 or type_ not in kinds or generic_type(name, None, None):
+            continue
+        over = [o for o in sorted(words) if own < words[o] and _compatible(info[aid], info[o], kinds)]
+        top = [o for o in over if not any(words[o] < words[p] for p in over)]
+        if len(top) == 1:
+            out[aid] = top[0]
+    return out
+
+
+def _compatible(a: tuple[str | None, str | None], b: tuple[str | None, str | None], kinds: set[str]) -> bool:
+    """Types both shortenable, countries equal or one untold."""
+    return b[0] in kinds and (not a[1] or not b[1] or a[1] == b[1])

@@ -129,3 +129,50 @@ def latest_start(timeline: list[Statement]) -> str | None:
             continue
         return s["start"]
     return None
+
+
+REVOKES = {status: frozenset(old) for status, old in (_DATA.get("revokes") or {}).items()}
+
+
+def revocations_last(stmts: list[Statement]) -> list[Statement]:
+    """One actor's statements (report order) with each article's revoking sentence last in its phase.
+
+    Statements carry ``doc_id``, ``ev_start`` and ``status``. Within an
+    article, a sentence stating a revocation with what it revokes ("rescinded
+    its invitation") is the article's latest news: the article's other
+    statements of that phase move before it, and the revoked status (the
+    invitation) before them all. Other articles and other phases keep their places.
+    """
+    out = list(stmts)
+    for doc in sorted({str(s["doc_id"]) for s in stmts}):
+        mine = [i for i, s in enumerate(out) if str(s["doc_id"]) == doc]
+        found = _revoking_sentence([out[i] for i in mine])
+        if found is None:
+            continue
+        at, status = found
+        phase = PARTICIPANT_PHASE.get(status, -1)
+        same = [i for i in mine if PARTICIPANT_PHASE.get(out[i]["status"], -2) == phase]
+        moved = sorted(same, key=lambda i: (_rank(out[i], at, status), i))
+        for i, s in zip(same, [out[i] for i in moved], strict=True):
+            out[i] = s
+    return out
+
+
+def _rank(s: Statement, at: Any, status: str) -> int:
+    """0: what the sentence revokes, 1: the article's other statements, 2: the revocation."""
+    if s.get("ev_start") != at:
+        return 1
+    return 2 if s["status"] == status else 0 if s["status"] in REVOKES[status] else 1
+
+
+def _revoking_sentence(stmts: list[Statement]) -> tuple[Any, str] | None:
+    """(position, revoking status) of the first sentence stating a revocation and what it revokes."""
+    by_sentence: dict[Any, list[str]] = {}
+    for s in stmts:
+        by_sentence.setdefault(s.get("ev_start"), []).append(s["status"])
+    for at in sorted(by_sentence, key=lambda v: (v is None, v if v is not None else 0)):
+        said = by_sentence[at]
+        new = next((n for n in sorted(REVOKES) if n in said and REVOKES[n] & set(said)), None)
+        if new:
+            return at, new
+    return None
