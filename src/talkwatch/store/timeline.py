@@ -92,12 +92,28 @@ def meeting_timeline(stmts: list[Statement]) -> list[Statement]:
     they start and giving no day of its own, cannot be about them (the same
     article's earlier meetings, told undated): it is left out of the timeline.
     """
-    events = fold(in_event_order(stmts, MEETING_PHASE), same_meeting_state)
+    events = fold(_news(in_event_order(stmts, MEETING_PHASE)), same_meeting_state)
     start = latest_start(events)
     kept = [s for s in stmts if not _before_start(s, start)]
     if kept and len(kept) < len(stmts):
-        events = fold(in_event_order(kept, MEETING_PHASE), same_meeting_state)
+        events = fold(_news(in_event_order(kept, MEETING_PHASE)), same_meeting_state)
     return events
+
+
+def _news(events: list[Statement]) -> list[Statement]:
+    """Events without the plans an article recalls beside its own news of the talks.
+
+    An article that reports talks suspended and recalls they "were scheduled
+    to begin" on that day adds one entry, its news: the recalled plan (or
+    delay) is the article's background, already in (or missing from) the
+    record's past. Kept: a recalled plan whose article tells nothing later,
+    and recalled talks under way (a lead "talks are starting" is news).
+    """
+    plan = min(MEETING_PHASE.values(), default=0)
+    later = {str(e.get("document")) for e in events
+             if not e.get("background") and MEETING_PHASE.get(e["status"], plan) > plan}
+    return [e for e in events if not (e.get("background") and MEETING_PHASE.get(e["status"], plan) == plan
+                                      and str(e.get("document")) in later)]
 
 
 TOOK_PLACE = frozenset(_DATA.get("took_place") or ())
