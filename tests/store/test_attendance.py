@@ -116,3 +116,16 @@ def test_a_revoked_invitation_is_the_article_latest_news():
     rows[2]["idx"] = 3
     hist = attendance.participants(rows)[0]["history"]
     assert [h["status"] for h in hist] == ["invited", "will_attend", "not_invited"]
+
+
+def test_one_person_spelled_two_ways_or_by_surname_is_one_participant():
+    rows = [
+        _row(1, "p1", "Andrej Volkanov", "person", "will_attend", "2031-05-01"),
+        _row(2, "p2", "Andrey Volkanov", "person", "arrived", "2031-05-02"),
+        _row(3, "p3", "Volkanov", "person", "attended", "2031-05-03"),
+        _row(4, "p4", "Yurij Dasko", "person", "attended", "2031-05-03"),
+        _row(5, "p5", "Yuliya Dasko", "person", "declined", "2031-05-03"),
+        _row(6, "p6", "Dasko", "person", "attended", "2031-05-03"),
+    ]
+    assert _final(rows) == {"p1": "attended", "p4": "attended", "p5": "declined", "p6": "attended"}
+    assert identity.spelling_key("Aleksej Podoljak") == identity.spelling_key("Alexey Podolyak")

@@ -178,7 +178,8 @@ def _generic_targets(parts: list[dict[str, Any]]) -> dict[str, str]:
         elif not identity.is_collective(p.get("a_name"), akey):
             named.setdefault(p["a_type"], set()).add(aid)
             by_key[akey] = aid
-    out = identity.contained_names(_meeting_actors(parts))
+    named_here = _meeting_actors(parts)
+    out = identity.contained_names(named_here) | identity.same_person(named_here)
     for akey, aid in sorted(by_key.items()):
         government = by_key.get(f"{akey}_GOV")
         if government and identity.gazetteer_entry(akey) is not None:
