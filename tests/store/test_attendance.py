@@ -97,13 +97,16 @@ def test_a_short_name_two_actors_hold_or_a_person_is_left_alone():
                             "e": "attended"}
 
 
-def test_an_intention_told_weeks_before_the_talks_is_not_attendance():
+def test_a_third_state_intention_told_weeks_before_the_talks_is_not_attendance():
     end = {"reported": "2031-06-10", "status": "held", "document": "dm", "evidence": {}}
     rows = [
         _row(1, "early", "Ostrava", "state", "will_attend", "2031-05-01"),
         _row(2, "late", "Tarnia", "state", "will_attend", "2031-06-07"),
+        _row(3, "side", "Ostravan government", "government", "will_attend", "2031-05-01"),
     ]
-    assert _final(rows, meeting_end=end, start="2031-06-10") == {"early": "will_attend", "late": "attended"}
+    assert _final(rows, meeting_end=end, start="2031-06-10") == {
+        "early": "will_attend", "late": "attended", "side": "attended",
+    }
 
 
 def test_a_revoked_invitation_is_the_article_latest_news():

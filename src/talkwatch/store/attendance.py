@@ -37,7 +37,8 @@ def participants(
         hist = by_actor[actor]
         role = next((p["role"] for p in reversed(hist) if p["role"]), None)
         events = timeline.participant_timeline([_statement(p, actor, start) for p in hist])
-        events += _implied(events, role, meeting_end, start)
+        party = _own_party(parts, actor)
+        events += _implied(events, role, meeting_end, None if party else start)
         out.append({"actor": actor, "status": events[-1]["status"], "role": role, "history": events})
     return out
 
@@ -110,11 +111,21 @@ IMPLIED = {  # meeting status -> participant statuses that become attendance
 NOT_IMPLIED_ROLES = frozenset({"host", "sponsor", "guarantor", "observer"})
 
 
+# The conflict's own sides (and people) come to their talks once they said so;
+# third states and organisations listed weeks ahead as expected are plans.
+OWN_PARTY_TYPES = frozenset({"government", "opposition", "armed_group", "person"})
+
+
+def _own_party(parts: list[dict[str, Any]], actor: str) -> bool:
+    """Whether the record actor is one of the conflict's sides (by its type)."""
+    return any(p.get("actor_id") == actor and p.get("a_type") in OWN_PARTY_TYPES for p in parts)
+
+
 INTENT_WINDOW = timedelta(days=7)  # an intention told weeks ahead is no seat at the table
 
 
 def _long_before(last: dict[str, Any], start: str | None) -> bool:
-    """Whether a will_attend was last told more than a week before the talks' first day.
+    """Whether a will_attend was last told more than a week before the talks' first day (third parties).
 
     Lists of expected delegations published weeks ahead ("the conference will
     include ...") are plans, often revised; the talks taking place do not say
