@@ -132,3 +132,12 @@ def test_one_person_spelled_two_ways_or_by_surname_is_one_participant():
     ]
     assert _final(rows) == {"p1": "attended", "p4": "attended", "p5": "declined", "p6": "attended"}
     assert identity.spelling_key("Aleksej Podoljak") == identity.spelling_key("Alexey Podolyak")
+
+
+def test_a_description_in_apposition_is_the_actor_named_beside_it():
+    rows = [
+        _row(1, "front", "Kaweri Liberation Front", "opposition", "attended", "2031-05-01"),
+        _row(2, "bloc", "Civic Bloc", "opposition", "declined", "2031-05-02"),
+        _row(2, "desc", "the moderate opposition group", "opposition", "declined", "2031-05-02"),
+    ]
+    assert _final(rows) == {"front": "attended", "bloc": "declined"}

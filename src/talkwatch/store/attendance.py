@@ -171,8 +171,10 @@ def _generic_targets(parts: list[dict[str, Any]]) -> dict[str, str]:
     """Descriptions -> the actor they stand for at this meeting.
 
     A generic description ("the government", "the main opposition") is the
-    meeting's one named actor of that type; a state whose government is also
-    at the table is that government (one party, named two ways).
+    meeting's one named actor of that type (of several, the one named beside
+    it in each of its sentences: "the centrist group, the National Body"); a
+    state whose government is also at the table is that government (one party,
+    named two ways).
     """
     named: dict[str, set[str]] = {}
     generic: dict[str, str] = {}
@@ -195,10 +197,22 @@ def _generic_targets(parts: list[dict[str, Any]]) -> dict[str, str]:
         government = by_key.get(f"{akey}_GOV")
         if government and identity.gazetteer_entry(akey) is not None:
             out[aid] = government
+    said = _sentences(parts)
     for aid, part in sorted(generic.items()):
         targets = named.get(part, set()) - set(out)
+        if len(targets) > 1:  # an apposition: named beside it wherever it is said
+            targets = {t for t in targets if said[aid] <= said[t]}
         if len(targets) == 1:
             out[aid] = min(targets)
+    return out
+
+
+def _sentences(parts: list[dict[str, Any]]) -> dict[str, set[tuple[str, Any, str]]]:
+    """Per record actor: the (document, sentence, status) of its statements."""
+    out: dict[str, set[tuple[str, Any, str]]] = {}
+    for p in parts:
+        if p.get("actor_id"):
+            out.setdefault(p["actor_id"], set()).add((str(p["doc_id"]), p.get("ev_start"), str(p["status"])))
     return out
 
 
