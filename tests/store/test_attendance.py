@@ -73,3 +73,71 @@ def test_talks_held_imply_the_parties_attended_not_the_sponsors():
     ]
     end = {"status": "held", "reported": "2031-05-09", "document": "d9", "evidence": {}}
     assert _final(rows, meeting_end=end) == {"gov": "attended", "spon": "will_attend"}
+
+
+def test_a_short_name_of_an_organisation_is_the_one_actor_whose_name_holds_it():
+    rows = [
+        _row(1, "long", "Union of Free Kaweri Forces", "opposition", "will_attend", "2031-05-01",
+             country="KWR"),
+        _row(2, "short", "Free Kaweri Union", "opposition", "declined", "2031-05-02"),
+        _row(3, "shorter", "Kaweri Forces", "opposition", "attended", "2031-05-04"),
+    ]
+    assert _final(rows) == {"long": "attended"}
+
+
+def test_a_short_name_two_actors_hold_or_a_person_is_left_alone():
+    rows = [
+        _row(1, "a", "Kaweri Liberation Front", "armed_group", "attended", "2031-05-04"),
+        _row(2, "b", "Kaweri Popular Front", "armed_group", "attended", "2031-05-04"),
+        _row(3, "c", "Kaweri Front", "armed_group", "declined", "2031-05-04"),
+        _row(4, "d", "Lina Moro", "person", "will_attend", "2031-05-04"),
+        _row(5, "e", "supporters of Lina Moro", "group", "attended", "2031-05-04"),
+    ]
+    assert _final(rows) == {"a": "attended", "b": "attended", "c": "declined", "d": "will_attend",
+                            "e": "attended"}
+
+
+def test_a_third_state_intention_told_weeks_before_the_talks_is_not_attendance():
+    end = {"reported": "2031-06-10", "status": "held", "document": "dm", "evidence": {}}
+    rows = [
+        _row(1, "early", "Ostrava", "state", "will_attend", "2031-05-01"),
+        _row(2, "late", "Tarnia", "state", "will_attend", "2031-06-07"),
+        _row(3, "side", "Ostravan government", "government", "will_attend", "2031-05-01"),
+    ]
+    assert _final(rows, meeting_end=end, start="2031-06-10") == {
+        "early": "will_attend", "late": "attended", "side": "attended",
+    }
+
+
+def test_a_revoked_invitation_is_the_article_latest_news():
+    rows = [
+        _row(1, "x", "Tarnia", "state", "invited", "2031-05-01"),
+        _row(2, "x", "Tarnia", "state", "not_invited", "2031-05-03"),
+        _row(2, "x", "Tarnia", "state", "invited", "2031-05-03"),
+        _row(5, "x", "Tarnia", "state", "will_attend", "2031-05-03"),
+    ]
+    rows[2]["idx"] = 3
+    hist = attendance.participants(rows)[0]["history"]
+    assert [h["status"] for h in hist] == ["invited", "will_attend", "not_invited"]
+
+
+def test_one_person_spelled_two_ways_or_by_surname_is_one_participant():
+    rows = [
+        _row(1, "p1", "Andrej Volkanov", "person", "will_attend", "2031-05-01"),
+        _row(2, "p2", "Andrey Volkanov", "person", "arrived", "2031-05-02"),
+        _row(3, "p3", "Volkanov", "person", "attended", "2031-05-03"),
+        _row(4, "p4", "Yurij Dasko", "person", "attended", "2031-05-03"),
+        _row(5, "p5", "Yuliya Dasko", "person", "declined", "2031-05-03"),
+        _row(6, "p6", "Dasko", "person", "attended", "2031-05-03"),
+    ]
+    assert _final(rows) == {"p1": "attended", "p4": "attended", "p5": "declined", "p6": "attended"}
+    assert identity.spelling_key("Aleksej Podoljak") == identity.spelling_key("Alexey Podolyak")
+
+
+def test_a_description_in_apposition_is_the_actor_named_beside_it():
+    rows = [
+        _row(1, "front", "Kaweri Liberation Front", "opposition", "attended", "2031-05-01"),
+        _row(2, "bloc", "Civic Bloc", "opposition", "declined", "2031-05-02"),
+        _row(2, "desc", "the moderate opposition group", "opposition", "declined", "2031-05-02"),
+    ]
+    assert _final(rows) == {"front": "attended", "bloc": "declined"}

@@ -104,3 +104,20 @@ def test_an_unkeyed_name_that_is_a_gazetteer_entry_is_that_entry():
     assert identity.gazetteer_key("Belarus") == "BLR"
     assert identity.gazetteer_key("the Belarusian side") is None  # a description, not the entry's name
     assert identity.gazetteer_key("Northern Example Front") is None
+
+
+def test_a_plan_an_article_recalls_beside_its_news_adds_no_entry():
+    news = {"status": "suspended", "reported": "09", "start": "09", "document": "dB"}
+    recalled = {"status": "scheduled", "reported": "09", "start": "09", "document": "dB"}
+    alone = {"status": "postponed", "reported": "07", "start": None, "document": "dA"}
+    events = timeline.meeting_timeline([_s("ongoing", "05"), alone, news, recalled])
+    assert [e["status"] for e in events] == ["postponed", "ongoing", "suspended"]
+
+
+def test_recalled_talks_under_way_stay_in_the_history():
+    lead = {"status": "ongoing", "reported": "09", "start": None, "document": "dB"}
+    then = {"status": "held", "reported": "09", "start": None, "document": "dB"}
+    events = timeline.meeting_timeline([_s("scheduled", "01"), _s("held", "08"), lead, then])
+    assert [(e["status"], e["background"]) for e in events] == [
+        ("scheduled", False), ("ongoing", True), ("held", False),
+    ]

@@ -9,6 +9,7 @@ that cites the meeting's own statement, so the inference stays visible.
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from typing import Any
 
 from . import identity, rows, timeline
@@ -36,7 +37,8 @@ def participants(
         hist = by_actor[actor]
         role = next((p["role"] for p in reversed(hist) if p["role"]), None)
         events = timeline.participant_timeline([_statement(p, actor, start) for p in hist])
-        events += _implied(events, role, meeting_end)
+        party = _own_party(parts, actor)
+        events += _implied(events, role, meeting_end, None if party else start)
         out.append({"actor": actor, "status": events[-1]["status"], "role": role, "history": events})
     return out
 
@@ -50,7 +52,7 @@ def _by_actor(parts: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
         aid = p["actor_id"] or f"{p['doc_id']}:{p['actor_local']}"
         for target in members.get(aid) or [described.get(aid, aid)]:
             by_actor.setdefault(target, []).append(p)
-    return by_actor
+    return {actor: timeline.revocations_last(hist) for actor, hist in by_actor.items()}
 
 
 def conflicts(parts: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -109,14 +111,43 @@ IMPLIED = {  # meeting status -> participant statuses that become attendance
 NOT_IMPLIED_ROLES = frozenset({"host", "sponsor", "guarantor", "observer"})
 
 
+# The conflict's own sides (and people) come to their talks once they said so;
+# third states and organisations listed weeks ahead as expected are plans.
+OWN_PARTY_TYPES = frozenset({"government", "opposition", "armed_group", "person"})
+
+
+def _own_party(parts: list[dict[str, Any]], actor: str) -> bool:
+    """Whether the record actor is one of the conflict's sides (by its type)."""
+    return any(p.get("actor_id") == actor and p.get("a_type") in OWN_PARTY_TYPES for p in parts)
+
+
+INTENT_WINDOW = timedelta(days=7)  # an intention told weeks ahead is no seat at the table
+
+
+def _long_before(last: dict[str, Any], start: str | None) -> bool:
+    """Whether a will_attend was last told more than a week before the talks' first day (third parties).
+
+    Lists of expected delegations published weeks ahead ("the conference will
+    include ...") are plans, often revised; the talks taking place do not say
+    who of them came.
+    """
+    if last["status"] != "will_attend":
+        return False
+    day, first = str(last.get("reported") or ""), str(start or "")
+    if len(day) < 10 or len(first) < 10:
+        return False
+    return date.fromisoformat(day[:10]) < date.fromisoformat(first[:10]) - INTENT_WINDOW
+
+
 def _implied(
-    events: list[dict[str, Any]], role: str | None, meeting_end: dict[str, Any] | None
+    events: list[dict[str, Any]], role: str | None, meeting_end: dict[str, Any] | None,
+    start: str | None = None,
 ) -> list[dict[str, Any]]:
     """An ``attended`` entry when the meeting took place after the actor was last said to come."""
     if not events or not meeting_end or role in NOT_IMPLIED_ROLES:
         return []
     last = events[-1]
-    if last["status"] not in IMPLIED.get(meeting_end.get("status") or "", ()):
+    if last["status"] not in IMPLIED.get(meeting_end.get("status") or "", ()) or _long_before(last, start):
         return []
     if (meeting_end.get("reported") or "") < (last.get("reported") or ""):
         return []
@@ -140,8 +171,10 @@ def _generic_targets(parts: list[dict[str, Any]]) -> dict[str, str]:
     """Descriptions -> the actor they stand for at this meeting.
 
     A generic description ("the government", "the main opposition") is the
-    meeting's one named actor of that type; a state whose government is also
-    at the table is that government (one party, named two ways).
+    meeting's one named actor of that type (of several, the one named beside
+    it in each of its sentences: "the centrist group, the National Body"); a
+    state whose government is also at the table is that government (one party,
+    named two ways).
     """
     named: dict[str, set[str]] = {}
     generic: dict[str, str] = {}
@@ -158,16 +191,36 @@ def _generic_targets(parts: list[dict[str, Any]]) -> dict[str, str]:
         elif not identity.is_collective(p.get("a_name"), akey):
             named.setdefault(p["a_type"], set()).add(aid)
             by_key[akey] = aid
-    out = {}
+    named_here = _meeting_actors(parts)
+    out = identity.contained_names(named_here) | identity.same_person(named_here)
     for akey, aid in sorted(by_key.items()):
         government = by_key.get(f"{akey}_GOV")
         if government and identity.gazetteer_entry(akey) is not None:
             out[aid] = government
+    said = _sentences(parts)
     for aid, part in sorted(generic.items()):
         targets = named.get(part, set()) - set(out)
+        if len(targets) > 1:  # an apposition: named beside it wherever it is said
+            targets = {t for t in targets if said[aid] <= said[t]}
         if len(targets) == 1:
             out[aid] = min(targets)
     return out
+
+
+def _sentences(parts: list[dict[str, Any]]) -> dict[str, set[tuple[str, Any, str]]]:
+    """Per record actor: the (document, sentence, status) of its statements."""
+    out: dict[str, set[tuple[str, Any, str]]] = {}
+    for p in parts:
+        if p.get("actor_id"):
+            out.setdefault(p["actor_id"], set()).add((str(p["doc_id"]), p.get("ev_start"), str(p["status"])))
+    return out
+
+
+def _meeting_actors(parts: list[dict[str, Any]]) -> list[tuple[str, str, str | None, str | None, str]]:
+    """(id, name, type, country, key) of each record actor named at the meeting."""
+    seen = {p["actor_id"]: (p["actor_id"], p.get("a_name") or "", p.get("a_type"), p.get("a_country"),
+                            p.get("akey") or "") for p in parts if p.get("actor_id")}
+    return [seen[aid] for aid in sorted(seen)]
 
 
 def _collective_members(parts: list[dict[str, Any]], described: dict[str, str]) -> dict[str, list[str]]:

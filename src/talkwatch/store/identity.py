@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from typing import Any
@@ -180,3 +181,89 @@ def town_country(town: str | None) -> str | None:
         return None
     found = _gazetteer().place(town)
     return found[1] if found else None
+
+
+def _content_words(name: str | None) -> frozenset[str]:
+    filler = set(_data().get("name_filler") or ())
+    return frozenset(w for w in _plain(name).split() if w not in filler)
+
+
+def contained_names(actors: list[tuple[str, str, str | None, str | None, str]]) -> dict[str, str]:
+    """Unkeyed organisations named by part of another's name -> that actor.
+
+    ``actors`` are (id, name, type, country, akey) of one meeting. A short
+    name ("National Coalition") is the actor whose name holds all its words,
+    when the longest such names are exactly one actor (two candidates: left
+    alone); types that can be shortened only, countries not in conflict.
+    """
+    kinds = set(_data().get("shortened_types") or ())
+    words = {aid: _content_words(name) for aid, name, *_ in actors}
+    info = {aid: (type_, country) for aid, _, type_, country, _ in actors}
+    out: dict[str, str] = {}
+    for aid, name, type_, _country, akey in sorted(actors):
+        own = words[aid]
+        if not akey.startswith("n:") or len(own) < 2 or type_ not in kinds or generic_type(name, None, None):
+            continue
+        over = [o for o in sorted(words) if own < words[o] and _compatible(info[aid], info[o], kinds)]
+        top = [o for o in over if not any(words[o] < words[p] for p in over)]
+        if len(top) == 1:
+            out[aid] = top[0]
+    return out
+
+
+def _compatible(a: tuple[str | None, str | None], b: tuple[str | None, str | None], kinds: set[str]) -> bool:
+    """Types both shortenable, countries equal or one untold."""
+    return b[0] in kinds and (not a[1] or not b[1] or a[1] == b[1])
+
+
+_FOLDS = (("x", "ks"), ("j", "i"), ("y", "i"))
+
+
+@functools.lru_cache(maxsize=65536)  # a pure function of the name
+def spelling_key(name: str | None) -> str:
+    """A person's name with transliteration variants folded (Andrej, Andrey, Andrei; Podoljak, Podolyak).
+
+    Letters written one way by one outlet and another way by the next (j/y/i,
+    x/ks) are one letter here, and a doubled letter is one.
+    """
+    text = unicodedata.normalize("NFKD", _plain(name))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    for old, new in _FOLDS:
+        text = text.replace(old, new)
+    return re.sub(r"(\w)\1+", r"\1", text)
+
+
+def _one_name(a: str, b: str) -> bool:
+    """Folded full names of one person: same surname, one given name the other's start (Mikhail, Mikhailo)."""
+    wa, wb = a.split(), b.split()
+    if a == b:
+        return True
+    if len(wa) < 2 or len(wb) < 2 or wa[-1] != wb[-1] or len(wa) != len(wb):
+        return False
+    return all(x.startswith(y) or y.startswith(x) for x, y in zip(wa[:-1], wb[:-1], strict=True))
+
+
+def same_person(actors: list[tuple[str, str, str | None, str | None, str]]) -> dict[str, str]:
+    """Unkeyed persons of one meeting spelled differently, or by surname only -> one of them.
+
+    ``actors`` are (id, name, type, country, akey). Names equal once
+    transliteration is folded are one person (the smallest id stands for
+    them), and so are names whose given names are one the other's start
+    (Mikhail, Mikhailo); a surname alone is the meeting's one person whose name ends in it.
+    """
+    people = [(aid, spelling_key(name)) for aid, name, type_, _, akey in sorted(actors)
+              if type_ == "person" and akey.startswith("n:") and spelling_key(name)]
+    first: dict[str, str] = {}
+    for aid, key in people:  # people sorted by id: the first spelling met stands for the others
+        if key not in first:
+            seen = next((k for k in first if _one_name(k, key)), None)
+            first[key] = first[seen] if seen is not None else aid
+    out = {aid: first[key] for aid, key in people if first[key] != aid}
+    full = sorted({key for _, key in people if " " in key})
+    for aid, key in people:
+        if " " in key or aid in out:
+            continue
+        owners = {first[k] for k in full if k.endswith(" " + key)}
+        if len(owners) == 1:
+            out[aid] = owners.pop()
+    return out

@@ -92,12 +92,28 @@ def meeting_timeline(stmts: list[Statement]) -> list[Statement]:
     they start and giving no day of its own, cannot be about them (the same
     article's earlier meetings, told undated): it is left out of the timeline.
     """
-    events = fold(in_event_order(stmts, MEETING_PHASE), same_meeting_state)
+    events = fold(_news(in_event_order(stmts, MEETING_PHASE)), same_meeting_state)
     start = latest_start(events)
     kept = [s for s in stmts if not _before_start(s, start)]
     if kept and len(kept) < len(stmts):
-        events = fold(in_event_order(kept, MEETING_PHASE), same_meeting_state)
+        events = fold(_news(in_event_order(kept, MEETING_PHASE)), same_meeting_state)
     return events
+
+
+def _news(events: list[Statement]) -> list[Statement]:
+    """Events without the plans an article recalls beside its own news of the talks.
+
+    An article that reports talks suspended and recalls they "were scheduled
+    to begin" on that day adds one entry, its news: the recalled plan (or
+    delay) is the article's background, already in (or missing from) the
+    record's past. Kept: a recalled plan whose article tells nothing later,
+    and recalled talks under way (a lead "talks are starting" is news).
+    """
+    plan = min(MEETING_PHASE.values(), default=0)
+    later = {str(e.get("document")) for e in events
+             if not e.get("background") and MEETING_PHASE.get(e["status"], plan) > plan}
+    return [e for e in events if not (e.get("background") and MEETING_PHASE.get(e["status"], plan) == plan
+                                      and str(e.get("document")) in later)]
 
 
 TOOK_PLACE = frozenset(_DATA.get("took_place") or ())
@@ -128,4 +144,51 @@ def latest_start(timeline: list[Statement]) -> str | None:
         if s["status"] in END_DATED and any(str(o["start"]) < str(s["start"]) for o in starts[:n]):
             continue
         return s["start"]
+    return None
+
+
+REVOKES = {status: frozenset(old) for status, old in (_DATA.get("revokes") or {}).items()}
+
+
+def revocations_last(stmts: list[Statement]) -> list[Statement]:
+    """One actor's statements (report order) with each article's revoking sentence last in its phase.
+
+    Statements carry ``doc_id``, ``ev_start`` and ``status``. Within an
+    article, a sentence stating a revocation with what it revokes ("rescinded
+    its invitation") is the article's latest news: the article's other
+    statements of that phase move before it, and the revoked status (the
+    invitation) before them all. Other articles and other phases keep their places.
+    """
+    out = list(stmts)
+    for doc in sorted({str(s["doc_id"]) for s in stmts}):
+        mine = [i for i, s in enumerate(out) if str(s["doc_id"]) == doc]
+        found = _revoking_sentence([out[i] for i in mine])
+        if found is None:
+            continue
+        at, status = found
+        phase = PARTICIPANT_PHASE.get(status, -1)
+        same = [i for i in mine if PARTICIPANT_PHASE.get(out[i]["status"], -2) == phase]
+        moved = sorted(same, key=lambda i: (_rank(out[i], at, status), i))
+        for i, s in zip(same, [out[i] for i in moved], strict=True):
+            out[i] = s
+    return out
+
+
+def _rank(s: Statement, at: Any, status: str) -> int:
+    """0: what the sentence revokes, 1: the article's other statements, 2: the revocation."""
+    if s.get("ev_start") != at:
+        return 1
+    return 2 if s["status"] == status else 0 if s["status"] in REVOKES[status] else 1
+
+
+def _revoking_sentence(stmts: list[Statement]) -> tuple[Any, str] | None:
+    """(position, revoking status) of the first sentence stating a revocation and what it revokes."""
+    by_sentence: dict[Any, list[str]] = {}
+    for s in stmts:
+        by_sentence.setdefault(s.get("ev_start"), []).append(s["status"])
+    for at in sorted(by_sentence, key=lambda v: (v is None, v if v is not None else 0)):
+        said = by_sentence[at]
+        new = next((n for n in sorted(REVOKES) if n in said and REVOKES[n] & set(said)), None)
+        if new:
+            return at, new
     return None
