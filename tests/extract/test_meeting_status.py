@@ -252,3 +252,19 @@ def test_looked_set_to_go_ahead_is_a_plan_with_its_day(run):
 def test_talks_going_ahead_as_an_aim_tell_no_status(run):
     (meeting,) = run("The army pulled back from the border to allow the talks to go ahead.")["meetings"]
     assert meeting["status"] is None
+
+
+def test_held_restated_after_conclusion_stays_concluded(run):
+    digest = run(
+        "The Lusaka talks concluded on Tuesday with little progress. "
+        "At the talks, the two sides held discussions on prisoner exchanges."
+    )
+    assert digest["meetings"][0]["status"] == "concluded"
+
+
+def test_talks_planned_for_later_day_are_not_held_by_an_undated_mention(run):
+    digest = run(
+        "The conference in Lusaka is scheduled to open on Friday. "
+        "The conference is being held at a lakeside hotel."
+    )
+    assert digest["meetings"][0]["status"] == "scheduled"

@@ -279,13 +279,36 @@ def _same_day(ctx: Context, meeting: Meeting) -> None:
         meeting.start = ctx.published.isoformat()
 
 
+def _latest(ctx: Context, history: list[Any]) -> str:
+    """The latest status, unless the last is an undated 'held' or 'under way' that restates
+    what an earlier cue told more precisely: talks that concluded were held ('the talks
+    concluded Friday ... the sides held discussions on Homs'), and talks planned for a day
+    after the report cannot have been held yet ('why the conference is being held')."""
+    last = history[-1]
+    if last.start is not None or last.status not in ("held", "ongoing"):
+        return last.status
+    today = ctx.published.isoformat() if ctx.published else None
+    earlier = [h for h in history[:-1] if h.status not in ("held", "ongoing")]
+    if last.status == "held" and any(h.status == "concluded" for h in earlier):
+        return "concluded"
+    dated = [h for h in history if h.start]
+    if (
+        today
+        and dated
+        and dated[-1].status == "scheduled"
+        and dated[-1].start[:10] > today[: len(dated[-1].start)]
+    ):
+        return "scheduled"
+    return last.status
+
+
 def _finish(ctx: Context, meeting: Meeting, processes: dict[str, str]) -> None:
     """Latest stated status and start; end from a stated duration; process and host."""
     plans = [h.start for h in meeting.background if h.status == "scheduled" and h.start]
     meeting.history[:0] = meeting.background
     meeting.background = []
     if meeting.history:
-        meeting.status = meeting.history[-1].status
+        meeting.status = _latest(ctx, meeting.history)
         dated = [h for h in meeting.history if h.start and h.status in _START_STATUSES]
         meeting.start = dated[-1].start if dated else None
         finer = [h.start for h in dated if meeting.start and h.start.startswith(meeting.start)]
