@@ -268,3 +268,9 @@ def test_talks_planned_for_later_day_are_not_held_by_an_undated_mention(run):
         "The conference is being held at a lakeside hotel."
     )
     assert digest["meetings"][0]["status"] == "scheduled"
+
+
+def test_run_until_a_day_is_the_end_not_the_start(run):
+    digest = run("The talks in Gaborone opened on Wednesday. The talks are scheduled to run until Monday.")
+    (meeting,) = digest["meetings"]
+    assert (meeting["status"], meeting["start"]) == ("ongoing", "2024-03-06")

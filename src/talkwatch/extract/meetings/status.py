@@ -274,11 +274,22 @@ def _cue_date(ctx: Context, cue: Any, m: _Mention) -> str | None:
     tied = _infinitives(cue.head) if cue.dep_ in ("acomp", "xcomp") else []  # 'looked set | to go ahead'
     spans = [clauses.own_clause(t) for t in [cue, *_infinitives(cue), *tied]]
     dates = [d for s in spans for d in ctx.dates_in(*s) if d.value and _attached(ctx, d, cue)]
+    dates = [d for d in dates if not _run_until(ctx, d)]
     days = [d for d in dates if d.granularity == "day"] or dates
     if not days:
         return None
     after = [d for d in days if d.start > cue.idx]
     return (after or days)[0].value
+
+
+def _run_until(ctx: Context, date: Any) -> bool:
+    """'scheduled to run until Monday': the day a meeting lasts to is its end, not its start
+    (unlike 'postponed until Monday')."""
+    span = ctx.doc.char_span(date.start, date.end, alignment_mode="expand")
+    prep = span.root.head if span is not None else None
+    if prep is None or prep.lower_ not in ("until", "till", "through", "to"):
+        return False
+    return prep.head.lemma_.lower() in load_lexicon("meetings")["duration_verbs"]
 
 
 def _duration(ctx: Context, cue: Any, meeting: Meeting, lex: dict[str, Any]) -> None:
