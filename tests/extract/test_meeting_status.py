@@ -274,3 +274,18 @@ def test_run_until_a_day_is_the_end_not_the_start(run):
     digest = run("The talks in Gaborone opened on Wednesday. The talks are scheduled to run until Monday.")
     (meeting,) = digest["meetings"]
     assert (meeting["status"], meeting["start"]) == ("ongoing", "2024-03-06")
+
+
+def test_failed_plan_with_no_new_day_is_postponed_without_start(run):
+    (meeting,) = run("The talks in Accra were to have kicked off on Wednesday.")["meetings"]
+    assert (meeting["status"], meeting["start"]) == ("postponed", None)
+
+
+def test_failed_plan_then_plan_for_this_month_is_postponed_to_it(run):
+    digest = run(
+        "The talks in Accra should have begun months ago. "
+        "The rebels had expected the talks to resume last month. "
+        "The talks will resume this month, the envoy said."
+    )
+    (meeting,) = digest["meetings"]
+    assert (meeting["status"], meeting["start"]) == ("postponed", "2024-03")

@@ -15,6 +15,11 @@ from .cue_sources import marked_subject, next_verb_cue, noun_cue, party_acl
 from .mentions import _attached, _Mention, inner_cues
 
 
+class FailedPlan(StatusChange):
+    """A plan told as not come about ('should have begun on Friday', 'were to have kicked
+    off'): a meeting still only scheduled after it has been put off."""
+
+
 def _apply_status(ctx: Context, m: _Mention, lex: dict[str, Any], quoted: list[tuple[int, int]]) -> None:
     if m.meeting is None:
         return
@@ -37,9 +42,7 @@ def _apply_status(ctx: Context, m: _Mention, lex: dict[str, Any], quoted: list[t
             continue
         if not m.verb and _counterfactual(cue_tok):
             if not _covered(m.meeting, cue_tok):  # the plan that failed: its date is the old one
-                change = StatusChange(
-                    "scheduled", _cue_date(ctx, cue_tok, m), Evidence.from_span(cue_tok.sent)
-                )
+                change = FailedPlan("scheduled", _cue_date(ctx, cue_tok, m), Evidence.from_span(cue_tok.sent))
                 m.meeting.background.append(change)
             continue
         if not m.verb and (_other_object(cue_tok, m.head, lex) or _hypothetical(cue_tok, lex)):
