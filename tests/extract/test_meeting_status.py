@@ -289,3 +289,13 @@ def test_failed_plan_then_plan_for_this_month_is_postponed_to_it(run):
     )
     (meeting,) = digest["meetings"]
     assert (meeting["status"], meeting["start"]) == ("postponed", "2024-03")
+
+
+def test_talks_wanted_to_be_held_are_still_to_come(run):
+    (meeting,) = run("The rebels want talks to be held in Lusaka.")["meetings"]
+    assert meeting["status"] == "scheduled"
+
+
+def test_infinitive_on_the_talks_noun_is_a_plan(run):
+    (meeting,) = run("The envoy voiced hope for talks to be held in Lusaka, near the border.")["meetings"]
+    assert meeting["status"] == "scheduled"

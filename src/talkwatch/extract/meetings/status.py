@@ -94,7 +94,8 @@ def _adjust(ctx: Context, m: _Mention, cue_tok: Any, status: str, stated: str | 
         status = "scheduled"
     if status == "ongoing" and stated and _long_done(ctx, cue_tok, stated):
         status = "held"
-    if status in ("held", "ongoing") and not m.meeting.past and (_future(cue_tok) or _set_to(cue_tok)):
+    ahead = _future(cue_tok) or _set_to(cue_tok) or _subject_infinitive(cue_tok)
+    if status in ("held", "ongoing") and not m.meeting.past and ahead:
         status = "scheduled"
     reported = status in ("held", "ongoing") and _reported_plan(cue_tok)
     status = "scheduled" if reported else status  # 'the summit was said to be held on May 4'
@@ -103,6 +104,14 @@ def _adjust(ctx: Context, m: _Mention, cue_tok: Any, status: str, stated: str | 
     if status == "suspended" and m.kind and cue_tok.tag_ in ("VBD", "VBN") and not clauses.future(cue_tok):
         status = "held"  # 'the opening session, which adjourned after the address': it is over
     return status, reported
+
+
+def _subject_infinitive(cue: Any) -> bool:
+    """'a desire for talks to be held in X', 'want talks to be held': an infinitive with its
+    own subject, or one on the meeting noun itself, names a state wished or planned."""
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children)
+    on_noun = cue.dep_ in ("relcl", "acl") and cue.head.pos_ in ("NOUN", "PROPN")
+    return infinitive and (on_noun or any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children))
 
 
 def _meeting_now(ctx: Context, verb: Any, stated: str | None) -> bool:
