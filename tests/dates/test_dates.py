@@ -231,6 +231,8 @@ def test_anchors_offsets_and_copulas(nlp: Any, sentence: str, text: str, value: 
     ("The shelling was the heaviest in a decade.", "a decade", None),
     ("The monitors will leave in three years.", "three years", "2022"),
     ("The first talks in March were short.", "March", "2019-03"),
+    ("The ferry sailed on Friday, two days later than planned.", "two days", None),
+    ("The envoys left Juba on Friday and reached Wau two days later.", "two days later", "2019-06-09"),
 ])
 def test_a_length_back_from_now_is_no_date(nlp: Any, sentence: str, text: str,
                                            value: str | None) -> None:

@@ -195,3 +195,107 @@ def test_delegation_sent_to_meet_is_still_to_come(run):
 def test_ready_to_send_a_delegation_for_talks(run):
     (meeting,) = run("The president is ready to send a delegation to Minsk for talks with Kyiv.")["meetings"]
     assert (meeting["status"], meeting["venue"]["city"]) == ("scheduled", "Minsk")
+
+
+def test_plan_in_relative_clause_on_party_dates_a_cancelled_meeting(run):
+    """'which was due to take place on Friday' hung on the party: the meeting's planned day."""
+    (meeting,) = run(
+        "The minister has cancelled a meeting with the militia chief "
+        "which was due to take place on Friday in Bamako."
+    )["meetings"]
+    assert (meeting["status"], meeting["start"]) == ("cancelled", "2024-03-08")
+
+
+def test_relative_plan_is_background_to_a_suspension(run):
+    """'a round that was to begin on March 9' is the old plan; the suspension is the news."""
+    (meeting,) = run("The junta suspended a new round of talks that was to begin in Niamey on March 9.")[
+        "meetings"
+    ]
+    assert (meeting["status"], meeting["start"]) == ("suspended", "2024-03-09")
+
+
+def test_quoted_relative_plan_still_dates_a_halted_meeting(run):
+    digest = run(
+        'The junta suspended the talks. "We will not go to a new round of talks that was to begin '
+        'in Niamey on March 9," the spokesman said.'
+    )
+    assert digest["meetings"][0]["start"] == "2024-03-09"
+
+
+def test_meeting_in_progressive_on_report_day_is_ongoing(run):
+    (meeting,) = run("Mediators were meeting in Kigali on Wednesday hoping to settle the truce terms.")[
+        "meetings"
+    ]
+    assert meeting["status"] == "ongoing"
+
+
+def test_meeting_in_past_progressive_on_earlier_day_is_held(run):
+    (meeting,) = run("Mediators were meeting in Kigali on Monday when the shelling resumed.")["meetings"]
+    assert meeting["status"] == "held"
+
+
+def test_noun_hung_on_after_shares_the_coordinated_verb(run):
+    """'after both a dinner and the ceremony were scrapped' misparsed: the dinner was scrapped too."""
+    digest = run("The envoys flew home within hours after both a dinner and the parade were scuttled.")
+    assert [m["status"] for m in digest["meetings"]] == ["cancelled"]
+
+
+def test_looked_set_to_go_ahead_is_a_plan_with_its_day(run):
+    digest = run(
+        "The talks in Maputo had been scheduled to begin on Wednesday. "
+        "The talks looked set to go ahead in Maputo on Thursday, one day later than planned."
+    )
+    (meeting,) = digest["meetings"]
+    assert (meeting["status"], meeting["start"]) == ("postponed", "2024-03-07")
+
+
+def test_talks_going_ahead_as_an_aim_tell_no_status(run):
+    (meeting,) = run("The army pulled back from the border to allow the talks to go ahead.")["meetings"]
+    assert meeting["status"] is None
+
+
+def test_held_restated_after_conclusion_stays_concluded(run):
+    digest = run(
+        "The Lusaka talks concluded on Tuesday with little progress. "
+        "At the talks, the two sides held discussions on prisoner exchanges."
+    )
+    assert digest["meetings"][0]["status"] == "concluded"
+
+
+def test_talks_planned_for_later_day_are_not_held_by_an_undated_mention(run):
+    digest = run(
+        "The conference in Lusaka is scheduled to open on Friday. "
+        "The conference is being held at a lakeside hotel."
+    )
+    assert digest["meetings"][0]["status"] == "scheduled"
+
+
+def test_run_until_a_day_is_the_end_not_the_start(run):
+    digest = run("The talks in Gaborone opened on Wednesday. The talks are scheduled to run until Monday.")
+    (meeting,) = digest["meetings"]
+    assert (meeting["status"], meeting["start"]) == ("ongoing", "2024-03-06")
+
+
+def test_failed_plan_with_no_new_day_is_postponed_without_start(run):
+    (meeting,) = run("The talks in Accra were to have kicked off on Wednesday.")["meetings"]
+    assert (meeting["status"], meeting["start"]) == ("postponed", None)
+
+
+def test_failed_plan_then_plan_for_this_month_is_postponed_to_it(run):
+    digest = run(
+        "The talks in Accra should have begun months ago. "
+        "The rebels had expected the talks to resume last month. "
+        "The talks will resume this month, the envoy said."
+    )
+    (meeting,) = digest["meetings"]
+    assert (meeting["status"], meeting["start"]) == ("postponed", "2024-03")
+
+
+def test_talks_wanted_to_be_held_are_still_to_come(run):
+    (meeting,) = run("The rebels want talks to be held in Lusaka.")["meetings"]
+    assert meeting["status"] == "scheduled"
+
+
+def test_infinitive_on_the_talks_noun_is_a_plan(run):
+    (meeting,) = run("The envoy voiced hope for talks to be held in Lusaka, near the border.")["meetings"]
+    assert meeting["status"] == "scheduled"

@@ -219,6 +219,9 @@ def _trim(doc: Any, start: int, end: int) -> tuple[int, int, tuple[str, ...]] | 
         if not (trailing_mark or tok.lower_ in leads or tok.lower_ in splitters):
             break
         end -= 1
+    offset = doc[end - 1].lower_ in cues().raw["offsets"]
+    if end - start > 1 and end < len(doc) and doc[end].lower_ == "than" and offset:
+        end -= 1  # "one day later than planned": a difference between dates, a duration
     if end <= start:
         return None
     if doc[end - 1].text == "'" and not re.match(r"'\d\d", doc[end - 1:end + 1].text):

@@ -23,7 +23,7 @@ from .. import _clauses as clauses
 from . import encounters, identity, names, venues, when
 from .defaults import _default_status
 from .mentions import _Mention, _mentions, _verb_mentions
-from .status import _apply_sponsors, _apply_status
+from .status import FailedPlan, _apply_sponsors, _apply_status
 
 NAME = "meetings.v1"
 REQUIRES: set[str] = set()
@@ -279,13 +279,55 @@ def _same_day(ctx: Context, meeting: Meeting) -> None:
         meeting.start = ctx.published.isoformat()
 
 
+def _latest(ctx: Context, history: list[Any]) -> str:
+    """The latest status, unless the last is an undated 'held' or 'under way' that restates
+    what an earlier cue told more precisely: talks that concluded were held ('the talks
+    concluded Friday ... the sides held discussions on Homs'), and talks planned for a day
+    after the report cannot have been held yet ('why the conference is being held')."""
+    last = history[-1]
+    if last.start is not None or last.status not in ("held", "ongoing"):
+        return last.status
+    today = ctx.published.isoformat() if ctx.published else None
+    earlier = [h for h in history[:-1] if h.status not in ("held", "ongoing")]
+    if last.status == "held" and any(h.status == "concluded" for h in earlier):
+        return "concluded"
+    dated = [h for h in history if h.start]
+    if (
+        today
+        and dated
+        and dated[-1].status == "scheduled"
+        and dated[-1].start[:10] > today[: len(dated[-1].start)]
+    ):
+        return "scheduled"
+    return last.status
+
+
+def _after_failed_plan(meeting: Meeting, today: str | None) -> None:
+    """'The talks should have begun on Friday' and nothing since but plans: they are put off,
+    to the day a later plan names (not the failed day, nor one already past), else to none."""
+    failed = [h for h in meeting.history if isinstance(h, FailedPlan)]
+    if meeting.status != "scheduled" or not failed:
+        return
+    meeting.status = "postponed"
+    later = [
+        h.start
+        for h in meeting.history
+        if h.start
+        and not isinstance(h, FailedPlan)
+        and h.status in ("scheduled", "postponed")
+        and (today is None or h.start >= today[: len(h.start)])
+        and all(h.start != f.start for f in failed)
+    ]
+    meeting.start = later[-1] if later else None
+
+
 def _finish(ctx: Context, meeting: Meeting, processes: dict[str, str]) -> None:
     """Latest stated status and start; end from a stated duration; process and host."""
     plans = [h.start for h in meeting.background if h.status == "scheduled" and h.start]
     meeting.history[:0] = meeting.background
     meeting.background = []
     if meeting.history:
-        meeting.status = meeting.history[-1].status
+        meeting.status = _latest(ctx, meeting.history)
         dated = [h for h in meeting.history if h.start and h.status in _START_STATUSES]
         meeting.start = dated[-1].start if dated else None
         finer = [h.start for h in dated if meeting.start and h.start.startswith(meeting.start)]
@@ -297,6 +339,7 @@ def _finish(ctx: Context, meeting: Meeting, processes: dict[str, str]) -> None:
         ):
             meeting.status = "postponed"  # an earlier plan for an earlier day: the start has moved
         today = ctx.published.isoformat() if ctx.published else None
+        _after_failed_plan(meeting, today)
         opened = [h for h in meeting.history if h.status == "ongoing" and h.start == today]
         if meeting.status == "scheduled" and meeting.start == today and opened:
             meeting.status = "ongoing"  # 'is starting' and 'will begin today': the day has come

@@ -7,10 +7,17 @@ from datetime import timedelta
 from typing import Any
 
 from ...context import Context
+from ...lexicon import load as load_lexicon
 from ...model import Evidence, Meeting, StatusChange
 from .. import _clauses as clauses
 from . import venues
+from .cue_sources import marked_subject, next_verb_cue, noun_cue, party_acl
 from .mentions import _attached, _Mention, inner_cues
+
+
+class FailedPlan(StatusChange):
+    """A plan told as not come about ('should have begun on Friday', 'were to have kicked
+    off'): a meeting still only scheduled after it has been put off."""
 
 
 def _apply_status(ctx: Context, m: _Mention, lex: dict[str, Any], quoted: list[tuple[int, int]]) -> None:
@@ -23,20 +30,19 @@ def _apply_status(ctx: Context, m: _Mention, lex: dict[str, Any], quoted: list[t
             sorted(
                 clauses.status_cues(m.head, lex["status_cues"])
                 + inner_cues(m.head, lex)
-                + _party_acl(m.head, lex),
+                + party_acl(m.head, lex)
+                + marked_subject(m.head, lex),
                 key=lambda c: c[0].i,
             )
-            or _next_verb_cue(m, lex)
-            or _noun_cue(m, lex)
+            or next_verb_cue(m, lex)
+            or noun_cue(m, lex)
         )
     for cue_tok, status in cues:
         if clauses.inside(cue_tok.idx, quoted) or clauses.negated(cue_tok):
             continue
         if not m.verb and _counterfactual(cue_tok):
             if not _covered(m.meeting, cue_tok):  # the plan that failed: its date is the old one
-                change = StatusChange(
-                    "scheduled", _cue_date(ctx, cue_tok, m), Evidence.from_span(cue_tok.sent)
-                )
+                change = FailedPlan("scheduled", _cue_date(ctx, cue_tok, m), Evidence.from_span(cue_tok.sent))
                 m.meeting.background.append(change)
             continue
         if not m.verb and (_other_object(cue_tok, m.head, lex) or _hypothetical(cue_tok, lex)):
@@ -49,27 +55,11 @@ def _apply_status(ctx: Context, m: _Mention, lex: dict[str, Any], quoted: list[t
             continue
         stated = _cue_date(ctx, cue_tok, m)
         when = stated or _today(ctx, cue_tok, status)
-        if status == "ongoing" and stated and _timetable(ctx, cue_tok, stated):
-            status = "scheduled"
-        if status == "ongoing" and stated and _long_done(ctx, cue_tok, stated):
-            status = "held"
-        if status in ("held", "ongoing") and not m.meeting.past and _future(cue_tok):
-            status = "scheduled"
-        reported = status in ("held", "ongoing") and _reported_plan(cue_tok)
-        status = "scheduled" if reported else status  # 'the summit was said to be held on May 4'
-        if status in ("concluded", "ongoing") and m.meeting.past and not clauses.future(cue_tok):
-            status = "held"  # the opening or ending of an earlier meeting, told in passing
-        if (
-            status == "suspended"
-            and m.kind
-            and cue_tok.tag_ in ("VBD", "VBN")
-            and not clauses.future(cue_tok)
-        ):
-            status = "held"  # 'the opening session, which adjourned after the address': it is over
+        status, reported = _adjust(ctx, m, cue_tok, status, stated)
         change = StatusChange(status, when, Evidence.from_span(cue_tok.sent))
         told_before = (
             reported
-            or any(clauses.pluperfect(t) for t in _chain(cue_tok))
+            or any(clauses.pluperfect(t) or t.dep_ == "relcl" for t in _chain(cue_tok))
             or (status == "scheduled" and _past_plan(cue_tok))
         )
         if (
@@ -92,6 +82,46 @@ def _today(ctx: Context, cue: Any, status: str) -> str | None:
     if status != "ongoing" or not present or ctx.published is None:
         return None
     return ctx.published.isoformat()
+
+
+def _adjust(ctx: Context, m: _Mention, cue_tok: Any, status: str, stated: str | None) -> tuple[str, bool]:
+    """The status a cue tells once tense, plans and the meeting's past are weighed; and
+    whether it is a plan reported (background)."""
+    assert m.meeting is not None
+    if m.verb and status == "held" and _meeting_now(ctx, cue_tok, stated):
+        status = "ongoing"  # 'negotiators were meeting in Doha on Tuesday' (the report's day)
+    if status == "ongoing" and stated and _timetable(ctx, cue_tok, stated):
+        status = "scheduled"
+    if status == "ongoing" and stated and _long_done(ctx, cue_tok, stated):
+        status = "held"
+    ahead = _future(cue_tok) or _set_to(cue_tok) or _subject_infinitive(cue_tok)
+    if status in ("held", "ongoing") and not m.meeting.past and ahead:
+        status = "scheduled"
+    reported = status in ("held", "ongoing") and _reported_plan(cue_tok)
+    status = "scheduled" if reported else status  # 'the summit was said to be held on May 4'
+    if status in ("concluded", "ongoing") and m.meeting.past and not clauses.future(cue_tok):
+        status = "held"  # the opening or ending of an earlier meeting, told in passing
+    if status == "suspended" and m.kind and cue_tok.tag_ in ("VBD", "VBN") and not clauses.future(cue_tok):
+        status = "held"  # 'the opening session, which adjourned after the address': it is over
+    return status, reported
+
+
+def _subject_infinitive(cue: Any) -> bool:
+    """'a desire for talks to be held in X', 'want talks to be held': an infinitive with its
+    own subject, or one on the meeting noun itself, names a state wished or planned."""
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children)
+    on_noun = cue.dep_ in ("relcl", "acl") and cue.head.pos_ in ("NOUN", "PROPN")
+    return infinitive and (on_noun or any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children))
+
+
+def _meeting_now(ctx: Context, verb: Any, stated: str | None) -> bool:
+    """A meeting verb in the progressive on the report's day, or in the present progressive
+    with no day: the meeting is under way as the report is written."""
+    auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    if verb.tag_ != "VBG" or not auxes & {"is", "are", "was", "were"} or clauses.future(verb):
+        return False
+    today = ctx.published.isoformat() if ctx.published else None
+    return stated == today if stated else bool(auxes & {"is", "are"})
 
 
 def _earlier_side(verb: Any, head: Any) -> bool:
@@ -198,7 +228,14 @@ def _hypothetical(cue: Any, lex: dict[str, Any]) -> bool:
         set(marks) & {"when", "once", "until", "before", "after"}
     )
     condition = bool(set(marks) & {"if", "unless"}) or time_clause  # 'when the talks begin': still to come
-    return modal or wish or condition or _purpose(cue, lex)
+    return modal or wish or condition or _aim(chain, lex)
+
+
+def _aim(chain: list[Any], lex: dict[str, Any]) -> bool:
+    """The cue or a verb it completes is an infinitive of aim ('pulled back to allow the
+    talks to go ahead')."""
+    verbs = chain + [chain[-1].head] if chain[-1].dep_ == "ccomp" else chain
+    return any(_purpose(t, lex) for t in verbs)
 
 
 def _purpose(cue: Any, lex: dict[str, Any]) -> bool:
@@ -207,64 +244,26 @@ def _purpose(cue: Any, lex: dict[str, Any]) -> bool:
     if cue.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children):
         return False
     head = cue.head
+    if _set_to(cue):
+        return False
     passive = any(c.dep_ == "auxpass" for c in head.children)
     plain = not clauses.future(cue) and clauses.match(head, lex["status_cues"]) is None
     return cue.dep_ == "advcl" or (cue.dep_ == "xcomp" and passive and plain)
 
 
-def _party_acl(head: Any, lex: dict[str, Any]) -> list[tuple[Any, str]]:
-    """'talks with the opposition set to begin on Sunday': a plan the parser hangs on the
-    party named after the meeting noun; parties do not begin, so it is the meeting's."""
-    nouns = [head, *(g for p in head.children if p.lower_ == "of" for g in p.children if g.dep_ == "pobj")]
-    preps = [p for n in nouns for p in n.children if p.dep_ == "prep" and p.lower_ in ("with", "between")]
-    objs = [o for p in preps for o in p.children]
-    acls = [c for o in objs for c in o.children if c.dep_ == "acl" and c.tag_ == "VBN"]
-    found = [(c, clauses.match(c, lex["status_cues"]) or _planned_start(c, lex)) for c in acls]
-    return [(c, s) for c, s in found if s in ("scheduled", "postponed")]
+def _set_to(cue: Any) -> bool:
+    """'looked set to go ahead', 'seemed due to begin': an infinitive hung on the verb whose
+    complement is a word of planning, a plan rather than an aim."""
+    infinitive = cue.dep_ in ("advcl", "xcomp") and any(c.lower_ == "to" for c in cue.children)
+    heads = load_lexicon("clauses")["future_heads"]
+    return infinitive and any(c.dep_ == "acomp" and c.lemma_.lower() in heads for c in cue.head.children)
 
 
 def _infinitives(verb: Any) -> list[Any]:
     """'set to begin on Sunday' parsed as an adverbial clause: the infinitive completing the verb."""
-    return [c for c in verb.children if c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children)]
-
-
-def _planned_start(verb: Any, lex: dict[str, Any]) -> str | None:
-    """'set to begin', 'expected to open': a participle with an infinitive of starting."""
-    for c in verb.children:
-        infinitive = c.dep_ in ("xcomp", "advcl") and any(a.lower_ == "to" for a in c.children)
-        if infinitive and clauses.match(c, lex["status_cues"]) in ("ongoing", "scheduled"):
-            return "scheduled"
-    return None
-
-
-def _noun_cue(m: _Mention, lex: dict[str, Any]) -> list[tuple[Any, str]]:
-    """'sat down on Saturday for the start of peace talks': the noun's verb carries the date."""
-    head = m.head
-    if head.dep_ != "pobj" or head.head.lower_ != "of":
-        return []
-    noun = head.head.head
-    for status, nouns in lex["status_nouns"].items():
-        if noun.lemma_.lower() in nouns:
-            verb = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), noun)
-            return [(verb, status)]
-    return []
-
-
-def _next_verb_cue(m: _Mention, lex: dict[str, Any]) -> list[tuple[Any, str]]:
-    """A misparsed clause ('since a round in Geneva collapsed'): the verb right after the mention."""
-    doc = m.head.doc
-    i = m.end
-    while i < len(doc) and i < m.end + 3 and (doc[i].dep_ in ("aux", "auxpass", "advmod", "neg")):
-        i += 1
-    if (
-        i < len(doc)
-        and doc[i].pos_ == "VERB"
-        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in doc[i].children)
-    ):
-        status = clauses.match(doc[i], lex["status_cues"])
-        if status:
-            return [(doc[i], status)]
-    return []
+    return [
+        c for c in verb.children if c.dep_ in ("advcl", "xcomp") and any(a.lower_ == "to" for a in c.children)
+    ]
 
 
 def _covered(meeting: Meeting, cue: Any) -> bool:
@@ -284,13 +283,25 @@ def _covered(meeting: Meeting, cue: Any) -> bool:
 def _cue_date(ctx: Context, cue: Any, m: _Mention) -> str | None:
     """The date a status cue carries: attached to it ('postponed until Thursday', 'due to
     begin Wednesday'), not one buried in a noun phrase of its clause."""
-    spans = [clauses.own_clause(t) for t in [cue, *_infinitives(cue)]]
+    tied = _infinitives(cue.head) if cue.dep_ in ("acomp", "xcomp") else []  # 'looked set | to go ahead'
+    spans = [clauses.own_clause(t) for t in [cue, *_infinitives(cue), *tied]]
     dates = [d for s in spans for d in ctx.dates_in(*s) if d.value and _attached(ctx, d, cue)]
+    dates = [d for d in dates if not _run_until(ctx, d)]
     days = [d for d in dates if d.granularity == "day"] or dates
     if not days:
         return None
     after = [d for d in days if d.start > cue.idx]
     return (after or days)[0].value
+
+
+def _run_until(ctx: Context, date: Any) -> bool:
+    """'scheduled to run until Monday': the day a meeting lasts to is its end, not its start
+    (unlike 'postponed until Monday')."""
+    span = ctx.doc.char_span(date.start, date.end, alignment_mode="expand")
+    prep = span.root.head if span is not None else None
+    if prep is None or prep.lower_ not in ("until", "till", "through", "to"):
+        return False
+    return prep.head.lemma_.lower() in load_lexicon("meetings")["duration_verbs"]
 
 
 def _duration(ctx: Context, cue: Any, meeting: Meeting, lex: dict[str, Any]) -> None:

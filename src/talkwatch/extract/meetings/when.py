@@ -37,7 +37,8 @@ def fill_start(
     if meeting.start or fits is None or ctx.published is None:
         return
     for m in (x for x in mentions if x.meeting is meeting and not x.background):
-        for value in _named(ctx, m) + _of_verb(ctx, m, halting):
+        planned = _relative_plan(ctx, m) if meeting.status in ("cancelled", "suspended") else []
+        for value in _named(ctx, m) + _of_verb(ctx, m, halting) + planned:
             today = ctx.published.isoformat()[: len(value)]
             if len(value) >= 7 and fits(value, today):
                 meeting.start = value
@@ -104,6 +105,26 @@ def _of_verb(ctx: Context, m: _Mention, skip: frozenset[str] = frozenset()) -> l
     for verb in (v for v in verbs if v.lemma_.lower() not in skip):
         span = clauses.own_clause(verb)
         out += [d.value for d in ctx.dates_in(*span) if d.value and _attached(ctx, d, verb)]
+    return out
+
+
+def _relative_plan(ctx: Context, m: _Mention) -> list[str]:
+    """'a round of talks that was to begin on October 17' (even quoted): the day a halted
+    meeting was planned for, told in a relative clause on it."""
+    if m.verb:
+        return []
+    nouns = [m.head]
+    if m.head.dep_ == "pobj" and m.head.head.lower_ == "of":
+        nouns.append(m.head.head.head)  # 'a new round of talks that was to begin'
+    nouns += [g for c in m.head.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    out = []
+    for verb in (c for n in nouns for c in n.children if c.dep_ == "relcl"):
+        chain = [verb]
+        while len(chain) < 4 and (nxt := [c for c in chain[-1].children if c.dep_ in ("acomp", "xcomp")]):
+            chain.append(nxt[0])
+        if len(chain) > 1 and any(c.tag_ == "TO" for c in chain[-1].children):
+            span = clauses.own_clause(chain[-1])
+            out += [d.value for d in ctx.dates_in(*span) if d.value and _attached(ctx, d, chain[-1])]
     return out
 
 
