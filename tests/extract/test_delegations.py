@@ -37,3 +37,24 @@ def test_replacement(run):
 
 def test_no_delegation_without_size_or_head(run):
     assert run("The talks in Geneva open on Monday. A delegation is expected.")["delegations"] == []
+
+
+def test_members_of_a_delegation(run):
+    digest = run(
+        "Talks between Vestria and Ostria opened in Geneva on Monday. The Vestrian delegation is led"
+        " by Foreign Minister Anna Berg, and it also includes Deputy Minister Piotr Lind and"
+        " General Omar Sadi. The other delegation, which includes the adviser Maria Costa, arrived"
+        " on Sunday."
+    )
+    who = names(digest)
+    members = [sorted(who[m] for m in d["members"]) for d in digest["delegations"]]
+    assert ["Omar Sadi", "Piotr Lind"] in members  # the head is not listed again
+    assert ["Maria Costa"] in members
+
+
+def test_members_after_including(run):
+    digest = run(
+        "A delegation including Senator John Reyes and the envoy Karl Holm left for the talks in Oslo."
+    )
+    (delegation,) = digest["delegations"]
+    assert sorted(names(digest)[m] for m in delegation["members"]) == ["John Reyes", "Karl Holm"]

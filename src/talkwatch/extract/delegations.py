@@ -52,9 +52,10 @@ def _delegation(ctx: Context, noun: Any, meeting: str | None) -> Delegation | No
     size = clauses.number(next(g for g in match.groups() if g)) if match else None
     owner = _owner(ctx, noun)
     head = _head(ctx, noun)
-    if size is None and head is None:
+    members = tuple(m for m in _members(ctx, noun) if m not in (head, owner))
+    if size is None and head is None and not members:
         return None
-    return Delegation(meeting, owner, Evidence.from_span(noun.sent), size=size, head=head)
+    return Delegation(meeting, owner, Evidence.from_span(noun.sent), size=size, head=head, members=members)
 
 
 def _owner(ctx: Context, noun: Any) -> str | None:
@@ -86,6 +87,37 @@ def _head(ctx: Context, noun: Any) -> str | None:
             if ids:
                 return ids[0]
     return None
+
+
+def _members(ctx: Context, noun: Any) -> list[str]:
+    """Who the delegation is made of: 'the delegation includes X, Y and Z', '..., which
+    comprises X', 'a team including X', 'it is led by X and also includes Y'."""
+    lex = load_lexicon("delegations")
+    verbs = [noun.head] if noun.dep_ in ("nsubj", "nsubjpass") else []
+    verbs += [c for c in noun.children if c.dep_ in ("relcl", "acl")]
+    verbs += [c for v in verbs for c in v.children if c.dep_ == "conj" and _pronoun_subject(c)]
+    preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in lex["member_prepositions"]]
+    objects: list[Any] = []
+    for verb in verbs:
+        if verb.lemma_ in lex["member_verbs"]:
+            objects += [c for c in verb.children if c.dep_ in ("dobj", "attr")]
+        if verb.lemma_ in lex["member_of_verbs"]:
+            preps += [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "of"]
+    objects += [c for p in preps for c in p.children if c.dep_ == "pobj"]
+    out: list[str] = []
+    for obj in objects:
+        out += [a for a in actors_of(ctx, obj, obj.head) if _is_person(ctx, a)]
+    return list(dict.fromkeys(out))
+
+
+def _pronoun_subject(verb: Any) -> bool:
+    """'..., and it also includes X': the conjoined clause's subject is the delegation."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("it", "which") for c in verb.children)
+
+
+def _is_person(ctx: Context, actor_id: str) -> bool:
+    actor = ctx.actors.get(actor_id)
+    return actor is not None and actor.type == "person"
 
 
 def _replacement(ctx: Context, verb: Any, meeting: str | None) -> list[Delegation]:
