@@ -62,7 +62,7 @@ def conflicts(parts: list[dict[str, Any]]) -> list[dict[str, Any]]:
     statement of the day, so both sources of "attended" and "declined" stay visible.
     """
     out = []
-    by_actor = _by_actor(parts)
+    by_actor = _by_actor([p for p in parts if not p.get("via")])  # what documents state, not derivations
     for actor in sorted(by_actor):
         last: dict[tuple[str, str], str] = {}
         for p in by_actor[actor]:
@@ -96,6 +96,7 @@ def _statement(p: dict[str, Any], actor: str, start: str | None = None) -> dict[
         "evidence": rows.ev_dict(p),
         "implied": False,
         "described_as": p.get("a_name") if p.get("actor_id") and p["actor_id"] != actor else None,
+        **({"via": p["via"]} if p.get("via") else {}),
     }
     return s
 
@@ -181,7 +182,7 @@ def _generic_targets(parts: list[dict[str, Any]]) -> dict[str, str]:
     by_key: dict[str, str] = {}
     for p in parts:
         aid, akey = p.get("actor_id"), p.get("akey") or ""
-        if not aid or not p.get("a_type"):
+        if not aid or not p.get("a_type") or p.get("via"):  # a description stands for a reported party
             continue
         part = None
         if akey.startswith("n:"):
@@ -233,7 +234,7 @@ def _collective_members(parts: list[dict[str, Any]], described: dict[str, str]) 
             continue
         if identity.is_collective(p.get("a_name"), p.get("akey") or ""):
             collective.add(aid)
-        elif p.get("role") == "party" and aid not in described:
-            parties.add(aid)
+        elif p.get("role") == "party" and aid not in described and not p.get("via"):
+            parties.add(aid)  # "the two sides" are the reported parties, not their delegations' members
     found = sorted(parties - collective)
     return {aid: found for aid in sorted(collective)} if found else {}

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from . import attendance, cells, identity, keys, precompute
+from . import attendance, cells, identity, keys, members, precompute
 from .clusters import (
     ABSENT,
     ROUND_TOLERANCE,
@@ -277,13 +277,11 @@ def _rewrite(backend: Any, place: str, mids: list[str]) -> None:
 
     Their rows are asked for all at once (one round trip to a database server).
     """
-    found = backend.query_all(
-        [(sql, (mid,)) for mid in mids for sql in (REPORTS_OF, HISTORY_OF, PARTICIPATIONS_OF)]
-    )
+    found = backend.query_all([(sql, (mid,)) for mid in mids for sql in MEETING_SQL])
     for n, mid in enumerate(mids):
-        reports, history, parts = found[3 * n : 3 * n + 3]
+        reports, history, parts, member_rows = found[4 * n : 4 * n + 4]
         if reports:
-            _write_summary(backend, mid, place, reports, history, parts)
+            _write_summary(backend, mid, place, reports, history, with_members(parts, member_rows))
         else:
             backend.execute("DELETE FROM meetings WHERE id = ?", (mid,))
             backend.execute("DELETE FROM conflicts WHERE meeting_id = ?", (mid,))
@@ -310,9 +308,8 @@ def attendance_of(backend: Any, meeting_ids: list[str]) -> dict[str, list[dict[s
     """Participants of each meeting as the record gives them (with implied attendance)."""
     out: dict[str, list[dict[str, Any]]] = {}
     for mid in sorted(set(meeting_ids)):
-        reports, history, parts = backend.query_all(
-            [(sql, (mid,)) for sql in (REPORTS_OF, HISTORY_OF, PARTICIPATIONS_OF)]
-        )
+        reports, history, parts, member_rows = backend.query_all([(sql, (mid,)) for sql in MEETING_SQL])
+        parts = with_members(parts, member_rows)
         if parts:
             s = summarize(reports, history)
             events = s["history"]
@@ -328,6 +325,14 @@ PARTICIPATIONS_OF = (
     PARTICIPATION_SQL.split(" WHERE ")[0]
     + " JOIN meeting_reports r ON r.id = p.report_id WHERE r.meeting_id = ?"
 )
+
+# What a meeting's summary is folded from: reports, their history, participations, delegation members.
+MEETING_SQL = (REPORTS_OF, HISTORY_OF, PARTICIPATIONS_OF, members.MEMBERS_OF)
+
+
+def with_members(parts: list[dict[str, Any]], member_rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The participation rows and the statements derived for delegation members (``members``)."""
+    return [*parts, *members.rows(member_rows, parts)]
 
 
 def _write_summary(

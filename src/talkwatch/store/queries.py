@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from ..errors import NotFound
-from . import keys, mentions, merge, rows, summary
+from . import keys, members, mentions, merge, rows, summary
 
 MEETING_COLS = (
     "id, name, process, city, country, round, start_date, end_date, status, n_parties, n_documents, aliases"
@@ -88,6 +88,7 @@ def meeting_record(backend: Any, m: dict[str, Any]) -> dict[str, Any]:
     merged = summary.summarize(reports, history)
     events = merged["history"]
     found = merge._in(backend, merge.PARTICIPATION_SQL, ids)
+    found = merge.with_members(found, merge._in(backend, members.MEMBER_SQL, ids))
     parts = summary.participants(found, events[-1] if events else None, merged["start"])
     row = {k: v for k, v in meeting_row(m).items() if k not in ("parties", "n_documents")}
     return row | {
