@@ -10,6 +10,7 @@ import json
 from typing import Any
 
 from store_fixtures import actor, digest, ev, meeting, part
+from talkwatch.serve import filters
 from talkwatch.store import attendance, cells, members, merge
 
 pytest_plugins = ("store_backends",)  # the ``record`` fixture
@@ -98,3 +99,20 @@ def test_the_record_lists_delegation_members_everywhere_alike(record):
     assert [(p["actor"], p["status"]) for p in folded] == [(p["actor"], p["status"]) for p in page]
     stored, missing = cells.columns(b, [mid])
     assert missing == [] and stored[mid] == {p["actor"]: cells.cell(p) for p in folded}
+
+
+def test_a_member_s_page_lists_the_meeting_of_its_delegation(record):
+    record.save(_stored_digest())
+    (sanda,) = [a for a in record.backend.query("SELECT id FROM actors WHERE name = 'Mira Sanda'")]
+    page = record.actor(sanda["id"])
+    (m,) = page["meetings"]
+    assert m["participation"] == {"status": "attended", "role": "party"}
+    assert m["history"][0]["via"] == "delegation"
+
+
+def test_the_meetings_list_filtered_by_a_member_finds_its_meeting(record):
+    record.save(_stored_digest())
+    b = record.backend
+    (sanda,) = b.query("SELECT id FROM actors WHERE name = 'Mira Sanda'")
+    where, params = filters.meeting_where(filters.Filter(actor=sanda["id"]))
+    assert len(b.query("SELECT id FROM meetings" + where, params)) == 1

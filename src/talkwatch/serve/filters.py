@@ -122,8 +122,11 @@ def meeting_where(f: Filter) -> tuple[str, list[Any]]:
         (f.country, "country = ?", [f.country]),
         (f.start, "start_date >= ?", [f.start]),
         (f.end, "start_date < ?", [_after(f.end) if f.end else None]),
-        (f.actor, "id IN (SELECT r.meeting_id FROM participations p JOIN meeting_reports r"
-                  " ON r.id = p.report_id WHERE p.actor_id = ?)", [f.actor]),
+        # its own statements, and the record's attendance (delegation members are derived there)
+        (f.actor, "(id IN (SELECT r.meeting_id FROM participations p JOIN meeting_reports r"
+                  " ON r.id = p.report_id WHERE p.actor_id = ?)"
+                  " OR id IN (SELECT meeting_id FROM meeting_attendance WHERE actor_id = ?))",
+         [f.actor, f.actor]),
     )
 
 

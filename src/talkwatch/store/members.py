@@ -18,7 +18,7 @@ from typing import Any
 
 _SELECT = (
     "SELECT g.doc_id, g.idx AS g_idx, g.report_id, g.actor_id AS owner_id, g.head_id, g.members,"
-    " g.ev_start, g.ev_end, g.ev_text, d.published, r.status AS m_status,"
+    " g.ev_start, g.ev_end, g.ev_text, d.published, r.status AS m_status, r.meeting_id,"
     " da.local_id AS actor_local, da.actor_id,"
     " a.akey, a.name AS a_name, a.type AS a_type, a.country AS a_country"
     " FROM delegations g JOIN documents d ON d.id = g.doc_id"
@@ -31,6 +31,8 @@ _SELECT = (
 MEMBER_SQL = _SELECT + " WHERE g.report_id IN ({ids})"
 # The same for every report of one meeting.
 MEMBERS_OF = _SELECT + " WHERE r.meeting_id = ?"
+# One actor's places in delegations (its page).
+MEMBER_OF = _SELECT + " WHERE da.actor_id = ?"
 
 # The report's own meeting state -> what it tells of those it sent.
 MEETING_STATE = {

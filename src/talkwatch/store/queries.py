@@ -215,6 +215,16 @@ def actor_aliases(backend: Any, actor: dict[str, Any]) -> list[str]:
     return [n["name"] for n in names if n["name"] != actor["name"]]
 
 
+def _memberships(backend: Any, actor_id: str) -> list[dict[str, Any]]:
+    """The statements derived for an actor from the delegations it is a member of (``members``)."""
+    found = [r for r in backend.query(members.MEMBER_OF, (actor_id,)) if r["meeting_id"]]
+    if not found:
+        return []
+    said = merge._in(backend, merge.PARTICIPATION_SQL, sorted({r["report_id"] for r in found}))
+    meeting_of = {r["report_id"]: r["meeting_id"] for r in found}
+    return [row | {"meeting_id": meeting_of[row["report_id"]]} for row in members.rows(found, said)]
+
+
 def actor(backend: Any, name: str) -> dict[str, Any]:
     """One actor: its meetings (latest status and role), positions and quotes over time."""
     a = find_actor(backend, name)
@@ -226,7 +236,7 @@ def actor(backend: Any, name: str) -> dict[str, Any]:
         (a["id"],),
     )
     by_meeting: dict[str, list[dict[str, Any]]] = {}
-    for p in parts:
+    for p in [*parts, *_memberships(backend, a["id"])]:
         by_meeting.setdefault(p["meeting_id"], []).append(p)
     found = merge._in(
         backend, f"SELECT {MEETING_COLS} FROM meetings WHERE id IN ({{ids}})", sorted(by_meeting)
