@@ -58,3 +58,12 @@ def test_members_after_including(run):
     )
     (delegation,) = digest["delegations"]
     assert sorted(names(digest)[m] for m in delegation["members"]) == ["John Reyes", "Karl Holm"]
+
+
+def test_members_of_a_representation_made_up_of_people(run):
+    digest = run(
+        "Talks opened in Lima on Friday. Besides the minister, the government representation is made"
+        " up of lawmakers Ana Lopez, Pedro Ruiz and Juan Mora."
+    )
+    members = [sorted(names(digest)[m] for m in d["members"]) for d in digest["delegations"]]
+    assert members == [["Ana Lopez", "Juan Mora", "Pedro Ruiz"]]
