@@ -170,3 +170,13 @@ def test_a_possessive_arrival_belongs_to_the_clause_subject(run):
     )
     assert has_fact(digest, "participations", "Rafael Correa", "arrived"), digest["participations"]
     assert not has_fact(digest, "participations", "Alan Garcia", "arrived")
+
+
+def test_an_agency_in_a_representatives_title_is_no_participant(run):
+    digest = run(
+        "Peace talks between Peru and Ecuador are under way in Lima. Peru is represented by Lars "
+        "Ortega, director of the intelligence agency DINI, and Rosa Campos, head of the Ministry of Defence."
+    )
+    assert has_fact(digest, "participations", "Lars Ortega", "attended"), digest["participations"]
+    assert not has_fact(digest, "participations", "DINI", "attended"), digest["participations"]
+    assert not has_fact(digest, "participations", "Ministry of Defence", "attended")

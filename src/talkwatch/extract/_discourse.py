@@ -170,6 +170,18 @@ def _nested(ctx: Context, m: Any, mentions: list[Any]) -> bool:
         tok = tok.head
         if any(o is not m and o.start <= tok.idx < o.end for o in mentions):
             return True
+    return _affiliation(ctx, tok, m, mentions)
+
+
+def _affiliation(ctx: Context, tok: Any, m: Any, mentions: list[Any]) -> bool:
+    """An organisation in a person's title ('X, director of the Y agency'): the person's
+    affiliation, not a participant of its own."""
+    while tok.dep_ in ("pobj", "compound", "nmod", "amod") and tok.head.i != tok.i:
+        tok = tok.head
+        if tok.dep_ == "prep" and tok.head.dep_ == "appos" and tok.head.pos_ == "NOUN":
+            person = tok.head.head
+            owners = [o for o in mentions if o is not m and o.start <= person.idx < o.end]
+            return any(_is_person(ctx, o.actor) for o in owners)
     return False
 
 
