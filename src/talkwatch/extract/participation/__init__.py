@@ -227,11 +227,13 @@ def _past_dateline(subj: Any) -> Any:
 
 
 def _objects(tok: Any) -> list[Any]:
-    """Objects of an invitation verb; for 'those invited include X' the objects of 'include'."""
+    """Objects of an invitation verb; for 'those invited (the invitees) include X' the objects of
+    'include'."""
     objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
     if tok.lemma_ == "include":
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-        if subj is None or not any(c.lemma_ == "invite" for c in subj.subtree):
+        invitees = load_lexicon("participation")["invitee_nouns"]  # "other invitees include X"
+        if subj is None or not any(c.lemma_ == "invite" or c.lemma_ in invitees for c in subj.subtree):
             return []
         return [c for c in tok.children if c.dep_ in ("dobj", "attr")]
     if tok.dep_ == "acl" and tok.lemma_ == "invite":
