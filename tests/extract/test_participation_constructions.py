@@ -180,3 +180,19 @@ def test_an_agency_in_a_representatives_title_is_no_participant(run):
     assert has_fact(digest, "participations", "Lars Ortega", "attended"), digest["participations"]
     assert not has_fact(digest, "participations", "DINI", "attended"), digest["participations"]
     assert not has_fact(digest, "participations", "Ministry of Defence", "attended")
+
+
+def test_upon_arriving_gives_the_main_clause_subject_the_arrival(run):
+    digest = run(
+        "The third round of peace talks is under way in Quito. Upon arriving on Monday night in Quito, "
+        "Peruvian envoy Marta Ibarra said she expected a deal."
+    )
+    assert has_fact(digest, "participations", "Marta Ibarra", "arrived"), digest["participations"]
+
+
+def test_a_journey_before_a_return_is_not_this_meetings_attendance(run):
+    digest = run(
+        "Peace talks are under way in Quito. Peruvian envoy Marta Ibarra returned for more talks "
+        "after flying back to Lima the previous day."
+    )
+    assert not has_fact(digest, "participations", "Marta Ibarra", "will_attend"), digest["participations"]

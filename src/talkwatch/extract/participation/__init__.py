@@ -31,6 +31,7 @@ NAME = "participation.v1"
 REQUIRES = {"meetings"}
 
 _ATTEND = {"will_attend", "attended"}
+_AFTER = {"upon", "on", "after"}  # a gerund after these shares the main clause's subject
 
 
 def extract(ctx: Context) -> list[Participation]:
@@ -210,11 +211,21 @@ def _subject(tok: Any) -> Any | None:
                 return obj  # "appointed X to lead the delegation": X leads it
         if t.dep_ in ("xcomp", "conj", "advcl", "acomp") and t.head.i != t.i:
             t = t.head
+        elif t.dep_ == "pcomp" and t.head.lower_ in _AFTER and _plain_verb(t.head.head):
+            t = t.head.head  # "upon arriving in X, Y said": Y arrived
         elif t.dep_ in ("relcl", "acl"):
             return t.head
         else:
             return None
     return None
+
+
+def _plain_verb(tok: Any) -> bool:
+    """A verb stating no attendance of its own: 'X returned for talks after flying home' tells
+    the return, the earlier journey is not about these talks."""
+    lex = load_lexicon("participation")
+    journey = tok.lemma_ in lex["journey_verbs"]
+    return tok.pos_ in ("VERB", "AUX") and not journey and not _cue_status(tok, lex)
 
 
 def _past_dateline(subj: Any) -> Any:
