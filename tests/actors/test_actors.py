@@ -137,3 +137,12 @@ def test_a_shared_last_demonym_qualifies_each_conjunct(nlp):
     names = sorted(a.name for a in index.actors)
     assert "Greek Cypriot delegation" in names and "Turkish Cypriot delegation" in names, names
     assert "Cypriot delegations" not in names
+
+
+def test_a_person_name_cut_in_two_by_the_tagger_is_joined(nlp):
+    from spacy.tokens import Span
+
+    doc = nlp("Vice Minister Pak Song Chol arrived in Hanoi.")
+    doc.ents = [Span(doc, 2, 4, label="PERSON"), Span(doc, 4, 5, label="PERSON")]
+    names = [a.name for a in actors.resolve(doc).actors if a.type == "person"]
+    assert names == ["Pak Song Chol"], names

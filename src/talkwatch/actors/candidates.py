@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from spacy.tokens import Span
+
 from .. import nlp
 from ..lexicon import load as load_lexicon
 from . import gazetteer as gaz
@@ -98,8 +100,9 @@ def _entity_spans(doc: Any) -> list[Candidate]:
     g = gaz.load()
     stop = set(load_lexicon("actors")["not_actors"])
     out = []
-    people = [e.text for e in doc.ents if e.label_ == "PERSON"]
-    for ent in doc.ents:
+    ents = _joined_people(doc)
+    people = [e.text for e in ents if e.label_ == "PERSON"]
+    for ent in ents:
         if ent.label_ not in ENTITY_LABELS or ent.root.lower_ in stop:
             continue
         start, end = _trim(doc, ent.start, ent.end)
@@ -114,6 +117,19 @@ def _entity_spans(doc: Any) -> list[Candidate]:
             out.append(Candidate(start, end, text, "person"))
         elif ent.label_ == "ORG":
             out.append(_org_candidate(doc, start, end))
+    return out
+
+
+def _joined_people(doc: Any) -> list[Any]:
+    """The entities, with a person name the tagger cut in two joined again: 'Kim Kye' + 'Gwan'
+    (adjacent PERSON entities with nothing between them are one name)."""
+    out: list[Any] = []
+    for ent in doc.ents:
+        prev = out[-1] if out else None
+        if prev is not None and ent.label_ == prev.label_ == "PERSON" and prev.end == ent.start:
+            out[-1] = Span(doc, prev.start, ent.end, label="PERSON")
+        else:
+            out.append(ent)
     return out
 
 
