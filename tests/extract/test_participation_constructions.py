@@ -196,3 +196,17 @@ def test_a_journey_before_a_return_is_not_this_meetings_attendance(run):
         "after flying back to Lima the previous day."
     )
     assert not has_fact(digest, "participations", "Marta Ibarra", "will_attend"), digest["participations"]
+
+
+def test_a_name_hung_on_the_verb_is_a_conjunct_of_its_subject(nlp):
+    from spacy.tokens import Doc
+
+    from talkwatch.extract.participation import _stray_conjuncts
+
+    words = ["Also", "attending", "are", "Campos", ",", "and", "Ortega", "."]
+    heads = [1, 2, 2, 2, 3, 2, 2, 2]
+    deps = ["advmod", "csubj", "ROOT", "nsubj", "punct", "cc", "conj", "punct"]
+    pos = ["ADV", "VERB", "AUX", "PROPN", "PUNCT", "CCONJ", "PROPN", "PUNCT"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert [t.text for t in _stray_conjuncts(doc[3])] == ["Ortega"]
+    assert _stray_conjuncts(doc[6]) == []

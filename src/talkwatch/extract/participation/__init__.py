@@ -161,7 +161,7 @@ def _statements(tok: Any, lex: dict[str, Any]) -> list[tuple[str, Any, Any]]:
                 out.append(("will_attend", subject, tok))  # "Iran's delegation will be led by X"
         elif subject is not None and not (subject.dep_ == "nsubjpass" and (status == "declined" or agent)):
             # "talks between X and Y were suspended": nobody declined; "talks mediated by X": X, not the talks
-            out.append((status, subject, tok))
+            out += [(status, s, tok) for s in [subject, *_stray_conjuncts(subject)]]
     if status in _ATTEND and tok.lemma_ == "meet":  # "X met with Y": Y is there too
         out += [(status, o, tok) for o in _met(tok)]
     run_verbs = ("mediator", "host", "observer")
@@ -218,6 +218,15 @@ def _subject(tok: Any) -> Any | None:
         else:
             return None
     return None
+
+
+def _stray_conjuncts(subject: Any) -> list[Any]:
+    """Names the parser coordinated with the subject's verb instead of the subject ('Also
+    attending are A, speaker of X, and B, ...': B hangs on 'are')."""
+    verb = subject.head
+    if verb.pos_ not in ("VERB", "AUX") or subject.pos_ != "PROPN":
+        return []
+    return [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "PROPN" and c.i > subject.i]
 
 
 def _plain_verb(tok: Any) -> bool:
