@@ -210,3 +210,11 @@ def test_a_name_hung_on_the_verb_is_a_conjunct_of_its_subject(nlp):
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
     assert [t.text for t in _stray_conjuncts(doc[3])] == ["Ortega"]
     assert _stray_conjuncts(doc[6]) == []
+
+
+def test_a_readiness_to_participate_is_its_owners_will_to_attend(run):
+    digest = run(
+        "Peace talks between Peru and Ecuador will open in Lima on March 3. The Shining Path rebels "
+        "expressed a readiness to participate."
+    )
+    assert has_fact(digest, "participations", "Shining Path rebels", "will_attend"), digest["actors"]

@@ -213,6 +213,14 @@ def _subject(tok: Any) -> Any | None:
             t = t.head
         elif t.dep_ == "pcomp" and t.head.lower_ in _AFTER and _plain_verb(t.head.head):
             t = t.head.head  # "upon arriving in X, Y said": Y arrived
+        elif t.dep_ == "acl" and t.head.lemma_ in load_lexicon("participation")["intent_nouns"]:
+            t = t.head  # "X expressed a readiness to participate": X's readiness, X's participation
+            owner = next((c for c in t.children if c.dep_ == "poss"), None)
+            if owner is not None:
+                return owner
+            if t.dep_ != "dobj":
+                return None
+            t = t.head
         elif t.dep_ in ("relcl", "acl"):
             return t.head
         else:
