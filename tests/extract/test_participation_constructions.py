@@ -218,3 +218,13 @@ def test_a_readiness_to_participate_is_its_owners_will_to_attend(run):
         "expressed a readiness to participate."
     )
     assert has_fact(digest, "participations", "Shining Path rebels", "will_attend"), digest["actors"]
+
+
+def test_which_after_a_person_is_the_body_named_in_the_persons_title(run):
+    digest = run(
+        "Indirect peace talks between Peru and Ecuador are under way in Quito. Karim Selmi is the special "
+        "envoy of President Abdel Rahman, current head of the Arab Maghreb Union (AMU), which is "
+        "sponsoring the talks."
+    )
+    assert has_fact(digest, "participations", "Arab Maghreb Union", "sponsor", "role"), digest["actors"]
+    assert not has_fact(digest, "participations", "Abdel Rahman", "sponsor", "role")

@@ -152,7 +152,19 @@ def _antecedent(ctx: Context, rel: Any) -> Any:
             return owner
     if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
         return noun.head  # "X, the UK's minister, who has been chairing the talks": X, not the UK
+    if rel.lower_ == "which" and _is_person(ctx, _mention_at(ctx, noun) or ""):
+        return _thing_before(ctx, noun, rel) or noun
     return noun
+
+
+def _thing_before(ctx: Context, noun: Any, rel: Any) -> Any | None:
+    """'which' is no person: 'X, president of the Y union, which is sponsoring the talks' is
+    about Y, the last body named between the person and the clause."""
+    inside = [m for m in ctx.actors.mentions_in(noun.idx, rel.idx) if not _is_person(ctx, m.actor)]
+    if not inside:
+        return None
+    last = inside[-1]
+    return ctx.doc.char_span(last.start, last.end, alignment_mode="expand").root
 
 
 def _nested(ctx: Context, m: Any, mentions: list[Any]) -> bool:
