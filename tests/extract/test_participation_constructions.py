@@ -228,3 +228,18 @@ def test_which_after_a_person_is_the_body_named_in_the_persons_title(run):
     )
     assert has_fact(digest, "participations", "Arab Maghreb Union", "sponsor", "role"), digest["actors"]
     assert not has_fact(digest, "participations", "Abdel Rahman", "sponsor", "role")
+
+
+def test_who_leads_a_working_group_heads_no_delegation(run):
+    digest = run(
+        "The peace conference on Peru opened in Lima on Monday. During the day, in a series of working "
+        "groups led by the UN mission to Peru (UNMIP) and the Peruvian Ministry of Foreign Affairs, "
+        "delegates discussed trade and security."
+    )
+    assert not has_fact(digest, "participations", "UNMIP", "head_of_delegation", "role")
+    assert not has_fact(digest, "participations", "Peruvian Ministry of Foreign Affairs", "attended")
+
+
+def test_a_delegation_led_by_a_person_still_has_its_head(run):
+    digest = run("The talks in Lima open on Monday. The rebel delegation will be led by Omar Sadiq.")
+    assert has_fact(digest, "participations", "Omar Sadiq", "will_attend"), digest["participations"]

@@ -156,9 +156,7 @@ def _statements(tok: Any, lex: dict[str, Any]) -> list[tuple[str, Any, Any]]:
             if subject is not None and not complements.is_meeting(subject):
                 out.append((status, subject, tok))
         elif agent is not None and tok.lemma_ in lex["lead_verbs"]:
-            out.append(("will_attend", agent, tok))
-            if subject is not None and subject.lower_ in lex["send_objects"]:
-                out.append(("will_attend", subject, tok))  # "Iran's delegation will be led by X"
+            out += _led_by(tok, agent, subject, lex)
         elif subject is not None and not (subject.dep_ == "nsubjpass" and (status == "declined" or agent)):
             # "talks between X and Y were suspended": nobody declined; "talks mediated by X": X, not the talks
             out += [(status, s, tok) for s in [subject, *_stray_conjuncts(subject)]]
@@ -226,6 +224,25 @@ def _subject(tok: Any) -> Any | None:
         else:
             return None
     return None
+
+
+def _led_by(tok: Any, agent: Any, subject: Any, lex: dict[str, Any]) -> list[tuple[str, Any, Any]]:
+    """'The delegation will be led by X': X and the delegation will attend; 'working groups led
+    by X' name no side's team."""
+    if subject is not None and not _leads_side(subject, lex):
+        return []
+    out = [("will_attend", agent, tok)]
+    if subject is not None and subject.lower_ in lex["send_objects"]:
+        out.append(("will_attend", subject, tok))  # "Iran's delegation will be led by X"
+    return out
+
+
+def _leads_side(led: Any, lex: dict[str, Any]) -> bool:
+    """What a 'led by' phrase heads is a side's team ('the delegation led by X'), not a body of
+    the meeting ('working groups led by X', 'a session chaired by Y')."""
+    mods = [c.lower_ for c in led.children if c.dep_ in ("compound", "amod") and c.i < led.i]
+    names = {led.lemma_.lower(), " ".join([*mods[-1:], led.lemma_.lower()])}
+    return not names & set(lex["meeting_bodies"])
 
 
 def _stray_conjuncts(subject: Any) -> list[Any]:
