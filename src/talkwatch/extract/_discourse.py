@@ -284,6 +284,8 @@ def named_meeting(cue: Any, focus: Focus) -> Meeting | None:
     tokens = list(cue.doc.char_span(start, end, alignment_mode="expand") or [])
     if cue.dep_ == "acl":
         tokens.append(cue.head)  # "the 3 July meeting, attended by X": the noun the participle modifies
+    elif cue.dep_ == "conj" and cue.tag_ == "VBN" and cue.head.dep_ == "prep":
+        tokens += [c for c in cue.head.children if c.dep_ == "pobj"]  # "after the meeting, attended by X"
     for tok in tokens + _purpose(cue):
         mid = focus.by_pos.get(tok.idx)
         if mid:
