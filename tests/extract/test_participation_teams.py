@@ -68,3 +68,11 @@ def test_the_delegation_a_side_sent_stands_for_the_side(run):
         "sent to Lima arrived on Sunday."
     )
     assert has_fact(digest, "participations", "Ecuador", "arrived"), digest["participations"]
+
+
+def test_the_head_of_the_delegation_named_before_shares_its_arrival(run):
+    digest = run(
+        "A Chilean delegation arrived in Lima on Monday for peace talks with Peru. The government "
+        "has appointed former minister Carlos Mendoza to lead the delegation."
+    )
+    assert has_fact(digest, "participations", "Carlos Mendoza", "arrived"), digest["participations"]
