@@ -70,7 +70,7 @@ def extract(ctx: Context) -> list[Participation]:
     out += named
     out += sides.carry(ctx, out, meetings, focus.main)
     out += leaders.share(ctx, out, leaders.heads(ctx, lex, _subject))
-    return _unique(out)
+    return sides.said_twice(ctx, _unique(out))
 
 
 def _participants(
