@@ -124,3 +124,25 @@ def test_acronym_in_parentheses_joins_name_with_other_letters(nlp):
 def test_dateline_with_any_agency_credit_is_not_an_actor(nlp):
     index = resolve(nlp, "LUSAKA, June 4 (Xinhua) - Zambia said on Monday it would host the talks.")
     assert [a.name for a in index.actors] == ["Zambia"]
+
+
+def test_coordinated_demonym_delegations_are_one_delegation_each(nlp):
+    index = resolve(nlp, "The Chilean and Peruvian delegations arrived in Quito on Monday.")
+    names = sorted(a.name for a in index.actors)
+    assert "Chilean delegation" in names and "Peruvian delegation" in names, names
+
+
+def test_a_shared_last_demonym_qualifies_each_conjunct(nlp):
+    index = resolve(nlp, "The talks brought the Greek and Turkish Cypriot delegations together in Geneva.")
+    names = sorted(a.name for a in index.actors)
+    assert "Greek Cypriot delegation" in names and "Turkish Cypriot delegation" in names, names
+    assert "Cypriot delegations" not in names
+
+
+def test_a_person_name_cut_in_two_by_the_tagger_is_joined(nlp):
+    from spacy.tokens import Span
+
+    doc = nlp("Vice Minister Pak Song Chol arrived in Hanoi.")
+    doc.ents = [Span(doc, 2, 4, label="PERSON"), Span(doc, 4, 5, label="PERSON")]
+    names = [a.name for a in actors.resolve(doc).actors if a.type == "person"]
+    assert names == ["Pak Song Chol"], names

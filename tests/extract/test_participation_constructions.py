@@ -170,3 +170,76 @@ def test_a_possessive_arrival_belongs_to_the_clause_subject(run):
     )
     assert has_fact(digest, "participations", "Rafael Correa", "arrived"), digest["participations"]
     assert not has_fact(digest, "participations", "Alan Garcia", "arrived")
+
+
+def test_an_agency_in_a_representatives_title_is_no_participant(run):
+    digest = run(
+        "Peace talks between Peru and Ecuador are under way in Lima. Peru is represented by Lars "
+        "Ortega, director of the intelligence agency DINI, and Rosa Campos, head of the Ministry of Defence."
+    )
+    assert has_fact(digest, "participations", "Lars Ortega", "attended"), digest["participations"]
+    assert not has_fact(digest, "participations", "DINI", "attended"), digest["participations"]
+    assert not has_fact(digest, "participations", "Ministry of Defence", "attended")
+
+
+def test_upon_arriving_gives_the_main_clause_subject_the_arrival(run):
+    digest = run(
+        "The third round of peace talks is under way in Quito. Upon arriving on Monday night in Quito, "
+        "Peruvian envoy Marta Ibarra said she expected a deal."
+    )
+    assert has_fact(digest, "participations", "Marta Ibarra", "arrived"), digest["participations"]
+
+
+def test_a_journey_before_a_return_is_not_this_meetings_attendance(run):
+    digest = run(
+        "Peace talks are under way in Quito. Peruvian envoy Marta Ibarra returned for more talks "
+        "after flying back to Lima the previous day."
+    )
+    assert not has_fact(digest, "participations", "Marta Ibarra", "will_attend"), digest["participations"]
+
+
+def test_a_name_hung_on_the_verb_is_a_conjunct_of_its_subject(nlp):
+    from spacy.tokens import Doc
+
+    from talkwatch.extract.participation import _stray_conjuncts
+
+    words = ["Also", "attending", "are", "Campos", ",", "and", "Ortega", "."]
+    heads = [1, 2, 2, 2, 3, 2, 2, 2]
+    deps = ["advmod", "csubj", "ROOT", "nsubj", "punct", "cc", "conj", "punct"]
+    pos = ["ADV", "VERB", "AUX", "PROPN", "PUNCT", "CCONJ", "PROPN", "PUNCT"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert [t.text for t in _stray_conjuncts(doc[3])] == ["Ortega"]
+    assert _stray_conjuncts(doc[6]) == []
+
+
+def test_a_readiness_to_participate_is_its_owners_will_to_attend(run):
+    digest = run(
+        "Peace talks between Peru and Ecuador will open in Lima on March 3. The Shining Path rebels "
+        "expressed a readiness to participate."
+    )
+    assert has_fact(digest, "participations", "Shining Path rebels", "will_attend"), digest["actors"]
+
+
+def test_which_after_a_person_is_the_body_named_in_the_persons_title(run):
+    digest = run(
+        "Indirect peace talks between Peru and Ecuador are under way in Quito. Karim Selmi is the special "
+        "envoy of President Abdel Rahman, current head of the Arab Maghreb Union (AMU), which is "
+        "sponsoring the talks."
+    )
+    assert has_fact(digest, "participations", "Arab Maghreb Union", "sponsor", "role"), digest["actors"]
+    assert not has_fact(digest, "participations", "Abdel Rahman", "sponsor", "role")
+
+
+def test_who_leads_a_working_group_heads_no_delegation(run):
+    digest = run(
+        "The peace conference on Peru opened in Lima on Monday. During the day, in a series of working "
+        "groups led by the UN mission to Peru (UNMIP) and the Peruvian Ministry of Foreign Affairs, "
+        "delegates discussed trade and security."
+    )
+    assert not has_fact(digest, "participations", "UNMIP", "head_of_delegation", "role")
+    assert not has_fact(digest, "participations", "Peruvian Ministry of Foreign Affairs", "attended")
+
+
+def test_a_delegation_led_by_a_person_still_has_its_head(run):
+    digest = run("The talks in Lima open on Monday. The rebel delegation will be led by Omar Sadiq.")
+    assert has_fact(digest, "participations", "Omar Sadiq", "will_attend"), digest["participations"]

@@ -50,3 +50,20 @@ def test_its_members_are_the_group(run):
         "The talks in Doha opened on Monday. The Hamas delegation met mediators after its members arrived."
     )
     assert not any("members" in a for a, *_ in _facts(digest)), _facts(digest)
+
+
+def test_a_participle_hung_on_a_preposition_names_the_prepositions_meeting(nlp):
+    from types import SimpleNamespace
+
+    from spacy.tokens import Doc
+
+    from talkwatch.extract._discourse import named_meeting
+
+    words = ["Following", "the", "meeting", ",", "attended", "by", "Ruiz", ",", "they", "spoke", "."]
+    heads = [9, 2, 0, 0, 0, 4, 5, 9, 9, 9, 9]
+    deps = ["prep", "det", "pobj", "punct", "conj", "agent", "pobj", "punct", "nsubj", "ROOT", "punct"]
+    tags = ["VBG", "DT", "NN", ",", "VBN", "IN", "NNP", ",", "PRP", "VBD", "."]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags)
+    meeting = SimpleNamespace(id="m2")
+    focus = SimpleNamespace(by_pos={doc[2].idx: "m2"}, meetings={"m2": meeting})
+    assert named_meeting(doc[4], focus) is meeting

@@ -151,3 +151,20 @@ def test_the_engagement_of_sides_at_a_closed_conference_is_attendance(run):
         "commitment and engagement of Greece, Turkey and Britain, no agreement was reached."
     )
     assert has_fact(digest, "participations", "Turkey", "attended"), digest["participations"]
+
+
+def test_other_invitees_include_names_the_invited(run):
+    digest = run(
+        "A regional conference on the border war will open in Lima on March 3. Besides the two "
+        "neighbours, other invitees include Chile, Bolivia and Argentina."
+    )
+    for state in ("Chile", "Bolivia", "Argentina"):
+        assert has_fact(digest, "participations", state, "invited"), digest["participations"]
+
+
+def test_a_plan_that_includes_a_country_invites_no_one(run):
+    digest = run(
+        "A regional conference on the border war will open in Lima on March 3. The draft plan "
+        "includes Chile as a guarantor of the border."
+    )
+    assert not has_fact(digest, "participations", "Chile", "invited"), digest["participations"]

@@ -68,3 +68,33 @@ def test_the_delegation_a_side_sent_stands_for_the_side(run):
         "sent to Lima arrived on Sunday."
     )
     assert has_fact(digest, "participations", "Ecuador", "arrived"), digest["participations"]
+
+
+def test_the_head_of_the_delegation_named_before_shares_its_arrival(run):
+    digest = run(
+        "A Chilean delegation arrived in Lima on Monday for peace talks with Peru. The government "
+        "has appointed former minister Carlos Mendoza to lead the delegation."
+    )
+    assert has_fact(digest, "participations", "Carlos Mendoza", "arrived"), digest["participations"]
+
+
+def test_a_side_told_twice_under_an_alias_is_kept_once():
+    from types import SimpleNamespace
+
+    from talkwatch.extract.participation.sides import said_twice
+    from talkwatch.model import Participation
+
+    actors = {
+        "a1": SimpleNamespace(name="Chilean government delegation", aliases=["Chile"]),
+        "a2": SimpleNamespace(name="Chile", aliases=["Chilean"]),
+        "a3": SimpleNamespace(name="Peru", aliases=[]),
+    }
+    ctx = SimpleNamespace(actors=SimpleNamespace(get=actors.__getitem__))
+    facts = [
+        Participation("m1", "a1", "attended", None),
+        Participation("m1", "a2", "attended", None),
+        Participation("m1", "a2", "declined", None),
+        Participation("m1", "a3", "attended", None),
+    ]
+    kept = [(f.actor, f.status) for f in said_twice(ctx, facts)]
+    assert kept == [("a1", "attended"), ("a2", "declined"), ("a3", "attended")]

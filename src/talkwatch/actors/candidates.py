@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from spacy.tokens import Span
+
 from .. import nlp
 from ..lexicon import load as load_lexicon
 from . import gazetteer as gaz
@@ -98,8 +100,9 @@ def _entity_spans(doc: Any) -> list[Candidate]:
     g = gaz.load()
     stop = set(load_lexicon("actors")["not_actors"])
     out = []
-    people = [e.text for e in doc.ents if e.label_ == "PERSON"]
-    for ent in doc.ents:
+    ents = _joined_people(doc)
+    people = [e.text for e in ents if e.label_ == "PERSON"]
+    for ent in ents:
         if ent.label_ not in ENTITY_LABELS or ent.root.lower_ in stop:
             continue
         start, end = _trim(doc, ent.start, ent.end)
@@ -114,6 +117,19 @@ def _entity_spans(doc: Any) -> list[Candidate]:
             out.append(Candidate(start, end, text, "person"))
         elif ent.label_ == "ORG":
             out.append(_org_candidate(doc, start, end))
+    return out
+
+
+def _joined_people(doc: Any) -> list[Any]:
+    """The entities, with a person name the tagger cut in two joined again: 'Kim Kye' + 'Gwan'
+    (adjacent PERSON entities with nothing between them are one name)."""
+    out: list[Any] = []
+    for ent in doc.ents:
+        prev = out[-1] if out else None
+        if prev is not None and ent.label_ == prev.label_ == "PERSON" and prev.end == ent.start:
+            out[-1] = Span(doc, prev.start, ent.end, label="PERSON")
+        else:
+            out.append(ent)
     return out
 
 
@@ -242,12 +258,10 @@ def _description_spans(doc: Any) -> list[Candidate]:
             continue  # "its delegation": an attribute of another actor, not an actor
         split = _coordinated_demonyms(doc, tok, start)
         if split:
-            out += [
-                Candidate(
-                    d.i, d.i + 1, f"{d.text} {tok.text}", typ, country=c, cameo=c + sector if sector else None
-                )
-                for d, c in split
-            ]
+            noun = tok.lemma_ if tok.lower_ in lex["one_per_side"] else tok.text  # "A and B delegations"
+            for d, c, label in split:
+                cameo = c + sector if sector else None
+                out.append(Candidate(d.i, d.i + 1, f"{label} {noun}", typ, country=c, cameo=cameo))
             continue
         start, end = _trim(doc, start, end)
         name = APOS.sub("", doc[start:end].text)
@@ -295,15 +309,20 @@ def _coordinated_names(doc: Any, head: Any) -> list[Any]:
     return names if len(names) > 1 else []
 
 
-def _coordinated_demonyms(doc: Any, head: Any, start: int) -> list[tuple[Any, str]]:
-    """'Egyptian and Qatari mediators': one actor per country."""
+def _coordinated_demonyms(doc: Any, head: Any, start: int) -> list[tuple[Any, str, str]]:
+    """'Egyptian and Qatari mediators': one actor per country, with the words naming it; a
+    demonym shared by the conjuncts ('the Greek and Turkish Cypriot delegations') qualifies
+    each of them (Greek Cypriot, Turkish Cypriot), and its country is theirs."""
     g = gaz.load()
     found = []
     for tok in doc[start : head.i]:
         entry = g.demonym(tok.text)
         if entry is not None and entry.type == "state":
-            found.append((tok, entry.country))
-    linked = any(t.dep_ == "conj" for t, _ in found)
+            found.append((tok, entry.country, tok.text))  # the words naming it
+    if len(found) > 2 and found[-1][0].i == head.i - 1 and found[-2][0].i == head.i - 2:
+        shared = found.pop()  # "Turkish Cypriot": the last demonym qualifies every conjunct
+        found = [(t, shared[1], f"{t.text} {shared[0].text}") for t, _, _ in found]
+    linked = any(t.dep_ == "conj" for t, _, _ in found)
     return found if len(found) > 1 and linked else []
 
 

@@ -152,7 +152,19 @@ def _antecedent(ctx: Context, rel: Any) -> Any:
             return owner
     if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
         return noun.head  # "X, the UK's minister, who has been chairing the talks": X, not the UK
+    if rel.lower_ == "which" and _is_person(ctx, _mention_at(ctx, noun) or ""):
+        return _thing_before(ctx, noun, rel) or noun
     return noun
+
+
+def _thing_before(ctx: Context, noun: Any, rel: Any) -> Any | None:
+    """'which' is no person: 'X, president of the Y union, which is sponsoring the talks' is
+    about Y, the last body named between the person and the clause."""
+    inside = [m for m in ctx.actors.mentions_in(noun.idx, rel.idx) if not _is_person(ctx, m.actor)]
+    if not inside:
+        return None
+    last = inside[-1]
+    return ctx.doc.char_span(last.start, last.end, alignment_mode="expand").root
 
 
 def _nested(ctx: Context, m: Any, mentions: list[Any]) -> bool:
@@ -170,6 +182,18 @@ def _nested(ctx: Context, m: Any, mentions: list[Any]) -> bool:
         tok = tok.head
         if any(o is not m and o.start <= tok.idx < o.end for o in mentions):
             return True
+    return _affiliation(ctx, tok, m, mentions)
+
+
+def _affiliation(ctx: Context, tok: Any, m: Any, mentions: list[Any]) -> bool:
+    """An organisation in a person's title ('X, director of the Y agency'): the person's
+    affiliation, not a participant of its own."""
+    while tok.dep_ in ("pobj", "compound", "nmod", "amod") and tok.head.i != tok.i:
+        tok = tok.head
+        if tok.dep_ == "prep" and tok.head.dep_ == "appos" and tok.head.pos_ == "NOUN":
+            person = tok.head.head
+            owners = [o for o in mentions if o is not m and o.start <= person.idx < o.end]
+            return any(_is_person(ctx, o.actor) for o in owners)
     return False
 
 
@@ -260,6 +284,8 @@ def named_meeting(cue: Any, focus: Focus) -> Meeting | None:
     tokens = list(cue.doc.char_span(start, end, alignment_mode="expand") or [])
     if cue.dep_ == "acl":
         tokens.append(cue.head)  # "the 3 July meeting, attended by X": the noun the participle modifies
+    elif cue.dep_ == "conj" and cue.tag_ == "VBN" and cue.head.dep_ == "prep":
+        tokens += [c for c in cue.head.children if c.dep_ == "pobj"]  # "after the meeting, attended by X"
     for tok in tokens + _purpose(cue):
         mid = focus.by_pos.get(tok.idx)
         if mid:

@@ -31,6 +31,7 @@ NAME = "participation.v1"
 REQUIRES = {"meetings"}
 
 _ATTEND = {"will_attend", "attended"}
+_AFTER = {"upon", "on", "after"}  # a gerund after these shares the main clause's subject
 
 
 def extract(ctx: Context) -> list[Participation]:
@@ -69,7 +70,7 @@ def extract(ctx: Context) -> list[Participation]:
     out += named
     out += sides.carry(ctx, out, meetings, focus.main)
     out += leaders.share(ctx, out, leaders.heads(ctx, lex, _subject))
-    return _unique(out)
+    return sides.said_twice(ctx, _unique(out))
 
 
 def _participants(
@@ -155,12 +156,10 @@ def _statements(tok: Any, lex: dict[str, Any]) -> list[tuple[str, Any, Any]]:
             if subject is not None and not complements.is_meeting(subject):
                 out.append((status, subject, tok))
         elif agent is not None and tok.lemma_ in lex["lead_verbs"]:
-            out.append(("will_attend", agent, tok))
-            if subject is not None and subject.lower_ in lex["send_objects"]:
-                out.append(("will_attend", subject, tok))  # "Iran's delegation will be led by X"
+            out += _led_by(tok, agent, subject, lex)
         elif subject is not None and not (subject.dep_ == "nsubjpass" and (status == "declined" or agent)):
             # "talks between X and Y were suspended": nobody declined; "talks mediated by X": X, not the talks
-            out.append((status, subject, tok))
+            out += [(status, s, tok) for s in [subject, *_stray_conjuncts(subject)]]
     if status in _ATTEND and tok.lemma_ == "meet":  # "X met with Y": Y is there too
         out += [(status, o, tok) for o in _met(tok)]
     run_verbs = ("mediator", "host", "observer")
@@ -210,11 +209,57 @@ def _subject(tok: Any) -> Any | None:
                 return obj  # "appointed X to lead the delegation": X leads it
         if t.dep_ in ("xcomp", "conj", "advcl", "acomp") and t.head.i != t.i:
             t = t.head
+        elif t.dep_ == "pcomp" and t.head.lower_ in _AFTER and _plain_verb(t.head.head):
+            t = t.head.head  # "upon arriving in X, Y said": Y arrived
+        elif t.dep_ == "acl" and t.head.lemma_ in load_lexicon("participation")["intent_nouns"]:
+            t = t.head  # "X expressed a readiness to participate": X's readiness, X's participation
+            owner = next((c for c in t.children if c.dep_ == "poss"), None)
+            if owner is not None:
+                return owner
+            if t.dep_ != "dobj":
+                return None
+            t = t.head
         elif t.dep_ in ("relcl", "acl"):
             return t.head
         else:
             return None
     return None
+
+
+def _led_by(tok: Any, agent: Any, subject: Any, lex: dict[str, Any]) -> list[tuple[str, Any, Any]]:
+    """'The delegation will be led by X': X and the delegation will attend; 'working groups led
+    by X' name no side's team."""
+    if subject is not None and not _leads_side(subject, lex):
+        return []
+    out = [("will_attend", agent, tok)]
+    if subject is not None and subject.lower_ in lex["send_objects"]:
+        out.append(("will_attend", subject, tok))  # "Iran's delegation will be led by X"
+    return out
+
+
+def _leads_side(led: Any, lex: dict[str, Any]) -> bool:
+    """What a 'led by' phrase heads is a side's team ('the delegation led by X'), not a body of
+    the meeting ('working groups led by X', 'a session chaired by Y')."""
+    mods = [c.lower_ for c in led.children if c.dep_ in ("compound", "amod") and c.i < led.i]
+    names = {led.lemma_.lower(), " ".join([*mods[-1:], led.lemma_.lower()])}
+    return not names & set(lex["meeting_bodies"])
+
+
+def _stray_conjuncts(subject: Any) -> list[Any]:
+    """Names the parser coordinated with the subject's verb instead of the subject ('Also
+    attending are A, speaker of X, and B, ...': B hangs on 'are')."""
+    verb = subject.head
+    if verb.pos_ not in ("VERB", "AUX") or subject.pos_ != "PROPN":
+        return []
+    return [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "PROPN" and c.i > subject.i]
+
+
+def _plain_verb(tok: Any) -> bool:
+    """A verb stating no attendance of its own: 'X returned for talks after flying home' tells
+    the return, the earlier journey is not about these talks."""
+    lex = load_lexicon("participation")
+    journey = tok.lemma_ in lex["journey_verbs"]
+    return tok.pos_ in ("VERB", "AUX") and not journey and not _cue_status(tok, lex)
 
 
 def _past_dateline(subj: Any) -> Any:
@@ -227,11 +272,13 @@ def _past_dateline(subj: Any) -> Any:
 
 
 def _objects(tok: Any) -> list[Any]:
-    """Objects of an invitation verb; for 'those invited include X' the objects of 'include'."""
+    """Objects of an invitation verb; for 'those invited (the invitees) include X' the objects of
+    'include'."""
     objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
     if tok.lemma_ == "include":
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-        if subj is None or not any(c.lemma_ == "invite" for c in subj.subtree):
+        invitees = load_lexicon("participation")["invitee_nouns"]  # "other invitees include X"
+        if subj is None or not any(c.lemma_ == "invite" or c.lemma_ in invitees for c in subj.subtree):
             return []
         return [c for c in tok.children if c.dep_ in ("dobj", "attr")]
     if tok.dep_ == "acl" and tok.lemma_ == "invite":

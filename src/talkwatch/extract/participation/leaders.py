@@ -31,8 +31,19 @@ def heads(ctx: Context, lex: dict[str, Any], subject: Any) -> list[tuple[str, st
             continue
         leaders = [a for a in actors_of(ctx, person, tok) if ctx.actors.get(a).type == "person"]
         groups = [a for a in actors_of(ctx, obj, tok) if ctx.actors.get(a).type != "person"]
-        out += [(h, g) for h in leaders for g in groups]
+        out += [(h, g) for h in leaders for g in groups or _named_before(ctx, obj)]
     return out + _titled(ctx, lex)
+
+
+def _named_before(ctx: Context, noun: Any) -> list[str]:
+    """'the delegation' with nothing else: the last delegation named before in full ('a
+    Russian delegation arrived ... X was appointed to lead the delegation')."""
+    if [c.lower_ for c in noun.children] != ["the"]:
+        return []
+    for m in reversed(ctx.actors.mentions_in(0, noun.idx)):
+        if ctx.actors.get(m.actor).name.lower().endswith(" " + noun.lower_):
+            return [m.actor]
+    return []
 
 
 def _titled(ctx: Context, lex: dict[str, Any]) -> list[tuple[str, str]]:

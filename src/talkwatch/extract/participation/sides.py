@@ -91,3 +91,20 @@ def companions(ctx: Context, cue: Any) -> list[str]:
             out += actors_of(ctx, obj, cue)
             out += [a for c in obj.children if c.dep_ == "appos" for a in actors_of(ctx, c, cue)]
     return list(dict.fromkeys(out))
+
+
+def said_twice(ctx: Context, facts: list[Participation]) -> list[Participation]:
+    """One side told twice: a fact whose actor's name is an alias of another actor with the same
+    (meeting, status) ('DR Congo' next to the 'Congolese government delegation' also called DR
+    Congo) is the same assertion, kept once under the fuller actor."""
+    by_key: dict[tuple[str, str], set[str]] = {}
+    for f in facts:
+        by_key.setdefault((f.meeting, f.status), set()).add(f.actor)
+    out = []
+    for f in facts:
+        name = ctx.actors.get(f.actor).name.lower()
+        others = by_key[(f.meeting, f.status)] - {f.actor}
+        if any(name in {a.lower() for a in ctx.actors.get(o).aliases} for o in sorted(others)):
+            continue
+        out.append(f)
+    return out
