@@ -101,3 +101,12 @@ def test_no_module_over_400_lines():
     sizes = {str(p.relative_to(PACKAGE)): len(p.read_text(encoding="utf-8").splitlines())
              for p in PACKAGE.rglob("*.py")}
     assert {name: n for name, n in sizes.items() if n > MAX_LINES} == {}
+
+
+def test_test_modules_have_distinct_basenames():
+    # the tests tree has no packages: pytest imports each test module by its basename
+    tests = PACKAGE.parents[1] / "tests"
+    seen: dict[str, Path] = {}
+    for path in sorted(tests.rglob("test_*.py")):
+        assert path.name not in seen, f"{path} and {seen[path.name]} share a basename"
+        seen[path.name] = path
