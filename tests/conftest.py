@@ -64,3 +64,15 @@ def has_fact(digest: dict[str, Any], kind: str, actor_name: str, value: str, fie
     """True when a fact of ``kind`` names the actor (by any alias) with the given field value."""
     known = aliases(digest)
     return any(actor_name in known.get(f["actor"], set()) and f[field] == value for f in digest[kind])
+
+
+def first_coded(nlp: Any, text: str) -> Any:
+    """The events coder's first event in ``text`` (actors resolved as the pipeline does)."""
+    from talkwatch import actors
+    from talkwatch.extract.events.coder import Coder
+    from talkwatch.model import Article
+
+    doc = nlp(text)
+    found = Coder(actors.resolve(doc, Article(body=text, id="t"))).code_text(doc)
+    assert found, f"nothing coded in {text!r}"
+    return found[0]

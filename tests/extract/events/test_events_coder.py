@@ -6,17 +6,7 @@ from typing import Any
 
 import pytest
 
-from talkwatch import actors
-from talkwatch.extract.events.coder import Coder
-from talkwatch.model import Article
-
-
-def code(nlp: Any, text: str) -> Any:
-    doc = nlp(text)
-    index = actors.resolve(doc, Article(body=text, id="t"))
-    found = Coder(index).code_text(doc)
-    assert found, f"nothing coded in {text!r}"
-    return found[0]
+from conftest import first_coded
 
 
 @pytest.mark.parametrize(
@@ -49,39 +39,39 @@ def code(nlp: Any, text: str) -> Any:
     ],
 )
 def test_sentence_types(nlp: Any, text: str, cameo: str, plover: str) -> None:
-    coded = code(nlp, text)
+    coded = first_coded(nlp, text)
     assert (coded.code, coded.plover) == (cameo, plover)
 
 
 def test_source_and_target_codes(nlp: Any) -> None:
-    coded = code(nlp, "Pakistani troops fired mortars at Indian army posts across the border.")
+    coded = first_coded(nlp, "Pakistani troops fired mortars at Indian army posts across the border.")
     assert coded.plover == "ASSAULT"
     assert {p.code[:3] for p in coded.sources} == {"PAK"}
     assert {p.code[:3] for p in coded.targets} == {"IND"}
 
 
 def test_reported_clause_keeps_the_speaker_as_source(nlp: Any) -> None:
-    coded = code(nlp, "Russia said on Tuesday that Ukraine must withdraw its troops from the border.")
+    coded = first_coded(nlp, "Russia said on Tuesday that Ukraine must withdraw its troops from the border.")
     assert coded.plover == "REQUEST"
     assert {p.code[:3] for p in coded.sources} == {"RUS"}
     assert {p.code[:3] for p in coded.targets} == {"UKR"}
 
 
 def test_negated_statements_are_refusals_in_negated_mode(nlp: Any) -> None:
-    coded = code(nlp, "The Syrian opposition will not attend the talks in Geneva.")
+    coded = first_coded(nlp, "The Syrian opposition will not attend the talks in Geneva.")
     assert (coded.code, coded.plover, coded.mode) == ("125", "REJECT", "negated")
-    coded = code(nlp, "The rebels refused to release the hostages.")
+    coded = first_coded(nlp, "The rebels refused to release the hostages.")
     assert (coded.code, coded.mode) == ("1243", "negated")
-    coded = code(nlp, "Indian troops did not fire on the protesters.")
+    coded = first_coded(nlp, "Indian troops did not fire on the protesters.")
     assert coded.mode == "negated" and coded.plover == "ASSAULT"
 
 
 def test_future_and_hypothetical_statements(nlp: Any) -> None:
-    coded = code(nlp, "Iran will send a delegation to visit Iraq next week.")
+    coded = first_coded(nlp, "Iran will send a delegation to visit Iraq next week.")
     assert (coded.plover, coded.mode) == ("AGREE", "future")
-    coded = code(nlp, "Qatar may mediate between the two factions if both sides agree.")
+    coded = first_coded(nlp, "Qatar may mediate between the two factions if both sides agree.")
     assert (coded.code, coded.mode) == ("039", "hypothetical")
-    coded = code(nlp, "Hamas threatened to resume rocket attacks on Israel.")
+    coded = first_coded(nlp, "Hamas threatened to resume rocket attacks on Israel.")
     assert coded.plover == "THREATEN"
-    coded = code(nlp, "The army said it would impose a curfew in the city.")
+    coded = first_coded(nlp, "The army said it would impose a curfew in the city.")
     assert (coded.code, coded.mode) == ("1323", "future")

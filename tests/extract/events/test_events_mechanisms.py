@@ -6,18 +6,9 @@ from typing import Any
 
 import pytest
 
-from talkwatch import actors
+from conftest import first_coded
 from talkwatch.extract.events import codes
 from talkwatch.extract.events.coder import Coder
-from talkwatch.model import Article
-
-
-def first(nlp: Any, text: str) -> Any:
-    doc = nlp(text)
-    index = actors.resolve(doc, Article(body=text, id="t"))
-    found = Coder(index).code_text(doc)
-    assert found, f"nothing coded in {text!r}"
-    return found[0]
 
 
 @pytest.mark.parametrize(
@@ -79,15 +70,15 @@ def first(nlp: Any, text: str) -> Any:
     ],
 )
 def test_mechanism_types(nlp: Any, text: str, plover: str) -> None:
-    assert first(nlp, text).plover == plover
+    assert first_coded(nlp, text).plover == plover
 
 
 def test_joint_exercise_is_cooperation(nlp: Any) -> None:
-    coded = first(nlp, "Indian and Japanese warships began war games in the Arabian Sea on Monday.")
+    coded = first_coded(nlp, "Indian and Japanese warships began war games in the Arabian Sea on Monday.")
     assert coded.plover == "COOPERATE"
-    alone = first(nlp, "Iranian warships began war games in the Arabian Sea on Monday.")
+    alone = first_coded(nlp, "Iranian warships began war games in the Arabian Sea on Monday.")
     assert alone.plover == "MOBILIZE"
-    naval = first(nlp, "Brazilian and Argentine navies held naval exercises off Rio.")
+    naval = first_coded(nlp, "Brazilian and Argentine navies held naval exercises off Rio.")
     assert naval.plover == "COOPERATE"
 
 
