@@ -19,7 +19,7 @@ pytestmark = pytest.mark.slow
 
 def _documents(db: Path) -> int:
     try:
-        with sqlite3.connect(db) as con:
+        with sqlite3.connect(db, timeout=10) as con:  # wait out the writer's transaction
             return con.execute("select count(*) from documents").fetchone()[0]
     except sqlite3.Error:
         return 0
@@ -28,7 +28,7 @@ def _documents(db: Path) -> int:
 def test_ctrl_c_prints_what_was_stored(tmp_path: Path):
     folder = tmp_path / "in"
     folder.mkdir()
-    for i in range(40):
+    for i in range(400):  # far more than can be stored before the interrupt
         (folder / f"a{i:02}.txt").write_text(GOOD.replace("on Friday.", f"on Friday ({i})."))
     db = tmp_path / "i.db"
     proc = subprocess.Popen(
