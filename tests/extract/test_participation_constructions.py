@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import has_fact
+from conftest import has_fact, names
 
 CASES = [
     # passive observers; a by-phrase followed by 'at the invitation of' was also invited
@@ -91,6 +91,15 @@ def test_passive_suspension_declines_for_nobody(run):
 def test_calling_off_a_ceasefire_is_no_refusal(run):
     digest = run("Talks between Chad and FACT resumed in Doha. Chad called off a ceasefire on Monday.")
     assert not [p for p in digest["participations"] if p["status"] == "declined"]
+
+
+def test_a_denied_representation_states_no_attendance(run):
+    digest = run(
+        "Talks between Peru and Ecuador open in Lima on Monday. Two exile groups have denied being"
+        " represented at the talks."
+    )
+    who = names(digest)
+    assert {who[p["actor"]] for p in digest["participations"]} == {"Peru", "Ecuador"}
 
 
 def test_opening_talks_of_ones_own_is_taking_part(run):

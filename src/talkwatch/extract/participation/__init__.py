@@ -289,6 +289,13 @@ def _objects(tok: Any) -> list[Any]:
 
 
 def _adjust(cue: Any, status: str, lex: dict[str, Any], meeting: Meeting) -> str | None:
+    """The stated status, unless the cue is a claim denied ("denied being represented")."""
+    if cue.dep_ in ("xcomp", "ccomp") and cue.head.lemma_ in lex["denial_verbs"]:
+        return None
+    return _stated(cue, status, lex, meeting)
+
+
+def _stated(cue: Any, status: str, lex: dict[str, Any], meeting: Meeting) -> str | None:
     """Tense, negation and doubt turn a cue's class into the stated status."""
     neg = clauses.negated(cue) or any(c.dep_ == "neg" for c in cue.head.children if cue.dep_ == "xcomp")
     neg = neg or cue.dep_ == "xcomp" and cue.head.lemma_ == "fail"  # "failed to turn up"
