@@ -12,6 +12,7 @@ from ...model import Evidence, Meeting, StatusChange
 from .. import _clauses as clauses
 from . import venues
 from .cue_sources import marked_subject, next_verb_cue, noun_cue, party_acl
+from .gapped import other_subject
 from .mentions import _attached, _Mention, inner_cues
 
 
@@ -45,6 +46,8 @@ def _apply_status(ctx: Context, m: _Mention, lex: dict[str, Any], quoted: list[t
                 change = FailedPlan("scheduled", _cue_date(ctx, cue_tok, m), Evidence.from_span(cue_tok.sent))
                 m.meeting.background.append(change)
             continue
+        if not m.verb and other_subject(cue_tok, m.head):
+            continue  # 'met for a round after talks Monday failed': the failing is the earlier talks'
         if not m.verb and (_other_object(cue_tok, m.head, lex) or _hypothetical(cue_tok, lex)):
             continue
         if cue_tok.pos_ == "ADJ" and m.head.head.lower_ == "to" and m.head.head.head.i == cue_tok.i:

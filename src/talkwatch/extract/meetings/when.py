@@ -15,6 +15,7 @@ from ...context import Context
 from ...model import Meeting
 from .. import _clauses as clauses
 from . import venues
+from .gapped import other_subject
 from .mentions import _attached, _Mention
 
 _FITS = {
@@ -102,6 +103,7 @@ def _of_verb(ctx: Context, m: _Mention, skip: frozenset[str] = frozenset()) -> l
     if trip is not None and trip.i not in {v.i for v in verbs}:
         verbs.append(trip)  # 'arrived on Monday for talks': the day of the trip
     out = []
+    verbs = [v for v in verbs if m.verb or not other_subject(v, m.head)]  # 'after talks Monday failed'
     for verb in (v for v in verbs if v.lemma_.lower() not in skip):
         span = clauses.own_clause(verb)
         out += [d.value for d in ctx.dates_in(*span) if d.value and _attached(ctx, d, verb)]
