@@ -8,7 +8,7 @@ from talkwatch.extract.meetings.gapped import gapped_subject
 
 SENTENCE = (
     "The two teams returned to Addis Ababa Tuesday for a third round of talks "
-    "after exploratory sessions Sunday failed to narrow the gaps."
+    "after initial sessions Sunday failed to narrow the gaps."
 )
 
 
@@ -28,3 +28,19 @@ def test_the_main_round_keeps_neither_the_earlier_verb_nor_its_day(run) -> None:
     third = next(m for m in meetings if m["round"] == 3)
     assert third["status"] not in ("concluded", "cancelled", "suspended")
     assert third["end"] != "2024-03-03"  # the day the earlier sessions failed does not end it
+
+
+def test_the_earlier_meeting_takes_the_verb_and_its_day(run) -> None:
+    meetings = run(SENTENCE)["meetings"]
+    earlier = next(m for m in meetings if m["name"] == "initial sessions")
+    assert (earlier["status"], earlier["start"]) == ("held", "2024-03-03")
+
+
+def test_a_day_in_an_after_phrase_is_the_other_events(run) -> None:
+    """'a round after exploratory sessions Sunday': Sunday dates the sessions, not the round."""
+    meetings = run(
+        "The two teams returned to Addis Ababa Tuesday for a third round of talks "
+        "after exploratory sessions Sunday failed to narrow the gaps."
+    )["meetings"]
+    third = next(m for m in meetings if m["round"] == 3)
+    assert third["start"] == "2024-03-05"

@@ -299,3 +299,17 @@ def test_talks_wanted_to_be_held_are_still_to_come(run):
 def test_infinitive_on_the_talks_noun_is_a_plan(run):
     (meeting,) = run("The envoy voiced hope for talks to be held in Lusaka, near the border.")["meetings"]
     assert meeting["status"] == "scheduled"
+
+
+def test_failing_to_agree_during_a_round_is_its_end(run):
+    """'failed to reach X during the round on Monday': what came of the round, so it ended."""
+    (meeting,) = run(
+        "Army and rebel envoys failed to reach a truce during their fifth round of talks in Lome on Monday."
+    )["meetings"]
+    assert (meeting["status"], meeting["start"]) == ("concluded", "2024-03-04")
+
+
+def test_having_failed_so_far_is_no_end(run):
+    """'have so far failed to agree in the talks': the present perfect leaves them open."""
+    (meeting,) = run("The envoys have so far failed to agree on a truce in the talks in Lome.")["meetings"]
+    assert meeting["status"] != "concluded"

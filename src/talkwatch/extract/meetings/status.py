@@ -11,8 +11,8 @@ from ...lexicon import load as load_lexicon
 from ...model import Evidence, Meeting, StatusChange
 from .. import _clauses as clauses
 from . import venues
-from .cue_sources import marked_subject, next_verb_cue, noun_cue, party_acl
-from .gapped import other_subject
+from .cue_sources import marked_subject, next_verb_cue, noun_cue, outcome_cue, party_acl
+from .gapped import gapped_subject, other_subject
 from .mentions import _attached, _Mention, inner_cues
 
 
@@ -32,7 +32,8 @@ def _apply_status(ctx: Context, m: _Mention, lex: dict[str, Any], quoted: list[t
                 clauses.status_cues(m.head, lex["status_cues"])
                 + inner_cues(m.head, lex)
                 + party_acl(m.head, lex)
-                + marked_subject(m.head, lex),
+                + marked_subject(m.head, lex)
+                + outcome_cue(m.head, lex),
                 key=lambda c: c[0].i,
             )
             or next_verb_cue(m, lex)
@@ -289,6 +290,8 @@ def _cue_date(ctx: Context, cue: Any, m: _Mention) -> str | None:
     tied = _infinitives(cue.head) if cue.dep_ in ("acomp", "xcomp") else []  # 'looked set | to go ahead'
     spans = [clauses.own_clause(t) for t in [cue, *_infinitives(cue), *tied]]
     dates = [d for s in spans for d in ctx.dates_in(*s) if d.value and _attached(ctx, d, cue)]
+    gap = gapped_subject(cue)  # 'after talks Monday failed': the day between subject and verb
+    dates += [d for d in ctx.dates_in(gap.idx, cue.idx) if d.value] if gap is not None else []
     dates = [d for d in dates if not _run_until(ctx, d)]
     days = [d for d in dates if d.granularity == "day"] or dates
     if not days:
