@@ -313,3 +313,14 @@ def test_having_failed_so_far_is_no_end(run):
     """'have so far failed to agree in the talks': the present perfect leaves them open."""
     (meeting,) = run("The envoys have so far failed to agree on a truce in the talks in Lome.")["meetings"]
     assert meeting["status"] != "concluded"
+
+
+def test_meetings_of_the_day_told_in_the_past_were_held(run):
+    """'the meetings today included X': the report's day, but told as over."""
+    (meeting,) = run("The meetings in Lome today included envoys from Togo and Ghana.")["meetings"]
+    assert (meeting["status"], meeting["start"]) == ("held", "2024-03-06")
+
+
+def test_talks_of_the_day_extended_go_on(run):
+    (meeting,) = run("The mediators extended the talks in Lome today.")["meetings"]
+    assert meeting["status"] != "held"
