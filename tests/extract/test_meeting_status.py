@@ -299,3 +299,28 @@ def test_talks_wanted_to_be_held_are_still_to_come(run):
 def test_infinitive_on_the_talks_noun_is_a_plan(run):
     (meeting,) = run("The envoy voiced hope for talks to be held in Lusaka, near the border.")["meetings"]
     assert meeting["status"] == "scheduled"
+
+
+def test_failing_to_agree_during_a_round_is_its_end(run):
+    """'failed to reach X during the round on Monday': what came of the round, so it ended."""
+    (meeting,) = run(
+        "Army and rebel envoys failed to reach a truce during their fifth round of talks in Lome on Monday."
+    )["meetings"]
+    assert (meeting["status"], meeting["start"]) == ("concluded", "2024-03-04")
+
+
+def test_having_failed_so_far_is_no_end(run):
+    """'have so far failed to agree in the talks': the present perfect leaves them open."""
+    (meeting,) = run("The envoys have so far failed to agree on a truce in the talks in Lome.")["meetings"]
+    assert meeting["status"] != "concluded"
+
+
+def test_meetings_of_the_day_told_in_the_past_were_held(run):
+    """'the meetings today included X': the report's day, but told as over."""
+    (meeting,) = run("The meetings in Lome today included envoys from Togo and Ghana.")["meetings"]
+    assert (meeting["status"], meeting["start"]) == ("held", "2024-03-06")
+
+
+def test_talks_of_the_day_extended_go_on(run):
+    (meeting,) = run("The mediators extended the talks in Lome today.")["meetings"]
+    assert meeting["status"] != "held"

@@ -48,6 +48,7 @@ def extract(ctx: Context) -> list[Meeting]:
     }
     cues = lex["status_cues"]
     halting = frozenset(w for s in ("cancelled", "suspended") for w in cues[s] if " " not in w)
+    ending = frozenset(w for w in cues["concluded"] if " " not in w)
     named_days = {
         m.meeting.id: m.extras["day"] for m in reversed(mentions) if m.meeting and "day" in m.extras
     }
@@ -57,7 +58,7 @@ def extract(ctx: Context) -> list[Meeting]:
         _finish(ctx, meeting, processes)
         if meeting.start is None and meeting.status == "held":
             meeting.start = named_days.get(meeting.id)  # "the February 28 talks"
-        when.fill_start(ctx, meeting, mentions, halting)
+        when.fill_start(ctx, meeting, mentions, halting, ending)
         if meeting.id in parts:
             _same_day(ctx, meeting)
         if meeting.id in stated:

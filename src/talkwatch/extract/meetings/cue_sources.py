@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import _clauses as clauses
+from .gapped import gapped_subject
 from .mentions import _Mention
 
 
@@ -34,6 +35,8 @@ def marked_subject(head: Any, lex: dict[str, Any]) -> list[tuple[Any, str]]:
         doc = head.doc
         subj = next((t for t in doc[cc[0].i + 1 : cc[0].i + 6] if t.dep_ in ("nsubj", "nsubjpass")), None)
         verb = subj.head if subj is not None else None
+    if verb is None and head.dep_ == "pobj":  # 'after talks Monday failed', the verb hung elsewhere
+        verb = next((v for v in head.sent if v.i > head.i and _gap_is(v, head)), None)
     if verb is None or verb.pos_ not in ("VERB", "AUX"):
         return []
     status = clauses.match(verb, lex["status_cues"])
@@ -93,3 +96,23 @@ def next_verb_cue(m: _Mention, lex: dict[str, Any]) -> list[tuple[Any, str]]:
         if status:
             return [(doc[i], status)]
     return []
+
+
+def _gap_is(verb: Any, noun: Any) -> bool:
+    gap = gapped_subject(verb)
+    return gap is not None and gap.i == noun.i
+
+
+_DURING = frozenset({"during", "at", "in"})
+
+
+def outcome_cue(head: Any, lex: dict[str, Any]) -> list[tuple[Any, str]]:
+    """'failed to achieve results during their third round': an ending verb in the past
+    over what the parties did at the meeting tells the meeting's outcome, so its end."""
+    prep = head.head
+    verb = prep.head if head.dep_ == "pobj" and prep.lower_ in _DURING else None
+    if verb is None or verb.dep_ != "xcomp" or verb.pos_ != "VERB":
+        return []
+    main = verb.head
+    ending = main.tag_ == "VBD" and clauses.match(main, lex["status_cues"]) == "concluded"
+    return [(main, "concluded")] if ending else []

@@ -42,7 +42,7 @@ def _default_status(
         if when and today:
             status = "held" if when < today else "scheduled"
             if when == today and len(when) == 10 and not any(clauses.future(v) for v in verbs):
-                status = "ongoing"  # 'extended the talks on Wednesday', the report's day
+                status = "held" if _past_subject(m.head) else "ongoing"  # 'extended the talks on Wednesday'
         elif past_tense or meeting.past:
             status = "held"
         else:
@@ -116,3 +116,10 @@ def _by_taking_part(m: _Mention, lex: dict[str, Any]) -> str | None:
         if lemma in lex["presence_verbs"] and verb.tag_ in ("VBD", "VBN"):
             return "held"  # 'a closed session chaired by the envoy'
     return None
+
+
+def _past_subject(tok: Any) -> bool:
+    """'the meetings today included X': a meeting told as the subject of a simple past verb
+    on the report's day is already over (unlike 'extended the talks today', still going)."""
+    verb = tok.head
+    return tok.dep_ == "nsubj" and verb.tag_ == "VBD" and not any(c.dep_ == "aux" for c in verb.children)

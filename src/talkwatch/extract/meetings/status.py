@@ -11,7 +11,8 @@ from ...lexicon import load as load_lexicon
 from ...model import Evidence, Meeting, StatusChange
 from .. import _clauses as clauses
 from . import venues
-from .cue_sources import marked_subject, next_verb_cue, noun_cue, party_acl
+from .cue_sources import marked_subject, next_verb_cue, noun_cue, outcome_cue, party_acl
+from .gapped import gapped_subject, other_subject
 from .mentions import _attached, _Mention, inner_cues
 
 
@@ -31,7 +32,8 @@ def _apply_status(ctx: Context, m: _Mention, lex: dict[str, Any], quoted: list[t
                 clauses.status_cues(m.head, lex["status_cues"])
                 + inner_cues(m.head, lex)
                 + party_acl(m.head, lex)
-                + marked_subject(m.head, lex),
+                + marked_subject(m.head, lex)
+                + outcome_cue(m.head, lex),
                 key=lambda c: c[0].i,
             )
             or next_verb_cue(m, lex)
@@ -45,6 +47,8 @@ def _apply_status(ctx: Context, m: _Mention, lex: dict[str, Any], quoted: list[t
                 change = FailedPlan("scheduled", _cue_date(ctx, cue_tok, m), Evidence.from_span(cue_tok.sent))
                 m.meeting.background.append(change)
             continue
+        if not m.verb and other_subject(cue_tok, m.head):
+            continue  # 'met for a round after talks Monday failed': the failing is the earlier talks'
         if not m.verb and (_other_object(cue_tok, m.head, lex) or _hypothetical(cue_tok, lex)):
             continue
         if cue_tok.pos_ == "ADJ" and m.head.head.lower_ == "to" and m.head.head.head.i == cue_tok.i:
@@ -286,6 +290,8 @@ def _cue_date(ctx: Context, cue: Any, m: _Mention) -> str | None:
     tied = _infinitives(cue.head) if cue.dep_ in ("acomp", "xcomp") else []  # 'looked set | to go ahead'
     spans = [clauses.own_clause(t) for t in [cue, *_infinitives(cue), *tied]]
     dates = [d for s in spans for d in ctx.dates_in(*s) if d.value and _attached(ctx, d, cue)]
+    gap = gapped_subject(cue)  # 'after talks Monday failed': the day between subject and verb
+    dates += [d for d in ctx.dates_in(gap.idx, cue.idx) if d.value] if gap is not None else []
     dates = [d for d in dates if not _run_until(ctx, d)]
     days = [d for d in dates if d.granularity == "day"] or dates
     if not days:

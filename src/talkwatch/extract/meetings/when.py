@@ -15,11 +15,13 @@ from ...context import Context
 from ...model import Meeting
 from .. import _clauses as clauses
 from . import venues
+from .gapped import other_subject
 from .mentions import _attached, _Mention
 
 _FITS = {
     "held": lambda when, today: when <= today,
     "ongoing": lambda when, today: when <= today,
+    "concluded": lambda when, today: when <= today,  # 'failed to agree during the round on Monday'
     "scheduled": lambda when, today: when >= today,
     # called off or halted: the day it was planned for or began on ('was to begin on October 17')
     "cancelled": lambda when, today: True,
@@ -29,7 +31,11 @@ _CLAUSES = ("relcl", "acl", "advcl", "ccomp")
 
 
 def fill_start(
-    ctx: Context, meeting: Meeting, mentions: list[_Mention], halting: frozenset[str] = frozenset()
+    ctx: Context,
+    meeting: Meeting,
+    mentions: list[_Mention],
+    halting: frozenset[str] = frozenset(),
+    ending: frozenset[str] = frozenset(),
 ) -> None:
     """Set ``meeting.start`` from a date its own mentions carry, if one fits its status (not
     the day a halting verb tells: 'was suspended on Monday')."""
@@ -38,7 +44,8 @@ def fill_start(
         return
     for m in (x for x in mentions if x.meeting is meeting and not x.background):
         planned = _relative_plan(ctx, m) if meeting.status in ("cancelled", "suspended") else []
-        for value in _named(ctx, m) + _of_verb(ctx, m, halting) + planned:
+        skip = halting | ending if meeting.status == "concluded" else halting  # 'ended on Friday': its end
+        for value in _named(ctx, m) + _of_verb(ctx, m, skip) + planned:
             today = ctx.published.isoformat()[: len(value)]
             if len(value) >= 7 and fits(value, today):
                 meeting.start = value
@@ -83,6 +90,7 @@ def _named(ctx: Context, m: _Mention) -> list[str]:
         return []
     # clauses below the head, not the head's own (a meeting noun heading a clause keeps its phrase)
     skip = {t.i for c in m.head.subtree if c.i != m.head.i and c.dep_ in _CLAUSES for t in c.subtree}
+    skip |= {t.i for p in m.head.children if _other_event(p) for t in p.subtree}
     tokens = [t for t in m.head.subtree if t.i not in skip]
     start, end = min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens)
     kept = {t.idx for t in tokens}
@@ -102,6 +110,7 @@ def _of_verb(ctx: Context, m: _Mention, skip: frozenset[str] = frozenset()) -> l
     if trip is not None and trip.i not in {v.i for v in verbs}:
         verbs.append(trip)  # 'arrived on Monday for talks': the day of the trip
     out = []
+    verbs = [v for v in verbs if m.verb or not other_subject(v, m.head)]  # 'after talks Monday failed'
     for verb in (v for v in verbs if v.lemma_.lower() not in skip):
         span = clauses.own_clause(verb)
         out += [d.value for d in ctx.dates_in(*span) if d.value and _attached(ctx, d, verb)]
@@ -144,3 +153,15 @@ def _clause_verb(head: Any) -> Any:
 def _after_since(ctx: Context, start: int) -> bool:
     words = ctx.body[max(0, start - 7) : start].lower().split()
     return bool(words) and words[-1] == "since"
+
+
+_RELATIVE = frozenset({"after", "before", "following", "since", "until"})
+
+
+def _other_event(prep: Any) -> bool:
+    """'a round after initial sessions Sunday': a phrase placing the meeting relative to
+    another event; a date inside it is that event's ('talks after Monday' has none)."""
+    objs = [c for c in prep.children if c.dep_ == "pobj"]
+    nxt = prep.doc[prep.i + 1] if prep.i + 1 < len(prep.doc) else prep
+    dated = nxt.ent_type_ in ("DATE", "TIME") or any(o.ent_type_ in ("DATE", "TIME") for o in objs)
+    return prep.lower_ in _RELATIVE and bool(objs) and not dated  # not 'since 2012', 'after Monday'
