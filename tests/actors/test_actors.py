@@ -146,3 +146,14 @@ def test_a_person_name_cut_in_two_by_the_tagger_is_joined(nlp):
     doc.ents = [Span(doc, 2, 4, label="PERSON"), Span(doc, 4, 5, label="PERSON")]
     names = [a.name for a in actors.resolve(doc).actors if a.type == "person"]
     assert names == ["Pak Song Chol"], names
+
+
+def test_a_group_noun_coordinated_with_a_modifier_is_no_actor(nlp):
+    index = resolve(nlp, "Sudanese and rebel negotiators failed to agree on a ceasefire in Doha on Monday.")
+    names = [a.name for a in index.actors]
+    assert "rebel" not in names, names
+
+
+def test_a_coordinated_group_noun_head_is_still_an_actor(nlp):
+    index = resolve(nlp, "The army and the rebels met in Doha on Monday.")
+    assert any(a.type == "armed_group" for a in index.actors), [(a.name, a.type) for a in index.actors]

@@ -227,6 +227,8 @@ def _description_spans(doc: Any) -> list[Candidate]:
             continue
         if tok.dep_ == "compound" or tok.ent_type_ in ("PERSON", "GPE", "DATE", "ORG", "NORP", "FAC"):
             continue
+        if tok.dep_ == "conj" and tok.head.dep_ in ("amod", "compound") and tok.i < tok.head.head.i:
+            continue  # "Congolese and rebel negotiators": a modifier of the team noun, no actor of its own
         typ, sector = heads[tok.lower_]
         left = [
             c
