@@ -243,3 +243,16 @@ def test_who_leads_a_working_group_heads_no_delegation(run):
 def test_a_delegation_led_by_a_person_still_has_its_head(run):
     digest = run("The talks in Lima open on Monday. The rebel delegation will be led by Omar Sadiq.")
     assert has_fact(digest, "participations", "Omar Sadiq", "will_attend"), digest["participations"]
+
+
+def test_they_in_a_concessive_clause_is_not_the_singular_main_subject(run):
+    digest = run(
+        "Peace talks between Peru and the rebels will open in Lima on March 3. The Peruvian army has "
+        "decided to bar the two rebel factions from the talks, though they had expressed a readiness "
+        "to participate."
+    )
+    facts = digest["participations"]
+    names = {a["id"]: a["name"] for a in digest["actors"]}
+    willing = [names[p["actor"]] for p in facts if p["status"] == "will_attend"]
+    assert any("factions" in n for n in willing), (willing, facts)
+    assert not any("army" in n for n in willing), willing

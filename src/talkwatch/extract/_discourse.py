@@ -215,8 +215,11 @@ def _pronoun(ctx: Context, tok: Any) -> list[str]:
     """A pronoun subject: the subject of the reporting verb it depends on, else the last actor."""
     verb = tok.head
     while verb.dep_ in ("ccomp", "xcomp", "conj", "advcl") and verb.head.i != verb.i:
+        adverbial = verb.dep_ == "advcl"
         verb = verb.head
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and adverbial and _disagrees(tok, subj):
+            break  # "the army barred the groups, though they had ...": not the singular subject
         if subj is not None and subj.lower_ not in PERSON_PRONOUNS | GROUP_PRONOUNS:
             ids = actors_of(ctx, subj, verb)
             if ids and (tok.lower_ not in PERSON_PRONOUNS or _is_person(ctx, ids[0])):
@@ -228,6 +231,13 @@ def _pronoun(ctx: Context, tok: Any) -> list[str]:
     if tok.lower_ in ("they", "them"):
         return _listed_with(ctx, last)
     return [last.actor]
+
+
+def _disagrees(pronoun: Any, subj: Any) -> bool:
+    """'they' in an adverbial clause cannot be a singular, uncoordinated noun subject of the main
+    clause (a reporting verb's 'they' may be a collective: 'the government said they would')."""
+    single = subj.tag_ in ("NN", "NNP") and not any(c.dep_ == "conj" for c in subj.children)
+    return pronoun.lower_ in ("they", "them") and single
 
 
 def _listed_with(ctx: Context, last: Any) -> list[str]:
