@@ -256,3 +256,14 @@ def test_they_in_a_concessive_clause_is_not_the_singular_main_subject(run):
     willing = [names[p["actor"]] for p in facts if p["status"] == "will_attend"]
     assert any("factions" in n for n in willing), (willing, facts)
     assert not any("army" in n for n in willing), willing
+
+
+def test_they_for_a_numbered_description_brings_the_members_it_listed(run):
+    digest = run(
+        "Peace talks between Peru and the rebels will open in Lima on March 3. Officials were still "
+        "discussing the participation of two groups that split from the army last year—the Red Brigade (RB) "
+        "and the Tupac Amaru Revolutionary Movement (MRTA). "
+        "The Peruvian army has decided to bar the two groups from the talks, though they had expressed "
+        "a readiness to participate."
+    )
+    assert has_fact(digest, "participations", "Red Brigade", "will_attend"), digest["participations"]

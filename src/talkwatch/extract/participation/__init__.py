@@ -92,6 +92,8 @@ def _participants(
         found += [a for c in span.children if c.dep_ == "conj" for a in actors_of(ctx, c, cue)]
     else:
         found = actors_of(ctx, span, cue)
+        if span.lower_ in ("they", "them"):
+            found += collective.listed_members(ctx, found, cue)
     return list(dict.fromkeys(found + collective.among(ctx, span, cue)))
 
 
