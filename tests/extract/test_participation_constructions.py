@@ -267,3 +267,13 @@ def test_they_for_a_numbered_description_brings_the_members_it_listed(run):
         "a readiness to participate."
     )
     assert has_fact(digest, "participations", "Red Brigade", "will_attend"), digest["participations"]
+
+
+def test_an_invitation_to_a_named_conference_invites_no_place(run):
+    digest = run(
+        "Peru and Ecuador received invitations to the Dayton peace conference on Tuesday, a week before "
+        "it opens."
+    )
+    names = {a["id"]: a["name"] for a in digest["actors"]}
+    invited = [names[p["actor"]] for p in digest["participations"] if p["status"] == "invited"]
+    assert not any("Dayton" in n for n in invited), invited

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import _clauses as clauses
+from .complements import is_meeting
 
 _POSSESSIVES = {"his", "her", "its", "their"}
 
@@ -32,7 +33,8 @@ def invitation(tok: Any, lex: dict[str, Any]) -> list[tuple[str, Any, Any]]:
     status = "not_invited" if withdrawn or clauses.negated(verb) else "invited"
     statuses = [status] + (["invited"] if withdrawn else [])  # a withdrawn invitation was made first
     preps = [c for c in (*tok.children, *verb.children) if c.dep_ == "prep" and c.lower_ == "to"]
-    return [(s, o, verb) for p in preps for o in p.children if o.dep_ == "pobj" for s in statuses]
+    objs = [o for p in preps for o in p.children if o.dep_ == "pobj" and not is_meeting(o)]
+    return [(s, o, verb) for o in objs for s in statuses]  # "invitations to the X conference": no invitee
 
 
 def refusal(tok: Any, lex: dict[str, Any]) -> list[tuple[str, Any, Any]]:
