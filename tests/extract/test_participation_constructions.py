@@ -277,3 +277,14 @@ def test_an_invitation_to_a_named_conference_invites_no_place(run):
     names = {a["id"]: a["name"] for a in digest["actors"]}
     invited = [names[p["actor"]] for p in digest["participations"] if p["status"] == "invited"]
     assert not any("Dayton" in n for n in invited), invited
+
+
+def test_they_after_a_place_is_the_people_who_went_there(run):
+    digest = run(
+        "Peace talks between Peru and Ecuador opened in Lima on Monday. Peruvian Foreign Minister Ana Reyes "
+        "and Ecuadorean Foreign Minister Luis Mora arrived early Monday morning at the Clarion Hotel and "
+        "Conference Center. They were joined by UN envoy Karim Selmi."
+    )
+    names = {a["id"]: a["name"] for a in digest["actors"]}
+    placed = [names[p["actor"]] for p in digest["participations"] if "Hotel" in names[p["actor"]]]
+    assert not placed, digest["participations"]

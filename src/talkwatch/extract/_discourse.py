@@ -17,6 +17,7 @@ from . import _clauses as clauses
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 GROUP_PRONOUNS = {"they", "them", "it", "we"}
 _RELATIVE = {"who", "which", "that"}
+_PLACE_PREPS = {"at", "in", "into", "near", "inside"}
 _CHAIN = {"compound", "poss", "amod", "nmod", "appos", "case", "nummod"}
 
 
@@ -226,11 +227,22 @@ def _pronoun(ctx: Context, tok: Any) -> list[str]:
                 return ids
     types = {"person", "expert"} if tok.lower_ in PERSON_PRONOUNS else None
     last = ctx.actors.last_before(tok.idx, types)
+    while last is not None and _placed(ctx, last):
+        last = ctx.actors.last_before(last.start, types)  # "arrived at the X Hotel. They": not the hotel
     if last is None:
         return []
     if tok.lower_ in ("they", "them"):
         return _listed_with(ctx, last)
     return [last.actor]
+
+
+def _placed(ctx: Context, mention: Any) -> bool:
+    """A mention used as a place ('arrived at the X Center', 'talks in X') is no pronoun's antecedent."""
+    span = ctx.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS
 
 
 def _disagrees(pronoun: Any, subj: Any) -> bool:
