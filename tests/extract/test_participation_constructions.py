@@ -288,3 +288,13 @@ def test_they_after_a_place_is_the_people_who_went_there(run):
     names = {a["id"]: a["name"] for a in digest["actors"]}
     placed = [names[p["actor"]] for p in digest["participations"] if "Hotel" in names[p["actor"]]]
     assert not placed, digest["participations"]
+
+
+def test_withdrawing_an_invitation_is_not_the_withdrawers_own_refusal(run):
+    digest = run(
+        "The Lima peace conference opens on Friday. In a statement, Ban said he had withdrawn the "
+        "invitation to the opening session because Chile had not accepted the terms."
+    )
+    assert not has_fact(digest, "participations", "Ban", "declined"), digest["participations"]
+    refused = run("The Lima peace conference opens on Friday. Chile declined the invitation on Monday.")
+    assert has_fact(refused, "participations", "Chile", "declined"), refused["participations"]

@@ -127,6 +127,9 @@ def _cue_status(tok: Any, lex: dict[str, Any]) -> str | None:
         return None  # "an ally also trying to mediate": an effort, not a seat at the talks
     if tok.lemma_ == "meet" and any(c.dep_ == "dobj" and complements.is_thing(c) for c in tok.children):
         return None  # "meeting one of the conditions"
+    withdrawn = tok.lemma_ in lex["withdraw_verbs"]
+    if withdrawn and any(c.dep_ == "dobj" and c.lemma_ == "invitation" for c in tok.children):
+        return None  # "withdrew the invitation": the invitee's status (nouns.invitation), not the subject's
     if tok.lemma_ == "reach" and not complements.reaches_place(tok):
         return None  # "reached an agreement"
     return status
