@@ -298,3 +298,11 @@ def test_withdrawing_an_invitation_is_not_the_withdrawers_own_refusal(run):
     assert not has_fact(digest, "participations", "Ban", "declined"), digest["participations"]
     refused = run("The Lima peace conference opens on Friday. Chile declined the invitation on Monday.")
     assert has_fact(refused, "participations", "Chile", "declined"), refused["participations"]
+
+
+def test_an_invitation_withdrawn_only_as_a_condition_is_not_withdrawn(run):
+    digest = run(
+        "The Lima peace conference opens on Friday. The rebels say they will quit the conference unless "
+        "the UN chief withdraws his invitation to Chile."
+    )
+    assert not has_fact(digest, "participations", "Chile", "not_invited"), digest["participations"]

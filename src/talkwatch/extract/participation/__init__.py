@@ -143,7 +143,7 @@ def _statements(tok: Any, lex: dict[str, Any]) -> list[tuple[str, Any, Any]]:
         status = None
     if tok.lemma_ in lex["attendance_only"] and not complements.takes_invitation(tok, lex):
         status = None  # "accepted the invitation"; "confirmed that X will attend" is X's own statement
-    if status and _hypothetical(tok) and not _undecided_frame(tok, lex):
+    if status and complements.hypothetical(tok) and not _undecided_frame(tok, lex):
         status = None  # "if the delegates arrived"
     if status == "negotiating" and any(c.dep_ == "xcomp" and _cue_status(c, lex) for c in tok.children):
         status = None  # "agreed to meet again": the complement states who attends what
@@ -188,11 +188,6 @@ def _met(verb: Any) -> list[Any]:
     withs = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"]
     return objs + [o for p in withs for o in p.children if o.dep_ == "pobj" and not complements.is_thing(o)]
 
-
-def _hypothetical(verb: Any) -> bool:
-    """A condition ('if the delegates arrived') states no attendance."""
-    marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
-    return verb.dep_ == "advcl" and bool(marks & {"if", "unless"})
 
 
 def _subject(tok: Any) -> Any | None:

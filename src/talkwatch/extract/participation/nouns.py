@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import _clauses as clauses
-from .complements import is_meeting
+from .complements import hypothetical, is_meeting
 
 _POSSESSIVES = {"his", "her", "its", "their"}
 
@@ -29,6 +29,8 @@ def invitation(tok: Any, lex: dict[str, Any]) -> list[tuple[str, Any, Any]]:
     if tok.lemma_ != "invitation" or tok.pos_ != "NOUN" or tok.head.pos_ != "VERB":
         return []
     verb = tok.head
+    if hypothetical(verb):
+        return []  # "will quit unless Ban withdraws his invitation to X": nothing withdrawn yet
     withdrawn = verb.lemma_ in lex["withdraw_verbs"]
     status = "not_invited" if withdrawn or clauses.negated(verb) else "invited"
     statuses = [status] + (["invited"] if withdrawn else [])  # a withdrawn invitation was made first
