@@ -157,3 +157,15 @@ def test_a_group_noun_coordinated_with_a_modifier_is_no_actor(nlp):
 def test_a_coordinated_group_noun_head_is_still_an_actor(nlp):
     index = resolve(nlp, "The army and the rebels met in Doha on Monday.")
     assert any(a.type == "armed_group" for a in index.actors), [(a.name, a.type) for a in index.actors]
+
+
+def test_a_name_after_a_bodys_head_word_is_its_officer(nlp):
+    text = "The delegation will be led by President of the National Congress Luis Alberto Mora."
+    index = resolve(nlp, text)
+    people = [a.name for a in index.actors if a.type == "person"]
+    assert "Luis Alberto Mora" in people, [(a.name, a.type) for a in index.actors]
+
+
+def test_a_body_named_after_a_person_keeps_its_name(nlp):
+    index = resolve(nlp, "The Kofi Annan Foundation said on Monday that the talks would resume.")
+    assert not any(a.type == "person" and a.name == "Annan Foundation" for a in index.actors)
