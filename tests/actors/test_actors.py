@@ -146,3 +146,26 @@ def test_a_person_name_cut_in_two_by_the_tagger_is_joined(nlp):
     doc.ents = [Span(doc, 2, 4, label="PERSON"), Span(doc, 4, 5, label="PERSON")]
     names = [a.name for a in actors.resolve(doc).actors if a.type == "person"]
     assert names == ["Pak Song Chol"], names
+
+
+def test_a_group_noun_coordinated_with_a_modifier_is_no_actor(nlp):
+    index = resolve(nlp, "Sudanese and rebel negotiators failed to agree on a ceasefire in Doha on Monday.")
+    names = [a.name for a in index.actors]
+    assert "rebel" not in names, names
+
+
+def test_a_coordinated_group_noun_head_is_still_an_actor(nlp):
+    index = resolve(nlp, "The army and the rebels met in Doha on Monday.")
+    assert any(a.type == "armed_group" for a in index.actors), [(a.name, a.type) for a in index.actors]
+
+
+def test_a_name_after_a_bodys_head_word_is_its_officer(nlp):
+    text = "The delegation will be led by President of the National Congress Luis Alberto Mora."
+    index = resolve(nlp, text)
+    people = [a.name for a in index.actors if a.type == "person"]
+    assert "Luis Alberto Mora" in people, [(a.name, a.type) for a in index.actors]
+
+
+def test_a_body_named_after_a_person_keeps_its_name(nlp):
+    index = resolve(nlp, "The Kofi Annan Foundation said on Monday that the talks would resume.")
+    assert not any(a.type == "person" and a.name == "Annan Foundation" for a in index.actors)

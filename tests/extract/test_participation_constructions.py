@@ -252,3 +252,66 @@ def test_who_leads_a_working_group_heads_no_delegation(run):
 def test_a_delegation_led_by_a_person_still_has_its_head(run):
     digest = run("The talks in Lima open on Monday. The rebel delegation will be led by Omar Sadiq.")
     assert has_fact(digest, "participations", "Omar Sadiq", "will_attend"), digest["participations"]
+
+
+def test_they_in_a_concessive_clause_is_not_the_singular_main_subject(run):
+    digest = run(
+        "Peace talks between Peru and the rebels will open in Lima on March 3. The Peruvian army has "
+        "decided to bar the two rebel factions from the talks, though they had expressed a readiness "
+        "to participate."
+    )
+    facts = digest["participations"]
+    names = {a["id"]: a["name"] for a in digest["actors"]}
+    willing = [names[p["actor"]] for p in facts if p["status"] == "will_attend"]
+    assert any("factions" in n for n in willing), (willing, facts)
+    assert not any("army" in n for n in willing), willing
+
+
+def test_they_for_a_numbered_description_brings_the_members_it_listed(run):
+    digest = run(
+        "Peace talks between Peru and the rebels will open in Lima on March 3. Officials were still "
+        "discussing the participation of two groups that split from the army last year—the Red Brigade (RB) "
+        "and the Tupac Amaru Revolutionary Movement (MRTA). "
+        "The Peruvian army has decided to bar the two groups from the talks, though they had expressed "
+        "a readiness to participate."
+    )
+    assert has_fact(digest, "participations", "Red Brigade", "will_attend"), digest["participations"]
+
+
+def test_an_invitation_to_a_named_conference_invites_no_place(run):
+    digest = run(
+        "Peru and Ecuador received invitations to the Dayton peace conference on Tuesday, a week before "
+        "it opens."
+    )
+    names = {a["id"]: a["name"] for a in digest["actors"]}
+    invited = [names[p["actor"]] for p in digest["participations"] if p["status"] == "invited"]
+    assert not any("Dayton" in n for n in invited), invited
+
+
+def test_they_after_a_place_is_the_people_who_went_there(run):
+    digest = run(
+        "Peace talks between Peru and Ecuador opened in Lima on Monday. Peruvian Foreign Minister Ana Reyes "
+        "and Ecuadorean Foreign Minister Luis Mora arrived early Monday morning at the Clarion Hotel and "
+        "Conference Center. They were joined by UN envoy Karim Selmi."
+    )
+    names = {a["id"]: a["name"] for a in digest["actors"]}
+    placed = [names[p["actor"]] for p in digest["participations"] if "Hotel" in names[p["actor"]]]
+    assert not placed, digest["participations"]
+
+
+def test_withdrawing_an_invitation_is_not_the_withdrawers_own_refusal(run):
+    digest = run(
+        "The Lima peace conference opens on Friday. In a statement, Ban said he had withdrawn the "
+        "invitation to the opening session because Chile had not accepted the terms."
+    )
+    assert not has_fact(digest, "participations", "Ban", "declined"), digest["participations"]
+    refused = run("The Lima peace conference opens on Friday. Chile declined the invitation on Monday.")
+    assert has_fact(refused, "participations", "Chile", "declined"), refused["participations"]
+
+
+def test_an_invitation_withdrawn_only_as_a_condition_is_not_withdrawn(run):
+    digest = run(
+        "The Lima peace conference opens on Friday. The rebels say they will quit the conference unless "
+        "the UN chief withdraws his invitation to Chile."
+    )
+    assert not has_fact(digest, "participations", "Chile", "not_invited"), digest["participations"]

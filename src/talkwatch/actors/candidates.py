@@ -21,6 +21,7 @@ from ..lexicon import load as load_lexicon
 from . import gazetteer as gaz
 from .datelines import datelines, opens_dateline
 from .names import surname_of
+from .tails import person_tail
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 DETS = {"the", "a", "an", "this", "that", "these", "those"}
@@ -116,8 +117,11 @@ def _entity_spans(doc: Any) -> list[Candidate]:
         elif ent.label_ == "PERSON" or any(surname_of(p, text) for p in people):
             out.append(Candidate(start, end, text, "person"))
         elif ent.label_ == "ORG":
-            out.append(_org_candidate(doc, start, end))
+            cut = person_tail(doc, start, end)  # "the National Assembly Jorge Rodriguez": body, officer
+            out.append(_org_candidate(doc, start, cut))
+            out += [Candidate(cut, end, doc[cut:end].text, "person")] if cut < end else []
     return out
+
 
 
 def _joined_people(doc: Any) -> list[Any]:
@@ -227,6 +231,8 @@ def _description_spans(doc: Any) -> list[Candidate]:
             continue
         if tok.dep_ == "compound" or tok.ent_type_ in ("PERSON", "GPE", "DATE", "ORG", "NORP", "FAC"):
             continue
+        if tok.dep_ == "conj" and tok.head.dep_ in ("amod", "compound") and tok.i < tok.head.head.i:
+            continue  # "Congolese and rebel negotiators": a modifier of the team noun, no actor of its own
         typ, sector = heads[tok.lower_]
         left = [
             c

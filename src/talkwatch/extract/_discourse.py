@@ -17,6 +17,7 @@ from . import _clauses as clauses
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 GROUP_PRONOUNS = {"they", "them", "it", "we"}
 _RELATIVE = {"who", "which", "that"}
+_PLACE_PREPS = {"at", "in", "into", "near", "inside"}
 _CHAIN = {"compound", "poss", "amod", "nmod", "appos", "case", "nummod"}
 
 
@@ -215,19 +216,40 @@ def _pronoun(ctx: Context, tok: Any) -> list[str]:
     """A pronoun subject: the subject of the reporting verb it depends on, else the last actor."""
     verb = tok.head
     while verb.dep_ in ("ccomp", "xcomp", "conj", "advcl") and verb.head.i != verb.i:
+        adverbial = verb.dep_ == "advcl"
         verb = verb.head
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and adverbial and _disagrees(tok, subj):
+            break  # "the army barred the groups, though they had ...": not the singular subject
         if subj is not None and subj.lower_ not in PERSON_PRONOUNS | GROUP_PRONOUNS:
             ids = actors_of(ctx, subj, verb)
             if ids and (tok.lower_ not in PERSON_PRONOUNS or _is_person(ctx, ids[0])):
                 return ids
     types = {"person", "expert"} if tok.lower_ in PERSON_PRONOUNS else None
     last = ctx.actors.last_before(tok.idx, types)
+    while last is not None and _placed(ctx, last):
+        last = ctx.actors.last_before(last.start, types)  # "arrived at the X Hotel. They": not the hotel
     if last is None:
         return []
     if tok.lower_ in ("they", "them"):
         return _listed_with(ctx, last)
     return [last.actor]
+
+
+def _placed(ctx: Context, mention: Any) -> bool:
+    """A mention used as a place ('arrived at the X Center', 'talks in X') is no pronoun's antecedent."""
+    span = ctx.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS
+
+
+def _disagrees(pronoun: Any, subj: Any) -> bool:
+    """'they' in an adverbial clause cannot be a singular, uncoordinated noun subject of the main
+    clause (a reporting verb's 'they' may be a collective: 'the government said they would')."""
+    single = subj.tag_ in ("NN", "NNP") and not any(c.dep_ == "conj" for c in subj.children)
+    return pronoun.lower_ in ("they", "them") and single
 
 
 def _listed_with(ctx: Context, last: Any) -> list[str]:

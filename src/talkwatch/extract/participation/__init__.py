@@ -92,6 +92,8 @@ def _participants(
         found += [a for c in span.children if c.dep_ == "conj" for a in actors_of(ctx, c, cue)]
     else:
         found = actors_of(ctx, span, cue)
+        if span.lower_ in ("they", "them"):
+            found += collective.listed_members(ctx, found, cue)
     return list(dict.fromkeys(found + collective.among(ctx, span, cue)))
 
 
@@ -125,6 +127,9 @@ def _cue_status(tok: Any, lex: dict[str, Any]) -> str | None:
         return None  # "an ally also trying to mediate": an effort, not a seat at the talks
     if tok.lemma_ == "meet" and any(c.dep_ == "dobj" and complements.is_thing(c) for c in tok.children):
         return None  # "meeting one of the conditions"
+    withdrawn = tok.lemma_ in lex["withdraw_verbs"]
+    if withdrawn and any(c.dep_ == "dobj" and c.lemma_ == "invitation" for c in tok.children):
+        return None  # "withdrew the invitation": the invitee's status (nouns.invitation), not the subject's
     if tok.lemma_ == "reach" and not complements.reaches_place(tok):
         return None  # "reached an agreement"
     return status
@@ -138,7 +143,7 @@ def _statements(tok: Any, lex: dict[str, Any]) -> list[tuple[str, Any, Any]]:
         status = None
     if tok.lemma_ in lex["attendance_only"] and not complements.takes_invitation(tok, lex):
         status = None  # "accepted the invitation"; "confirmed that X will attend" is X's own statement
-    if status and _hypothetical(tok) and not _undecided_frame(tok, lex):
+    if status and complements.hypothetical(tok) and not _undecided_frame(tok, lex):
         status = None  # "if the delegates arrived"
     if status == "negotiating" and any(c.dep_ == "xcomp" and _cue_status(c, lex) for c in tok.children):
         status = None  # "agreed to meet again": the complement states who attends what
@@ -183,11 +188,6 @@ def _met(verb: Any) -> list[Any]:
     withs = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"]
     return objs + [o for p in withs for o in p.children if o.dep_ == "pobj" and not complements.is_thing(o)]
 
-
-def _hypothetical(verb: Any) -> bool:
-    """A condition ('if the delegates arrived') states no attendance."""
-    marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
-    return verb.dep_ == "advcl" and bool(marks & {"if", "unless"})
 
 
 def _subject(tok: Any) -> Any | None:

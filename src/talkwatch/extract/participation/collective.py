@@ -44,6 +44,22 @@ def actors(ctx: Context, head: Any, cue: Any, nouns: set[str]) -> list[str]:
     return [group, *dict.fromkeys(members or _listed_elsewhere(ctx, head, cue))]
 
 
+def listed_members(ctx: Context, found: list[str], cue: Any) -> list[str]:
+    """A plural description reached through a pronoun ('bar the three groups, though they had
+    said they would come') brings the members its apposition lists where it was named."""
+    out: list[str] = []
+    for actor in found:
+        if ctx.actors.get(actor).type != "group":
+            continue
+        for m in ctx.actors.mentions:
+            if m.actor != actor:
+                continue
+            heads = [t for t in ctx.tokens if m.start <= t.idx < m.end and t.tag_ == "NNS"]
+            out += [a for h in heads for c in h.children if c.dep_ == "appos" for a in actors_of(ctx, c, cue)]
+            out += [a for h in heads for a in _listed_elsewhere(ctx, h, cue)]
+    return [a for a in dict.fromkeys(out) if a not in found]
+
+
 def represented(head: Any, lex: dict[str, Any]) -> Any:
     """'Representatives of five parties', 'members of the X', 'the delegation that X sent':
     the side they stand for."""

@@ -45,6 +45,13 @@ def about_meeting(verb: Any) -> bool:
     return any(c.dep_ == "nsubjpass" and c.lower_ in nouns for c in verb.children)
 
 
+def hypothetical(verb: Any) -> bool:
+    """A condition ('if the delegates arrived', 'unless Ban withdraws his invitation to X') states
+    no attendance."""
+    marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
+    return verb.dep_ == "advcl" and bool(marks & {"if", "unless"})
+
+
 def is_meeting(tok: Any) -> bool:
     return tok.lower_ in set(load_lexicon("meetings")["heads"])
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import _clauses as clauses
+from .complements import hypothetical, is_meeting
 
 _POSSESSIVES = {"his", "her", "its", "their"}
 
@@ -28,11 +29,14 @@ def invitation(tok: Any, lex: dict[str, Any]) -> list[tuple[str, Any, Any]]:
     if tok.lemma_ != "invitation" or tok.pos_ != "NOUN" or tok.head.pos_ != "VERB":
         return []
     verb = tok.head
+    if hypothetical(verb):
+        return []  # "will quit unless Ban withdraws his invitation to X": nothing withdrawn yet
     withdrawn = verb.lemma_ in lex["withdraw_verbs"]
     status = "not_invited" if withdrawn or clauses.negated(verb) else "invited"
     statuses = [status] + (["invited"] if withdrawn else [])  # a withdrawn invitation was made first
     preps = [c for c in (*tok.children, *verb.children) if c.dep_ == "prep" and c.lower_ == "to"]
-    return [(s, o, verb) for p in preps for o in p.children if o.dep_ == "pobj" for s in statuses]
+    objs = [o for p in preps for o in p.children if o.dep_ == "pobj" and not is_meeting(o)]
+    return [(s, o, verb) for o in objs for s in statuses]  # "invitations to the X conference": no invitee
 
 
 def refusal(tok: Any, lex: dict[str, Any]) -> list[tuple[str, Any, Any]]:
