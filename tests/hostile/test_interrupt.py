@@ -35,6 +35,8 @@ def test_ctrl_c_prints_what_was_stored(tmp_path: Path):
         [sys.executable, "-m", "talkwatch", "ingest", str(folder), "--db", str(db), "--batch-size", "1"],
         stderr=subprocess.PIPE,
         text=True,
+        # as from a terminal: an ignored SIGINT would be inherited from a runner that ignores it
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     deadline = time.monotonic() + 240
     while _documents(db) < 2 and time.monotonic() < deadline and proc.poll() is None:
