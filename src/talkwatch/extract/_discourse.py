@@ -95,7 +95,7 @@ def actors_of(ctx: Context, head: Any, cue: Any) -> list[str]:
         if cue.i > tok.i and cue.idx < end:
             end = cue.idx  # the relative clause holding the cue is not the subject
         mentions = ctx.actors.mentions_in(start, end)
-        if any(c.dep_ == "appos" and _is_person(ctx, _mention_at(ctx, c) or "") for c in tok.children):
+        if any(c.dep_ == "appos" and is_person(ctx, _mention_at(ctx, c) or "") for c in tok.children):
             continue  # "Aliyev's top aide, X", "the secretary of the Council, X": the name is the one
         serves = any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children)
         if serves and tok.lemma_.lower() in _SERVING:
@@ -153,7 +153,7 @@ def _antecedent(ctx: Context, rel: Any) -> Any:
             return owner
     if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
         return noun.head  # "X, the UK's minister, who has been chairing the talks": X, not the UK
-    if rel.lower_ == "which" and _is_person(ctx, _mention_at(ctx, noun) or ""):
+    if rel.lower_ == "which" and is_person(ctx, _mention_at(ctx, noun) or ""):
         return _thing_before(ctx, noun, rel) or noun
     return noun
 
@@ -161,7 +161,7 @@ def _antecedent(ctx: Context, rel: Any) -> Any:
 def _thing_before(ctx: Context, noun: Any, rel: Any) -> Any | None:
     """'which' is no person: 'X, president of the Y union, which is sponsoring the talks' is
     about Y, the last body named between the person and the clause."""
-    inside = [m for m in ctx.actors.mentions_in(noun.idx, rel.idx) if not _is_person(ctx, m.actor)]
+    inside = [m for m in ctx.actors.mentions_in(noun.idx, rel.idx) if not is_person(ctx, m.actor)]
     if not inside:
         return None
     last = inside[-1]
@@ -194,7 +194,7 @@ def _affiliation(ctx: Context, tok: Any, m: Any, mentions: list[Any]) -> bool:
         if tok.dep_ == "prep" and tok.head.dep_ == "appos" and tok.head.pos_ == "NOUN":
             person = tok.head.head
             owners = [o for o in mentions if o is not m and o.start <= person.idx < o.end]
-            return any(_is_person(ctx, o.actor) for o in owners)
+            return any(is_person(ctx, o.actor) for o in owners)
     return False
 
 
@@ -223,7 +223,7 @@ def _pronoun(ctx: Context, tok: Any) -> list[str]:
             break  # "the army barred the groups, though they had ...": not the singular subject
         if subj is not None and subj.lower_ not in PERSON_PRONOUNS | GROUP_PRONOUNS:
             ids = actors_of(ctx, subj, verb)
-            if ids and (tok.lower_ not in PERSON_PRONOUNS or _is_person(ctx, ids[0])):
+            if ids and (tok.lower_ not in PERSON_PRONOUNS or is_person(ctx, ids[0])):
                 return ids
     types = {"person", "expert"} if tok.lower_ in PERSON_PRONOUNS else None
     last = ctx.actors.last_before(tok.idx, types)
@@ -266,8 +266,10 @@ def _listed_with(ctx: Context, last: Any) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def _is_person(ctx: Context, actor_id: str) -> bool:
-    return bool(actor_id) and ctx.actors.get(actor_id).type in ("person", "expert")
+def is_person(ctx: Context, actor_id: str) -> bool:
+    """A person (or an expert speaking as one), not a body."""
+    actor = ctx.actors.get(actor_id) if actor_id else None
+    return actor is not None and actor.type in ("person", "expert")
 
 
 def meeting_for(ctx: Context, cue: Any, focus: Focus) -> Meeting | None:

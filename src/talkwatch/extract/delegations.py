@@ -15,7 +15,7 @@ from ..context import Context
 from ..lexicon import load as load_lexicon
 from ..model import Delegation, Evidence, Meeting
 from . import _clauses as clauses
-from ._discourse import Focus, actors_of, meeting_for
+from ._discourse import Focus, actors_of, is_person, meeting_for
 
 NAME = "delegations.v1"
 REQUIRES = {"meetings"}
@@ -106,18 +106,13 @@ def _members(ctx: Context, noun: Any) -> list[str]:
     objects += [c for p in preps for c in p.children if c.dep_ == "pobj"]
     out: list[str] = []
     for obj in objects:
-        out += [a for a in actors_of(ctx, obj, obj.head) if _is_person(ctx, a)]
+        out += [a for a in actors_of(ctx, obj, obj.head) if is_person(ctx, a)]
     return list(dict.fromkeys(out))
 
 
 def _pronoun_subject(verb: Any) -> bool:
     """'..., and it also includes X': the conjoined clause's subject is the delegation."""
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("it", "which") for c in verb.children)
-
-
-def _is_person(ctx: Context, actor_id: str) -> bool:
-    actor = ctx.actors.get(actor_id)
-    return actor is not None and actor.type == "person"
 
 
 def _replacement(ctx: Context, verb: Any, meeting: str | None) -> list[Delegation]:
