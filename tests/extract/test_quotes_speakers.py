@@ -132,3 +132,4 @@ def test_participle_after_a_reported_clause_is_the_reporters(nlp) -> None:
             "of the truce would have to be discussed in the next round of talks in Lima, stating, \"You "
             "have to agree on the rules first.\"")
     assert speakers(nlp, text)[-1][1] == "Pedro Salas"
+

@@ -35,6 +35,7 @@ from .lexicon import Lex, lexicon
 from .marks import Span, find_spans, outer_end
 from .passages import passage_ids, share_speakers
 from .speaker_actors import resolve, to_mention
+from .speakers import relative_source
 
 __all__ = ["NAME", "REQUIRES", "Span", "extract", "find_spans"]
 
@@ -159,17 +160,26 @@ def _quote(
 ) -> Quote:
     """The fact for one kept stretch, with its speaker mention and its passage's parts."""
     span, body = q.span, d.body
+    said = _said_span(q, d, men)
     return Quote(
         text=body[span.start : span.end],
         start=span.start,
         end=span.end,
         evidence=_evidence(q, d, men),
         speaker=actor_id,
-        speaker_text=body[men.start : men.end] if men else None,
-        speaker_start=men.start if men else None,
-        speaker_end=men.end if men else None,
+        speaker_text=body[said[0] : said[1]] if said else None,
+        speaker_start=said[0] if said else None,
+        speaker_end=said[1] if said else None,
         parts=parts,
     )
+
+
+def _said_span(q: Quoted, d: QuoteDoc, men: Mention | None) -> tuple[int, int] | None:
+    """The words naming the speaker in this passage: the mention, or the relative pronoun standing for it."""
+    if men is None:
+        return None
+    rel = relative_source(men.start, men.end, list(q.sentences(d)), lexicon())
+    return (rel.idx, rel.idx + len(rel)) if rel is not None else (men.start, men.end)
 
 
 def _evidence(q: Quoted, d: QuoteDoc, men: Mention | None) -> Evidence:

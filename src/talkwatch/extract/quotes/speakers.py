@@ -146,6 +146,21 @@ def relative_head(pron: Any) -> Any:
     return np_head(doc[k]) if k >= 0 and doc[k].pos_ in ("PROPN", "NOUN") else pron
 
 
+def relative_source(men_start: int, men_end: int, sents: list[Any], lex: Lex) -> Any | None:
+    """ "Doe, who said '...'": the relative pronoun through which the clause names the speaker at ``men``.
+
+    The attribution's own words for the speaker are the pronoun, as with "he
+    said"; the mention it resolves to is the noun the clause hangs from.
+    """
+    for sent in sents:
+        for tok in sent:
+            if tok.lower_ not in _RELATIVE or tok.dep_ not in SUBJ or not is_reporting(tok.head, lex):
+                continue
+            if men_start <= relative_head(tok).idx < men_end:
+                return tok
+    return None
+
+
 def _issuing_verb(noun: Any) -> Any | None:
     """The verb that issued a document with no issuer of its own ("issued a statement saying")."""
     lex = lexicon()
