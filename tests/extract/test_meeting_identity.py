@@ -299,3 +299,13 @@ def test_the_talks_to_come_after_a_meeting_told_by_met_are_the_talks(run):
     )
     met = next(m for m in digest["meetings"] if any("Ruto" in n for n in _all_names(m)))
     assert "talks" not in _all_names(met)
+
+
+def test_a_meeting_told_in_a_concessive_clause_is_background(run):
+    digest = run(
+        "Peru and Chile on Monday began the real work of peace talks. Although the negotiations "
+        "formally resumed in Quito last month, the Lima talks are the first to tackle the border."
+    )
+    cities = _by_city(digest)
+    assert "peace talks" not in _all_names(cities["Quito"][0]), digest["meetings"]
+    assert "peace talks" in _all_names(cities["Lima"][0]), digest["meetings"]

@@ -67,3 +67,13 @@ def test_a_participle_hung_on_a_preposition_names_the_prepositions_meeting(nlp):
     meeting = SimpleNamespace(id="m2")
     focus = SimpleNamespace(by_pos={doc[2].idx: "m2"}, meetings={"m2": meeting})
     assert named_meeting(doc[4], focus) is meeting
+
+
+def test_a_relative_clause_inside_the_clause_names_no_meeting_of_its_cue(run):
+    digest = run(
+        "Peace talks between Peru and Chile opened in Lima on Monday. The foreign ministers were "
+        "joined by the UN envoy Maria Santos and later by the Brazilian president, who met separately "
+        "with both ministers before a working dinner planned for Monday evening."
+    )
+    joined = {m for a, s, m, _ in _facts(digest) if a == "Maria Santos" and s == "attended"}
+    assert joined and not any("dinner" in m for m in joined), _facts(digest)
