@@ -77,3 +77,20 @@ def test_a_relative_clause_inside_the_clause_names_no_meeting_of_its_cue(run):
     )
     joined = {m for a, s, m, _ in _facts(digest) if a == "Maria Santos" and s == "attended"}
     assert joined and not any("dinner" in m for m in joined), _facts(digest)
+
+
+def test_a_counted_description_stands_for_the_people_named_just_before(run):
+    digest = run(
+        "President Ana Rojas of Chile and President Luis Vega of Peru will be joined in Lima by "
+        "Brazilian President Carlos Mendes. The three leaders already met in Quito on May 2."
+    )
+    for name in ("Ana Rojas", "Luis Vega", "Carlos Mendes"):
+        assert has_fact(digest, "participations", name, "attended"), _facts(digest)
+
+
+def test_a_count_that_differs_from_the_people_named_brings_none_of_them(run):
+    digest = run(
+        "President Ana Rojas of Chile and President Luis Vega of Peru will meet in Lima. "
+        "The three leaders already met in Quito on May 2."
+    )
+    assert not has_fact(digest, "participations", "Ana Rojas", "attended"), _facts(digest)
