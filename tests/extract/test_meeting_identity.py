@@ -309,3 +309,21 @@ def test_a_meeting_told_in_a_concessive_clause_is_background(run):
     cities = _by_city(digest)
     assert "peace talks" not in _all_names(cities["Quito"][0]), digest["meetings"]
     assert "peace talks" in _all_names(cities["Lima"][0]), digest["meetings"]
+
+
+def test_a_day_told_in_the_past_passive_is_another_meeting(run):
+    digest = run(
+        "The summit in Accra that was to bring together the leaders of Ghana and Togo this Sunday "
+        "was called off. At the ministerial meeting in Accra on March 4, no consensus was reached "
+        "between Ghana and Togo."
+    )
+    accra = _by_city(digest)["Accra"]
+    assert len(accra) == 2, digest["meetings"]
+
+
+def test_a_plan_told_in_the_passive_is_no_other_meeting(run):
+    digest = run(
+        "The summit in Accra between Ghana and Togo has been put off. The summit was said to be "
+        "held on March 4 but it was delayed at Togo's request."
+    )
+    assert len(digest["meetings"]) == 1, digest["meetings"]

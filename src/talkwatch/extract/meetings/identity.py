@@ -101,8 +101,17 @@ def other_day(
     if m.verb:
         return simple_past(m.head)
     verbs = [v for v in clauses.governing_verbs(m.head) if v.i in {a.i for a in m.head.ancestors}]
-    told = [v for v in verbs if simple_past(v)]  # not 'had been scheduled'
+    told = [v for v in verbs if simple_past(v) or past_passive(v)]  # not 'had been scheduled'
     return bool(told)
+
+
+def past_passive(verb: Any) -> bool:
+    """'no consensus was reached at the meeting on 14 May': a simple past told in the passive
+    (not a plan: 'the summit was said to be held on May 4')."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    planned = any(c.dep_ == "xcomp" for c in verb.children)
+    past = bool(auxes) and all(a.dep_ == "auxpass" and a.tag_ == "VBD" for a in auxes)
+    return verb.tag_ == "VBN" and past and not planned
 
 
 def simple_past(verb: Any) -> bool:
