@@ -327,3 +327,13 @@ def test_a_plan_told_in_the_passive_is_no_other_meeting(run):
         "held on March 4 but it was delayed at Togo's request."
     )
     assert len(digest["meetings"]) == 1, digest["meetings"]
+
+
+def test_a_person_met_who_promises_to_attend_the_meeting_was_met_all_the_same(run):
+    digest = run(
+        "The envoy Carlos Mendes arrived in Lima to prepare a meeting between the president and "
+        "the rebel leader. On arrival, Mendes met President Luis Vega, who promised that he would "
+        "attend the meeting."
+    )
+    names = [n for m in digest["meetings"] for n in _all_names(m)]
+    assert any("met President Luis Vega" in n for n in names), digest["meetings"]

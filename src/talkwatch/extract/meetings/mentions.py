@@ -230,7 +230,7 @@ def _verb_place(verb: Any) -> tuple[Any, tuple[str | None, str | None]] | None:
     return None
 
 
-def names_meeting(verb: Any, heads: set[str]) -> bool:
+def names_meeting(verb: Any, heads: set[str], *, own_words: bool = False) -> bool:
     """A meeting noun in the verb's clause tells the meeting ('held talks in X'); the verb
     itself ('after meeting with X') and a meeting the clause only aims at ('met in X to
     prepare for the summit') do not."""
@@ -241,9 +241,18 @@ def names_meeting(verb: Any, heads: set[str]) -> bool:
         for t in c.subtree
         if t.dep_ == "pobj"
     ]
+    aims += _told_apart(verb) if own_words else []
     auxes = any(c.dep_ in ("aux", "auxpass") for c in verb.children)
     told = verb.lower_ not in heads or auxes or verb.head.lower_ in _TIME_PREPS  # not 'open to meeting X'
     return not told or any(t.lower_ in heads and t.i != verb.i and t.i not in aims for t in verb.subtree)
+
+
+def _told_apart(verb: Any) -> list[int]:
+    """Tokens of a relative clause on the verb's object ('met Y, who promised to attend the
+    meeting'): what Y said of another meeting is not the meeting the verb tells."""
+    args = [c for c in verb.children if c.dep_ in ("dobj", "prep")]
+    args += [o for p in args if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+    return [t.i for a in args for c in a.children if c.dep_ == "relcl" for t in c.subtree]
 
 
 def _long_ago(ctx: Context, tok: Any) -> bool:
