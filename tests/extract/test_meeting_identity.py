@@ -337,3 +337,23 @@ def test_a_person_met_who_promises_to_attend_the_meeting_was_met_all_the_same(ru
     )
     names = [n for m in digest["meetings"] for n in _all_names(m)]
     assert any("met President Luis Vega" in n for n in names), digest["meetings"]
+
+
+def test_a_meeting_named_by_a_day_of_the_week_is_the_news_it_names(run):
+    digest = run(
+        "The opposition leader had asked the mediator to arrange a meeting between him and the "
+        "president, and promised he would attend Monday's meeting. His deputy and two ministers "
+        "attended the meeting.",
+        published="2024-03-05",
+    )
+    assert len(digest["meetings"]) == 1, digest["meetings"]
+    assert digest["meetings"][0]["status"] == "held", digest["meetings"]
+    assert digest["meetings"][0]["start"] == "2024-03-04", digest["meetings"]
+
+
+def test_a_day_of_the_week_before_any_talks_names_earlier_talks(run):
+    digest = run(
+        "As with the March 2 talks in Lima, nothing is certain. A new round of negotiations "
+        "between Peru and Chile is expected on Friday. The March 2 talks in Lima lasted five hours."
+    )
+    assert len(digest["meetings"]) == 2, digest["meetings"]

@@ -56,6 +56,8 @@ def extract(ctx: Context) -> list[Meeting]:
         if not (meeting.history or meeting.background):
             _default_status(ctx, meeting, mentions, lex)
         _finish(ctx, meeting, processes)
+        if meeting.status == "scheduled" and meeting.id in named_days:
+            meeting.status, meeting.start = "held", None  # "Saturday's meeting" in a Sunday paper: past
         if meeting.start is None and meeting.status == "held":
             meeting.start = named_days.get(meeting.id)  # "the February 28 talks"
         when.fill_start(ctx, meeting, mentions, halting, ending)
@@ -109,6 +111,8 @@ def _cluster(ctx: Context, mentions: list[_Mention], meetings: list[Meeting]) ->
         if m.kind and inside and not m.round and not same_venue:
             _assign(ctx, m, _session(ctx, meetings, sessions, m, focus))
             continue
+        if identity.recent_day_earlier(m, focus, days, pending):
+            m.past = True  # 'as with the May 3 talks', before or beside talks of another day
         if (focus is not None or pending) and not m.past and identity.other_day(ctx, m, focus, days, pending):
             m.past, m.later = True, False  # 'a first round ended on May 5', 'then held talks on May 3'
         earlier = identity.told_again(m, recent, meetings, side)

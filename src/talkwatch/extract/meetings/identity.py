@@ -35,6 +35,24 @@ def told_again(
     return meeting if previous else None
 
 
+def recent_day_earlier(
+    m: _Mention, focus: Meeting | None, days: dict[str, str], pending: list[_Mention]
+) -> bool:
+    """A meeting named by a day of the report's week ('Saturday's meeting', 'the May 3 talks')
+    is an earlier one when it leads, before any talks are told, when a meeting of that day is
+    told already, or when talks are in focus and
+    were not told on that day; it is the news itself when it names the talks still waiting to
+    be named ('a meeting between X and Y ... would attend Saturday's meeting')."""
+    day = m.extras.get("day") if m.extras.get("recent_day") else None
+    if day is None:
+        return False
+    if day in days.values():
+        return True  # a meeting of that day is told already: 'as with the May 3 talks' again
+    if focus is None:
+        return not pending
+    return days.get(focus.id) != day
+
+
 def bare_definite(m: _Mention) -> bool:
     """'the talks', 'the meeting': no modifier, name, place or date of its own."""
     words = [t for t in m.head.doc[m.start : m.end] if t.i != m.head.i]

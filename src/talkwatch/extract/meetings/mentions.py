@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from ...context import Context
@@ -67,11 +67,12 @@ def _mentions(ctx: Context, lex: dict[str, Any]) -> list[_Mention]:
             or bool(past & {"last"} and (tok.lower_ != "round" or told_past))
             or bool(past & {"initial"} and (told_past or _background(tok, lex)))  # "after initial talks"
             or _long_ago(ctx, light or tok)
-            or _day_before(ctx, tok, m.start) is not None
+            or _earlier_week(ctx, _day_before(ctx, tok, m.start))
             or clues.had_held(tok, lex)
         )
         if _day_before(ctx, tok, m.start):
             m.extras["day"] = _day_before(ctx, tok, m.start)
+            m.extras["recent_day"] = not m.past
         m.later = bool(mods & set(lex["later_modifiers"]))
         if mods & set(lex["contrast_modifiers"]):
             m.extras["contrast"] = True
@@ -281,6 +282,15 @@ def _day_before(ctx: Context, tok: Any, start: int) -> str | None:
     span = ctx.doc[start : tok.i]
     days = [d for d in ctx.dates_in(span.start_char, span.end_char) if d.granularity == "day" and d.value]
     return next((d.value for d in days if d.value < published.isoformat()), None)
+
+
+def _earlier_week(ctx: Context, day: str | None) -> bool:
+    """A day more than a week before the report names an earlier meeting ('the February 28
+    talks'); a day of the report's week ('Saturday's meeting' in a Sunday paper) may be the news
+    itself, which the meeting in focus decides (identity.other_day; recent_day)."""
+    if day is None or ctx.published is None:
+        return False
+    return day < (ctx.published - timedelta(days=7)).isoformat()
 
 
 def _months_before(day: date, months: int) -> str:
