@@ -357,3 +357,15 @@ def test_a_day_of_the_week_before_any_talks_names_earlier_talks(run):
         "between Peru and Chile is expected on Friday. The March 2 talks in Lima lasted five hours."
     )
     assert len(digest["meetings"]) == 2, digest["meetings"]
+
+
+def test_a_meeting_between_the_people_of_a_told_encounter_is_that_encounter(run):
+    digest = run(
+        "Peace talks between Peru and Chile resumed in Lima on Monday. The arrival of the rebel "
+        "envoy Jorge Ruiz raised hopes he may meet the mediator Ana Rojas. A spokesman said a "
+        "meeting between Rojas and Ruiz was possible."
+    )
+    lima = _by_city(digest).get("Lima", [])
+    told = [n for m in lima for n in _all_names(m)]
+    assert lima and not any("between Rojas and Ruiz" in n for n in told), digest["meetings"]
+    assert any("between Rojas and Ruiz" in n for m in digest["meetings"] for n in _all_names(m))

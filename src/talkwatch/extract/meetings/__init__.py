@@ -92,6 +92,10 @@ def _cluster(ctx: Context, mentions: list[_Mention], meetings: list[Meeting]) ->
             told = m.meeting is not focus and identity.simple_past(m.head)
             just_met = (m.meeting, m.head.sent.end) if told else None
             continue
+        met_before = identity.pair_named(ctx, m, pairs)
+        if met_before is not None:  # 'he may meet Y ... a meeting between Y and X'
+            _assign(ctx, m, met_before)
+            continue
         after_met = just_met is not None and m.head.sent.start == just_met[1]
         if after_met and identity.bare_definite(m) and not identity.told_future(m):  # not 'will resume'
             _assign(ctx, m, just_met[0])  # 'X met Y on Tuesday. She had no details on the talks.'

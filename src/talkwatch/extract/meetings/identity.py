@@ -53,6 +53,21 @@ def recent_day_earlier(
     return days.get(focus.id) != day
 
 
+def pair_named(ctx: Context, m: _Mention, pairs: dict[Any, Meeting]) -> Meeting | None:
+    """'X may meet Y ... a meeting between Y and X is possible': a meeting noun whose
+    'between'/'with' phrase names the people of a meeting told by 'meet' is that meeting."""
+    if m.verb or m.past or m.later or m.city or m.round or not pairs:
+        return None
+    people = set()
+    for prep in (c for c in m.head.children if c.dep_ == "prep" and c.lower_ in ("between", "with")):
+        for obj in (o for o in prep.children if o.dep_ == "pobj"):
+            for tok in clauses.conjuncts(obj):
+                actor = ctx.actors.at(tok.idx, tok.idx + len(tok))
+                people |= {actor.id} if actor is not None and actor.type == "person" else set()
+    same = [v for k, v in pairs.items() if k[1] in people and (k[0] is None or k[0] in people)]
+    return same[0] if same else None
+
+
 def bare_definite(m: _Mention) -> bool:
     """'the talks', 'the meeting': no modifier, name, place or date of its own."""
     words = [t for t in m.head.doc[m.start : m.end] if t.i != m.head.i]
