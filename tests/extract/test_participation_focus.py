@@ -94,3 +94,12 @@ def test_a_count_that_differs_from_the_people_named_brings_none_of_them(run):
         "The three leaders already met in Quito on May 2."
     )
     assert not has_fact(digest, "participations", "Ana Rojas", "attended"), _facts(digest)
+
+
+def test_having_a_meeting_is_attending_the_meeting_it_names(run):
+    digest = run(
+        "Peace talks between Colombia and the FARC opened in Geneva on Monday. Cuban officials "
+        "had a preliminary meeting in its hotel with the UN envoy Ana Rojas."
+    )
+    facts = {(a, s, m) for a, s, m, _ in _facts(digest)}
+    assert any("Cuba" in a and s == "attended" and "preliminary" in m for a, s, m in facts), facts
