@@ -369,3 +369,19 @@ def test_a_meeting_between_the_people_of_a_told_encounter_is_that_encounter(run)
     told = [n for m in lima for n in _all_names(m)]
     assert lima and not any("between Rojas and Ruiz" in n for n in told), digest["meetings"]
     assert any("between Rojas and Ruiz" in n for m in digest["meetings"] for n in _all_names(m))
+
+
+def test_a_later_round_planned_for_when_the_talks_in_focus_resume_is_those_talks(run):
+    digest = run(
+        "Peru and the rebels said on Saturday they will resume peace talks in Chile next month. "
+        "It was agreed that a subsequent round of negotiations would be held in Chile on April 13."
+    )
+    assert len(digest["meetings"]) == 1, digest["meetings"]
+
+
+def test_a_later_round_after_talks_of_another_month_is_another_meeting(run):
+    digest = run(
+        "Peru and the rebels said on Saturday they will resume peace talks in Chile next month. "
+        "It was agreed that a subsequent round of negotiations would be held in Chile in June."
+    )
+    assert len(digest["meetings"]) == 2, digest["meetings"]

@@ -92,9 +92,9 @@ def _cluster(ctx: Context, mentions: list[_Mention], meetings: list[Meeting]) ->
             told = m.meeting is not focus and identity.simple_past(m.head)
             just_met = (m.meeting, m.head.sent.end) if told else None
             continue
-        met_before = identity.pair_named(ctx, m, pairs)
-        if met_before is not None:  # 'he may meet Y ... a meeting between Y and X'
-            _assign(ctx, m, met_before)
+        told = identity.told_before(ctx, m, focus, days, pairs)  # a plan of the talks, an encounter
+        if told is not None:
+            _assign(ctx, m, told)
             continue
         after_met = just_met is not None and m.head.sent.start == just_met[1]
         if after_met and identity.bare_definite(m) and not identity.told_future(m):  # not 'will resume'

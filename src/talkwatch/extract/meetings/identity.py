@@ -68,6 +68,33 @@ def pair_named(ctx: Context, m: _Mention, pairs: dict[Any, Meeting]) -> Meeting 
     return same[0] if same else None
 
 
+def told_before(
+    ctx: Context, m: _Mention, focus: Meeting | None, days: dict[str, str], pairs: dict[Any, Meeting]
+) -> Meeting | None:
+    """The meeting a mention names again though its words set it apart: the talks in focus
+    planned anew (planned_focus), a meeting of people met or to meet (pair_named)."""
+    if focus is not None and planned_focus(ctx, m, focus, days):
+        return focus
+    return pair_named(ctx, m, pairs)
+
+
+def planned_focus(ctx: Context, m: _Mention, focus: Meeting | None, days: dict[str, str]) -> bool:
+    """'They will resume talks in Mexico next month ... a subsequent round will be held in
+    Mexico on February 13': when the talks in focus are themselves still to come, a later
+    round planned for the same time and place is those talks, not one after them."""
+    if not (m.later or m.announced) or focus is None or focus.past or focus.later:
+        return False
+    if ctx.published is None:
+        return False
+    known, day = days.get(focus.id), when.plan_day(ctx, m)
+    today = ctx.published.isoformat()
+    if not known or not day or known <= today[: len(known)]:
+        return False
+    other_city = m.city and focus.city and m.city != focus.city
+    other_country = m.country and focus.country and m.country != focus.country
+    return not (other_city or other_country) and (day.startswith(known) or known.startswith(day))
+
+
 def bare_definite(m: _Mention) -> bool:
     """'the talks', 'the meeting': no modifier, name, place or date of its own."""
     words = [t for t in m.head.doc[m.start : m.end] if t.i != m.head.i]
