@@ -385,3 +385,11 @@ def test_a_later_round_after_talks_of_another_month_is_another_meeting(run):
         "It was agreed that a subsequent round of negotiations would be held in Chile in June."
     )
     assert len(digest["meetings"]) == 2, digest["meetings"]
+
+
+def test_a_place_only_a_side_meeting_was_told_at_names_that_meeting(run):
+    digest = run(
+        "Peru and the rebels will resume peace talks next month. An emergency meeting was held in "
+        "Quito between the two sides on Monday. Trust has grown after the meetings held in Quito."
+    )
+    assert len(_by_city(digest).get("Quito", [])) == 1, digest["meetings"]

@@ -154,11 +154,18 @@ def _named(
         return focus, focus  # "talks resume in Vienna ... The seventh round will be chaired by"
     if not (m.city or m.country or m.round or m.past or m.later):
         return None, focus
-    meeting = _find(meetings, m, side) or _new(ctx, meetings, m)
+    meeting = _find(meetings, m, side) or _side_at(m, side) or _new(ctx, meetings, m)
     if not (meeting.city or meeting.country) and focus is not None and (m.round or m.later):
         # "the next round", "the first round": another meeting of the same process
         meeting.city, meeting.country = focus.city, focus.country
     return meeting, focus if m.past or m.later or m.background else meeting
+
+
+def _side_at(m: _Mention, side: list[Meeting]) -> Meeting | None:
+    """'An emergency meeting was held in Caracas ... after the meetings held in Caracas': a
+    place only a session or encounter was told at names that one."""
+    there = [x for x in side if m.city and x.city == m.city and x.past == m.past and not m.round]
+    return there[0] if len(there) == 1 else None
 
 
 def _close(
