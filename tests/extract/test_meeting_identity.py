@@ -299,3 +299,97 @@ def test_the_talks_to_come_after_a_meeting_told_by_met_are_the_talks(run):
     )
     met = next(m for m in digest["meetings"] if any("Ruto" in n for n in _all_names(m)))
     assert "talks" not in _all_names(met)
+
+
+def test_a_meeting_told_in_a_concessive_clause_is_background(run):
+    digest = run(
+        "Peru and Chile on Monday began the real work of peace talks. Although the negotiations "
+        "formally resumed in Quito last month, the Lima talks are the first to tackle the border."
+    )
+    cities = _by_city(digest)
+    assert "peace talks" not in _all_names(cities["Quito"][0]), digest["meetings"]
+    assert "peace talks" in _all_names(cities["Lima"][0]), digest["meetings"]
+
+
+def test_a_day_told_in_the_past_passive_is_another_meeting(run):
+    digest = run(
+        "The summit in Accra that was to bring together the leaders of Ghana and Togo this Sunday "
+        "was called off. At the ministerial meeting in Accra on March 4, no consensus was reached "
+        "between Ghana and Togo."
+    )
+    accra = _by_city(digest)["Accra"]
+    assert len(accra) == 2, digest["meetings"]
+
+
+def test_a_plan_told_in_the_passive_is_no_other_meeting(run):
+    digest = run(
+        "The summit in Accra between Ghana and Togo has been put off. The summit was said to be "
+        "held on March 4 but it was delayed at Togo's request."
+    )
+    assert len(digest["meetings"]) == 1, digest["meetings"]
+
+
+def test_a_person_met_who_promises_to_attend_the_meeting_was_met_all_the_same(run):
+    digest = run(
+        "The envoy Carlos Mendes arrived in Lima to prepare a meeting between the president and "
+        "the rebel leader. On arrival, Mendes met President Luis Vega, who promised that he would "
+        "attend the meeting."
+    )
+    names = [n for m in digest["meetings"] for n in _all_names(m)]
+    assert any("met President Luis Vega" in n for n in names), digest["meetings"]
+
+
+def test_a_meeting_named_by_a_day_of_the_week_is_the_news_it_names(run):
+    digest = run(
+        "The opposition leader had asked the mediator to arrange a meeting between him and the "
+        "president, and promised he would attend Monday's meeting. His deputy and two ministers "
+        "attended the meeting.",
+        published="2024-03-05",
+    )
+    assert len(digest["meetings"]) == 1, digest["meetings"]
+    assert digest["meetings"][0]["status"] == "held", digest["meetings"]
+    assert digest["meetings"][0]["start"] == "2024-03-04", digest["meetings"]
+
+
+def test_a_day_of_the_week_before_any_talks_names_earlier_talks(run):
+    digest = run(
+        "As with the March 2 talks in Lima, nothing is certain. A new round of negotiations "
+        "between Peru and Chile is expected on Friday. The March 2 talks in Lima lasted five hours."
+    )
+    assert len(digest["meetings"]) == 2, digest["meetings"]
+
+
+def test_a_meeting_between_the_people_of_a_told_encounter_is_that_encounter(run):
+    digest = run(
+        "Peace talks between Peru and Chile resumed in Lima on Monday. The arrival of the rebel "
+        "envoy Jorge Ruiz raised hopes he may meet the mediator Ana Rojas. A spokesman said a "
+        "meeting between Rojas and Ruiz was possible."
+    )
+    lima = _by_city(digest).get("Lima", [])
+    told = [n for m in lima for n in _all_names(m)]
+    assert lima and not any("between Rojas and Ruiz" in n for n in told), digest["meetings"]
+    assert any("between Rojas and Ruiz" in n for m in digest["meetings"] for n in _all_names(m))
+
+
+def test_a_later_round_planned_for_when_the_talks_in_focus_resume_is_those_talks(run):
+    digest = run(
+        "Peru and the rebels said on Saturday they will resume peace talks in Chile next month. "
+        "It was agreed that a subsequent round of negotiations would be held in Chile on April 13."
+    )
+    assert len(digest["meetings"]) == 1, digest["meetings"]
+
+
+def test_a_later_round_after_talks_of_another_month_is_another_meeting(run):
+    digest = run(
+        "Peru and the rebels said on Saturday they will resume peace talks in Chile next month. "
+        "It was agreed that a subsequent round of negotiations would be held in Chile in June."
+    )
+    assert len(digest["meetings"]) == 2, digest["meetings"]
+
+
+def test_a_place_only_a_side_meeting_was_told_at_names_that_meeting(run):
+    digest = run(
+        "Peru and the rebels will resume peace talks next month. An emergency meeting was held in "
+        "Quito between the two sides on Monday. Trust has grown after the meetings held in Quito."
+    )
+    assert len(_by_city(digest).get("Quito", [])) == 1, digest["meetings"]

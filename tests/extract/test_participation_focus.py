@@ -67,3 +67,39 @@ def test_a_participle_hung_on_a_preposition_names_the_prepositions_meeting(nlp):
     meeting = SimpleNamespace(id="m2")
     focus = SimpleNamespace(by_pos={doc[2].idx: "m2"}, meetings={"m2": meeting})
     assert named_meeting(doc[4], focus) is meeting
+
+
+def test_a_relative_clause_inside_the_clause_names_no_meeting_of_its_cue(run):
+    digest = run(
+        "Peace talks between Peru and Chile opened in Lima on Monday. The foreign ministers were "
+        "joined by the UN envoy Maria Santos and later by the Brazilian president, who met separately "
+        "with both ministers before a working dinner planned for Monday evening."
+    )
+    joined = {m for a, s, m, _ in _facts(digest) if a == "Maria Santos" and s == "attended"}
+    assert joined and not any("dinner" in m for m in joined), _facts(digest)
+
+
+def test_a_counted_description_stands_for_the_people_named_just_before(run):
+    digest = run(
+        "President Ana Rojas of Chile and President Luis Vega of Peru will be joined in Lima by "
+        "Brazilian President Carlos Mendes. The three leaders already met in Quito on May 2."
+    )
+    for name in ("Ana Rojas", "Luis Vega", "Carlos Mendes"):
+        assert has_fact(digest, "participations", name, "attended"), _facts(digest)
+
+
+def test_a_count_that_differs_from_the_people_named_brings_none_of_them(run):
+    digest = run(
+        "President Ana Rojas of Chile and President Luis Vega of Peru will meet in Lima. "
+        "The three leaders already met in Quito on May 2."
+    )
+    assert not has_fact(digest, "participations", "Ana Rojas", "attended"), _facts(digest)
+
+
+def test_having_a_meeting_is_attending_the_meeting_it_names(run):
+    digest = run(
+        "Peace talks between Colombia and the FARC opened in Geneva on Monday. Cuban officials "
+        "had a preliminary meeting in its hotel with the UN envoy Ana Rojas."
+    )
+    facts = {(a, s, m) for a, s, m, _ in _facts(digest)}
+    assert any("Cuba" in a and s == "attended" and "preliminary" in m for a, s, m in facts), facts

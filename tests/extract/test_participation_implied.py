@@ -261,3 +261,13 @@ def test_a_side_on_its_way_to_talks_under_way_will_attend(run):
     )
     assert has_fact(digest, "participations", "Abimael Guzman", "will_attend"), digest["participations"]
     assert not has_fact(digest, "participations", "Alan Garcia", "will_attend")
+
+
+def test_the_subject_that_commenced_talks_took_part_in_them(run):
+    digest = run(
+        "Peru suspended talks with the rebels on Sunday. On February 3, the government and the "
+        "rebels commenced talks in Chile."
+    )
+    earlier = [m["id"] for m in digest["meetings"] if m.get("start") == "2024-02-03"]
+    facts = {(p["meeting"], p["status"]) for p in digest["participations"]}
+    assert earlier and (earlier[0], "attended") in facts, (digest["meetings"], facts)

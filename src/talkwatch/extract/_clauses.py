@@ -152,6 +152,16 @@ def own_clause(tok: Any) -> tuple[int, int]:
     return start, last.idx + len(last)
 
 
+def clause_tokens(tok: Any) -> list[Any]:
+    """The tokens of a token's clause (own_clause) less the relative clauses it spans: 'X was
+    joined by Y, who met Z before the dinner.' tells nothing of X at the dinner."""
+    start, end = own_clause(tok)
+    span = tok.doc.char_span(start, end, alignment_mode="expand") or []
+    above = {a.i for a in tok.ancestors} | {tok.i}
+    inner = {t.i for r in span if r.dep_ == "relcl" and r.i not in above for t in r.subtree}
+    return [t for t in span if t.i not in inner]
+
+
 def negated(tok: Any) -> bool:
     return any(c.dep_ == "neg" for c in tok.children) or any(
         c.dep_ == "neg" for c in tok.head.children if tok.dep_ in ("xcomp",)

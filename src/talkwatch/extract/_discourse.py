@@ -304,8 +304,7 @@ def meeting_in_clause(ctx: Context, cue: Any, focus: Focus) -> Meeting | None:
 
 def named_meeting(cue: Any, focus: Focus) -> Meeting | None:
     """The meeting a meeting noun in the cue's clause (or its purpose infinitive) names."""
-    start, end = clauses.own_clause(cue)
-    tokens = list(cue.doc.char_span(start, end, alignment_mode="expand") or [])
+    tokens = clauses.clause_tokens(cue)
     if cue.dep_ == "acl":
         tokens.append(cue.head)  # "the 3 July meeting, attended by X": the noun the participle modifies
     elif cue.dep_ == "conj" and cue.tag_ == "VBN" and cue.head.dep_ == "prep":

@@ -56,6 +56,8 @@ def extract(ctx: Context) -> list[Meeting]:
         if not (meeting.history or meeting.background):
             _default_status(ctx, meeting, mentions, lex)
         _finish(ctx, meeting, processes)
+        if meeting.status == "scheduled" and meeting.id in named_days:
+            meeting.status, meeting.start = "held", None  # "Saturday's meeting" in a Sunday paper: past
         if meeting.start is None and meeting.status == "held":
             meeting.start = named_days.get(meeting.id)  # "the February 28 talks"
         when.fill_start(ctx, meeting, mentions, halting, ending)
@@ -90,6 +92,10 @@ def _cluster(ctx: Context, mentions: list[_Mention], meetings: list[Meeting]) ->
             told = m.meeting is not focus and identity.simple_past(m.head)
             just_met = (m.meeting, m.head.sent.end) if told else None
             continue
+        told = identity.told_before(ctx, m, focus, days, pairs)  # a plan of the talks, an encounter
+        if told is not None:
+            _assign(ctx, m, told)
+            continue
         after_met = just_met is not None and m.head.sent.start == just_met[1]
         if after_met and identity.bare_definite(m) and not identity.told_future(m):  # not 'will resume'
             _assign(ctx, m, just_met[0])  # 'X met Y on Tuesday. She had no details on the talks.'
@@ -109,6 +115,8 @@ def _cluster(ctx: Context, mentions: list[_Mention], meetings: list[Meeting]) ->
         if m.kind and inside and not m.round and not same_venue:
             _assign(ctx, m, _session(ctx, meetings, sessions, m, focus))
             continue
+        if identity.recent_day_earlier(m, focus, days, pending):
+            m.past = True  # 'as with the May 3 talks', before or beside talks of another day
         if (focus is not None or pending) and not m.past and identity.other_day(ctx, m, focus, days, pending):
             m.past, m.later = True, False  # 'a first round ended on May 5', 'then held talks on May 3'
         earlier = identity.told_again(m, recent, meetings, side)
@@ -146,11 +154,18 @@ def _named(
         return focus, focus  # "talks resume in Vienna ... The seventh round will be chaired by"
     if not (m.city or m.country or m.round or m.past or m.later):
         return None, focus
-    meeting = _find(meetings, m, side) or _new(ctx, meetings, m)
+    meeting = _find(meetings, m, side) or _side_at(m, side) or _new(ctx, meetings, m)
     if not (meeting.city or meeting.country) and focus is not None and (m.round or m.later):
         # "the next round", "the first round": another meeting of the same process
         meeting.city, meeting.country = focus.city, focus.country
     return meeting, focus if m.past or m.later or m.background else meeting
+
+
+def _side_at(m: _Mention, side: list[Meeting]) -> Meeting | None:
+    """'An emergency meeting was held in Caracas ... after the meetings held in Caracas': a
+    place only a session or encounter was told at names that one."""
+    there = [x for x in side if m.city and x.city == m.city and x.past == m.past and not m.round]
+    return there[0] if len(there) == 1 else None
 
 
 def _close(

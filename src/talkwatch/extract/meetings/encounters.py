@@ -26,7 +26,7 @@ def person_meetings(ctx: Context, lex: dict[str, Any]) -> list[_Mention]:
     for tok in ctx.tokens:
         if tok.pos_ != "VERB" or tok.lemma_ != "meet" or clauses.negated(tok):
             continue
-        if names_meeting(tok, heads) or _inside_meeting(tok, heads) or _only(tok):
+        if names_meeting(tok, heads, own_words=True) or _inside_meeting(tok, heads) or _only(tok):
             continue
         other = _other_side(ctx, tok)
         if other is None:

@@ -35,6 +35,66 @@ def told_again(
     return meeting if previous else None
 
 
+def recent_day_earlier(
+    m: _Mention, focus: Meeting | None, days: dict[str, str], pending: list[_Mention]
+) -> bool:
+    """A meeting named by a day of the report's week ('Saturday's meeting', 'the May 3 talks')
+    is an earlier one when it leads, before any talks are told, when a meeting of that day is
+    told already, or when talks are in focus and
+    were not told on that day; it is the news itself when it names the talks still waiting to
+    be named ('a meeting between X and Y ... would attend Saturday's meeting')."""
+    day = m.extras.get("day") if m.extras.get("recent_day") else None
+    if day is None:
+        return False
+    if day in days.values():
+        return True  # a meeting of that day is told already: 'as with the May 3 talks' again
+    if focus is None:
+        return not pending
+    return days.get(focus.id) != day
+
+
+def pair_named(ctx: Context, m: _Mention, pairs: dict[Any, Meeting]) -> Meeting | None:
+    """'X may meet Y ... a meeting between Y and X is possible': a meeting noun whose
+    'between'/'with' phrase names the people of a meeting told by 'meet' is that meeting."""
+    if m.verb or m.past or m.later or m.city or m.round or not pairs:
+        return None
+    people = set()
+    for prep in (c for c in m.head.children if c.dep_ == "prep" and c.lower_ in ("between", "with")):
+        for obj in (o for o in prep.children if o.dep_ == "pobj"):
+            for tok in clauses.conjuncts(obj):
+                actor = ctx.actors.at(tok.idx, tok.idx + len(tok))
+                people |= {actor.id} if actor is not None and actor.type == "person" else set()
+    same = [v for k, v in pairs.items() if k[1] in people and (k[0] is None or k[0] in people)]
+    return same[0] if same else None
+
+
+def told_before(
+    ctx: Context, m: _Mention, focus: Meeting | None, days: dict[str, str], pairs: dict[Any, Meeting]
+) -> Meeting | None:
+    """The meeting a mention names again though its words set it apart: the talks in focus
+    planned anew (planned_focus), a meeting of people met or to meet (pair_named)."""
+    if focus is not None and planned_focus(ctx, m, focus, days):
+        return focus
+    return pair_named(ctx, m, pairs)
+
+
+def planned_focus(ctx: Context, m: _Mention, focus: Meeting | None, days: dict[str, str]) -> bool:
+    """'They will resume talks in Mexico next month ... a subsequent round will be held in
+    Mexico on February 13': when the talks in focus are themselves still to come, a later
+    round planned for the same time and place is those talks, not one after them."""
+    if not (m.later or m.announced) or focus is None or focus.past or focus.later:
+        return False
+    if ctx.published is None:
+        return False
+    known, day = days.get(focus.id), when.plan_day(ctx, m)
+    today = ctx.published.isoformat()
+    if not known or not day or known <= today[: len(known)]:
+        return False
+    other_city = m.city and focus.city and m.city != focus.city
+    other_country = m.country and focus.country and m.country != focus.country
+    return not (other_city or other_country) and (day.startswith(known) or known.startswith(day))
+
+
 def bare_definite(m: _Mention) -> bool:
     """'the talks', 'the meeting': no modifier, name, place or date of its own."""
     words = [t for t in m.head.doc[m.start : m.end] if t.i != m.head.i]
@@ -101,8 +161,17 @@ def other_day(
     if m.verb:
         return simple_past(m.head)
     verbs = [v for v in clauses.governing_verbs(m.head) if v.i in {a.i for a in m.head.ancestors}]
-    told = [v for v in verbs if simple_past(v)]  # not 'had been scheduled'
+    told = [v for v in verbs if simple_past(v) or past_passive(v)]  # not 'had been scheduled'
     return bool(told)
+
+
+def past_passive(verb: Any) -> bool:
+    """'no consensus was reached at the meeting on 14 May': a simple past told in the passive
+    (not a plan: 'the summit was said to be held on May 4')."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    planned = any(c.dep_ == "xcomp" for c in verb.children)
+    past = bool(auxes) and all(a.dep_ == "auxpass" and a.tag_ == "VBD" for a in auxes)
+    return verb.tag_ == "VBN" and past and not planned
 
 
 def simple_past(verb: Any) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from ...context import Context
@@ -67,11 +67,12 @@ def _mentions(ctx: Context, lex: dict[str, Any]) -> list[_Mention]:
             or bool(past & {"last"} and (tok.lower_ != "round" or told_past))
             or bool(past & {"initial"} and (told_past or _background(tok, lex)))  # "after initial talks"
             or _long_ago(ctx, light or tok)
-            or _day_before(ctx, tok, m.start) is not None
+            or _earlier_week(ctx, _day_before(ctx, tok, m.start))
             or clues.had_held(tok, lex)
         )
         if _day_before(ctx, tok, m.start):
             m.extras["day"] = _day_before(ctx, tok, m.start)
+            m.extras["recent_day"] = not m.past
         m.later = bool(mods & set(lex["later_modifiers"]))
         if mods & set(lex["contrast_modifiers"]):
             m.extras["contrast"] = True
@@ -230,7 +231,7 @@ def _verb_place(verb: Any) -> tuple[Any, tuple[str | None, str | None]] | None:
     return None
 
 
-def names_meeting(verb: Any, heads: set[str]) -> bool:
+def names_meeting(verb: Any, heads: set[str], *, own_words: bool = False) -> bool:
     """A meeting noun in the verb's clause tells the meeting ('held talks in X'); the verb
     itself ('after meeting with X') and a meeting the clause only aims at ('met in X to
     prepare for the summit') do not."""
@@ -241,9 +242,18 @@ def names_meeting(verb: Any, heads: set[str]) -> bool:
         for t in c.subtree
         if t.dep_ == "pobj"
     ]
+    aims += _told_apart(verb) if own_words else []
     auxes = any(c.dep_ in ("aux", "auxpass") for c in verb.children)
     told = verb.lower_ not in heads or auxes or verb.head.lower_ in _TIME_PREPS  # not 'open to meeting X'
     return not told or any(t.lower_ in heads and t.i != verb.i and t.i not in aims for t in verb.subtree)
+
+
+def _told_apart(verb: Any) -> list[int]:
+    """Tokens of a relative clause on the verb's object ('met Y, who promised to attend the
+    meeting'): what Y said of another meeting is not the meeting the verb tells."""
+    args = [c for c in verb.children if c.dep_ in ("dobj", "prep")]
+    args += [o for p in args if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+    return [t.i for a in args for c in a.children if c.dep_ == "relcl" for t in c.subtree]
 
 
 def _long_ago(ctx: Context, tok: Any) -> bool:
@@ -272,6 +282,15 @@ def _day_before(ctx: Context, tok: Any, start: int) -> str | None:
     span = ctx.doc[start : tok.i]
     days = [d for d in ctx.dates_in(span.start_char, span.end_char) if d.granularity == "day" and d.value]
     return next((d.value for d in days if d.value < published.isoformat()), None)
+
+
+def _earlier_week(ctx: Context, day: str | None) -> bool:
+    """A day more than a week before the report names an earlier meeting ('the February 28
+    talks'); a day of the report's week ('Saturday's meeting' in a Sunday paper) may be the news
+    itself, which the meeting in focus decides (identity.other_day; recent_day)."""
+    if day is None or ctx.published is None:
+        return False
+    return day < (ctx.published - timedelta(days=7)).isoformat()
 
 
 def _months_before(day: date, months: int) -> str:

@@ -17,6 +17,7 @@ from .. import _clauses as clauses
 from .._discourse import actors_of
 
 _GROUP_POSS = {"its", "their"}
+_NUMBERS: dict[str, int] = load_lexicon("numbers")["cardinals"]
 _SELF = {"member", "delegate", "representative"}  # a group's own people stand for it
 _GROUP_TYPES = {"group", "government", "armed_group", "opposition", "organization", "state"}
 _DROP_DEPS = ("conj", "appos", "relcl", "cc", "punct", "acl", "advmod")
@@ -41,7 +42,8 @@ def actors(ctx: Context, head: Any, cue: Any, nouns: set[str]) -> list[str]:
         return []  # it names a known actor: the caller resolves that one (not "advisers to X")
     group = ctx.actors.add(text, "group", start, end).id
     members = [a for c in head.children if c.dep_ == "appos" for a in actors_of(ctx, c, cue)]
-    return [group, *dict.fromkeys(members or _listed_elsewhere(ctx, head, cue))]
+    members = members or _listed_elsewhere(ctx, head, cue) or _counted_before(ctx, head)
+    return [group, *dict.fromkeys(members)]
 
 
 def listed_members(ctx: Context, found: list[str], cue: Any) -> list[str]:
@@ -87,6 +89,31 @@ def _listed_elsewhere(ctx: Context, head: Any, cue: Any) -> list[str]:
             continue  # "five parties" is not "three parties"
         out += [a for c in tok.children if c.dep_ == "appos" for a in actors_of(ctx, c, cue)]
     return list(dict.fromkeys(out))
+
+
+def _counted_before(ctx: Context, head: Any) -> list[str]:
+    """'A and B were joined by C, D and E. The five leaders met in X before': a definite
+    counted description stands for the people (else the bodies) the sentence before named,
+    when it named exactly that many."""
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in head.children):
+        return []
+    count = next((_NUMBERS.get(c.lower_) for c in head.children if c.dep_ == "nummod"), None)
+    if not count or head.sent.start == 0:
+        return []
+    before = head.doc[head.sent.start - 1].sent
+    found = ctx.actors.mentions_in(before.start_char, before.end_char)
+    named = list(dict.fromkeys(m.actor for m in found if not _inside_other(m, found)))
+    people = [a for a in named if ctx.actors.get(a).type in ("person", "expert")]
+    others = [a for a in named if a not in people]
+    return people if len(people) == count else others if len(others) == count else []
+
+
+def _inside_other(m: Any, mentions: list[Any]) -> bool:
+    """'Council' in 'the European Council President X': part of a longer mention."""
+    return any(
+        o is not m and o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start
+        for o in mentions
+    )
 
 
 def peoples(ctx: Context, head: Any) -> None:
