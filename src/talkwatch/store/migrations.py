@@ -235,6 +235,10 @@ MIGRATIONS: tuple[Migration, ...] = (
                "postgres": ("CREATE INDEX documents_order ON documents (published DESC NULLS LAST, id)",)}),
     # meeting reports re-placed (no place from a name alone or an undated country) and re-clustered
     Migration("0010_places", (), backfill=_replace_reports),
+    # 0010_places re-clustered meetings (new ids) without storing their pages, leaving every
+    # meeting_pages row under a gone id: rows of gone meetings dropped, missing ones computed
+    # (``store.pages.repair``, passed by the caller like 0009's backfill)
+    Migration("0011_pages_current", ()),
 )
 
 _PG_TYPES = {"TEXT": 'TEXT COLLATE "C"', "REAL": "DOUBLE PRECISION"}
