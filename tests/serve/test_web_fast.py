@@ -143,3 +143,18 @@ def test_the_meeting_record_for_a_page_is_the_answer_without_mentions() -> None:
             assert full is not None
             full.pop("mentions")
             assert precompute.record(rec.backend, m["id"]) == full
+
+
+def test_a_page_of_meetings_in_the_default_order_walks_an_index() -> None:
+    with _record() as rec:
+        b = rec.backend
+        seen: list[tuple[str, list]] = []
+        query = b.query
+        b.query = lambda sql, params=(): seen.append((sql, list(params))) or query(sql, params)
+        found, _ = filters.meetings(b, filters.Filter(), limit=5, offset=2)
+        b.query = query
+        sql, params = seen[-1]
+        plan = " ".join(str(r["detail"]) for r in b.query("EXPLAIN QUERY PLAN " + sql, params))
+        assert "meetings_sorted" in plan and "TEMP B-TREE" not in plan
+        assert [m["id"] for m in found] == [r["id"] for r in b.query(
+            "SELECT id FROM meetings ORDER BY start_date IS NULL, start_date, id LIMIT 5 OFFSET 2")]
