@@ -109,3 +109,52 @@ def test_a_meeting_page_has_one_cell_per_actor_and_meeting() -> None:
     columns = re.findall(r'<th scope="col" class="[^"]*" data-meeting="([^"]+)">', html)
     assert len(cells) == len(actors) * len(columns) and m["id"] in columns
     assert {p["actor"] for p in full["participants"]} <= set(actors)
+
+
+def test_a_grid_from_shared_columns_is_the_grid_read_directly_and_leaves_them_unchanged() -> None:
+    from talkwatch.serve import edit, grids
+
+    with _record() as rec:
+        b = rec.backend
+        m = max(rec.meetings(), key=lambda m: m["n_documents"])
+        label = queries.group_of(b, m)
+        window = grids.window(queries.group_meetings(b, label), m["id"], 12)
+        shared = {w["id"]: grids.columns(b, [w["id"]])[w["id"]] for w in window}
+        before = repr(shared)
+        grid = grids.matrix(b, window, m["id"], shared.__getitem__)
+        edit.annotate(b, grid)  # adds each statement's trail: to this page's copy only
+        assert repr(shared) == before
+        assert grid == {**grids.matrix(b, window, m["id"]), "rows": grid["rows"]}
+        plain = grids.matrix(b, window, m["id"])
+        assert [r["actor"] for r in grid["rows"]] == [r["actor"] for r in plain["rows"]]
+        cited = grids.documents(grid)
+        assert cited and cited == {h["document"] for col in shared.values()
+                                   for c in col.values() for h in c["evidence"]}
+
+
+def test_the_meeting_record_for_a_page_is_the_answer_without_mentions() -> None:
+    import json
+
+    from talkwatch.store import precompute
+
+    with _record() as rec:
+        for m in rec.meetings():
+            full = json.loads(precompute.answer(rec.backend, m["id"]) or "null")
+            assert full is not None
+            full.pop("mentions")
+            assert precompute.record(rec.backend, m["id"]) == full
+
+
+def test_a_page_of_meetings_in_the_default_order_walks_an_index() -> None:
+    with _record() as rec:
+        b = rec.backend
+        seen: list[tuple[str, list]] = []
+        query = b.query
+        b.query = lambda sql, params=(): seen.append((sql, list(params))) or query(sql, params)
+        found, _ = filters.meetings(b, filters.Filter(), limit=5, offset=2)
+        b.query = query
+        sql, params = seen[-1]
+        plan = " ".join(str(r["detail"]) for r in b.query("EXPLAIN QUERY PLAN " + sql, params))
+        assert "meetings_sorted" in plan and "TEMP B-TREE" not in plan
+        assert [m["id"] for m in found] == [r["id"] for r in b.query(
+            "SELECT id FROM meetings ORDER BY start_date IS NULL, start_date, id LIMIT 5 OFFSET 2")]

@@ -137,3 +137,14 @@ def test_positions_side_by_side_latest_wins() -> None:
     (row,) = grid["rows"]
     assert [c["stance"] for c in row["cells"]] == ["support", "demand"]
     assert row["cells"][0]["n"] == 2
+
+
+def test_svg_escapes_text_and_attributes_exactly_as_markupsafe() -> None:
+    from markupsafe import escape
+
+    for text in ('a&b<c>d"e\'f', "plain", "", "&amp;", "ü — ◀", "<script>"):
+        assert svg._text(text) == str(escape(text))
+    out = svg.el("text", {"class_": 'x"y', "aria_label": "a<b", "x": 1.5, "hidden": False},
+                 "5 < 6", escape("<b>"), 7)
+    assert out == ('<text class="x&#34;y" aria-label="a&lt;b" x="1.5">'
+                   "5 &lt; 6&lt;b&gt;7</text>")

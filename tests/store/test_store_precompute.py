@@ -116,3 +116,19 @@ def test_an_actor_answer_is_stored_and_used_while_current(record):
         b.execute("INSERT INTO actor_names (actor_id, name, lname, n_name, n_alias)"
                   " VALUES (?, 'NF', 'nf', 0, 1)", (front,))
     assert pages.actor_answer(b, front) is None
+
+
+def test_opening_a_record_whose_rows_name_gone_meetings_computes_them_again(databases):
+    location = databases.location()
+    with databases.open(location) as old:  # as 0010_places left it: meetings re-clustered
+        old.save_many([store.Item(d, body) for d, body in zip(_three(), (A1, A2, A3), strict=True)])
+        with old.backend.transaction():
+            old.backend.execute("UPDATE meeting_pages SET meeting_id = 'gone'")
+            old.backend.execute("DELETE FROM actor_pages")
+            old.backend.execute("DELETE FROM _migrations WHERE name = '0011_pages_current'")
+    with databases.open(location) as record:  # opening applies 0011_pages_current
+        b = record.backend
+        mid = _only_meeting(b)
+        assert precompute.answer(b, mid) == _live(b, mid)
+        assert [r["meeting_id"] for r in b.query("SELECT meeting_id FROM meeting_pages")] == [mid]
+        assert b.scalar("SELECT count(*) FROM actor_pages") == b.scalar("SELECT count(*) FROM actors")

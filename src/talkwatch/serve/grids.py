@@ -7,6 +7,7 @@ tested without a server.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from ..store import cells
@@ -40,17 +41,35 @@ def columns(b: Any, meeting_ids: list[str]) -> dict[str, Cells]:
     return stored
 
 
-def matrix(b: Any, columns_: list[dict[str, Any]], current: str) -> dict[str, Any]:
-    """Actors x meetings: each cell the latest participation status and its evidence."""
-    cols = columns(b, [m["id"] for m in columns_])
+def matrix(b: Any, columns_: list[dict[str, Any]], current: str,
+           column_of: Callable[[str], Cells] | None = None) -> dict[str, Any]:
+    """Actors x meetings: each cell the latest participation status and its evidence.
+
+    ``column_of`` gives one meeting's column (a page passes a memoised one: the meetings of
+    a process share their columns); the grid's article titles are the caller's to add
+    (``documents``), in the query that fetches the page's other titles."""
+    ids = [m["id"] for m in columns_]
+    cols = {mid: column_of(mid) for mid in ids} if column_of else columns(b, ids)
     actors = {a for col in cols.values() for a in col}
     names = queries.actor_names(b, actors)
-    docs = {h["document"] for col in cols.values() for c in col.values() for h in c["evidence"]}
     in_current = set(cols.get(current, {}))
     order = sorted(actors, key=lambda a: (a not in in_current, (names.get(a) or a).casefold(), a))
     rows = [{"actor": a, "name": names.get(a) or a,
-             "cells": [cols[m["id"]].get(a) for m in columns_]} for a in order]
-    return {"columns": columns_, "rows": rows, "titles": queries.titles(b, docs)}
+             "cells": [_copy(cols[m["id"]].get(a)) for m in columns_]} for a in order]
+    return {"columns": columns_, "rows": rows, "titles": {}}
+
+
+def _copy(cell: dict[str, Any] | None) -> dict[str, Any] | None:
+    """A page's own copy of a (possibly shared) cell: ``edit.annotate`` adds to its statements."""
+    if cell is None:
+        return None
+    return {**cell, "evidence": [dict(h) for h in cell["evidence"]]}
+
+
+def documents(grid: dict[str, Any]) -> set[str]:
+    """The articles the grid's statements cite."""
+    return {h["document"] for row in grid["rows"] for c in row["cells"] if c
+            for h in c["evidence"]}
 
 
 def history_runs(history: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -8,7 +8,6 @@ long sections are capped with a pointer to the API for the rest.
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Annotated, Any
 from urllib.parse import urlencode
@@ -157,8 +156,7 @@ def meeting(request: Request, meeting_id: Id, start: From = None, end: To = None
     def produce(rec: Record) -> bytes:
         b = rec.backend
         stamp = queries.stamp(b)
-        stored = precompute.answer(b, meeting_id)
-        m = json.loads(stored) if stored is not None else rec.meeting(meeting_id)
+        m = precompute.record(b, meeting_id) or rec.meeting(meeting_id)
         label = queries.group_of(b, m)
 
         def lane() -> tuple[list[dict[str, Any]], dict[str, list[queries.Move]]]:
@@ -171,7 +169,9 @@ def meeting(request: Request, meeting_id: Id, start: From = None, end: To = None
             moves = {**moves, **queries.moves(b, [m["id"]])}
         timeline, zoom = _timeline([_lane(b, label, group, moves)], f"/meetings/{m['id']}", [],
                                    start, end, m["id"], f"Meetings of {label or 'this meeting'}")
-        grid = grids.matrix(b, grids.window(group, m["id"], MATRIX_COLUMNS), m["id"])
+        grid = grids.matrix(b, grids.window(group, m["id"], MATRIX_COLUMNS), m["id"],
+                            lambda mid: memo.get_or((stamp, "column", mid),
+                                                    lambda: grids.columns(b, [mid])[mid]))
         edit.annotate(b, grid)
         runs = grids.history_runs(m["history"])
         quotes = list(reversed(m["quotes"]))[:QUOTES]
@@ -180,13 +180,14 @@ def meeting(request: Request, meeting_id: Id, start: From = None, end: To = None
         docs |= {v["document"] for c in m["conflicts"] for v in c["values"]}
         docs |= {f["document"] for k in ("positions", "agreements", "delegations")
                  for f in m[k][:SHOWN]}
+        grid["titles"] = queries.titles(b, docs | grids.documents(grid))  # one query for both
         agreement_actors = queries.actor_names(
             b, [a for ag in m["agreements"] for a in (*ag.get("parties", []),
                                                        *ag.get("brokers", []))])
         return render("meeting.html", nav="meetings", m=m, label=label, timeline=timeline,
                       zoom=zoom, grid_cell=cellhtml.grid_cell,
                       matrix=grid, positions=grids.positions_grid(m["positions"]),
-                      titles=queries.titles(b, docs), agreement_actors=agreement_actors,
+                      titles=grid["titles"], agreement_actors=agreement_actors,
                       quotes=quotes, runs=runs, run_links=RUN_LINKS,
                       moves=moves.get(m["id"], []), shown=SHOWN, edit=edit.context(request),
                       trail=rec.corrections_of(m["documents"]))

@@ -92,9 +92,11 @@ def evidence(ev: Any) -> Markup:
 def _no_bidi(value: Any) -> Any:
     """Every ``{{ value }}`` of a page without bidi controls: an override in a title cannot turn
     "evil" into "live" or reverse the text after it (style.css isolates each cell as well)."""
+    if not isinstance(value, str) or value.isascii():  # no bidi control is ASCII
+        return value
     if isinstance(value, Markup):
         return Markup(isolate_bidi(value))
-    return isolate_bidi(value) if isinstance(value, str) else value
+    return isolate_bidi(value)
 
 
 def environment() -> Environment:

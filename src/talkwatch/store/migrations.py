@@ -235,6 +235,15 @@ MIGRATIONS: tuple[Migration, ...] = (
                "postgres": ("CREATE INDEX documents_order ON documents (published DESC NULLS LAST, id)",)}),
     # meeting reports re-placed (no place from a name alone or an undated country) and re-clustered
     Migration("0010_places", (), backfill=_replace_reports),
+    # 0010_places re-clustered meetings (new ids) without storing their pages, leaving every
+    # meeting_pages row under a gone id: rows of gone meetings dropped, missing ones computed
+    # (``store.pages.repair``, passed by the caller like 0009's backfill)
+    Migration("0011_pages_current", ()),
+    # the meetings list's default order (undated last, then start, then id) as an index: a page
+    # of /api/meetings or /meetings walks it instead of sorting every meeting
+    Migration("0012_meetings_sorted", (
+        "CREATE INDEX meetings_sorted ON meetings"
+        " ((CASE WHEN start_date IS NULL THEN 1 ELSE 0 END), start_date, id)",)),
 )
 
 _PG_TYPES = {"TEXT": 'TEXT COLLATE "C"', "REAL": "DOUBLE PRECISION"}

@@ -92,6 +92,13 @@ def backfill(backend: Any) -> None:
     backfill_actors(backend)
 
 
+def repair(backend: Any) -> None:
+    """Drop the rows of meetings that are gone, compute those missing, and every actor's
+    answer again (a migration that re-clustered meetings without ``flush``)."""
+    backend.execute("DELETE FROM meeting_pages WHERE meeting_id NOT IN (SELECT id FROM meetings)")
+    backfill(backend)
+
+
 def write_actor(backend: Any, actor_id: str) -> None:
     """Store an actor's answer with what it was computed from (gone actors lose their row).
 

@@ -118,6 +118,13 @@ def stored(backend: Any, meeting_id: str) -> dict[str, Any] | None:
     return row
 
 
+def record(backend: Any, meeting_id: str) -> dict[str, Any] | None:
+    """The stored answer without ``mentions`` (which a meeting page does not show: reading
+    them live is most of ``answer``'s cost), while current; else None."""
+    row = stored(backend, meeting_id)
+    return None if row is None else dict(json.loads(row["record"]))
+
+
 def answer(backend: Any, meeting_id: str) -> str | None:
     """``queries.meeting(meeting_id)`` as API JSON from the stored row, or None."""
     from . import mentions

@@ -177,7 +177,8 @@ def open_record(db: str | Path, *, create: bool = False) -> Record:
     try:
         if url and not create and not backend.tables():
             raise NotFound(f"{backend.path}: no talkwatch record here; run `talkwatch ingest` first")
-        migrations.migrate(backend, {"0009_pages": pages.backfill})
+        migrations.migrate(backend, {"0009_pages": pages.backfill, "0010_places": pages.flush,
+                                     "0011_pages_current": pages.repair})
     except BaseException:
         backend.close()
         raise
