@@ -22,7 +22,7 @@ from ...lexicon import load as load_lexicon
 from ...model import Evidence, Meeting, Participation
 from .. import _clauses as clauses
 from .._discourse import Focus, actors_of, meeting_for, named_meeting, reported_subject
-from . import collective, complements, implied, leaders, nouns, sides, teams, titles
+from . import collective, complements, implied, leaders, members, nouns, sides, teams, titles
 from .roles import hedged as _hedged
 from .roles import role as _role
 from .roles import run_by
@@ -70,6 +70,7 @@ def extract(ctx: Context) -> list[Participation]:
     out += named
     out += sides.carry(ctx, out, meetings, focus.main)
     out += leaders.share(ctx, out, leaders.heads(ctx, lex, _subject))
+    out += members.participations(ctx, out, meetings)  # "the delegation includes A and B"
     return sides.said_twice(ctx, _unique(out))
 
 
