@@ -123,9 +123,7 @@ def _heads(ctx: Context, noun: Any, lex: dict[str, Any]) -> list[str]:
     return [a for g in agents for a in actors_of(ctx, g, g.head) if is_person(ctx, a)]
 
 
-def _statuses(
-    ctx: Context, noun: Any, facts: list[Participation], focus: Focus
-) -> list[tuple[str, str]]:
+def _statuses(ctx: Context, noun: Any, facts: list[Participation], focus: Focus) -> list[tuple[str, str]]:
     """Where and how the delegation takes part: the facts of the actor the delegation phrase
     names (at the meeting in focus if it is one of them), else the state of the meeting in focus."""
     meeting = meeting_for(ctx, noun, focus)
