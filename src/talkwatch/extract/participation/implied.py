@@ -15,7 +15,8 @@ from ...context import Context
 from ...lexicon import load as load_lexicon
 from ...model import Evidence, Meeting, Participation
 from .. import _clauses as clauses
-from .._discourse import actors_of
+from .._discourse import actor_at, actors_of
+from .demonyms import state_of
 
 _UNDER_WAY = {"ongoing", "held", "concluded", "suspended"}
 _AHEAD = {"scheduled", "postponed", "cancelled"}
@@ -167,11 +168,21 @@ def _modifiers(ctx: Context, noun: Any, lex: dict[str, Any]) -> list[tuple[str, 
         if mod.dep_ == "poss":
             out += [(a, "party") for a in ids]
         else:
-            plain += ids
+            plain += _hyphened(ctx, mod) + ids
     hyphen = any(t.text == "-" or "-" in t.text for t in noun.doc[noun.left_edge.i : noun.i])
     if len(dict.fromkeys(plain)) >= 2 and hyphen:
         out += [(a, "party") for a in plain]
     return out
+
+
+def _hyphened(ctx: Context, mod: Any) -> list[str]:
+    """The first side of 'Syrian-Israel talks', which the parser hangs on the second: a
+    modifier of the modifier joined to it by a hyphen, or the modifier's own nationality word."""
+    doc = mod.doc
+    joined = [c for c in mod.children if c.i < mod.i and c.dep_ in _MODIFIERS and doc[c.i + 1].text == "-"]
+    own = actor_at(ctx, mod) or state_of(ctx, mod, tagged=not joined)
+    found = [a for c in joined for a in [actor_at(ctx, c) or state_of(ctx, c, tagged=False)] if a]
+    return found + ([own] if own else [])
 
 
 def _participle_role(mod: Any, lex: dict[str, Any]) -> str | None:

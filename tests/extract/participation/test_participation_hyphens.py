@@ -1,0 +1,22 @@
+"""Sides named by a hyphenated pair of nationality words before a meeting noun (participation.implied)."""
+
+from __future__ import annotations
+
+from conftest import has_fact
+
+
+def test_a_nationality_pair_names_both_states(run):
+    digest = run("The Peruvian-Ecuadorean talks resumed in Lima last month.")
+    assert has_fact(digest, "participations", "Peru", "attended"), digest["participations"]
+    assert has_fact(digest, "participations", "Ecuador", "attended")
+
+
+def test_an_adjective_and_a_name_pair_names_both_states(run):
+    digest = run("The Peruvian-Ecuador negotiations will resume in Lima next week.")
+    assert has_fact(digest, "participations", "Peru", "will_attend"), digest["participations"]
+    assert has_fact(digest, "participations", "Ecuador", "will_attend")
+
+
+def test_a_single_nationality_word_names_no_sides(run):
+    digest = run("The Peruvian talks resumed in Lima last month.")
+    assert not has_fact(digest, "participations", "Peru", "attended"), digest["participations"]
