@@ -141,12 +141,15 @@ def _after(ctx: Context, noun: Any, lex: dict[str, Any]) -> list[tuple[str, str 
 
 
 def _involved(ctx: Context, noun: Any, lex: dict[str, Any]) -> list[tuple[str, str | None]]:
-    """'proximity talks involving X', 'the talks, which also involve X': X is a party."""
+    """'proximity talks involving X', 'the talks, which also involve X', 'the meetings included X':
+    X is a party."""
     out: list[tuple[str, str | None]] = []
     verbs = [c for c in noun.children if c.dep_ in ("acl", "relcl") and c.lemma_ in lex["involving_verbs"]]
+    if noun.dep_ == "nsubj" and noun.head.lemma_ in lex["involving_verbs"] and noun.head.pos_ == "VERB":
+        verbs.append(noun.head)  # "the meetings included X, Y and Z"
     for verb in verbs:
         relative = any(c.dep_ == "nsubj" and c.lower_ in ("which", "that") for c in verb.children)
-        if verb.dep_ == "relcl" and not relative:
+        if verb.dep_ == "relcl" and not relative and verb.i != noun.head.i:
             continue  # "talks X included in its plan": the noun is no subject
         for obj in (c for c in verb.children if c.dep_ == "dobj"):
             out += [(a, "party") for a in actors_of(ctx, obj, verb)]

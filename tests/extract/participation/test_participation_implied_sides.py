@@ -1,4 +1,4 @@
-"""Sides named by a hyphenated pair of nationality words before a meeting noun (participation.implied)."""
+"""Sides a meeting mention names: nationality pairs, people it includes (participation.implied)."""
 
 from __future__ import annotations
 
@@ -20,3 +20,12 @@ def test_an_adjective_and_a_name_pair_names_both_states(run):
 def test_a_single_nationality_word_names_no_sides(run):
     digest = run("The Peruvian talks resumed in Lima last month.")
     assert not has_fact(digest, "participations", "Peru", "attended"), digest["participations"]
+
+
+def test_people_a_meeting_is_said_to_include_attended(run):
+    digest = run(
+        "Talks on the border were held in Lima on Friday. The meetings included Peruvian ministers "
+        "Luis Vega and Jorge Paz. The talks also included a discussion of fishing rights."
+    )
+    assert has_fact(digest, "participations", "Luis Vega", "attended"), digest["participations"]
+    assert has_fact(digest, "participations", "Jorge Paz", "attended")
