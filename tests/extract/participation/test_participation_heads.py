@@ -24,7 +24,8 @@ def test_the_head_of_a_government_delegation_attends_with_the_government(run):
 
 def test_a_side_word_shared_by_two_actors_names_no_side(run):
     digest = run(
-        "Talks between the Peruvian government and the Ecuadorean government resumed in Lima on "
-        "Monday. The head of the government delegation, Luis Vega, expressed hope for an agreement."
+        "Talks between the Peruvian government and the Ecuadorean government will open in Lima next "
+        "week. The Ecuadorean government said it would not attend. The head of the government "
+        "delegation, Luis Vega, said he hoped for an agreement."
     )
-    assert not has_fact(digest, "participations", "Luis Vega", "attended"), digest["participations"]
+    assert not has_fact(digest, "participations", "Luis Vega", "declined"), digest["participations"]

@@ -62,3 +62,25 @@ def test_a_delegation_said_to_come_and_to_be_there_gives_members_one_status(run)
     )
     assert has_fact(digest, "participations", "Luis Vega", "attended"), digest["participations"]
     assert not has_fact(digest, "participations", "Luis Vega", "will_attend")
+
+
+def test_the_head_of_a_negotiating_team_attends_talks_under_way(run):
+    digest = run(
+        _OPEN
+        + "The head of the Peruvian negotiating team, Luis Vega, warned that there had been no progress."
+    )
+    assert has_fact(digest, "participations", "Luis Vega", "attended"), digest["participations"]
+    assert has_fact(digest, "participations", "Luis Vega", "head_of_delegation", field="role")
+
+
+def test_a_delegation_member_title_attends_talks_under_way(run):
+    digest = run(
+        _OPEN
+        + "Peruvian trade minister and delegation member Luis Vega said the rebels had rejected an offer."
+    )
+    assert has_fact(digest, "participations", "Luis Vega", "attended"), digest["participations"]
+
+
+def test_the_head_of_a_team_that_is_not_a_side_s_is_not_put_at_the_talks(run):
+    digest = run(_OPEN + "The head of the national football team, Luis Vega, said the match would go ahead.")
+    assert not has_fact(digest, "participations", "Luis Vega", "attended"), digest["participations"]

@@ -35,6 +35,7 @@ def participations(ctx: Context, facts: list[Participation], meetings: list[Meet
             continue
         people = [(p, "party") for p in members(ctx, tok, lex)]
         people += [(h, "head_of_delegation") for h in _heads(ctx, tok, lex)]
+        people += titled(ctx, tok, lex)
         if not people:
             continue
         ev = Evidence.from_span(tok.sent)
@@ -105,6 +106,36 @@ def _aside(tok: Any, verb: Any, span: Any) -> bool:
             return True
         t = t.head
     return False
+
+
+def titled(ctx: Context, noun: Any, lex: dict[str, Any]) -> list[tuple[str, str]]:
+    """(person, role) a title on a side's team names: 'the head of the negotiating team, A',
+    'delegation member A', 'A, the chief of the delegation'."""
+    if not _side_team(noun, lex):
+        return []
+    title = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else noun.head
+    if noun.dep_ not in ("pobj", "compound"):
+        return []
+    role = next((r for r, words in lex["titles"].items() if title.lemma_ in words), None)
+    if role is None or title.pos_ != "NOUN":
+        return []
+    people = [c for c in title.children if c.dep_ == "appos"]
+    people += [title.head] if title.dep_ == "appos" else []
+    named = title
+    while named.dep_ in ("compound", "nmod", "conj") and named.head.i != named.i:
+        named = named.head  # "delegation member A", "trade minister and delegation member A"
+    people += [named] if named is not title and named.pos_ == "PROPN" else []
+    found = [a for p in people for a in actors_of(ctx, p, title) if is_person(ctx, a)]
+    return [(a, role) for a in dict.fromkeys(found)]
+
+
+def _side_team(noun: Any, lex: dict[str, Any]) -> bool:
+    """A delegation, or a team or mission the words of talks qualify ('the negotiating team')."""
+    if noun.lemma_ in lex["team_nouns"]:
+        return True
+    return any(
+        c.lemma_.lower() in lex["talks_words"] for c in noun.children if c.dep_ in ("compound", "amod")
+    )
 
 
 def _heads(ctx: Context, noun: Any, lex: dict[str, Any]) -> list[str]:
