@@ -131,8 +131,8 @@ def _cue_status(tok: Any, lex: dict[str, Any]) -> str | None:
     withdrawn = tok.lemma_ in lex["withdraw_verbs"]
     if withdrawn and any(c.dep_ == "dobj" and c.lemma_ == "invitation" for c in tok.children):
         return None  # "withdrew the invitation": the invitee's status (nouns.invitation), not the subject's
-    if tok.lemma_ == "reach" and not complements.reaches_place(tok):
-        return None  # "reached an agreement"
+    if tok.lemma_ in ("reach", "return") and not complements.reaches_place(tok):
+        return None  # "reached an agreement", "returned home"
     return status
 
 
