@@ -22,7 +22,7 @@ from ...lexicon import load as load_lexicon
 from ...model import Evidence, Meeting, Participation
 from .. import _clauses as clauses
 from .._discourse import Focus, actors_of, meeting_for, named_meeting, reported_subject
-from . import collective, complements, implied, leaders, members, nouns, sides, teams, titles
+from . import collective, complements, hosting, implied, leaders, members, nouns, sides, teams, titles
 from .roles import hedged as _hedged
 from .roles import role as _role
 from .roles import run_by
@@ -50,6 +50,7 @@ def extract(ctx: Context) -> list[Participation]:
             continue  # a speaker's words: the quotes extractor keeps them
         out += titles.participations(ctx, tok, lex, focus)
         out += teams.participations(ctx, tok, lex, focus)
+        out += hosting.participations(ctx, tok, lex, focus)
         for status, actors_span, cue in _statements(tok, lex):
             meeting = meeting_for(ctx, cue, focus)
             if meeting is None or _met_elsewhere(cue, actors_span, focus):

@@ -1,0 +1,41 @@
+"""Guests of a host: "Turkey will host Russian and Ukrainian delegations", "the city hosts
+representatives of the factions".
+
+The object of a hosting verb, when it names the people a meeting gathers (delegations,
+representatives, negotiators), takes part in the meeting in focus: will_attend when the
+hosting is ahead, attended when the meeting is under way or the hosting past. The host
+itself is the subject cue's business; "hosts three million refugees" names no meeting's guests.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ...context import Context
+from ...model import Evidence, Participation
+from .. import _clauses as clauses
+from .._discourse import Focus, actors_of, meeting_for
+from .implied import under_way
+
+
+def participations(ctx: Context, tok: Any, lex: dict[str, Any], focus: Focus) -> list[Participation]:
+    """The guests a hosting verb names, at the meeting its clause is about."""
+    if tok.pos_ != "VERB" or tok.lemma_ not in lex["role_verbs"]["host"] or clauses.negated(tok):
+        return []
+    guests = [c for c in tok.children if c.dep_ == "dobj" and _gathered(c, lex)]
+    if not guests:
+        return []
+    meeting = meeting_for(ctx, tok, focus)
+    if meeting is None or meeting.status == "cancelled":
+        return []
+    past = tok.tag_ in ("VBD", "VBN") and not clauses.future(tok)
+    ahead = clauses.future(tok) or not (past or under_way(meeting))
+    status = "will_attend" if ahead else "attended"
+    found = [a for g in guests for a in actors_of(ctx, g, tok)]
+    ev = Evidence.from_span(tok.sent)
+    return [Participation(meeting.id, a, status, ev, role="party") for a in dict.fromkeys(found)]
+
+
+def _gathered(noun: Any, lex: dict[str, Any]) -> bool:
+    """A noun for the people a meeting gathers ('delegations', 'representatives of X')."""
+    return noun.lower_ in lex["hosted_teams"] or noun.lemma_ in lex["send_objects"]
