@@ -31,3 +31,11 @@ def test_hosting_refugees_names_no_guests_of_the_talks(run):
         for p in digest["participations"]
         if p["actor"] == a["id"]
     ), digest["participations"]
+
+
+def test_a_headline_verb_tagged_as_a_noun_still_hosts(run):
+    digest = run(
+        "Peruvian city hosts delegates of the rebel movement in bid to end the war.\n\n"
+        "Peace talks between Peru and the rebels resumed in Lima on Monday."
+    )
+    assert has_fact(digest, "participations", "rebel movement", "attended"), digest["participations"]

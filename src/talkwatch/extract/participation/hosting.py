@@ -20,7 +20,10 @@ from .implied import under_way
 
 def participations(ctx: Context, tok: Any, lex: dict[str, Any], focus: Focus) -> list[Participation]:
     """The guests a hosting verb names, at the meeting its clause is about."""
-    if tok.pos_ != "VERB" or tok.lemma_ not in lex["role_verbs"]["host"] or clauses.negated(tok):
+    verb = tok.pos_ == "VERB" or any(
+        c.dep_ == "dobj" for c in tok.children
+    )  # headline 'city hosts X': a NOUN
+    if not verb or tok.lemma_ not in lex["role_verbs"]["host"] or clauses.negated(tok):
         return []
     guests = [c for c in tok.children if c.dep_ == "dobj" and _gathered(c, lex)]
     if not guests:
