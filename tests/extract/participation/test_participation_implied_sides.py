@@ -29,3 +29,12 @@ def test_people_a_meeting_is_said_to_include_attended(run):
     )
     assert has_fact(digest, "participations", "Luis Vega", "attended"), digest["participations"]
     assert has_fact(digest, "participations", "Jorge Paz", "attended")
+
+
+def test_between_hung_on_the_meeting_s_participle_names_the_sides(run):
+    digest = run(
+        "The envoy said the conference would precede the talks scheduled to begin on Friday between "
+        "the Peruvian government and the rebels in Lima."
+    )
+    assert has_fact(digest, "participations", "rebels", "will_attend"), digest["participations"]
+    assert has_fact(digest, "participations", "Peruvian government", "will_attend")

@@ -118,12 +118,24 @@ def _named(ctx: Context, noun: Any, lex: dict[str, Any], heads: set[str]) -> lis
                 found += _named(ctx, obj, lex, heads) if prep.lower_ == "of" else []
             else:
                 found += [(a, "party") for a in actors_of(ctx, obj, noun)]
+    for prep in _scheduled_between(noun):  # "talks scheduled to begin on Friday between X and Y"
+        found += [
+            (a, "party") for obj in prep.children if obj.dep_ == "pobj" for a in actors_of(ctx, obj, noun)
+        ]
     found += _modifiers(ctx, noun, lex)
     found += _involved(ctx, noun, lex)
     found += _after(ctx, noun, lex)
     found += _agents(ctx, noun, lex)
     found += _verb_subjects(ctx, noun, lex)
     return list(dict.fromkeys(found))
+
+
+def _scheduled_between(noun: Any) -> list[Any]:
+    """'between' phrases the parser hung on a participle of the meeting noun or its complement
+    ('talks scheduled to begin on Friday between X and Y', 'talks set to open between X and Y')."""
+    verbs = [c for c in noun.children if c.dep_ == "acl"]
+    verbs += [x for v in verbs for x in v.children if x.dep_ == "xcomp"]
+    return [p for v in verbs for p in v.children if p.dep_ == "prep" and p.lower_ == "between"]
 
 
 def _after(ctx: Context, noun: Any, lex: dict[str, Any]) -> list[tuple[str, str | None]]:
