@@ -84,3 +84,8 @@ def test_a_delegation_member_title_attends_talks_under_way(run):
 def test_the_head_of_a_team_that_is_not_a_side_s_is_not_put_at_the_talks(run):
     digest = run(_OPEN + "The head of the national football team, Luis Vega, said the match would go ahead.")
     assert not has_fact(digest, "participations", "Luis Vega", "attended"), digest["participations"]
+
+
+def test_the_head_of_a_standing_mission_to_a_country_is_not_put_at_the_talks(run):
+    digest = run(_OPEN + "Luis Vega, the head of the EU delegation to Peru, said the talks were important.")
+    assert not has_fact(digest, "participations", "Luis Vega", "attended"), digest["participations"]

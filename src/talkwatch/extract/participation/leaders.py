@@ -94,7 +94,9 @@ def _described(ctx: Context, title: Any, lex: dict[str, Any]) -> list[str]:
 
 
 def _bounds(tok: Any) -> tuple[int, int]:
-    last = tok.doc[tok.right_edge.i]
+    """The group's phrase, without where it is sent ('the EU delegation to Peru': the EU)."""
+    to = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+    last = tok.doc[to.i - 1] if to is not None else tok.doc[tok.right_edge.i]
     return tok.doc[tok.left_edge.i].idx, last.idx + len(last)
 
 

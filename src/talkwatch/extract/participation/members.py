@@ -13,10 +13,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from ...actors import gazetteer as gaz
 from ...context import Context
 from ...lexicon import load as load_lexicon
 from ...model import Evidence, Meeting, Participation
-from .._discourse import Focus, actors_of, is_person, meeting_for
+from .._discourse import Focus, actor_at, actors_of, is_person, meeting_for
 from .implied import under_way
 
 _SHARED = ("attended", "will_attend")
@@ -111,7 +112,7 @@ def _aside(tok: Any, verb: Any, span: Any) -> bool:
 def titled(ctx: Context, noun: Any, lex: dict[str, Any]) -> list[tuple[str, str]]:
     """(person, role) a title on a side's team names: 'the head of the negotiating team, A',
     'delegation member A', 'A, the chief of the delegation'."""
-    if not _side_team(noun, lex):
+    if not _side_team(ctx, noun, lex):
         return []
     title = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else noun.head
     if noun.dep_ not in ("pobj", "compound"):
@@ -129,8 +130,12 @@ def titled(ctx: Context, noun: Any, lex: dict[str, Any]) -> list[tuple[str, str]
     return [(a, role) for a in dict.fromkeys(found)]
 
 
-def _side_team(noun: Any, lex: dict[str, Any]) -> bool:
-    """A delegation, or a team or mission the words of talks qualify ('the negotiating team')."""
+def _side_team(ctx: Context, noun: Any, lex: dict[str, Any]) -> bool:
+    """A delegation, or a team or mission the words of talks qualify ('the negotiating team');
+    not a standing mission to a country ('the head of the EU delegation to Ukraine, A')."""
+    to = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children]
+    if any(_state(ctx, g) for g in to):
+        return False
     if noun.lemma_ in lex["team_nouns"]:
         return True
     return any(
@@ -180,3 +185,11 @@ def _one_each(found: list[tuple[str, str]], focus: Focus) -> list[tuple[str, str
 
 def _implied(meeting: Meeting) -> str:
     return "attended" if under_way(meeting) else "will_attend"
+
+
+def _state(ctx: Context, tok: Any) -> bool:
+    """A state or an international body ('to Ukraine', 'to the UN'), by the index or the gazetteer."""
+    found = actor_at(ctx, tok)
+    entry = gaz.load().lookup(tok.text) if found is None else None
+    kind = ctx.actors.get(found).type if found else (entry.type if entry else None)
+    return kind in ("state", "igo")
