@@ -89,3 +89,8 @@ def test_the_head_of_a_team_that_is_not_a_side_s_is_not_put_at_the_talks(run):
 def test_the_head_of_a_standing_mission_to_a_country_is_not_put_at_the_talks(run):
     digest = run(_OPEN + "Luis Vega, the head of the EU delegation to Peru, said the talks were important.")
     assert not has_fact(digest, "participations", "Luis Vega", "attended"), digest["participations"]
+
+
+def test_a_team_of_no_side_has_no_members_at_the_talks(run):
+    digest = run(_OPEN + "The national football team includes Luis Vega and Jorge Paz.")
+    assert not has_fact(digest, "participations", "Luis Vega", "attended"), digest["participations"]

@@ -32,7 +32,7 @@ def participations(ctx: Context, facts: list[Participation], meetings: list[Meet
     out: list[Participation] = []
     for tok in ctx.tokens:
         focus.see(tok)
-        if tok.pos_ != "NOUN" or tok.lower_ not in nouns:
+        if tok.pos_ != "NOUN" or tok.lower_ not in nouns or not _side_team(ctx, tok, lex):
             continue
         people = [(p, "party") for p in members(ctx, tok, lex)]
         people += [(h, "head_of_delegation") for h in _heads(ctx, tok, lex)]
@@ -112,8 +112,6 @@ def _aside(tok: Any, verb: Any, span: Any) -> bool:
 def titled(ctx: Context, noun: Any, lex: dict[str, Any]) -> list[tuple[str, str]]:
     """(person, role) a title on a side's team names: 'the head of the negotiating team, A',
     'delegation member A', 'A, the chief of the delegation'."""
-    if not _side_team(ctx, noun, lex):
-        return []
     title = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else noun.head
     if noun.dep_ not in ("pobj", "compound"):
         return []
@@ -131,16 +129,17 @@ def titled(ctx: Context, noun: Any, lex: dict[str, Any]) -> list[tuple[str, str]
 
 
 def _side_team(ctx: Context, noun: Any, lex: dict[str, Any]) -> bool:
-    """A delegation, or a team or mission the words of talks qualify ('the negotiating team');
+    """A delegation, or a team or mission of a side or of the talks ('the negotiating team', 'the
+    government team', "Hamas's team", 'the Thai team'; not 'the football team');
     not a standing mission to a country ('the head of the EU delegation to Ukraine, A')."""
     to = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children]
     if any(_state(ctx, g) for g in to):
         return False
     if noun.lemma_ in lex["team_nouns"]:
         return True
-    return any(
-        c.lemma_.lower() in lex["talks_words"] for c in noun.children if c.dep_ in ("compound", "amod")
-    )
+    mods = [c for c in noun.children if c.dep_ in ("compound", "amod", "poss") and c.i < noun.i]
+    words = set(lex["talks_words"]) | set(load_lexicon("participation")["side_words"])
+    return any(c.lemma_.lower() in words or actor_at(ctx, c) or c.ent_type_ == "NORP" for c in mods)
 
 
 def _heads(ctx: Context, noun: Any, lex: dict[str, Any]) -> list[str]:
