@@ -6,7 +6,10 @@ delegation will be led by A and will also feature B": each named person sits at
 the meeting the delegation attends, with the delegation's status there (its own
 facts at that meeting, else the state of the meeting it is told about). The
 head named in the same place ("Led by A, the delegation ...", "It was led by A"
-right after the delegation's sentence) gets the status too, as head of delegation.
+right after the delegation's sentence) gets the status too, as head of delegation,
+and so does a person a title puts on the team ("the head of the negotiating team,
+A", "delegation member B"). Only a side's team counts: not a football team, not a
+standing mission to a country.
 """
 
 from __future__ import annotations
@@ -56,7 +59,7 @@ def members(ctx: Context, noun: Any, lex: dict[str, Any]) -> list[str]:
         objects += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
         if objects:
             out += _people_listed(ctx, verb, min(o.left_edge.i for o in objects))
-    return [p for p in dict.fromkeys(out)]
+    return list(dict.fromkeys(out))
 
 
 def _clauses(noun: Any) -> list[Any]:
