@@ -39,3 +39,11 @@ def test_a_headline_verb_tagged_as_a_noun_still_hosts(run):
         "Peace talks between Peru and the rebels resumed in Lima on Monday."
     )
     assert has_fact(digest, "participations", "rebel movement", "attended"), digest["participations"]
+
+
+def test_the_place_guests_are_welcomed_at_is_no_guest(run):
+    digest = run(
+        "Talks on the border opened in Lima on Monday. Foreign Minister Luis Vega welcomed the "
+        "delegations at the foreign ministry."
+    )
+    assert not has_fact(digest, "participations", "foreign ministry", "attended"), digest["participations"]

@@ -20,9 +20,9 @@ def test_returning_home_is_no_arrival(run):
     assert not has_fact(digest, "participations", "Luis Vega", "arrived"), digest["participations"]
 
 
-def test_agreeing_to_return_to_the_table_will_attend(run):
+def test_returning_to_the_table_is_no_arrival(run):
     digest = run(
-        "Border talks in Quito were suspended last month. The rebels agreed on Monday to return to "
-        "the negotiating table next week."
+        "Border talks resumed in Quito on Thursday. The rebels returned to the negotiating table in "
+        "Quito on Thursday for a new phase of the talks."
     )
     assert not has_fact(digest, "participations", "rebels", "arrived"), digest["participations"]

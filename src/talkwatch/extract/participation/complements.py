@@ -19,12 +19,11 @@ def takes_invitation(verb: Any, lex: dict[str, Any]) -> bool:
 
 def reaches_place(verb: Any) -> bool:
     """'reached Geneva', 'reached the venue': a place or a meeting, not an agreement; 'returned
-    for more talks', 'returned to the negotiating table': a meeting, not home."""
+    for more talks': back for a meeting, not home ('returned to the negotiating table' is a
+    resumption, which the meeting's state tells)."""
     if verb.lemma_ == "return":
-        preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "to")]
-        return any(
-            is_meeting(o) or o.lemma_ == "table" for p in preps for o in p.children if o.dep_ == "pobj"
-        )
+        preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"]
+        return any(is_meeting(o) for p in preps for o in p.children if o.dep_ == "pobj")
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if obj is None:
         return False

@@ -17,6 +17,8 @@ from .. import _clauses as clauses
 from .._discourse import Focus, actors_of, meeting_for
 from .implied import under_way
 
+_PLACES = ("at", "in", "on", "inside")  # where guests are received, not who comes with them
+
 
 def participations(ctx: Context, tok: Any, lex: dict[str, Any], focus: Focus) -> list[Participation]:
     """The guests a hosting verb names, at the meeting its clause is about."""
@@ -34,7 +36,7 @@ def participations(ctx: Context, tok: Any, lex: dict[str, Any], focus: Focus) ->
     past = tok.tag_ in ("VBD", "VBN") and not clauses.future(tok)
     ahead = clauses.future(tok) or not (past or under_way(meeting))
     status = "will_attend" if ahead else "attended"
-    found = [a for g in guests for a in actors_of(ctx, g, tok)]
+    found = [a for g in guests for a in actors_of(ctx, g, tok) if not _placed(ctx, g, a)]
     ev = Evidence.from_span(tok.sent)
     return [Participation(meeting.id, a, status, ev, role="party") for a in dict.fromkeys(found)]
 
@@ -42,3 +44,13 @@ def participations(ctx: Context, tok: Any, lex: dict[str, Any], focus: Focus) ->
 def _gathered(noun: Any, lex: dict[str, Any]) -> bool:
     """A noun for the people a meeting gathers ('delegations', 'representatives of X')."""
     return noun.lower_ in lex["hosted_teams"] or noun.lemma_ in lex["send_objects"]
+
+
+def _placed(ctx: Context, noun: Any, actor: str) -> bool:
+    """An actor named only where the guests are received ('welcomed the delegations at the
+    foreign ministry'), not among them."""
+    where = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in _PLACES]
+    spans = [(noun.doc[c.left_edge.i].idx, noun.doc[c.right_edge.i].idx + 1) for c in where]
+    mentions = [m for m in ctx.actors.mentions_in(noun.left_edge.idx, noun.doc[noun.right_edge.i].idx + 99)]
+    own = [m for m in mentions if m.actor == actor]
+    return bool(own) and all(any(a <= m.start < b for a, b in spans) for m in own)
