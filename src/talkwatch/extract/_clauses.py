@@ -204,11 +204,19 @@ def conjuncts(tok: Any) -> list[Any]:
     stack = [tok]
     while stack:
         t = stack.pop()
-        for c in t.children:
+        for c in [*t.children, *_misplaced(t)]:
             if c.dep_ in ("conj", "appos") and c not in out:
                 out.append(c)
                 stack.append(c)
     return out
+
+
+def _misplaced(tok: Any) -> list[Any]:
+    """A person the parser coordinated with the place of the item before ('A of Serbia, B of
+    Croatia and C of Bosnia': C hangs on Croatia), which belongs to the list of people."""
+    places = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    places = [g for g in places if g.dep_ == "pobj" and g.pos_ == "PROPN" and g.ent_type_ != "PERSON"]
+    return [k for g in places for k in g.children if k.dep_ == "conj" and k.ent_type_ == "PERSON"]
 
 
 def count(word: str) -> int | None:

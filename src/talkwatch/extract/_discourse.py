@@ -115,7 +115,16 @@ def _mention_at(ctx: Context, tok: Any) -> str | None:
     covering = [m for m in hits if m.start <= tok.idx < m.end]
     if covering:
         return max(covering, key=lambda m: m.end - m.start).actor
-    return _surname(ctx, tok)
+    return _surname(ctx, tok) or _acronym(ctx, tok)
+
+
+def _acronym(ctx: Context, tok: Any) -> str | None:
+    """An acronym the actor index left unattached in a list ('A, B, RADEBU and C') names the
+    actor of that name found elsewhere in the text."""
+    if len(tok.text) < 2 or not tok.text.isupper() or not tok.text.isalpha():
+        return None
+    same = [a for a in ctx.actors.actors if a.name == tok.text and a.type != "person"]
+    return same[0].id if len(same) == 1 else None
 
 
 def _surname(ctx: Context, tok: Any) -> str | None:

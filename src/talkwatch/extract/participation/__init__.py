@@ -22,7 +22,19 @@ from ...lexicon import load as load_lexicon
 from ...model import Evidence, Meeting, Participation
 from .. import _clauses as clauses
 from .._discourse import Focus, actors_of, meeting_for, named_meeting, reported_subject
-from . import collective, complements, implied, leaders, nouns, sides, teams, titles
+from . import (
+    absolutes,
+    collective,
+    complements,
+    hosting,
+    implied,
+    leaders,
+    members,
+    nouns,
+    sides,
+    teams,
+    titles,
+)
 from .roles import hedged as _hedged
 from .roles import role as _role
 from .roles import run_by
@@ -50,6 +62,8 @@ def extract(ctx: Context) -> list[Participation]:
             continue  # a speaker's words: the quotes extractor keeps them
         out += titles.participations(ctx, tok, lex, focus)
         out += teams.participations(ctx, tok, lex, focus)
+        out += hosting.participations(ctx, tok, lex, focus)
+        out += absolutes.participations(ctx, tok, lex, focus)
         for status, actors_span, cue in _statements(tok, lex):
             meeting = meeting_for(ctx, cue, focus)
             if meeting is None or _met_elsewhere(cue, actors_span, focus):
@@ -70,6 +84,7 @@ def extract(ctx: Context) -> list[Participation]:
     out += named
     out += sides.carry(ctx, out, meetings, focus.main)
     out += leaders.share(ctx, out, leaders.heads(ctx, lex, _subject))
+    out += members.participations(ctx, out, meetings)  # "the delegation includes A and B"
     return sides.said_twice(ctx, _unique(out))
 
 
@@ -130,8 +145,8 @@ def _cue_status(tok: Any, lex: dict[str, Any]) -> str | None:
     withdrawn = tok.lemma_ in lex["withdraw_verbs"]
     if withdrawn and any(c.dep_ == "dobj" and c.lemma_ == "invitation" for c in tok.children):
         return None  # "withdrew the invitation": the invitee's status (nouns.invitation), not the subject's
-    if tok.lemma_ == "reach" and not complements.reaches_place(tok):
-        return None  # "reached an agreement"
+    if tok.lemma_ in ("reach", "return") and not complements.reaches_place(tok):
+        return None  # "reached an agreement", "returned home"
     return status
 
 
@@ -320,11 +335,11 @@ def _stated(cue: Any, status: str, lex: dict[str, Any], meeting: Meeting) -> str
             return "undecided"
         if status in _ATTEND:
             under_way = implied.under_way(meeting)
-            if _purpose_of_arrival(cue, lex) and under_way:
+            if complements.purpose_of_arrival(cue, lex) and under_way:
                 return "attended"  # "X arrived to attend the talks", which are under way
             if cue.dep_ == "acl":  # "talks hosted by Qatar": the meeting's own tense decides
                 return "attended" if under_way else "will_attend"
-            if _on_the_way(cue, lex):
+            if complements.on_the_way(cue, lex):
                 return "will_attend"  # "is going to the meeting": on the way
             verb = cue.head if cue.pos_ == "ADJ" and cue.dep_ == "acomp" else cue  # "X is present"
             present = not clauses.future(verb) and verb.tag_ in ("VBZ", "VBP", "VBG")
@@ -334,26 +349,6 @@ def _stated(cue: Any, status: str, lex: dict[str, Any], meeting: Meeting) -> str
     if status == "declined" and neg:
         return "will_attend"
     return status
-
-
-def _purpose_of_arrival(cue: Any, lex: dict[str, Any]) -> bool:
-    """'arrived in Geneva to take part', 'flew to Doha to attend': the purpose of a past journey."""
-    head = cue.head
-    return (
-        cue.dep_ in ("xcomp", "advcl")
-        and head.lemma_ in lex["journey_verbs"]
-        and head.tag_ in ("VBD", "VBN")
-        and not clauses.future(head)
-    )
-
-
-def _on_the_way(cue: Any, lex: dict[str, Any]) -> bool:
-    """'is going to the meeting', 'was heading for Naivasha' (not 'is going to act as mediator')."""
-    return (
-        cue.tag_ == "VBG"
-        and cue.lemma_ in lex["journey_verbs"]
-        and not any(c.dep_ in ("xcomp", "ccomp") for c in cue.children)
-    )
 
 
 def _possible(cue: Any) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from ...lexicon import load as load_lexicon
+from .. import _clauses as clauses
 
 
 def takes_invitation(verb: Any, lex: dict[str, Any]) -> bool:
@@ -18,7 +19,12 @@ def takes_invitation(verb: Any, lex: dict[str, Any]) -> bool:
 
 
 def reaches_place(verb: Any) -> bool:
-    """'reached Geneva', 'reached the venue': a place or a meeting, not an agreement."""
+    """'reached Geneva', 'reached the venue': a place or a meeting, not an agreement; 'returned
+    for more talks': back for a meeting, not home ('returned to the negotiating table' is a
+    resumption, which the meeting's state tells)."""
+    if verb.lemma_ == "return":
+        preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"]
+        return any(is_meeting(o) for p in preps for o in p.children if o.dep_ == "pobj")
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if obj is None:
         return False
@@ -101,3 +107,23 @@ def is_thing(tok: Any) -> bool:
 
 def sends_people(tok: Any, lex: dict[str, Any]) -> bool:
     return any(c.dep_ == "dobj" and c.lemma_.lower() in lex["send_objects"] for c in tok.children)
+
+
+def purpose_of_arrival(cue: Any, lex: dict[str, Any]) -> bool:
+    """'arrived in Geneva to take part', 'flew to Doha to attend': the purpose of a past journey."""
+    head = cue.head
+    return (
+        cue.dep_ in ("xcomp", "advcl")
+        and head.lemma_ in lex["journey_verbs"]
+        and head.tag_ in ("VBD", "VBN")
+        and not clauses.future(head)
+    )
+
+
+def on_the_way(cue: Any, lex: dict[str, Any]) -> bool:
+    """'is going to the meeting', 'was heading for Naivasha' (not 'is going to act as mediator')."""
+    return (
+        cue.tag_ == "VBG"
+        and cue.lemma_ in lex["journey_verbs"]
+        and not any(c.dep_ in ("xcomp", "ccomp") for c in cue.children)
+    )

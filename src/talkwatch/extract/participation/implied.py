@@ -15,7 +15,8 @@ from ...context import Context
 from ...lexicon import load as load_lexicon
 from ...model import Evidence, Meeting, Participation
 from .. import _clauses as clauses
-from .._discourse import actors_of
+from .._discourse import actor_at, actors_of
+from .demonyms import state_of
 
 _UNDER_WAY = {"ongoing", "held", "concluded", "suspended"}
 _AHEAD = {"scheduled", "postponed", "cancelled"}
@@ -117,12 +118,24 @@ def _named(ctx: Context, noun: Any, lex: dict[str, Any], heads: set[str]) -> lis
                 found += _named(ctx, obj, lex, heads) if prep.lower_ == "of" else []
             else:
                 found += [(a, "party") for a in actors_of(ctx, obj, noun)]
+    for prep in _scheduled_between(noun):  # "talks scheduled to begin on Friday between X and Y"
+        found += [
+            (a, "party") for obj in prep.children if obj.dep_ == "pobj" for a in actors_of(ctx, obj, noun)
+        ]
     found += _modifiers(ctx, noun, lex)
     found += _involved(ctx, noun, lex)
     found += _after(ctx, noun, lex)
     found += _agents(ctx, noun, lex)
     found += _verb_subjects(ctx, noun, lex)
     return list(dict.fromkeys(found))
+
+
+def _scheduled_between(noun: Any) -> list[Any]:
+    """'between' phrases the parser hung on a participle of the meeting noun or its complement
+    ('talks scheduled to begin on Friday between X and Y', 'talks set to open between X and Y')."""
+    verbs = [c for c in noun.children if c.dep_ == "acl"]
+    verbs += [x for v in verbs for x in v.children if x.dep_ == "xcomp"]
+    return [p for v in verbs for p in v.children if p.dep_ == "prep" and p.lower_ == "between"]
 
 
 def _after(ctx: Context, noun: Any, lex: dict[str, Any]) -> list[tuple[str, str | None]]:
@@ -140,12 +153,15 @@ def _after(ctx: Context, noun: Any, lex: dict[str, Any]) -> list[tuple[str, str 
 
 
 def _involved(ctx: Context, noun: Any, lex: dict[str, Any]) -> list[tuple[str, str | None]]:
-    """'proximity talks involving X', 'the talks, which also involve X': X is a party."""
+    """'proximity talks involving X', 'the talks, which also involve X', 'the meetings included X':
+    X is a party."""
     out: list[tuple[str, str | None]] = []
     verbs = [c for c in noun.children if c.dep_ in ("acl", "relcl") and c.lemma_ in lex["involving_verbs"]]
+    if noun.dep_ == "nsubj" and noun.head.lemma_ in lex["involving_verbs"] and noun.head.pos_ == "VERB":
+        verbs.append(noun.head)  # "the meetings included X, Y and Z"
     for verb in verbs:
         relative = any(c.dep_ == "nsubj" and c.lower_ in ("which", "that") for c in verb.children)
-        if verb.dep_ == "relcl" and not relative:
+        if verb.dep_ == "relcl" and not relative and verb.i != noun.head.i:
             continue  # "talks X included in its plan": the noun is no subject
         for obj in (c for c in verb.children if c.dep_ == "dobj"):
             out += [(a, "party") for a in actors_of(ctx, obj, verb)]
@@ -167,11 +183,21 @@ def _modifiers(ctx: Context, noun: Any, lex: dict[str, Any]) -> list[tuple[str, 
         if mod.dep_ == "poss":
             out += [(a, "party") for a in ids]
         else:
-            plain += ids
+            plain += _hyphened(ctx, mod) + ids
     hyphen = any(t.text == "-" or "-" in t.text for t in noun.doc[noun.left_edge.i : noun.i])
     if len(dict.fromkeys(plain)) >= 2 and hyphen:
         out += [(a, "party") for a in plain]
     return out
+
+
+def _hyphened(ctx: Context, mod: Any) -> list[str]:
+    """The first side of 'Syrian-Israel talks', which the parser hangs on the second: a
+    modifier of the modifier joined to it by a hyphen, or the modifier's own nationality word."""
+    doc = mod.doc
+    joined = [c for c in mod.children if c.i < mod.i and c.dep_ in _MODIFIERS and doc[c.i + 1].text == "-"]
+    own = actor_at(ctx, mod) or state_of(ctx, mod, tagged=not joined)
+    found = [a for c in joined for a in [actor_at(ctx, c) or state_of(ctx, c, tagged=False)] if a]
+    return found + ([own] if own else [])
 
 
 def _participle_role(mod: Any, lex: dict[str, Any]) -> str | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from ...context import Context
+from ...lexicon import load as load_lexicon
 from ...model import Participation
 from .._discourse import actors_of
 
@@ -54,7 +55,8 @@ def _titled(ctx: Context, lex: dict[str, Any]) -> list[tuple[str, str]]:
         if tok.pos_ != "NOUN" or tok.lemma_ not in lex["head_titles"]:
             continue
         appos = next((c for c in tok.children if c.dep_ == "appos"), None)
-        person = tok.head if tok.dep_ == "appos" else appos
+        first = _first_conjunct(tok)  # "X, president of the assembly and chief of the delegation"
+        person = first.head if first.dep_ == "appos" else appos
         if person is None and tok.dep_ == "compound" and tok.lemma_ in lex["negotiator_titles"]:
             person = tok.head  # "chief government negotiator X"
         if person is None and tok.dep_ == "attr":  # "X is the head of the Y delegation"
@@ -66,6 +68,7 @@ def _titled(ctx: Context, lex: dict[str, Any]) -> list[tuple[str, str]]:
         if tok.lemma_ not in lex["negotiator_titles"]:
             owners = [g for g in owners if g.dep_ == "pobj" and g.lemma_ in lex["send_objects"]]
         owners += [c for c in tok.children if c.dep_ == "poss" and tok.lemma_ in lex["negotiator_titles"]]
+        owners += [c for c in tok.children if c.dep_ == "poss" and c.lemma_ in lex["send_objects"]]
         leaders = [a for a in actors_of(ctx, person, tok) if ctx.actors.get(a).type == "person"]
         groups = [m.actor for g in owners for m in ctx.actors.mentions_in(*_bounds(g))]
         groups += _described(ctx, tok, lex) if person.i == tok.head.i else []
@@ -74,6 +77,12 @@ def _titled(ctx: Context, lex: dict[str, Any]) -> list[tuple[str, str]]:
         groups += [a.id for a in ctx.actors.actors if a.type == "state" and a.key in countries]  # "Chadian"
         out += [(h, g) for h in leaders for g in groups]
     return out
+
+
+def _first_conjunct(tok: Any) -> Any:
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
 
 
 def _described(ctx: Context, title: Any, lex: dict[str, Any]) -> list[str]:
@@ -85,7 +94,9 @@ def _described(ctx: Context, title: Any, lex: dict[str, Any]) -> list[str]:
 
 
 def _bounds(tok: Any) -> tuple[int, int]:
-    last = tok.doc[tok.right_edge.i]
+    """The group's phrase, without where it is sent ('the EU delegation to Peru': the EU)."""
+    to = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+    last = tok.doc[to.i - 1] if to is not None else tok.doc[tok.right_edge.i]
     return tok.doc[tok.left_edge.i].idx, last.idx + len(last)
 
 
@@ -96,10 +107,25 @@ def share(ctx: Context, facts: list[Participation], pairs: list[tuple[str, str]]
     for head, group in pairs:
         name = ctx.actors.get(group).name.lower()
         same = {group} | {a.id for a in ctx.actors.actors if a.name.lower().endswith(" " + name)}
+        if not any(f.actor in same and f.status in _SHARED for f in facts):
+            same = _side(ctx, group, facts)
         for f in facts:
             if f.actor in same and f.status in _SHARED:
                 out.append(Participation(f.meeting, head, f.status, f.evidence, role="head_of_delegation"))
     return out
+
+
+def _side(ctx: Context, group: str, facts: list[Participation]) -> set[str]:
+    """The side a delegation with no statuses of its own stands for: 'the government delegation'
+    is the one taking part whose name has its side word ('Venezuelan government', 'the government
+    of X'); none when several such actors take part (whose delegation it is stays open)."""
+    words = set(ctx.actors.get(group).name.lower().split()) & set(load_lexicon("participation")["side_words"])
+    if not words:
+        return set()
+    taking_part = {f.actor for f in facts if f.status in _SHARED and f.role in (None, "party")}
+    named = {a for a in taking_part if words & set(ctx.actors.get(a).name.lower().split())}
+    found = {a for a in named if a != group and ctx.actors.get(a).type != "person"}
+    return found if len(found) == 1 else set()
 
 
 def inside(ctx: Context, head: Any, lex: dict[str, Any]) -> list[tuple[str, str | None]]:

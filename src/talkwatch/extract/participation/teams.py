@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...actors import gazetteer as gaz
 from ...context import Context
 from ...model import Evidence, Participation
 from .. import _clauses as clauses
 from .._discourse import Focus, actors_of, meeting_in_clause
+from .demonyms import state_of
 from .implied import under_way
 
 _MODS = ("amod", "compound", "nmod")
@@ -43,22 +43,11 @@ def participations(ctx: Context, tok: Any, lex: dict[str, Any], focus: Focus) ->
 
 def states(ctx: Context, noun: Any) -> list[str]:
     """States a team noun's nationality adjectives name ('Russian and Ukrainian delegations')."""
-    g = gaz.load()
     mods = [c for c in noun.children if c.dep_ in _MODS and c.i < noun.i]
     if any(m.pos_ == "NOUN" for m in mods):
         return []  # "Colombian government negotiators", "a Norwegian peace delegation": not the state's own
-    out = []
-    for mod in mods:
-        for t in clauses.conjuncts(mod):
-            entry = g.demonym(t.text) if t.ent_type_ in ("NORP", "GPE") else None
-            if entry is None or entry.type != "state":
-                continue
-            known = next((a for a in ctx.actors.actors if a.key == entry.key), None)
-            actor = known or ctx.actors.add(
-                entry.name, entry.type, t.idx, t.idx + len(t), key=entry.key, country=entry.country
-            )
-            out.append(actor.id)
-    return out
+    found = [state_of(ctx, t) for mod in mods for t in clauses.conjuncts(mod)]
+    return [a for a in found if a is not None]
 
 
 def _refused(verb: Any, lex: dict[str, Any]) -> bool:

@@ -1,0 +1,40 @@
+"""Sides a meeting mention names: nationality pairs, people it includes (participation.implied)."""
+
+from __future__ import annotations
+
+from conftest import has_fact
+
+
+def test_a_nationality_pair_names_both_states(run):
+    digest = run("The Peruvian-Ecuadorean talks resumed in Lima last month.")
+    assert has_fact(digest, "participations", "Peru", "attended"), digest["participations"]
+    assert has_fact(digest, "participations", "Ecuador", "attended")
+
+
+def test_an_adjective_and_a_name_pair_names_both_states(run):
+    digest = run("The Peruvian-Ecuador negotiations will resume in Lima next week.")
+    assert has_fact(digest, "participations", "Peru", "will_attend"), digest["participations"]
+    assert has_fact(digest, "participations", "Ecuador", "will_attend")
+
+
+def test_a_single_nationality_word_names_no_sides(run):
+    digest = run("The Peruvian talks resumed in Lima last month.")
+    assert not has_fact(digest, "participations", "Peru", "attended"), digest["participations"]
+
+
+def test_people_a_meeting_is_said_to_include_attended(run):
+    digest = run(
+        "Talks on the border were held in Lima on Friday. The meetings included Peruvian ministers "
+        "Luis Vega and Jorge Paz. The talks also included a discussion of fishing rights."
+    )
+    assert has_fact(digest, "participations", "Luis Vega", "attended"), digest["participations"]
+    assert has_fact(digest, "participations", "Jorge Paz", "attended")
+
+
+def test_between_hung_on_the_meeting_s_participle_names_the_sides(run):
+    digest = run(
+        "The envoy said the conference would precede the talks scheduled to begin on Friday between "
+        "the Peruvian government and the rebels in Lima."
+    )
+    assert has_fact(digest, "participations", "rebels", "will_attend"), digest["participations"]
+    assert has_fact(digest, "participations", "Peruvian government", "will_attend")
