@@ -5,12 +5,14 @@ less than X, a demand of X; 'X is (not) acceptable' or 'X would not be needed', 
 a right the holder keeps, non-negotiable; an action taken 'at the request of X', demanded
 by X; 'X is against / in favour of Y'; 'Y is a precondition / the main demand of X'; 'no
 Y without X' (X demanded); 'there is no question of X' (rejected); 'will not accept any
-deal that does not include X' (X demanded)."""
+deal that does not include X' (X demanded); an attitude phrase ('much to the displeasure of
+X', 'with support from X'): X's stance on what the clause it hangs on does or says."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from .attitudes import attitude
 from .cues import _base, _Cue
 
 
@@ -44,6 +46,8 @@ def construction_cues(sent: Any, lex: dict[str, Any]) -> list[_Cue]:
             out += _ruled_out(tok)
         elif tok.dep_ == "relcl" and tok.pos_ in ("VERB", "AUX"):
             out += _short_of(tok, lex)
+        elif tok.lower_ in lex["attitude_nouns"] and tok.dep_ == "pobj":
+            out += attitude(tok, lex)
     return out
 
 

@@ -37,6 +37,8 @@ def _holders(ctx: Context, cue: _Cue, lex: dict[str, Any]) -> list[Any]:
         return _with_conj(ctx, agent[0], lex)
     if cue.kind == "verb" and any(c.dep_ == "nsubjpass" for c in pred.children):
         return []  # "X was barred from taking part": by nobody named, and not by X
+    if cue.kind == "attitude":  # "to the displeasure of X", "with support from X"
+        return _with_conj(ctx, pred, lex)
     if cue.kind == "request":  # "at the request of X", "based on X's request"
         owner = [o for c in pred.children if c.dep_ == "poss" or c.lower_ == "of"
                  for o in ([c] if c.dep_ == "poss" else [g for g in c.children if g.dep_ == "pobj"])]

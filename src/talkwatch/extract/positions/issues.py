@@ -275,6 +275,9 @@ def issue_of(ctx: Context, cue: CueView, si: int, lex: dict[str, Any], state: Fo
     objs = [o for o in cue.objects if o is not None]
     if cue.kind == "summary":
         return state.anaphoric(si, lex), set()
+    if cue.kind == "attitude":  # the words were chosen by the construction
+        text, _ = render(ctx, objs, lex, resolve)
+        return text, {t.i for t in objs}
     if len(objs) == 1 and _echo(objs[0]) is not None:  # "agree to that goal": the goal named before
         words = noun_phrase(_echo(objs[0]))
         return text_of(words), set()
