@@ -14,6 +14,7 @@ from typing import Any
 
 from .attitudes import attitude
 from .cues import _base, _Cue
+from .items import nested_items
 
 
 def construction_cues(sent: Any, lex: dict[str, Any]) -> list[_Cue]:
@@ -171,7 +172,11 @@ def _items(head: Any, lex: dict[str, Any]) -> list[Any]:
     if first is None and head.dep_ == "nsubj" and head.head.lemma_.lower() in lex["list_verbs"]:
         first = next((c for c in head.head.children if c.dep_ == "dobj"), None)
         stray = [c for c in head.head.children if c.dep_ == "conj" and c.pos_ == "NOUN"]  # parser slip
-    return [] if first is None else [first, *(c for c in first.children if c.dep_ == "conj"), *stray]
+    if first is None:
+        return []
+    items = [first, *(c for c in first.children if c.dep_ == "conj"), *stray]
+    nested = {n.i: n for item in items for n in nested_items(item)}  # hung on a noun inside an item
+    return items + sorted(nested.values(), key=lambda t: t.i)
 
 
 def _after_colon(head: Any) -> Any:

@@ -149,7 +149,7 @@ def _subject_actors(ctx: Context, pred: Any, lex: dict[str, Any], add: bool = Tr
     makes a named subject the index missed an actor."""
     tok, nominal = pred, False  # nominal: climbed from a noun phrase ("doubt on hopes for X")
     for _ in range(6):
-        subj = next((c for c in tok.children if c.dep_ in _SUBJ_DEPS), None)
+        subj = _nearest_subject(tok)
         if subj is None and tok.pos_ == "NOUN":  # parser slip: "a demand [the government] rejects"
             subj = next((c for c in tok.children if c.dep_ == "compound"), None)
         if subj is None and _stray_subject(tok):  # "A give up X and [B] say": B hung on X
@@ -163,6 +163,14 @@ def _subject_actors(ctx: Context, pred: Any, lex: dict[str, Any], add: bool = Tr
         nominal = nominal or tok.dep_ in ("pobj", "prep", "dobj")
         tok = tok.head
     return []
+
+
+def _nearest_subject(verb: Any) -> Any:
+    """The verb's subject; of two (a parser slip: 'Santo Domingo, Jan 12 - The government
+    began'), the one nearest before the verb."""
+    subjs = [c for c in verb.children if c.dep_ in _SUBJ_DEPS]
+    before = [c for c in subjs if c.i < verb.i]
+    return before[-1] if len(subjs) > 1 and before else next(iter(subjs), None)
 
 
 def _participle(verb: Any) -> bool:

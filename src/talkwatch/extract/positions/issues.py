@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ...context import Context
+from .items import item_words
 
 _DROP_DEPS = {"appos", "punct", "cc", "mark", "advcl", "parataxis", "dep"}
 _LEAD_WORDS = {"that", "to", "the", "a", "an", "for", "on", "of", "whether", ",", "-", "with", "over",
@@ -296,9 +297,8 @@ def issue_of(ctx: Context, cue: CueView, si: int, lex: dict[str, Any], state: Fo
         text, _ = render(ctx, words, lex, resolve)
         return text, {t.i for t in words}
     words = issue_words(objs, cue.token, cue.kind, lex)
-    if cue.kind == "list":  # one item of a list: without the items coordinated with it
-        skip = {d for c in objs[0].children if c.dep_ in ("conj", "cc", "punct", "appos") for d in c.subtree}
-        words = [t for t in objs[0].subtree if t not in skip]
+    if cue.kind == "list":  # one item of a list
+        words = item_words(objs[0])
     if cue.kind in ("refusal", "restriction", "short_of"):  # "would not hand over X": the verb phrase
         drop = {d for c in cue.token.children if c.dep_ in (*_SUBJ_DEPS, "aux", "neg")
                 for d in c.subtree}

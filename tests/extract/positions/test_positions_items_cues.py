@@ -1,0 +1,62 @@
+"""List items the parser hung inside another item, promise-like verbs with an infinitive,
+desire, non-issues (playing a role, arresting someone) and the subject nearest the verb."""
+
+from __future__ import annotations
+
+import pytest
+
+from fake_actors import FakeIndex
+from talkwatch import nlp
+from talkwatch.context import Context
+from talkwatch.extract import positions
+from talkwatch.model import Article
+
+
+@pytest.fixture(scope="module")
+def parse():
+    return nlp.load()
+
+
+def found(parse, body: str, spec) -> list[tuple[str, str, str]]:
+    index = FakeIndex.of(body, spec)
+    ctx = Context(article=Article(body=body, id="t", published="2024-03-01"),
+                  doc=parse(body), actors=index, facts={"quotes": []})
+    return [(index.get(p.actor).name, p.stance, p.issue) for p in positions.extract(ctx)]
+
+
+def test_nested_list_item_is_its_own_demand(parse):
+    body = ("Kovac said he would sign if four conditions are met: lifting of the embargo, recognition "
+            "of local councils, universal renunciation of force and return of all refugees to the valley.")
+    issues = [i for h, s, i in found(parse, body, [("Kovac", "person")]) if s == "demand"]
+    assert any(i.startswith("universal renunciation of force") and "refugees" not in i for i in issues)
+    assert any(i.startswith("return of all refugees") for i in issues)
+
+
+@pytest.mark.parametrize("body, holder, stance, words", [
+    ("The militia pledged to respect the truce in the southern districts.", "militia", "support",
+     "respect the truce"),
+    ("The council vowed to hold a referendum on the new charter.", "council", "support", "referendum"),
+    ("The delegates desired a longer transition period.", "delegates", "demand", "longer transition"),
+])
+def test_promise_and_desire(parse, body, holder, stance, words):
+    got = found(parse, body, [(holder, "group")])
+    assert any(h == holder and s == stance and words in i for h, s, i in got)
+
+
+def test_promise_needs_an_infinitive(parse):
+    assert found(parse, "The council promised a statement.", [("council", "group")]) == []
+
+
+@pytest.mark.parametrize("body", [
+    "Carpania pledged to play a constructive role in the talks.",
+    "Carpania vowed to arrest the rebel commander if he returns.",
+])
+def test_no_issue(parse, body):
+    assert found(parse, body, [("Carpania", "state")]) == []
+
+
+def test_dateline_is_not_the_subject(parse):
+    body = ("Port Elmo, March 3 (Wire).- The Ruritanian government began the talks, "
+            "calling for a phased withdrawal of foreign troops.")
+    got = found(parse, body, [("Ruritanian government", "government"), ("Port Elmo", "state")])
+    assert [h for h, s, _ in got if s == "demand"] == ["Ruritanian government"]
