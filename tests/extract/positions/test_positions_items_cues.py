@@ -60,3 +60,11 @@ def test_dateline_is_not_the_subject(parse):
             "calling for a phased withdrawal of foreign troops.")
     got = found(parse, body, [("Ruritanian government", "government"), ("Port Elmo", "state")])
     assert [h for h, s, _ in got if s == "demand"] == ["Ruritanian government"]
+
+
+def test_the_groups_are_the_groups_named_before(parse):
+    body = ("Two armed groups, the Red Hand and the Blue Star, stayed away from the conference. "
+            "The groups have refused to hand over the captured towns.")
+    spec = [("Red Hand", "armed_group"), ("Blue Star", "armed_group"), ("Two armed groups", "armed_group")]
+    got = found(parse, body, spec)
+    assert [h for h, s, _ in got if s == "reject"] == ["Two armed groups"]

@@ -267,7 +267,7 @@ def _actor(ctx: Context, tok: Any, lex: dict[str, Any], add: bool = True) -> Any
         and tok.dep_ in _SUBJ_DEPS
         and any(c.lower_ == "the" for c in tok.children)
     ):
-        actor = _described(ctx, tok.idx, lex["descriptions"][low])  # "the group", "the movement"
+        actor = _described(ctx, tok.idx, lex["descriptions"][low], low)  # "the group", "the movement"
     return _fuller(ctx, actor)
 
 
