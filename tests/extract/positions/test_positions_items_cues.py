@@ -68,3 +68,19 @@ def test_the_groups_are_the_groups_named_before(parse):
     spec = [("Red Hand", "armed_group"), ("Blue Star", "armed_group"), ("Two armed groups", "armed_group")]
     got = found(parse, body, spec)
     assert [h for h, s, _ in got if s == "reject"] == ["Two armed groups"]
+
+
+@pytest.mark.parametrize("body, stance, words", [
+    ("Carpania remains critical of the new peace plan.", "oppose", "new peace plan"),
+    ("Carpania said it was sceptical about a frozen conflict.", "oppose", "frozen conflict"),
+    ("Carpania has been supportive of the Norwegian mediation.", "support", "Norwegian mediation"),
+    ("Carpania is determined to secure a federal constitution.", "support", "federal constitution"),
+])
+def test_adjectives_with_their_prepositions(parse, body, stance, words):
+    got = found(parse, body, [("Carpania", "state")])
+    assert any(s == stance and words in i for _, s, i in got)
+
+
+def test_critical_to_is_no_criticism(parse):
+    body = "Carpania said the transition is critical to the success of the deal."
+    assert not [p for p in found(parse, body, [("Carpania", "state")]) if p[1] == "oppose"]

@@ -187,7 +187,11 @@ def _aside(prep: Any, lex: dict[str, Any]) -> bool:
 
 
 def _adjective_cue(tok: Any, lex: dict[str, Any]) -> list[_Cue]:
-    objs = [c for c in tok.children if c.dep_ in ("prep", "xcomp") and c.lower_ != "of"]
+    """'open to X', 'ready to Y'; 'critical of X', 'sceptical about Y' only with their own
+    prepositions ('critical to the success' is no criticism)."""
+    only = lex["adjective_only_preps"].get(tok.lower_)
+    objs = [c for c in tok.children if c.dep_ in ("prep", "xcomp")
+            and ((c.lower_ if c.dep_ == "prep" else "to") in only if only else c.lower_ != "of")]
     if not objs:
         return []
     stance = lex["adjectives"][tok.lower_]
