@@ -84,3 +84,17 @@ def test_adjectives_with_their_prepositions(parse, body, stance, words):
 def test_critical_to_is_no_criticism(parse):
     body = "Carpania said the transition is critical to the success of the deal."
     assert not [p for p in found(parse, body, [("Carpania", "state")]) if p[1] == "oppose"]
+
+
+@pytest.mark.parametrize("body, holder, stance, words", [
+    ("The rebels repudiated the accord on the border.", "rebels", "reject", "accord on the border"),
+    ("Carpania consented to the deployment of monitors.", "Carpania", "support", "deployment of monitors"),
+    ("Carpania disagreed with the sequencing of the withdrawal.", "Carpania", "oppose", "sequencing"),
+    ("The rebels' condition that all prisoners be freed was rejected.", "rebels", "demand",
+     "all prisoners be freed"),
+    ("Carpania voiced criticism of the new map.", "Carpania", "oppose", "new map"),
+    ("Carpania renewed its bid for a seat on the council.", "Carpania", "demand", "seat on the council"),
+])
+def test_more_stance_words(parse, body, holder, stance, words):
+    got = found(parse, body, [("Carpania", "state"), ("rebels", "armed_group")])
+    assert any(h == holder and s == stance and words in i for h, s, i in got)
