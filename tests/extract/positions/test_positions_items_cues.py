@@ -98,3 +98,19 @@ def test_critical_to_is_no_criticism(parse):
 def test_more_stance_words(parse, body, holder, stance, words):
     got = found(parse, body, [("Carpania", "state"), ("rebels", "armed_group")])
     assert any(h == holder and s == stance and words in i for h, s, i in got)
+
+
+@pytest.mark.parametrize("body, holders, stance, words", [
+    ("Carpania and Ruritania both want a quick deal.", ["Carpania", "Ruritania"], "demand", "quick deal"),
+    ("Carpania is against holding a referendum.", ["Carpania"], "oppose", "holding a referendum"),
+    ("Ruritania has set the release of prisoners as a precondition for talks.", ["Ruritania"], "demand",
+     "release of prisoners"),
+    ("Carpania's position is that the border must be redrawn.", ["Carpania"], "demand", "border be redrawn"),
+])
+def test_holder_constructions(parse, body, holders, stance, words):
+    got = found(parse, body, [("Carpania", "state"), ("Ruritania", "state")])
+    assert sorted(h for h, s, i in got if s == stance and words in i) == holders
+
+
+def test_a_quantifier_before_the_subject_is_still_nobody(parse):
+    assert found(parse, "Each side wants a quick deal.", [("side", "group")]) == []

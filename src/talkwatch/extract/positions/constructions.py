@@ -39,7 +39,7 @@ def construction_cues(sent: Any, lex: dict[str, Any]) -> list[_Cue]:
             out += _prep_predicate(tok, lex)
         elif tok.lemma_.lower() in lex["predicate_demands"] and tok.dep_ == "attr":
             out += _predicate_demand(tok)
-        elif tok.lemma_.lower() in lex["predicate_demands"] and tok.head.lemma_ in lex["making_verbs"]:
+        elif tok.lemma_.lower() in lex["predicate_demands"] and _maker(tok).lemma_ in lex["making_verbs"]:
             out += _made_condition(tok)
         elif tok.lower_ in lex["without"] and tok.dep_ == "prep":
             out += _without(tok)
@@ -63,9 +63,19 @@ def _short_of(clause: Any, lex: dict[str, Any]) -> list[_Cue]:
     return [_Cue(clause, verb, "demand", "short_of", [clause])] if refused else []
 
 
+def _maker(noun: Any) -> Any:
+    """The verb that makes a noun a condition: 'made X a condition', 'set X as a condition'."""
+    return noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "as" else noun.head
+
+
 def _made_condition(noun: Any) -> list[_Cue]:
-    """'has made the release of X a condition for any dialogue': X is demanded by the subject
-    of 'made' (the small clause's subject, or the object beside the predicate noun)."""
+    """'has made the release of X a condition for any dialogue', 'set X as a precondition':
+    X is demanded by the subject of 'made' (the small clause's subject, or the object beside
+    the predicate noun)."""
+    if noun.dep_ == "pobj":  # "set X as a precondition"
+        verb = _maker(noun)
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < noun.i), None)
+        return [_Cue(noun, verb, "demand", "condition", [obj])] if obj is not None else []
     if noun.dep_ not in ("dobj", "oprd", "ccomp"):
         return []
     subj = next((c for c in noun.children if c.dep_ == "nsubj"), None) or next(
@@ -100,7 +110,7 @@ def _prep_predicate(prep: Any, lex: dict[str, Any]) -> list[_Cue]:
     """'X is against Y' opposes Y, 'X is in favour of Y' supports it: the copula is the cue
     word (so 'is not against' negates it), its subject the holder."""
     entry = lex["prep_predicates"][prep.lower_]
-    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)  # "against holding X"
     if isinstance(entry, dict):  # "in favour of": the noun after "in" picks the stance
         stance = entry.get(obj.lower_) if obj is not None else None
         obj = next((o for p in (obj.children if stance else ()) if p.lower_ == "of"

@@ -10,7 +10,15 @@ from . import issues
 from .cues import _CLIMB_DEPS, _ENTITY_TYPES, _SUBJ_DEPS, _base, _Cue, _stray_subject
 from .issues import end
 from .names import _by_name, _described, _fuller, _modifier_actor, _plural, _sides
-from .subjects import _expletive, _generic_subject, _named_subject, _nobody, _party_subject
+from .subjects import (
+    _expletive,
+    _generic_subject,
+    _named_subject,
+    _nearest_subject,
+    _nobody,
+    _party_subject,
+    _stated_by,
+)
 
 
 def _holders(ctx: Context, cue: _Cue, lex: dict[str, Any]) -> list[Any]:
@@ -163,14 +171,6 @@ def _subject_actors(ctx: Context, pred: Any, lex: dict[str, Any], add: bool = Tr
         nominal = nominal or tok.dep_ in ("pobj", "prep", "dobj")
         tok = tok.head
     return []
-
-
-def _nearest_subject(verb: Any) -> Any:
-    """The verb's subject; of two (a parser slip: 'Santo Domingo, Jan 12 - The government
-    began'), the one nearest before the verb."""
-    subjs = [c for c in verb.children if c.dep_ in _SUBJ_DEPS]
-    before = [c for c in subjs if c.i < verb.i]
-    return before[-1] if len(subjs) > 1 and before else next(iter(subjs), None)
 
 
 def _participle(verb: Any) -> bool:
@@ -372,8 +372,12 @@ def _speaker(ctx: Context, pos: int) -> Any:
 
 
 def _reporter(ctx: Context, tok: Any, lex: dict[str, Any]) -> list[Any]:
-    """Who says the clause: a reporting verb's subject, the quote speaker, 'according to X'."""
+    """Who says the clause: a reporting verb's subject, the owner of 'X's position is that',
+    the quote speaker, 'according to X'."""
     for head in tok.ancestors:
+        owner = _stated_by(head, lex)
+        if owner is not None:
+            return _with_conj(ctx, owner, lex)
         if _base(head.lower_, lex, lex["reporting"]):
             found = _subject_actors(ctx, head, lex)
             if found or any(c.dep_ == "nsubj" and c.lower_ != "it" for c in head.children):
