@@ -114,3 +114,19 @@ def test_holder_constructions(parse, body, holders, stance, words):
 
 def test_a_quantifier_before_the_subject_is_still_nobody(parse):
     assert found(parse, "Each side wants a quick deal.", [("side", "group")]) == []
+
+
+@pytest.mark.parametrize("body, holder, words", [
+    ("Carpania will only sign the deal if its troops can stay in the north.", "Carpania",
+     "its troops can stay in the north"),
+    ("Carpania would agree to a ceasefire only if Ruritania withdraws first.", "Carpania",
+     "Ruritania withdraws first"),
+])
+def test_only_if_is_a_condition(parse, body, holder, words):
+    got = found(parse, body, [("Carpania", "state"), ("Ruritania", "state")])
+    assert [(h, i) for h, s, i in got if s == "demand"] == [(holder, words)]
+
+
+def test_a_condition_inside_a_hypothesis_is_none(parse):
+    body = "Analysts said that if Carpania would sign only if Ruritania withdrew, the talks would fail."
+    assert found(parse, body, [("Carpania", "state"), ("Ruritania", "state")]) == []

@@ -16,7 +16,7 @@ from .base import (  # noqa: F401 - re-exported for the other modules
     _base,
     _Cue,
 )
-from .clauses import _condition_cues, _modal_cue
+from .clauses import _condition_cues, _modal_cue, only_before
 
 
 def _cues(sent: Any, lex: dict[str, Any]) -> list[_Cue]:
@@ -176,7 +176,9 @@ def _refusal_cue(tok: Any, lex: dict[str, Any]) -> list[_Cue]:
 def _restriction_cue(tok: Any, lex: dict[str, Any]) -> list[_Cue]:
     """'he would only meet Putin in person': the one way a party will act is its demand."""
     kids = {c.lower_ for c in tok.children if c.dep_ in ("aux", "advmod")}
-    if "only" in kids and kids & set(lex["future_aux"]) and tok.pos_ == "VERB":
+    conditional = any(c.dep_ == "advcl" and only_before(tok, c) and any(m.lower_ == "if" for m in c.children)
+                      for c in tok.children)  # "will only sign if X": X is the demand
+    if "only" in kids and kids & set(lex["future_aux"]) and tok.pos_ == "VERB" and not conditional:
         return [_Cue(tok, tok, "demand", "restriction", [tok])]
     return []
 
