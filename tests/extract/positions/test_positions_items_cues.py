@@ -130,3 +130,13 @@ def test_only_if_is_a_condition(parse, body, holder, words):
 def test_a_condition_inside_a_hypothesis_is_none(parse):
     body = "Analysts said that if Carpania would sign only if Ruritania withdrew, the talks would fail."
     assert found(parse, body, [("Carpania", "state"), ("Ruritania", "state")]) == []
+
+
+@pytest.mark.parametrize("body, stance, words", [
+    ("Carpania described the proposal as unacceptable.", "reject", "proposal"),
+    ("Carpania deemed the new map unacceptable.", "reject", "new map"),
+    ("Carpania said it found the terms acceptable.", "support", "terms"),
+    ("Carpania did not consider the terms acceptable.", "reject", "terms"),
+])
+def test_judged_small_clauses(parse, body, stance, words):
+    assert found(parse, body, [("Carpania", "state")]) == [("Carpania", stance, words)]

@@ -2,7 +2,8 @@
 wishes of X', 'over the objections of X'. The phrase's owner (of X, from X, X's) holds a
 stance on what the clause it hangs on does or says: 'Ban announced, to the dismay of X,
 that Iran would attend' (X opposes Iran attending), 'the republic was declared with
-support from X' (X supports the republic)."""
+support from X' (X supports the republic). Judgements: 'described the plan as
+unacceptable', 'deemed the terms acceptable': the judge's stance on what is judged."""
 
 from __future__ import annotations
 
@@ -69,3 +70,24 @@ def _issue_words(verb: Any, phrase: list[Any], lex: dict[str, Any]) -> list[Any]
     if _base(verb.lower_, lex, lex["reporting"]) is None:
         words.append(verb)
     return sorted({t.i: t for t in words + stray}.values(), key=lambda t: t.i)
+
+
+def judged(adj: Any, lex: dict[str, Any]) -> list[_Cue]:
+    """'described the proposal as unacceptable', 'called the plan unacceptable', 'found the
+    terms acceptable': the subject of the judging verb holds the evaluative stance."""
+    as_prep = adj.head.lower_ == "as" and adj.head.dep_ == "prep"
+    verb = adj.head.head if as_prep else adj.head
+    if _base(verb.lower_, lex, lex["judging_verbs"]) is None:
+        return []
+    if as_prep or adj.dep_ == "oprd":
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < adj.i), None)
+    elif adj.dep_ == "ccomp":  # "found the terms acceptable": a small clause
+        obj = next((c for c in adj.children if c.dep_ == "nsubj"), None)
+    else:
+        obj = None
+    stance = lex["evaluative"][adj.lower_]
+    if any(c.dep_ == "neg" for c in verb.children):
+        stance = lex["negated_cues"].get(adj.lower_) or lex["negated"].get(stance) or ""
+    if obj is None or not stance or obj.lower_ in lex["anaphors"] + lex["relative"]:
+        return []
+    return [_Cue(adj, verb, stance, "judged", [obj])]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .attitudes import attitude
+from .attitudes import attitude, judged
 from .cues import _base, _Cue
 from .items import nested_items
 
@@ -29,6 +29,8 @@ def construction_cues(sent: Any, lex: dict[str, Any]) -> list[_Cue]:
             out += _minimum(tok)
         elif tok.lower_ in lex["evaluative"] and tok.dep_ == "acomp":
             out += _evaluation(tok, lex)
+        elif tok.lower_ in lex["evaluative"]:
+            out += judged(tok, lex)
         elif tok.lemma_.lower() in lex["needed"] and any(c.dep_ == "auxpass" for c in tok.children):
             out += _needed(tok, lex)
         elif tok.lemma_.lower() in lex["right_nouns"] and tok.pos_ == "NOUN":
