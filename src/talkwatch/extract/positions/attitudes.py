@@ -76,10 +76,13 @@ def judged(adj: Any, lex: dict[str, Any]) -> list[_Cue]:
     """'described the proposal as unacceptable', 'called the plan unacceptable', 'found the
     terms acceptable': the subject of the judging verb holds the evaluative stance."""
     as_prep = adj.head.lower_ == "as" and adj.head.dep_ == "prep"
-    verb = adj.head.head if as_prep else adj.head
+    after_noun = adj.dep_ == "amod" and adj.i > adj.head.i and adj.head.dep_ == "dobj"  # parser slip
+    verb = adj.head.head if as_prep or after_noun else adj.head
     if _base(verb.lower_, lex, lex["judging_verbs"]) is None:
         return []
-    if as_prep or adj.dep_ == "oprd":
+    if after_noun:
+        obj = adj.head
+    elif as_prep or adj.dep_ == "oprd":
         obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < adj.i), None)
     elif adj.dep_ == "ccomp":  # "found the terms acceptable": a small clause
         obj = next((c for c in adj.children if c.dep_ == "nsubj"), None)
