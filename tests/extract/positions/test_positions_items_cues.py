@@ -140,3 +140,15 @@ def test_a_condition_inside_a_hypothesis_is_none(parse):
 ])
 def test_judged_small_clauses(parse, body, stance, words):
     assert found(parse, body, [("Carpania", "state")]) == [("Carpania", stance, words)]
+
+
+@pytest.mark.parametrize("body, stance, words", [
+    ("Carpania is adamant that the islands belong to it.", "demand", "islands belong to it"),
+    ("Carpania praised the proposal for a joint commission.", "support", "joint commission"),
+    ("Carpania slammed the proposal for a buffer zone.", "oppose", "buffer zone"),
+    ("Carpania stressed the need for a comprehensive ceasefire.", "demand", "comprehensive ceasefire"),
+    ("Carpania emphasised the importance of free elections.", "support", "free elections"),
+])
+def test_more_cues(parse, body, stance, words):
+    got = found(parse, body, [("Carpania", "state")])
+    assert any(h == "Carpania" and s == stance and words in i for h, s, i in got)

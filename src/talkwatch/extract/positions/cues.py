@@ -194,6 +194,9 @@ def _adjective_cue(tok: Any, lex: dict[str, Any]) -> list[_Cue]:
     only = lex["adjective_only_preps"].get(tok.lower_)
     objs = [c for c in tok.children if c.dep_ in ("prep", "xcomp")
             and ((c.lower_ if c.dep_ == "prep" else "to") in only if only else c.lower_ != "of")]
+    if only and "that" in only and not objs:  # "adamant that X", the clause often hung on the copula
+        objs = [c for t in (tok, tok.head) for c in t.children if c.dep_ == "ccomp" and c.i > tok.i
+                and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)][:1]
     if not objs:
         return []
     stance = lex["adjectives"][tok.lower_]
