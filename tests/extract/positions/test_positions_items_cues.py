@@ -152,3 +152,22 @@ def test_judged_small_clauses(parse, body, stance, words):
 def test_more_cues(parse, body, stance, words):
     got = found(parse, body, [("Carpania", "state")])
     assert any(h == "Carpania" and s == stance and words in i for h, s, i in got)
+
+
+def test_with_absolute_participle(parse):
+    body = ("Norway on Monday opened a round of talks between the government and the rebels with "
+            "Carpania promising to work for a demilitarised border.")
+    got = found(parse, body, [("Carpania", "state")])
+    assert any(h == "Carpania" and "demilitarised border" in i for h, s, i in got)
+
+
+def test_assurance_of_a_future_act(parse):
+    body = "Carpania assured them that it would keep the border crossings open."
+    got = found(parse, body, [("Carpania", "state")])
+    assert [(h, s) for h, s, i in got if "border crossings open" in i] == [("Carpania", "support")]
+    assert not any(i.startswith("them") for _, _, i in got)
+
+
+def test_assurance_of_a_fact_is_none(parse):
+    body = "Carpania assured them that the talks were going well."
+    assert found(parse, body, [("Carpania", "state")]) == []

@@ -109,6 +109,7 @@ def _verb_cue(tok: Any, lex: dict[str, Any]) -> list[_Cue]:
         return []
     if any(c.dep_ in ("ccomp", "xcomp") for c in objs):  # "insists that X, a demand ..."
         objs = [c for c in objs if c.lower_ not in lex["anaphoric_heads"] or c.pos_ == "VERB"]
+        objs = [c for c in objs if c.dep_ != "dobj" or c.pos_ != "PRON"]  # "assured him that X"
     if base in lex["open_with_object"] and tok.tag_ != "VBG" and (
         any(c.dep_ in ("ccomp", "oprd", "acomp") for c in tok.children) or _regards(tok, lex)
     ):

@@ -18,6 +18,7 @@ from .subjects import (
     _nobody,
     _party_subject,
     _stated_by,
+    _with_absolute,
 )
 
 
@@ -122,11 +123,11 @@ def _clause_holders(ctx: Context, pred: Any, lex: dict[str, Any]) -> list[Any]:
         return _reporter(ctx, pred, lex)  # "it was not possible to accept X," the minister said
     if _nobody(pred, lex):
         return []  # "neither side appeared ready to X"
-    subject = any(c.dep_ in _SUBJ_DEPS for c in pred.children)
+    subject = any(c.dep_ in _SUBJ_DEPS for c in pred.children) or _with_absolute(pred) is not None
     first = pred
     while first.dep_ in ("conj", "xcomp") and not subject and first.head.i != first.i:
         first = first.head  # "steps by X to leave ... and work towards Y", "a statement committing to"
-        subject = any(c.dep_ in _SUBJ_DEPS for c in first.children)
+        subject = any(c.dep_ in _SUBJ_DEPS for c in first.children) or _with_absolute(first) is not None
     if first.dep_ in ("acl", "relcl") and not subject and not _party_noun(ctx, first.head, lex):
         return []  # "a plan calling for X", "anyone seeking to rewrite history": no party's stance
     if _embedded(pred, lex):  # "Malley said Washington was ready to ...": he speaks for it
@@ -157,7 +158,7 @@ def _subject_actors(ctx: Context, pred: Any, lex: dict[str, Any], add: bool = Tr
     makes a named subject the index missed an actor."""
     tok, nominal = pred, False  # nominal: climbed from a noun phrase ("doubt on hopes for X")
     for _ in range(6):
-        subj = _nearest_subject(tok)
+        subj = _nearest_subject(tok) or _with_absolute(tok)
         if subj is None and tok.pos_ == "NOUN":  # parser slip: "a demand [the government] rejects"
             subj = next((c for c in tok.children if c.dep_ == "compound"), None)
         if subj is None and _stray_subject(tok):  # "A give up X and [B] say": B hung on X
@@ -247,7 +248,8 @@ def _actor(ctx: Context, tok: Any, lex: dict[str, Any], add: bool = True) -> Any
         ),
         None,
     )  # "Tehran", "her Democratic Centre party"
-    subject = tok.dep_ in _SUBJ_DEPS or tok.dep_ == "conj" and tok.head.dep_ in _SUBJ_DEPS
+    subject = tok.dep_ in _SUBJ_DEPS or tok.dep_ == "conj" and tok.head.dep_ in _SUBJ_DEPS \
+        or tok.i + 1 < len(tok.doc) and _with_absolute(tok.doc[tok.i + 1]) is not None
     dateline = named is not None and named.text.isupper() and named.i + 1 < len(tok.doc) \
         and tok.doc[named.i + 1].text in ("(", "-", "—", ",")  # "ROME (AFP) - ..."
     if actor is None and add and named is not None and subject and not dateline:

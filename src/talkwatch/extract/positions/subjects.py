@@ -69,3 +69,12 @@ def _stated_by(head: Any, lex: dict[str, Any]) -> Any:
     subj = next((c for c in head.children
                  if c.dep_ == "nsubj" and c.lemma_.lower() in lex["stance_statements"]), None)
     return next((c for c in subj.children if c.dep_ == "poss"), None) if subj is not None else None
+
+
+def _with_absolute(verb: Any) -> Any:
+    """'... with Moscow promising to work for X': the noun after 'with' right before a bare
+    participle is its subject (the parser hangs the participle elsewhere)."""
+    if verb.tag_ != "VBG" or verb.i == 0:
+        return None
+    before = verb.doc[verb.i - 1]
+    return before if before.dep_ == "pobj" and before.head.lower_ == "with" else None
