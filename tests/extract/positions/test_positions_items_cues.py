@@ -171,3 +171,18 @@ def test_assurance_of_a_future_act(parse):
 def test_assurance_of_a_fact_is_none(parse):
     body = "Carpania assured them that the talks were going well."
     assert found(parse, body, [("Carpania", "state")]) == []
+
+
+def test_one_side_focus_is_a_priority(parse):
+    body = "Carpania insisted on a truce first, while the opposition focused on the release of detainees."
+    got = found(parse, body, [("Carpania", "state"), ("opposition", "opposition")])
+    assert ("opposition", "demand", "release of detainees") in got
+
+
+@pytest.mark.parametrize("body", [
+    "The two sides focused on the release of detainees.",
+    "The talks focused on the release of detainees, Carpania said.",
+    "Carpania and the opposition focused on the release of detainees.",
+])
+def test_joint_focus_is_the_topic(parse, body):
+    assert found(parse, body, [("Carpania", "state"), ("opposition", "opposition")]) == []

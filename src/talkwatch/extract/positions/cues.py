@@ -60,7 +60,7 @@ def _particle_cue(tok: Any, particles: dict[str, str], lex: dict[str, Any]) -> l
                 objs = [c for c in tok.children if c.dep_ == "dobj"]
             objs += [c for c in tok.children if c.dep_ in ("xcomp", "advcl") and c.i > child.i
                      and (c.dep_ == "xcomp" or any(a.lower_ == "to" for a in c.children))]
-            if _procedural(tok, objs, lex):
+            if _procedural(tok, objs, lex) or _joint_topic(tok, lex):
                 return []
             return [_Cue(tok, tok, _talk_open(stance, tok, objs, lex), "verb", objs)]
     for clause in tok.children:
@@ -68,6 +68,16 @@ def _particle_cue(tok: Any, particles: dict[str, str], lex: dict[str, Any]) -> l
         if clause.dep_ in ("advcl", "ccomp") and marks and marks[0] in particles:
             return [_Cue(tok, tok, particles[marks[0]], "verb", [clause])]
     return None
+
+
+def _joint_topic(tok: Any, lex: dict[str, Any]) -> bool:
+    """'the two sides focused on X', 'he said the talks had focused on Y': the topic of joint
+    talks, no one side's priority ('the opposition focused on X' is)."""
+    if _base(tok.lower_, lex, lex["one_side_verbs"]) is None:
+        return False
+    subj = next((c for c in tok.children if c.dep_ in _SUBJ_DEPS), None)
+    return subj is None or bool(subj.conjuncts) or subj.lower_ in lex["meeting_nouns"] \
+        or subj.lower_ in lex["party_nouns"] and subj.tag_ == "NNS" or subj.lower_ in lex["pronoun_types"]
 
 
 def _verb_cue(tok: Any, lex: dict[str, Any]) -> list[_Cue]:
