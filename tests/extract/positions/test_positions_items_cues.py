@@ -186,3 +186,10 @@ def test_one_side_focus_is_a_priority(parse):
 ])
 def test_joint_focus_is_the_topic(parse, body):
     assert found(parse, body, [("Carpania", "state"), ("opposition", "opposition")]) == []
+
+
+def test_it_stands_for_what_the_sentence_is_about(parse):
+    body = ("There was confusion regarding the prisoner exchange, with the rebels saying they had not "
+            "agreed to it.")
+    got = found(parse, body, [("rebels", "armed_group")])
+    assert ("rebels", "reject", "prisoner exchange") in got
