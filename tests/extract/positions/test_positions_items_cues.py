@@ -193,3 +193,14 @@ def test_it_stands_for_what_the_sentence_is_about(parse):
             "agreed to it.")
     got = found(parse, body, [("rebels", "armed_group")])
     assert ("rebels", "reject", "prisoner exchange") in got
+
+
+def test_terms_of_an_agreed_deal_are_supported(parse):
+    body = "Carpania and the rebels have agreed a deal which will give the northern valley self-rule."
+    got = found(parse, body, [("Carpania", "state"), ("rebels", "armed_group")])
+    assert sorted(h for h, s, i in got if s == "support" and "self-rule" in i) == ["Carpania", "rebels"]
+
+
+def test_a_plain_agreement_is_no_stance(parse):
+    body = "Carpania and the rebels have agreed a truce that starts on Monday."
+    assert found(parse, body, [("Carpania", "state"), ("rebels", "armed_group")]) == []

@@ -273,7 +273,7 @@ def _procedural(tok: Any, objs: list[Any], lex: dict[str, Any]) -> bool:
         return True
     words = [t for o in objs for t in o.subtree]
     heads = [o if o.dep_ != "prep" else next((c for c in o.children if c.dep_ == "pobj"), o) for o in objs]
-    if any(h.lemma_.lower() in lex["agreement_nouns"] for h in heads):
+    if any(h.lemma_.lower() in lex["agreement_nouns"] and not _terms(h) for h in heads):
         return True  # "agreed to a ceasefire": the agreement itself, not a stance
     if any(t.lemma_.lower() in lex["attendance_verbs"] or t.lower_ == "part" and t.head.lemma_ == "take"
            for t in words):
@@ -284,6 +284,15 @@ def _procedural(tok: Any, objs: list[Any], lex: dict[str, Any]) -> bool:
         return not any(c.dep_ in ("dobj", "nsubjpass", "nsubj") and c.i != talk.i
                        for h in holders for c in h.children if h is not talk or c.dep_ != "nsubj")
     return any(t.lemma_.lower() in lex["meeting_nouns"] for t in words)
+
+
+def _terms(agreement: Any) -> bool:
+    """'agreed a deal which will give the province autonomy', 'a deal on autonomy': the terms
+    agreed are a stance on them (not when the clause only dates it: 'a truce that starts Monday')."""
+    if any(c.dep_ == "prep" and c.lower_ in ("on", "over") for c in agreement.children):
+        return True
+    return any(c.dep_ == "relcl" and any(d.dep_ in ("dobj", "dative") for d in c.children)
+               and not any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree) for c in agreement.children)
 
 
 def _talk_open(stance: str, tok: Any, objs: list[Any], lex: dict[str, Any]) -> str:
