@@ -204,3 +204,17 @@ def test_terms_of_an_agreed_deal_are_supported(parse):
 def test_a_plain_agreement_is_no_stance(parse):
     body = "Carpania and the rebels have agreed a truce that starts on Monday."
     assert found(parse, body, [("Carpania", "state"), ("rebels", "armed_group")]) == []
+
+
+def test_condition_after_a_dash_and_who_meets_it(parse):
+    body = ("The rebels had set several conditions for talks. "
+            "Carpania met another rebel condition before the talks - lifting the curfew in the capital.")
+    got = found(parse, body, [("Carpania", "state"), ("rebels", "armed_group")])
+    assert ("Carpania", "support", "lifting the curfew in the capital") in got
+    assert ("rebels", "demand", "lifting the curfew in the capital") in got
+
+
+def test_a_demand_not_met_is_no_support(parse):
+    body = "Carpania did not meet the rebels' demand for an amnesty."
+    got = found(parse, body, [("Carpania", "state"), ("rebels", "armed_group")])
+    assert [h for h, s, i in got if h == "Carpania"] == []

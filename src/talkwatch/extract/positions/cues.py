@@ -233,11 +233,41 @@ def _noun_cue(tok: Any, lex: dict[str, Any]) -> list[_Cue]:
         objs = _hung_clause(tok, need)
     if not objs and need and tok.dep_ == "dobj":  # "gave his backing to the talks"
         objs = [c for c in tok.head.children if c.dep_ == "prep" and c.i > tok.i and c.lower_ in need]
+    objs = objs or _after_dash(tok, lex)
     if need and not objs or tok.dep_ in _SUBJ_DEPS and not objs:
         return []
     if tok.head.lemma_.lower() in lex["abandon_verbs"]:
         return []  # "dropped their demand for independence": no longer held
-    return [_Cue(tok, tok, _talk_open(lex["nouns"][key], tok, objs, lex), "noun", objs)]
+    stance = _talk_open(lex["nouns"][key], tok, objs, lex)
+    return [_Cue(tok, tok, stance, "noun", objs), *_fulfilled(tok, objs, lex)]
+
+
+_DASHES = ("-", "--", "—", "–", ":")
+
+
+def _after_dash(noun: Any, lex: dict[str, Any]) -> list[Any]:
+    """'met another rebel condition as a prelude to talks - easing a blockade': the content of
+    a condition or demand set off by a dash or colon after the noun's clause."""
+    if noun.lemma_.lower() not in lex["dash_nouns"]:
+        return []
+    doc, stop = noun.doc, noun.sent.end
+    mark = next((t for t in doc[noun.i + 1:min(stop, noun.i + 9)] if t.text in _DASHES), None)
+    after = next((t for t in doc[mark.i + 1:stop] if not t.is_punct), None) if mark is not None else None
+    if after is None:
+        return []
+    while after.head.i > mark.i and after.head.i != after.i:
+        after = after.head  # the top of the phrase after the dash
+    return [after] if after.pos_ in ("VERB", "NOUN") else []
+
+
+def _fulfilled(noun: Any, objs: list[Any], lex: dict[str, Any]) -> list[_Cue]:
+    """'the government met another rebel condition - X', 'granted their demand for Y': who
+    fulfils a demand supports what it asks (not when negated: 'had not heeded')."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or _base(verb.lower_, lex, lex["fulfil_verbs"]) is None \
+            or any(c.dep_ == "neg" for c in verb.children):
+        return []
+    return [_Cue(verb, verb, "support", "fulfilled", objs)]
 
 
 def _noun_key(tok: Any, lex: dict[str, Any]) -> str:
