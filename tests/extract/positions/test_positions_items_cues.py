@@ -218,3 +218,14 @@ def test_a_demand_not_met_is_no_support(parse):
     body = "Carpania did not meet the rebels' demand for an amnesty."
     got = found(parse, body, [("Carpania", "state"), ("rebels", "armed_group")])
     assert [h for h, s, i in got if h == "Carpania"] == []
+
+
+def test_raised_hopes_are_not_the_raisers(parse):
+    body = ("PORT ELMO, May 2 - A Carpanian delegation landed on Tuesday, raising hopes that the "
+            "talks will resume.")
+    assert found(parse, body, [("Carpanian delegation", "group")]) == []
+
+
+def test_moving_beyond_a_row_is_no_issue(parse):
+    body = "Carpania opened a new round on Monday, seeking to move beyond a row over the ceasefire."
+    assert found(parse, body, [("Carpania", "state")]) == []

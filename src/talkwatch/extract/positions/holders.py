@@ -94,6 +94,8 @@ def _noun_holders(ctx: Context, noun: Any, lex: dict[str, Any]) -> list[Any] | N
     modifier; none for 'heeded the rebels' requests' or a noun hung on a noun ('progress
     on an offer'); None: ask the governing clause ('responded with an offer of X')."""
     poss = [c for c in noun.children if c.dep_ == "poss"]
+    if noun.lower_ in lex["evoked_nouns"] and _base(noun.head.lower_, lex, lex["evoking_verbs"]):
+        return []  # "raising hopes that the talks will go ahead": others' hopes
     voiced = noun.dep_ == "dobj" and _base(noun.head.lower_, lex, lex["voicing_verbs"])
     if poss and voiced and poss[0].pos_ == "PRON":
         found = _subject_actors(ctx, noun.head, lex)
