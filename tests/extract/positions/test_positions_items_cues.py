@@ -229,3 +229,14 @@ def test_raised_hopes_are_not_the_raisers(parse):
 def test_moving_beyond_a_row_is_no_issue(parse):
     body = "Carpania opened a new round on Monday, seeking to move beyond a row over the ceasefire."
     assert found(parse, body, [("Carpania", "state")]) == []
+
+
+@pytest.mark.parametrize("body, holder, stance, words", [
+    ("Calls by Carpania for a ceasefire have gone unanswered.", "Carpania", "demand", "ceasefire"),
+    ("Demands from the rebels for a federal system have stalled the talks.", "rebels", "demand",
+     "federal system"),
+    ("The plan, backed by Carpania, calls for a phased withdrawal.", "Carpania", "support", "plan"),
+])
+def test_owner_after_the_noun(parse, body, holder, stance, words):
+    got = found(parse, body, [("Carpania", "state"), ("rebels", "armed_group")])
+    assert any(h == holder and s == stance and words in i for h, s, i in got)

@@ -113,6 +113,8 @@ def _verb_cue(tok: Any, lex: dict[str, Any]) -> list[_Cue]:
                 and any(m.lower_ == "for" and m.dep_ == "mark" for m in c.children)]
     if any(c.dep_ == "nsubjpass" for c in tok.children):
         objs = [c for c in tok.children if c.dep_ == "nsubjpass"]
+    if not objs and tok.dep_ == "acl" and tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children):
+        objs = [tok.head]  # "the plan, backed by X, ...": X backs the plan
     if not objs and tok.dep_ == "conj" and any(c.dep_ == "agent" for c in tok.children):
         objs = [c for c in tok.head.children if c.dep_ == "nsubjpass"]  # "welcomed by X and criticised by Y"
     if base in lex["infinitive_only"] and not any(c.dep_ == "xcomp" for c in objs):

@@ -16,6 +16,7 @@ from .subjects import (
     _named_subject,
     _nearest_subject,
     _nobody,
+    _party_noun,
     _party_subject,
     _stated_by,
     _with_absolute,
@@ -101,8 +102,10 @@ def _noun_holders(ctx: Context, noun: Any, lex: dict[str, Any]) -> list[Any] | N
         found = _subject_actors(ctx, noun.head, lex)
         if found:
             return found
-    if poss:
-        return _with_conj(ctx, poss[0], lex)
+    by = [o for p in noun.children if p.lower_ in ("by", "from") and p.i > noun.i
+          for o in p.children if o.dep_ == "pobj"]
+    if poss or by:  # "X's call for Y", "calls by X for Y", "demands from X"
+        return _with_conj(ctx, (poss or by)[0], lex)
     of = [o for p in noun.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
     infinitive = any(c.dep_ in ("acl", "xcomp") and any(a.lower_ == "to" for a in c.children)
                      for c in noun.children)
@@ -141,14 +144,6 @@ def _clause_holders(ctx: Context, pred: Any, lex: dict[str, Any]) -> list[Any]:
     if _generic_subject(pred, lex):  # "each one of us must offer concessions": nobody;
         return [a for s in pred.children if s.dep_ in _SUBJ_DEPS for a in _sides(ctx, s)]  # "both sides"
     return _subject_actors(ctx, pred, lex)
-
-
-def _party_noun(ctx: Context, noun: Any, lex: dict[str, Any]) -> bool:
-    """Whether a noun a participle or relative clause hangs on can hold a stance."""
-    noun = issues.antecedent(noun, lex)
-    return noun.lower_ not in lex["generic_subjects"] and (
-        ctx.actors.at(noun.idx, end(noun)) is not None or noun.pos_ == "PROPN"
-        or noun.lower_ in lex["relative"])
 
 
 def _embedded(tok: Any, lex: dict[str, Any]) -> bool:

@@ -6,6 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from .base import _ENTITY_TYPES, _SUBJ_DEPS
+from .issues import antecedent
+from .text import end
 
 
 def _expletive(pred: Any) -> bool:
@@ -78,3 +80,11 @@ def _with_absolute(verb: Any) -> Any:
         return None
     before = verb.doc[verb.i - 1]
     return before if before.dep_ == "pobj" and before.head.lower_ == "with" else None
+
+
+def _party_noun(ctx: Any, noun: Any, lex: dict[str, Any]) -> bool:
+    """Whether a noun a participle or relative clause hangs on can hold a stance."""
+    noun = antecedent(noun, lex)
+    return noun.lower_ not in lex["generic_subjects"] and (
+        ctx.actors.at(noun.idx, end(noun)) is not None or noun.pos_ == "PROPN"
+        or noun.lower_ in lex["relative"])
