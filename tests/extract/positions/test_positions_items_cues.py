@@ -240,3 +240,17 @@ def test_moving_beyond_a_row_is_no_issue(parse):
 def test_owner_after_the_noun(parse, body, holder, stance, words):
     got = found(parse, body, [("Carpania", "state"), ("rebels", "armed_group")])
     assert any(h == holder and s == stance and words in i for h, s, i in got)
+
+
+def test_there_will_be_no(parse):
+    body = "Carpania said there would be no amnesty for the coup leaders."
+    got = found(parse, body, [("Carpania", "state")])
+    assert got == [("Carpania", "reject", "amnesty for the coup leaders")]
+
+
+@pytest.mark.parametrize("body", [
+    "Carpania said there was no agreement on the border.",
+    "Carpania said there would be no talks without a ceasefire.",
+])
+def test_there_be_no_fact_or_condition(parse, body):
+    assert not [p for p in found(parse, body, [("Carpania", "state")]) if p[1] == "reject"]

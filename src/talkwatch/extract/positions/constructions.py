@@ -45,8 +45,8 @@ def construction_cues(sent: Any, lex: dict[str, Any]) -> list[_Cue]:
             out += _made_condition(tok)
         elif tok.lower_ in lex["without"] and tok.dep_ == "prep":
             out += _without(tok)
-        elif tok.lemma_.lower() in lex["ruled_out_nouns"] and tok.dep_ == "attr":
-            out += _ruled_out(tok)
+        elif tok.dep_ == "attr" and tok.lemma_.lower() in lex["ruled_out_nouns"] + lex["refusable_nouns"]:
+            out += _ruled_out(tok) if tok.lemma_.lower() in lex["ruled_out_nouns"] else _there_be_no(tok, lex)
         elif tok.dep_ == "relcl" and tok.pos_ in ("VERB", "AUX"):
             out += _short_of(tok, lex)
         elif tok.lower_ in lex["attitude_nouns"] and tok.dep_ == "pobj":
@@ -93,6 +93,21 @@ def _ruled_out(noun: Any) -> list[_Cue]:
     what = [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
             for o in p.children if o.dep_ in ("pobj", "pcomp")]
     return [_Cue(noun, noun.head, "reject", "ruled_out", what[:1])] if what else []
+
+
+def _there_be_no(noun: Any, lex: dict[str, Any]) -> list[_Cue]:
+    """'There will be no negotiation with those who destroyed the country', 'there can be no
+    amnesty': the speaker rejects it; not a fact ('there was no deal') nor a condition ('no
+    talks until X', 'no deal without Y': demands of X and Y)."""
+    verb = noun.head
+    no = next((c for c in noun.children if c.dep_ == "det" and c.lower_ == "no"), None)
+    there = any(c.dep_ == "expl" for c in verb.children)
+    conditional = any(t.lower_ in lex["without"] + lex["negated_conditions"] + ["unless", "if"]
+                      for t in verb.subtree)
+    modal = any(c.tag_ == "MD" for c in verb.children)  # "there will be no X"; "there was no X" is a fact
+    if no is None or not there or not modal or conditional or verb.lemma_ != "be":
+        return []
+    return [_Cue(no, verb, "reject", "ruled_out", [noun])]
 
 
 def _without(prep: Any) -> list[_Cue]:
