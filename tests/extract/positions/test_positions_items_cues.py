@@ -254,3 +254,14 @@ def test_there_will_be_no(parse):
 ])
 def test_there_be_no_fact_or_condition(parse, body):
     assert not [p for p in found(parse, body, [("Carpania", "state")]) if p[1] == "reject"]
+
+
+def test_voiced_concern_opposes(parse):
+    body = "Carpania expressed concern over the deployment of foreign troops."
+    got = found(parse, body, [("Carpania", "state")])
+    assert got == [("Carpania", "oppose", "deployment of foreign troops")]
+
+
+def test_concerns_nobody_voiced(parse):
+    body = "Carpania said it would attend despite ongoing concerns about the wide gaps between the sides."
+    assert not [p for p in found(parse, body, [("Carpania", "state")]) if p[1] == "oppose"]

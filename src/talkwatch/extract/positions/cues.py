@@ -236,6 +236,9 @@ def _noun_cue(tok: Any, lex: dict[str, Any]) -> list[_Cue]:
     if not objs and need and tok.dep_ == "dobj":  # "gave his backing to the talks"
         objs = [c for c in tok.head.children if c.dep_ == "prep" and c.i > tok.i and c.lower_ in need]
     objs = objs or _after_dash(tok, lex)
+    voiced = tok.dep_ == "dobj" and _base(tok.head.lower_, lex, lex["voicing_verbs"]) is not None
+    if key in lex["voiced_only_nouns"] and not voiced and not any(c.dep_ == "poss" for c in tok.children):
+        return []  # "despite concerns about X": nobody's stance; "expressed concern over X" is
     if need and not objs or tok.dep_ in _SUBJ_DEPS and not objs:
         return []
     if tok.head.lemma_.lower() in lex["abandon_verbs"]:
