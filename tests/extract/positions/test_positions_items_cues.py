@@ -265,3 +265,9 @@ def test_voiced_concern_opposes(parse):
 def test_concerns_nobody_voiced(parse):
     body = "Carpania said it would attend despite ongoing concerns about the wide gaps between the sides."
     assert not [p for p in found(parse, body, [("Carpania", "state")]) if p[1] == "oppose"]
+
+
+def test_members_from_an_actor_speak_for_it(parse):
+    body = "Representatives from Carpania demanded the reopening of the airport."
+    got = found(parse, body, [("Carpania", "state")])
+    assert got == [("Carpania", "demand", "reopening of the airport")]

@@ -195,12 +195,12 @@ def _with_conj(ctx: Context, tok: Any, lex: dict[str, Any], add: bool = True) ->
 
 
 def _members_of(ctx: Context, tok: Any, lex: dict[str, Any], add: bool) -> list[Any]:
-    """'Ministers of the Contact Group', 'the governments of Armenia and Azerbaijan': the
-    actors named after 'of' speak through their members."""
+    """'Ministers of the Contact Group', 'the governments of Armenia and Azerbaijan',
+    'officials from X': the actors named after 'of' or 'from' speak through their members."""
     if tok.lower_ not in lex["members"] or ctx.actors.at(tok.idx, end(tok)) is not None:
         return []
-    of = next((o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
-               for o in p.children if o.dep_ == "pobj"), None)
+    of = next((o for p in tok.children if p.dep_ == "prep" and p.lower_ in ("of", "from")
+               for o in p.children if o.dep_ == "pobj"), None)  # "officials from X"
     found = [_actor(ctx, t, lex, add) for t in ([of, *of.conjuncts] if of is not None else [])]
     return list({a.id: a for a in found if a is not None}.values())
 
