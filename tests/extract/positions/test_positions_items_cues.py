@@ -271,3 +271,7 @@ def test_members_from_an_actor_speak_for_it(parse):
     body = "Representatives from Carpania demanded the reopening of the airport."
     got = found(parse, body, [("Carpania", "state")])
     assert got == [("Carpania", "demand", "reopening of the airport")]
+
+
+def test_praising_the_mediators_is_no_issue(parse):
+    assert found(parse, "Carpania praised the mediators for their patience.", [("Carpania", "state")]) == []
