@@ -48,7 +48,7 @@ def extract(ctx: Context) -> list[Position]:
         listed: set[int] = set()  # items of a list of conditions: what is demanded, no stance
         for cue in _all_cues(sent, lex):
             if cue.token.i in listed or cue.token.i in covered and not marked_holder(cue, ctx, lex) \
-                    or cue.kind != "list" and unasserted(cue.token, lex):
+                    or cue.kind != "list" and unasserted(_asserting(cue), lex):
                 continue
             stance = cue.stance if cue.kind in _FIXED_STANCE else _negate(cue, lex)
             issue, tokens = _issue(ctx, cue, si, lex, state)
@@ -67,6 +67,12 @@ def extract(ctx: Context) -> list[Position]:
 
 
 # -- cues -------------------------------------------------------------------
+
+
+def _asserting(cue: _Cue) -> Any:
+    """The word whose clause must be asserted: a condition's main verb ('would agree only if
+    X': the 'if' is the condition itself, not a hypothetical)."""
+    return cue.pred if cue.kind == "condition" else cue.token
 
 
 def _all_cues(sent: Any, lex: dict[str, Any]) -> list[_Cue]:

@@ -9,7 +9,8 @@ _OBJ_DEPS = {"dobj", "ccomp", "xcomp", "attr", "oprd"}
 _SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
 _CLIMB_DEPS = ("conj", "xcomp", "acomp", "dobj", "pobj", "prep", "pcomp")
 _FIXED_STANCE = ("modal", "fixed", "considered", "condition", "refusal", "restriction", "list", "claim",
-                 "minimum", "evaluation", "request", "right", "predicate", "ruled_out", "short_of")
+                 "minimum", "evaluation", "request", "right", "predicate", "ruled_out", "short_of",
+                 "attitude", "judged", "fulfilled")
 _ENTITY_TYPES = {"GPE": "state", "ORG": "organization", "NORP": "group"}
 
 

@@ -1,6 +1,6 @@
 """Cues a clause carries rather than a word: a modal ('X must go', 'have to', 'need to'),
 whose demand is the reporter's, and a condition ('unless X', 'as long as X', 'not ...
-until X'), demanded by whoever sets it."""
+until X', 'will only sign if X'), demanded by whoever sets it."""
 
 from __future__ import annotations
 
@@ -86,7 +86,24 @@ def _condition_cues(sent: Any, lex: dict[str, Any]) -> list[_Cue]:
         ):
             whole = [clause.head] if marker in lex["negated_conditions"] else []  # "no X until Y"
             out.append(_Cue(mark[0], clause.head, "demand", "condition", [*whole, clause]))
+    taken = {c.objects[-1].i for c in out}
+    return out + [c for c in _only_if(sent) if c.objects[0].i not in taken]
+
+
+def _only_if(sent: Any) -> list[_Cue]:
+    """'will only sign the deal if its troops can stay': 'only' on the main verb and 'if' on
+    the clause: the clause is demanded (the words apart, so no 'only if' in the text)."""
+    out = []
+    for clause in sent:
+        mark = next((m for m in clause.children if m.dep_ == "mark" and m.lower_ == "if"), None)
+        if clause.dep_ == "advcl" and mark is not None and only_before(clause.head, clause):
+            out.append(_Cue(mark, clause.head, "demand", "condition", [clause]))
     return out
+
+
+def only_before(verb: Any, clause: Any) -> bool:
+    """'only' on ``verb`` before its if-clause ``clause``."""
+    return any(c.lower_ == "only" and c.dep_ == "advmod" and c.i < clause.i for c in verb.children)
 
 
 def _negated_clause(verb: Any, lex: dict[str, Any]) -> bool:

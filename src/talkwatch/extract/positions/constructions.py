@@ -5,13 +5,16 @@ less than X, a demand of X; 'X is (not) acceptable' or 'X would not be needed', 
 a right the holder keeps, non-negotiable; an action taken 'at the request of X', demanded
 by X; 'X is against / in favour of Y'; 'Y is a precondition / the main demand of X'; 'no
 Y without X' (X demanded); 'there is no question of X' (rejected); 'will not accept any
-deal that does not include X' (X demanded)."""
+deal that does not include X' (X demanded); an attitude phrase ('much to the displeasure of
+X', 'with support from X'): X's stance on what the clause it hangs on does or says."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from .attitudes import attitude, judged
 from .cues import _base, _Cue
+from .items import nested_items
 
 
 def construction_cues(sent: Any, lex: dict[str, Any]) -> list[_Cue]:
@@ -26,6 +29,8 @@ def construction_cues(sent: Any, lex: dict[str, Any]) -> list[_Cue]:
             out += _minimum(tok)
         elif tok.lower_ in lex["evaluative"] and tok.dep_ == "acomp":
             out += _evaluation(tok, lex)
+        elif tok.lower_ in lex["evaluative"]:
+            out += judged(tok, lex)
         elif tok.lemma_.lower() in lex["needed"] and any(c.dep_ == "auxpass" for c in tok.children):
             out += _needed(tok, lex)
         elif tok.lemma_.lower() in lex["right_nouns"] and tok.pos_ == "NOUN":
@@ -36,14 +41,16 @@ def construction_cues(sent: Any, lex: dict[str, Any]) -> list[_Cue]:
             out += _prep_predicate(tok, lex)
         elif tok.lemma_.lower() in lex["predicate_demands"] and tok.dep_ == "attr":
             out += _predicate_demand(tok)
-        elif tok.lemma_.lower() in lex["predicate_demands"] and tok.head.lemma_ in lex["making_verbs"]:
+        elif tok.lemma_.lower() in lex["predicate_demands"] and _maker(tok).lemma_ in lex["making_verbs"]:
             out += _made_condition(tok)
         elif tok.lower_ in lex["without"] and tok.dep_ == "prep":
             out += _without(tok)
-        elif tok.lemma_.lower() in lex["ruled_out_nouns"] and tok.dep_ == "attr":
-            out += _ruled_out(tok)
+        elif tok.dep_ == "attr" and tok.lemma_.lower() in lex["ruled_out_nouns"] + lex["refusable_nouns"]:
+            out += _ruled_out(tok) if tok.lemma_.lower() in lex["ruled_out_nouns"] else _there_be_no(tok, lex)
         elif tok.dep_ == "relcl" and tok.pos_ in ("VERB", "AUX"):
             out += _short_of(tok, lex)
+        elif tok.lower_ in lex["attitude_nouns"] and tok.dep_ == "pobj":
+            out += attitude(tok, lex)
     return out
 
 
@@ -58,9 +65,19 @@ def _short_of(clause: Any, lex: dict[str, Any]) -> list[_Cue]:
     return [_Cue(clause, verb, "demand", "short_of", [clause])] if refused else []
 
 
+def _maker(noun: Any) -> Any:
+    """The verb that makes a noun a condition: 'made X a condition', 'set X as a condition'."""
+    return noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "as" else noun.head
+
+
 def _made_condition(noun: Any) -> list[_Cue]:
-    """'has made the release of X a condition for any dialogue': X is demanded by the subject
-    of 'made' (the small clause's subject, or the object beside the predicate noun)."""
+    """'has made the release of X a condition for any dialogue', 'set X as a precondition':
+    X is demanded by the subject of 'made' (the small clause's subject, or the object beside
+    the predicate noun)."""
+    if noun.dep_ == "pobj":  # "set X as a precondition"
+        verb = _maker(noun)
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < noun.i), None)
+        return [_Cue(noun, verb, "demand", "condition", [obj])] if obj is not None else []
     if noun.dep_ not in ("dobj", "oprd", "ccomp"):
         return []
     subj = next((c for c in noun.children if c.dep_ == "nsubj"), None) or next(
@@ -76,6 +93,21 @@ def _ruled_out(noun: Any) -> list[_Cue]:
     what = [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
             for o in p.children if o.dep_ in ("pobj", "pcomp")]
     return [_Cue(noun, noun.head, "reject", "ruled_out", what[:1])] if what else []
+
+
+def _there_be_no(noun: Any, lex: dict[str, Any]) -> list[_Cue]:
+    """'There will be no negotiation with those who destroyed the country', 'there can be no
+    amnesty': the speaker rejects it; not a fact ('there was no deal') nor a condition ('no
+    talks until X', 'no deal without Y': demands of X and Y)."""
+    verb = noun.head
+    no = next((c for c in noun.children if c.dep_ == "det" and c.lower_ == "no"), None)
+    there = any(c.dep_ == "expl" for c in verb.children)
+    conditional = any(t.lower_ in lex["without"] + lex["negated_conditions"] + ["unless", "if"]
+                      for t in verb.subtree)
+    modal = any(c.tag_ == "MD" for c in verb.children)  # "there will be no X"; "there was no X" is a fact
+    if no is None or not there or not modal or conditional or verb.lemma_ != "be":
+        return []
+    return [_Cue(no, verb, "reject", "ruled_out", [noun])]
 
 
 def _without(prep: Any) -> list[_Cue]:
@@ -95,7 +127,7 @@ def _prep_predicate(prep: Any, lex: dict[str, Any]) -> list[_Cue]:
     """'X is against Y' opposes Y, 'X is in favour of Y' supports it: the copula is the cue
     word (so 'is not against' negates it), its subject the holder."""
     entry = lex["prep_predicates"][prep.lower_]
-    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)  # "against holding X"
     if isinstance(entry, dict):  # "in favour of": the noun after "in" picks the stance
         stance = entry.get(obj.lower_) if obj is not None else None
         obj = next((o for p in (obj.children if stance else ()) if p.lower_ == "of"
@@ -167,7 +199,11 @@ def _items(head: Any, lex: dict[str, Any]) -> list[Any]:
     if first is None and head.dep_ == "nsubj" and head.head.lemma_.lower() in lex["list_verbs"]:
         first = next((c for c in head.head.children if c.dep_ == "dobj"), None)
         stray = [c for c in head.head.children if c.dep_ == "conj" and c.pos_ == "NOUN"]  # parser slip
-    return [] if first is None else [first, *(c for c in first.children if c.dep_ == "conj"), *stray]
+    if first is None:
+        return []
+    items = [first, *(c for c in first.children if c.dep_ == "conj"), *stray]
+    nested = {n.i: n for item in items for n in nested_items(item)}  # hung on a noun inside an item
+    return items + sorted(nested.values(), key=lambda t: t.i)
 
 
 def _after_colon(head: Any) -> Any:

@@ -16,7 +16,7 @@ from .base import (  # noqa: F401 - re-exported for the other modules
     _base,
     _Cue,
 )
-from .clauses import _condition_cues, _modal_cue
+from .clauses import _condition_cues, _modal_cue, only_before
 
 
 def _cues(sent: Any, lex: dict[str, Any]) -> list[_Cue]:
@@ -60,7 +60,7 @@ def _particle_cue(tok: Any, particles: dict[str, str], lex: dict[str, Any]) -> l
                 objs = [c for c in tok.children if c.dep_ == "dobj"]
             objs += [c for c in tok.children if c.dep_ in ("xcomp", "advcl") and c.i > child.i
                      and (c.dep_ == "xcomp" or any(a.lower_ == "to" for a in c.children))]
-            if _procedural(tok, objs, lex):
+            if _procedural(tok, objs, lex) or _joint_topic(tok, lex):
                 return []
             return [_Cue(tok, tok, _talk_open(stance, tok, objs, lex), "verb", objs)]
     for clause in tok.children:
@@ -68,6 +68,16 @@ def _particle_cue(tok: Any, particles: dict[str, str], lex: dict[str, Any]) -> l
         if clause.dep_ in ("advcl", "ccomp") and marks and marks[0] in particles:
             return [_Cue(tok, tok, particles[marks[0]], "verb", [clause])]
     return None
+
+
+def _joint_topic(tok: Any, lex: dict[str, Any]) -> bool:
+    """'the two sides focused on X', 'he said the talks had focused on Y': the topic of joint
+    talks, no one side's priority ('the opposition focused on X' is)."""
+    if _base(tok.lower_, lex, lex["one_side_verbs"]) is None:
+        return False
+    subj = next((c for c in tok.children if c.dep_ in _SUBJ_DEPS), None)
+    return subj is None or bool(subj.conjuncts) or subj.lower_ in lex["meeting_nouns"] \
+        or subj.lower_ in lex["party_nouns"] and subj.tag_ == "NNS" or subj.lower_ in lex["pronoun_types"]
 
 
 def _verb_cue(tok: Any, lex: dict[str, Any]) -> list[_Cue]:
@@ -103,12 +113,15 @@ def _verb_cue(tok: Any, lex: dict[str, Any]) -> list[_Cue]:
                 and any(m.lower_ == "for" and m.dep_ == "mark" for m in c.children)]
     if any(c.dep_ == "nsubjpass" for c in tok.children):
         objs = [c for c in tok.children if c.dep_ == "nsubjpass"]
+    if not objs and tok.dep_ == "acl" and tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children):
+        objs = [tok.head]  # "the plan, backed by X, ...": X backs the plan
     if not objs and tok.dep_ == "conj" and any(c.dep_ == "agent" for c in tok.children):
         objs = [c for c in tok.head.children if c.dep_ == "nsubjpass"]  # "welcomed by X and criticised by Y"
     if base in lex["infinitive_only"] and not any(c.dep_ == "xcomp" for c in objs):
         return []
     if any(c.dep_ in ("ccomp", "xcomp") for c in objs):  # "insists that X, a demand ..."
         objs = [c for c in objs if c.lower_ not in lex["anaphoric_heads"] or c.pos_ == "VERB"]
+        objs = [c for c in objs if c.dep_ != "dobj" or c.pos_ != "PRON"]  # "assured him that X"
     if base in lex["open_with_object"] and tok.tag_ != "VBG" and (
         any(c.dep_ in ("ccomp", "oprd", "acomp") for c in tok.children) or _regards(tok, lex)
     ):
@@ -176,7 +189,9 @@ def _refusal_cue(tok: Any, lex: dict[str, Any]) -> list[_Cue]:
 def _restriction_cue(tok: Any, lex: dict[str, Any]) -> list[_Cue]:
     """'he would only meet Putin in person': the one way a party will act is its demand."""
     kids = {c.lower_ for c in tok.children if c.dep_ in ("aux", "advmod")}
-    if "only" in kids and kids & set(lex["future_aux"]) and tok.pos_ == "VERB":
+    conditional = any(c.dep_ == "advcl" and only_before(tok, c) and any(m.lower_ == "if" for m in c.children)
+                      for c in tok.children)  # "will only sign if X": X is the demand
+    if "only" in kids and kids & set(lex["future_aux"]) and tok.pos_ == "VERB" and not conditional:
         return [_Cue(tok, tok, "demand", "restriction", [tok])]
     return []
 
@@ -187,7 +202,14 @@ def _aside(prep: Any, lex: dict[str, Any]) -> bool:
 
 
 def _adjective_cue(tok: Any, lex: dict[str, Any]) -> list[_Cue]:
-    objs = [c for c in tok.children if c.dep_ in ("prep", "xcomp") and c.lower_ != "of"]
+    """'open to X', 'ready to Y'; 'critical of X', 'sceptical about Y' only with their own
+    prepositions ('critical to the success' is no criticism)."""
+    only = lex["adjective_only_preps"].get(tok.lower_)
+    objs = [c for c in tok.children if c.dep_ in ("prep", "xcomp")
+            and ((c.lower_ if c.dep_ == "prep" else "to") in only if only else c.lower_ != "of")]
+    if only and "that" in only and not objs:  # "adamant that X", the clause often hung on the copula
+        objs = [c for t in (tok, tok.head) for c in t.children if c.dep_ == "ccomp" and c.i > tok.i
+                and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)][:1]
     if not objs:
         return []
     stance = lex["adjectives"][tok.lower_]
@@ -213,11 +235,44 @@ def _noun_cue(tok: Any, lex: dict[str, Any]) -> list[_Cue]:
         objs = _hung_clause(tok, need)
     if not objs and need and tok.dep_ == "dobj":  # "gave his backing to the talks"
         objs = [c for c in tok.head.children if c.dep_ == "prep" and c.i > tok.i and c.lower_ in need]
+    objs = objs or _after_dash(tok, lex)
+    voiced = tok.dep_ == "dobj" and _base(tok.head.lower_, lex, lex["voicing_verbs"]) is not None
+    if key in lex["voiced_only_nouns"] and not voiced and not any(c.dep_ == "poss" for c in tok.children):
+        return []  # "despite concerns about X": nobody's stance; "expressed concern over X" is
     if need and not objs or tok.dep_ in _SUBJ_DEPS and not objs:
         return []
     if tok.head.lemma_.lower() in lex["abandon_verbs"]:
         return []  # "dropped their demand for independence": no longer held
-    return [_Cue(tok, tok, _talk_open(lex["nouns"][key], tok, objs, lex), "noun", objs)]
+    stance = _talk_open(lex["nouns"][key], tok, objs, lex)
+    return [_Cue(tok, tok, stance, "noun", objs), *_fulfilled(tok, objs, lex)]
+
+
+_DASHES = ("-", "--", "—", "–", ":")
+
+
+def _after_dash(noun: Any, lex: dict[str, Any]) -> list[Any]:
+    """'met another rebel condition as a prelude to talks - easing a blockade': the content of
+    a condition or demand set off by a dash or colon after the noun's clause."""
+    if noun.lemma_.lower() not in lex["dash_nouns"]:
+        return []
+    doc, stop = noun.doc, noun.sent.end
+    mark = next((t for t in doc[noun.i + 1:min(stop, noun.i + 9)] if t.text in _DASHES), None)
+    after = next((t for t in doc[mark.i + 1:stop] if not t.is_punct), None) if mark is not None else None
+    if after is None:
+        return []
+    while after.head.i > mark.i and after.head.i != after.i:
+        after = after.head  # the top of the phrase after the dash
+    return [after] if after.pos_ in ("VERB", "NOUN") else []
+
+
+def _fulfilled(noun: Any, objs: list[Any], lex: dict[str, Any]) -> list[_Cue]:
+    """'the government met another rebel condition - X', 'granted their demand for Y': who
+    fulfils a demand supports what it asks (not when negated: 'had not heeded')."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or _base(verb.lower_, lex, lex["fulfil_verbs"]) is None \
+            or any(c.dep_ == "neg" for c in verb.children):
+        return []
+    return [_Cue(verb, verb, "support", "fulfilled", objs)]
 
 
 def _noun_key(tok: Any, lex: dict[str, Any]) -> str:
@@ -253,7 +308,7 @@ def _procedural(tok: Any, objs: list[Any], lex: dict[str, Any]) -> bool:
         return True
     words = [t for o in objs for t in o.subtree]
     heads = [o if o.dep_ != "prep" else next((c for c in o.children if c.dep_ == "pobj"), o) for o in objs]
-    if any(h.lemma_.lower() in lex["agreement_nouns"] for h in heads):
+    if any(h.lemma_.lower() in lex["agreement_nouns"] and not _terms(h) for h in heads):
         return True  # "agreed to a ceasefire": the agreement itself, not a stance
     if any(t.lemma_.lower() in lex["attendance_verbs"] or t.lower_ == "part" and t.head.lemma_ == "take"
            for t in words):
@@ -264,6 +319,15 @@ def _procedural(tok: Any, objs: list[Any], lex: dict[str, Any]) -> bool:
         return not any(c.dep_ in ("dobj", "nsubjpass", "nsubj") and c.i != talk.i
                        for h in holders for c in h.children if h is not talk or c.dep_ != "nsubj")
     return any(t.lemma_.lower() in lex["meeting_nouns"] for t in words)
+
+
+def _terms(agreement: Any) -> bool:
+    """'agreed a deal which will give the province autonomy', 'a deal on autonomy': the terms
+    agreed are a stance on them (not when the clause only dates it: 'a truce that starts Monday')."""
+    if any(c.dep_ == "prep" and c.lower_ in ("on", "over") for c in agreement.children):
+        return True
+    return any(c.dep_ == "relcl" and any(d.dep_ in ("dobj", "dative") for d in c.children)
+               and not any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree) for c in agreement.children)
 
 
 def _talk_open(stance: str, tok: Any, objs: list[Any], lex: dict[str, Any]) -> str:

@@ -10,7 +10,17 @@ from . import issues
 from .cues import _CLIMB_DEPS, _ENTITY_TYPES, _SUBJ_DEPS, _base, _Cue, _stray_subject
 from .issues import end
 from .names import _by_name, _described, _fuller, _modifier_actor, _plural, _sides
-from .subjects import _expletive, _generic_subject, _named_subject, _nobody, _party_subject
+from .subjects import (
+    _expletive,
+    _generic_subject,
+    _named_subject,
+    _nearest_subject,
+    _nobody,
+    _party_noun,
+    _party_subject,
+    _stated_by,
+    _with_absolute,
+)
 
 
 def _holders(ctx: Context, cue: _Cue, lex: dict[str, Any]) -> list[Any]:
@@ -37,6 +47,8 @@ def _holders(ctx: Context, cue: _Cue, lex: dict[str, Any]) -> list[Any]:
         return _with_conj(ctx, agent[0], lex)
     if cue.kind == "verb" and any(c.dep_ == "nsubjpass" for c in pred.children):
         return []  # "X was barred from taking part": by nobody named, and not by X
+    if cue.kind == "attitude":  # "to the displeasure of X", "with support from X"
+        return _with_conj(ctx, pred, lex)
     if cue.kind == "request":  # "at the request of X", "based on X's request"
         owner = [o for c in pred.children if c.dep_ == "poss" or c.lower_ == "of"
                  for o in ([c] if c.dep_ == "poss" else [g for g in c.children if g.dep_ == "pobj"])]
@@ -83,13 +95,17 @@ def _noun_holders(ctx: Context, noun: Any, lex: dict[str, Any]) -> list[Any] | N
     modifier; none for 'heeded the rebels' requests' or a noun hung on a noun ('progress
     on an offer'); None: ask the governing clause ('responded with an offer of X')."""
     poss = [c for c in noun.children if c.dep_ == "poss"]
+    if noun.lower_ in lex["evoked_nouns"] and _base(noun.head.lower_, lex, lex["evoking_verbs"]):
+        return []  # "raising hopes that the talks will go ahead": others' hopes
     voiced = noun.dep_ == "dobj" and _base(noun.head.lower_, lex, lex["voicing_verbs"])
     if poss and voiced and poss[0].pos_ == "PRON":
         found = _subject_actors(ctx, noun.head, lex)
         if found:
             return found
-    if poss:
-        return _with_conj(ctx, poss[0], lex)
+    by = [o for p in noun.children if p.lower_ in ("by", "from") and p.i > noun.i
+          for o in p.children if o.dep_ == "pobj"]
+    if poss or by:  # "X's call for Y", "calls by X for Y", "demands from X"
+        return _with_conj(ctx, (poss or by)[0], lex)
     of = [o for p in noun.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
     infinitive = any(c.dep_ in ("acl", "xcomp") and any(a.lower_ == "to" for a in c.children)
                      for c in noun.children)
@@ -112,11 +128,11 @@ def _clause_holders(ctx: Context, pred: Any, lex: dict[str, Any]) -> list[Any]:
         return _reporter(ctx, pred, lex)  # "it was not possible to accept X," the minister said
     if _nobody(pred, lex):
         return []  # "neither side appeared ready to X"
-    subject = any(c.dep_ in _SUBJ_DEPS for c in pred.children)
+    subject = any(c.dep_ in _SUBJ_DEPS for c in pred.children) or _with_absolute(pred) is not None
     first = pred
     while first.dep_ in ("conj", "xcomp") and not subject and first.head.i != first.i:
         first = first.head  # "steps by X to leave ... and work towards Y", "a statement committing to"
-        subject = any(c.dep_ in _SUBJ_DEPS for c in first.children)
+        subject = any(c.dep_ in _SUBJ_DEPS for c in first.children) or _with_absolute(first) is not None
     if first.dep_ in ("acl", "relcl") and not subject and not _party_noun(ctx, first.head, lex):
         return []  # "a plan calling for X", "anyone seeking to rewrite history": no party's stance
     if _embedded(pred, lex):  # "Malley said Washington was ready to ...": he speaks for it
@@ -130,14 +146,6 @@ def _clause_holders(ctx: Context, pred: Any, lex: dict[str, Any]) -> list[Any]:
     return _subject_actors(ctx, pred, lex)
 
 
-def _party_noun(ctx: Context, noun: Any, lex: dict[str, Any]) -> bool:
-    """Whether a noun a participle or relative clause hangs on can hold a stance."""
-    noun = issues.antecedent(noun, lex)
-    return noun.lower_ not in lex["generic_subjects"] and (
-        ctx.actors.at(noun.idx, end(noun)) is not None or noun.pos_ == "PROPN"
-        or noun.lower_ in lex["relative"])
-
-
 def _embedded(tok: Any, lex: dict[str, Any]) -> bool:
     return any(_base(a.lower_, lex, lex["reporting"]) for a in tok.ancestors)
 
@@ -147,7 +155,7 @@ def _subject_actors(ctx: Context, pred: Any, lex: dict[str, Any], add: bool = Tr
     makes a named subject the index missed an actor."""
     tok, nominal = pred, False  # nominal: climbed from a noun phrase ("doubt on hopes for X")
     for _ in range(6):
-        subj = next((c for c in tok.children if c.dep_ in _SUBJ_DEPS), None)
+        subj = _nearest_subject(tok) or _with_absolute(tok)
         if subj is None and tok.pos_ == "NOUN":  # parser slip: "a demand [the government] rejects"
             subj = next((c for c in tok.children if c.dep_ == "compound"), None)
         if subj is None and _stray_subject(tok):  # "A give up X and [B] say": B hung on X
@@ -187,12 +195,12 @@ def _with_conj(ctx: Context, tok: Any, lex: dict[str, Any], add: bool = True) ->
 
 
 def _members_of(ctx: Context, tok: Any, lex: dict[str, Any], add: bool) -> list[Any]:
-    """'Ministers of the Contact Group', 'the governments of Armenia and Azerbaijan': the
-    actors named after 'of' speak through their members."""
+    """'Ministers of the Contact Group', 'the governments of Armenia and Azerbaijan',
+    'officials from X': the actors named after 'of' or 'from' speak through their members."""
     if tok.lower_ not in lex["members"] or ctx.actors.at(tok.idx, end(tok)) is not None:
         return []
-    of = next((o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
-               for o in p.children if o.dep_ == "pobj"), None)
+    of = next((o for p in tok.children if p.dep_ == "prep" and p.lower_ in ("of", "from")
+               for o in p.children if o.dep_ == "pobj"), None)  # "officials from X"
     found = [_actor(ctx, t, lex, add) for t in ([of, *of.conjuncts] if of is not None else [])]
     return list({a.id: a for a in found if a is not None}.values())
 
@@ -237,7 +245,8 @@ def _actor(ctx: Context, tok: Any, lex: dict[str, Any], add: bool = True) -> Any
         ),
         None,
     )  # "Tehran", "her Democratic Centre party"
-    subject = tok.dep_ in _SUBJ_DEPS or tok.dep_ == "conj" and tok.head.dep_ in _SUBJ_DEPS
+    subject = tok.dep_ in _SUBJ_DEPS or tok.dep_ == "conj" and tok.head.dep_ in _SUBJ_DEPS \
+        or tok.i + 1 < len(tok.doc) and _with_absolute(tok.doc[tok.i + 1]) is not None
     dateline = named is not None and named.text.isupper() and named.i + 1 < len(tok.doc) \
         and tok.doc[named.i + 1].text in ("(", "-", "—", ",")  # "ROME (AFP) - ..."
     if actor is None and add and named is not None and subject and not dateline:
@@ -257,7 +266,7 @@ def _actor(ctx: Context, tok: Any, lex: dict[str, Any], add: bool = True) -> Any
         and tok.dep_ in _SUBJ_DEPS
         and any(c.lower_ == "the" for c in tok.children)
     ):
-        actor = _described(ctx, tok.idx, lex["descriptions"][low])  # "the group", "the movement"
+        actor = _described(ctx, tok.idx, lex["descriptions"][low], low)  # "the group", "the movement"
     return _fuller(ctx, actor)
 
 
@@ -362,8 +371,12 @@ def _speaker(ctx: Context, pos: int) -> Any:
 
 
 def _reporter(ctx: Context, tok: Any, lex: dict[str, Any]) -> list[Any]:
-    """Who says the clause: a reporting verb's subject, the quote speaker, 'according to X'."""
+    """Who says the clause: a reporting verb's subject, the owner of 'X's position is that',
+    the quote speaker, 'according to X'."""
     for head in tok.ancestors:
+        owner = _stated_by(head, lex)
+        if owner is not None:
+            return _with_conj(ctx, owner, lex)
         if _base(head.lower_, lex, lex["reporting"]):
             found = _subject_actors(ctx, head, lex)
             if found or any(c.dep_ == "nsubj" and c.lower_ != "it" for c in head.children):

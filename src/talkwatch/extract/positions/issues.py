@@ -17,16 +17,15 @@ wanted") or something vague ("achieve something").
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from ...context import Context
+from .items import item_words
+from .text import end, noun_phrase, text_of
 
 _DROP_DEPS = {"appos", "punct", "cc", "mark", "advcl", "parataxis", "dep"}
-_LEAD_WORDS = {"that", "to", "the", "a", "an", "for", "on", "of", "whether", ",", "-", "with", "over",
-               "about", "against", "at", "behind"}
 _SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
 _COMPLEMENT_PREPS = {"of", "to", "for", "toward", "towards", "on", "over", "about", "against", "with", "in"}
 
@@ -52,6 +51,7 @@ class Focus:
     last: tuple[str, int] | None = None
     predicate: tuple[str, int] | None = None  # "This is an Afghan-owned process."
     topic: tuple[str, int, int] | None = None  # "Dialogue is the best way, and we support this"
+    about: tuple[str, int, int] | None = None  # "confusion regarding the ceasefire, ... agreed to it"
 
     def update(self, ctx: Context, sent: Any, si: int, lex: dict[str, Any]) -> None:
         """An issue noun phrase ('the fate of X', 'most importantly, X') enters the focus."""
@@ -79,6 +79,10 @@ class Focus:
                      if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
         if subj is not None:
             self.topic = (text_of(noun_phrase(subj)), si, subj.i)
+        about = next((o for t in sent if t.lower_ in lex["topic_preps"] for o in t.children
+                      if o.dep_ == "pobj" and o.pos_ == "NOUN"), None)
+        if about is not None:
+            self.about = (text_of(noun_phrase(about)), si, about.i)
 
     def anaphoric(self, si: int, lex: dict[str, Any], pronoun: str = "", at: int = -1) -> str:
         """The issue an anaphor stands for: a predicate just named ('This is a fair
@@ -86,6 +90,8 @@ class Focus:
         window = lex["focus_window"]
         if pronoun in ("it", "this") and self.topic and self.topic[1] == si and self.topic[2] < at:
             return self.topic[0]  # the subject of this very sentence's copula
+        if pronoun == "it" and self.about and self.about[1] == si and self.about[2] < at:
+            return self.about[0]  # what this very sentence is about ("regarding X")
         if pronoun in ("it", "this") and self.predicate and si - self.predicate[1] == 1:
             return self.predicate[0]
         if self.last and si - self.last[1] <= window:
@@ -104,10 +110,6 @@ def _demonstrative_predicate(sent: Any, lex: dict[str, Any]) -> str | None:
                                     if attr.is_ancestor(a))]
                 return text_of(keep)
     return None
-
-
-def end(tok: Any) -> int:
-    return tok.idx + len(tok)
 
 
 def summary_head(tok: Any, lex: dict[str, Any], base: Callable[[str], str | None]) -> Any:
@@ -178,13 +180,6 @@ def antecedent(tok: Any, lex: dict[str, Any]) -> Any:
     return tok
 
 
-def noun_phrase(noun: Any) -> list[Any]:
-    """A noun with its modifiers and complements, without the relative clause on it."""
-    skip = {d for c in noun.children if c.dep_ in ("relcl", "acl", "appos", "punct")
-            for d in c.subtree}
-    return [t for t in noun.subtree if t not in skip]
-
-
 def restrictive(clause: Any) -> bool:
     """A relative clause not set off by a comma ('any deal that ...' vs ', which ...')."""
     first = clause.left_edge.i
@@ -243,20 +238,6 @@ def render(ctx: Context, words: list[Any], lex: dict[str, Any],
     return text_of(words, pieces), linked
 
 
-def text_of(tokens: list[Any], pieces: dict[Any, str] | None = None) -> str:
-    tokens = sorted(tokens, key=lambda t: t.i)
-    while tokens and (tokens[0].lower_ in _LEAD_WORDS or tokens[0].is_punct):
-        tokens = tokens[1:]
-    while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
-        tokens = tokens[:-1]
-    parts = []
-    for i, t in enumerate(tokens):
-        gap = i + 1 < len(tokens) and tokens[i + 1].i == t.i + 1
-        piece = (pieces or {}).get(t, t.text)
-        parts.append(piece + (t.whitespace_ if gap else " "))
-    return re.sub(r"\s+", " ", "".join(parts)).strip(" \"'“”‘’")
-
-
 def with_focus(text: str, linked: set[str], words: list[Any], si: int, lex: dict[str, Any],
                state: Focus) -> str:
     """Prefix the issue in focus when the issue names its actors or says 'it'."""
@@ -275,6 +256,9 @@ def issue_of(ctx: Context, cue: CueView, si: int, lex: dict[str, Any], state: Fo
     objs = [o for o in cue.objects if o is not None]
     if cue.kind == "summary":
         return state.anaphoric(si, lex), set()
+    if cue.kind == "attitude":  # the words were chosen by the construction
+        text, _ = render(ctx, objs, lex, resolve)
+        return text, {t.i for t in objs}
     if len(objs) == 1 and _echo(objs[0]) is not None:  # "agree to that goal": the goal named before
         words = noun_phrase(_echo(objs[0]))
         return text_of(words), set()
@@ -293,9 +277,8 @@ def issue_of(ctx: Context, cue: CueView, si: int, lex: dict[str, Any], state: Fo
         text, _ = render(ctx, words, lex, resolve)
         return text, {t.i for t in words}
     words = issue_words(objs, cue.token, cue.kind, lex)
-    if cue.kind == "list":  # one item of a list: without the items coordinated with it
-        skip = {d for c in objs[0].children if c.dep_ in ("conj", "cc", "punct", "appos") for d in c.subtree}
-        words = [t for t in objs[0].subtree if t not in skip]
+    if cue.kind == "list":  # one item of a list
+        words = item_words(objs[0])
     if cue.kind in ("refusal", "restriction", "short_of"):  # "would not hand over X": the verb phrase
         drop = {d for c in cue.token.children if c.dep_ in (*_SUBJ_DEPS, "aux", "neg")
                 for d in c.subtree}

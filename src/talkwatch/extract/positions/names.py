@@ -134,10 +134,14 @@ def _pair_before(ctx: Context, tok: Any) -> list[Any]:
 _FUNCTION_WORDS = {"its", "their", "his", "her", "our", "the", "a", "an", "some", "other"}
 
 
-def _described(ctx: Context, pos: int, types: list[str] | None) -> Any:
+def _described(ctx: Context, pos: int, types: list[str] | None, head: str = "") -> Any:
     """The actor 'the group' stands for: the last named one of its types ('the ELN', not
-    'its fighters' an index may have listed after it), else the last of its types."""
+    'its fighters' an index may have listed after it), else the last of its types; 'the
+    groups' is first the last actor named by the same plural ('the three groups')."""
     fits = [ctx.actors.get(m.actor) for m in ctx.actors.mentions_in(0, pos)]
+    same = [a for a in fits if a is not None and head.endswith("s") and a.name.lower().split()[-1:] == [head]]
+    if same:
+        return same[-1]
     fits = [a for a in fits if a is not None and (not types or a.type in types)]
     named = [a for a in fits if any(w[:1].isupper() for w in a.name.split()
                                     if w.lower() not in _FUNCTION_WORDS)]

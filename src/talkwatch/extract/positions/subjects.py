@@ -6,6 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from .base import _ENTITY_TYPES, _SUBJ_DEPS
+from .issues import antecedent
+from .text import end
 
 
 def _expletive(pred: Any) -> bool:
@@ -47,6 +49,42 @@ def _nobody(pred: Any, lex: dict[str, Any]) -> bool:
 
 
 def _generic_subject(pred: Any, lex: dict[str, Any]) -> bool:
-    """'each side wants ...', 'many analysts want ...': a quantified subject is nobody's voice."""
+    """'each side wants ...', 'many analysts want ...': a quantified subject is nobody's voice;
+    a quantifier floating after named parties ('X and Y both want', 'they all want') is not."""
     subj = next((c for c in pred.children if c.dep_ in _SUBJ_DEPS), None)
-    return subj is not None and any(c.lower_ in lex["quantifiers"] for c in subj.children)
+    return subj is not None and any(c.lower_ in lex["quantifiers"] and c.i < subj.i for c in subj.children)
+
+
+def _nearest_subject(verb: Any) -> Any:
+    """The verb's subject; of two (a parser slip: 'Santo Domingo, Jan 12 - The government
+    began'), the one nearest before the verb."""
+    subjs = [c for c in verb.children if c.dep_ in _SUBJ_DEPS]
+    before = [c for c in subjs if c.i < verb.i]
+    return before[-1] if len(subjs) > 1 and before else next(iter(subjs), None)
+
+
+def _stated_by(head: Any, lex: dict[str, Any]) -> Any:
+    """'Carpania's position is that X must go': the possessor of a stance noun whose clause
+    the copula gives."""
+    if head.lemma_ != "be" or not any(c.dep_ == "ccomp" for c in head.children):
+        return None
+    subj = next((c for c in head.children
+                 if c.dep_ == "nsubj" and c.lemma_.lower() in lex["stance_statements"]), None)
+    return next((c for c in subj.children if c.dep_ == "poss"), None) if subj is not None else None
+
+
+def _with_absolute(verb: Any) -> Any:
+    """'... with Moscow promising to work for X': the noun after 'with' right before a bare
+    participle is its subject (the parser hangs the participle elsewhere)."""
+    if verb.tag_ != "VBG" or verb.i == 0:
+        return None
+    before = verb.doc[verb.i - 1]
+    return before if before.dep_ == "pobj" and before.head.lower_ == "with" else None
+
+
+def _party_noun(ctx: Any, noun: Any, lex: dict[str, Any]) -> bool:
+    """Whether a noun a participle or relative clause hangs on can hold a stance."""
+    noun = antecedent(noun, lex)
+    return noun.lower_ not in lex["generic_subjects"] and (
+        ctx.actors.at(noun.idx, end(noun)) is not None or noun.pos_ == "PROPN"
+        or noun.lower_ in lex["relative"])
