@@ -67,3 +67,25 @@ def test_members_of_a_representation_made_up_of_people(run):
     )
     members = [sorted(names(digest)[m] for m in d["members"]) for d in digest["delegations"]]
     assert members == [["Ana Lopez", "Juan Mora", "Pedro Ruiz"]]
+
+
+def test_a_delegation_told_in_the_past_is_at_the_talks_just_held(run):
+    digest = run(
+        "A new round of talks between Vestria and Ostria is expected in Tromso on Friday. The first round"
+        " was held in Bergen on May 3 and lasted six hours. The"
+        " Vestrian delegation included Deputy Minister Piotr Lind and General Omar Sadi."
+    )
+    by_id = {m["id"]: m for m in digest["meetings"]}
+    (delegation,) = [d for d in digest["delegations"] if d["members"]]
+    assert by_id[delegation["meeting"]]["status"] in ("held", "concluded")
+
+
+def test_a_delegation_told_in_the_future_stays_with_the_plan(run):
+    digest = run(
+        "A new round of talks between Vestria and Ostria is expected in Tromso on Friday. The first round"
+        " was held in Bergen on May 3 and lasted six hours. The"
+        " Vestrian delegation will include Deputy Minister Piotr Lind and General Omar Sadi."
+    )
+    by_id = {m["id"]: m for m in digest["meetings"]}
+    (delegation,) = [d for d in digest["delegations"] if d["members"]]
+    assert by_id[delegation["meeting"]]["status"] == "scheduled"

@@ -53,26 +53,35 @@ class Focus:
         self.current: Meeting | None = self.main
         self._seen_sent = -1
         self._sent = 0
+        self._told: Meeting | None = None  # the last meeting named, an earlier one included
+        self._told_sent = -1
 
     def see(self, tok: Any) -> None:
         if tok.is_sent_start:
             self._sent += 1
         mid = self.by_pos.get(tok.idx)
+        if mid:
+            self._told, self._told_sent = self.meetings[mid], self._sent
         if mid and not self.meetings[mid].past:
             self.current, self._seen_sent = self.meetings[mid], self._sent
         elif tok.ent_type_ == "GPE" and tok.text in self.by_city:
             self.current, self._seen_sent = self.by_city[tok.text], self._sent
 
-    def for_statement(self, cue: Any, *, window: int = FOCUS_SENTENCES) -> Meeting | None:
+    def for_statement(self, cue: Any, *, window: int = FOCUS_SENTENCES, past: bool = False) -> Meeting | None:
         """The meeting an unanchored statement is about.
 
         A finished meeting in focus gives way to the main one unless the statement is
-        itself about past attendance ("X took part").
+        itself about past attendance ("X took part"). A statement told in the past
+        (``past``: "the delegation included X" right after "the talks began") is about
+        the finished meeting named last, an earlier one included.
         """
+        told = self._told
+        if past and told is not None and told.status in _DONE and self._sent - self._told_sent <= window:
+            return told
         if self.current is None or self._sent - self._seen_sent > window:
             return self.main
         finished = self.current.status in _DONE and self.main.status not in _DONE
-        if finished and not (cue.tag_ == "VBD" and cue.lemma_ in _ATTEND_VERBS):
+        if finished and not past and not (cue.tag_ == "VBD" and cue.lemma_ in _ATTEND_VERBS):
             return self.main
         return self.current
 
@@ -272,9 +281,9 @@ def is_person(ctx: Context, actor_id: str) -> bool:
     return actor is not None and actor.type in ("person", "expert")
 
 
-def meeting_for(ctx: Context, cue: Any, focus: Focus) -> Meeting | None:
-    """The meeting the cue's clause names, else the one in focus."""
-    return meeting_in_clause(ctx, cue, focus) or focus.for_statement(cue)
+def meeting_for(ctx: Context, cue: Any, focus: Focus, *, past: bool = False) -> Meeting | None:
+    """The meeting the cue's clause names, else the one in focus (``Focus.for_statement``)."""
+    return meeting_in_clause(ctx, cue, focus) or focus.for_statement(cue, past=past)
 
 
 def meeting_in_clause(ctx: Context, cue: Any, focus: Focus) -> Meeting | None:

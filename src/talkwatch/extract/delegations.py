@@ -42,8 +42,19 @@ def extract(ctx: Context) -> list[Delegation]:
 
 
 def _meeting_id(ctx: Context, tok: Any, focus: Focus | None) -> str | None:
-    meeting = meeting_for(ctx, tok, focus) if focus is not None else None
+    meeting = meeting_for(ctx, tok, focus, past=_told_past(tok)) if focus is not None else None
     return meeting.id if meeting is not None else None
+
+
+def _told_past(noun: Any) -> bool:
+    """Whether the clause about the delegation is in the simple past ("the delegation included X",
+    "it was led by Y"): it tells talks already held, not the plan the article leads with."""
+    verb = noun.head if noun.dep_ in ("nsubj", "nsubjpass") else None
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if verb.tag_ == "VBD":
+        return True
+    return verb.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
 
 
 def _delegation(ctx: Context, noun: Any, meeting: str | None) -> Delegation | None:

@@ -76,6 +76,16 @@ class _Report:
         """Whether its dates are those of talks that took place (not a plan)."""
         return self.status in ACTUAL
 
+    @property
+    def firm(self) -> bool:
+        """Whether it is a meeting its article tells apart from the article's others.
+
+        A dated meeting or a plan is; an undated mention of talks held ("they
+        have met three times") may sum up the meetings the article dates, and
+        may join one of them.
+        """
+        return bool(self.doc) and (self.lo is not None or not self.actual)
+
 
 @dataclass
 class _Cluster:
@@ -89,14 +99,19 @@ class _Cluster:
     cities: set[str] = field(default_factory=set)
     countries: set[str] = field(default_factory=set)
     docs: set[str] = field(default_factory=set)
+    told_apart: set[str] = field(default_factory=set)  # docs of its reports that are told apart (``firm``)
     dated_cities: set[str] = field(default_factory=set)
     actual: bool = False
+    act_lo: date | None = None  # the days of talks that took place, without the plans' dates
+    act_hi: date | None = None
     precise: bool = False  # dated by a report that gives days, not only a month
 
     def add(self, r: _Report) -> None:
         self.ids.append(r.id)
         if r.doc:
             self.docs.add(r.doc)
+            if r.firm:
+                self.told_apart.add(r.doc)
         self.precise = self.precise or (r.lo is not None and not r.vague)
         if r.vague and self.lo:  # a month does not widen a meeting dated to the day
             r = replace(r, lo=None, hi=None)
@@ -107,6 +122,9 @@ class _Cluster:
             if r.lo:
                 self.dated_cities.add(r.city)
         self.actual = self.actual or (r.actual and r.lo is not None)
+        if r.actual and r.lo and r.hi:
+            self.act_lo = min(self.act_lo or r.lo, r.lo)
+            self.act_hi = max(self.act_hi or r.hi, r.hi)
         if r.lo:
             self.lo = min(self.lo or r.lo, r.lo)
             self.hi = max(self.hi or r.hi, r.hi)  # type: ignore[type-var]
@@ -126,9 +144,13 @@ class _Cluster:
         round") is. Dated reports in different towns must share a day
         (``_overlaps``): talks in two towns on two dates are two meetings (an
         opening conference and the round after it), on the same dates one
-        meeting whose venue moved.
+        meeting whose venue moved. Two meetings of one article are two
+        meetings (``firm``): its reading already told them apart ("the first
+        round" and "meet again").
         """
         if self.other_round(r) and not self.same_days_held(r):
+            return False
+        if r.firm and r.doc in self.told_apart:
             return False
         if self.after_it(r):
             return False
@@ -138,10 +160,14 @@ class _Cluster:
         return r.round is not None and bool(self.rounds) and r.round not in self.rounds
 
     def same_days_held(self, r: _Report) -> bool:
-        """Whether a report of talks held falls within a day of these talks held."""
+        """Whether a report of talks held falls within a day of these talks held.
+
+        Only the days the talks took place count: a plan's date in the
+        cluster ("a new round expected on Wednesday") does not widen them.
+        """
         return bool(
-            r.actual and self.actual and r.lo and r.hi and self.lo and self.hi
-            and r.lo <= self.hi + ACTUAL_TOLERANCE and r.hi >= self.lo - ACTUAL_TOLERANCE
+            r.actual and r.lo and r.hi and self.act_lo and self.act_hi
+            and r.lo <= self.act_hi + ACTUAL_TOLERANCE and r.hi >= self.act_lo - ACTUAL_TOLERANCE
         )
 
     def after_it(self, r: _Report) -> bool:
@@ -364,7 +390,7 @@ def cluster_around(
     placed = len(clusters)
     reports = list(reports)
     why = {} if why is None else why
-    for r in sorted((r for r in reports if r.lo and not r.vague), key=lambda r: (r.lo, r.hi, r.id)):
+    for r in sorted((r for r in reports if r.lo and not r.vague), key=_held_first):
         match = _own_town_first(r, [c for c in clusters if c.lo and c.fits(r) and _overlaps(c, r)])
         if match:
             why[r.id] = joined(_nearest(match, r), r)
@@ -384,3 +410,12 @@ def cluster_around(
 def _nearest(match: list[_Cluster], r: _Report) -> _Cluster:
     """The cluster whose first day is nearest the report's (ties: the earlier-made one)."""
     return min(match, key=lambda c: abs((c.lo - r.lo).days))  # type: ignore[operator]
+
+
+def _held_first(r: _Report) -> tuple[bool, date, date, str]:
+    """Talks that took place first, then plans: a plan joins the held talks nearest its date.
+
+    A "new round expected on Wednesday" placed before the second round held
+    on Thursday would join whichever meeting came first within its window.
+    """
+    return (not r.actual, r.lo, r.hi, r.id)  # type: ignore[return-value]
