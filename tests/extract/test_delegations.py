@@ -89,3 +89,22 @@ def test_a_delegation_told_in_the_future_stays_with_the_plan(run):
     by_id = {m["id"]: m for m in digest["meetings"]}
     (delegation,) = [d for d in digest["delegations"] if d["members"]]
     assert by_id[delegation["meeting"]]["status"] == "scheduled"
+
+
+def test_a_conjoined_clause_without_its_own_subject_lists_members(run):
+    digest = run(
+        "Talks between Vestria and Ostria open in Geneva on Monday. The Vestrian delegation will be led by"
+        " Foreign Minister Anna Berg and will also feature General Omar Sadi."
+    )
+    who = names(digest)
+    assert [[who[m] for m in d["members"]] for d in digest["delegations"]] == [["Omar Sadi"]]
+
+
+def test_persons_in_apposition_to_the_delegation_are_members(run):
+    digest = run(
+        "Talks between Vestria and Ostria opened in Geneva on Monday. The Vestrian delegation, Deputy"
+        " Minister Piotr Lind and General Omar Sadi, arrived on Sunday."
+    )
+    who = names(digest)
+    members = [sorted(who[m] for m in d["members"]) for d in digest["delegations"]]
+    assert members == [["Omar Sadi", "Piotr Lind"]]

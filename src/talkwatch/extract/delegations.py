@@ -102,13 +102,14 @@ def _head(ctx: Context, noun: Any) -> str | None:
 
 def _members(ctx: Context, noun: Any) -> list[str]:
     """Who the delegation is made of: 'the delegation includes X, Y and Z', '..., which
-    comprises X', 'a team including X', 'it is led by X and also includes Y'."""
+    comprises X', 'a team including X', 'it is led by X and also includes Y', 'is led by X
+    and will also feature Y', persons in apposition ('the delegation, X and Y, ...')."""
     lex = load_lexicon("delegations")
     verbs = [noun.head] if noun.dep_ in ("nsubj", "nsubjpass") else []
     verbs += [c for c in noun.children if c.dep_ in ("relcl", "acl")]
-    verbs += [c for v in verbs for c in v.children if c.dep_ == "conj" and _pronoun_subject(c)]
+    verbs += [c for v in verbs for c in v.children if c.dep_ == "conj" and _shared_subject(c)]
     preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in lex["member_prepositions"]]
-    objects: list[Any] = []
+    objects: list[Any] = [c for c in noun.children if c.dep_ == "appos"]  # "the delegation, X and Y, ..."
     for verb in verbs:
         if verb.lemma_ in lex["member_verbs"]:
             objects += [c for c in verb.children if c.dep_ in ("dobj", "attr")]
@@ -121,9 +122,11 @@ def _members(ctx: Context, noun: Any) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def _pronoun_subject(verb: Any) -> bool:
-    """'..., and it also includes X': the conjoined clause's subject is the delegation."""
-    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("it", "which") for c in verb.children)
+def _shared_subject(verb: Any) -> bool:
+    """'..., and it also includes X', '... and will also feature X': the conjoined clause's
+    subject is the delegation (a pronoun for it, or none of its own)."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return all(c.lower_ in ("it", "which") for c in subjects)
 
 
 def _replacement(ctx: Context, verb: Any, meeting: str | None) -> list[Delegation]:

@@ -150,6 +150,8 @@ def _implied(
     last = events[-1]
     if last["status"] not in IMPLIED.get(meeting_end.get("status") or "", ()) or _long_before(last, start):
         return []
+    if last.get("via") == "delegation" and last["status"] == "will_attend":
+        return []  # a delegation's announced line-up changes; only a report tells who of it came
     if (meeting_end.get("reported") or "") < (last.get("reported") or ""):
         return []
     return [
