@@ -108,3 +108,14 @@ def test_persons_in_apposition_to_the_delegation_are_members(run):
     who = names(digest)
     members = [sorted(who[m] for m in d["members"]) for d in digest["delegations"]]
     assert members == [["Omar Sadi", "Piotr Lind"]]
+
+
+def test_titled_members_of_a_list_are_found_but_not_whom_they_serve(run):
+    digest = run(
+        "Talks between Vestria and Ostria opened in Geneva on Monday. Anna Berg heads the Vestrian"
+        " delegation, which includes the adviser to the Chief of Staff Piotr Lind, the leader of the Green"
+        " Party Omar Sadi and an aide to Karl Moss."
+    )
+    who = names(digest)
+    members = [sorted(who[m] for m in d["members"]) for d in digest["delegations"] if d["members"]]
+    assert members == [["Omar Sadi", "Piotr Lind"]]

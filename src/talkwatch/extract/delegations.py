@@ -119,7 +119,29 @@ def _members(ctx: Context, noun: Any) -> list[str]:
     out: list[str] = []
     for obj in objects:
         out += [a for a in actors_of(ctx, obj, obj.head) if is_person(ctx, a)]
+        out += _titled_people(ctx, obj)
     return list(dict.fromkeys(out))
+
+
+def _titled_people(ctx: Context, obj: Any) -> list[str]:
+    """Persons named anywhere in a member list whose titles break the parse ('includes the
+    adviser to the Chief of Staff X, the leader of the Y party Z, MP W'), in text order.
+
+    A name right after 'to', 'of' or 'for' is whom a title serves ('an adviser to X'), and a
+    possessive whose relative it is ('X's son'): not members.
+    """
+    doc = obj.doc
+    start, end = doc[obj.left_edge.i].idx, doc[obj.right_edge.i].idx + len(doc[obj.right_edge.i])
+    out = []
+    for m in ctx.actors.mentions_in(start, end):
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        before = doc[span.start - 1].lower_ if span.start > 0 else ""
+        owner = span.end < len(doc) and doc[span.end].tag_ == "POS"  # "X's son, Y": Y is the member
+        if before not in ("to", "of", "for") and not owner and is_person(ctx, m.actor):
+            out.append(m.actor)
+    return out
 
 
 def _shared_subject(verb: Any) -> bool:
