@@ -140,9 +140,13 @@ def _after(ctx: Context, noun: Any, lex: dict[str, Any]) -> list[tuple[str, str 
 
 
 def _involved(ctx: Context, noun: Any, lex: dict[str, Any]) -> list[tuple[str, str | None]]:
-    """'proximity talks involving X', 'the talks, which also involve X': X is a party."""
+    """'proximity talks involving X', 'the talks, which also involve X', 'the meetings today
+    included X': X is a party."""
     out: list[tuple[str, str | None]] = []
     verbs = [c for c in noun.children if c.dep_ in ("acl", "relcl") and c.lemma_ in lex["involving_verbs"]]
+    verb = noun.head
+    if noun.dep_ == "nsubj" and verb.pos_ == "VERB" and verb.lemma_ in lex["involving_verbs"]:
+        out += [(a, "party") for o in verb.children if o.dep_ == "dobj" for a in actors_of(ctx, o, verb)]
     for verb in verbs:
         relative = any(c.dep_ == "nsubj" and c.lower_ in ("which", "that") for c in verb.children)
         if verb.dep_ == "relcl" and not relative:
