@@ -73,3 +73,26 @@ def test_an_undated_mention_of_talks_held_may_join_a_meeting_of_its_own_article(
     record.save(digest(body, "2031-03-12", meetings=[summary, third]))
     (m,) = record.record()["meetings"]
     assert m["round"] == 3
+
+
+def test_a_plan_nearer_a_later_round_held_in_the_same_town_is_that_round(databases):
+    second = "The second round ended in Moshi on Thursday."
+    plan = "Talks in Moshi will resume on March 12, officials said."
+    third = "The third round opened in Moshi on Wednesday."
+    reports = [
+        digest(second, "2031-03-07", meetings=[meeting(
+            "m1", "second round", city="Moshi", venue=_venue("Moshi"), status="held", start="2031-03-06",
+            round_=2, evidence=[ev(second, second)])]),
+        digest(plan, "2031-03-04", meetings=[meeting(  # told before the second round: its date decides
+            "m1", "talks", city="Moshi", venue=_venue("Moshi"), status="scheduled", start="2031-03-12",
+            evidence=[ev(plan, plan)])]),
+        digest(third, "2031-03-13", meetings=[meeting(
+            "m1", "third round", city="Moshi", venue=_venue("Moshi"), status="ongoing", start="2031-03-13",
+            round_=3, evidence=[ev(third, third)])]),
+    ]
+    with databases.open() as a, databases.open() as b:
+        for rec, order in ((a, reports), (b, list(reversed(reports)))):
+            for d in order:
+                rec.save(d)
+        assert a.checksum() == b.checksum()
+        assert [docs for _, docs in _meetings(a)] == [["2031-03-07"], ["2031-03-04", "2031-03-13"]]

@@ -199,23 +199,36 @@ def cluster(reports: Iterable[_Report], why: Why | None = None) -> list[list[str
     reports = list(reports)
     why = {} if why is None else why
     clusters: list[_Cluster] = []
-    active: list[_Cluster] = []  # clusters a report at or after r.lo can still overlap
-    for r in sorted((r for r in reports if r.lo and not r.vague), key=lambda r: (r.lo, r.hi, r.id)):
-        active = [c for c in active if c.hi + ROUND_TOLERANCE >= r.lo]  # type: ignore[operator]
-        match = _own_town_first(r, [c for c in active if c.fits(r) and _overlaps(c, r)])
-        if match:
-            why[r.id] = joined(match[-1], r)
-            match[-1].add(r)
-        else:
-            why[r.id] = {"rule": "first"}
-            active.append(_new(clusters))
-            active[-1].add(r)
+    dated = sorted((r for r in reports if r.lo and not r.vague), key=lambda r: (r.lo, r.hi, r.id))
+    _place(clusters, [r for r in dated if r.actual], why)
+    _place(clusters, [r for r in dated if not r.actual], why, nearest=True)
     for r in sorted((r for r in reports if r.vague), key=lambda r: (r.lo, r.hi, r.id)):
         _add_vague(clusters, r, why)
     undated = (r for r in reports if not r.lo)
     for r in sorted(undated, key=lambda r: (r.published or date.max, r.id)):
         _add_undated(clusters, r, why)
     return [sorted(c.ids) for c in clusters]
+
+
+def _place(clusters: list[_Cluster], dated: list[_Report], why: Why, *, nearest: bool = False) -> None:
+    """Dated reports, in date order, into the meeting their dates fit, else a new one.
+
+    Talks that took place are placed first, then plans, each into the meeting whose
+    first day is nearest its own (``nearest``): a plan for Monday between a second
+    round held on Thursday and a third held on Tuesday is the third.
+    """
+    active = list(clusters)  # clusters a report at or after r.lo can still overlap
+    for r in dated:
+        active = [c for c in active if c.hi + ROUND_TOLERANCE >= r.lo]  # type: ignore[operator]
+        match = _own_town_first(r, [c for c in active if c.fits(r) and _overlaps(c, r)])
+        if match:
+            found = min(match, key=lambda c: abs((c.lo - r.lo).days)) if nearest else match[-1]  # type: ignore[operator]
+            why[r.id] = joined(found, r)
+            found.add(r)
+        else:
+            why[r.id] = {"rule": "first"}
+            active.append(_new(clusters))
+            active[-1].add(r)
 
 
 def _rule(c: _Cluster, r: _Report) -> tuple[str, timedelta]:
