@@ -2,9 +2,11 @@
 
 Reports whose date spans (start, end and every date in their status history,
 so a postponement bridges old and new dates) overlap within a tolerance are
-one meeting, unless their round numbers or process names differ, or they are
-dated in two different towns. Dates of talks that took place must agree
-within a day; planned dates within ten. Reports without dates join the
+one meeting, unless their round numbers or process names differ, they are
+dated in two different towns, or one article tells them apart. Dates of talks
+that took place must agree within a day (two rounds are compared on the days
+they were held, not on plans' dates); planned dates within ten. Talks held are
+clustered first, then plans join the nearest. Reports without dates join the
 meeting their publication date points to (a past-tense report the latest
 earlier one, others the next one), talks in their own town first. The result
 is a function of the set of reports, not of the order they arrived in.
