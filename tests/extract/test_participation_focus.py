@@ -67,3 +67,12 @@ def test_a_participle_hung_on_a_preposition_names_the_prepositions_meeting(nlp):
     meeting = SimpleNamespace(id="m2")
     focus = SimpleNamespace(by_pos={doc[2].idx: "m2"}, meetings={"m2": meeting})
     assert named_meeting(doc[4], focus) is meeting
+
+
+def test_a_name_inside_a_quoted_title_is_no_antecedent_of_a_pronoun(run):
+    digest = run(
+        "Talks between Chad and Niger opened in Niamey on Monday. The sides signed the \"Accord on the"
+        " Rights of Citizens of Benin\". In the talks, they also agreed to attend a summit."
+    )
+    who = names(digest)
+    assert "Benin" not in {who[p["actor"]] for p in digest["participations"]}, digest["participations"]

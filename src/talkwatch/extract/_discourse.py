@@ -7,6 +7,7 @@ participation and delegation statements.
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from ..context import Context
@@ -236,13 +237,25 @@ def _pronoun(ctx: Context, tok: Any) -> list[str]:
                 return ids
     types = {"person", "expert"} if tok.lower_ in PERSON_PRONOUNS else None
     last = ctx.actors.last_before(tok.idx, types)
-    while last is not None and _placed(ctx, last):
+    while last is not None and (_placed(ctx, last) or _quoted_apart(ctx, last.start, tok.idx)):
         last = ctx.actors.last_before(last.start, types)  # "arrived at the X Hotel. They": not the hotel
     if last is None:
         return []
     if tok.lower_ in ("they", "them"):
         return _listed_with(ctx, last)
     return [last.actor]
+
+
+@functools.lru_cache(maxsize=8)
+def _quotes(body: str) -> list[tuple[int, int]]:
+    return clauses.quoted_spans(body)
+
+
+def _quoted_apart(ctx: Context, pos: int, at: int) -> bool:
+    """Whether a mention lies inside quotation marks that the pronoun is outside of: a name in a
+    quoted title or in someone's words ('the "Agreement on X's sovereignty". They agreed') is no
+    antecedent of the narrative's pronoun."""
+    return any(a <= pos < b and not a <= at < b for a, b in _quotes(ctx.body))
 
 
 def _placed(ctx: Context, mention: Any) -> bool:
