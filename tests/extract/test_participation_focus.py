@@ -76,4 +76,3 @@ def test_a_participle_hung_on_a_preposition_names_the_prepositions_meeting(nlp):
     meeting = SimpleNamespace(id="m2")
     focus = SimpleNamespace(by_pos={doc[2].idx: "m2"}, meetings={"m2": meeting})
     assert named_meeting(doc[4], focus) is meeting
-
