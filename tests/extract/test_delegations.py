@@ -67,3 +67,55 @@ def test_members_of_a_representation_made_up_of_people(run):
     )
     members = [sorted(names(digest)[m] for m in d["members"]) for d in digest["delegations"]]
     assert members == [["Ana Lopez", "Juan Mora", "Pedro Ruiz"]]
+
+
+def test_a_delegation_told_in_the_past_is_at_the_talks_just_held(run):
+    digest = run(
+        "A new round of talks between Vestria and Ostria is expected in Tromso on Friday. The first round"
+        " was held in Bergen on May 3 and lasted six hours. The"
+        " Vestrian delegation included Deputy Minister Piotr Lind and General Omar Sadi."
+    )
+    by_id = {m["id"]: m for m in digest["meetings"]}
+    (delegation,) = [d for d in digest["delegations"] if d["members"]]
+    assert by_id[delegation["meeting"]]["status"] in ("held", "concluded")
+
+
+def test_a_delegation_told_in_the_future_stays_with_the_plan(run):
+    digest = run(
+        "A new round of talks between Vestria and Ostria is expected in Tromso on Friday. The first round"
+        " was held in Bergen on May 3 and lasted six hours. The"
+        " Vestrian delegation will include Deputy Minister Piotr Lind and General Omar Sadi."
+    )
+    by_id = {m["id"]: m for m in digest["meetings"]}
+    (delegation,) = [d for d in digest["delegations"] if d["members"]]
+    assert by_id[delegation["meeting"]]["status"] == "scheduled"
+
+
+def test_a_conjoined_clause_without_its_own_subject_lists_members(run):
+    digest = run(
+        "Talks between Vestria and Ostria open in Geneva on Monday. The Vestrian delegation will be led by"
+        " Foreign Minister Anna Berg and will also feature General Omar Sadi."
+    )
+    who = names(digest)
+    assert [[who[m] for m in d["members"]] for d in digest["delegations"]] == [["Omar Sadi"]]
+
+
+def test_persons_in_apposition_to_the_delegation_are_members(run):
+    digest = run(
+        "Talks between Vestria and Ostria opened in Geneva on Monday. The Vestrian delegation, Deputy"
+        " Minister Piotr Lind and General Omar Sadi, arrived on Sunday."
+    )
+    who = names(digest)
+    members = [sorted(who[m] for m in d["members"]) for d in digest["delegations"]]
+    assert members == [["Omar Sadi", "Piotr Lind"]]
+
+
+def test_titled_members_of_a_list_are_found_but_not_whom_they_serve(run):
+    digest = run(
+        "Talks between Vestria and Ostria opened in Geneva on Monday. Anna Berg heads the Vestrian"
+        " delegation, which includes the adviser to the Chief of Staff Piotr Lind, the leader of the Green"
+        " Party Omar Sadi and an aide to Karl Moss."
+    )
+    who = names(digest)
+    members = [sorted(who[m] for m in d["members"]) for d in digest["delegations"] if d["members"]]
+    assert members == [["Omar Sadi", "Piotr Lind"]]

@@ -315,3 +315,22 @@ def test_an_invitation_withdrawn_only_as_a_condition_is_not_withdrawn(run):
         "the UN chief withdraws his invitation to Chile."
     )
     assert not has_fact(digest, "participations", "Chile", "not_invited"), digest["participations"]
+
+
+def test_those_nations_along_with_invitees_are_the_states_listed_before(run):
+    digest = run(
+        "A peace conference on Chad opens in Geneva on March 4. The envoy spoke after a day of talks with"
+        " Kenya, Ghana and Peru. Along with those nations, other invitees include Chile and Norway."
+    )
+    for actor in ("Kenya", "Ghana", "Peru", "Chile", "Norway"):
+        assert has_fact(digest, "participations", actor, "invited"), digest["participations"]
+
+
+def test_those_nations_without_a_list_before_invite_no_one_else(run):
+    digest = run(
+        "A peace conference on Chad opens in Geneva on March 4. Kenya praised the envoy. Along with those"
+        " nations, other invitees include Chile and Norway."
+    )
+    who = names(digest)
+    invited = {who[p["actor"]] for p in digest["participations"] if p["status"] == "invited"}
+    assert invited == {"Chile", "Norway"}

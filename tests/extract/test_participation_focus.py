@@ -22,6 +22,15 @@ def test_purpose_infinitive_names_the_meeting_before_the_city(run):
     assert arrived and not any("preliminary" in m for m in arrived), _facts(digest)
 
 
+def test_a_name_inside_a_quoted_title_is_no_antecedent_of_a_pronoun(run):
+    digest = run(
+        "Talks between Chad and Niger opened in Niamey on Monday. The sides signed the \"Accord on the"
+        " Rights of Citizens of Benin\". In the talks, they also agreed to attend a summit."
+    )
+    who = names(digest)
+    assert "Benin" not in {who[p["actor"]] for p in digest["participations"]}, digest["participations"]
+
+
 def test_parties_of_a_round_named_through_its_negotiations(run):
     digest = run("The next round of negotiations between Chad and Niger will open on Friday.")
     assert has_fact(digest, "participations", "Chad", "will_attend")

@@ -7,6 +7,12 @@ import pytest
 from conftest import has_fact
 
 CASES = [
+    # a meeting whose subject 'included' people names who was there
+    (
+        "Envoys met in Nairobi on Monday. The meetings on Monday included Deputy Minister Piotr Lind and"
+        " General Omar Sadi.",
+        {("Piotr Lind", "attended"), ("Omar Sadi", "attended")},
+    ),
     # the sides named by "between" take the status of the clause's meeting verb
     (
         "Talks between Chad and the FACT rebels resumed in Doha on Monday.",

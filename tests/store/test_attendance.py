@@ -141,3 +141,16 @@ def test_a_description_in_apposition_is_the_actor_named_beside_it():
         _row(2, "desc", "the moderate opposition group", "opposition", "declined", "2031-05-02"),
     ]
     assert _final(rows) == {"front": "attended", "bloc": "declined"}
+
+
+def test_of_several_named_oppositions_a_bare_description_is_the_country_s_opposition():
+    rows = [
+        _row(1, "opp", "Kaweri opposition", "opposition", "will_attend", "2031-05-01",
+             akey="k:KWR:opposition", country="KWR"),
+        _row(2, "front", "Kaweri Liberation Front", "opposition", "will_attend", "2031-05-01",
+             akey="k:KWR_FRONT", country="KWR"),
+        _row(3, "desc", "the opposition delegation", "opposition", "declined", "2031-05-03"),
+        _row(4, "opp", "Kaweri opposition", "opposition", "attended", "2031-05-09",
+             akey="k:KWR:opposition", country="KWR"),
+    ]
+    assert _final(rows) == {"opp": "attended", "front": "will_attend"}

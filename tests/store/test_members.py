@@ -116,3 +116,12 @@ def test_the_meetings_list_filtered_by_a_member_finds_its_meeting(record):
     (sanda,) = b.query("SELECT id FROM actors WHERE name = 'Mira Sanda'")
     where, params = filters.meeting_where(filters.Filter(actor=sanda["id"]))
     assert len(b.query("SELECT id FROM meetings" + where, params)) == 1
+
+
+def test_talks_held_do_not_make_a_planned_line_up_attend():
+    own = [_part("head", "will_attend")]
+    rows_ = [*own, *members.rows([_member("a3", "ana", m_status="scheduled")], own)]
+    held = {"status": "held", "reported": "2031-04-09", "document": "d2", "evidence": {}}
+    by_actor = {p["actor"]: p for p in attendance.participants(rows_, held)}
+    assert by_actor["head"]["status"] == "attended"  # the party said it would come: it came
+    assert by_actor["ana"]["status"] == "will_attend"  # a member of the announced team: no report says so

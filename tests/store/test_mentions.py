@@ -20,9 +20,10 @@ def test_each_merged_report_says_why_it_is_the_meeting(record):
     found = mentions(record)
     assert [m["published"] for m in found] == ["2024-03-03", "2024-03-09", "2024-03-16"]
     rules = [m["joined"]["rule"] for m in found]
-    assert rules[0] == "first"  # the earliest dates open the meeting
-    assert rules[1:] == ["round 5", "round 5"]  # postponed by days: the same round still
-    assert found[1]["joined"]["window"] == ["2023-11-13", "2024-07-10"]  # 120 days around March 12
+    assert rules[2] == "first"  # the talks under way open the meeting; plans join the talks held
+    assert rules[:2] == ["round 5", "round 5"]  # postponed by days: the same round still
+    assert found[0]["joined"]["window"] == ["2023-11-17", "2024-07-14"]  # 120 days around March 16
+    assert found[1]["joined"]["window"] == ["2023-11-13", "2024-07-14"]  # widened by the first plan
     assert all(m["why"].startswith("same venue country (zmb)") for m in found)  # Lusaka is in Zambia
     assert "round 5" in found[2]["why"]
 

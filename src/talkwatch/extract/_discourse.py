@@ -7,6 +7,7 @@ participation and delegation statements.
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from ..context import Context
@@ -53,26 +54,35 @@ class Focus:
         self.current: Meeting | None = self.main
         self._seen_sent = -1
         self._sent = 0
+        self._told: Meeting | None = None  # the last meeting named, an earlier one included
+        self._told_sent = -1
 
     def see(self, tok: Any) -> None:
         if tok.is_sent_start:
             self._sent += 1
         mid = self.by_pos.get(tok.idx)
+        if mid:
+            self._told, self._told_sent = self.meetings[mid], self._sent
         if mid and not self.meetings[mid].past:
             self.current, self._seen_sent = self.meetings[mid], self._sent
         elif tok.ent_type_ == "GPE" and tok.text in self.by_city:
             self.current, self._seen_sent = self.by_city[tok.text], self._sent
 
-    def for_statement(self, cue: Any, *, window: int = FOCUS_SENTENCES) -> Meeting | None:
+    def for_statement(self, cue: Any, *, window: int = FOCUS_SENTENCES, past: bool = False) -> Meeting | None:
         """The meeting an unanchored statement is about.
 
         A finished meeting in focus gives way to the main one unless the statement is
-        itself about past attendance ("X took part").
+        itself about past attendance ("X took part"). A statement told in the past
+        (``past``: "the delegation included X" right after "the talks began") is about
+        the finished meeting named last, an earlier one included.
         """
+        told = self._told
+        if past and told is not None and told.status in _DONE and self._sent - self._told_sent <= window:
+            return told
         if self.current is None or self._sent - self._seen_sent > window:
             return self.main
         finished = self.current.status in _DONE and self.main.status not in _DONE
-        if finished and not (cue.tag_ == "VBD" and cue.lemma_ in _ATTEND_VERBS):
+        if finished and not past and not (cue.tag_ == "VBD" and cue.lemma_ in _ATTEND_VERBS):
             return self.main
         return self.current
 
@@ -236,13 +246,25 @@ def _pronoun(ctx: Context, tok: Any) -> list[str]:
                 return ids
     types = {"person", "expert"} if tok.lower_ in PERSON_PRONOUNS else None
     last = ctx.actors.last_before(tok.idx, types)
-    while last is not None and _placed(ctx, last):
+    while last is not None and (_placed(ctx, last) or _quoted_apart(ctx, last.start, tok.idx)):
         last = ctx.actors.last_before(last.start, types)  # "arrived at the X Hotel. They": not the hotel
     if last is None:
         return []
     if tok.lower_ in ("they", "them"):
         return _listed_with(ctx, last)
     return [last.actor]
+
+
+@functools.lru_cache(maxsize=8)
+def _quotes(body: str) -> list[tuple[int, int]]:
+    return clauses.quoted_spans(body)
+
+
+def _quoted_apart(ctx: Context, pos: int, at: int) -> bool:
+    """Whether a mention lies inside quotation marks that the pronoun is outside of: a name in a
+    quoted title or in someone's words ('the "Agreement on X's sovereignty". They agreed') is no
+    antecedent of the narrative's pronoun."""
+    return any(a <= pos < b and not a <= at < b for a, b in _quotes(ctx.body))
 
 
 def _placed(ctx: Context, mention: Any) -> bool:
@@ -281,9 +303,9 @@ def is_person(ctx: Context, actor_id: str) -> bool:
     return actor is not None and actor.type in ("person", "expert")
 
 
-def meeting_for(ctx: Context, cue: Any, focus: Focus) -> Meeting | None:
-    """The meeting the cue's clause names, else the one in focus."""
-    return meeting_in_clause(ctx, cue, focus) or focus.for_statement(cue)
+def meeting_for(ctx: Context, cue: Any, focus: Focus, *, past: bool = False) -> Meeting | None:
+    """The meeting the cue's clause names, else the one in focus (``Focus.for_statement``)."""
+    return meeting_in_clause(ctx, cue, focus) or focus.for_statement(cue, past=past)
 
 
 def meeting_in_clause(ctx: Context, cue: Any, focus: Focus) -> Meeting | None:

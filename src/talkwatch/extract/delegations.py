@@ -42,8 +42,19 @@ def extract(ctx: Context) -> list[Delegation]:
 
 
 def _meeting_id(ctx: Context, tok: Any, focus: Focus | None) -> str | None:
-    meeting = meeting_for(ctx, tok, focus) if focus is not None else None
+    meeting = meeting_for(ctx, tok, focus, past=_told_past(tok)) if focus is not None else None
     return meeting.id if meeting is not None else None
+
+
+def _told_past(noun: Any) -> bool:
+    """Whether the clause about the delegation is in the simple past ("the delegation included X",
+    "it was led by Y"): it tells talks already held, not the plan the article leads with."""
+    verb = noun.head if noun.dep_ in ("nsubj", "nsubjpass") else None
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if verb.tag_ == "VBD":
+        return True
+    return verb.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
 
 
 def _delegation(ctx: Context, noun: Any, meeting: str | None) -> Delegation | None:
@@ -91,13 +102,14 @@ def _head(ctx: Context, noun: Any) -> str | None:
 
 def _members(ctx: Context, noun: Any) -> list[str]:
     """Who the delegation is made of: 'the delegation includes X, Y and Z', '..., which
-    comprises X', 'a team including X', 'it is led by X and also includes Y'."""
+    comprises X', 'a team including X', 'it is led by X and also includes Y', 'is led by X
+    and will also feature Y', persons in apposition ('the delegation, X and Y, ...')."""
     lex = load_lexicon("delegations")
     verbs = [noun.head] if noun.dep_ in ("nsubj", "nsubjpass") else []
     verbs += [c for c in noun.children if c.dep_ in ("relcl", "acl")]
-    verbs += [c for v in verbs for c in v.children if c.dep_ == "conj" and _pronoun_subject(c)]
+    verbs += [c for v in verbs for c in v.children if c.dep_ == "conj" and _shared_subject(c)]
     preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in lex["member_prepositions"]]
-    objects: list[Any] = []
+    objects: list[Any] = [c for c in noun.children if c.dep_ == "appos"]  # "the delegation, X and Y, ..."
     for verb in verbs:
         if verb.lemma_ in lex["member_verbs"]:
             objects += [c for c in verb.children if c.dep_ in ("dobj", "attr")]
@@ -107,12 +119,36 @@ def _members(ctx: Context, noun: Any) -> list[str]:
     out: list[str] = []
     for obj in objects:
         out += [a for a in actors_of(ctx, obj, obj.head) if is_person(ctx, a)]
+        out += _titled_people(ctx, obj)
     return list(dict.fromkeys(out))
 
 
-def _pronoun_subject(verb: Any) -> bool:
-    """'..., and it also includes X': the conjoined clause's subject is the delegation."""
-    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("it", "which") for c in verb.children)
+def _titled_people(ctx: Context, obj: Any) -> list[str]:
+    """Persons named anywhere in a member list whose titles break the parse ('includes the
+    adviser to the Chief of Staff X, the leader of the Y party Z, MP W'), in text order.
+
+    A name right after 'to', 'of' or 'for' is whom a title serves ('an adviser to X'), and a
+    possessive whose relative it is ('X's son'): not members.
+    """
+    doc = obj.doc
+    start, end = doc[obj.left_edge.i].idx, doc[obj.right_edge.i].idx + len(doc[obj.right_edge.i])
+    out = []
+    for m in ctx.actors.mentions_in(start, end):
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        before = doc[span.start - 1].lower_ if span.start > 0 else ""
+        owner = span.end < len(doc) and doc[span.end].tag_ == "POS"  # "X's son, Y": Y is the member
+        if before not in ("to", "of", "for") and not owner and is_person(ctx, m.actor):
+            out.append(m.actor)
+    return out
+
+
+def _shared_subject(verb: Any) -> bool:
+    """'..., and it also includes X', '... and will also feature X': the conjoined clause's
+    subject is the delegation (a pronoun for it, or none of its own)."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return all(c.lower_ in ("it", "which") for c in subjects)
 
 
 def _replacement(ctx: Context, verb: Any, meeting: str | None) -> list[Delegation]:

@@ -150,6 +150,8 @@ def _implied(
     last = events[-1]
     if last["status"] not in IMPLIED.get(meeting_end.get("status") or "", ()) or _long_before(last, start):
         return []
+    if last.get("via") == "delegation" and last["status"] == "will_attend":
+        return []  # a delegation's announced line-up changes; only a report tells who of it came
     if (meeting_end.get("reported") or "") < (last.get("reported") or ""):
         return []
     return [
@@ -199,13 +201,22 @@ def _generic_targets(parts: list[dict[str, Any]]) -> dict[str, str]:
         if government and identity.gazetteer_entry(akey) is not None:
             out[aid] = government
     said = _sentences(parts)
+    key_of = {aid: akey for akey, aid in by_key.items()}
     for aid, part in sorted(generic.items()):
         targets = named.get(part, set()) - set(out)
         if len(targets) > 1:  # an apposition: named beside it wherever it is said
-            targets = {t for t in targets if said[aid] <= said[t]}
+            apposed = {t for t in targets if said[aid] <= said[t]}
+            targets = apposed or {t for t in targets if _country_part(key_of.get(t, ""), part)}
         if len(targets) == 1:
             out[aid] = min(targets)
     return out
+
+
+def _country_part(akey: str, part: str) -> bool:
+    """Whether a record actor is a country's part itself ('k:SYR:opposition', 'the Syrian
+    opposition'): of several named actors of that part, the one a bare description speaks of."""
+    country, sep, words = akey.removeprefix("k:").partition(":")
+    return akey.startswith("k:") and bool(sep) and country.isupper() and words == part
 
 
 def _sentences(parts: list[dict[str, Any]]) -> dict[str, set[tuple[str, Any, str]]]:

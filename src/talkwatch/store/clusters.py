@@ -2,9 +2,11 @@
 
 Reports whose date spans (start, end and every date in their status history,
 so a postponement bridges old and new dates) overlap within a tolerance are
-one meeting, unless their round numbers or process names differ, or they are
-dated in two different towns. Dates of talks that took place must agree
-within a day; planned dates within ten. Reports without dates join the
+one meeting, unless their round numbers or process names differ, they are
+dated in two different towns, or one article tells them apart. Dates of talks
+that took place must agree within a day (two rounds are compared on the days
+they were held, not on plans' dates); planned dates within ten. Talks held are
+clustered first, then plans join the nearest. Reports without dates join the
 meeting their publication date points to (a past-tense report the latest
 earlier one, others the next one), talks in their own town first. The result
 is a function of the set of reports, not of the order they arrived in.
@@ -76,6 +78,16 @@ class _Report:
         """Whether its dates are those of talks that took place (not a plan)."""
         return self.status in ACTUAL
 
+    @property
+    def firm(self) -> bool:
+        """Whether it is a meeting its article tells apart from the article's others.
+
+        A dated meeting or a plan is; an undated mention of talks held ("they
+        have met three times") may sum up the meetings the article dates, and
+        may join one of them.
+        """
+        return bool(self.doc) and (self.lo is not None or not self.actual)
+
 
 @dataclass
 class _Cluster:
@@ -89,14 +101,19 @@ class _Cluster:
     cities: set[str] = field(default_factory=set)
     countries: set[str] = field(default_factory=set)
     docs: set[str] = field(default_factory=set)
+    told_apart: set[str] = field(default_factory=set)  # docs of its reports that are told apart (``firm``)
     dated_cities: set[str] = field(default_factory=set)
     actual: bool = False
+    act_lo: date | None = None  # the days of talks that took place, without the plans' dates
+    act_hi: date | None = None
     precise: bool = False  # dated by a report that gives days, not only a month
 
     def add(self, r: _Report) -> None:
         self.ids.append(r.id)
         if r.doc:
             self.docs.add(r.doc)
+            if r.firm:
+                self.told_apart.add(r.doc)
         self.precise = self.precise or (r.lo is not None and not r.vague)
         if r.vague and self.lo:  # a month does not widen a meeting dated to the day
             r = replace(r, lo=None, hi=None)
@@ -107,6 +124,9 @@ class _Cluster:
             if r.lo:
                 self.dated_cities.add(r.city)
         self.actual = self.actual or (r.actual and r.lo is not None)
+        if r.actual and r.lo and r.hi:
+            self.act_lo = min(self.act_lo or r.lo, r.lo)
+            self.act_hi = max(self.act_hi or r.hi, r.hi)
         if r.lo:
             self.lo = min(self.lo or r.lo, r.lo)
             self.hi = max(self.hi or r.hi, r.hi)  # type: ignore[type-var]
@@ -126,9 +146,13 @@ class _Cluster:
         round") is. Dated reports in different towns must share a day
         (``_overlaps``): talks in two towns on two dates are two meetings (an
         opening conference and the round after it), on the same dates one
-        meeting whose venue moved.
+        meeting whose venue moved. Two meetings of one article are two
+        meetings (``firm``): its reading already told them apart ("the first
+        round" and "meet again").
         """
         if self.other_round(r) and not self.same_days_held(r):
+            return False
+        if r.firm and r.doc in self.told_apart:
             return False
         if self.after_it(r):
             return False
@@ -138,10 +162,14 @@ class _Cluster:
         return r.round is not None and bool(self.rounds) and r.round not in self.rounds
 
     def same_days_held(self, r: _Report) -> bool:
-        """Whether a report of talks held falls within a day of these talks held."""
+        """Whether a report of talks held falls within a day of these talks held.
+
+        Only the days the talks took place count: a plan's date in the
+        cluster ("a new round expected on Wednesday") does not widen them.
+        """
         return bool(
-            r.actual and self.actual and r.lo and r.hi and self.lo and self.hi
-            and r.lo <= self.hi + ACTUAL_TOLERANCE and r.hi >= self.lo - ACTUAL_TOLERANCE
+            r.actual and r.lo and r.hi and self.act_lo and self.act_hi
+            and r.lo <= self.act_hi + ACTUAL_TOLERANCE and r.hi >= self.act_lo - ACTUAL_TOLERANCE
         )
 
     def after_it(self, r: _Report) -> bool:
@@ -173,23 +201,36 @@ def cluster(reports: Iterable[_Report], why: Why | None = None) -> list[list[str
     reports = list(reports)
     why = {} if why is None else why
     clusters: list[_Cluster] = []
-    active: list[_Cluster] = []  # clusters a report at or after r.lo can still overlap
-    for r in sorted((r for r in reports if r.lo and not r.vague), key=lambda r: (r.lo, r.hi, r.id)):
-        active = [c for c in active if c.hi + ROUND_TOLERANCE >= r.lo]  # type: ignore[operator]
-        match = _own_town_first(r, [c for c in active if c.fits(r) and _overlaps(c, r)])
-        if match:
-            why[r.id] = joined(match[-1], r)
-            match[-1].add(r)
-        else:
-            why[r.id] = {"rule": "first"}
-            active.append(_new(clusters))
-            active[-1].add(r)
+    dated = sorted((r for r in reports if r.lo and not r.vague), key=lambda r: (r.lo, r.hi, r.id))
+    _place(clusters, [r for r in dated if r.actual], why)
+    _place(clusters, [r for r in dated if not r.actual], why, nearest=True)
     for r in sorted((r for r in reports if r.vague), key=lambda r: (r.lo, r.hi, r.id)):
         _add_vague(clusters, r, why)
     undated = (r for r in reports if not r.lo)
     for r in sorted(undated, key=lambda r: (r.published or date.max, r.id)):
         _add_undated(clusters, r, why)
     return [sorted(c.ids) for c in clusters]
+
+
+def _place(clusters: list[_Cluster], dated: list[_Report], why: Why, *, nearest: bool = False) -> None:
+    """Dated reports, in date order, into the meeting their dates fit, else a new one.
+
+    Talks that took place are placed first, then plans, each into the meeting whose
+    first day is nearest its own (``nearest``): a plan for Monday between a second
+    round held on Thursday and a third held on Tuesday is the third.
+    """
+    active = list(clusters)  # clusters a report at or after r.lo can still overlap
+    for r in dated:
+        active = [c for c in active if c.hi + ROUND_TOLERANCE >= r.lo]  # type: ignore[operator]
+        match = _own_town_first(r, [c for c in active if c.fits(r) and _overlaps(c, r)])
+        if match:
+            found = min(match, key=lambda c: abs((c.lo - r.lo).days)) if nearest else match[-1]  # type: ignore[operator]
+            why[r.id] = joined(found, r)
+            found.add(r)
+        else:
+            why[r.id] = {"rule": "first"}
+            active.append(_new(clusters))
+            active[-1].add(r)
 
 
 def _rule(c: _Cluster, r: _Report) -> tuple[str, timedelta]:
@@ -338,49 +379,3 @@ def _attach(clusters: list[_Cluster], r: _Report) -> _Cluster | None:
         and not (r.country and c.countries and r.country not in c.countries)
     ]  # type: ignore[operator]
     return loose[0] if loose else None
-
-
-# --- refresh: what a batch touched ---------------------------------------------------
-
-
-def cluster_around(
-    anchors: list[tuple[str, list[_Report]]], reports: Iterable[_Report], why: Why | None = None
-) -> tuple[dict[str, str], list[list[str]]]:
-    """Place reports that name no place: into a placed meeting, or into meetings of their own.
-
-    ``anchors`` are the placed meetings near them (meeting id, its reports), each
-    fixed: they take reports but never merge with each other. Returns the
-    reports that joined a placed meeting (report id -> meeting id) and the groups
-    of the others. A past round mentioned in passing ("the fifth round, which
-    ended last week") joins the round an earlier report described.
-    """
-    clusters: list[_Cluster] = []
-    fixed: dict[int, str] = {}
-    for mid, members in sorted(anchors, key=lambda a: a[0]):
-        c = _new(clusters)
-        for r in sorted(members, key=lambda r: r.id):
-            c.add(r)
-        fixed[id(c)] = mid
-    placed = len(clusters)
-    reports = list(reports)
-    why = {} if why is None else why
-    for r in sorted((r for r in reports if r.lo and not r.vague), key=lambda r: (r.lo, r.hi, r.id)):
-        match = _own_town_first(r, [c for c in clusters if c.lo and c.fits(r) and _overlaps(c, r)])
-        if match:
-            why[r.id] = joined(_nearest(match, r), r)
-            _nearest(match, r).add(r)
-        else:
-            why[r.id] = {"rule": "first"}
-            _new(clusters).add(r)
-    for r in sorted((r for r in reports if r.vague), key=lambda r: (r.lo, r.hi, r.id)):
-        _add_vague(clusters, r, why)
-    for r in sorted((r for r in reports if not r.lo), key=lambda r: (r.published or date.max, r.id)):
-        _add_undated(clusters, r, why)
-    own = {r.id for r in reports}
-    into = {i: fixed[id(c)] for c in clusters[:placed] for i in c.ids if i in own}
-    return into, [sorted(c.ids) for c in clusters[placed:]]
-
-
-def _nearest(match: list[_Cluster], r: _Report) -> _Cluster:
-    """The cluster whose first day is nearest the report's (ties: the earlier-made one)."""
-    return min(match, key=lambda c: abs((c.lo - r.lo).days))  # type: ignore[operator]

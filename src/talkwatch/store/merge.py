@@ -20,6 +20,7 @@ from datetime import date
 from typing import Any
 
 from . import attendance, cells, identity, keys, members, precompute
+from .around import cluster_around
 from .clusters import (
     ABSENT,
     ROUND_TOLERANCE,
@@ -28,7 +29,6 @@ from .clusters import (
     _iso,
     _Report,
     cluster,
-    cluster_around,
     report_span,
 )
 from .summary import conflicts, statements, summarize
@@ -55,7 +55,7 @@ def refresh(backend: Any, *, places: dict[str, list[date]], actors: Iterable[str
 
 
 def _refresh_unplaced(backend: Any, lo: date | None, hi: date | None) -> None:
-    """Re-place the reports that name no place near the batch's dates (``clusters.cluster_around``).
+    """Re-place the reports that name no place near the batch's dates (``around.cluster_around``).
 
     Runs after the placed meetings are settled, on every batch (a new placed
     report may be the meeting an unplaced one spoke of).

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from ...context import Context
+from ...lexicon import load as load_lexicon
 from ...model import Meeting, Participation
 from .. import _clauses as clauses
 from .._discourse import actors_of
@@ -90,7 +91,49 @@ def companions(ctx: Context, cue: Any) -> list[str]:
         for obj in (c for c in tok.children if c.dep_ == "pobj"):
             out += actors_of(ctx, obj, cue)
             out += [a for c in obj.children if c.dep_ == "appos" for a in actors_of(ctx, c, cue)]
+            out += those_states(ctx, obj)
     return list(dict.fromkeys(out))
+
+
+_DEMONSTRATIVES = {"those", "these"}
+
+
+def those_states(ctx: Context, noun: Any) -> list[str]:
+    """'those nations', 'these countries': the states of the list just before.
+
+    The antecedent is the noun phrase that names the most states, at least two (of equals, the
+    later one), in this sentence before the noun, else in the nearest of the two before it.
+    """
+    nouns = load_lexicon("participation")["state_group_nouns"]
+    if noun.tag_ not in ("NNS", "NNPS") or noun.lemma_.lower() not in nouns:
+        return []
+    if not any(c.dep_ == "det" and c.lower_ in _DEMONSTRATIVES for c in noun.children):
+        return []
+    sent, real = noun.sent, 0
+    while real < 3:  # this sentence and the two before it (a lone closing quote is none)
+        found = _most_states(ctx, noun, sent)
+        if found or sent.start == 0:
+            return found
+        real += any(t.is_alpha for t in sent)
+        sent = noun.doc[sent.start - 1].sent
+    return []
+
+
+def _most_states(ctx: Context, noun: Any, sent: Any) -> list[str]:
+    """The states of the noun phrase of ``sent`` (before ``noun``) that names the most of them."""
+    doc = noun.doc
+    best: list[str] = []
+    for tok in doc[sent.start : min(sent.end, noun.i)]:
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        start, end = doc[tok.left_edge.i].idx, doc[tok.right_edge.i].idx + len(doc[tok.right_edge.i])
+        if end > noun.idx:
+            continue
+        mentions = ctx.actors.mentions_in(start, end)
+        found = list(dict.fromkeys(m.actor for m in mentions if ctx.actors.get(m.actor).type == "state"))
+        if len(found) >= 2 and len(found) >= len(best):
+            best = found
+    return best
 
 
 def said_twice(ctx: Context, facts: list[Participation]) -> list[Participation]:
