@@ -17,7 +17,7 @@ from ..model import Delegation, Evidence, Meeting
 from . import _clauses as clauses
 from ._discourse import Focus, actors_of, is_person, meeting_for
 
-NAME = "delegations.v1"
+NAME = "delegations.v2"
 REQUIRES = {"meetings"}
 
 _SIZE = re.compile(r"\b(\d+|[a-z]+)[- ]member\b|\bdelegation of (\d+|[a-z]+)\b", re.I)

@@ -25,7 +25,7 @@ from .defaults import _default_status
 from .mentions import _Mention, _mentions, _verb_mentions
 from .status import FailedPlan, _apply_sponsors, _apply_status
 
-NAME = "meetings.v1"
+NAME = "meetings.v2"
 REQUIRES: set[str] = set()
 
 

@@ -39,7 +39,7 @@ from .roles import hedged as _hedged
 from .roles import role as _role
 from .roles import run_by
 
-NAME = "participation.v1"
+NAME = "participation.v2"
 REQUIRES = {"meetings"}
 
 _ATTEND = {"will_attend", "attended"}

@@ -35,7 +35,7 @@ from .holders import _holders, _pronoun
 from .issues import Focus
 from .names import marked_holder
 
-NAME = "positions.v1"
+NAME = "positions.v2"
 REQUIRES = {"quotes", "meetings", "participations"}
 
 

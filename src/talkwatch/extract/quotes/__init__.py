@@ -39,7 +39,7 @@ from .speakers import relative_source
 
 __all__ = ["NAME", "REQUIRES", "Span", "extract", "find_spans"]
 
-NAME = "quotes.v1"
+NAME = "quotes.v2"
 REQUIRES: set[str] = set()
 
 
