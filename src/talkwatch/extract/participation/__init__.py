@@ -22,7 +22,7 @@ from ...lexicon import load as load_lexicon
 from ...model import Evidence, Meeting, Participation
 from .. import _clauses as clauses
 from .._discourse import Focus, actors_of, meeting_for, named_meeting, reported_subject
-from . import collective, complements, implied, leaders, nouns, sides, teams, titles
+from . import affiliations, collective, complements, guards, implied, leaders, nouns, sides, teams, titles
 from .roles import hedged as _hedged
 from .roles import role as _role
 from .roles import run_by
@@ -70,7 +70,7 @@ def extract(ctx: Context) -> list[Participation]:
     out += named
     out += sides.carry(ctx, out, meetings, focus.main)
     out += leaders.share(ctx, out, leaders.heads(ctx, lex, _subject))
-    return sides.said_twice(ctx, _unique(out))
+    return affiliations.drop(ctx, sides.said_twice(ctx, _unique(out)))
 
 
 def _participants(
@@ -139,18 +139,10 @@ def _statements(tok: Any, lex: dict[str, Any]) -> list[tuple[str, Any, Any]]:
     """(status, token whose subtree names the actors, cue token) stated by one token."""
     out = []
     status = _cue_status(tok, lex)
-    if status in ("declined", "undecided") and not complements.about_attendance(tok, lex):
+    if status and guards.silenced(tok, status, lex, _cue_status):
         status = None
-    if tok.lemma_ in lex["attendance_only"] and not complements.takes_invitation(tok, lex):
-        status = None  # "accepted the invitation"; "confirmed that X will attend" is X's own statement
     if status and complements.hypothetical(tok) and not _undecided_frame(tok, lex):
         status = None  # "if the delegates arrived"
-    if status == "negotiating" and any(c.dep_ == "xcomp" and _cue_status(c, lex) for c in tok.children):
-        status = None  # "agreed to meet again": the complement states who attends what
-    if status and tok.dep_ == "xcomp" and tok.head.lemma_ in lex["object_cues"]["invited"]:
-        status = None  # "invited to attend": the invitation is the statement
-    if status and nouns.barred(tok, lex):
-        status = None  # "barred X from attending": the object cue says who is kept out
     if status:
         agent = next((c for c in tok.children if c.dep_ == "agent"), None)
         subject = _subject(tok)
@@ -171,7 +163,7 @@ def _statements(tok: Any, lex: dict[str, Any]) -> list[tuple[str, Any, Any]]:
     if any(tok.lemma_ in lex["role_verbs"][r] for r in run_verbs) and complements.about_meeting(tok):
         out += run_by(tok)  # "the round will be chaired by X", "the talks are observed by Y"
     obj_status = clauses.match(tok, lex["object_cues"])
-    if obj_status and tok.pos_ == "VERB":
+    if obj_status and tok.pos_ == "VERB" and not guards.brings_nobody(tok, lex):
         out += [(obj_status, o, tok) for obj in _objects(tok) for o in nouns.owners(obj, lex)]
     return out + nouns.invitation(tok, lex) + nouns.participation(tok, lex) + nouns.refusal(tok, lex)
 

@@ -1,0 +1,66 @@
+"""When a cue verb states nothing about its subject's attendance.
+
+A verb of the cue lexicon can be used for something else: "invited to attend"
+is the invitation, "decided not to invite X" is about X, "demanded that X join"
+is a wish, "if the delegates arrived" a condition, "failed to bring the sides to
+agreement" an outcome. ``silenced`` says when the subject cue of a token is void;
+``brings_nobody`` does the same for the object cue "bring".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from .. import _clauses as clauses
+from . import complements, nouns
+
+CueStatus = Callable[[Any, dict[str, Any]], "str | None"]
+
+
+def silenced(tok: Any, status: str, lex: dict[str, Any], cue_status: CueStatus) -> bool:
+    """A subject cue ``tok`` of class ``status`` that states no participation of its subject
+    (``cue_status`` classes other tokens the same way)."""
+    if status in ("declined", "undecided") and not complements.about_attendance(tok, lex):
+        return True
+    if tok.lemma_ in lex["attendance_only"] and not complements.takes_invitation(tok, lex):
+        return True  # "accepted the invitation"; "confirmed that X will attend" is X's own statement
+    xcomps = [c for c in tok.children if c.dep_ == "xcomp"]
+    if status == "negotiating" and any(cue_status(c, lex) for c in xcomps):
+        return True  # "agreed to meet again": the complement states who attends what
+    if tok.dep_ == "xcomp" and tok.head.lemma_ in lex["object_cues"]["invited"]:
+        return True  # "invited to attend": the invitation is the statement
+    if nouns.barred(tok, lex):
+        return True  # "barred X from attending": the object cue says who is kept out
+    return _said_elsewhere(tok, status, lex, xcomps, cue_status)
+
+
+def _said_elsewhere(
+    tok: Any, status: str, lex: dict[str, Any], xcomps: list[Any], cue_status: CueStatus
+) -> bool:
+    """The statement belongs to another word: an invitation, a wish, the decided act."""
+    if tok.dep_ == "acl" and tok.head.lemma_.lower() in lex["invitation_nouns"]:
+        return True  # "his invitation to X to attend": X is invited (nouns.invitation)
+    if tok.dep_ == "ccomp" and wish(tok.head, lex):
+        return True  # "demanded that X join the talks", "hoped the rebels would go": a wish
+    if status == "undecided" and tok.lemma_ == "decide":
+        acts = [c for c in xcomps if cue_status(c, lex) or clauses.match(c, lex["object_cues"])]
+        return bool(acts)  # "decided not to invite X", "decided to attend": the act says it
+    return False
+
+
+def wish(verb: Any, lex: dict[str, Any]) -> bool:
+    """A verb of wanting, also when the tagger mislemmatises it ('hoped' -> 'hop')."""
+    forms = {verb.lemma_.lower(), verb.lower_, verb.lower_[:-1], verb.lower_[:-2]}
+    return verb.pos_ in ("VERB", "AUX") and bool(forms & set(lex["wish_verbs"]))
+
+
+def brings_nobody(tok: Any, lex: dict[str, Any]) -> bool:
+    """'failed to bring the sides to agreement': bringing to an outcome, not to a meeting."""
+    if tok.lemma_ != "bring":
+        return False
+    outcomes = set(lex["outcome_words"])
+    goals = [c for c in tok.children if c.dep_ == "xcomp"]
+    tos = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"]
+    goals += [g for c in tos for g in c.children if g.dep_ == "pobj"]
+    return any(g.lemma_.lower() in outcomes for g in goals)

@@ -1,0 +1,57 @@
+"""Cue verbs that state nothing about their subject's attendance: a wish for someone else to come,
+an invitation's infinitive, a decision about others, bringing sides to an outcome; and a body
+named only as a person's affiliation."""
+
+from __future__ import annotations
+
+from conftest import has_fact
+
+
+def _statuses(digest, name):
+    names = {a["id"]: a["name"] for a in digest["actors"]}
+    return {p["status"] for p in digest["participations"] if names[p["actor"]] == name}
+
+
+def test_a_demand_that_someone_join_is_no_attendance(run):
+    digest = run("Chile demanded that President Luis Arce also join the talks in Lima next week.")
+    assert "will_attend" not in _statuses(digest, "Luis Arce"), digest["participations"]
+
+
+def test_a_hope_that_a_side_would_go_is_no_attendance(run):
+    digest = run("The mediators had hoped the Zapatistas would go to the talks in Oaxaca on Friday.")
+    assert not _statuses(digest, "Zapatistas"), digest["participations"]
+
+
+def test_an_insistence_on_ones_own_attendance_still_counts(run):
+    digest = run("Bolivia insisted that it would attend the talks in Lima next week.")
+    assert has_fact(digest, "participations", "Bolivia", "will_attend"), digest["participations"]
+
+
+def test_the_infinitive_of_an_invitation_is_not_the_invitees_attendance(run):
+    digest = run("The UN chief rescinded his invitation to Bolivia to attend the start of the Lima talks.")
+    assert has_fact(digest, "participations", "Bolivia", "not_invited"), digest["participations"]
+    assert "will_attend" not in _statuses(digest, "Bolivia"), digest["participations"]
+
+
+def test_deciding_not_to_invite_others_is_not_the_deciders_attendance(run):
+    digest = run("Peru decided not to invite Bolivia to the peace conference in Lima next month.")
+    assert has_fact(digest, "participations", "Bolivia", "not_invited"), digest["participations"]
+    assert not _statuses(digest, "Peru") & {"will_attend", "undecided"}, digest["participations"]
+
+
+def test_bringing_the_sides_to_agreement_is_not_declining(run):
+    digest = run(
+        "Earlier mediation failed to bring the sides to agreement. Talks between Peru and Ecuador "
+        "will open in Lima next week."
+    )
+    assert "declined" not in _statuses(digest, "Peru"), digest["participations"]
+    assert has_fact(digest, "participations", "Peru", "will_attend"), digest["participations"]
+
+
+def test_a_body_in_a_persons_title_is_not_a_participant(run):
+    digest = run(
+        "The head of the rebel team, the chairman of the Liberation Council, Tomas Borge, arrived in "
+        "Lima on Monday for the peace talks."
+    )
+    assert has_fact(digest, "participations", "Tomas Borge", "arrived"), digest["participations"]
+    assert not _statuses(digest, "Liberation Council"), digest["participations"]
