@@ -55,3 +55,37 @@ def test_a_body_in_a_persons_title_is_not_a_participant(run):
     )
     assert has_fact(digest, "participations", "Tomas Borge", "arrived"), digest["participations"]
     assert not _statuses(digest, "Liberation Council"), digest["participations"]
+
+
+def test_rumours_that_he_might_cancel_his_participation_are_undecided(run):
+    digest = run(
+        "Evo Morales arrived in Lima on Monday for the peace conference. His arrival came despite "
+        "rumours throughout the day that he might cancel his participation."
+    )
+    assert has_fact(digest, "participations", "Evo Morales", "undecided"), digest["participations"]
+
+
+def test_a_pronoun_opening_a_sentence_continues_the_main_subject(run):
+    digest = run(
+        "Evo Morales arrived in Lima on Monday for the peace conference. Morales leads a party that "
+        "has ruled since 2006, when its former leader Hugo Banzer was ousted. His arrival came despite "
+        "rumours that he might cancel his participation."
+    )
+    assert has_fact(digest, "participations", "Evo Morales", "undecided"), digest["participations"]
+    assert not _statuses(digest, "Hugo Banzer"), digest["participations"]
+
+
+def test_doubts_about_whether_a_side_would_attend_are_undecided(run):
+    digest = run(
+        "The Lima talks opened on Monday, following doubts about whether Chile would attend as an observer."
+    )
+    assert has_fact(digest, "participations", "Chile", "undecided"), digest["participations"]
+
+
+def test_being_part_of_the_talks_is_taking_part_but_part_of_a_team_is_not(run):
+    digest = run("Talks open in Lima next week. Chile will be part of the talks.")
+    assert has_fact(digest, "participations", "Chile", "will_attend"), digest["participations"]
+    refused = run("Talks open in Lima next week. Chile announced that it would not be part of the talks.")
+    assert has_fact(refused, "participations", "Chile", "declined"), refused["participations"]
+    team = run("Talks open in Lima next week. Chile is part of the team that drafted the agenda.")
+    assert not _statuses(team, "Chile"), team["participations"]

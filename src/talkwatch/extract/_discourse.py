@@ -233,7 +233,34 @@ def _pronoun(ctx: Context, tok: Any) -> list[str]:
         return []
     if tok.lower_ in ("they", "them"):
         return _listed_with(ctx, last)
+    if types is not None and last.end <= tok.sent.start_char and _subordinate(ctx, last):
+        last = _main_subject_before(ctx, tok, types) or last
     return [last.actor]
+
+
+def _subordinate(ctx: Context, mention: Any) -> bool:
+    """A mention inside a subordinate clause or a modifier ('since its former leader X was deposed')."""
+    span = ctx.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    return not (root.dep_ in ("nsubj", "nsubjpass") and root.head.dep_ == "ROOT")
+
+
+def _main_subject_before(ctx: Context, tok: Any, types: set[str]) -> Any | None:
+    """The last person who is the subject of a main clause in this or the previous sentence: a
+    he/she in a sentence naming nobody continues the topic, not the last name of a subordinate
+    clause ('X heads ... since Y was deposed. His arrival ... he might': X)."""
+    sents = [tok.sent]
+    if tok.sent.start > 0:
+        sents.insert(0, ctx.doc[tok.sent.start - 1].sent)
+    start = sents[0].start_char
+    found = [
+        m
+        for m in ctx.actors.mentions_in(start, tok.idx)
+        if ctx.actors.get(m.actor).type in types and not _subordinate(ctx, m)
+    ]
+    return found[-1] if found else None
 
 
 def _placed(ctx: Context, mention: Any) -> bool:

@@ -32,6 +32,8 @@ def silenced(tok: Any, status: str, lex: dict[str, Any], cue_status: CueStatus) 
         return True  # "invited to attend": the invitation is the statement
     if nouns.barred(tok, lex):
         return True  # "barred X from attending": the object cue says who is kept out
+    if tok.lemma_ == "be" and not _part_of_meeting(tok):
+        return True  # "is part of the delegation": a member of a team, not a side at talks
     return _said_elsewhere(tok, status, lex, xcomps, cue_status)
 
 
@@ -47,6 +49,13 @@ def _said_elsewhere(
         acts = [c for c in xcomps if cue_status(c, lex) or clauses.match(c, lex["object_cues"])]
         return bool(acts)  # "decided not to invite X", "decided to attend": the act says it
     return False
+
+
+def _part_of_meeting(verb: Any) -> bool:
+    """'would not be part of the talks' (a meeting), not 'is part of the problem'."""
+    parts = [c for c in verb.children if c.dep_ == "attr" and c.lemma_ == "part"]
+    ofs = [p for c in parts for p in c.children if p.dep_ == "prep" and p.lower_ == "of"]
+    return any(complements.is_meeting(o) for p in ofs for o in p.children if o.dep_ == "pobj")
 
 
 def wish(verb: Any, lex: dict[str, Any]) -> bool:
