@@ -89,3 +89,37 @@ def test_being_part_of_the_talks_is_taking_part_but_part_of_a_team_is_not(run):
     assert has_fact(refused, "participations", "Chile", "declined"), refused["participations"]
     team = run("Talks open in Lima next week. Chile is part of the team that drafted the agenda.")
     assert not _statuses(team, "Chile"), team["participations"]
+
+
+def test_kept_from_something_that_is_no_meeting_is_not_barred(run):
+    digest = run(
+        "Talks between Peru and Ecuador opened in Lima on Monday. They discussed guarantees to "
+        "prevent Bolivia from again hosting armed groups."
+    )
+    assert "not_invited" not in _statuses(digest, "Bolivia"), digest["participations"]
+    barred = run("Talks open in Lima on Monday. The army barred Bolivia from attending the talks.")
+    assert has_fact(barred, "participations", "Bolivia", "not_invited"), barred["participations"]
+
+
+def test_calling_on_others_to_continue_talks_is_no_attendance_of_the_caller(run):
+    digest = run(
+        "Talks in Lima ended on Monday. Chilean Foreign Minister Ana Perez called on the parties to "
+        "continue negotiations."
+    )
+    assert not _statuses(digest, "Ana Perez"), digest["participations"]
+
+
+def test_a_body_meeting_by_itself_is_not_at_the_talks(run):
+    digest = run(
+        "The peace conference opens in Lima on Wednesday. Earlier on Sunday, the Liberation Council "
+        "met in Quito to appoint the members of its delegation."
+    )
+    assert "attended" not in _statuses(digest, "Liberation Council"), digest["participations"]
+
+
+def test_refusing_to_discuss_a_proposal_is_not_declining_the_talks(run):
+    digest = run(
+        "The dialogue resumed in Lima on Monday. Led by Foreign Minister Ana Perez, the Peruvian "
+        "government refused to discuss the proposal for early elections."
+    )
+    assert "declined" not in _statuses(digest, "Peruvian government"), digest["participations"]

@@ -163,7 +163,7 @@ def _statements(tok: Any, lex: dict[str, Any]) -> list[tuple[str, Any, Any]]:
     if any(tok.lemma_ in lex["role_verbs"][r] for r in run_verbs) and complements.about_meeting(tok):
         out += run_by(tok)  # "the round will be chaired by X", "the talks are observed by Y"
     obj_status = clauses.match(tok, lex["object_cues"])
-    if obj_status and tok.pos_ == "VERB" and not guards.brings_nobody(tok, lex):
+    if obj_status and tok.pos_ == "VERB" and not guards.brings_nobody(tok, lex, _cue_status):
         out += [(obj_status, o, tok) for obj in _objects(tok) for o in nouns.owners(obj, lex)]
     return out + nouns.invitation(tok, lex) + nouns.participation(tok, lex) + nouns.refusal(tok, lex)
 

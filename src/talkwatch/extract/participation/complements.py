@@ -61,6 +61,7 @@ def about_attendance(tok: Any, lex: dict[str, Any]) -> bool:
     cues = (lex["subject_cues"]["will_attend"], lex["subject_cues"]["attended"], ["invitation"])
     attend = {c for group in cues for c in group}  # "refused to meet in Belarus" too
     complements = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp", "dobj", "prep", "pcomp", "advcl")]
+    complements = [c for c in complements if not (c.dep_ == "advcl" and c.tag_ == "VBN")]  # "Led by X, ..."
     if not complements:
         bare = ("decline", "refuse", "consider", "weigh", "decide", "reject", *lex["ending_verbs"])
         return tok.lemma_ not in bare

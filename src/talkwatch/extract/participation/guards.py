@@ -15,6 +15,7 @@ from typing import Any
 from .. import _clauses as clauses
 from . import complements, nouns
 
+_PARTNER_PREPS = ("with", "between")
 CueStatus = Callable[[Any, dict[str, Any]], "str | None"]
 
 
@@ -34,6 +35,8 @@ def silenced(tok: Any, status: str, lex: dict[str, Any], cue_status: CueStatus) 
         return True  # "barred X from attending": the object cue says who is kept out
     if tok.lemma_ == "be" and not _part_of_meeting(tok):
         return True  # "is part of the delegation": a member of a team, not a side at talks
+    if tok.lemma_ == "meet" and _met_alone(tok):
+        return True  # "the Coalition met in Istanbul to appoint its delegation": its own meeting
     return _said_elsewhere(tok, status, lex, xcomps, cue_status)
 
 
@@ -51,6 +54,36 @@ def _said_elsewhere(
     return False
 
 
+def _met_alone(verb: Any) -> bool:
+    """'X met in Istanbul': one body meeting by itself, with nobody met and no plural subject."""
+    if any(c.dep_ == "dobj" or c.dep_ == "prep" and c.lower_ in _PARTNER_PREPS for c in verb.children):
+        return False
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.tag_ not in ("NN", "NNP") or subj.pos_ == "PRON":
+        return False
+    return not any(t.dep_ in ("conj", "appos") for t in subj.subtree)  # "X's aide, Y, and Z met"
+
+
+def keeps_out_of_nothing(verb: Any, lex: dict[str, Any], cue_status: CueStatus) -> bool:
+    """'prevent X from hosting militants': kept from something that is no taking part (not
+    'barred X from attending', 'prevented X from hosting the talks')."""
+    if verb.lemma_ not in lex["object_cues"]["not_invited"]:
+        return False
+    froms = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"]
+    acts = [g for p in froms for g in p.children if g.dep_ == "pcomp"]
+    if not acts:
+        return False
+    return not any(cue_status(a, lex) and (complements.about_meeting(a) or _meeting_object(a)) for a in acts)
+
+
+def _meeting_object(verb: Any) -> bool:
+    """The act takes a meeting, or nothing ('from attending', 'from attending the talks')."""
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "prep")]
+    if not objs:
+        return True
+    return any(complements.is_meeting(t) for o in objs for t in o.subtree)
+
+
 def _part_of_meeting(verb: Any) -> bool:
     """'would not be part of the talks' (a meeting), not 'is part of the problem'."""
     parts = [c for c in verb.children if c.dep_ == "attr" and c.lemma_ == "part"]
@@ -64,8 +97,11 @@ def wish(verb: Any, lex: dict[str, Any]) -> bool:
     return verb.pos_ in ("VERB", "AUX") and bool(forms & set(lex["wish_verbs"]))
 
 
-def brings_nobody(tok: Any, lex: dict[str, Any]) -> bool:
-    """'failed to bring the sides to agreement': bringing to an outcome, not to a meeting."""
+def brings_nobody(tok: Any, lex: dict[str, Any], cue_status: CueStatus) -> bool:
+    """An object cue naming no participant: 'failed to bring the sides to agreement' (bringing
+    to an outcome, not to a meeting), 'prevent X from hosting militants'."""
+    if keeps_out_of_nothing(tok, lex, cue_status):
+        return True
     if tok.lemma_ != "bring":
         return False
     outcomes = set(lex["outcome_words"])
