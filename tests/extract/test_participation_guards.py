@@ -123,3 +123,11 @@ def test_refusing_to_discuss_a_proposal_is_not_declining_the_talks(run):
         "government refused to discuss the proposal for early elections."
     )
     assert "declined" not in _statuses(digest, "Peruvian government"), digest["participations"]
+
+
+def test_a_name_inside_quotation_marks_is_no_antecedent_of_a_later_pronoun(run):
+    digest = run(
+        'Talks between Peru and Ecuador opened in Lima on Monday. On Tuesday the talks produced the '
+        '"Friendship with Bolivia" accord. They will meet again in Quito next week.'
+    )
+    assert not _statuses(digest, "Bolivia"), digest["participations"]

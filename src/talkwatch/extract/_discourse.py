@@ -227,7 +227,9 @@ def _pronoun(ctx: Context, tok: Any) -> list[str]:
                 return ids
     types = {"person", "expert"} if tok.lower_ in PERSON_PRONOUNS else None
     last = ctx.actors.last_before(tok.idx, types)
-    while last is not None and _placed(ctx, last):
+    spans = clauses.quoted_spans(ctx.body)  # a name in quotation marks (a speaker's words, a title)
+    quoted = [] if clauses.inside(tok.idx, spans) else spans  # is no antecedent for a pronoun outside
+    while last is not None and (_placed(ctx, last) or clauses.inside(last.start, quoted)):
         last = ctx.actors.last_before(last.start, types)  # "arrived at the X Hotel. They": not the hotel
     if last is None:
         return []
