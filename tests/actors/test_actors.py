@@ -169,3 +169,9 @@ def test_a_name_after_a_bodys_head_word_is_its_officer(nlp):
 def test_a_body_named_after_a_person_keeps_its_name(nlp):
     index = resolve(nlp, "The Kofi Annan Foundation said on Monday that the talks would resume.")
     assert not any(a.type == "person" and a.name == "Annan Foundation" for a in index.actors)
+
+
+def test_the_countrys_description_is_named_without_the_anaphoric_owner(nlp):
+    index = resolve(nlp, "Talks between Peru's government and the country's opposition were suspended.")
+    names = [a.name for a in index.actors]
+    assert "opposition" in names and not any("country" in n for n in names), names

@@ -131,3 +131,11 @@ def test_a_name_inside_quotation_marks_is_no_antecedent_of_a_later_pronoun(run):
         '"Friendship with Bolivia" accord. They will meet again in Quito next week.'
     )
     assert not _statuses(digest, "Bolivia"), digest["participations"]
+
+
+def test_the_agency_reporting_a_statement_is_not_listed_with_the_sides(run):
+    digest = run(
+        "A Peruvian delegation arrived in Quito for talks on Saturday with the ELN, the "
+        "semi-official Andes Media Center (AMC) said."
+    )
+    assert not _statuses(digest, "Andes Media Center"), digest["participations"]

@@ -1,10 +1,8 @@
 """Actor candidates: the spans of an article that may name an actor.
 
-Three sources, merged by ``find``: gazetteer phrase matches on names and
-aliases, spaCy's named entities (typed and coded through the gazetteer), and
-descriptions headed by an actor noun ("armed rebels", "the Qatari foreign
-ministry", "a source close to the government"). A wire dateline
-("GENEVA (Reuters) -") names no actor.
+Three sources, merged by ``find``: gazetteer phrase matches on names and aliases, spaCy's named
+entities (typed and coded through the gazetteer), and descriptions headed by an actor noun ("armed rebels",
+"the Qatari foreign ministry", "a source close to the government"). A dateline names no actor.
 """
 
 from __future__ import annotations
@@ -374,6 +372,8 @@ def _is_place_use(doc: Any, start: int, end: int) -> bool:
 def _trim(doc: Any, start: int, end: int) -> tuple[int, int]:
     while start < end and (doc[start].lower_ in DETS or doc[start].is_punct):
         start += 1
+    if end - start > 2 and doc[start].lower_ in ("country", "nation") and doc[start + 1].tag_ == "POS":
+        start += 2  # "the country's opposition" is the opposition
     while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS"):
         end -= 1
     return start, end

@@ -86,6 +86,8 @@ def actors_of(ctx: Context, head: Any, cue: Any) -> list[str]:
     out: list[str] = []
     for tok in clauses.conjuncts(head):
         own = _mention_at(ctx, tok)
+        if own is not None and tok.dep_ == "appos" and _sayer(tok):
+            continue  # "talks with X, the Y agency said": Y reports, the parser hung it on X
         if own is not None:
             out.append(own)
             continue
@@ -102,6 +104,18 @@ def actors_of(ctx: Context, head: Any, cue: Any) -> list[str]:
             continue  # "advisers to X, Y and Z": not X, Y and Z
         out += [m.actor for m in mentions if not _nested(ctx, m, mentions)]
     return list(dict.fromkeys(out))
+
+
+def _sayer(tok: Any) -> bool:
+    """An apposition right before a subjectless reporting verb is that verb's subject."""
+    after = tok.doc[max(t.i for t in tok.subtree) + 1 :]
+    verb = next((t for t in after if not t.is_punct), None)
+    reporting = load_lexicon("quotes")["reporting_verbs"]
+    return (
+        verb is not None
+        and verb.lemma_ in reporting
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    )
 
 
 def actor_at(ctx: Context, tok: Any) -> str | None:
