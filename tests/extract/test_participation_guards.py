@@ -139,3 +139,11 @@ def test_the_agency_reporting_a_statement_is_not_listed_with_the_sides(run):
         "semi-official Andes Media Center (AMC) said."
     )
     assert not _statuses(digest, "Andes Media Center"), digest["participations"]
+
+
+def test_the_people_a_meeting_includes_take_part(run):
+    digest = run(
+        "Representatives of several parties will take part in the negotiations in Lima next week, "
+        "including Jorge Castaneda, former envoy of the opposition."
+    )
+    assert has_fact(digest, "participations", "Jorge Castaneda", "will_attend"), digest["participations"]

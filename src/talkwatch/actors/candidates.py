@@ -17,6 +17,7 @@ from spacy.tokens import Span
 from .. import nlp
 from ..lexicon import load as load_lexicon
 from . import gazetteer as gaz
+from . import titled
 from .datelines import datelines, opens_dateline
 from .names import surname_of
 from .tails import person_tail
@@ -30,10 +31,9 @@ APOS = re.compile(r"[’']s$")
 def find(doc: Any) -> list[Candidate]:
     """Every candidate after the dateline: names first, then descriptions around them."""
     skips = datelines(doc)
-    candidates = _select(
-        _agent_demonyms(doc) + _gazetteer_spans(doc) + _entity_spans(doc) + _acronym_spans(doc),
-        _description_spans(doc),
-    )
+    names = _agent_demonyms(doc) + _gazetteer_spans(doc) + _entity_spans(doc) + _acronym_spans(doc)
+    people = [Candidate(a, b, doc[a:b].text, "person") for a, b in titled.names(doc)]
+    candidates = _select(names + people, _description_spans(doc))
     return [c for c in candidates if not any(a <= c.start < b for a, b in skips)]
 
 
@@ -119,7 +119,6 @@ def _entity_spans(doc: Any) -> list[Candidate]:
             out.append(_org_candidate(doc, start, cut))
             out += [Candidate(cut, end, doc[cut:end].text, "person")] if cut < end else []
     return out
-
 
 
 def _joined_people(doc: Any) -> list[Any]:
