@@ -147,3 +147,27 @@ def test_the_people_a_meeting_includes_take_part(run):
         "including Jorge Castaneda, former envoy of the opposition."
     )
     assert has_fact(digest, "participations", "Jorge Castaneda", "will_attend"), digest["participations"]
+
+
+def test_the_leader_whose_government_takes_part_is_not_a_party_himself(run):
+    for text in (
+        "Delegations from the government of Evo Morales and the opposition met in Lima on Monday.",
+        "Talks between President Evo Morales's government and the opposition begin in Lima next week.",
+    ):
+        digest = run(text)
+        assert not _statuses(digest, "Evo Morales"), digest["participations"]
+
+
+def test_a_stance_that_a_side_should_not_be_allowed_to_attend_is_no_status(run):
+    digest = run("Talks open in Lima next week. Chile said Bolivia should not be allowed to attend them.")
+    assert not _statuses(digest, "Bolivia"), digest["participations"]
+    kept = run("Talks opened in Lima on Monday. Bolivia was not allowed to attend the talks.")
+    assert has_fact(kept, "participations", "Bolivia", "not_invited"), kept["participations"]
+
+
+def test_attempts_to_bring_sides_to_talks_state_no_attendance(run):
+    digest = run(
+        "Disputes over the agenda have blocked previous attempts to bring Peru and Ecuador to the "
+        "peace talks in Lima next week."
+    )
+    assert "will_attend" not in _statuses(digest, "Peru"), digest["participations"]

@@ -193,11 +193,25 @@ def _nested(ctx: Context, m: Any, mentions: list[Any]) -> bool:
         ):
             return True
     tok = ctx.doc.char_span(m.start, m.end, alignment_mode="expand").root
+    if _owner_of(ctx, tok, m, mentions):
+        return True
     while tok.dep_ in _CHAIN and tok.head.i != tok.i:
         tok = tok.head
         if any(o is not m and o.start <= tok.idx < o.end for o in mentions):
             return True
     return _affiliation(ctx, tok, m, mentions)
+
+
+def _owner_of(ctx: Context, tok: Any, m: Any, mentions: list[Any]) -> bool:
+    """Whose body another mention is: "the government of X", "X's government" (however parsed):
+    the body takes part, X only says whose it is."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of":
+        noun = tok.head.head
+        if any(o is not m and o.start <= noun.idx < o.end for o in mentions):
+            return True
+    after = ctx.body[m.end : m.end + 3]
+    owner = after[:2] in ("'s", "’s") and after[2:] == " "
+    return owner and any(o.start == m.end + 3 for o in mentions)
 
 
 def _affiliation(ctx: Context, tok: Any, m: Any, mentions: list[Any]) -> bool:

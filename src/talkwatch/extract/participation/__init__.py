@@ -295,8 +295,8 @@ def _stated(cue: Any, status: str, lex: dict[str, Any], meeting: Meeting) -> str
         return "attended" if implied.under_way(meeting) and not clauses.future(cue) else None
     if status == "present":  # a participation noun without a verb: the meeting's state says
         return "attended" if implied.under_way(meeting) else "will_attend"
-    if status == "invited" and neg:
-        return "not_invited"
+    if status == "invited" and neg or neg and cue.dep_ == "xcomp" and cue.head.lemma_ in lex["permit_verbs"]:
+        return "not_invited"  # "was not invited", "was not allowed to attend"
     if status in _ATTEND | {"arrived"}:
         if neg and cue.lemma_ == "meet":
             return None  # "have not met face to face": not a refusal to attend

@@ -40,10 +40,21 @@ def silenced(tok: Any, status: str, lex: dict[str, Any], cue_status: CueStatus) 
     return _said_elsewhere(tok, status, lex, xcomps, cue_status)
 
 
+def attempted(tok: Any, lex: dict[str, Any]) -> bool:
+    """'attempts to bring the sides to talks', 'X should (not) be allowed to attend': an effort
+    or a stance, no statement of who takes part."""
+    if tok.dep_ == "acl" and tok.head.lemma_.lower() in lex["attempt_nouns"]:
+        return True
+    modal = any(c.dep_ == "aux" and c.lower_ in ("should", "must", "ought") for c in tok.head.children)
+    return tok.dep_ == "xcomp" and tok.head.lemma_ in lex["permit_verbs"] and modal
+
+
 def _said_elsewhere(
     tok: Any, status: str, lex: dict[str, Any], xcomps: list[Any], cue_status: CueStatus
 ) -> bool:
-    """The statement belongs to another word: an invitation, a wish, the decided act."""
+    """The statement belongs to another word: an invitation, a wish, the decided act, an effort."""
+    if attempted(tok, lex):
+        return True
     if tok.dep_ == "acl" and tok.head.lemma_.lower() in lex["invitation_nouns"]:
         return True  # "his invitation to X to attend": X is invited (nouns.invitation)
     if tok.dep_ == "ccomp" and wish(tok.head, lex):
@@ -100,7 +111,7 @@ def wish(verb: Any, lex: dict[str, Any]) -> bool:
 def brings_nobody(tok: Any, lex: dict[str, Any], cue_status: CueStatus) -> bool:
     """An object cue naming no participant: 'failed to bring the sides to agreement' (bringing
     to an outcome, not to a meeting), 'prevent X from hosting militants'."""
-    if keeps_out_of_nothing(tok, lex, cue_status):
+    if keeps_out_of_nothing(tok, lex, cue_status) or attempted(tok, lex):
         return True
     if tok.lemma_ != "bring":
         return False
