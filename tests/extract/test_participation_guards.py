@@ -171,3 +171,12 @@ def test_attempts_to_bring_sides_to_talks_state_no_attendance(run):
         "peace talks in Lima next week."
     )
     assert "will_attend" not in _statuses(digest, "Peru"), digest["participations"]
+
+
+def test_the_delegation_a_side_sent_for_talks_arrives_however_parsed(run):
+    digest = run(
+        "Negotiations between Russia and Georgia started today in Geneva. The delegation that Georgia "
+        "sent for negotiations with the Russians arrived by helicopter at the site of negotiations, "
+        "TASS reports."
+    )
+    assert has_fact(digest, "participations", "Georgia", "arrived"), digest["participations"]

@@ -212,7 +212,7 @@ def _subject(tok: Any) -> Any | None:
                 return None
             t = t.head
         elif t.dep_ in ("relcl", "acl"):
-            return t.head
+            return complements.past_meeting_noun(t.head) if t.dep_ == "acl" else t.head
         else:
             return None
     return None

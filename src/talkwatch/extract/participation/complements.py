@@ -102,3 +102,18 @@ def is_thing(tok: Any) -> bool:
 
 def sends_people(tok: Any, lex: dict[str, Any]) -> bool:
     return any(c.dep_ == "dobj" and c.lemma_.lower() in lex["send_objects"] for c in tok.children)
+
+
+def past_meeting_noun(noun: Any) -> Any:
+    """'The delegation that X sent for negotiations arrived': a verb the parser hung on the meeting
+    noun of a relative clause belongs to the noun the clause describes (the delegation)."""
+    if not is_meeting(noun):
+        return noun
+    t = noun
+    for _ in range(4):
+        if t.dep_ == "relcl":
+            return t.head
+        if t.head.i == t.i:
+            break
+        t = t.head
+    return noun
