@@ -180,3 +180,16 @@ def test_the_delegation_a_side_sent_for_talks_arrives_however_parsed(run):
         "TASS reports."
     )
     assert has_fact(digest, "participations", "Georgia", "arrived"), digest["participations"]
+
+
+def test_some_of_a_group_taking_part_names_the_group(run):
+    digest = run("The Lima conference opened on Monday. Some of the rebel advisers took part in the talks.")
+    assert has_fact(digest, "participations", "rebel advisers", "attended"), digest["participations"]
+
+
+def test_a_description_coordinated_with_a_known_side_is_a_participant_too(run):
+    digest = run(
+        "The Lima conference opened on Monday. Representatives from the Peruvian factions and their "
+        "foreign sponsors were present at the talks."
+    )
+    assert has_fact(digest, "participations", "foreign sponsors", "attended"), digest["participations"]

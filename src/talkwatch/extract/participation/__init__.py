@@ -85,13 +85,15 @@ def _participants(
     lex = load_lexicon("participation")
     if span.lemma_.lower() in lex["not_participants"] and not span.ent_type_:
         return []  # "agreements with X will come": the subject is a thing, X only qualifies it
-    span = collective.represented(span, lex)  # "representatives of five parties": the parties
+    said, span = span, collective.represented(collective.partitive(span, lex), lex)  # "some of the X of Y"
     collective.peoples(ctx, span)
-    found = collective.actors(ctx, span, cue, set(lex["collective_nouns"]))
-    if found:  # "the powers and Iran": the description, then the others coordinated with it
-        found += [a for c in span.children if c.dep_ == "conj" for a in actors_of(ctx, c, cue)]
+    nouns = set(lex["collective_nouns"])
+    found = collective.actors(ctx, span, cue, nouns)
+    conjs = [c for t in dict.fromkeys([span, said]) for c in t.children if c.dep_ == "conj"]
+    if found:  # "the powers and Iran", "representatives of X and their sponsors": the others coordinated
+        found += [a for c in conjs for a in collective.actors(ctx, c, cue, nouns) or actors_of(ctx, c, cue)]
     else:
-        found = actors_of(ctx, span, cue)
+        found = actors_of(ctx, span, cue) + [a for c in conjs for a in collective.actors(ctx, c, cue, nouns)]
         if span.lower_ in ("they", "them"):
             found += collective.listed_members(ctx, found, cue)
     return list(dict.fromkeys(found + collective.among(ctx, span, cue)))
