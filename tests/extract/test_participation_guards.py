@@ -193,3 +193,12 @@ def test_a_description_coordinated_with_a_known_side_is_a_participant_too(run):
         "foreign sponsors were present at the talks."
     )
     assert has_fact(digest, "participations", "foreign sponsors", "attended"), digest["participations"]
+
+
+def test_a_description_and_the_name_in_apposition_are_one_participant(run):
+    digest = run(
+        "Talks resumed in Lima on Monday. It was still unclear whether a newly formed rebel group, the "
+        "Andean Liberation Army (ALA), would turn up."
+    )
+    assert has_fact(digest, "participations", "Andean Liberation Army", "undecided"), digest["participations"]
+    assert not _statuses(digest, "newly formed rebel group"), digest["participations"]

@@ -13,6 +13,7 @@ from ..context import Context
 from ..lexicon import load as load_lexicon
 from ..model import Meeting
 from . import _clauses as clauses
+from . import _reference
 
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 GROUP_PRONOUNS = {"they", "them", "it", "we"}
@@ -86,7 +87,10 @@ def actors_of(ctx: Context, head: Any, cue: Any) -> list[str]:
     out: list[str] = []
     for tok in clauses.conjuncts(head):
         own = _mention_at(ctx, tok)
-        if own is not None and tok.dep_ == "appos" and _sayer(tok):
+        if own is not None and out and _reference.describes(ctx, out[-1], tok):
+            out[-1] = own  # "a third rebel group, the NMRD": the name, not a second actor
+            continue
+        if own is not None and tok.dep_ == "appos" and _reference.sayer(tok):
             continue  # "talks with X, the Y agency said": Y reports, the parser hung it on X
         if own is not None:
             out.append(own)
@@ -104,18 +108,6 @@ def actors_of(ctx: Context, head: Any, cue: Any) -> list[str]:
             continue  # "advisers to X, Y and Z": not X, Y and Z
         out += [m.actor for m in mentions if not _nested(ctx, m, mentions)]
     return list(dict.fromkeys(out))
-
-
-def _sayer(tok: Any) -> bool:
-    """An apposition right before a subjectless reporting verb is that verb's subject."""
-    after = tok.doc[max(t.i for t in tok.subtree) + 1 :]
-    verb = next((t for t in after if not t.is_punct), None)
-    reporting = load_lexicon("quotes")["reporting_verbs"]
-    return (
-        verb is not None
-        and verb.lemma_ in reporting
-        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
-    )
 
 
 def actor_at(ctx: Context, tok: Any) -> str | None:
@@ -193,25 +185,13 @@ def _nested(ctx: Context, m: Any, mentions: list[Any]) -> bool:
         ):
             return True
     tok = ctx.doc.char_span(m.start, m.end, alignment_mode="expand").root
-    if _owner_of(ctx, tok, m, mentions):
+    if _reference.owner_of(ctx, tok, m, mentions):
         return True
     while tok.dep_ in _CHAIN and tok.head.i != tok.i:
         tok = tok.head
         if any(o is not m and o.start <= tok.idx < o.end for o in mentions):
             return True
     return _affiliation(ctx, tok, m, mentions)
-
-
-def _owner_of(ctx: Context, tok: Any, m: Any, mentions: list[Any]) -> bool:
-    """Whose body another mention is: "the government of X", "X's government" (however parsed):
-    the body takes part, X only says whose it is."""
-    if tok.dep_ == "pobj" and tok.head.lower_ == "of":
-        noun = tok.head.head
-        if any(o is not m and o.start <= noun.idx < o.end for o in mentions):
-            return True
-    after = ctx.body[m.end : m.end + 3]
-    owner = after[:2] in ("'s", "’s") and after[2:] == " "
-    return owner and any(o.start == m.end + 3 for o in mentions)
 
 
 def _affiliation(ctx: Context, tok: Any, m: Any, mentions: list[Any]) -> bool:
@@ -263,34 +243,9 @@ def _pronoun(ctx: Context, tok: Any) -> list[str]:
         return []
     if tok.lower_ in ("they", "them"):
         return _listed_with(ctx, last)
-    if types is not None and last.end <= tok.sent.start_char and _subordinate(ctx, last):
-        last = _main_subject_before(ctx, tok, types) or last
+    if types is not None and last.end <= tok.sent.start_char and _reference.subordinate(ctx, last):
+        last = _reference.main_subject_before(ctx, tok, types) or last
     return [last.actor]
-
-
-def _subordinate(ctx: Context, mention: Any) -> bool:
-    """A mention inside a subordinate clause or a modifier ('since its former leader X was deposed')."""
-    span = ctx.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    if span is None or not len(span):
-        return False
-    root = span.root
-    return not (root.dep_ in ("nsubj", "nsubjpass") and root.head.dep_ == "ROOT")
-
-
-def _main_subject_before(ctx: Context, tok: Any, types: set[str]) -> Any | None:
-    """The last person who is the subject of a main clause in this or the previous sentence: a
-    he/she in a sentence naming nobody continues the topic, not the last name of a subordinate
-    clause ('X heads ... since Y was deposed. His arrival ... he might': X)."""
-    sents = [tok.sent]
-    if tok.sent.start > 0:
-        sents.insert(0, ctx.doc[tok.sent.start - 1].sent)
-    start = sents[0].start_char
-    found = [
-        m
-        for m in ctx.actors.mentions_in(start, tok.idx)
-        if ctx.actors.get(m.actor).type in types and not _subordinate(ctx, m)
-    ]
-    return found[-1] if found else None
 
 
 def _placed(ctx: Context, mention: Any) -> bool:
