@@ -202,3 +202,14 @@ def test_a_description_and_the_name_in_apposition_are_one_participant(run):
     )
     assert has_fact(digest, "participations", "Andean Liberation Army", "undecided"), digest["participations"]
     assert not _statuses(digest, "newly formed rebel group"), digest["participations"]
+
+
+def test_those_present_where_a_session_took_place_attend_that_session(run):
+    digest = run(
+        "The Lima conference opened on Monday. Garcia skipped the working dinner, where envoys from "
+        "the Andean Liberation Army were present."
+    )
+    dinner = {m["id"] for m in digest["meetings"] if "dinner" in (m.get("name") or "").lower()}
+    names = {a["id"]: a["name"] for a in digest["actors"]}
+    at = {p["meeting"] for p in digest["participations"] if names[p["actor"]] == "Andean Liberation Army"}
+    assert dinner and at == dinner, (digest["meetings"], digest["participations"])

@@ -322,6 +322,9 @@ def named_meeting(cue: Any, focus: Focus) -> Meeting | None:
         tokens.append(cue.head)  # "the 3 July meeting, attended by X": the noun the participle modifies
     elif cue.dep_ == "conj" and cue.tag_ == "VBN" and cue.head.dep_ == "prep":
         tokens += [c for c in cue.head.children if c.dep_ == "pobj"]  # "after the meeting, attended by X"
+    verb = cue.head if cue.dep_ == "acomp" else cue
+    if verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children):
+        tokens.insert(0, verb.head)  # "the dinner, where X were present": the dinner
     for tok in tokens + _purpose(cue):
         mid = focus.by_pos.get(tok.idx)
         if mid:
