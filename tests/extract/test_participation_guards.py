@@ -213,3 +213,11 @@ def test_those_present_where_a_session_took_place_attend_that_session(run):
     names = {a["id"]: a["name"] for a in digest["actors"]}
     at = {p["meeting"] for p in digest["participations"] if names[p["actor"]] == "Andean Liberation Army"}
     assert dinner and at == dinner, (digest["meetings"], digest["participations"])
+
+
+def test_a_verb_coordinated_with_said_continues_the_reported_clause(run):
+    digest = run(
+        "The Lima summit between Peru and Ecuador ended on Thursday. Press secretary Ana Perez said "
+        "the presidents had a “very good and constructive meeting,” and discussed ways to end the dispute."
+    )
+    assert not _statuses(digest, "Ana Perez"), digest["participations"]

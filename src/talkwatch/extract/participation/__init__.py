@@ -201,7 +201,9 @@ def _subject(tok: Any) -> Any | None:
             obj = next((c for c in t.head.children if c.dep_ == "dobj"), None)
             if obj is not None:
                 return obj  # "appointed X to lead the delegation": X leads it
-        if t.dep_ in ("xcomp", "conj", "advcl", "acomp") and t.head.i != t.i:
+        if t.dep_ == "conj" and complements.reported_clause(t.head) is not None:
+            t = complements.reported_clause(t.head)  # "X said Y met and discussed": Y discussed
+        elif t.dep_ in ("xcomp", "conj", "advcl", "acomp") and t.head.i != t.i:
             t = t.head
         elif t.dep_ == "pcomp" and t.head.lower_ in _AFTER and _plain_verb(t.head.head):
             t = t.head.head  # "upon arriving in X, Y said": Y arrived

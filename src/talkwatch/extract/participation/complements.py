@@ -117,3 +117,16 @@ def past_meeting_noun(noun: Any) -> Any:
             break
         t = t.head
     return noun
+
+
+def reported_clause(verb: Any) -> Any | None:
+    """The clause a reporting verb reports ('X said [the leaders had a meeting]'), if any: a verb
+    the parser coordinated with 'said' continues that clause, not the speaker's."""
+    if verb.lemma_ not in load_lexicon("quotes")["reporting_verbs"]:
+        return None
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    subj = next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause is not None else None
+    things = load_lexicon("participation")["not_participants"]
+    if subj is None or is_meeting(subj) or subj.lemma_.lower() in things or subj.pos_ == "PRON":
+        return None  # "X said the talks were vital and will attend": X attends
+    return clause
