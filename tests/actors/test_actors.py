@@ -169,3 +169,23 @@ def test_a_name_after_a_bodys_head_word_is_its_officer(nlp):
 def test_a_body_named_after_a_person_keeps_its_name(nlp):
     index = resolve(nlp, "The Kofi Annan Foundation said on Monday that the talks would resume.")
     assert not any(a.type == "person" and a.name == "Annan Foundation" for a in index.actors)
+
+
+def test_the_countrys_description_is_named_without_the_anaphoric_owner(nlp):
+    index = resolve(nlp, "Talks between Peru's government and the country's opposition were suspended.")
+    names = [a.name for a in index.actors]
+    assert "opposition" in names and not any("country" in n for n in names), names
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("It includes the Deputy Minister of Trade Dragan Fomenko and the Chairman Ivan Petrov.",
+         "Dragan Fomenko"),
+        ("The team is made up of lawmakers Francisco Valdivia, Diva Guzman, and aides.",
+         "Francisco Valdivia"),
+    ],
+)
+def test_an_untagged_name_next_to_a_title_is_a_person(nlp, text, name):
+    index = resolve(nlp, text)
+    assert by_name(index, name).type == "person", [(a.name, a.type) for a in index.actors]

@@ -1,10 +1,8 @@
 """Actor candidates: the spans of an article that may name an actor.
 
-Three sources, merged by ``find``: gazetteer phrase matches on names and
-aliases, spaCy's named entities (typed and coded through the gazetteer), and
-descriptions headed by an actor noun ("armed rebels", "the Qatari foreign
-ministry", "a source close to the government"). A wire dateline
-("GENEVA (Reuters) -") names no actor.
+Three sources, merged by ``find``: gazetteer phrase matches on names and aliases, spaCy's named
+entities (typed and coded through the gazetteer), and descriptions headed by an actor noun ("armed rebels",
+"the Qatari foreign ministry", "a source close to the government"). A dateline names no actor.
 """
 
 from __future__ import annotations
@@ -19,6 +17,7 @@ from spacy.tokens import Span
 from .. import nlp
 from ..lexicon import load as load_lexicon
 from . import gazetteer as gaz
+from . import titled
 from .datelines import datelines, opens_dateline
 from .names import surname_of
 from .tails import person_tail
@@ -32,10 +31,9 @@ APOS = re.compile(r"[’']s$")
 def find(doc: Any) -> list[Candidate]:
     """Every candidate after the dateline: names first, then descriptions around them."""
     skips = datelines(doc)
-    candidates = _select(
-        _agent_demonyms(doc) + _gazetteer_spans(doc) + _entity_spans(doc) + _acronym_spans(doc),
-        _description_spans(doc),
-    )
+    names = _agent_demonyms(doc) + _gazetteer_spans(doc) + _entity_spans(doc) + _acronym_spans(doc)
+    people = [Candidate(a, b, doc[a:b].text, "person") for a, b in titled.names(doc)]
+    candidates = _select(names + people, _description_spans(doc))
     return [c for c in candidates if not any(a <= c.start < b for a, b in skips)]
 
 
@@ -121,7 +119,6 @@ def _entity_spans(doc: Any) -> list[Candidate]:
             out.append(_org_candidate(doc, start, cut))
             out += [Candidate(cut, end, doc[cut:end].text, "person")] if cut < end else []
     return out
-
 
 
 def _joined_people(doc: Any) -> list[Any]:
@@ -374,6 +371,8 @@ def _is_place_use(doc: Any, start: int, end: int) -> bool:
 def _trim(doc: Any, start: int, end: int) -> tuple[int, int]:
     while start < end and (doc[start].lower_ in DETS or doc[start].is_punct):
         start += 1
+    if end - start > 2 and doc[start].lower_ in ("country", "nation") and doc[start + 1].tag_ == "POS":
+        start += 2  # "the country's opposition" is the opposition
     while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS"):
         end -= 1
     return start, end

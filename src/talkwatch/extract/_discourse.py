@@ -14,6 +14,7 @@ from ..context import Context
 from ..lexicon import load as load_lexicon
 from ..model import Meeting
 from . import _clauses as clauses
+from . import _reference
 
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 GROUP_PRONOUNS = {"they", "them", "it", "we"}
@@ -96,6 +97,11 @@ def actors_of(ctx: Context, head: Any, cue: Any) -> list[str]:
     out: list[str] = []
     for tok in clauses.conjuncts(head):
         own = _mention_at(ctx, tok)
+        if own is not None and out and _reference.describes(ctx, out[-1], tok):
+            out[-1] = own  # "a third rebel group, the NMRD": the name, not a second actor
+            continue
+        if own is not None and tok.dep_ == "appos" and _reference.sayer(tok):
+            continue  # "talks with X, the Y agency said": Y reports, the parser hung it on X
         if own is not None:
             out.append(own)
             continue
@@ -198,6 +204,8 @@ def _nested(ctx: Context, m: Any, mentions: list[Any]) -> bool:
         ):
             return True
     tok = ctx.doc.char_span(m.start, m.end, alignment_mode="expand").root
+    if _reference.owner_of(ctx, tok, m, mentions):
+        return True
     while tok.dep_ in _CHAIN and tok.head.i != tok.i:
         tok = tok.head
         if any(o is not m and o.start <= tok.idx < o.end for o in mentions):
@@ -252,6 +260,8 @@ def _pronoun(ctx: Context, tok: Any) -> list[str]:
         return []
     if tok.lower_ in ("they", "them"):
         return _listed_with(ctx, last)
+    if types is not None and last.end <= tok.sent.start_char and _reference.subordinate(ctx, last):
+        last = _reference.main_subject_before(ctx, tok, types) or last
     return [last.actor]
 
 
@@ -340,6 +350,9 @@ def named_meeting(cue: Any, focus: Focus) -> Meeting | None:
         tokens.append(cue.head)  # "the 3 July meeting, attended by X": the noun the participle modifies
     elif cue.dep_ == "conj" and cue.tag_ == "VBN" and cue.head.dep_ == "prep":
         tokens += [c for c in cue.head.children if c.dep_ == "pobj"]  # "after the meeting, attended by X"
+    verb = cue.head if cue.dep_ == "acomp" else cue
+    if verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children):
+        tokens.insert(0, verb.head)  # "the dinner, where X were present": the dinner
     for tok in tokens + _purpose(cue):
         mid = focus.by_pos.get(tok.idx)
         if mid:

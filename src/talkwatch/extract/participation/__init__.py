@@ -24,8 +24,10 @@ from .. import _clauses as clauses
 from .._discourse import Focus, actors_of, meeting_for, named_meeting, reported_subject
 from . import (
     absolutes,
+    affiliations,
     collective,
     complements,
+    guards,
     hosting,
     implied,
     leaders,
@@ -85,7 +87,7 @@ def extract(ctx: Context) -> list[Participation]:
     out += sides.carry(ctx, out, meetings, focus.main)
     out += leaders.share(ctx, out, leaders.heads(ctx, lex, _subject))
     out += members.participations(ctx, out, meetings)  # "the delegation includes A and B"
-    return sides.said_twice(ctx, _unique(out))
+    return affiliations.drop(ctx, sides.said_twice(ctx, _unique(out)))
 
 
 def _participants(
@@ -100,13 +102,15 @@ def _participants(
     lex = load_lexicon("participation")
     if span.lemma_.lower() in lex["not_participants"] and not span.ent_type_:
         return []  # "agreements with X will come": the subject is a thing, X only qualifies it
-    span = collective.represented(span, lex)  # "representatives of five parties": the parties
+    said, span = span, collective.represented(collective.partitive(span, lex), lex)  # "some of the X of Y"
     collective.peoples(ctx, span)
-    found = collective.actors(ctx, span, cue, set(lex["collective_nouns"]))
-    if found:  # "the powers and Iran": the description, then the others coordinated with it
-        found += [a for c in span.children if c.dep_ == "conj" for a in actors_of(ctx, c, cue)]
+    nouns = set(lex["collective_nouns"])
+    found = collective.actors(ctx, span, cue, nouns)
+    conjs = [c for t in dict.fromkeys([span, said]) for c in t.children if c.dep_ == "conj"]
+    if found:  # "the powers and Iran", "representatives of X and their sponsors": the others coordinated
+        found += [a for c in conjs for a in collective.actors(ctx, c, cue, nouns) or actors_of(ctx, c, cue)]
     else:
-        found = actors_of(ctx, span, cue)
+        found = actors_of(ctx, span, cue) + [a for c in conjs for a in collective.actors(ctx, c, cue, nouns)]
         if span.lower_ in ("they", "them"):
             found += collective.listed_members(ctx, found, cue)
     return list(dict.fromkeys(found + collective.among(ctx, span, cue)))
@@ -154,18 +158,10 @@ def _statements(tok: Any, lex: dict[str, Any]) -> list[tuple[str, Any, Any]]:
     """(status, token whose subtree names the actors, cue token) stated by one token."""
     out = []
     status = _cue_status(tok, lex)
-    if status in ("declined", "undecided") and not complements.about_attendance(tok, lex):
+    if status and guards.silenced(tok, status, lex, _cue_status):
         status = None
-    if tok.lemma_ in lex["attendance_only"] and not complements.takes_invitation(tok, lex):
-        status = None  # "accepted the invitation"; "confirmed that X will attend" is X's own statement
     if status and complements.hypothetical(tok) and not _undecided_frame(tok, lex):
         status = None  # "if the delegates arrived"
-    if status == "negotiating" and any(c.dep_ == "xcomp" and _cue_status(c, lex) for c in tok.children):
-        status = None  # "agreed to meet again": the complement states who attends what
-    if status and tok.dep_ == "xcomp" and tok.head.lemma_ in lex["object_cues"]["invited"]:
-        status = None  # "invited to attend": the invitation is the statement
-    if status and nouns.barred(tok, lex):
-        status = None  # "barred X from attending": the object cue says who is kept out
     if status:
         agent = next((c for c in tok.children if c.dep_ == "agent"), None)
         subject = _subject(tok)
@@ -186,7 +182,7 @@ def _statements(tok: Any, lex: dict[str, Any]) -> list[tuple[str, Any, Any]]:
     if any(tok.lemma_ in lex["role_verbs"][r] for r in run_verbs) and complements.about_meeting(tok):
         out += run_by(tok)  # "the round will be chaired by X", "the talks are observed by Y"
     obj_status = clauses.match(tok, lex["object_cues"])
-    if obj_status and tok.pos_ == "VERB":
+    if obj_status and tok.pos_ == "VERB" and not guards.brings_nobody(tok, lex, _cue_status):
         out += [(obj_status, o, tok) for obj in _objects(tok) for o in nouns.owners(obj, lex)]
     return out + nouns.invitation(tok, lex) + nouns.participation(tok, lex) + nouns.refusal(tok, lex)
 
@@ -222,7 +218,9 @@ def _subject(tok: Any) -> Any | None:
             obj = next((c for c in t.head.children if c.dep_ == "dobj"), None)
             if obj is not None:
                 return obj  # "appointed X to lead the delegation": X leads it
-        if t.dep_ in ("xcomp", "conj", "advcl", "acomp") and t.head.i != t.i:
+        if t.dep_ == "conj" and complements.reported_clause(t.head) is not None:
+            t = complements.reported_clause(t.head)  # "X said Y met and discussed": Y discussed
+        elif t.dep_ in ("xcomp", "conj", "advcl", "acomp") and t.head.i != t.i:
             t = t.head
         elif t.dep_ == "pcomp" and t.head.lower_ in _AFTER and _plain_verb(t.head.head):
             t = t.head.head  # "upon arriving in X, Y said": Y arrived
@@ -235,7 +233,7 @@ def _subject(tok: Any) -> Any | None:
                 return None
             t = t.head
         elif t.dep_ in ("relcl", "acl"):
-            return t.head
+            return complements.past_meeting_noun(t.head) if t.dep_ == "acl" else t.head
         else:
             return None
     return None
@@ -318,8 +316,8 @@ def _stated(cue: Any, status: str, lex: dict[str, Any], meeting: Meeting) -> str
         return "attended" if implied.under_way(meeting) and not clauses.future(cue) else None
     if status == "present":  # a participation noun without a verb: the meeting's state says
         return "attended" if implied.under_way(meeting) else "will_attend"
-    if status == "invited" and neg:
-        return "not_invited"
+    if status == "invited" and neg or neg and cue.dep_ == "xcomp" and cue.head.lemma_ in lex["permit_verbs"]:
+        return "not_invited"  # "was not invited", "was not allowed to attend"
     if status in _ATTEND | {"arrived"}:
         if neg and cue.lemma_ == "meet":
             return None  # "have not met face to face": not a refusal to attend

@@ -62,6 +62,15 @@ def listed_members(ctx: Context, found: list[str], cue: Any) -> list[str]:
     return [a for a in dict.fromkeys(out) if a not in found]
 
 
+def partitive(head: Any, lex: dict[str, Any]) -> Any:
+    """'some of his advisers', 'many of the delegates': the group the quantifier takes from."""
+    if head.lower_ not in lex["partitive_words"]:
+        return head
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    group = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return group if group is not None and group.tag_ in ("NNS", "NNPS") else head
+
+
 def represented(head: Any, lex: dict[str, Any]) -> Any:
     """'Representatives of five parties', 'members of the X', 'the delegation that X sent':
     the side they stand for."""
@@ -129,8 +138,10 @@ def peoples(ctx: Context, head: Any) -> None:
 
 
 def _phrase(head: Any) -> tuple[int, int]:
-    """The noun phrase without determiners, clauses, appositions and coordinated items."""
-    skip = {c.i for c in head.children if c.dep_ in _DROP_DEPS or c.dep_ == "det"}
+    """The noun phrase without determiners, possessive pronouns ('their sponsors'), clauses,
+    appositions and coordinated items."""
+    owner = {c.i for c in head.children if c.dep_ == "poss" and c.lower_ in _GROUP_POSS | {"his", "her"}}
+    skip = {c.i for c in head.children if c.dep_ in _DROP_DEPS or c.dep_ == "det"} | owner
     tokens = [head] + [t for c in head.children if c.i not in skip for t in c.subtree]
     tokens = [t for t in tokens if not (t.is_punct and t.i > head.i)]
     first = min(tokens, key=lambda t: t.i)

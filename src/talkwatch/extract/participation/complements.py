@@ -67,6 +67,7 @@ def about_attendance(tok: Any, lex: dict[str, Any]) -> bool:
     cues = (lex["subject_cues"]["will_attend"], lex["subject_cues"]["attended"], ["invitation"])
     attend = {c for group in cues for c in group}  # "refused to meet in Belarus" too
     complements = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp", "dobj", "prep", "pcomp", "advcl")]
+    complements = [c for c in complements if not (c.dep_ == "advcl" and c.tag_ == "VBN")]  # "Led by X, ..."
     if not complements:
         bare = ("decline", "refuse", "consider", "weigh", "decide", "reject", *lex["ending_verbs"])
         return tok.lemma_ not in bare
@@ -127,3 +128,31 @@ def on_the_way(cue: Any, lex: dict[str, Any]) -> bool:
         and cue.lemma_ in lex["journey_verbs"]
         and not any(c.dep_ in ("xcomp", "ccomp") for c in cue.children)
     )
+
+
+def past_meeting_noun(noun: Any) -> Any:
+    """'The delegation that X sent for negotiations arrived': a verb the parser hung on the meeting
+    noun of a relative clause belongs to the noun the clause describes (the delegation)."""
+    if not is_meeting(noun):
+        return noun
+    t = noun
+    for _ in range(4):
+        if t.dep_ == "relcl":
+            return t.head
+        if t.head.i == t.i:
+            break
+        t = t.head
+    return noun
+
+
+def reported_clause(verb: Any) -> Any | None:
+    """The clause a reporting verb reports ('X said [the leaders had a meeting]'), if any: a verb
+    the parser coordinated with 'said' continues that clause, not the speaker's."""
+    if verb.lemma_ not in load_lexicon("quotes")["reporting_verbs"]:
+        return None
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    subj = next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause is not None else None
+    things = load_lexicon("participation")["not_participants"]
+    if subj is None or is_meeting(subj) or subj.lemma_.lower() in things or subj.pos_ == "PRON":
+        return None  # "X said the talks were vital and will attend": X attends
+    return clause

@@ -16,6 +16,7 @@ from ...lexicon import load as load_lexicon
 from ...model import Evidence, Meeting, Participation
 from .. import _clauses as clauses
 from .._discourse import actor_at, actors_of
+from . import guards
 from .demonyms import state_of
 
 _UNDER_WAY = {"ongoing", "held", "concluded", "suspended"}
@@ -231,6 +232,8 @@ def _verb_subjects(ctx: Context, noun: Any, lex: dict[str, Any]) -> list[tuple[s
         return []  # "X did not attend the talks": the cue extractor makes it declined
     if verb.dep_ == "xcomp" and verb.head.lemma_ in lex["conative_verbs"]:
         return []  # "X is trying to broker talks": proposed, not held
+    if verb.dep_ in ("ccomp", "xcomp") and guards.wish(verb.head, lex):
+        return []  # "Y demanded that X join the talks", "Y called on X to continue talks": a wish
     # the subject nearest the verb: a dateline run into the sentence ('Feb 23 The army ...') is one too
     subj = next((c for c in reversed(list(verb.children)) if c.dep_ == "nsubj" and c.i < verb.i), None)
     if subj is None and verb.dep_ in ("xcomp", "conj"):

@@ -13,6 +13,7 @@ from .. import _clauses as clauses
 from .complements import hypothetical, is_meeting
 
 _POSSESSIVES = {"his", "her", "its", "their"}
+_SUBJECT_PRONOUNS = {"his": ("he",), "her": ("she",), "its": ("it",), "their": ("they",)}
 
 
 def barred(tok: Any, lex: dict[str, Any]) -> bool:
@@ -87,9 +88,16 @@ def _clause_subject(noun: Any) -> Any | None:
     while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
         t = t.head
     subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
-    if subj is None or subj.pos_ == "PRON" or subj.i == noun.i or noun.i in {x.i for x in subj.subtree}:
+    if subj is None or subj.i == noun.i or noun.i in {x.i for x in subj.subtree}:
         return None
+    if subj.pos_ == "PRON" and subj.lower_ not in _SUBJECT_PRONOUNS.get(_noun_owner(noun), ()):
+        return None  # "he might cancel his participation": he, resolved as a pronoun
     return subj
+
+
+def _noun_owner(noun: Any) -> str:
+    """The possessive pronoun of a noun ('his participation': 'his'), or ''."""
+    return next((c.lower_ for c in noun.children if c.dep_ == "poss" and c.lower_ in _POSSESSIVES), "")
 
 
 def _in_prepositional_phrase(noun: Any) -> bool:

@@ -79,13 +79,14 @@ def carry(
 
 def companions(ctx: Context, cue: Any) -> list[str]:
     """'X attended the meeting together with Y', 'X will take part in the talks along with Y',
-    'X attended alongside Y': Y does what X does. Names in apposition to Y count as well
-    ('together with the party's representatives, A and B')."""
+    'X attended alongside Y', 'X took part, including Y': Y does what X does. Names in apposition
+    to Y count as well ('together with the party's representatives, A and B')."""
     start, end = clauses.own_clause(cue)
     out: list[str] = []
     for tok in cue.doc.char_span(start, end, alignment_mode="expand") or []:
         before = tok.doc[tok.i - 1].lower_ if tok.i > 0 else ""
         joint = tok.lower_ == "alongside" or tok.lower_ == "with" and before in _JOINT
+        joint = joint or tok.lower_ == "including" and tok.head.i == cue.i  # "X take part, including Y"
         if tok.dep_ != "prep" or not joint:
             continue
         for obj in (c for c in tok.children if c.dep_ == "pobj"):
