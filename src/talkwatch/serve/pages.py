@@ -9,6 +9,7 @@ long sections are capped with a pointer to the API for the rest.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
@@ -169,10 +170,19 @@ def meeting(request: Request, meeting_id: Id, start: From = None, end: To = None
             moves = {**moves, **queries.moves(b, [m["id"]])}
         timeline, zoom = _timeline([_lane(b, label, group, moves)], f"/meetings/{m['id']}", [],
                                    start, end, m["id"], f"Meetings of {label or 'this meeting'}")
-        grid = grids.matrix(b, grids.window(group, m["id"], MATRIX_COLUMNS), m["id"],
-                            lambda mid: memo.get_or((stamp, "column", mid),
-                                                    lambda: grids.columns(b, [mid])[mid]))
-        edit.annotate(b, grid)
+
+        def column(mid: str) -> grids.Cells:
+            return memo.get_or((stamp, "column", mid), lambda: grids.columns(b, [mid])[mid])
+
+        grid = grids.matrix(b, grids.window(group, m["id"], MATRIX_COLUMNS), m["id"], column)
+        editing = edit.context(request)
+        if editing is None:  # panels without edit forms: rendered once per column
+            panels, fresh = _panels(memo, stamp, [c["id"] for c in grid["columns"]], column)
+            to_render = fresh
+        else:
+            panels, fresh = None, None
+            edit.annotate(b, grid)
+            to_render = grid
         runs = grids.history_runs(m["history"])
         quotes = list(reversed(m["quotes"]))[:QUOTES]
         docs = {d for r in runs for d in r["documents"][:RUN_LINKS]}
@@ -180,7 +190,18 @@ def meeting(request: Request, meeting_id: Id, start: From = None, end: To = None
         docs |= {v["document"] for c in m["conflicts"] for v in c["values"]}
         docs |= {f["document"] for k in ("positions", "agreements", "delegations")
                  for f in m[k][:SHOWN]}
-        grid["titles"] = queries.titles(b, docs | grids.documents(grid))  # one query for both
+        trail = rec.corrections_of(m["documents"])
+        docs |= {c.get("document") for c in trail}
+        # one titles query for the page and the grid's statements still to render
+        titles = queries.titles(b, docs | (grids.documents(to_render) if to_render else set()))
+        grid["titles"] = titles
+        if fresh:
+            edit.annotate(b, fresh)
+            new = cellhtml.column_panels(fresh, titles)
+            for mid, col in new.items():
+                memo.put((stamp, "panels", mid), col)
+            panels = {**(panels or {}), **new}
+        grid["panels"] = panels
         agreement_actors = queries.actor_names(
             b, [a for ag in m["agreements"] for a in (*ag.get("parties", []),
                                                        *ag.get("brokers", []))])
@@ -189,10 +210,19 @@ def meeting(request: Request, meeting_id: Id, start: From = None, end: To = None
                       matrix=grid, positions=grids.positions_grid(m["positions"]),
                       titles=grid["titles"], agreement_actors=agreement_actors,
                       quotes=quotes, runs=runs, run_links=RUN_LINKS,
-                      moves=moves.get(m["id"], []), shown=SHOWN, edit=edit.context(request),
-                      trail=rec.corrections_of(m["documents"]))
+                      moves=moves.get(m["id"], []), shown=SHOWN, edit=editing, trail=trail)
 
     return answer(request, HTML, produce)
+
+
+def _panels(memo: Any, stamp: str, ids: list[str], column: Callable[[str], grids.Cells]
+            ) -> tuple[dict[str, dict[str, str]], dict[str, Any] | None]:
+    """The grid columns' cell panels rendered before (the meetings of a process share
+    columns), and the grid of those still to render (``grids.columns_grid``), if any."""
+    known = {mid: memo.get((stamp, "panels", mid)) for mid in ids}
+    todo = {mid: column(mid) for mid, p in known.items() if p is None}
+    return ({mid: p for mid, p in known.items() if p is not None},
+            grids.columns_grid(todo) if todo else None)
 
 
 # --- actors ----------------------------------------------------------------------------
