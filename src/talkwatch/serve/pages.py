@@ -54,11 +54,19 @@ def zoom_links(base: str, params: list[tuple[str, str]], lo: Any, hi: Any) -> di
 
 def _timeline(lanes: list[svg.Lane], base: str, params: list[tuple[str, str]],
               start: str | None, end: str | None, current: str | None = None,
-              title: str = "Timeline of meetings") -> tuple[Any, dict[str, str] | None]:
+              title: str = "Timeline of meetings",
+              remember: Callable[[Any, Callable[[], Any]], Any] | None = None
+              ) -> tuple[Any, dict[str, str] | None]:
     """The timeline in the window the URL asks for (else where the meetings are), and its
-    zoom links."""
+    zoom links. ``remember(key, draw)`` keeps drawings of shared lanes without a current
+    meeting: a page then only marks its own."""
     win = svg.given_window(start, end) or svg.window(lanes, current)
     links = zoom_links(base, params, *win) if win else None
+    if remember is not None and current is not None:
+        drawn = remember((win, title), lambda: svg.timeline(lanes, title=title, given=win))
+        marked = svg.mark_current(drawn, current)
+        if marked is not None:
+            return marked, links
     return svg.timeline(lanes, current=current, title=title, given=win), links
 
 
@@ -165,11 +173,15 @@ def meeting(request: Request, meeting_id: Id, start: From = None, end: To = None
             return group, queries.moves(b, [g["id"] for g in group])
 
         group, moves = memo.get_or((stamp, "lane", label or ""), lane) if label else lane()
-        if not any(g["id"] == m["id"] for g in group):
+        shared = any(g["id"] == m["id"] for g in group)  # the process's lane as remembered
+        if not shared:
             group = [*group, {**m, "parties": m.get("parties"), "n_documents": len(m["documents"])}]
             moves = {**moves, **queries.moves(b, [m["id"]])}
-        timeline, zoom = _timeline([_lane(b, label, group, moves)], f"/meetings/{m['id']}", [],
-                                   start, end, m["id"], f"Meetings of {label or 'this meeting'}")
+        timeline, zoom = _timeline(
+            [_lane(b, label, group, moves)], f"/meetings/{m['id']}", [], start, end, m["id"],
+            f"Meetings of {label or 'this meeting'}",
+            (lambda key, draw: memo.get_or((stamp, "lane svg", label, *key), draw))
+            if label and shared else None)
 
         def column(mid: str) -> grids.Cells:
             return memo.get_or((stamp, "column", mid), lambda: grids.columns(b, [mid])[mid])
