@@ -18,7 +18,7 @@ from fastapi.responses import Response
 
 from ..store import precompute
 from ..store.record import Record
-from . import api, cellhtml, edit, filters, grids, highlight, queries, svg
+from . import api, cellhtml, edit, filters, grids, highlight, queries, sections, svg
 from .deps import answer, counter, memoised
 from .render import Pager, page_params, render
 
@@ -218,7 +218,8 @@ def meeting(request: Request, meeting_id: Id, start: From = None, end: To = None
             b, [a for ag in m["agreements"] for a in (*ag.get("parties", []),
                                                        *ag.get("brokers", []))])
         return render("meeting.html", nav="meetings", m=m, label=label, timeline=timeline,
-                      zoom=zoom, grid_cell=cellhtml.grid_cell,
+                      zoom=zoom, grid_cell=cellhtml.grid_cell, history_rows=sections.history_rows,
+                      quote_figures=sections.quote_figures,
                       matrix=grid, positions=grids.positions_grid(m["positions"]),
                       titles=grid["titles"], agreement_actors=agreement_actors,
                       quotes=quotes, runs=runs, run_links=RUN_LINKS,

@@ -1,0 +1,60 @@
+"""The status history rows and quotes written in Python are the bytes the Jinja loops wrote.
+
+Each loop as the meeting template had it is rendered here with the dashboard's own
+environment (autoescape, bidi controls dropped per value) and compared with
+``serve.sections`` on rows with hostile text, missing keys and ``None`` values.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from talkwatch.serve import sections
+from talkwatch.serve.render import _ENV
+
+RUNS = """{% for r in runs %}
+      <tr data-status="{{ r.status or 'unknown' }}"><td>{{ r.first or '' }}{% if r.last and r.last != r.first %} – {{ r.last }}{% endif %}</td><td>{{ status(r.status) }}</td><td>{{ r.start or '' }}</td><td class="num">{{ r.n }}</td><td>{{ evidence(r.evidence) }}</td>
+        <td>{% for d in r.documents[:run_links] %}{{ doclink(d, titles) }}{{ '; ' if not loop.last else '' }}{% endfor %}{% if r.documents|length > run_links %} <span class="muted">and {{ r.documents|length - run_links }} more</span>{% endif %}</td></tr>
+{% endfor %}
+"""  # noqa: E501
+
+QUOTES = """{% for qt in quotes %}
+  <figure class="quote">
+    <blockquote>{{ qt.text }}</blockquote>
+    <figcaption>— {% if qt.speaker %}<a href="/actors/{{ qt.speaker|urlq }}">{{ qt.speaker_name or qt.speaker_text }}</a>{% else %}{{ qt.speaker_text or 'unknown speaker' }}{% endif %}, {{ doclink(qt.document, titles, qt.published) }}</figcaption>
+  </figure>
+{% endfor %}
+"""  # noqa: E501
+
+TITLES: dict[str, Any] = {"d1": {"title": "Talks <resume>\u202e", "source": "Wire & Co"},
+                          "d2": {"title": None, "source": None}}
+
+
+def test_history_rows_are_the_template_loop() -> None:
+    runs = [
+        {"status": "scheduled", "start": "2024-05-04", "n": 3, "first": "2024-04-01",
+         "last": "2024-04-09", "evidence": {"text": 'due "<b>soon</b>"\u202e'},
+         "documents": ["d1", "d2", "d3", "d4"]},
+        {"status": None, "start": None, "n": 1, "first": None, "last": None, "evidence": {},
+         "documents": [None]},
+        {"status": "held", "start": "2024-05", "n": 2, "first": "2024-05-02", "last": "2024-05-02",
+         "evidence": {"text": "met"}, "documents": ["d2"]},
+    ]
+    for links in (1, 3):
+        want = _ENV.from_string(RUNS).render(runs=runs, titles=TITLES, run_links=links)
+        assert str(sections.history_rows(runs, TITLES, links)) + "\n" == want
+    assert "\u202e" not in want and "<b>" not in want
+
+
+def test_quote_figures_are_the_template_loop() -> None:
+    quotes = [
+        {"speaker": "a/1 x", "speaker_name": "Ana <Ruiz>", "speaker_text": "she", "text": "We <came>",
+         "document": "d1", "published": "2024-03-02"},
+        {"speaker": "a2", "speaker_name": None, "speaker_text": None, "text": None,
+         "document": "d2", "published": None},
+        {"speaker": None, "speaker_text": "a spokesman\u202e", "text": "No.", "document": "d9"},
+        {"text": "Maybe."},
+    ]
+    want = _ENV.from_string(QUOTES).render(quotes=quotes, titles=TITLES)
+    assert str(sections.quote_figures(quotes, TITLES)) + "\n" == want
+    assert "unknown speaker" in want and "None" in want and "\u202e" not in want
