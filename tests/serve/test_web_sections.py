@@ -58,3 +58,42 @@ def test_quote_figures_are_the_template_loop() -> None:
     want = _ENV.from_string(QUOTES).render(quotes=quotes, titles=TITLES)
     assert str(sections.quote_figures(quotes, TITLES)) + "\n" == want
     assert "unknown speaker" in want and "None" in want and "\u202e" not in want
+
+
+CONFLICTS = """{% for c in conflicts %}<li>{{ c.field }} reported on {{ c.reported }}: {% for v in c['values'] %}<strong>{{ v.value }}</strong> ({{ doclink(v.document, titles) }}){{ '; ' if not loop.last else '' }}{% endfor %}</li>{% endfor %}"""  # noqa: E501
+
+AGREEMENTS = """{% for ag in agreements %}
+    <li><strong>{{ ag.kind or 'agreement' }}</strong>{% if ag.name %} “{{ ag.name }}”{% endif %} {% if ag.status %}<span class="badge">{{ ag.status|replace('_', ' ') }}</span>{% endif %}{% if ag.start %} since {{ ag.start }}{% endif %}
+      {% if ag.parties %}<br>Parties: {% for a in ag.parties %}<a href="/actors/{{ a|urlq }}">{{ agreement_actors.get(a, a) }}</a>{{ ', ' if not loop.last else '' }}{% endfor %}{% endif %}
+      {% if ag.brokers %}<br>Brokered by: {% for a in ag.brokers %}<a href="/actors/{{ a|urlq }}">{{ agreement_actors.get(a, a) }}</a>{{ ', ' if not loop.last else '' }}{% endfor %}{% endif %}
+      <br>{{ evidence(ag.evidence) }} — {{ doclink(ag.document, titles, ag.published) }}</li>
+{% endfor %}
+"""  # noqa: E501
+
+
+def test_conflict_items_are_the_template_loop() -> None:
+    conflicts = [
+        {"field": "start", "reported": "2024-03-01", "values": [
+            {"value": "2024-03-04", "document": "d1"}, {"value": "<i>5 May</i>\u202e", "document": "d2"}]},
+        {"field": None, "reported": None, "values": []},
+        {"field": "city", "values": [{"value": 3}, {"document": "d1"}]},
+    ]
+    want = _ENV.from_string(CONFLICTS).render(conflicts=conflicts, titles=TITLES)
+    assert str(sections.conflict_items(conflicts, TITLES)) == want
+    assert "<i>" not in want and "\u202e" not in want
+
+
+def test_agreement_items_are_the_template_loop() -> None:
+    names = {"a1": "Lumbia <govt>", "a2": "Front\u202e"}
+    agreements = [
+        {"kind": "ceasefire", "name": "Truce <of> May", "status": "in_force", "start": "2024-05-01",
+         "parties": ["a1", "a2", "a/3"], "brokers": ["a4"], "evidence": {"text": "signed"},
+         "document": "d1", "published": "2024-05-02"},
+        {"kind": None, "name": None, "status": None, "start": None, "parties": [], "brokers": [],
+         "evidence": None, "document": None, "published": None},
+        {"kind": "roadmap", "parties": ["a1"]},
+    ]
+    want = _ENV.from_string(AGREEMENTS).render(agreements=agreements, titles=TITLES,
+                                               agreement_actors=names)
+    assert str(sections.agreement_items(agreements, TITLES, names)) + "\n" == want
+    assert "in force" in want and "&lt;govt&gt;" in want and "\u202e" not in want

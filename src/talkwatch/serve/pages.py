@@ -219,7 +219,8 @@ def meeting(request: Request, meeting_id: Id, start: From = None, end: To = None
                                                        *ag.get("brokers", []))])
         return render("meeting.html", nav="meetings", m=m, label=label, timeline=timeline,
                       zoom=zoom, grid_cell=cellhtml.grid_cell, history_rows=sections.history_rows,
-                      quote_figures=sections.quote_figures,
+                      quote_figures=sections.quote_figures, conflict_items=sections.conflict_items,
+                      agreement_items=sections.agreement_items,
                       matrix=grid, positions=grids.positions_grid(m["positions"]),
                       titles=grid["titles"], agreement_actors=agreement_actors,
                       quotes=quotes, runs=runs, run_links=RUN_LINKS,

@@ -57,3 +57,38 @@ def quote_figures(quotes: list[dict[str, Any]], titles: dict[str, Any]) -> Marku
             f'{doclink(_get(q, "document"), titles, _get(q, "published"))}</figcaption>\n'
             "  </figure>")
     return Markup(isolate_bidi("\n".join(out)))
+
+
+def conflict_items(conflicts: list[dict[str, Any]], titles: dict[str, Any]) -> Markup:
+    """The ``<li>`` of each conflicting report: the field, when, and each value's article."""
+    out = []
+    for c in conflicts:
+        values = "; ".join(f"<strong>{escape(_get(v, 'value'))}</strong> "
+                           f"({doclink(_get(v, 'document'), titles)})" for v in c.get("values") or ())
+        out.append(f"<li>{escape(_get(c, 'field'))} reported on {escape(_get(c, 'reported'))}: "
+                   f"{values}</li>")
+    return Markup(isolate_bidi("".join(out)))
+
+
+def _actor_links(ids: list[Any], names: dict[str, Any]) -> str:
+    return ", ".join(f'<a href="/actors/{escape(quote(str(a), safe=""))}">{escape(names.get(a, a))}</a>'
+                     for a in ids)
+
+
+def agreement_items(agreements: list[dict[str, Any]], titles: dict[str, Any],
+                    names: dict[str, Any]) -> Markup:
+    """The ``<li>`` of each agreement: kind, name, status, parties, brokers, evidence."""
+    out = []
+    for ag in agreements:
+        kind, name, status = _get(ag, "kind"), _get(ag, "name"), _get(ag, "status")
+        start, parties, brokers = _get(ag, "start"), _get(ag, "parties"), _get(ag, "brokers")
+        out.append(
+            f"    <li><strong>{escape(kind or 'agreement')}</strong>"
+            + (f" “{escape(name)}”" if name else "") + " "
+            + (f'<span class="badge">{escape(status).replace("_", " ")}</span>' if status else "")
+            + (f" since {escape(start)}" if start else "")
+            + (f"<br>Parties: {_actor_links(parties, names)}" if parties else "")
+            + (f"<br>Brokered by: {_actor_links(brokers, names)}" if brokers else "")
+            + f"      <br>{evidence(_get(ag, 'evidence'))} — "
+            f"{doclink(_get(ag, 'document'), titles, _get(ag, 'published'))}</li>")
+    return Markup(isolate_bidi("\n".join(out)))
