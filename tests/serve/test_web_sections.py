@@ -97,3 +97,29 @@ def test_agreement_items_are_the_template_loop() -> None:
                                                agreement_actors=names)
     assert str(sections.agreement_items(agreements, TITLES, names)) + "\n" == want
     assert "in force" in want and "&lt;govt&gt;" in want and "\u202e" not in want
+
+
+GRID = """{% for row in matrix.rows %}
+      {% set ri = loop.index0 %}
+      <tr data-actor="{{ row.actor }}">
+        <th scope="row"><a href="/actors/{{ row.actor|urlq }}">{{ row.name }}</a></th>
+        {% for cell in row.cells %}{{ grid_cell(row, cell, matrix.columns[loop.index0], ri, loop.index0, current, matrix.titles, None, matrix.panels) }}{% endfor %}
+      </tr>
+{% endfor %}
+"""  # noqa: E501
+
+
+def test_grid_rows_are_the_template_loop() -> None:
+    from talkwatch.serve import cellhtml
+
+    cell = {"status": "attended", "role": None, "n": 1, "evidence": [
+        {"status": "attended", "document": "d1", "reported": "2024-03-01",
+         "evidence": {"text": "joined <b>x</b>"}}]}
+    matrix = {"columns": [{"id": "m1", "name": "Talks"}, {"id": "m/2", "start": "2024-05-01"}],
+              "rows": [{"actor": "a 1", "name": "Front <b>\u202e", "cells": [cell, None]},
+                       {"actor": "a2", "name": "Lumbia", "cells": [None, cell]}],
+              "titles": TITLES, "panels": {"m/2": {"a2": "<li>remembered</li>"}}}
+    want = _ENV.from_string(GRID).render(matrix=matrix, current="m1",
+                                         grid_cell=cellhtml.grid_cell)
+    assert str(cellhtml.grid_rows(matrix, "m1")) + "\n" == want
+    assert "remembered" in want and "\u202e" not in want and "<b>" not in want

@@ -99,3 +99,18 @@ def _statement(h: dict[str, Any], row: dict[str, Any], current: str, titles: dic
              ("role", edit["roles"], h.get("role"))],
             "/meetings/" + quote(str(current), safe="")))
     return f"<li>{out}</li>"
+
+
+def grid_rows(matrix: dict[str, Any], current: str, edit: dict[str, Any] | None = None) -> Markup:
+    """The grid's ``<tr>`` rows (actor header, then a ``grid_cell`` per meeting), as the
+    template's loop wrote them; without it a page spent as long in the loop as in the cells."""
+    cols, titles, panels = matrix["columns"], matrix["titles"], matrix.get("panels")
+    out = []
+    for ri, row in enumerate(matrix["rows"]):
+        cells = "".join(grid_cell(row, cell, cols[ci], ri, ci, current, titles, edit, panels)
+                        for ci, cell in enumerate(row["cells"]))
+        head = isolate_bidi(f'      <tr data-actor="{escape(row["actor"])}">\n        <th scope="row">'
+                            f'<a href="/actors/{escape(quote(str(row["actor"]), safe=""))}">'
+                            f'{escape(row["name"])}</a></th>\n')
+        out.append(f"{head}{cells}      </tr>")
+    return Markup("\n".join(out))

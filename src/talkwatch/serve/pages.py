@@ -218,7 +218,7 @@ def meeting(request: Request, meeting_id: Id, start: From = None, end: To = None
             b, [a for ag in m["agreements"] for a in (*ag.get("parties", []),
                                                        *ag.get("brokers", []))])
         return render("meeting.html", nav="meetings", m=m, label=label, timeline=timeline,
-                      zoom=zoom, grid_cell=cellhtml.grid_cell, history_rows=sections.history_rows,
+                      zoom=zoom, grid_rows=cellhtml.grid_rows, history_rows=sections.history_rows,
                       quote_figures=sections.quote_figures, conflict_items=sections.conflict_items,
                       agreement_items=sections.agreement_items,
                       matrix=grid, positions=grids.positions_grid(m["positions"]),
