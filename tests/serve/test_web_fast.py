@@ -158,3 +158,39 @@ def test_a_page_of_meetings_in_the_default_order_walks_an_index() -> None:
         assert "meetings_sorted" in plan and "TEMP B-TREE" not in plan
         assert [m["id"] for m in found] == [r["id"] for r in b.query(
             "SELECT id FROM meetings ORDER BY start_date IS NULL, start_date, id LIMIT 5 OFFSET 2")]
+
+
+def test_cell_panels_rendered_per_column_are_the_cells_rendered_on_the_page() -> None:
+    from talkwatch.serve import edit, grids
+
+    with _record() as rec:
+        b = rec.backend
+        m = max(rec.meetings(), key=lambda m: m["n_documents"])
+        window = grids.window(queries.group_meetings(b, queries.group_of(b, m)), m["id"], 12)
+        cols = grids.columns(b, [w["id"] for w in window])
+        one = grids.columns_grid(cols)
+        edit.annotate(b, one)
+        panels = cellhtml.column_panels(one, queries.titles(b, grids.documents(one)))
+        assert set(panels) == set(cols) and any(panels.values())
+        grid = grids.matrix(b, window, m["id"])
+        edit.annotate(b, grid)
+        titles = queries.titles(b, grids.documents(grid))
+        for ri, row in enumerate(grid["rows"]):
+            for ci, (cell, col) in enumerate(zip(row["cells"], window, strict=True)):
+                assert cellhtml.grid_cell(row, cell, col, ri, ci, m["id"], {}, None, panels) == \
+                    cellhtml.grid_cell(row, cell, col, ri, ci, m["id"], titles)
+
+
+def test_a_meeting_page_with_its_neighbours_panels_remembered_is_the_page_rendered_afresh() -> None:
+    db, _ = build()
+    with _record() as rec:
+        b = rec.backend
+        group = max((queries.group_meetings(b, queries.group_of(b, m)) for m in rec.meetings()),
+                    key=len)
+    assert len(group) > 1
+    fresh = TestClient(create_app(db, cache_size=0))
+    app = create_app(db, cache_size=64)
+    warm = TestClient(app)
+    for g in group[:3]:
+        assert warm.get(f"/meetings/{g['id']}").text == fresh.get(f"/meetings/{g['id']}").text
+    assert any(key[1] == "panels" for key in app.state.memo._data)

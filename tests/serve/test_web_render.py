@@ -148,3 +148,15 @@ def test_svg_escapes_text_and_attributes_exactly_as_markupsafe() -> None:
                  "5 < 6", escape("<b>"), 7)
     assert out == ('<text class="x&#34;y" aria-label="a&lt;b" x="1.5">'
                    "5 &lt; 6&lt;b&gt;7</text>")
+
+
+def test_a_shared_lane_drawing_marked_for_a_meeting_is_its_own_timeline() -> None:
+    lane = svg.Lane("Lumbia talks", "/meetings?process=x", [
+        meeting("m1", "2024-01-10", "concluded", rnd=1), meeting("m11", "2024-03-20", "held"),
+        meeting("m2", "2025-09", "scheduled"), meeting("m3", None, None)])
+    for current in ("m1", "m11", "m2", "m3"):
+        win = svg.window([lane], current)
+        drawn = svg.timeline([lane], title="t", given=win)
+        assert svg.mark_current(drawn, current) == svg.timeline([lane], current=current,
+                                                                title="t", given=win)
+    assert svg.mark_current(drawn, "m9") is None  # not in the lane: drawn the long way

@@ -45,3 +45,16 @@ def test_the_reasons_do_not_depend_on_arrival_order(databases):
                 record.save(digest)
             seen.append([(m["report"], m["joined"]) for m in mentions(record)])
     assert seen[0] == seen[1]
+
+
+def test_a_meetings_mentions_are_read_from_one_covering_index_walk(record):
+    from talkwatch.store import mentions as mentions_mod
+
+    if record.backend.dialect != "sqlite":
+        return  # the index is SQLite's (PostgreSQL caps an index row's size)
+    record.save_many(three_reports())
+    (m,) = record.meetings()
+    plan = " ".join(str(r["detail"]) for r in record.backend.query(
+        "EXPLAIN QUERY PLAN " + mentions_mod._SQL, (m["id"],)))
+    assert "COVERING INDEX meeting_reports_mentions" in plan and "TEMP B-TREE" not in plan
+    assert len(mentions_mod.of_meeting(record.backend, m["id"])) == 3

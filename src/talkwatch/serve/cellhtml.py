@@ -33,8 +33,12 @@ def _words(value: Any) -> str:
 
 def grid_cell(row: dict[str, Any], cell: dict[str, Any] | None, col: dict[str, Any],
               ri: int, ci: int, current: str, titles: dict[str, Any],
-              edit: dict[str, Any] | None = None) -> Markup:
-    """A ``<td>`` of the grid: the latest status (a button) and its evidence panel."""
+              edit: dict[str, Any] | None = None,
+              panels: dict[str, dict[str, str]] | None = None) -> Markup:
+    """A ``<td>`` of the grid: the latest status (a button) and its evidence panel.
+
+    ``panels`` (column id -> actor -> ``column_panels`` HTML) are statements rendered before, when
+    editing is off; a cell not in them is rendered here."""
     here = " current" if col["id"] == current else ""
     mid = escape(col["id"])
     if not cell:
@@ -48,7 +52,9 @@ def grid_cell(row: dict[str, Any], cell: dict[str, Any] | None, col: dict[str, A
     role = _words(cell["role"]) if cell.get("role") else ""
     start = f" ({escape(col['start'])})" if col.get("start") else ""
     more = f", newest {len(shown)} shown" if n > len(shown) else ""
-    items = "".join(_statement(h, row, current, titles, edit) for h in shown)
+    items = (panels or {}).get(col["id"], {}).get(row["actor"])
+    if items is None:
+        items = "".join(_statement(h, row, current, titles, edit) for h in shown)
     html = (
         f'<td class="cell ps-{st}{here}" data-meeting="{mid}" data-status="{st}">'
         f'<button type="button" class="cell-button" id="cell-{escape(row["actor"])}-{mid}"'
@@ -61,6 +67,18 @@ def grid_cell(row: dict[str, Any], cell: dict[str, Any] | None, col: dict[str, A
         + f' · {n} statement{"s" if n != 1 else ""}{more}</p>'
         f'<ol class="ev-list">{items}</ol></div></td>')
     return Markup(isolate_bidi(html))
+
+
+def column_panels(grid: dict[str, Any], titles: dict[str, Any]) -> dict[str, dict[str, str]]:
+    """Each column's statements, per actor, as the ``<li>`` items of its cells' panels (no
+    edit forms), from ``grids.columns_grid`` annotated. They depend on the column only, so
+    the meetings of a process, which share columns, render them once (pages memoises them):
+    most of a meeting page's HTML is these panels."""
+    out: dict[str, dict[str, str]] = {mid: {} for mid in grid["meetings"]}
+    for r in grid["rows"]:
+        out[r["meeting"]][r["actor"]] = "".join(
+            _statement(h, r, "", titles, None) for h in r["cells"][0]["evidence"])
+    return out
 
 
 def _statement(h: dict[str, Any], row: dict[str, Any], current: str, titles: dict[str, Any],
@@ -81,3 +99,18 @@ def _statement(h: dict[str, Any], row: dict[str, Any], current: str, titles: dic
              ("role", edit["roles"], h.get("role"))],
             "/meetings/" + quote(str(current), safe="")))
     return f"<li>{out}</li>"
+
+
+def grid_rows(matrix: dict[str, Any], current: str, edit: dict[str, Any] | None = None) -> Markup:
+    """The grid's ``<tr>`` rows (actor header, then a ``grid_cell`` per meeting), as the
+    template's loop wrote them; without it a page spent as long in the loop as in the cells."""
+    cols, titles, panels = matrix["columns"], matrix["titles"], matrix.get("panels")
+    out = []
+    for ri, row in enumerate(matrix["rows"]):
+        cells = "".join(grid_cell(row, cell, cols[ci], ri, ci, current, titles, edit, panels)
+                        for ci, cell in enumerate(row["cells"]))
+        head = isolate_bidi(f'      <tr data-actor="{escape(row["actor"])}">\n        <th scope="row">'
+                            f'<a href="/actors/{escape(quote(str(row["actor"]), safe=""))}">'
+                            f'{escape(row["name"])}</a></th>\n')
+        out.append(f"{head}{cells}      </tr>")
+    return Markup("\n".join(out))

@@ -59,6 +59,15 @@ def matrix(b: Any, columns_: list[dict[str, Any]], current: str,
     return {"columns": columns_, "rows": rows, "titles": {}}
 
 
+def columns_grid(cols: dict[str, Cells]) -> dict[str, Any]:
+    """Columns as one grid of single-cell rows (copies of the cells; each row names its
+    ``meeting``): what ``edit.annotate`` and ``documents`` take, for rendering the panels of
+    several columns at once."""
+    rows = [{"actor": a, "meeting": mid, "cells": [_copy(cells[a])]}
+            for mid in sorted(cols) for cells in (cols[mid],) for a in sorted(cells)]
+    return {"columns": [], "meetings": sorted(cols), "rows": rows, "titles": {}}
+
+
 def _copy(cell: dict[str, Any] | None) -> dict[str, Any] | None:
     """A page's own copy of a (possibly shared) cell: ``edit.annotate`` adds to its statements."""
     if cell is None:

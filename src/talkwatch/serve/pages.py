@@ -9,6 +9,7 @@ long sections are capped with a pointer to the API for the rest.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
@@ -17,7 +18,7 @@ from fastapi.responses import Response
 
 from ..store import precompute
 from ..store.record import Record
-from . import api, cellhtml, edit, filters, grids, highlight, queries, svg
+from . import api, cellhtml, edit, filters, grids, highlight, queries, sections, svg
 from .deps import answer, counter, memoised
 from .render import Pager, page_params, render
 
@@ -53,11 +54,19 @@ def zoom_links(base: str, params: list[tuple[str, str]], lo: Any, hi: Any) -> di
 
 def _timeline(lanes: list[svg.Lane], base: str, params: list[tuple[str, str]],
               start: str | None, end: str | None, current: str | None = None,
-              title: str = "Timeline of meetings") -> tuple[Any, dict[str, str] | None]:
+              title: str = "Timeline of meetings",
+              remember: Callable[[Any, Callable[[], Any]], Any] | None = None
+              ) -> tuple[Any, dict[str, str] | None]:
     """The timeline in the window the URL asks for (else where the meetings are), and its
-    zoom links."""
+    zoom links. ``remember(key, draw)`` keeps drawings of shared lanes without a current
+    meeting: a page then only marks its own."""
     win = svg.given_window(start, end) or svg.window(lanes, current)
     links = zoom_links(base, params, *win) if win else None
+    if remember is not None and current is not None:
+        drawn = remember((win, title), lambda: svg.timeline(lanes, title=title, given=win))
+        marked = svg.mark_current(drawn, current)
+        if marked is not None:
+            return marked, links
     return svg.timeline(lanes, current=current, title=title, given=win), links
 
 
@@ -164,15 +173,28 @@ def meeting(request: Request, meeting_id: Id, start: From = None, end: To = None
             return group, queries.moves(b, [g["id"] for g in group])
 
         group, moves = memo.get_or((stamp, "lane", label or ""), lane) if label else lane()
-        if not any(g["id"] == m["id"] for g in group):
+        shared = any(g["id"] == m["id"] for g in group)  # the process's lane as remembered
+        if not shared:
             group = [*group, {**m, "parties": m.get("parties"), "n_documents": len(m["documents"])}]
             moves = {**moves, **queries.moves(b, [m["id"]])}
-        timeline, zoom = _timeline([_lane(b, label, group, moves)], f"/meetings/{m['id']}", [],
-                                   start, end, m["id"], f"Meetings of {label or 'this meeting'}")
-        grid = grids.matrix(b, grids.window(group, m["id"], MATRIX_COLUMNS), m["id"],
-                            lambda mid: memo.get_or((stamp, "column", mid),
-                                                    lambda: grids.columns(b, [mid])[mid]))
-        edit.annotate(b, grid)
+        timeline, zoom = _timeline(
+            [_lane(b, label, group, moves)], f"/meetings/{m['id']}", [], start, end, m["id"],
+            f"Meetings of {label or 'this meeting'}",
+            (lambda key, draw: memo.get_or((stamp, "lane svg", label, *key), draw))
+            if label and shared else None)
+
+        def column(mid: str) -> grids.Cells:
+            return memo.get_or((stamp, "column", mid), lambda: grids.columns(b, [mid])[mid])
+
+        grid = grids.matrix(b, grids.window(group, m["id"], MATRIX_COLUMNS), m["id"], column)
+        editing = edit.context(request)
+        if editing is None:  # panels without edit forms: rendered once per column
+            panels, fresh = _panels(memo, stamp, [c["id"] for c in grid["columns"]], column)
+            to_render = fresh
+        else:
+            panels, fresh = None, None
+            edit.annotate(b, grid)
+            to_render = grid
         runs = grids.history_runs(m["history"])
         quotes = list(reversed(m["quotes"]))[:QUOTES]
         docs = {d for r in runs for d in r["documents"][:RUN_LINKS]}
@@ -180,19 +202,41 @@ def meeting(request: Request, meeting_id: Id, start: From = None, end: To = None
         docs |= {v["document"] for c in m["conflicts"] for v in c["values"]}
         docs |= {f["document"] for k in ("positions", "agreements", "delegations")
                  for f in m[k][:SHOWN]}
-        grid["titles"] = queries.titles(b, docs | grids.documents(grid))  # one query for both
+        trail = rec.corrections_of(m["documents"])
+        docs |= {c.get("document") for c in trail}
+        # one titles query for the page and the grid's statements still to render
+        titles = queries.titles(b, docs | (grids.documents(to_render) if to_render else set()))
+        grid["titles"] = titles
+        if fresh:
+            edit.annotate(b, fresh)
+            new = cellhtml.column_panels(fresh, titles)
+            for mid, col in new.items():
+                memo.put((stamp, "panels", mid), col)
+            panels = {**(panels or {}), **new}
+        grid["panels"] = panels
         agreement_actors = queries.actor_names(
             b, [a for ag in m["agreements"] for a in (*ag.get("parties", []),
                                                        *ag.get("brokers", []))])
         return render("meeting.html", nav="meetings", m=m, label=label, timeline=timeline,
-                      zoom=zoom, grid_cell=cellhtml.grid_cell,
+                      zoom=zoom, grid_rows=cellhtml.grid_rows, history_rows=sections.history_rows,
+                      quote_figures=sections.quote_figures, conflict_items=sections.conflict_items,
+                      agreement_items=sections.agreement_items,
                       matrix=grid, positions=grids.positions_grid(m["positions"]),
                       titles=grid["titles"], agreement_actors=agreement_actors,
                       quotes=quotes, runs=runs, run_links=RUN_LINKS,
-                      moves=moves.get(m["id"], []), shown=SHOWN, edit=edit.context(request),
-                      trail=rec.corrections_of(m["documents"]))
+                      moves=moves.get(m["id"], []), shown=SHOWN, edit=editing, trail=trail)
 
     return answer(request, HTML, produce)
+
+
+def _panels(memo: Any, stamp: str, ids: list[str], column: Callable[[str], grids.Cells]
+            ) -> tuple[dict[str, dict[str, str]], dict[str, Any] | None]:
+    """The grid columns' cell panels rendered before (the meetings of a process share
+    columns), and the grid of those still to render (``grids.columns_grid``), if any."""
+    known = {mid: memo.get((stamp, "panels", mid)) for mid in ids}
+    todo = {mid: column(mid) for mid, p in known.items() if p is None}
+    return ({mid: p for mid, p in known.items() if p is not None},
+            grids.columns_grid(todo) if todo else None)
 
 
 # --- actors ----------------------------------------------------------------------------

@@ -308,6 +308,19 @@ def _marker(m: dict[str, Any], cx: float, cy: float, bar: tuple[float, float] | 
               el("title", {}, tip), *shape)
 
 
+def mark_current(drawing: Markup, meeting_id: str) -> Markup | None:
+    """A timeline drawn without a current meeting, with ``meeting_id``'s marker marked as
+    ``timeline(current=meeting_id)`` marks it (the meetings of a process share one drawing
+    of their lane); None when that marker is not drawn exactly once."""
+    text = str(drawing)
+    head = f'<a href="{_value(f"/meetings/{meeting_id}")}" class="marker '
+    at = text.find(head)
+    if at < 0 or text.find(head, at + 1) >= 0:
+        return None
+    end = text.index('"', at + len(head))
+    return Markup(text[:end] + " current" + text[end:])
+
+
 def zooms(lo: date, hi: date) -> dict[str, tuple[date, date]]:
     """The windows one step away: zoomed in and out around the centre, moved left and right."""
     span = hi - lo

@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from ..errors import SchemaError, StoreError
-from . import cells, precompute
+from . import cells, mentions, precompute
 from .rows import EXTRACTOR_TABLES
 
 EV = "ev_start INTEGER, ev_end INTEGER, ev_text TEXT"
@@ -244,6 +244,9 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0012_meetings_sorted", (
         "CREATE INDEX meetings_sorted ON meetings"
         " ((CASE WHEN start_date IS NULL THEN 1 ELSE 0 END), start_date, id)",)),
+    # a meeting's mentions (``GET /api/meetings/ID``) read from one covering index walk
+    # (SQLite only: PostgreSQL caps an index row's size, and its JSON column may exceed it)
+    Migration("0013_mentions_covering", (), {"sqlite": (mentions.INDEX,)}),
 )
 
 _PG_TYPES = {"TEXT": 'TEXT COLLATE "C"', "REAL": "DOUBLE PRECISION"}
