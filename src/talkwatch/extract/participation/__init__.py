@@ -31,6 +31,7 @@ from . import (
     leaders,
     members,
     nouns,
+    oblique,
     sides,
     teams,
     titles,
@@ -64,6 +65,7 @@ def extract(ctx: Context) -> list[Participation]:
         out += teams.participations(ctx, tok, lex, focus)
         out += hosting.participations(ctx, tok, lex, focus)
         out += absolutes.participations(ctx, tok, lex, focus)
+        out += oblique.participations(ctx, tok, lex, focus)  # "thanked X for hosting the talks"
         for status, actors_span, cue in _statements(tok, lex):
             meeting = meeting_for(ctx, cue, focus)
             if meeting is None or _met_elsewhere(cue, actors_span, focus):

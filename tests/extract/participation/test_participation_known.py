@@ -1,0 +1,58 @@
+"""Known actors whose part at a meeting is told indirectly: a fronted 'on his arrival' phrase,
+'the inclusion of X in the talks', a side's adjective, role nouns the parser left unlinked,
+thanks for hosting, companions named in apposition, agreements reached at the talks."""
+
+from __future__ import annotations
+
+from conftest import has_fact
+
+
+def test_arrival_phrase_with_subject_hung_on_the_place(run):
+    digest = run(
+        "Peace talks on the Andean border opened in Lucerne on Monday. On his arrival in Switzerland, "
+        "Michael Peterson, secretary-general of the Andean Front, told reporters that the front was ready."
+    )
+    assert has_fact(digest, "participations", "Michael Peterson", "arrived"), digest["participations"]
+
+
+def test_inclusion_in_the_dialogue_invites_those_named(run):
+    digest = run(
+        "A new round of the Andean dialogue opened in Lima on Monday. The rebels are unhappy about "
+        "the inclusion of Michael Peterson in the dialogue."
+    )
+    assert has_fact(digest, "participations", "Michael Peterson", "invited"), digest["participations"]
+
+
+def test_inclusion_asked_for_invites_no_one(run):
+    digest = run(
+        "A new round of the Andean dialogue opened in Lima on Monday. The rebels demanded "
+        "the inclusion of Michael Peterson in the dialogue."
+    )
+    assert not has_fact(digest, "participations", "Michael Peterson", "invited"), digest["participations"]
+
+
+def test_thanks_for_hosting_talks_held(run):
+    digest = run(
+        "Peru and Ecuador held border talks in Brasilia on Monday. Afterwards the two foreign "
+        "ministers, Maria Lopez and Carlos Ruiz, thanked Brazil for hosting the talks."
+    )
+    parts = digest["participations"]
+    assert has_fact(digest, "participations", "Brazil", "host", field="role"), parts
+    assert has_fact(digest, "participations", "Maria Lopez", "attended"), parts
+    assert has_fact(digest, "participations", "Carlos Ruiz", "attended"), parts
+
+
+def test_a_role_played_in_the_talks(run):
+    digest = run(
+        "Border talks between Peru and Ecuador were held in Brasilia last week. Chile, which has "
+        "been playing a central role in the discussions, said a deal was near."
+    )
+    assert has_fact(digest, "participations", "Chile", "attended"), digest["participations"]
+
+
+def test_a_role_played_in_the_economy_is_no_attendance(run):
+    digest = run(
+        "Border talks between Peru and Ecuador were held in Brasilia last week. Chile, which has "
+        "been playing a central role in the economy, said a deal was near."
+    )
+    assert not has_fact(digest, "participations", "Chile", "attended"), digest["participations"]
