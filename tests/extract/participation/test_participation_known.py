@@ -56,3 +56,31 @@ def test_a_role_played_in_the_economy_is_no_attendance(run):
         "been playing a central role in the economy, said a deal was near."
     )
     assert not has_fact(digest, "participations", "Chile", "attended"), digest["participations"]
+
+
+def test_companions_named_after_the_meeting(run):
+    digest = run(
+        "Vice-President Anna Berg also attended the meeting together with the Liberal Party "
+        "representatives to the border talks, Michael Peterson and David Clark."
+    )
+    parts = digest["participations"]
+    assert has_fact(digest, "participations", "Michael Peterson", "attended"), parts
+    assert has_fact(digest, "participations", "David Clark", "attended"), parts
+
+
+def test_head_of_the_governmental_delegation_shares_its_status(run):
+    digest = run(
+        "The Peruvian government is boycotting the border talks in Quito, the governmental "
+        "delegation's chief, Michael Peterson, said on Sunday."
+    )
+    assert has_fact(digest, "participations", "Michael Peterson", "declined"), digest["participations"]
+
+
+def test_role_noun_and_name_both_parsed_as_subjects(run):
+    digest = run(
+        "Border talks between Peru and Ecuador were held in Quito this week. The chosen mediator, "
+        "Michael Peterson spoke to reporters on Friday after two days of talks."
+    )
+    assert has_fact(digest, "participations", "Michael Peterson", "mediator", field="role"), digest[
+        "participations"
+    ]

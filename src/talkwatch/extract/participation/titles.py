@@ -65,7 +65,7 @@ def _chain(tok: Any) -> list[Any]:
     top = tok
     while top.dep_ in _CHAIN and top.head.i != top.i:
         top = top.head
-    out, stack = [top], [top]
+    out, stack = [top, *_second_subject(top)], [top]
     while stack:
         t = stack.pop()
         for c in t.children:
@@ -73,3 +73,12 @@ def _chain(tok: Any) -> list[Any]:
                 out.append(c)
                 stack.append(c)
     return out
+
+
+def _second_subject(top: Any) -> list[Any]:
+    """'The chosen mediator, Jane Roe spoke ...': the parser gave the verb two subjects; the name
+    right after the comma stands in apposition to the role noun."""
+    if top.dep_ != "nsubj" or top.i + 2 >= len(top.doc) or top.doc[top.i + 1].text != ",":
+        return []
+    subjects = [c for c in top.head.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"]
+    return [c for c in subjects if c.left_edge.i == top.i + 2]
