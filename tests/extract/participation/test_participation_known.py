@@ -84,3 +84,19 @@ def test_role_noun_and_name_both_parsed_as_subjects(run):
     assert has_fact(digest, "participations", "Michael Peterson", "mediator", field="role"), digest[
         "participations"
     ]
+
+
+def test_staying_on_at_talks_under_way(run):
+    digest = run(
+        "Border talks between Peru and Ecuador continued in Quito on Wednesday. Peruvian Foreign "
+        "Minister Michael Peterson announced he would stay at least until Friday."
+    )
+    assert has_fact(digest, "participations", "Michael Peterson", "attended"), digest["participations"]
+
+
+def test_staying_in_power_is_no_attendance(run):
+    digest = run(
+        "Border talks between Peru and Ecuador continued in Quito on Wednesday. President Michael "
+        "Peterson vowed he would stay in power."
+    )
+    assert not has_fact(digest, "participations", "Michael Peterson", "attended"), digest["participations"]

@@ -2,7 +2,8 @@
 
 "concerned by the inclusion of X and Y in the dialogue" (X and Y are invited), "X thanked Y
 for hosting the talks" (Y hosted them and X was there to thank), "Y, which has been playing
-a central role in the discussions" (Y takes part): none of these has a cue verb of
+a central role in the discussions" (Y takes part), "X announced they would stay until
+Thursday" (at talks under way, staying on is taking part): none of these has a cue verb of
 attending, yet each tells who is or was at a meeting.
 """
 
@@ -23,7 +24,7 @@ _INTO = ("in", "into", "at", "to")
 def participations(ctx: Context, tok: Any, lex: dict[str, Any], focus: Focus) -> list[Participation]:
     """Statuses told by an inclusion noun, thanks for a role, or a role played in the talks."""
     found = _included(ctx, tok, lex, focus) + _thanked(ctx, tok, lex, focus)
-    return found + _role_played(ctx, tok, lex, focus)
+    return found + _role_played(ctx, tok, lex, focus) + _stayed(ctx, tok, lex, focus)
 
 
 def _included(ctx: Context, tok: Any, lex: dict[str, Any], focus: Focus) -> list[Participation]:
@@ -96,3 +97,33 @@ def _role_played(ctx: Context, tok: Any, lex: dict[str, Any], focus: Focus) -> l
         return []
     ev = Evidence.from_span(tok.sent)
     return [Participation(meeting.id, a, "attended", ev) for a in actors_of(ctx, subject, tok)]
+
+
+def _stayed(ctx: Context, tok: Any, lex: dict[str, Any], focus: Focus) -> list[Participation]:
+    """'X and Y announced they would stay at least until Thursday': at talks under way, staying
+    on is taking part. Not 'stay in power', 'stay calm', 'stay away'."""
+    if tok.pos_ != "VERB" or tok.lemma_ not in lex["staying_verbs"] or clauses.negated(tok):
+        return []
+    if any(c.dep_ in ("dobj", "acomp", "attr", "xcomp", "oprd", "ccomp") for c in tok.children):
+        return []
+    if any(c.dep_ == "prt" and c.lower_ != "on" for c in tok.children):
+        return []
+    if not all(_time_or_place(p) for p in tok.children if p.dep_ == "prep"):
+        return []
+    subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    meeting = meeting_for(ctx, tok, focus)
+    if subject is None or meeting is None or meeting.past or not under_way(meeting):
+        return []
+    ev = Evidence.from_span(tok.sent)
+    return [Participation(meeting.id, a, "attended", ev) for a in actors_of(ctx, subject, tok)]
+
+
+def _time_or_place(prep: Any) -> bool:
+    """'until Thursday', 'for another day', 'in Geneva', 'at the talks': not 'in power'."""
+    if prep.lower_ in ("until", "till", "through", "beyond", "past"):
+        return True
+    objs = [c for c in prep.children if c.dep_ == "pobj"]
+    if prep.lower_ == "for":
+        return all(o.ent_type_ in ("DATE", "TIME") or o.lemma_ in ("day", "week", "night") for o in objs)
+    places = ("GPE", "LOC", "FAC")
+    return prep.lower_ in ("in", "at") and all(o.ent_type_ in places or is_meeting(o) for o in objs)
