@@ -100,3 +100,13 @@ def test_staying_in_power_is_no_attendance(run):
         "Peterson vowed he would stay in power."
     )
     assert not has_fact(digest, "participations", "Michael Peterson", "attended"), digest["participations"]
+
+
+def test_acronym_before_a_hyphen_names_the_actor(run):
+    digest = run(
+        "The first UN-backed talks on the Andean border open in Lima on Wednesday. UN envoy "
+        "Michael Peterson will host them."
+    )
+    assert has_fact(digest, "participations", "United Nations", "sponsor", field="role"), digest[
+        "participations"
+    ]
