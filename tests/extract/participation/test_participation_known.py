@@ -110,3 +110,14 @@ def test_acronym_before_a_hyphen_names_the_actor(run):
     assert has_fact(digest, "participations", "United Nations", "sponsor", field="role"), digest[
         "participations"
     ]
+
+
+def test_talks_to_be_held_under_auspices_and_brokered_by(run):
+    digest = run(
+        "In the border talks, to be held under the auspices of the African Union and brokered by "
+        "Kenya and Ethiopia, rebel leaders would sit down with the government next week."
+    )
+    parts = digest["participations"]
+    assert has_fact(digest, "participations", "African Union", "will_attend"), parts
+    assert has_fact(digest, "participations", "Kenya", "will_attend"), parts
+    assert not has_fact(digest, "participations", "Kenya", "attended"), parts
