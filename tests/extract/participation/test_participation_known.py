@@ -121,3 +121,12 @@ def test_talks_to_be_held_under_auspices_and_brokered_by(run):
     assert has_fact(digest, "participations", "African Union", "will_attend"), parts
     assert has_fact(digest, "participations", "Kenya", "will_attend"), parts
     assert not has_fact(digest, "participations", "Kenya", "attended"), parts
+
+
+def test_beginning_a_day_of_the_talks(run):
+    digest = run(
+        "Lima, March 4 (news agency).- The Peruvian government and the rebels began Friday in Lima "
+        "the second day of dialogue, after the new round of talks opened on Thursday."
+    )
+    parts = digest["participations"]
+    assert has_fact(digest, "participations", "rebels", "attended"), parts

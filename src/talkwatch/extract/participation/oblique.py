@@ -3,7 +3,8 @@
 "concerned by the inclusion of X and Y in the dialogue" (X and Y are invited), "X thanked Y
 for hosting the talks" (Y hosted them and X was there to thank), "Y, which has been playing
 a central role in the discussions" (Y takes part), "X announced they would stay until
-Thursday" (at talks under way, staying on is taking part): none of these has a cue verb of
+Thursday" (at talks under way, staying on is taking part), "X and Y began the second day of
+dialogue" (a part of the talks as the object of a meeting verb): none of these has a cue verb of
 attending, yet each tells who is or was at a meeting.
 """
 
@@ -24,7 +25,8 @@ _INTO = ("in", "into", "at", "to")
 def participations(ctx: Context, tok: Any, lex: dict[str, Any], focus: Focus) -> list[Participation]:
     """Statuses told by an inclusion noun, thanks for a role, or a role played in the talks."""
     found = _included(ctx, tok, lex, focus) + _thanked(ctx, tok, lex, focus)
-    return found + _role_played(ctx, tok, lex, focus) + _stayed(ctx, tok, lex, focus)
+    found += _role_played(ctx, tok, lex, focus) + _stayed(ctx, tok, lex, focus)
+    return found + _part_begun(ctx, tok, lex, focus)
 
 
 def _included(ctx: Context, tok: Any, lex: dict[str, Any], focus: Focus) -> list[Participation]:
@@ -127,3 +129,21 @@ def _time_or_place(prep: Any) -> bool:
         return all(o.ent_type_ in ("DATE", "TIME") or o.lemma_ in ("day", "week", "night") for o in objs)
     places = ("GPE", "LOC", "FAC")
     return prep.lower_ in ("in", "at") and all(o.ent_type_ in places or is_meeting(o) for o in objs)
+
+
+def _part_begun(ctx: Context, tok: Any, lex: dict[str, Any], focus: Focus) -> list[Participation]:
+    """'X and Y began Friday the second day of dialogue': the subject holds that part of the
+    talks (a date phrase to the parser, so no meeting mention of its own)."""
+    if tok.pos_ != "VERB" or tok.lemma_ not in lex["meeting_object_verbs"] or clauses.negated(tok):
+        return []
+    parts = [c for c in tok.children if c.dep_ in ("dobj", "npadvmod") and c.lemma_ in lex["meeting_parts"]]
+    ofs = [g for p in parts for c in p.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    subjects = [c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i]
+    subject = subjects[-1] if subjects else None  # the nearest: not a run-in dateline
+    if subject is None or not any(is_meeting(g) for g in ofs) or clauses.future(tok):
+        return []
+    meeting = meeting_for(ctx, tok, focus)
+    if meeting is None or not under_way(meeting):
+        return []
+    ev = Evidence.from_span(tok.sent)
+    return [Participation(meeting.id, a, "attended", ev, role="party") for a in actors_of(ctx, subject, tok)]
