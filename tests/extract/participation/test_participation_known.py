@@ -130,3 +130,11 @@ def test_beginning_a_day_of_the_talks(run):
     )
     parts = digest["participations"]
     assert has_fact(digest, "participations", "rebels", "attended"), parts
+
+
+def test_a_role_in_the_talks_hung_on_the_role_noun(run):
+    digest = run(
+        "Talks between Peru and Ecuador resumed in Quito on Monday. Chile, which has played a key "
+        "role in the negotiations, urged restraint."
+    )
+    assert has_fact(digest, "participations", "Chile", "attended"), digest["participations"]

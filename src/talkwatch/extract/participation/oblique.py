@@ -90,7 +90,9 @@ def _role_played(ctx: Context, tok: Any, lex: dict[str, Any], focus: Focus) -> l
         return []
     if not any(c.dep_ == "dobj" and c.lemma_ in lex["part_nouns"] for c in tok.children):
         return []
-    ins = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children]
+    holders = [tok, *(c for c in tok.children if c.dep_ == "dobj")]  # "played a role in the talks"
+    ins = [c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "in"]
+    ins = [g for c in ins for g in c.children]
     if not any(g.dep_ == "pobj" and is_meeting(g) for g in ins):
         return []
     subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
