@@ -138,3 +138,14 @@ def test_a_role_in_the_talks_hung_on_the_role_noun(run):
         "role in the negotiations, urged restraint."
     )
     assert has_fact(digest, "participations", "Chile", "attended"), digest["participations"]
+
+
+def test_thanks_for_hospitality_and_mediation(run):
+    digest = run(
+        "Peru and Ecuador ended two days of border talks in Brasilia on Tuesday. Peruvian foreign "
+        "minister Maria Lopez thanked Brazil for its hospitality and praised the African Union "
+        "for its mediation."
+    )
+    parts = digest["participations"]
+    assert has_fact(digest, "participations", "Brazil", "host", field="role"), parts
+    assert has_fact(digest, "participations", "African Union", "mediator", field="role"), parts

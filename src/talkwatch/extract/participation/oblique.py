@@ -63,12 +63,14 @@ def _meeting_after(noun: Any) -> Any | None:
 
 
 def _thanked(ctx: Context, tok: Any, lex: dict[str, Any], focus: Focus) -> list[Participation]:
-    """'X thanked Y for hosting the talks': Y hosted (mediated) them and X took part."""
+    """'X thanked Y for hosting the talks', 'for its mediation': Y hosted (mediated) them and
+    X took part."""
     if tok.pos_ != "VERB" or tok.lemma_ not in lex["thanking_verbs"] or clauses.negated(tok):
         return []
     roles = {v: r for r in ("host", "mediator") for v in lex["role_verbs"][r]}
+    roles |= lex["role_activities"] | lex["thanked_services"]  # nouns: "mediation", "hospitality"
     fors = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"]
-    acts = [g for p in fors for g in p.children if g.dep_ == "pcomp" and g.lemma_ in roles]
+    acts = [g for p in fors for g in p.children if g.dep_ in ("pcomp", "pobj") and g.lemma_ in roles]
     thanked = [c for c in tok.children if c.dep_ == "dobj"]
     subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
     if not acts or not thanked:
