@@ -149,3 +149,21 @@ def test_thanks_for_hospitality_and_mediation(run):
     parts = digest["participations"]
     assert has_fact(digest, "participations", "Brazil", "host", field="role"), parts
     assert has_fact(digest, "participations", "African Union", "mediator", field="role"), parts
+
+
+def test_plural_role_noun_names_its_state(run):
+    digest = run(
+        "Border talks between Peru and Ecuador resumed in Lima on Monday. Brazilian mediators "
+        "gave both sides a draft text."
+    )
+    assert has_fact(digest, "participations", "Brazil", "mediator", field="role"), digest["participations"]
+
+
+def test_former_mediators_name_no_state(run):
+    digest = run(
+        "Border talks between Peru and Ecuador resumed in Lima on Monday. Former Brazilian "
+        "mediators criticised the draft."
+    )
+    assert not has_fact(digest, "participations", "Brazil", "mediator", field="role"), digest[
+        "participations"
+    ]
