@@ -112,17 +112,6 @@ def test_acronym_before_a_hyphen_names_the_actor(run):
     ]
 
 
-def test_talks_to_be_held_under_auspices_and_brokered_by(run):
-    digest = run(
-        "In the border talks, to be held under the auspices of the African Union and brokered by "
-        "Kenya and Ethiopia, rebel leaders would sit down with the government next week."
-    )
-    parts = digest["participations"]
-    assert has_fact(digest, "participations", "African Union", "will_attend"), parts
-    assert has_fact(digest, "participations", "Kenya", "will_attend"), parts
-    assert not has_fact(digest, "participations", "Kenya", "attended"), parts
-
-
 def test_beginning_a_day_of_the_talks(run):
     digest = run(
         "Lima, March 4 (news agency).- The Peruvian government and the rebels began Friday in Lima "

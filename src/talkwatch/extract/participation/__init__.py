@@ -370,8 +370,6 @@ def _past(cue: Any) -> bool:
         cue = cue.head
     if clauses.future(cue) or cue.dep_ == "xcomp" or cue.dep_ == "relcl" and clauses.future(cue):
         return False
-    if any(c.lower_ == "to" for c in (cue.head if cue.dep_ == "conj" else cue).children if c.dep_ == "aux"):
-        return False  # "talks, to be held under X and brokered by Y": an infinitive tells no past
     return cue.tag_ in ("VBD", "VBN") and not any(c.lower_ in ("will", "would") for c in cue.children)
 
 

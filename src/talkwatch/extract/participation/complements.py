@@ -48,18 +48,7 @@ def about_meeting(verb: Any) -> bool:
         return verb.head.lower_ in nouns
     if verb.dep_ == "conj" and not any(c.dep_ == "nsubjpass" for c in verb.children):
         verb = verb.head  # "the talks are being mediated by X and hosted by Y"
-    if any(c.dep_ == "nsubjpass" and c.lower_ in nouns for c in verb.children):
-        return True
-    return verb.dep_ == "advcl" and _after_meeting_noun(verb, nouns)
-
-
-def _after_meeting_noun(verb: Any, nouns: set[str]) -> bool:
-    """'In the talks, to be held under the auspices of X and brokered by Y, ...': a clause set
-    off right after a meeting noun, which the parser hung on the main verb, is about that meeting."""
-    doc = verb.doc
-    first = min([verb.i] + [c.i for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i])
-    i = first - 1  # the comma before "to be held"
-    return i >= 1 and doc[i].text == "," and doc[i - 1].lower_ in nouns and doc[i - 1].pos_ == "NOUN"
+    return any(c.dep_ == "nsubjpass" and c.lower_ in nouns for c in verb.children)
 
 
 def hypothetical(verb: Any) -> bool:
