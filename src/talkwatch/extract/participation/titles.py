@@ -3,7 +3,8 @@
 News names a mediator or host by a role noun next to the name more often than by
 a verb ("Algeria's minister X, the intermediary in the talks"; "the host at the
 chateau, Foreign Minister Y"). The name linked to the role noun through
-appositions and compounds takes part in the meeting with that role.
+appositions and compounds takes part in the meeting with that role; a plural role noun
+gives it to the state or body before it ("Qatari mediators", "UN observers").
 """
 
 from __future__ import annotations
