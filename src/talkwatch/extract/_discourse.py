@@ -135,11 +135,17 @@ def _mention_at(ctx: Context, tok: Any) -> str | None:
 
 
 def _acronym(ctx: Context, tok: Any) -> str | None:
-    """An acronym the actor index left unattached in a list ('A, B, RADEBU and C') names the
-    actor of that name found elsewhere in the text."""
+    """An acronym the actor index left unattached in a list ('A, B, RADEBU and C') or in a
+    hyphened word ('UN-backed talks') names the actor so named elsewhere in the text."""
     if len(tok.text) < 2 or not tok.text.isupper() or not tok.text.isalpha():
         return None
-    same = [a for a in ctx.actors.actors if a.name == tok.text and a.type != "person"]
+    hyphened = tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == "-"
+    same = [
+        a
+        for a in ctx.actors.actors
+        if a.type != "person"
+        and (a.name == tok.text or hyphened and any(ctx.body[s:e] == tok.text for s, e in a.mentions))
+    ]
     return same[0].id if len(same) == 1 else None
 
 

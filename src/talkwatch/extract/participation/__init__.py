@@ -9,7 +9,8 @@ invitation into not_invited; "it is not clear if" frames make it undecided.
 The meeting is the one named in the clause (a meeting noun or its venue),
 else the meeting in focus. Parties implied by how a meeting is named live in
 ``implied``, "the two sides" and other rounds in ``sides``, plural descriptions
-in ``collective``, and statements told by nouns ("an invitation to X") in ``nouns``.
+in ``collective``, statements told by nouns ("an invitation to X") in ``nouns``, and known
+actors' other doings at the talks ("thanked X for hosting the talks") in ``oblique``.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from . import (
     leaders,
     members,
     nouns,
+    oblique,
     sides,
     teams,
     titles,
@@ -66,6 +68,7 @@ def extract(ctx: Context) -> list[Participation]:
         out += teams.participations(ctx, tok, lex, focus)
         out += hosting.participations(ctx, tok, lex, focus)
         out += absolutes.participations(ctx, tok, lex, focus)
+        out += oblique.participations(ctx, tok, lex, focus)  # "thanked X for hosting the talks"
         for status, actors_span, cue in _statements(tok, lex):
             meeting = meeting_for(ctx, cue, focus)
             if meeting is None or _met_elsewhere(cue, actors_span, focus):

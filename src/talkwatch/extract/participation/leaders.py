@@ -72,6 +72,7 @@ def _titled(ctx: Context, lex: dict[str, Any]) -> list[tuple[str, str]]:
         leaders = [a for a in actors_of(ctx, person, tok) if ctx.actors.get(a).type == "person"]
         groups = [m.actor for g in owners for m in ctx.actors.mentions_in(*_bounds(g))]
         groups += _described(ctx, tok, lex) if person.i == tok.head.i else []
+        groups += [a for o in owners if o.lemma_ in lex["send_objects"] for a in _side_team(ctx, o, lex)]
         groups = [g for g in dict.fromkeys(groups) if ctx.actors.get(g).type != "person"]
         countries = {ctx.actors.get(g).country for g in groups} - {None}
         groups += [a.id for a in ctx.actors.actors if a.type == "state" and a.key in countries]  # "Chadian"
@@ -91,6 +92,18 @@ def _described(ctx: Context, title: Any, lex: dict[str, Any]) -> list[str]:
     words = {c.lower_ for c in title.children if c.dep_ in ("compound", "amod") and c.pos_ == "NOUN"}
     words &= set(lex["side_words"])
     return [a.id for a in ctx.actors.actors if a.type != "person" and words & set(a.name.lower().split())]
+
+
+def _side_team(ctx: Context, team: Any, lex: dict[str, Any]) -> list[str]:
+    """The one side a team's modifier names ("the governmental delegation's chief": the
+    government taking part), when no actor is named in the team's phrase itself."""
+    if ctx.actors.mentions_in(*_bounds(team)):
+        return []
+    adjectives = lex["side_adjectives"]
+    words = {adjectives.get(c.lower_, c.lower_) for c in team.children if c.dep_ in ("amod", "compound")}
+    words &= set(lex["side_words"])
+    found = [a.id for a in ctx.actors.actors if a.type != "person" and words & set(a.name.lower().split())]
+    return found if len(found) == 1 else []
 
 
 def _bounds(tok: Any) -> tuple[int, int]:

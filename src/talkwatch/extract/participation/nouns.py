@@ -87,7 +87,7 @@ def _clause_subject(noun: Any) -> Any | None:
     t = noun
     while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
         t = t.head
-    subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+    subj = next((c for c in t.children if c.dep_ == "nsubj"), None) or _swallowed(t, noun)
     if subj is None or subj.i == noun.i or noun.i in {x.i for x in subj.subtree}:
         return None
     if subj.pos_ == "PRON" and subj.lower_ not in _SUBJECT_PRONOUNS.get(_noun_owner(noun), ()):
@@ -98,6 +98,27 @@ def _clause_subject(noun: Any) -> Any | None:
 def _noun_owner(noun: Any) -> str:
     """The possessive pronoun of a noun ('his participation': 'his'), or ''."""
     return next((c.lower_ for c in noun.children if c.dep_ == "poss" and c.lower_ in _POSSESSIVES), "")
+
+
+def _swallowed(verb: Any, noun: Any) -> Any | None:
+    """'On his arrival in Bern, Jane Roe, the envoy, said': with no subject on the verb, the
+    parser hung the name on the place as a conjunct (a name after a comma, no 'and' before it)."""
+    if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ == "nsubjpass" for c in verb.children):
+        return None
+    top = noun
+    while top.head.i != verb.i and top.head.i != top.i:
+        top = top.head
+    return next(
+        (
+            t
+            for t in top.subtree
+            if t.dep_ == "conj"
+            and t.pos_ == "PROPN"
+            and t.doc[t.left_edge.i - 1].text == ","
+            and not any(c.dep_ == "cc" for c in t.head.children)
+        ),
+        None,
+    )
 
 
 def _in_prepositional_phrase(noun: Any) -> bool:

@@ -16,6 +16,7 @@ from ...lexicon import load as load_lexicon
 from ...model import Meeting, Participation
 from .. import _clauses as clauses
 from .._discourse import actors_of
+from .complements import is_meeting
 
 PARTY_TYPES = {"state", "government", "armed_group", "opposition", "group", "organization"}
 _SIDE_NOUNS = {"sides", "parties", "delegations", "negotiators", "teams", "rivals", "countries"}
@@ -91,9 +92,20 @@ def companions(ctx: Context, cue: Any) -> list[str]:
             continue
         for obj in (c for c in tok.children if c.dep_ == "pobj"):
             out += actors_of(ctx, obj, cue)
-            out += [a for c in obj.children if c.dep_ == "appos" for a in actors_of(ctx, c, cue)]
+            out += [a for c in _appositions(obj, cue) for a in actors_of(ctx, c, cue)]
             out += those_states(ctx, obj)
     return list(dict.fromkeys(out))
+
+
+def _appositions(obj: Any, cue: Any) -> list[Any]:
+    """Names in apposition to a companion; names the parser hung on the meeting noun instead
+    ('attended the meeting with the party's envoys to the talks, A and B': A and B are the envoys)."""
+    own = [c for c in obj.children if c.dep_ == "appos"]
+    if own or obj.tag_ not in ("NNS", "NNPS"):
+        return own
+    meetings = [c for c in cue.children if c.dep_ == "dobj" and is_meeting(c)]
+    hung = [c for m in meetings for c in m.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    return [c for c in hung if c.i > obj.i]
 
 
 _DEMONSTRATIVES = {"those", "these"}

@@ -3,7 +3,8 @@
 News names a mediator or host by a role noun next to the name more often than by
 a verb ("Algeria's minister X, the intermediary in the talks"; "the host at the
 chateau, Foreign Minister Y"). The name linked to the role noun through
-appositions and compounds takes part in the meeting with that role.
+appositions and compounds takes part in the meeting with that role; a plural role noun
+gives it to the state or body before it ("Qatari mediators", "UN observers").
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import Any
 from ...context import Context
 from ...model import Evidence, Participation
 from .._discourse import Focus, actor_at, meeting_for
+from .demonyms import state_of
 from .implied import under_way
 
 _CHAIN = ("appos", "compound")
@@ -39,7 +41,9 @@ def named(ctx: Context, tok: Any, lex: dict[str, Any]) -> list[tuple[str, str]]:
         found = [actor_at(ctx, o) for o in owners]
         return [(a, activity) for a in found if a and ctx.actors.get(a).type in lex["role_holder_types"]]
     role = lex["role_titles"].get(_title(tok))
-    if role is None or tok.pos_ != "NOUN" or tok.tag_ == "NNS":
+    if role is not None and tok.pos_ == "NOUN" and tok.tag_ == "NNS":
+        return [(a, role) for a in _owners(ctx, tok, lex)]
+    if role is None or tok.pos_ != "NOUN":
         return []
     if any(c.dep_ == "neg" or c.lower_ in ("no", "former", "new") for c in tok.children):
         return []  # "no mediator", "a former mediator", "a new mediator" name no one at these talks
@@ -65,7 +69,7 @@ def _chain(tok: Any) -> list[Any]:
     top = tok
     while top.dep_ in _CHAIN and top.head.i != top.i:
         top = top.head
-    out, stack = [top], [top]
+    out, stack = [top, *_second_subject(top)], [top]
     while stack:
         t = stack.pop()
         for c in t.children:
@@ -73,3 +77,22 @@ def _chain(tok: Any) -> list[Any]:
                 out.append(c)
                 stack.append(c)
     return out
+
+
+def _second_subject(top: Any) -> list[Any]:
+    """'The chosen mediator, Jane Roe spoke ...': the parser gave the verb two subjects; the name
+    right after the comma stands in apposition to the role noun."""
+    if top.dep_ != "nsubj" or top.i + 2 >= len(top.doc) or top.doc[top.i + 1].text != ",":
+        return []
+    subjects = [c for c in top.head.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"]
+    return [c for c in subjects if c.left_edge.i == top.i + 2]
+
+
+def _owners(ctx: Context, tok: Any, lex: dict[str, Any]) -> list[str]:
+    """Whose a plural role noun's holders are: 'Qatari mediators' (Qatar), 'UN observers' (the UN)."""
+    mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i]
+    if any(c.lower_ in ("former", "new", "no") for c in tok.children):
+        return []
+    own = [m.actor for c in mods for m in ctx.actors.mentions_in(c.idx, tok.idx)]  # 'UN', not 'UN observers'
+    found = own + [state_of(ctx, c) for c in mods if c.dep_ == "amod"]
+    return [a for a in dict.fromkeys(found) if a and ctx.actors.get(a).type in lex["role_holder_types"]]
