@@ -21,7 +21,7 @@ from ..lexicon import load as load_lexicon
 from ..model import Actor, Article
 from . import gazetteer as gaz
 from .candidates import APOS, DETS, Candidate, country_in, find
-from .names import acronym, name_key, surname_of
+from .names import acronym, name_key, short_form_of, surname_of
 
 
 @dataclass(frozen=True)
@@ -133,7 +133,7 @@ def resolve(doc: Any, article: Article | None = None) -> ActorIndex:
     index = ActorIndex(doc.text)
     candidates = find(doc)
     named = [c for c in candidates if not c.bare]
-    for cand in sorted(named, key=lambda c: (c.type != "person", c.start)):
+    for cand in sorted(named, key=lambda c: (c.type != "person", _shortens(c, named), c.start)):
         _place(index, doc, cand)
         acronym = _spelled_out(doc, cand)
         actor = index.at(*_chars(doc, cand)) if acronym is not None else None
@@ -205,7 +205,38 @@ def _same_as(index: ActorIndex, cand: Candidate) -> Actor | None:
             return actor
         if actor.type != "person" and acronym(actor.name) == cand.name:
             return actor
-    return None
+    if cand.type in _UNSHORTENED:
+        return None
+    longer = [a for a in index.actors if a.type not in _UNSHORTENED and _short_for(cand.name, _forms(a))]
+    return longer[0] if len(longer) == 1 else None
+
+
+_UNSHORTENED = ("person", "expert", "state")  # "X" is not "the supporters of X"; a state has one name
+
+
+def _forms(actor: Actor) -> list[str]:
+    """Every name an actor goes by here, with its gazetteer entry's."""
+    entry = gaz.load().by_key(actor.key) if actor.key else None
+    return [actor.name, *actor.aliases, *(entry.forms() if entry else ())]
+
+
+def _short_for(name: str, forms: list[str]) -> bool:
+    return any(short_form_of(name, f) for f in forms)
+
+
+def _shortens(cand: Candidate, named: list[Candidate]) -> bool:
+    """An unkeyed organisation named by part of another candidate's name ('the National Coalition'):
+    placed after the names, so that it joins the actor they make whichever comes first in the text."""
+    if cand.key is not None or cand.type in _UNSHORTENED:
+        return False
+    g = gaz.load()
+    for other in named:
+        if other is cand or other.type in _UNSHORTENED:
+            continue
+        entry = g.by_key(other.key) if other.key else None
+        if _short_for(cand.name, [other.name, *(entry.forms() if entry else ())]):
+            return True
+    return False
 
 
 def _place_reference(index: ActorIndex, doc: Any, cand: Candidate) -> None:
