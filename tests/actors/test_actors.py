@@ -169,3 +169,42 @@ def test_a_name_after_a_bodys_head_word_is_its_officer(nlp):
 def test_a_body_named_after_a_person_keeps_its_name(nlp):
     index = resolve(nlp, "The Kofi Annan Foundation said on Monday that the talks would resume.")
     assert not any(a.type == "person" and a.name == "Annan Foundation" for a in index.actors)
+
+
+def test_short_forms_join_the_long_name_whichever_comes_first(nlp):
+    index = resolve(
+        nlp,
+        "Democratic Unity Front says it will boycott the talks. Shortly afterwards, the Democratic Front "
+        "for Unity and National Renewal said it would withdraw from the conference. The Democratic Front "
+        "met in Lagos on Sunday.",
+    )
+    front = by_name(index, "Democratic Front for Unity and National Renewal")
+    assert by_name(index, "Democratic Unity Front") is front
+    assert by_name(index, "Democratic Front") is front
+
+
+def test_a_short_form_of_two_names_joins_neither(nlp):
+    index = resolve(
+        nlp,
+        "The People's Democratic Party of Kaweri and the Democratic Party of Tarnia Workers met. "
+        "The Democratic Party said it would attend.",
+    )
+    short = by_name(index, "Democratic Party")
+    assert short.name == "Democratic Party"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The delegation includes the Deputy Minister of Energy Dalibor Vrenko.", "Dalibor Vrenko"),
+        ("The delegation also included the Deputy Minister of Agriculture Stanko Veleski.", "Stanko Veleski"),
+    ],
+)
+def test_an_untagged_name_after_a_title_is_a_person(nlp, text, name):
+    actor = by_name(resolve(nlp, text), name)
+    assert actor.type == "person" and actor.name == name
+
+
+def test_a_portfolio_after_a_title_is_no_person(nlp):
+    index = resolve(nlp, "The Deputy Minister of Foreign Affairs said the talks would resume.")
+    assert not [a for a in index.actors if a.type == "person"]

@@ -21,6 +21,7 @@ from ..lexicon import load as load_lexicon
 from . import gazetteer as gaz
 from .datelines import datelines, opens_dateline
 from .names import surname_of
+from .people import role_people
 from .tails import person_tail
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
@@ -33,7 +34,7 @@ def find(doc: Any) -> list[Candidate]:
     """Every candidate after the dateline: names first, then descriptions around them."""
     skips = datelines(doc)
     candidates = _select(
-        _agent_demonyms(doc) + _gazetteer_spans(doc) + _entity_spans(doc) + _acronym_spans(doc),
+        _agent_demonyms(doc) + _gazetteer_spans(doc) + _entity_spans(doc) + _acronym_spans(doc) + _names(doc),
         _description_spans(doc),
     )
     return [c for c in candidates if not any(a <= c.start < b for a, b in skips)]
@@ -116,12 +117,11 @@ def _entity_spans(doc: Any) -> list[Candidate]:
                 out.append(_from_entry(entry, start, end))
         elif ent.label_ == "PERSON" or any(surname_of(p, text) for p in people):
             out.append(Candidate(start, end, text, "person"))
-        elif ent.label_ == "ORG":
+        elif ent.label_ == "ORG" and g.place(text) is None:  # "Montreux" tagged ORG: a place
             cut = person_tail(doc, start, end)  # "the National Assembly Jorge Rodriguez": body, officer
             out.append(_org_candidate(doc, start, cut))
             out += [Candidate(cut, end, doc[cut:end].text, "person")] if cut < end else []
     return out
-
 
 
 def _joined_people(doc: Any) -> list[Any]:
@@ -150,6 +150,10 @@ def _agent_demonyms(doc: Any) -> list[Candidate]:
         if entry is not None and entry.type == "state":
             out.append(_from_entry(entry, tok.i, tok.i + 1))
     return out
+
+
+def _names(doc: Any) -> list[Candidate]:
+    return [Candidate(s, e, doc[s:e].text, "person") for s, e in role_people(doc)]
 
 
 def _acronym_spans(doc: Any) -> list[Candidate]:
@@ -257,7 +261,7 @@ def _description_spans(doc: Any) -> list[Candidate]:
             tok.lower_ in generic
             and not (words & set(mods))
             and country is None
-            and not _poss(doc, start, tok.i)
+            and not any(t.dep_ == "poss" for t in doc[start : tok.i])
         ):
             continue
         if words & POSS_PRONOUNS and tok.lower_ in generic:
@@ -330,10 +334,6 @@ def _coordinated_demonyms(doc: Any, head: Any, start: int) -> list[tuple[Any, st
         found = [(t, shared[1], f"{t.text} {shared[0].text}") for t, _, _ in found]
     linked = any(t.dep_ == "conj" for t, _, _ in found)
     return found if len(found) > 1 and linked else []
-
-
-def _poss(doc: Any, start: int, head: int) -> bool:
-    return any(t.dep_ == "poss" for t in doc[start:head])
 
 
 def country_in(doc: Any, start: int, end: int) -> str | None:
