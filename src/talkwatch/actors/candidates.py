@@ -19,7 +19,8 @@ from spacy.tokens import Span
 from .. import nlp
 from ..lexicon import load as load_lexicon
 from . import gazetteer as gaz
-from .datelines import datelines, opens_dateline
+from .capitals import capital_names
+from .datelines import datelines
 from .names import surname_of
 from .people import role_people
 from .tails import person_tail
@@ -34,7 +35,7 @@ def find(doc: Any) -> list[Candidate]:
     """Every candidate after the dateline: names first, then descriptions around them."""
     skips = datelines(doc)
     candidates = _select(
-        _agent_demonyms(doc) + _gazetteer_spans(doc) + _entity_spans(doc) + _acronym_spans(doc) + _names(doc),
+        _agent_demonyms(doc) + _gazetteer_spans(doc) + _entity_spans(doc) + _names(doc),
         _description_spans(doc),
     )
     return [c for c in candidates if not any(a <= c.start < b for a, b in skips)]
@@ -121,7 +122,19 @@ def _entity_spans(doc: Any) -> list[Candidate]:
             cut = person_tail(doc, start, end)  # "the National Assembly Jorge Rodriguez": body, officer
             out.append(_org_candidate(doc, start, cut))
             out += [Candidate(cut, end, doc[cut:end].text, "person")] if cut < end else []
+        elif ent.label_ == "NORP" and _followers(doc[start:end]):
+            out.append(Candidate(start, end, text, "group"))
     return out
+
+
+def _followers(span: Any) -> bool:
+    """'the Maoists', 'the Zapatistas': a plural NORP noun as an argument names a movement (no state's)."""
+    root = span.root
+    return (
+        root.tag_ in ("NNPS", "NNS")
+        and root.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos")
+        and gaz.load().demonym(root.text) is None
+    )
 
 
 def _joined_people(doc: Any) -> list[Any]:
@@ -153,26 +166,9 @@ def _agent_demonyms(doc: Any) -> list[Candidate]:
 
 
 def _names(doc: Any) -> list[Candidate]:
-    return [Candidate(s, e, doc[s:e].text, "person") for s, e in role_people(doc)]
-
-
-def _acronym_spans(doc: Any) -> list[Candidate]:
-    """Unknown all-capital names acting as subjects or objects ('the ELN said') are organisations."""
-    g = gaz.load()
-    out = []
-    for tok in doc:
-        if (
-            tok.pos_ == "PROPN"
-            and tok.is_upper
-            and 2 <= len(tok.text) <= 6
-            and tok.is_alpha
-            and not tok.ent_type_
-            and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "poss")
-            and not opens_dateline(tok)
-            and g.place(tok.text.title()) is None
-        ):
-            out.append(Candidate(tok.i, tok.i + 1, tok.text, "organization"))
-    return out
+    """Names no entity gives: persons by the role around them, organisations written in capitals."""
+    people = [Candidate(s, e, doc[s:e].text, "person") for s, e in role_people(doc)]
+    return people + [Candidate(s, e, doc[s:e].text, "organization") for s, e in capital_names(doc)]
 
 
 def _org_candidate(doc: Any, start: int, end: int) -> Candidate:
