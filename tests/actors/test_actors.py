@@ -208,3 +208,9 @@ def test_an_untagged_name_after_a_title_is_a_person(nlp, text, name):
 def test_a_portfolio_after_a_title_is_no_person(nlp):
     index = resolve(nlp, "The Deputy Minister of Foreign Affairs said the talks would resume.")
     assert not [a for a in index.actors if a.type == "person"]
+
+
+def test_a_plural_movement_name_is_a_group(nlp):
+    index = resolve(nlp, "A truce was reached between the government and the Zapatistas. The Maoists left.")
+    assert by_name(index, "Maoists").type == "group"
+    assert index.lookup("Syrians") is None

@@ -221,7 +221,12 @@ def _forms(actor: Actor) -> list[str]:
 
 
 def _short_for(name: str, forms: list[str]) -> bool:
-    return any(short_form_of(name, f) for f in forms)
+    """A proper name shortening another ('armed groups' is a description, not a short name)."""
+    return _proper(name) and any(_proper(f) and short_form_of(name, f) for f in forms)
+
+
+def _proper(name: str) -> bool:
+    return all(w[:1].isupper() for w in name.split() if w.lower() not in ("of", "and", "for", "the", "in"))
 
 
 def _shortens(cand: Candidate, named: list[Candidate]) -> bool:

@@ -17,6 +17,7 @@ from typing import Any
 from ..lexicon import load as load_lexicon
 from . import gazetteer as gaz
 
+_PORTFOLIO = ("of", "for")  # "Minister of ...", "Minister for ...": the words after are the portfolio
 _OPEN_LABELS = ("", "FAC", "GPE", "LOC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW")
 
 
@@ -34,11 +35,12 @@ def role_people(doc: Any) -> list[tuple[int, int]]:
         if span is None:
             continue
         start, end = span
-        titled = start > 0 and _titled(doc[start - 1])
-        if titled and doc[start - 1].lower_ == "of":
-            if end - start < 3:
-                continue  # "the Minister of Foreign Affairs": the portfolio, no name
-            start += 1  # "the Minister of Agriculture Stanko Veleski": the first word is the portfolio
+        prev = doc[start - 1] if start > 0 else None
+        titled = prev is not None and _titled(prev)
+        if titled and prev.lower_ in _PORTFOLIO and end - start < 3:
+            continue  # "the Minister of Foreign Affairs": the portfolio, no name
+        if prev is not None and end - start == 3 and (prev.lower_ in _PORTFOLIO or prev.is_title):
+            start += 1  # "Minister of Agriculture Stanko Veleski", "... Transport Management Ramesh Lekhak"
         if titled or _has_role(tok):
             out.append((start, end))
     return out
