@@ -214,3 +214,9 @@ def test_a_plural_movement_name_is_a_group(nlp):
     index = resolve(nlp, "A truce was reached between the government and the Zapatistas. The Maoists left.")
     assert by_name(index, "Maoists").type == "group"
     assert index.lookup("Syrians") is None
+
+
+def test_a_known_officials_delegation_speaks_for_the_state(nlp):
+    index = resolve(nlp, "Talks opened between Nyusi's delegation and the rebels on Monday.")
+    delegation = by_name(index, "Nyusi's delegation")
+    assert delegation.country == "MOZ" and delegation.key == "MOZ:delegation"

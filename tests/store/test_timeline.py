@@ -70,6 +70,8 @@ def test_attendance_is_not_undone_by_an_earlier_refusal_told_later():
     ("UKR:side", "UKR"),
     ("VEN:government delegation", "VEN_GOV"),
     ("VEN:opposition delegation", "VEN:opposition"),
+    ("VEN:opposition groups", "VEN:opposition"),
+    ("VEN:main opposition group", "VEN:main opposition group"),  # singles one out: ranked, not the whole
     ("SYR:delegations", "SYR:delegations"),  # both sides: a collective, left alone
     ("RUS", "RUS"),
 ])

@@ -247,7 +247,7 @@ def _description_spans(doc: Any) -> list[Candidate]:
                 end = c.right_edge.i + 1
         words = {t.lower_ for t in doc[start : tok.i]}
         typ, sector = _modified_type(doc[start : tok.i], mods, typ, sector)
-        country = country_in(doc, start, tok.i)
+        country = country_in(doc, start, tok.i) or _official_owner(doc, start, tok.i)
         specific = bool(words - DETS) or country is not None
         named = _coordinated_names(doc, tok)
         if named:
@@ -330,6 +330,14 @@ def _coordinated_demonyms(doc: Any, head: Any, start: int) -> list[tuple[Any, st
         found = [(t, shared[1], f"{t.text} {shared[0].text}") for t, _, _ in found]
     linked = any(t.dep_ == "conj" for t, _, _ in found)
     return found if len(found) > 1 and linked else []
+
+
+def _official_owner(doc: Any, start: int, end: int) -> str | None:
+    """"Assad's delegation": a known state official's delegation, team or envoys speak for the state."""
+    owner = next((t for t in doc[start:end] if t.dep_ == "poss"), None)
+    entry = gaz.load().lookup(APOS.sub("", owner.text)) if owner is not None else None
+    official = entry is not None and entry.type == "person" and (entry.cameo or "").endswith("GOV")
+    return entry.country if official else None
 
 
 def country_in(doc: Any, start: int, end: int) -> str | None:
