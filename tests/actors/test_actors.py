@@ -220,3 +220,8 @@ def test_a_known_officials_delegation_speaks_for_the_state(nlp):
     index = resolve(nlp, "Talks opened between Nyusi's delegation and the rebels on Monday.")
     delegation = by_name(index, "Nyusi's delegation")
     assert delegation.country == "MOZ" and delegation.key == "MOZ:delegation"
+
+
+def test_a_bare_government_is_not_an_unnamed_group_of_officials(nlp):
+    index = resolve(nlp, "Officials said the talks would go ahead. The government agreed to attend.")
+    assert by_name(index, "government") is not by_name(index, "Officials")

@@ -249,8 +249,9 @@ def _place_reference(index: ActorIndex, doc: Any, cand: Candidate) -> None:
     start, end = doc[cand.start].idx, doc[cand.end - 1].idx + len(doc[cand.end - 1])
     head = doc[cand.end - 1].lower_
     same = [a for a in index.actors if a.type == cand.type and name_key(a.name).endswith(head)]
-    if not same and cand.type in ("government", "opposition"):
-        same = [a for a in index.actors if a.type == cand.type]
+    if not same and cand.type in ("government", "opposition"):  # a named one: "officials" is no government
+        heads = load_lexicon("actors")["collective_heads"]
+        same = [a for a in index.actors if a.type == cand.type and (a.key or _named(a.name, heads))]
     if same:
         named = [
             a
@@ -260,6 +261,11 @@ def _place_reference(index: ActorIndex, doc: Any, cand: Candidate) -> None:
         index.attach(_nearest(named or same, start), start, end)
     elif head not in load_lexicon("actors")["generic_heads"]:
         index.add(cand.name, cand.type, start, end, cameo=cand.cameo)
+
+
+def _named(name: str, heads: Any) -> bool:
+    """A proper name, not a capitalised description ("Officials said")."""
+    return name[:1].isupper() and name.lower() not in heads
 
 
 def _nearest(actors: list[Actor], pos: int) -> Actor:
