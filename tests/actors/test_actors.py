@@ -225,3 +225,9 @@ def test_a_known_officials_delegation_speaks_for_the_state(nlp):
 def test_a_bare_government_is_not_an_unnamed_group_of_officials(nlp):
     index = resolve(nlp, "Officials said the talks would go ahead. The government agreed to attend.")
     assert by_name(index, "government") is not by_name(index, "Officials")
+
+
+def test_a_known_officer_after_a_bodys_head_word_is_split_from_it(nlp):
+    index = resolve(nlp, "The delegation will be led by the head of the National Assembly Jorge Rodriguez.")
+    officer = by_name(index, "Jorge Rodriguez")
+    assert officer.type == "person" and officer.key == "P_JORGE_RODRIGUEZ"

@@ -14,15 +14,13 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from spacy.tokens import Span
-
 from .. import nlp
 from ..lexicon import load as load_lexicon
 from . import gazetteer as gaz
 from .capitals import capital_names
 from .datelines import datelines
 from .names import surname_of
-from .people import role_people
+from .people import joined_people, role_people
 from .tails import person_tail
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
@@ -103,7 +101,7 @@ def _entity_spans(doc: Any) -> list[Candidate]:
     g = gaz.load()
     stop = set(load_lexicon("actors")["not_actors"])
     out = []
-    ents = _joined_people(doc)
+    ents = joined_people(doc)
     people = [e.text for e in ents if e.label_ == "PERSON"]
     for ent in ents:
         if ent.label_ not in ENTITY_LABELS or ent.root.lower_ in stop:
@@ -121,10 +119,16 @@ def _entity_spans(doc: Any) -> list[Candidate]:
         elif ent.label_ == "ORG" and g.place(text) is None:  # "Montreux" tagged ORG: a place
             cut = person_tail(doc, start, end)  # "the National Assembly Jorge Rodriguez": body, officer
             out.append(_org_candidate(doc, start, cut))
-            out += [Candidate(cut, end, doc[cut:end].text, "person")] if cut < end else []
+            out += [_officer(doc, cut, end)] if cut < end else []
         elif ent.label_ == "NORP" and _followers(doc[start:end]):
             out.append(Candidate(start, end, text, "group"))
     return out
+
+
+def _officer(doc: Any, start: int, end: int) -> Candidate:
+    """The person named after a body's head word, as the gazetteer knows them if it does."""
+    known = gaz.load().lookup(doc[start:end].text)
+    return _from_entry(known, start, end) if known else Candidate(start, end, doc[start:end].text, "person")
 
 
 def _followers(span: Any) -> bool:
@@ -135,19 +139,6 @@ def _followers(span: Any) -> bool:
         and root.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos")
         and gaz.load().demonym(root.text) is None
     )
-
-
-def _joined_people(doc: Any) -> list[Any]:
-    """The entities, with a person name the tagger cut in two joined again: 'Kim Kye' + 'Gwan'
-    (adjacent PERSON entities with nothing between them are one name)."""
-    out: list[Any] = []
-    for ent in doc.ents:
-        prev = out[-1] if out else None
-        if prev is not None and ent.label_ == prev.label_ == "PERSON" and prev.end == ent.start:
-            out[-1] = Span(doc, prev.start, ent.end, label="PERSON")
-        else:
-            out.append(ent)
-    return out
 
 
 def _agent_demonyms(doc: Any) -> list[Candidate]:

@@ -14,6 +14,8 @@ from __future__ import annotations
 import functools
 from typing import Any
 
+from spacy.tokens import Span
+
 from ..lexicon import load as load_lexicon
 from . import gazetteer as gaz
 
@@ -109,3 +111,16 @@ def _has_role(head: Any) -> bool:
         if child.dep_ == "conj" and child.ent_type_ == "PERSON":
             return True  # "X, Diva Guzman and ..."
     return head.dep_ in ("conj", "appos") and head.head.ent_type_ == "PERSON"
+
+
+def joined_people(doc: Any) -> list[Any]:
+    """The entities, with a person name the tagger cut in two joined again: 'Kim Kye' + 'Gwan'
+    (adjacent PERSON entities with nothing between them are one name)."""
+    out: list[Any] = []
+    for ent in doc.ents:
+        prev = out[-1] if out else None
+        if prev is not None and ent.label_ == prev.label_ == "PERSON" and prev.end == ent.start:
+            out[-1] = Span(doc, prev.start, ent.end, label="PERSON")
+        else:
+            out.append(ent)
+    return out
