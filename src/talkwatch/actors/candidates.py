@@ -20,7 +20,7 @@ from . import gazetteer as gaz
 from .capitals import capital_names
 from .datelines import datelines
 from .names import surname_of
-from .people import joined_people, role_people
+from .people import followers, joined_people, role_people
 from .tails import person_tail
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
@@ -120,8 +120,9 @@ def _entity_spans(doc: Any) -> list[Candidate]:
             cut = person_tail(doc, start, end)  # "the National Assembly Jorge Rodriguez": body, officer
             out.append(_org_candidate(doc, start, cut))
             out += [_officer(doc, cut, end)] if cut < end else []
-        elif ent.label_ == "NORP" and _followers(doc[start:end]):
-            out.append(Candidate(start, end, text, "group"))
+        elif ent.label_ == "NORP" and followers(doc[start:end]):
+            typ = load_lexicon("actors")["collective_heads"].get(ent.root.lower_, ["group"])[0]
+            out.append(Candidate(start, end, text, typ))
     return out
 
 
@@ -129,16 +130,6 @@ def _officer(doc: Any, start: int, end: int) -> Candidate:
     """The person named after a body's head word, as the gazetteer knows them if it does."""
     known = gaz.load().lookup(doc[start:end].text)
     return _from_entry(known, start, end) if known else Candidate(start, end, doc[start:end].text, "person")
-
-
-def _followers(span: Any) -> bool:
-    """'the Maoists', 'the Zapatistas': a plural NORP noun as an argument names a movement (no state's)."""
-    root = span.root
-    return (
-        root.tag_ in ("NNPS", "NNS")
-        and root.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos")
-        and gaz.load().demonym(root.text) is None
-    )
 
 
 def _agent_demonyms(doc: Any) -> list[Candidate]:
@@ -231,7 +222,7 @@ def _description_spans(doc: Any) -> list[Candidate]:
             if c.dep_
             in ("det", "amod", "compound", "nummod", "poss", "quantmod", "advmod", "nmod", "npadvmod")
         ]
-        start = min([tok.i] + [c.left_edge.i for c in left])
+        start = _prefixed(doc, min([tok.i] + [c.left_edge.i for c in left]))
         end = tok.i + 1
         for c in tok.rights:  # "a source close to the government"
             if c.dep_ == "amod" and c.i == end:
@@ -277,6 +268,13 @@ def _description_spans(doc: Any) -> list[Candidate]:
         cand.bare = bare
         out.append(cand)
     return out
+
+
+def _prefixed(doc: Any, start: int) -> int:
+    """'the Chadian co-mediators': a hyphenated prefix and its modifiers belong to the head."""
+    while start > 1 and doc[start - 1].text == "-" and doc[start - 2].text_with_ws.isalpha():
+        start = min(doc[start - 2].left_edge.i, start - 2)
+    return start
 
 
 def _modified_type(

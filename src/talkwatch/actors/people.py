@@ -6,7 +6,8 @@ Torrealba, Diva Guzman"). Two or three capitalised words the gazetteer does not
 know, headed by a proper noun, are a person when a role says so: a title
 modifies or directly precedes the name ("lawmakers X", "the Minister of
 Energy X") or stands in apposition to it ("X, former envoy of ..."), or the
-name is coordinated with a tagged person.
+name is coordinated with a tagged person. Also: a plural nationality-like
+noun names a movement's followers ("the Maoists").
 """
 
 from __future__ import annotations
@@ -124,3 +125,13 @@ def joined_people(doc: Any) -> list[Any]:
         else:
             out.append(ent)
     return out
+
+
+def followers(span: Any) -> bool:
+    """'the Maoists', 'the Zapatistas': a plural NORP noun as an argument names a movement (no state's)."""
+    root = span.root
+    return (
+        root.tag_ in ("NNPS", "NNS")
+        and root.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos")
+        and gaz.load().demonym(root.text) is None
+    )
