@@ -123,3 +123,10 @@ def test_recalled_talks_under_way_stay_in_the_history():
     assert [(e["status"], e["background"]) for e in events] == [
         ("scheduled", False), ("ongoing", True), ("held", False),
     ]
+
+
+def test_a_state_named_by_its_demonym_is_the_state():
+    from talkwatch.store import keys
+
+    assert keys.actor_key({"name": "Ukrainian", "type": "state", "country": "UKR"}) == "k:UKR"
+    assert keys.actor_key({"name": "Ukrainian", "type": "group"}) == "n:ukrainian"  # a person or people

@@ -76,6 +76,15 @@ def gazetteer_key(name: str | None) -> str | None:
     return entry.key if entry is not None and _plain(entry.name) == plain else None
 
 
+@functools.lru_cache(maxsize=65536)  # a pure function of the name and type
+def demonym_key(name: str | None, type_: str | None) -> str | None:
+    """The state key of a state actor named by its demonym alone ("Ukrainian", "the Russians")."""
+    if type_ != "state" or not name or len(_plain(name).split()) != 1:
+        return None
+    entry = _gazetteer().demonym(_plain(name).title())
+    return entry.key if entry is not None and entry.type == "state" else None
+
+
 @functools.cache
 def _state_words() -> tuple[str, ...]:
     return tuple(sorted(_data().get("state", ()), key=lambda w: (-len(w), w)))
