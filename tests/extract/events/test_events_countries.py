@@ -143,3 +143,8 @@ def test_a_state_the_act_is_addressed_to_does_not_place_its_author() -> None:
     assert home.sentence_countries(doc[:]) == []
     doc = nlp.load()("The Unity Front said it would withdraw unless Iranian fighters left.")
     assert home.sentence_countries(doc[:]) == ["IRN"]
+
+
+def test_several_states_take_no_home_country() -> None:
+    source = first_source("Ten additional countries rejected the Syrian plan on Monday.")
+    assert source.get("name") == "Ten additional countries" and source.get("country") in (None, "")
