@@ -189,3 +189,71 @@ def test_the_countrys_description_is_named_without_the_anaphoric_owner(nlp):
 def test_an_untagged_name_next_to_a_title_is_a_person(nlp, text, name):
     index = resolve(nlp, text)
     assert by_name(index, name).type == "person", [(a.name, a.type) for a in index.actors]
+
+
+def test_short_forms_join_the_long_name_whichever_comes_first(nlp):
+    index = resolve(
+        nlp,
+        "Democratic Unity Front says it will boycott the talks. Shortly afterwards, the Democratic Front "
+        "for Unity and National Renewal said it would withdraw from the conference. The Democratic Front "
+        "met in Lagos on Sunday.",
+    )
+    front = by_name(index, "Democratic Front for Unity and National Renewal")
+    assert by_name(index, "Democratic Unity Front") is front
+    assert by_name(index, "Democratic Front") is front
+
+
+def test_a_short_form_of_two_names_joins_neither(nlp):
+    index = resolve(
+        nlp,
+        "The People's Democratic Party of Kaweri and the Democratic Party of Tarnia Workers met. "
+        "The Democratic Party said it would attend.",
+    )
+    short = by_name(index, "Democratic Party")
+    assert short.name == "Democratic Party"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The delegation includes the Deputy Minister of Energy Dalibor Vrenko.", "Dalibor Vrenko"),
+        ("The delegation also included the Deputy Minister of Agriculture Stanko Veleski.", "Stanko Veleski"),
+    ],
+)
+def test_an_untagged_name_after_a_title_is_a_person(nlp, text, name):
+    actor = by_name(resolve(nlp, text), name)
+    assert actor.type == "person" and actor.name == name
+
+
+def test_a_portfolio_after_a_title_is_no_person(nlp):
+    index = resolve(nlp, "The Deputy Minister of Foreign Affairs said the talks would resume.")
+    assert not [a for a in index.actors if a.type == "person"]
+
+
+def test_a_plural_movement_name_is_a_group(nlp):
+    index = resolve(nlp, "A truce was reached between the government and the Zapatistas. The Maoists left.")
+    assert by_name(index, "Maoists").type == "armed_group"  # its head word is a known armed group noun
+    assert by_name(index, "Zapatistas").type in ("group", "organization")
+    assert index.lookup("Syrians") is None
+
+
+def test_a_known_officials_delegation_speaks_for_the_state(nlp):
+    index = resolve(nlp, "Talks opened between Nyusi's delegation and the rebels on Monday.")
+    delegation = by_name(index, "Nyusi's delegation")
+    assert delegation.country == "MOZ" and delegation.key == "MOZ:delegation"
+
+
+def test_a_bare_government_is_not_an_unnamed_group_of_officials(nlp):
+    index = resolve(nlp, "Officials said the talks would go ahead. The government agreed to attend.")
+    assert by_name(index, "government") is not by_name(index, "Officials")
+
+
+def test_a_known_officer_after_a_bodys_head_word_is_split_from_it(nlp):
+    index = resolve(nlp, "The delegation will be led by the head of the National Assembly Jorge Rodriguez.")
+    officer = by_name(index, "Jorge Rodriguez")
+    assert officer.type == "person" and officer.key == "P_JORGE_RODRIGUEZ"
+
+
+def test_a_hyphenated_prefix_keeps_the_demonym_of_its_head(nlp):
+    actor = by_name(resolve(nlp, "The Kenyan co-mediators missed their flights."), "Kenyan co-mediators")
+    assert actor.country == "KEN"

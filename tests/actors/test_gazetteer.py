@@ -235,3 +235,11 @@ def test_bad_place_and_ambiguity_data(monkeypatch):
     with pytest.raises(SchemaError, match="ambiguous.yaml"):
         _load_with(monkeypatch, {"ambiguous.yaml": [{"form": "X", "keys": ["SYR", "IRQ"],
                                                       "prefer": "IRN"}]})
+
+
+def test_a_long_official_name_translated_differently_finds_its_entry(gz):
+    # prepositions and derived forms differ between outlets; four content words or more still match
+    entry = gz.lookup("National Coalition of Syrian Revolution and Opposition Forces")
+    assert entry is not None and entry.key == "SYR_COALITION"
+    assert gz.official_name("Coalition of National Forces") is None  # too short to be evidence
+    assert gz.official_name("national coalition of syrian revolution and opposition forces") is None

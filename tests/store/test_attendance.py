@@ -154,3 +154,38 @@ def test_of_several_named_oppositions_a_bare_description_is_the_country_s_opposi
              akey="k:KWR:opposition", country="KWR"),
     ]
     assert _final(rows) == {"opp": "attended", "front": "will_attend"}
+
+
+def test_a_ranked_description_is_its_country_s_named_actor_of_that_part():
+    rows = [
+        _row(1, "front", "Kaweri Liberation Front", "opposition", "will_attend", "2031-05-01",
+             akey="k:KWR_FRONT", country="KWR"),
+        _row(2, "bloc", "Tarnian Civic Bloc", "opposition", "declined", "2031-05-01",
+             akey="k:TRN_BLOC", country="TRN"),
+        _row(3, "desc", "a top Kaweri opposition group", "opposition", "attended", "2031-05-03",
+             akey="k:KWR:top opposition group", country="KWR"),
+    ]
+    assert _final(rows) == {"front": "attended", "bloc": "declined"}
+    assert identity.ranked_part("k:KWR:main opposition group") == ("opposition", "KWR")
+    assert identity.ranked_part("k:KWR:opposition") is None  # not singled out: an actor of its own
+
+
+def test_a_generic_description_placed_in_a_country_is_that_country_s_actor():
+    rows = [
+        _row(1, "front", "Kaweri Liberation Front", "opposition", "will_attend", "2031-05-01",
+             akey="k:KWR_FRONT", country="KWR"),
+        _row(2, "bloc", "Tarnian Civic Bloc", "opposition", "declined", "2031-05-01",
+             akey="k:TRN_BLOC", country="TRN"),
+        _row(3, "desc", "several opposition parties", "opposition", "attended", "2031-05-03", country="TRN"),
+    ]
+    assert _final(rows) == {"front": "will_attend", "bloc": "attended"}
+
+
+def test_given_names_transliterated_with_other_vowels_are_one_person():
+    rows = [
+        _row(1, "p1", "Aleksandar Morin", "person", "will_attend", "2031-05-01"),
+        _row(2, "p2", "Alexander Morin", "person", "attended", "2031-05-03"),
+        _row(3, "p3", "Marta Morin", "person", "declined", "2031-05-03"),
+        _row(4, "p4", "Marco Morin", "person", "attended", "2031-05-03"),
+    ]
+    assert _final(rows) == {"p1": "attended", "p3": "declined", "p4": "attended"}

@@ -70,6 +70,8 @@ def test_attendance_is_not_undone_by_an_earlier_refusal_told_later():
     ("UKR:side", "UKR"),
     ("VEN:government delegation", "VEN_GOV"),
     ("VEN:opposition delegation", "VEN:opposition"),
+    ("VEN:opposition groups", "VEN:opposition"),
+    ("VEN:main opposition group", "VEN:main opposition group"),  # singles one out: ranked, not the whole
     ("SYR:delegations", "SYR:delegations"),  # both sides: a collective, left alone
     ("RUS", "RUS"),
 ])
@@ -121,3 +123,10 @@ def test_recalled_talks_under_way_stay_in_the_history():
     assert [(e["status"], e["background"]) for e in events] == [
         ("scheduled", False), ("ongoing", True), ("held", False),
     ]
+
+
+def test_a_state_named_by_its_demonym_is_the_state():
+    from talkwatch.store import keys
+
+    assert keys.actor_key({"name": "Ukrainian", "type": "state", "country": "UKR"}) == "k:UKR"
+    assert keys.actor_key({"name": "Ukrainian", "type": "group"}) == "n:ukrainian"  # a person or people

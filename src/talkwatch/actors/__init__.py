@@ -21,7 +21,7 @@ from ..lexicon import load as load_lexicon
 from ..model import Actor, Article
 from . import gazetteer as gaz
 from .candidates import APOS, DETS, Candidate, country_in, find
-from .names import acronym, name_key, surname_of
+from .names import acronym, name_key, short_form_of, surname_of
 
 
 @dataclass(frozen=True)
@@ -133,7 +133,7 @@ def resolve(doc: Any, article: Article | None = None) -> ActorIndex:
     index = ActorIndex(doc.text)
     candidates = find(doc)
     named = [c for c in candidates if not c.bare]
-    for cand in sorted(named, key=lambda c: (c.type != "person", c.start)):
+    for cand in sorted(named, key=lambda c: (c.type != "person", _shortens(c, named), c.start)):
         _place(index, doc, cand)
         acronym = _spelled_out(doc, cand)
         actor = index.at(*_chars(doc, cand)) if acronym is not None else None
@@ -205,7 +205,43 @@ def _same_as(index: ActorIndex, cand: Candidate) -> Actor | None:
             return actor
         if actor.type != "person" and acronym(actor.name) == cand.name:
             return actor
-    return None
+    if cand.type in _UNSHORTENED:
+        return None
+    longer = [a for a in index.actors if a.type not in _UNSHORTENED and _short_for(cand.name, _forms(a))]
+    return longer[0] if len(longer) == 1 else None
+
+
+_UNSHORTENED = ("person", "expert", "state")  # "X" is not "the supporters of X"; a state has one name
+
+
+def _forms(actor: Actor) -> list[str]:
+    """Every name an actor goes by here, with its gazetteer entry's."""
+    entry = gaz.load().by_key(actor.key) if actor.key else None
+    return [actor.name, *actor.aliases, *(entry.forms() if entry else ())]
+
+
+def _short_for(name: str, forms: list[str]) -> bool:
+    """A proper name shortening another ('armed groups' is a description, not a short name)."""
+    return _proper(name) and any(_proper(f) and short_form_of(name, f) for f in forms)
+
+
+def _proper(name: str) -> bool:
+    return all(w[:1].isupper() for w in name.split() if w.lower() not in ("of", "and", "for", "the", "in"))
+
+
+def _shortens(cand: Candidate, named: list[Candidate]) -> bool:
+    """An unkeyed organisation named by part of another candidate's name ('the National Coalition'):
+    placed after the names, so that it joins the actor they make whichever comes first in the text."""
+    if cand.key is not None or cand.type in _UNSHORTENED:
+        return False
+    g = gaz.load()
+    for other in named:
+        if other is cand or other.type in _UNSHORTENED:
+            continue
+        entry = g.by_key(other.key) if other.key else None
+        if _short_for(cand.name, [other.name, *(entry.forms() if entry else ())]):
+            return True
+    return False
 
 
 def _place_reference(index: ActorIndex, doc: Any, cand: Candidate) -> None:
@@ -213,8 +249,9 @@ def _place_reference(index: ActorIndex, doc: Any, cand: Candidate) -> None:
     start, end = doc[cand.start].idx, doc[cand.end - 1].idx + len(doc[cand.end - 1])
     head = doc[cand.end - 1].lower_
     same = [a for a in index.actors if a.type == cand.type and name_key(a.name).endswith(head)]
-    if not same and cand.type in ("government", "opposition"):
-        same = [a for a in index.actors if a.type == cand.type]
+    if not same and cand.type in ("government", "opposition"):  # a named one: "officials" is no government
+        heads = load_lexicon("actors")["collective_heads"]
+        same = [a for a in index.actors if a.type == cand.type and (a.key or _named(a.name, heads))]
     if same:
         named = [
             a
@@ -224,6 +261,11 @@ def _place_reference(index: ActorIndex, doc: Any, cand: Candidate) -> None:
         index.attach(_nearest(named or same, start), start, end)
     elif head not in load_lexicon("actors")["generic_heads"]:
         index.add(cand.name, cand.type, start, end, cameo=cand.cameo)
+
+
+def _named(name: str, heads: Any) -> bool:
+    """A proper name, not a capitalised description ("Officials said")."""
+    return name[:1].isupper() and name.lower() not in heads
 
 
 def _nearest(actors: list[Actor], pos: int) -> Actor:

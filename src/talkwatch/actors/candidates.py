@@ -12,14 +12,13 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from spacy.tokens import Span
-
 from .. import nlp
 from ..lexicon import load as load_lexicon
 from . import gazetteer as gaz
-from . import titled
-from .datelines import datelines, opens_dateline
+from .capitals import capital_names
+from .datelines import datelines
 from .names import surname_of
+from .people import followers, joined_people, role_people
 from .tails import person_tail
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
@@ -31,9 +30,10 @@ APOS = re.compile(r"[’']s$")
 def find(doc: Any) -> list[Candidate]:
     """Every candidate after the dateline: names first, then descriptions around them."""
     skips = datelines(doc)
-    names = _agent_demonyms(doc) + _gazetteer_spans(doc) + _entity_spans(doc) + _acronym_spans(doc)
-    people = [Candidate(a, b, doc[a:b].text, "person") for a, b in titled.names(doc)]
-    candidates = _select(names + people, _description_spans(doc))
+    candidates = _select(
+        _agent_demonyms(doc) + _gazetteer_spans(doc) + _entity_spans(doc) + _names(doc),
+        _description_spans(doc),
+    )
     return [c for c in candidates if not any(a <= c.start < b for a, b in skips)]
 
 
@@ -99,7 +99,7 @@ def _entity_spans(doc: Any) -> list[Candidate]:
     g = gaz.load()
     stop = set(load_lexicon("actors")["not_actors"])
     out = []
-    ents = _joined_people(doc)
+    ents = joined_people(doc)
     people = [e.text for e in ents if e.label_ == "PERSON"]
     for ent in ents:
         if ent.label_ not in ENTITY_LABELS or ent.root.lower_ in stop:
@@ -114,24 +114,20 @@ def _entity_spans(doc: Any) -> list[Candidate]:
                 out.append(_from_entry(entry, start, end))
         elif ent.label_ == "PERSON" or any(surname_of(p, text) for p in people):
             out.append(Candidate(start, end, text, "person"))
-        elif ent.label_ == "ORG":
+        elif ent.label_ == "ORG" and g.place(text) is None:  # "Montreux" tagged ORG: a place
             cut = person_tail(doc, start, end)  # "the National Assembly Jorge Rodriguez": body, officer
             out.append(_org_candidate(doc, start, cut))
-            out += [Candidate(cut, end, doc[cut:end].text, "person")] if cut < end else []
+            out += [_officer(doc, cut, end)] if cut < end else []
+        elif ent.label_ == "NORP" and followers(doc[start:end]):
+            typ = load_lexicon("actors")["collective_heads"].get(ent.root.lower_, ["group"])[0]
+            out.append(Candidate(start, end, text, typ))
     return out
 
 
-def _joined_people(doc: Any) -> list[Any]:
-    """The entities, with a person name the tagger cut in two joined again: 'Kim Kye' + 'Gwan'
-    (adjacent PERSON entities with nothing between them are one name)."""
-    out: list[Any] = []
-    for ent in doc.ents:
-        prev = out[-1] if out else None
-        if prev is not None and ent.label_ == prev.label_ == "PERSON" and prev.end == ent.start:
-            out[-1] = Span(doc, prev.start, ent.end, label="PERSON")
-        else:
-            out.append(ent)
-    return out
+def _officer(doc: Any, start: int, end: int) -> Candidate:
+    """The person named after a body's head word, as the gazetteer knows them if it does."""
+    known = gaz.load().lookup(doc[start:end].text)
+    return _from_entry(known, start, end) if known else Candidate(start, end, doc[start:end].text, "person")
 
 
 def _agent_demonyms(doc: Any) -> list[Candidate]:
@@ -149,23 +145,10 @@ def _agent_demonyms(doc: Any) -> list[Candidate]:
     return out
 
 
-def _acronym_spans(doc: Any) -> list[Candidate]:
-    """Unknown all-capital names acting as subjects or objects ('the ELN said') are organisations."""
-    g = gaz.load()
-    out = []
-    for tok in doc:
-        if (
-            tok.pos_ == "PROPN"
-            and tok.is_upper
-            and 2 <= len(tok.text) <= 6
-            and tok.is_alpha
-            and not tok.ent_type_
-            and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "poss")
-            and not opens_dateline(tok)
-            and g.place(tok.text.title()) is None
-        ):
-            out.append(Candidate(tok.i, tok.i + 1, tok.text, "organization"))
-    return out
+def _names(doc: Any) -> list[Candidate]:
+    """Names no entity gives: persons by the role around them, organisations written in capitals."""
+    people = [Candidate(s, e, doc[s:e].text, "person") for s, e in role_people(doc)]
+    return people + [Candidate(s, e, doc[s:e].text, "organization") for s, e in capital_names(doc)]
 
 
 def _org_candidate(doc: Any, start: int, end: int) -> Candidate:
@@ -237,14 +220,14 @@ def _description_spans(doc: Any) -> list[Candidate]:
             if c.dep_
             in ("det", "amod", "compound", "nummod", "poss", "quantmod", "advmod", "nmod", "npadvmod")
         ]
-        start = min([tok.i] + [c.left_edge.i for c in left])
+        start = _prefixed(doc, min([tok.i] + [c.left_edge.i for c in left]))
         end = tok.i + 1
         for c in tok.rights:  # "a source close to the government"
             if c.dep_ == "amod" and c.i == end:
                 end = c.right_edge.i + 1
         words = {t.lower_ for t in doc[start : tok.i]}
         typ, sector = _modified_type(doc[start : tok.i], mods, typ, sector)
-        country = country_in(doc, start, tok.i)
+        country = country_in(doc, start, tok.i) or _official_owner(doc, start, tok.i)
         specific = bool(words - DETS) or country is not None
         named = _coordinated_names(doc, tok)
         if named:
@@ -254,7 +237,7 @@ def _description_spans(doc: Any) -> list[Candidate]:
             tok.lower_ in generic
             and not (words & set(mods))
             and country is None
-            and not _poss(doc, start, tok.i)
+            and not any(t.dep_ == "poss" for t in doc[start : tok.i])
         ):
             continue
         if words & POSS_PRONOUNS and tok.lower_ in generic:
@@ -283,6 +266,13 @@ def _description_spans(doc: Any) -> list[Candidate]:
         cand.bare = bare
         out.append(cand)
     return out
+
+
+def _prefixed(doc: Any, start: int) -> int:
+    """'the Chadian co-mediators': a hyphenated prefix and its modifiers belong to the head."""
+    while start > 1 and doc[start - 1].text == "-" and doc[start - 2].text_with_ws.isalpha():
+        start = min(doc[start - 2].left_edge.i, start - 2)
+    return start
 
 
 def _modified_type(
@@ -329,8 +319,12 @@ def _coordinated_demonyms(doc: Any, head: Any, start: int) -> list[tuple[Any, st
     return found if len(found) > 1 and linked else []
 
 
-def _poss(doc: Any, start: int, head: int) -> bool:
-    return any(t.dep_ == "poss" for t in doc[start:head])
+def _official_owner(doc: Any, start: int, end: int) -> str | None:
+    """"Assad's delegation": a known state official's delegation, team or envoys speak for the state."""
+    owner = next((t for t in doc[start:end] if t.dep_ == "poss"), None)
+    entry = gaz.load().lookup(APOS.sub("", owner.text)) if owner is not None else None
+    official = entry is not None and entry.type == "person" and (entry.cameo or "").endswith("GOV")
+    return entry.country if official else None
 
 
 def country_in(doc: Any, start: int, end: int) -> str | None:

@@ -42,3 +42,18 @@ def acronym(name: str) -> str:
     """Initials of the capitalized words: 'High Negotiations Committee' -> 'HNC'."""
     words = [w for w in re.split(r"[\s\-]+", name) if w[:1].isupper()]
     return "".join(w[0] for w in words) if len(words) >= 2 else ""
+
+
+_FILLER = {"of", "and", "for", "the", "in", "on", "to"}
+
+
+def content_words(name: str) -> frozenset[str]:
+    """The words of a name that carry identity (no 'of', 'and', 'the')."""
+    return frozenset(w for w in name_key(name.replace("-", " ")).split() if w not in _FILLER)
+
+
+def short_form_of(short: str, full: str) -> bool:
+    """'National Coalition', 'Opposition National Coalition' shorten 'National Coalition of Syrian
+    Revolution and Opposition Forces': two content words or more, all of them in the longer name."""
+    words = content_words(short)
+    return len(words) >= 2 and words < content_words(full)

@@ -182,13 +182,20 @@ def _generic_targets(parts: list[dict[str, Any]]) -> dict[str, str]:
     named: dict[str, set[str]] = {}
     generic: dict[str, str] = {}
     by_key: dict[str, str] = {}
+    ranked: dict[str, str] = {}  # a description's country: "Syria's main opposition group" -> SYR
+    country: dict[str, str | None] = {}
     for p in parts:
         aid, akey = p.get("actor_id"), p.get("akey") or ""
         if not aid or not p.get("a_type") or p.get("via"):  # a description stands for a reported party
             continue
-        part = None
+        part, rank = None, identity.ranked_part(akey)
+        country[aid] = p.get("a_country")
         if akey.startswith("n:"):
-            part = identity.generic_type(p.get("a_name"), None, p.get("a_country"))
+            part = identity.generic_type(p.get("a_name"), None, None)
+            if part and p.get("a_country"):
+                ranked[aid] = p["a_country"]  # "several opposition parties" placed in Venezuela: its own
+        elif rank is not None:
+            part, ranked[aid] = rank
         if part:
             generic[aid] = part
         elif not identity.is_collective(p.get("a_name"), akey):
@@ -204,6 +211,8 @@ def _generic_targets(parts: list[dict[str, Any]]) -> dict[str, str]:
     key_of = {aid: akey for akey, aid in by_key.items()}
     for aid, part in sorted(generic.items()):
         targets = named.get(part, set()) - set(out)
+        if aid in ranked:
+            targets = {t for t in targets if country.get(t) == ranked[aid]}
         if len(targets) > 1:  # an apposition: named beside it wherever it is said
             apposed = {t for t in targets if said[aid] <= said[t]}
             targets = apposed or {t for t in targets if _country_part(key_of.get(t, ""), part)}

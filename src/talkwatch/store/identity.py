@@ -76,6 +76,15 @@ def gazetteer_key(name: str | None) -> str | None:
     return entry.key if entry is not None and _plain(entry.name) == plain else None
 
 
+@functools.lru_cache(maxsize=65536)  # a pure function of the name and type
+def demonym_key(name: str | None, type_: str | None) -> str | None:
+    """The state key of a state actor named by its demonym alone ("Ukrainian", "the Russians")."""
+    if type_ != "state" or not name or len(_plain(name).split()) != 1:
+        return None
+    entry = _gazetteer().demonym(_plain(name).title())
+    return entry.key if entry is not None and entry.type == "state" else None
+
+
 @functools.cache
 def _state_words() -> tuple[str, ...]:
     return tuple(sorted(_data().get("state", ()), key=lambda w: (-len(w), w)))
@@ -128,6 +137,25 @@ def generic_type(name: str | None, key: str | None, country: str | None) -> str 
     words = _description_tail(name)
     names = _generic_names()
     return next((names[t] for n in range(len(words)) if (t := " ".join(words[n:])) in names), None)
+
+
+def ranked_part(akey: str) -> tuple[str, str] | None:
+    """(part, country) of a description singling out a country's foremost actor of a part.
+
+    "Syria's main opposition group", "a top Syrian opposition group" (keyed
+    ``CCC:<words>`` by the extractor): a rank word (``ranking``) and a generic
+    name. At a meeting it is that country's one named actor of the part; a
+    plain "Syrian opposition" is not ranked and stays an actor of its own.
+    """
+    country, sep, words = akey.removeprefix("k:").partition(":")
+    if not akey.startswith("k:") or not sep or not country.isupper():
+        return None
+    ranks = set(_data().get("ranking") or ())
+    plain = _plain(words).split()
+    if not plain or plain[0] not in ranks:
+        return None
+    part = _generic_names().get(" ".join(w for w in plain if w not in ranks))
+    return (part, country) if part else None
 
 
 def is_collective(name: str | None, akey: str) -> bool:
@@ -234,13 +262,21 @@ def spelling_key(name: str | None) -> str:
 
 
 def _one_name(a: str, b: str) -> bool:
-    """Folded full names of one person: same surname, one given name the other's start (Mikhail, Mikhailo)."""
+    """Folded full names of one person: same surname, one given name the other's start (Mikhail,
+    Mikhailo) or the same consonants (Aleksandar, Aleksander)."""
     wa, wb = a.split(), b.split()
     if a == b:
         return True
     if len(wa) < 2 or len(wb) < 2 or wa[-1] != wb[-1] or len(wa) != len(wb):
         return False
-    return all(x.startswith(y) or y.startswith(x) for x, y in zip(wa[:-1], wb[:-1], strict=True))
+    return all(x.startswith(y) or y.startswith(x) or _skeleton(x) == _skeleton(y)
+               for x, y in zip(wa[:-1], wb[:-1], strict=True))
+
+
+def _skeleton(word: str) -> str:
+    """A given name's consonants: transliterations differ in vowels (Aleksandar, Aleksander)."""
+    out = re.sub(r"[aeiou]", "", word)
+    return out if len(out) >= 3 else word
 
 
 def same_person(actors: list[tuple[str, str, str | None, str | None, str]]) -> dict[str, str]:

@@ -40,12 +40,14 @@ def short_hash(*parts: str, size: int = 12) -> str:
 
 def actor_key(actor: dict[str, Any]) -> str:
     """Gazetteer key when the extractor knew the actor (descriptions filed under the
-    actor they speak for; an unkeyed name that is an entry's own name is that entry),
+    actor they speak for; an unkeyed name that is an entry's own name is that entry, a state
+    named by its demonym that state),
     else the name: reports that type one name differently still name one actor
     (its type is resolved in ``merge``)."""
     if actor.get("key"):
         return f"k:{identity.canonical_key(actor['key'])}"
-    known = identity.gazetteer_key(actor.get("name"))
+    name = actor.get("name")
+    known = identity.gazetteer_key(name) or identity.demonym_key(name, actor.get("type"))
     if known:
         return f"k:{known}"
     return f"n:{identity.name_key(norm(actor.get('name')))}"

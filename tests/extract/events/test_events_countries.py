@@ -133,3 +133,18 @@ def test_a_foreign_minister_is_not_the_british_foreign_office() -> None:
     # the gazetteer once split "Foreign, Commonwealth and Development Office" into the alias "Foreign"
     digest = pipeline.run(make_article("Kenya's Foreign Minister criticized Uganda on Monday.", {}))
     assert all(a.get("country") != "GBR" for a in digest["actors"])
+
+
+def test_a_state_the_act_is_addressed_to_does_not_place_its_author() -> None:
+    # the only state is the one the invitation went to: the other side, not the group's home
+    from talkwatch import nlp
+
+    doc = nlp.load()("The Unity Front said it would leave unless the envoy withdrew his invitation to Iran.")
+    assert home.sentence_countries(doc[:]) == []
+    doc = nlp.load()("The Unity Front said it would withdraw unless Iranian fighters left.")
+    assert home.sentence_countries(doc[:]) == ["IRN"]
+
+
+def test_several_states_take_no_home_country() -> None:
+    source = first_source("Ten additional countries rejected the Syrian plan on Monday.")
+    assert source.get("name") == "Ten additional countries" and source.get("country") in (None, "")

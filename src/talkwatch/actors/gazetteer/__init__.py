@@ -22,7 +22,12 @@ hyphens read as spaces, a leading "the" ignored. Short all-capital aliases
 four letters or more ("Nato", "Farc"): the pronoun "us" and a sentence-initial
 "Who" or "Aim" never resolve. A possessive ("Syria's")
 is the caller's to strip: the gazetteer does not guess at suffixes, except
-that ``demonym`` accepts a plural ("Syrians").
+that ``demonym`` accepts a plural ("Syrians"), and that a long official name
+of an organisation (four content words or more) is also found by its words
+cut to their stems: outlets translate one name differently ("National
+Coalition of Syrian Revolution and Opposition Forces" / "... for Syrian
+Revolutionary and Opposition Forces"), and that many words matching is
+evidence enough (``official_name``).
 
 When one form names entries of different types ("Hamas" never does, but a
 state's name may also be a party's alias), ``lookup`` prefers an entry whose
@@ -72,6 +77,7 @@ class Gazetteer:
         self._demonyms: dict[str, list[Entry]] = {}
         self._demonym_acronyms: dict[str, list[Entry]] = {}
         self._capitals: dict[str, Entry] = {}
+        self._official: dict[tuple[str, ...], list[Entry]] = {}
         self._places = places
         self._ambiguous = ambiguous
         for e in entries:
@@ -87,6 +93,11 @@ class Gazetteer:
                 n = normalize(d)
                 index = self._demonym_acronyms if is_acronym(n) else self._demonyms
                 _add(index, n.casefold(), e)
+            if e.type not in ("person", "state"):
+                for form in e.forms():
+                    stems = official_stems(form)
+                    if stems:
+                        _add(self._official, stems, e)  # type: ignore[arg-type]
             if e.type == "state" and e.capital:
                 self._capitals[normalize(e.capital).casefold()] = e
 
@@ -128,10 +139,18 @@ class Gazetteer:
             _, prefer = self._ambiguous[folded]
             return self._by_key[prefer] if prefer else None
         found = self.candidates(text)
-        if len(found) <= 1:
-            return found[0] if found else None
+        if not found:
+            return self.official_name(text)
+        if len(found) == 1:
+            return found[0]
         return min(found, key=lambda e: (normalize(e.name).casefold() != folded,
                                          _TYPE_ORDER.index(e.type)))
+
+    def official_name(self, text: str) -> Entry | None:
+        """The one organisation whose long name has the same stemmed content words, else None."""
+        stems = official_stems(text)
+        found = self._official.get(stems, []) if stems else []
+        return found[0] if len(found) == 1 else None
 
     def demonym(self, word: str) -> Entry | None:
         """The state of an adjective or inhabitant noun ("Syrian", "Kazakhs", "US")."""
@@ -163,6 +182,21 @@ class Gazetteer:
         for e in self.entries:
             for form in e.forms():
                 yield form, e
+
+
+_FILLER = frozenset({"of", "and", "for", "the", "in", "on", "to", "de", "del", "la", "el", "des", "y", "et"})
+_STEM = 6  # "revolution" and "revolutionary", "nation" and "national" share their first six letters
+_OFFICIAL_MIN = 4
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def official_stems(text: str) -> tuple[str, ...]:
+    """The sorted stems of a long capitalised name's content words; () for a short or lower-case one."""
+    words = normalize(text).replace("'", " ").split()
+    content = [w for w in words if w.casefold() not in _FILLER]
+    if len(content) < _OFFICIAL_MIN or not all(w[:1].isupper() or w[:1].isdigit() for w in content):
+        return ()
+    return tuple(sorted(w.casefold()[:_STEM] for w in content))
 
 
 def _spellings(folded: str, variants: dict[str, tuple[str, ...]]) -> list[str]:

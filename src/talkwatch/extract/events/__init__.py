@@ -139,6 +139,8 @@ def _unnamed_source(ctx: Any, coded: Coded, others: set[str]) -> Party | None:
     country = home.home_country(verb, others, coded.code)
     if country is None:
         return None
+    if _counted(subj).lower_ in _SEVERAL_STATES:
+        country = None  # "ten other countries": several states, none of them the one named
     span = pruned(subj)
     start, end = span[0].idx, span[-1].idx + len(span[-1])
     text = ctx.doc[span[0].i : span[-1].i + 1].text
@@ -188,11 +190,14 @@ def _place_sources(ctx: Any, coded: Coded, sources: list[Party | None], others: 
         actor.country = country
 
 
+_SEVERAL_STATES = ("countries", "nations", "states", "powers", "governments")
+
+
 def _international(ctx: Any, actor: Any) -> bool:
     """An organisation, or a phrase naming an international one ("Red Cross officials"): no country
     of the places where it acts."""
-    if actor.type in ("organization", "igo", "ngo"):
-        return True
+    if actor.type in ("organization", "igo", "ngo") or actor.name.split()[-1].lower() in _SEVERAL_STATES:
+        return True  # "10 additional countries", "major powers": several states, no one home
     inner = {m.actor for start, end in actor.mentions for m in ctx.actors.mentions_in(start, end)}
     return any(ctx.actors.get(i).type in ("igo", "ngo") for i in inner if i != actor.id)
 

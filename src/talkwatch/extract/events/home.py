@@ -30,6 +30,8 @@ def sentence_countries(sent: Any) -> list[str]:
     for ent in sent.ents:
         if ent.label_ not in _PLACE_LABELS or _elsewhere(ent.root) or _locative(ent.root):
             continue  # a place the event happens at is read by _located, for acts done at home
+        if _counterpart(ent.root):
+            continue  # "his invitation to Iran", "talks with Israel": the other side, not the actor's home
         country = _country_of(g, ent.text)
         if country is not None and country not in out:
             out.append(country)
@@ -60,6 +62,16 @@ def _locative(tok: Any) -> bool:
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
     return tok.dep_ == "pobj" and tok.head.lower_ in _LOCATIVE
+
+
+_COUNTERPART = ("to", "with", "against", "toward", "towards")
+
+
+def _counterpart(tok: Any) -> bool:
+    """Is the word (itself, not a modifier of another noun) the object of a relational preposition?"""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ == "pobj" and tok.head.lower_ in _COUNTERPART
 
 
 def _elsewhere(tok: Any) -> bool:
