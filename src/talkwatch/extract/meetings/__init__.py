@@ -33,7 +33,8 @@ def extract(ctx: Context) -> list[Meeting]:
     """Every meeting the article mentions, in order of first mention."""
     lex = load_lexicon("meetings")
     quoted = clauses.quoted_spans(ctx.body)
-    found = _mentions(ctx, lex) + _verb_mentions(ctx, lex) + encounters.person_meetings(ctx, lex)
+    pairs = encounters.person_meetings(ctx, lex)
+    found = _mentions(ctx, lex) + encounters.with_places(pairs, _verb_mentions(ctx, lex)) + pairs
     mentions = sorted(found, key=lambda m: m.head.i)
     processes = venues.processes(ctx, lex)
     meetings: list[Meeting] = []
@@ -96,9 +97,10 @@ def _cluster(ctx: Context, mentions: list[_Mention], meetings: list[Meeting]) ->
         if told is not None:
             _assign(ctx, m, told)
             continue
-        after_met = just_met is not None and m.head.sent.start == just_met[1]
+        after_met = just_met is not None and just_met[1] in (m.head.sent.start, m.head.sent.end)
         if after_met and identity.bare_definite(m) and not identity.told_future(m):  # not 'will resume'
             _assign(ctx, m, just_met[0])  # 'X met Y on Tuesday. She had no details on the talks.'
+            # (also 'X met Y and later described the talks as useful')
             continue
         side = [*sessions.values(), *pairs.values()]  # sessions and encounters: not the talks
         same_venue = m.city and _find(meetings, m, exclude=side)

@@ -208,6 +208,7 @@ def _verb_mentions(ctx: Context, lex: dict[str, Any]) -> list[_Mention]:
 
 
 _PLACES = ("GPE", "LOC")
+_AT = ("in", "at")
 _TIME_PREPS = ("after", "before", "since", "following", "while", "when")
 
 
@@ -224,11 +225,20 @@ def _one_side(verb: Any) -> bool:
 def _verb_place(verb: Any) -> tuple[Any, tuple[str | None, str | None]] | None:
     """The place object of a meeting verb's 'in/at' phrase, with the venue it names."""
     preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in venues.VENUE_PREPS]
+    preps += [c for o in _people_met(verb) for c in o.children if c.dep_ == "prep" and c.lower_ in _AT]
     for obj in (o for pr in preps for o in pr.children if o.dep_ == "pobj"):
         place = venues.place_of(obj)
         if place != (None, None):
             return obj, place
     return None
+
+
+def _people_met(verb: Any) -> list[Any]:
+    """'met the chief negotiator, Anton Bala, in Paris': the parser often hangs the place on the
+    person met (after an apposition); a person is not named by a city, so the place is the
+    meeting's. Only objects that name a person (an apposed or tagged PERSON) count."""
+    objs = [c for c in verb.children if c.dep_ == "dobj"] if verb.lemma_ == "meet" else []
+    return [o for o in objs if any(t.ent_type_ == "PERSON" for t in [o, *o.children])]
 
 
 def names_meeting(verb: Any, heads: set[str], *, own_words: bool = False) -> bool:
@@ -243,9 +253,21 @@ def names_meeting(verb: Any, heads: set[str], *, own_words: bool = False) -> boo
         if t.dep_ == "pobj"
     ]
     aims += _told_apart(verb) if own_words else []
+    aims += _referred_back(verb, heads)
     auxes = any(c.dep_ in ("aux", "auxpass") for c in verb.children)
     told = verb.lower_ not in heads or auxes or verb.head.lower_ in _TIME_PREPS  # not 'open to meeting X'
     return not told or any(t.lower_ in heads and t.i != verb.i and t.i not in aims for t in verb.subtree)
+
+
+def _referred_back(verb: Any, heads: set[str]) -> list[int]:
+    """'met Y in Paris and later described the talks as useful': a bare 'the talks' in a
+    coordinated clause refers back to the meeting the verb tells; it does not tell it."""
+    conj = [t for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" for t in c.subtree]
+    return [
+        t.i
+        for t in conj
+        if t.lower_ in heads and [c.lower_ for c in t.children if c.dep_ != "punct"] == ["the"]
+    ]
 
 
 def _told_apart(verb: Any) -> list[int]:

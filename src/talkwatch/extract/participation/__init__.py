@@ -200,6 +200,7 @@ def _met_elsewhere(cue: Any, span: Any, focus: Focus) -> bool:
 def _met(verb: Any) -> list[Any]:
     """Whom a subject meets: 'met Y', 'met with Y' (not 'met the conditions')."""
     objs = [c for c in verb.children if c.dep_ == "dobj" and not complements.is_thing(c)]
+    objs += [a for o in objs for a in o.children if a.dep_ == "appos"]  # "met the envoy, X"
     withs = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"]
     return objs + [o for p in withs for o in p.children if o.dep_ == "pobj" and not complements.is_thing(o)]
 
