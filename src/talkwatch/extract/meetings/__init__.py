@@ -20,9 +20,9 @@ from ...context import Context
 from ...lexicon import load as load_lexicon
 from ...model import Evidence, Meeting
 from .. import _clauses as clauses
-from . import encounters, identity, names, venues, when
+from . import encounters, identity, names, venues, verbs, when
 from .defaults import _default_status
-from .mentions import _Mention, _mentions, _verb_mentions
+from .mentions import _Mention, _mentions
 from .status import FailedPlan, _apply_sponsors, _apply_status
 
 NAME = "meetings.v2"
@@ -34,7 +34,7 @@ def extract(ctx: Context) -> list[Meeting]:
     lex = load_lexicon("meetings")
     quoted = clauses.quoted_spans(ctx.body)
     pairs = encounters.person_meetings(ctx, lex)
-    found = _mentions(ctx, lex) + encounters.with_places(pairs, _verb_mentions(ctx, lex)) + pairs
+    found = _mentions(ctx, lex) + encounters.with_places(pairs, verbs.verb_mentions(ctx, lex)) + pairs
     mentions = sorted(found, key=lambda m: m.head.i)
     processes = venues.processes(ctx, lex)
     meetings: list[Meeting] = []
