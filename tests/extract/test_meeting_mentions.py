@@ -68,3 +68,18 @@ def test_initial_discussions_after_which_a_round_convened(run):
         "The delegations convened in Minsk for a second round of talks after initial discussions failed."
     )
     assert len(digest["meetings"]) == 2
+
+
+def test_direct_talks_that_broke_down_years_ago_are_an_earlier_meeting(run):
+    digest = run(
+        "Four years after direct talks broke down, the Karlan government and the Ostra rebels "
+        "will meet in Vienna on Friday."
+    )
+    earlier = [m for m in digest["meetings"] if m["name"] == "direct talks"]
+    assert [m["status"] for m in earlier] == ["suspended"]
+    assert len(digest["meetings"]) == 2
+
+
+def test_direct_talks_as_an_idea_are_no_meeting(run):
+    digest = run("The envoy said direct talks were the only way to end the war.")
+    assert digest["meetings"] == []

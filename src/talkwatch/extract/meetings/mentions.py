@@ -55,7 +55,9 @@ def _mentions(ctx: Context, lex: dict[str, Any]) -> list[_Mention]:
             continue
         mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound", "advmod")}
         excluded = set(lex["generic_modifiers"]) | set(lex["non_meeting_modifiers"])
-        if (mods & excluded and not _concrete(tok)) or _part_of_meeting(tok, heads) or _members_of(tok):
+        episode = bool(mods & excluded) and _befell(tok, lex)  # 'after direct talks broke down'
+        generic = mods & excluded and not (_concrete(tok) or episode)
+        if generic or _part_of_meeting(tok, heads) or _members_of(tok):
             continue
         m = _Mention(tok, *_span(tok))
         light = clues.light_noun(tok, lex)  # 'previous attempts at dialogue in Oslo': the attempts' words
@@ -78,6 +80,7 @@ def _mentions(ctx: Context, lex: dict[str, Any]) -> list[_Mention]:
             m.extras["contrast"] = True
         m.announced = _announced_new(tok, lex)
         m.background = _background(tok, lex)
+        m.past = m.past or episode and m.background  # 'years after direct talks broke down': earlier
         m.round = _round(tok)
         m.kind = _kind(ctx, tok, m.start, lex)
         if tok.lower_ in lex["day_session_heads"] and any(
@@ -118,6 +121,18 @@ def _concrete(tok: Any) -> bool:
     named_side = any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in tok.children)
     ranked = any(c.lower_ in _ORDINALS for c in tok.children)
     return named_side or ranked
+
+
+def _befell(tok: Any, lex: dict[str, Any]) -> bool:
+    """'after direct talks broke down', 'since further talks stalled': talks something happened
+    to took place; a generic modifier ('direct', 'further') does not make them an idea."""
+    verb = tok.head if tok.dep_ == "nsubj" else None
+    if verb is None or verb.tag_ != "VBD":
+        return False
+    return any(v.i == verb.i and s in _HALTED for v, s in clauses.status_cues(tok, lex["status_cues"]))
+
+
+_HALTED = ("suspended", "cancelled", "concluded")
 
 
 def _members_of(tok: Any) -> bool:
@@ -193,10 +208,17 @@ def names_meeting(verb: Any, heads: set[str], *, own_words: bool = False) -> boo
         if t.dep_ == "pobj"
     ]
     aims += _told_apart(verb) if own_words else []
-    aims += _referred_back(verb, heads)
+    aims += _referred_back(verb, heads) + _time_clauses(verb)
     auxes = any(c.dep_ in ("aux", "auxpass") for c in verb.children)
     told = verb.lower_ not in heads or auxes or verb.head.lower_ in _TIME_PREPS  # not 'open to meeting X'
     return not told or any(t.lower_ in heads and t.i != verb.i and t.i not in aims for t in verb.subtree)
+
+
+def _time_clauses(verb: Any) -> list[int]:
+    """'years after direct talks broke down, they will meet in Vienna': talks a time clause
+    measures the meeting from are another meeting."""
+    timed = [c for c in verb.children if c.dep_ == "advcl"]
+    return [t.i for c in timed if any(m.lower_ in _TIME_PREPS for m in c.children) for t in c.subtree]
 
 
 def _referred_back(verb: Any, heads: set[str]) -> list[int]:
