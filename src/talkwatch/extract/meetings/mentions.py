@@ -51,7 +51,9 @@ def _mentions(ctx: Context, lex: dict[str, Any]) -> list[_Mention]:
     heads = set(lex["heads"])
     out = []
     for tok in ctx.tokens:
-        if tok.lower_ not in heads or tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ == "compound":
+        if tok.lower_ not in heads and not _qualified_head(tok, lex):
+            continue
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ == "compound":
             continue
         mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound", "advmod")}
         excluded = set(lex["generic_modifiers"]) | set(lex["non_meeting_modifiers"])
@@ -121,6 +123,18 @@ def _concrete(tok: Any) -> bool:
     named_side = any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in tok.children)
     ranked = any(c.lower_ in _ORDINALS for c in tok.children)
     return named_side or ranked
+
+
+def _qualified_head(tok: Any, lex: dict[str, Any]) -> bool:
+    """'in a series of working groups': a noun that names sessions only with its modifier (a
+    'group' alone is a body of people) and where things happen ('agreed to create working
+    groups' founds bodies)."""
+    wanted = lex["qualified_heads"].get(tok.lower_, [])
+    if not any(c.dep_ in ("amod", "compound") and c.lower_ in wanted for c in tok.children):
+        return False
+    while tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
+        tok = tok.head.head  # 'a series of working groups'
+    return tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during", "at")  # not 'agreed to create'
 
 
 def _befell(tok: Any, lex: dict[str, Any]) -> bool:

@@ -24,6 +24,7 @@ from .. import _clauses as clauses
 from .._discourse import Focus, actors_of, meeting_for, named_meeting, reported_subject
 from . import (
     absolutes,
+    chairs,
     collective,
     complements,
     hosting,
@@ -62,7 +63,7 @@ def extract(ctx: Context) -> list[Participation]:
             continue  # a speaker's words: the quotes extractor keeps them
         out += titles.participations(ctx, tok, lex, focus)
         out += teams.participations(ctx, tok, lex, focus)
-        out += hosting.participations(ctx, tok, lex, focus)
+        out += hosting.participations(ctx, tok, lex, focus) + chairs.participations(ctx, tok, lex, focus)
         out += absolutes.participations(ctx, tok, lex, focus)
         for status, actors_span, cue in _statements(tok, lex):
             meeting = meeting_for(ctx, cue, focus)
