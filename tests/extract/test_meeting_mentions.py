@@ -83,3 +83,14 @@ def test_direct_talks_that_broke_down_years_ago_are_an_earlier_meeting(run):
 def test_direct_talks_as_an_idea_are_no_meeting(run):
     digest = run("The envoy said direct talks were the only way to end the war.")
     assert digest["meetings"] == []
+
+
+def test_talks_mediated_earlier_this_year_are_an_earlier_meeting(run):
+    digest = run(
+        "Peace talks on Ostria opened in Vienna on Tuesday. Talks mediated by Norway earlier this "
+        "year quickly stalled."
+    )
+    vienna = [m for m in digest["meetings"] if m["venue"]["city"] == "Vienna"]
+    assert [m["status"] for m in vienna] == ["ongoing"]
+    earlier = [m for m in digest["meetings"] if "Talks mediated by Norway" in m["aliases"]]
+    assert [m["status"] for m in earlier] == ["suspended"]

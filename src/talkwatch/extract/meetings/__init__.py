@@ -277,7 +277,7 @@ def _assign(ctx: Context, m: _Mention, meeting: Meeting) -> None:
     meeting.aliases.append(_name(ctx, m))
     longer = None if m.verb else names.long_name(ctx.doc, m.head, m.start, m.end)
     meeting.aliases += [longer] if longer else m.extras.get("names", [])[1:]
-    meeting.aliases += [] if m.verb else names.span_of_time(ctx.doc, m.head)
+    meeting.aliases += [] if m.verb else names.span_of_time(ctx.doc, m.head) + names.by_agent(ctx.doc, m.head)
     if m.city and meeting.city is None or m.country and meeting.country is None:
         meeting.city, meeting.country = m.city or meeting.city, m.country
     if m.round and meeting.round is None:

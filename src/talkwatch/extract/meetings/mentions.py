@@ -267,8 +267,17 @@ def _long_ago(ctx: Context, tok: Any) -> bool:
         if d.value and _attached(ctx, d, tok):
             return d.value[:4] < str(published.year - (published.month <= 2))[:4] or (
                 len(d.value) >= 7 and d.value[:7] < _months_before(published, 0)
-            )
-    return False
+            ) or _earlier_period(d.text)
+    verb = tok.head if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i > tok.i else None
+    inside = ctx.dates_in(tok.idx, verb.idx) if verb is not None else []
+    return any(_earlier_period(d.text) for d in inside)  # 'talks led by X earlier this year stalled'
+
+
+def _earlier_period(text: str) -> bool:
+    """'talks earlier this year', 'a meeting earlier this month': a period the report is in,
+    told as before it ('earlier today' may be the news itself)."""
+    words = text.lower().split()
+    return len(words) >= 2 and words[0] == "earlier" and words[-1] in ("year", "month", "week")
 
 
 def _day_before(ctx: Context, tok: Any, start: int) -> str | None:
@@ -381,7 +390,8 @@ def _attached(ctx: Context, date_expr: Any, cue: Any) -> bool:
             return False  # "the first talks since 1996": a date the talks are measured from
         if tok.pos_ in ("VERB", "AUX", "ADJ") and tok.i != cue.i:
             infinitive = tok.dep_ == "advcl" and any(c.lower_ == "to" for c in tok.children)
-            return (tok.dep_ in ("xcomp", "pcomp", "conj") or infinitive) and (
+            participle = tok.dep_ == "acl" and tok.tag_ == "VBN"  # "talks held in Oslo last year"
+            return (tok.dep_ in ("xcomp", "pcomp", "conj") or infinitive or participle) and (
                 tok.head.i == cue.i or cue.i in [a.i for a in tok.ancestors][:2]
             )
     return False
