@@ -94,3 +94,18 @@ def test_talks_mediated_earlier_this_year_are_an_earlier_meeting(run):
     assert [m["status"] for m in vienna] == ["ongoing"]
     earlier = [m for m in digest["meetings"] if "Talks mediated by Norway" in m["aliases"]]
     assert [m["status"] for m in earlier] == ["suspended"]
+
+
+def test_further_talks_scheduled_elsewhere_are_a_later_meeting(run):
+    digest = run(
+        "Preliminary talks between Karlan and the Ostra rebels open in Vienna on Friday. If they go "
+        "well, further negotiations are scheduled later in Lisbon."
+    )
+    lisbon = [m for m in digest["meetings"] if m["venue"]["city"] == "Lisbon"]
+    assert [m["status"] for m in lisbon] == ["scheduled"]
+    assert len(digest["meetings"]) == 2
+
+
+def test_further_talks_as_a_need_are_no_meeting(run):
+    digest = run("Peace talks open in Vienna on Friday. The envoy said further talks were needed.")
+    assert len(digest["meetings"]) == 1

@@ -51,15 +51,17 @@ def _mentions(ctx: Context, lex: dict[str, Any]) -> list[_Mention]:
     heads = set(lex["heads"])
     out = []
     for tok in ctx.tokens:
-        if tok.lower_ not in heads and not _qualified_head(tok, lex):
+        if tok.lower_ not in heads and not clues.qualified_head(tok, lex):
             continue
         if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ == "compound":
             continue
         mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound", "advmod")}
         excluded = set(lex["generic_modifiers"]) | set(lex["non_meeting_modifiers"])
-        episode = bool(mods & excluded) and _befell(tok, lex)  # 'after direct talks broke down'
+        episode = bool(mods & excluded) and clues.befell(tok, lex)  # 'after direct talks broke down'
         generic = mods & excluded and not (_concrete(tok) or episode)
-        if generic or _part_of_meeting(tok, heads) or _members_of(tok):
+        sequels = set(lex["sequel_modifiers"])
+        sequel = generic and mods & sequels and not mods & (excluded - sequels)
+        if generic and not sequel or _part_of_meeting(tok, heads) or _members_of(tok):
             continue
         m = _Mention(tok, *_span(tok))
         light = clues.light_noun(tok, lex)  # 'previous attempts at dialogue in Oslo': the attempts' words
@@ -77,7 +79,7 @@ def _mentions(ctx: Context, lex: dict[str, Any]) -> list[_Mention]:
         if _day_before(ctx, tok, m.start):
             m.extras["day"] = _day_before(ctx, tok, m.start)
             m.extras["recent_day"] = not m.past
-        m.later = bool(mods & set(lex["later_modifiers"]))
+        m.later = bool(mods & set(lex["later_modifiers"])) or bool(sequel)
         if mods & set(lex["contrast_modifiers"]):
             m.extras["contrast"] = True
         m.announced = _announced_new(tok, lex)
@@ -98,6 +100,8 @@ def _mentions(ctx: Context, lex: dict[str, Any]) -> list[_Mention]:
             m.city, m.country = venues.clause_venue(cue)
         if m.city is None and m.country is None:
             m.city, m.country = venues.phrase_city(tok, heads)
+        if sequel and not ((m.city or m.country) and clauses.status_cues(tok, lex["status_cues"])):
+            continue  # 'further talks are needed' is an idea; 'further talks are set for Oslo' a meeting
         if clues.held_at_meeting(tok, heads):  # 'no talks at the Moscow gathering': held inside it
             m.kind, m.city, m.country = f"{tok.lemma_.lower()} at a meeting", None, None
         named = m.city or m.country or m.round or m.past or m.kind or m.later or m.announced
@@ -123,30 +127,6 @@ def _concrete(tok: Any) -> bool:
     named_side = any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in tok.children)
     ranked = any(c.lower_ in _ORDINALS for c in tok.children)
     return named_side or ranked
-
-
-def _qualified_head(tok: Any, lex: dict[str, Any]) -> bool:
-    """'in a series of working groups': a noun that names sessions only with its modifier (a
-    'group' alone is a body of people) and where things happen ('agreed to create working
-    groups' founds bodies)."""
-    wanted = lex["qualified_heads"].get(tok.lower_, [])
-    if not any(c.dep_ in ("amod", "compound") and c.lower_ in wanted for c in tok.children):
-        return False
-    while tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
-        tok = tok.head.head  # 'a series of working groups'
-    return tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during", "at")  # not 'agreed to create'
-
-
-def _befell(tok: Any, lex: dict[str, Any]) -> bool:
-    """'after direct talks broke down', 'since further talks stalled': talks something happened
-    to took place; a generic modifier ('direct', 'further') does not make them an idea."""
-    verb = tok.head if tok.dep_ == "nsubj" else None
-    if verb is None or verb.tag_ != "VBD":
-        return False
-    return any(v.i == verb.i and s in _HALTED for v, s in clauses.status_cues(tok, lex["status_cues"]))
-
-
-_HALTED = ("suspended", "cancelled", "concluded")
 
 
 def _members_of(tok: Any) -> bool:
@@ -267,17 +247,10 @@ def _long_ago(ctx: Context, tok: Any) -> bool:
         if d.value and _attached(ctx, d, tok):
             return d.value[:4] < str(published.year - (published.month <= 2))[:4] or (
                 len(d.value) >= 7 and d.value[:7] < _months_before(published, 0)
-            ) or _earlier_period(d.text)
+            ) or clues.earlier_period(d.text)
     verb = tok.head if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i > tok.i else None
     inside = ctx.dates_in(tok.idx, verb.idx) if verb is not None else []
-    return any(_earlier_period(d.text) for d in inside)  # 'talks led by X earlier this year stalled'
-
-
-def _earlier_period(text: str) -> bool:
-    """'talks earlier this year', 'a meeting earlier this month': a period the report is in,
-    told as before it ('earlier today' may be the news itself)."""
-    words = text.lower().split()
-    return len(words) >= 2 and words[0] == "earlier" and words[-1] in ("year", "month", "week")
+    return any(clues.earlier_period(d.text) for d in inside)  # 'talks led by X earlier this year stalled'
 
 
 def _day_before(ctx: Context, tok: Any, start: int) -> str | None:

@@ -152,7 +152,8 @@ def clause_venue(verb: Any, meeting: Any = None) -> tuple[str | None, str | None
     inside the meeting's own name: 'take part in the Syria peace conference')."""
     if verb.pos_ not in ("VERB", "AUX", "ADJ"):
         return None, None
-    preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in VENUE_PREPS]
+    adverbs = [c for c in verb.children if c.dep_ == "advmod"]  # 'scheduled later in Havana'
+    preps = [c for a in [verb, *adverbs] for c in a.children if c.dep_ == "prep" and c.lower_ in VENUE_PREPS]
     for obj in (o for p in preps for o in p.children if o.dep_ == "pobj"):
         if meeting is not None and meeting.i in {t.i for t in obj.subtree}:
             continue
