@@ -68,6 +68,8 @@ def extract(ctx: Context) -> list[Meeting]:
             meeting.aliases += names.place_forms(meeting, set(lex["heads"]))
     identity.host_status(mentions)
     ctx.meeting_mentions = [(m.head.idx, m.meeting.id) for m in mentions if m.meeting]
+    gathered = [m for m in mentions if m.meeting and m.extras.get("pair", ())[:1] == (_GATHERING,)]
+    ctx.side_meetings = {m.meeting.id for m in gathered if m.meeting}
     return meetings
 
 
@@ -91,6 +93,7 @@ def _cluster(ctx: Context, mentions: list[_Mention], meetings: list[Meeting]) ->
         if "pair" in m.extras:
             _assign(ctx, m, _encounter(ctx, meetings, pairs, m, focus))
             told = m.meeting is not focus and identity.simple_past(m.head)
+            told = told and m.extras["pair"][0] != _GATHERING
             just_met = (m.meeting, m.head.sent.end) if told else None
             continue
         told = identity.told_before(ctx, m, focus, days, pairs)  # a plan of the talks, an encounter
@@ -192,12 +195,18 @@ def _close(
             session.city, session.country = main.city, main.country  # held where the talks are
 
 
+_GATHERING = "gathering"
+
+
 def _encounter(
     ctx: Context, meetings: list[Meeting], pairs: dict[Any, Meeting], m: _Mention, focus: Meeting | None
 ) -> Meeting:
     """'X met Y': the meeting of the same people told before, the talks in focus when they
     are named after the person met ('the meeting with Y'), else a meeting of its own."""
     key = m.extras["pair"]
+    if key[0] == _GATHERING:  # sides gathered where the report is filed: beside the talks, not them
+        pairs[key] = _new(ctx, meetings, m)
+        return pairs[key]
     same = [v for k, v in pairs.items() if k[1] == key[1] and (k[0] == key[0] or None in (k[0], key[0]))]
     if same:  # the same person met again; an unresolved side does not tell them apart
         return same[0]

@@ -188,6 +188,8 @@ def _is_generic(tok: Any) -> bool:
 
 
 _TIME_PREPS = ("after", "before", "since", "following", "while", "when")
+# Verbs of preparing a meeting: 'gathered to plan the restart of talks', 'met to prepare talks'.
+_PROSPECTS = ("restart", "resume", "revive", "relaunch", "prepare", "plan")
 
 
 def names_meeting(verb: Any, heads: set[str], *, own_words: bool = False) -> bool:
@@ -199,7 +201,7 @@ def names_meeting(verb: Any, heads: set[str], *, own_words: bool = False) -> boo
         for c in verb.children
         if c.dep_ in ("advcl", "xcomp") and any(a.tag_ == "TO" for a in c.children)
         for t in c.subtree
-        if t.dep_ == "pobj"
+        if t.dep_ == "pobj" or t.dep_ == "dobj" and t.head.lemma_ in _PROSPECTS
     ]
     aims += _told_apart(verb) if own_words else []
     aims += _referred_back(verb, heads) + _time_clauses(verb)

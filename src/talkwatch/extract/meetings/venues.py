@@ -235,14 +235,18 @@ def dateline_venue(ctx: Context, meetings: list[Meeting]) -> None:
     report names a venue, talks reported from a dateline city are placed there."""
     if any(m.city or m.country for m in meetings):
         return
-    head = ctx.body[:80]
-    match = re.match(_DATELINE, head)
-    place = gaz.load().place(match.group(1).strip().title()) if match else None
+    place = dateline_place(ctx)
     if place is None:
         return
     for meeting in meetings:
         if not meeting.past:
             meeting.city, meeting.country = place
+
+
+def dateline_place(ctx: Context) -> tuple[str | None, str | None] | None:
+    """The (city, country) of the report's dateline, if it names a known place."""
+    match = re.match(_DATELINE, ctx.body[:80])
+    return gaz.load().place(match.group(1).strip().title()) if match else None
 
 
 # 'ARUSHA, Tanzania (Reuters) -', 'Santo Domingo, Jan 12 (efe) -', 'Palermo, Italy –': a place

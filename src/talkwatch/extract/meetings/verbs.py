@@ -31,20 +31,41 @@ def verb_mentions(ctx: Context, lex: dict[str, Any]) -> list[mentions._Mention]:
             m.extras["names"] = [ctx.doc[tok.i : again.i + 1].text, "next meeting"]
             out.append(m)
             continue
+        if found is None and tok.lemma_ in lex["gathering_verbs"] and _sides_gather(tok, lex):
+            found = _reported_from(ctx, tok)  # 'BEIJING - ... his counterparts gathered to plan talks'
         if found is None or _one_side(tok):
             continue
         obj, place = found
         m = mentions._Mention(tok, tok.i, tok.i + 1, verb=True)
+        if obj is tok:  # a gathering placed by the dateline: beside the talks it prepares, not them
+            m.extras["pair"] = ("gathering", tok.i)  # keyed apart from people's encounters
         m.city, m.country = place
         where = m.city or next((venues.entity_text(t) for t in obj.subtree if t.ent_type_ in _PLACES), None)
         said = [ctx.doc[tok.i : obj.i + 1].text] if obj.i - tok.i < 8 else []
         m.extras["names"] = [f"meeting in {where}", f"{where} meeting", *said] if where else []
+        m.extras["names"] += ["gathering", f"{where} gathering"] if obj is tok else []
         out.append(m)
     return out
 
 
 _PLACES = ("GPE", "LOC")
 _AT = ("in", "at")
+
+
+def _sides_gather(verb: Any, lex: dict[str, Any]) -> bool:
+    """'his counterparts from A, B and C gathered': people who speak for sides come together
+    (envoys, counterparts, delegates; not 'protesters gathered'), with no object, told as
+    done or going on, not planned."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    plural = subj is not None and subj.tag_ == "NNS" and subj.lemma_.lower() in lex["gathering_people"]
+    objects = any(c.dep_ in ("dobj", "dative") for c in verb.children)
+    return plural and not objects and not clauses.future(verb) and verb.tag_ in ("VBD", "VBZ", "VBP", "VBG")
+
+
+def _reported_from(ctx: Context, verb: Any) -> tuple[Any, tuple[str | None, str | None]] | None:
+    """A gathering told with no place of its own is where the report is filed from."""
+    place = venues.dateline_place(ctx)
+    return (verb, place) if place is not None and place != (None, None) else None
 
 
 def _one_side(verb: Any) -> bool:

@@ -27,6 +27,7 @@ from . import (
     chairs,
     collective,
     complements,
+    gatherings,
     hosting,
     implied,
     leaders,
@@ -64,6 +65,7 @@ def extract(ctx: Context) -> list[Participation]:
         out += titles.participations(ctx, tok, lex, focus)
         out += teams.participations(ctx, tok, lex, focus)
         out += hosting.participations(ctx, tok, lex, focus) + chairs.participations(ctx, tok, lex, focus)
+        out += gatherings.participations(ctx, tok, lex, focus)
         out += absolutes.participations(ctx, tok, lex, focus)
         for status, actors_span, cue in _statements(tok, lex):
             meeting = meeting_for(ctx, cue, focus)
