@@ -36,6 +36,7 @@ from . import (
     sides,
     teams,
     titles,
+    waiting,
 )
 from .roles import hedged as _hedged
 from .roles import role as _role
@@ -65,7 +66,7 @@ def extract(ctx: Context) -> list[Participation]:
         out += titles.participations(ctx, tok, lex, focus)
         out += teams.participations(ctx, tok, lex, focus)
         out += hosting.participations(ctx, tok, lex, focus) + chairs.participations(ctx, tok, lex, focus)
-        out += gatherings.participations(ctx, tok, lex, focus)
+        out += gatherings.participations(ctx, tok, lex, focus) + waiting.participations(ctx, tok, lex, focus)
         out += absolutes.participations(ctx, tok, lex, focus)
         for status, actors_span, cue in _statements(tok, lex):
             meeting = meeting_for(ctx, cue, focus)
