@@ -27,6 +27,9 @@ class Context:
     # (character offset of a meeting noun, id of the meeting it names): set by the meetings extractor,
     # read by the extractors that attach statements to meetings
     meeting_mentions: list[tuple[int, str]] = field(default_factory=list)
+    # ids of meetings told beside the report's talks (sides gathering where it is filed): never
+    # the report's main meeting
+    side_meetings: set[str] = field(default_factory=set)
     warnings: list[str] = field(default_factory=list)
 
     @functools.cached_property

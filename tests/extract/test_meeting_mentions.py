@@ -68,3 +68,44 @@ def test_initial_discussions_after_which_a_round_convened(run):
         "The delegations convened in Minsk for a second round of talks after initial discussions failed."
     )
     assert len(digest["meetings"]) == 2
+
+
+def test_direct_talks_that_broke_down_years_ago_are_an_earlier_meeting(run):
+    digest = run(
+        "Four years after direct talks broke down, the Karlan government and the Ostra rebels "
+        "will meet in Vienna on Friday."
+    )
+    earlier = [m for m in digest["meetings"] if m["name"] == "direct talks"]
+    assert [m["status"] for m in earlier] == ["suspended"]
+    assert len(digest["meetings"]) == 2
+
+
+def test_direct_talks_as_an_idea_are_no_meeting(run):
+    digest = run("The envoy said direct talks were the only way to end the war.")
+    assert digest["meetings"] == []
+
+
+def test_talks_mediated_earlier_this_year_are_an_earlier_meeting(run):
+    digest = run(
+        "Peace talks on Ostria opened in Vienna on Tuesday. Talks mediated by Norway earlier this "
+        "year quickly stalled."
+    )
+    vienna = [m for m in digest["meetings"] if m["venue"]["city"] == "Vienna"]
+    assert [m["status"] for m in vienna] == ["ongoing"]
+    earlier = [m for m in digest["meetings"] if "Talks mediated by Norway" in m["aliases"]]
+    assert [m["status"] for m in earlier] == ["suspended"]
+
+
+def test_further_talks_scheduled_elsewhere_are_a_later_meeting(run):
+    digest = run(
+        "Preliminary talks between Karlan and the Ostra rebels open in Vienna on Friday. If they go "
+        "well, further negotiations are scheduled later in Lisbon."
+    )
+    lisbon = [m for m in digest["meetings"] if m["venue"]["city"] == "Lisbon"]
+    assert [m["status"] for m in lisbon] == ["scheduled"]
+    assert len(digest["meetings"]) == 2
+
+
+def test_further_talks_as_a_need_are_no_meeting(run):
+    digest = run("Peace talks open in Vienna on Friday. The envoy said further talks were needed.")
+    assert len(digest["meetings"]) == 1

@@ -44,7 +44,7 @@ class Focus:
         self.by_pos = dict(ctx.meeting_mentions)
         self.meetings = {m.id: m for m in meetings}
         first = {mid: pos for pos, mid in sorted(ctx.meeting_mentions, reverse=True)}
-        live = [m for m in meetings if not (m.past or m.later)] or meetings
+        live = [m for m in meetings if not (m.past or m.later or m.id in ctx.side_meetings)] or meetings
         # news leads with the meeting the report is about: the first one the text names
         self.main = min(live, key=lambda m: (first.get(m.id, len(ctx.body)), meetings.index(m)))
         # a city several meetings share (a conference and its sessions) names the main one, else the first

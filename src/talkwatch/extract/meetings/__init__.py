@@ -20,9 +20,9 @@ from ...context import Context
 from ...lexicon import load as load_lexicon
 from ...model import Evidence, Meeting
 from .. import _clauses as clauses
-from . import encounters, identity, names, venues, when
+from . import encounters, identity, names, venues, verbs, when
 from .defaults import _default_status
-from .mentions import _Mention, _mentions, _verb_mentions
+from .mentions import _Mention, _mentions
 from .status import FailedPlan, _apply_sponsors, _apply_status
 
 NAME = "meetings.v2"
@@ -33,7 +33,8 @@ def extract(ctx: Context) -> list[Meeting]:
     """Every meeting the article mentions, in order of first mention."""
     lex = load_lexicon("meetings")
     quoted = clauses.quoted_spans(ctx.body)
-    found = _mentions(ctx, lex) + _verb_mentions(ctx, lex) + encounters.person_meetings(ctx, lex)
+    pairs = encounters.person_meetings(ctx, lex)
+    found = _mentions(ctx, lex) + encounters.with_places(pairs, verbs.verb_mentions(ctx, lex)) + pairs
     mentions = sorted(found, key=lambda m: m.head.i)
     processes = venues.processes(ctx, lex)
     meetings: list[Meeting] = []
@@ -67,6 +68,8 @@ def extract(ctx: Context) -> list[Meeting]:
             meeting.aliases += names.place_forms(meeting, set(lex["heads"]))
     identity.host_status(mentions)
     ctx.meeting_mentions = [(m.head.idx, m.meeting.id) for m in mentions if m.meeting]
+    gathered = [m for m in mentions if m.meeting and m.extras.get("pair", ())[:1] == (_GATHERING,)]
+    ctx.side_meetings = {m.meeting.id for m in gathered if m.meeting}
     return meetings
 
 
@@ -90,15 +93,17 @@ def _cluster(ctx: Context, mentions: list[_Mention], meetings: list[Meeting]) ->
         if "pair" in m.extras:
             _assign(ctx, m, _encounter(ctx, meetings, pairs, m, focus))
             told = m.meeting is not focus and identity.simple_past(m.head)
+            told = told and m.extras["pair"][0] != _GATHERING
             just_met = (m.meeting, m.head.sent.end) if told else None
             continue
         told = identity.told_before(ctx, m, focus, days, pairs)  # a plan of the talks, an encounter
         if told is not None:
             _assign(ctx, m, told)
             continue
-        after_met = just_met is not None and m.head.sent.start == just_met[1]
+        after_met = just_met is not None and just_met[1] in (m.head.sent.start, m.head.sent.end)
         if after_met and identity.bare_definite(m) and not identity.told_future(m):  # not 'will resume'
             _assign(ctx, m, just_met[0])  # 'X met Y on Tuesday. She had no details on the talks.'
+            # (also 'X met Y and later described the talks as useful')
             continue
         side = [*sessions.values(), *pairs.values()]  # sessions and encounters: not the talks
         same_venue = m.city and _find(meetings, m, exclude=side)
@@ -190,12 +195,18 @@ def _close(
             session.city, session.country = main.city, main.country  # held where the talks are
 
 
+_GATHERING = "gathering"
+
+
 def _encounter(
     ctx: Context, meetings: list[Meeting], pairs: dict[Any, Meeting], m: _Mention, focus: Meeting | None
 ) -> Meeting:
     """'X met Y': the meeting of the same people told before, the talks in focus when they
     are named after the person met ('the meeting with Y'), else a meeting of its own."""
     key = m.extras["pair"]
+    if key[0] == _GATHERING:  # sides gathered where the report is filed: beside the talks, not them
+        pairs[key] = _new(ctx, meetings, m)
+        return pairs[key]
     same = [v for k, v in pairs.items() if k[1] == key[1] and (k[0] == key[0] or None in (k[0], key[0]))]
     if same:  # the same person met again; an unresolved side does not tell them apart
         return same[0]
@@ -275,7 +286,7 @@ def _assign(ctx: Context, m: _Mention, meeting: Meeting) -> None:
     meeting.aliases.append(_name(ctx, m))
     longer = None if m.verb else names.long_name(ctx.doc, m.head, m.start, m.end)
     meeting.aliases += [longer] if longer else m.extras.get("names", [])[1:]
-    meeting.aliases += [] if m.verb else names.span_of_time(ctx.doc, m.head)
+    meeting.aliases += [] if m.verb else names.span_of_time(ctx.doc, m.head) + names.by_agent(ctx.doc, m.head)
     if m.city and meeting.city is None or m.country and meeting.country is None:
         meeting.city, meeting.country = m.city or meeting.city, m.country
     if m.round and meeting.round is None:

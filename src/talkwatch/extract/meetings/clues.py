@@ -55,3 +55,34 @@ def light_noun(tok: Any, lex: dict[str, Any]) -> Any:
     modifiers and places are the meeting's own."""
     outer = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ in ("at", "of") else None
     return outer if outer is not None and outer.lemma_.lower() in lex["light_nouns"] else None
+
+
+def qualified_head(tok: Any, lex: dict[str, Any]) -> bool:
+    """'in a series of working groups': a noun that names sessions only with its modifier (a
+    'group' alone is a body of people) and where things happen ('agreed to create working
+    groups' founds bodies)."""
+    wanted = lex["qualified_heads"].get(tok.lower_, [])
+    if not any(c.dep_ in ("amod", "compound") and c.lower_ in wanted for c in tok.children):
+        return False
+    while tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
+        tok = tok.head.head  # 'a series of working groups'
+    return tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during", "at")  # not 'agreed to create'
+
+
+def befell(tok: Any, lex: dict[str, Any]) -> bool:
+    """'after direct talks broke down', 'since further talks stalled': talks something happened
+    to took place; a generic modifier ('direct', 'further') does not make them an idea."""
+    verb = tok.head if tok.dep_ == "nsubj" else None
+    if verb is None or verb.tag_ != "VBD":
+        return False
+    return any(v.i == verb.i and s in _HALTED for v, s in clauses.status_cues(tok, lex["status_cues"]))
+
+
+_HALTED = ("suspended", "cancelled", "concluded")
+
+
+def earlier_period(text: str) -> bool:
+    """'talks earlier this year', 'a meeting earlier this month': a period the report is in,
+    told as before it ('earlier today' may be the news itself)."""
+    words = text.lower().split()
+    return len(words) >= 2 and words[0] == "earlier" and words[-1] in ("year", "month", "week")

@@ -50,7 +50,7 @@ def _default_status(
         meeting.history.append(StatusChange(status, when, Evidence.from_span(m.head.sent)))
         return
     for m in own_mentions:
-        if _after_phrase(m.head):
+        if _after_phrase(m.head) or _done_inside(m.head):
             meeting.history.append(StatusChange("held", None, Evidence.from_span(m.head.sent)))
             return
     for m in [x for x in own_mentions if not x.background] if lex else []:
@@ -64,6 +64,17 @@ def _after_phrase(tok: Any) -> bool:
     """'agreed to meet again following a meeting in Washington': what a later event follows
     has taken place."""
     return tok.dep_ == "pobj" and tok.head.lower_ in ("after", "following", "since")
+
+
+def _done_inside(tok: Any) -> bool:
+    """'in a series of working groups, delegates discussed X': what people did inside a
+    meeting, told in the simple past, says it was held ('told reporters at a meeting' may
+    be said while it goes on)."""
+    while tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
+        tok = tok.head.head  # 'a series of working groups'
+    prep = tok.head if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during") else None
+    verb = prep.head if prep is not None else None
+    return verb is not None and verb.tag_ == "VBD" and not any(c.dep_ == "aux" for c in verb.children)
 
 
 def _since(ctx: Context, date_expr: Any) -> bool:

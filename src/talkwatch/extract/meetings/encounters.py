@@ -94,3 +94,18 @@ def _surname(ctx: Context, tok: Any) -> str | None:
     if actor is None or actor.type != "person":
         return None
     return actor.name.split()[-1]
+
+
+def with_places(pairs: list[_Mention], placed: list[_Mention]) -> list[_Mention]:
+    """'X met Y in Prague': one meeting, keyed by the people and held at the place. The place
+    mention of a verb that also tells a pair gives that pair its venue and names, and goes."""
+    by_verb = {m.head.i: m for m in pairs}
+    kept = []
+    for m in placed:
+        pair = by_verb.get(m.head.i)
+        if pair is None:
+            kept.append(m)
+            continue
+        pair.city, pair.country = m.city, m.country
+        pair.extras["names"] = pair.extras["names"][:1] + m.extras.get("names", []) + pair.extras["names"][1:]
+    return kept

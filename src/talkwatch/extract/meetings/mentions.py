@@ -51,11 +51,17 @@ def _mentions(ctx: Context, lex: dict[str, Any]) -> list[_Mention]:
     heads = set(lex["heads"])
     out = []
     for tok in ctx.tokens:
-        if tok.lower_ not in heads or tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ == "compound":
+        if tok.lower_ not in heads and not clues.qualified_head(tok, lex):
+            continue
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ == "compound":
             continue
         mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound", "advmod")}
         excluded = set(lex["generic_modifiers"]) | set(lex["non_meeting_modifiers"])
-        if (mods & excluded and not _concrete(tok)) or _part_of_meeting(tok, heads) or _members_of(tok):
+        episode = bool(mods & excluded) and clues.befell(tok, lex)  # 'after direct talks broke down'
+        generic = mods & excluded and not (_concrete(tok) or episode)
+        sequels = set(lex["sequel_modifiers"])
+        sequel = generic and mods & sequels and not mods & (excluded - sequels)
+        if generic and not sequel or _part_of_meeting(tok, heads) or _members_of(tok):
             continue
         m = _Mention(tok, *_span(tok))
         light = clues.light_noun(tok, lex)  # 'previous attempts at dialogue in Oslo': the attempts' words
@@ -73,11 +79,12 @@ def _mentions(ctx: Context, lex: dict[str, Any]) -> list[_Mention]:
         if _day_before(ctx, tok, m.start):
             m.extras["day"] = _day_before(ctx, tok, m.start)
             m.extras["recent_day"] = not m.past
-        m.later = bool(mods & set(lex["later_modifiers"]))
+        m.later = bool(mods & set(lex["later_modifiers"])) or bool(sequel)
         if mods & set(lex["contrast_modifiers"]):
             m.extras["contrast"] = True
         m.announced = _announced_new(tok, lex)
         m.background = _background(tok, lex)
+        m.past = m.past or episode and m.background  # 'years after direct talks broke down': earlier
         m.round = _round(tok)
         m.kind = _kind(ctx, tok, m.start, lex)
         if tok.lower_ in lex["day_session_heads"] and any(
@@ -93,6 +100,8 @@ def _mentions(ctx: Context, lex: dict[str, Any]) -> list[_Mention]:
             m.city, m.country = venues.clause_venue(cue)
         if m.city is None and m.country is None:
             m.city, m.country = venues.phrase_city(tok, heads)
+        if sequel and not ((m.city or m.country) and clauses.status_cues(tok, lex["status_cues"])):
+            continue  # 'further talks are needed' is an idea; 'further talks are set for Oslo' a meeting
         if clues.held_at_meeting(tok, heads):  # 'no talks at the Moscow gathering': held inside it
             m.kind, m.city, m.country = f"{tok.lemma_.lower()} at a meeting", None, None
         named = m.city or m.country or m.round or m.past or m.kind or m.later or m.announced
@@ -178,57 +187,9 @@ def _is_generic(tok: Any) -> bool:
     return det is not None and det.lower_ in ("a", "an", "any", "no") and tok.tag_ == "NN"
 
 
-def _verb_mentions(ctx: Context, lex: dict[str, Any]) -> list[_Mention]:
-    """'Aliyev and Pashinyan met in Prague', 'the emir will host them in Doha': a meeting
-    named by its verb and place, when no meeting noun of the clause names one."""
-    heads = set(lex["heads"])
-    out = []
-    for tok in ctx.tokens:
-        if tok.pos_ != "VERB" or tok.lemma_ not in lex["meeting_verbs"]:
-            continue
-        if names_meeting(tok, heads) or clauses.negated(tok):
-            continue
-        found = _verb_place(tok)
-        again = next((c for c in tok.children if c.dep_ == "advmod" and c.lower_ == "again"), None)
-        if found is None and again is not None and tok.lemma_ == "meet" and not _one_side(tok):
-            m = _Mention(tok, tok.i, again.i + 1, verb=True, later=True)  # 'agreed to meet again soon'
-            m.extras["names"] = [ctx.doc[tok.i : again.i + 1].text, "next meeting"]
-            out.append(m)
-            continue
-        if found is None or _one_side(tok):
-            continue
-        obj, place = found
-        m = _Mention(tok, tok.i, tok.i + 1, verb=True)
-        m.city, m.country = place
-        where = m.city or next((venues.entity_text(t) for t in obj.subtree if t.ent_type_ in _PLACES), None)
-        said = [ctx.doc[tok.i : obj.i + 1].text] if obj.i - tok.i < 8 else []
-        m.extras["names"] = [f"meeting in {where}", f"{where} meeting", *said] if where else []
-        out.append(m)
-    return out
-
-
-_PLACES = ("GPE", "LOC")
 _TIME_PREPS = ("after", "before", "since", "following", "while", "when")
-
-
-def _one_side(verb: Any) -> bool:
-    """'the coalition met in Istanbul': one body meeting by itself, not talks between sides
-    (a plural or coordinated subject, an object or a 'with' side makes it a meeting)."""
-    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subj is None or subj.tag_ not in ("NN", "NNP") or any(c.dep_ == "conj" for c in subj.children):
-        return False
-    sides = [c for c in verb.children if c.dep_ in ("dobj", "dative") or c.lower_ == "with"]
-    return not sides
-
-
-def _verb_place(verb: Any) -> tuple[Any, tuple[str | None, str | None]] | None:
-    """The place object of a meeting verb's 'in/at' phrase, with the venue it names."""
-    preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in venues.VENUE_PREPS]
-    for obj in (o for pr in preps for o in pr.children if o.dep_ == "pobj"):
-        place = venues.place_of(obj)
-        if place != (None, None):
-            return obj, place
-    return None
+# Verbs of preparing a meeting: 'gathered to plan the restart of talks', 'met to prepare talks'.
+_PROSPECTS = ("restart", "resume", "revive", "relaunch", "prepare", "plan")
 
 
 def names_meeting(verb: Any, heads: set[str], *, own_words: bool = False) -> bool:
@@ -240,12 +201,31 @@ def names_meeting(verb: Any, heads: set[str], *, own_words: bool = False) -> boo
         for c in verb.children
         if c.dep_ in ("advcl", "xcomp") and any(a.tag_ == "TO" for a in c.children)
         for t in c.subtree
-        if t.dep_ == "pobj"
+        if t.dep_ == "pobj" or t.dep_ == "dobj" and t.head.lemma_ in _PROSPECTS
     ]
     aims += _told_apart(verb) if own_words else []
+    aims += _referred_back(verb, heads) + _time_clauses(verb)
     auxes = any(c.dep_ in ("aux", "auxpass") for c in verb.children)
     told = verb.lower_ not in heads or auxes or verb.head.lower_ in _TIME_PREPS  # not 'open to meeting X'
     return not told or any(t.lower_ in heads and t.i != verb.i and t.i not in aims for t in verb.subtree)
+
+
+def _time_clauses(verb: Any) -> list[int]:
+    """'years after direct talks broke down, they will meet in Vienna': talks a time clause
+    measures the meeting from are another meeting."""
+    timed = [c for c in verb.children if c.dep_ == "advcl"]
+    return [t.i for c in timed if any(m.lower_ in _TIME_PREPS for m in c.children) for t in c.subtree]
+
+
+def _referred_back(verb: Any, heads: set[str]) -> list[int]:
+    """'met Y in Paris and later described the talks as useful': a bare 'the talks' in a
+    coordinated clause refers back to the meeting the verb tells; it does not tell it."""
+    conj = [t for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" for t in c.subtree]
+    return [
+        t.i
+        for t in conj
+        if t.lower_ in heads and [c.lower_ for c in t.children if c.dep_ != "punct"] == ["the"]
+    ]
 
 
 def _told_apart(verb: Any) -> list[int]:
@@ -269,8 +249,10 @@ def _long_ago(ctx: Context, tok: Any) -> bool:
         if d.value and _attached(ctx, d, tok):
             return d.value[:4] < str(published.year - (published.month <= 2))[:4] or (
                 len(d.value) >= 7 and d.value[:7] < _months_before(published, 0)
-            )
-    return False
+            ) or clues.earlier_period(d.text)
+    verb = tok.head if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i > tok.i else None
+    inside = ctx.dates_in(tok.idx, verb.idx) if verb is not None else []
+    return any(clues.earlier_period(d.text) for d in inside)  # 'talks led by X earlier this year stalled'
 
 
 def _day_before(ctx: Context, tok: Any, start: int) -> str | None:
@@ -383,7 +365,8 @@ def _attached(ctx: Context, date_expr: Any, cue: Any) -> bool:
             return False  # "the first talks since 1996": a date the talks are measured from
         if tok.pos_ in ("VERB", "AUX", "ADJ") and tok.i != cue.i:
             infinitive = tok.dep_ == "advcl" and any(c.lower_ == "to" for c in tok.children)
-            return (tok.dep_ in ("xcomp", "pcomp", "conj") or infinitive) and (
+            participle = tok.dep_ == "acl" and tok.tag_ == "VBN"  # "talks held in Oslo last year"
+            return (tok.dep_ in ("xcomp", "pcomp", "conj") or infinitive or participle) and (
                 tok.head.i == cue.i or cue.i in [a.i for a in tok.ancestors][:2]
             )
     return False

@@ -35,6 +35,16 @@ def long_name(doc: Any, head: Any, start: int, end: int) -> str | None:
     return _strip_det(doc[start : last + 1].text)
 
 
+def by_agent(doc: Any, head: Any) -> list[str]:
+    """'talks mediated by Uganda', 'a meeting hosted by Qatar': who runs a meeting names it."""
+    out = []
+    for acl in (c for c in head.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.i == head.i + 1):
+        agent = next((c for c in acl.children if c.dep_ == "agent"), None)
+        if agent is not None and agent.right_edge.i - head.i < _MAX_TOKENS:
+            out.append(doc[head.i : agent.right_edge.i + 1].text)
+    return out
+
+
 def span_of_time(doc: Any, head: Any) -> list[str]:
     """'a day of talks from September 3 to 6', 'two days of negotiations': the stretch of
     time the report measures the meeting by names it too."""

@@ -152,7 +152,8 @@ def clause_venue(verb: Any, meeting: Any = None) -> tuple[str | None, str | None
     inside the meeting's own name: 'take part in the Syria peace conference')."""
     if verb.pos_ not in ("VERB", "AUX", "ADJ"):
         return None, None
-    preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in VENUE_PREPS]
+    adverbs = [c for c in verb.children if c.dep_ == "advmod"]  # 'scheduled later in Havana'
+    preps = [c for a in [verb, *adverbs] for c in a.children if c.dep_ == "prep" and c.lower_ in VENUE_PREPS]
     for obj in (o for p in preps for o in p.children if o.dep_ == "pobj"):
         if meeting is not None and meeting.i in {t.i for t in obj.subtree}:
             continue
@@ -234,14 +235,18 @@ def dateline_venue(ctx: Context, meetings: list[Meeting]) -> None:
     report names a venue, talks reported from a dateline city are placed there."""
     if any(m.city or m.country for m in meetings):
         return
-    head = ctx.body[:80]
-    match = re.match(_DATELINE, head)
-    place = gaz.load().place(match.group(1).strip().title()) if match else None
+    place = dateline_place(ctx)
     if place is None:
         return
     for meeting in meetings:
         if not meeting.past:
             meeting.city, meeting.country = place
+
+
+def dateline_place(ctx: Context) -> tuple[str | None, str | None] | None:
+    """The (city, country) of the report's dateline, if it names a known place."""
+    match = re.match(_DATELINE, ctx.body[:80])
+    return gaz.load().place(match.group(1).strip().title()) if match else None
 
 
 # 'ARUSHA, Tanzania (Reuters) -', 'Santo Domingo, Jan 12 (efe) -', 'Palermo, Italy –': a place

@@ -26,8 +26,10 @@ from .._discourse import Focus, actors_of, meeting_for, named_meeting, reported_
 from . import (
     absolutes,
     affiliations,
+    chairs,
     collective,
     complements,
+    gatherings,
     guards,
     hosting,
     implied,
@@ -38,6 +40,7 @@ from . import (
     sides,
     teams,
     titles,
+    waiting,
 )
 from .roles import hedged as _hedged
 from .roles import role as _role
@@ -66,7 +69,8 @@ def extract(ctx: Context) -> list[Participation]:
             continue  # a speaker's words: the quotes extractor keeps them
         out += titles.participations(ctx, tok, lex, focus)
         out += teams.participations(ctx, tok, lex, focus)
-        out += hosting.participations(ctx, tok, lex, focus)
+        out += hosting.participations(ctx, tok, lex, focus) + chairs.participations(ctx, tok, lex, focus)
+        out += gatherings.participations(ctx, tok, lex, focus) + waiting.participations(ctx, tok, lex, focus)
         out += absolutes.participations(ctx, tok, lex, focus)
         out += oblique.participations(ctx, tok, lex, focus)  # "thanked X for hosting the talks"
         for status, actors_span, cue in _statements(tok, lex):
@@ -199,6 +203,7 @@ def _met_elsewhere(cue: Any, span: Any, focus: Focus) -> bool:
 def _met(verb: Any) -> list[Any]:
     """Whom a subject meets: 'met Y', 'met with Y' (not 'met the conditions')."""
     objs = [c for c in verb.children if c.dep_ == "dobj" and not complements.is_thing(c)]
+    objs += [a for o in objs for a in o.children if a.dep_ == "appos"]  # "met the envoy, X"
     withs = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"]
     return objs + [o for p in withs for o in p.children if o.dep_ == "pobj" and not complements.is_thing(o)]
 

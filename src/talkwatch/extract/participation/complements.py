@@ -103,7 +103,11 @@ def is_thing(tok: Any) -> bool:
             else tok
         )
     heads = load_lexicon("actors")["collective_heads"]
-    return tok.pos_ in ("NOUN", "NUM", "PRON") and not tok.ent_type_ and tok.lower_ not in heads
+    named = any(c.dep_ == "appos" and c.ent_type_ in _NAMED for c in tok.children)  # "the envoy, X"
+    return tok.pos_ in ("NOUN", "NUM", "PRON") and not tok.ent_type_ and tok.lower_ not in heads and not named
+
+
+_NAMED = ("PERSON", "ORG", "GPE", "NORP")
 
 
 def sends_people(tok: Any, lex: dict[str, Any]) -> bool:
