@@ -8,7 +8,7 @@ folder is absent.
 The numbers are the reference scorer's (``../shared/tools/score_quotes_polnear.py``),
 computed without one process per article: each article goes through
 ``read.read_text`` and ``pipeline.run`` as ``talkwatch extract --published DATE``
-would, and ``tests/extract/test_quotes.py`` checks on a subset that both print
+would, and ``tests/extract/quotes/test_quotes.py`` checks on a subset that both print
 the same lines. The definitions, precisely:
 
 * Articles: ``.ann`` files in name order, the first annotator's file per article.

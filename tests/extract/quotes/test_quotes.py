@@ -17,7 +17,7 @@ from talkwatch.context import Context
 from talkwatch.extract import quotes
 from talkwatch.model import Article
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 SHARED = REPO.parent / "shared"
 
 
