@@ -13,7 +13,7 @@ from typing import Any
 from ...context import Context
 from ...lexicon import load as load_lexicon
 from ...model import Participation
-from .._discourse import actors_of
+from .._discourse import actor_at, actors_of
 
 _SHARED = {"arrived", "attended", "will_attend", "declined"}
 
@@ -56,7 +56,9 @@ def _titled(ctx: Context, lex: dict[str, Any]) -> list[tuple[str, str]]:
             continue
         appos = next((c for c in tok.children if c.dep_ == "appos"), None)
         first = _first_conjunct(tok)  # "X, president of the assembly and chief of the delegation"
-        person = first.head if first.dep_ == "appos" else appos
+        # "the delegation's chief, X": the name apposed to the title itself comes first, else the
+        # title is apposed to the name ("X, the head of the delegation")
+        person = appos if appos is not None else (first.head if first.dep_ == "appos" else None)
         if person is None and tok.dep_ == "compound" and tok.lemma_ in lex["negotiator_titles"]:
             person = tok.head  # "chief government negotiator X"
         if person is None and tok.dep_ == "attr":  # "X is the head of the Y delegation"
@@ -69,7 +71,8 @@ def _titled(ctx: Context, lex: dict[str, Any]) -> list[tuple[str, str]]:
             owners = [g for g in owners if g.dep_ == "pobj" and g.lemma_ in lex["send_objects"]]
         owners += [c for c in tok.children if c.dep_ == "poss" and tok.lemma_ in lex["negotiator_titles"]]
         owners += [c for c in tok.children if c.dep_ == "poss" and c.lemma_ in lex["send_objects"]]
-        leaders = [a for a in actors_of(ctx, person, tok) if ctx.actors.get(a).type == "person"]
+        named = actors_of(ctx, person, tok) or [actor_at(ctx, person)]  # also the sayer ("..., X, said")
+        leaders = [a for a in named if a is not None and ctx.actors.get(a).type == "person"]
         groups = [m.actor for g in owners for m in ctx.actors.mentions_in(*_bounds(g))]
         groups += _described(ctx, tok, lex) if person.i == tok.head.i else []
         groups += [a for o in owners if o.lemma_ in lex["send_objects"] for a in _side_team(ctx, o, lex)]
