@@ -148,3 +148,9 @@ def test_a_state_the_act_is_addressed_to_does_not_place_its_author() -> None:
 def test_several_states_take_no_home_country() -> None:
     source = first_source("Ten additional countries rejected the Syrian plan on Monday.")
     assert source.get("name") == "Ten additional countries" and source.get("country") in (None, "")
+
+
+def test_a_meeting_is_coded_by_its_venue_but_is_no_actor() -> None:
+    digest = pipeline.run(make_article("The Lumbu Front is boycotting the border talks in Lusaka.",
+                                       {"published": "2001-01-01"}))
+    assert not [a for a in digest["actors"] if "talks" in a["name"]], digest["actors"]

@@ -226,8 +226,8 @@ def _indexed(ctx: Any, party: Party | None) -> Party | None:
         if actor.country is None and root is not None:
             actor.country = root
         return party
-    if root is None or party.span is None:
-        return party
+    if root is None or party.span is None or party.meeting:
+        return party  # "boycotting the talks in Quito": the talks are coded by their venue, no actor
     kind = actor_codes.actor_type(party.code)
     actor = ctx.actors.add(party.text, kind, *party.span, country=root, cameo=party.code)
     return replace(party, actor=actor.id)

@@ -12,10 +12,12 @@ a coded party.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Any
 
 from ...actors import gazetteer as gaz
+from ...lexicon import load as load_lexicon
 from .lexicon import Lexicon
 from .syntax import OBJ, SUBJ, child, conjuncts, described, owner_tokens, prep_object, pruned
 
@@ -66,6 +68,7 @@ class Party:
     code: str | None
     text: str
     span: tuple[int, int] | None = None  # characters of the phrase, for an actor made from a code
+    meeting: bool = False  # the phrase names a meeting ("the talks in Quito"): coded, but no actor
 
 
 @dataclass
@@ -146,7 +149,8 @@ class Parties:
             code = self._fallback_code(described(head))
         if actor is None and code is None:
             return None
-        return Party(actor.id if actor is not None else None, code, text, (start, end))
+        meeting = actor is None and head.lower_ in _meeting_heads()
+        return Party(actor.id if actor is not None else None, code, text, (start, end), meeting)
 
     def _actor_code(self, actor: Any, span: list[Any] | None) -> str | None:
         """An indexed actor's CAMEO code, with the phrase's sector for a bare country code."""
@@ -219,6 +223,12 @@ class Parties:
             if parties:
                 return parties
         return []
+
+
+@functools.cache
+def _meeting_heads() -> frozenset[str]:
+    """Nouns that name a meeting ("talks", "summit"): what is done, never who does it."""
+    return frozenset(load_lexicon("meetings")["heads"])
 
 
 def _is_pronoun(tok: Any) -> bool:
