@@ -19,7 +19,7 @@ from .from_facts import fact_events, make_event, sentence_date
 from .lexicon import load as load_lexicon
 from .syntax import pruned, subject_token
 
-NAME = "events.v1"
+NAME = "events.v2"
 REQUIRES = {"meetings", "participations", "delegations", "quotes", "positions", "agreements"}
 MAX_PER_CLAUSE = 4
 
