@@ -60,14 +60,18 @@ def serve(
             os.environ["TALKWATCH_SERVE_TOKEN"] = token
             os.environ["TALKWATCH_SERVE_INGEST"] = "1" if allow_ingest else "0"
             os.environ["TALKWATCH_SERVE_EDIT"] = "1" if allow_edit else "0"
-        uvicorn.run(
-            "talkwatch.serve.app:from_env",
-            factory=True,
-            host=host,
-            port=port,
-            workers=workers,
-            log_level="warning",
-        )
+        from ..serve import shared
+
+        with shared.directory() as answers:  # the processes share rendered answers
+            os.environ[shared.ENV] = answers
+            uvicorn.run(
+                "talkwatch.serve.app:from_env",
+                factory=True,
+                host=host,
+                port=port,
+                workers=workers,
+                log_level="warning",
+            )
         return
     uvicorn.run(app, host=host, port=port, log_level="warning")
 

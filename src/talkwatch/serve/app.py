@@ -27,9 +27,10 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import store
 from ..errors import TalkwatchError
-from . import api, downloads, edit, pages, render
+from . import api, downloads, edit, pages, render, shared
 from .deps import HERE, error_body
 from .pool import Cache, Pool
+from .shared import SharedCache
 
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
@@ -71,11 +72,13 @@ def _error(request: Request, status: int, message: str) -> Response:
 
 
 def create_app(db: str | Path, *, allow_ingest: bool = False, token: str | None = None,
-               cache_size: int = 2048, allow_edit: bool = False) -> FastAPI:
+               cache_size: int = 2048, allow_edit: bool = False,
+               shared: SharedCache | None = None) -> FastAPI:
     """The dashboard and API over the database ``db`` (which must exist).
 
     ``allow_ingest`` with a non-empty ``token`` enables ``POST /api/ingest``;
-    ``allow_edit`` with the token enables corrections; ``cache_size=0`` turns the answer cache off.
+    ``allow_edit`` with the token enables corrections; ``cache_size=0`` turns the answer cache off;
+    ``shared`` shares answers with the other server processes (``shared``).
     """
     if allow_ingest and not token:
         raise TalkwatchError("--allow-ingest needs --token (the Bearer token clients must send)")
@@ -99,6 +102,7 @@ def create_app(db: str | Path, *, allow_ingest: bool = False, token: str | None 
     app.state.db = path
     app.state.pool = pool
     app.state.cache = Cache(cache_size)
+    app.state.shared = shared if cache_size else None
     app.state.memo = Cache(cache_size * 4)  # parts shared by pages (grid columns, totals)
     app.state.ingest_token = token if allow_ingest else None
     app.state.edit_token = token if allow_edit else None
@@ -152,4 +156,5 @@ def from_env() -> FastAPI:
     return create_app(os.environ["TALKWATCH_SERVE_DB"],
                       allow_ingest=token is not None and os.environ.get("TALKWATCH_SERVE_INGEST") != "0",
                       token=token, cache_size=cache,
-                      allow_edit=token is not None and os.environ.get("TALKWATCH_SERVE_EDIT") == "1")
+                      allow_edit=token is not None and os.environ.get("TALKWATCH_SERVE_EDIT") == "1",
+                      shared=shared.from_env())
