@@ -30,6 +30,7 @@ from ..errors import TalkwatchError
 from . import api, downloads, edit, pages, render, shared
 from .deps import HERE, error_body
 from .pool import Cache, Pool
+from .replay import Replay
 from .shared import SharedCache
 
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -143,6 +144,7 @@ def create_app(db: str | Path, *, allow_ingest: bool = False, token: str | None 
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
+    app.add_middleware(Replay, pool=pool, cache=Cache(cache_size))  # inside the headers
     app.add_middleware(SecurityHeaders)
     return app
 

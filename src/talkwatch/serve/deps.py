@@ -16,6 +16,7 @@ from fastapi import Request
 from fastapi.responses import Response
 
 from ..store.record import Record
+from . import replay
 from .pool import Cache
 from .queries import stamp
 
@@ -57,6 +58,7 @@ def answer(request: Request, media_type: str,
     cache, the answers the other server processes stored (``shared``).
     """
     state = request.app.state
+    replay.mark(request.scope)  # the whole response may be replayed before routing
     with state.pool.record() as rec:
         key = (stamp(rec.backend), request.url.path + "?" + request.url.query, media_type)
         body = state.cache.get(key)
