@@ -7,7 +7,7 @@ from pathlib import Path
 from fastapi.testclient import TestClient
 
 from talkwatch import store
-from talkwatch.serve import shared
+from talkwatch.serve import replay, shared
 from talkwatch.serve.app import create_app
 from talkwatch.serve.shared import SharedCache
 
@@ -22,14 +22,18 @@ def _db(tmp_path: Path) -> Path:
 def test_a_process_serves_the_answer_another_process_stored(tmp_path: Path) -> None:
     db, answers = _db(tmp_path), tmp_path / "answers"
     answers.mkdir()
-    first = TestClient(create_app(db, shared=SharedCache(answers)))
-    body = first.get("/api/meetings?limit=3").content
+    first = TestClient(create_app(db, shared=SharedCache(answers))).get("/api/meetings?limit=3")
     files = list(answers.iterdir())
-    assert [f.read_bytes() for f in files] == [body]
-    files[0].write_bytes(b'{"from":"the other process"}')  # what a second process finds
+    assert len(files) == 1
+    status, headers, body = replay.decode(files[0].read_bytes())
+    assert (status, body) == (200, first.content)
+    files[0].write_bytes(replay.encode((status, headers, b'{"from":"the other process"}')))
     second = TestClient(create_app(db, shared=SharedCache(answers)))
-    assert second.get("/api/meetings?limit=3").json() == {"from": "the other process"}
-    assert second.get("/api/meetings?limit=4").content != files[0].read_bytes()
+    again = second.get("/api/meetings?limit=3")
+    assert again.json() == {"from": "the other process"}
+    assert again.headers["content-type"] == first.headers["content-type"]
+    assert again.headers["content-security-policy"] == first.headers["content-security-policy"]
+    assert second.get("/api/meetings?limit=4").content == first.content.replace(b"3", b"4")
 
 
 def test_no_sharing_without_the_cache(tmp_path: Path) -> None:

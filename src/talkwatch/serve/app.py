@@ -118,7 +118,6 @@ def create_app(db: str | Path, *, allow_ingest: bool = False, token: str | None 
     app.state.db = path
     app.state.pool = pool
     app.state.cache = Cache(cache_size)
-    app.state.shared = shared if cache_size else None
     app.state.memo = Cache(cache_size * 4)  # parts shared by pages (grid columns, totals)
     app.state.ingest_token = token if allow_ingest else None
     app.state.edit_token = token if allow_edit else None
@@ -159,7 +158,8 @@ def create_app(db: str | Path, *, allow_ingest: bool = False, token: str | None 
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
-    app.add_middleware(Replay, pool=pool, cache=Cache(cache_size))  # inside the headers
+    app.add_middleware(Replay, pool=pool, cache=Cache(cache_size),  # inside the headers
+                       shared=shared if cache_size else None)
     app.add_middleware(SecurityHeaders)
     return app
 

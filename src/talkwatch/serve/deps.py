@@ -54,21 +54,15 @@ def answer(request: Request, media_type: str,
 
     The key is the database stamp plus the full URL and the media type (the
     same URL may answer JSON or CSV by ``Accept``), so an ingest (which
-    changes the stamp) is visible on the next request. Behind this process's
-    cache, the answers the other server processes stored (``shared``).
+    changes the stamp) is visible on the next request. The whole response
+    is kept for ``replay`` (also for the other server processes).
     """
     state = request.app.state
     replay.mark(request.scope)  # the whole response may be replayed before routing
     with state.pool.record() as rec:
         key = (stamp(rec.backend), request.url.path + "?" + request.url.query, media_type)
         body = state.cache.get(key)
-        if body is None and state.shared is not None:
-            body = state.shared.get(key)
-            if body is not None:
-                state.cache.put(key, body)
         if body is None:
             body = produce(rec)
             state.cache.put(key, body)
-            if state.shared is not None:
-                state.shared.put(key, body)
     return Response(body, media_type=media_type)

@@ -11,14 +11,18 @@ same path and query, same ``Accept`` (the one header an answer depends on:
 CSV or JSON), same database stamp. Only 200 answers are kept, so a request is
 replayed only if the same request passed validation before. HEAD and other
 methods, and every route not answering through ``deps.answer``, pass through.
+With several server processes, a response one of them kept is also found by
+the others (``shared``: a line of status and headers, then the body).
 """
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from .pool import Cache, Pool
 from .queries import stamp
+from .shared import SharedCache
 
 MARK = "talkwatch.replay"  # scope key: the dict where ``deps.answer`` marks its answer cacheable
 
@@ -30,13 +34,45 @@ def mark(scope: dict[str, Any]) -> None:
         flag["cacheable"] = True
 
 
+Kept = tuple[int, tuple[tuple[bytes, bytes], ...], bytes]  # status, headers, body
+
+
+def encode(kept: Kept) -> bytes:
+    """A kept response as one file: status and headers as a JSON line, then the body."""
+    status, headers, body = kept
+    head = [status, [[k.decode("latin-1"), v.decode("latin-1")] for k, v in headers]]
+    return json.dumps(head).encode() + b"\n" + body
+
+
+def decode(data: bytes) -> Kept:
+    head, _, body = data.partition(b"\n")
+    status, headers = json.loads(head)
+    return status, tuple((k.encode("latin-1"), v.encode("latin-1")) for k, v in headers), body
+
+
 class Replay:
     """Pure ASGI middleware in front of the routes (inside the security headers)."""
 
-    def __init__(self, app: Any, pool: Pool, cache: Cache) -> None:
+    def __init__(self, app: Any, pool: Pool, cache: Cache,
+                 shared: SharedCache | None = None) -> None:
         self.app = app
         self.pool = pool
         self.cache = cache
+        self.shared = shared
+
+    def _find(self, key: tuple[str, ...]) -> Kept | None:
+        hit: Kept | None = self.cache.get(key)
+        if hit is None and self.shared is not None:
+            data = self.shared.get(key)
+            if data is not None:
+                hit = decode(data)
+                self.cache.put(key, hit)
+        return hit
+
+    def _keep(self, key: tuple[str, ...], kept: Kept) -> None:
+        self.cache.put(key, kept)
+        if self.shared is not None:
+            self.shared.put(key, encode(kept))
 
     def _key(self, scope: dict[str, Any]) -> tuple[str, ...]:
         with self.pool.record() as rec:
@@ -50,7 +86,7 @@ class Replay:
             await self.app(scope, receive, send)
             return
         key = self._key(scope)
-        hit = self.cache.get(key)
+        hit = self._find(key)
         if hit is not None:
             status, headers, body = hit
             await send({"type": "http.response.start", "status": status, "headers": list(headers)})
@@ -69,4 +105,4 @@ class Replay:
 
         await self.app(scope, receive, capture)
         if flag.get("cacheable") and sent.get("status") == 200 and key[0]:
-            self.cache.put(key, (200, tuple(sent["headers"]), b"".join(sent["body"])))
+            self._keep(key, (200, tuple(sent["headers"]), b"".join(sent["body"])))

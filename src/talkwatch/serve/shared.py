@@ -1,14 +1,14 @@
 """Answers shared by the server processes of one ``talkwatch serve --workers N``.
 
-Each process keeps its own answer cache (``pool.Cache``), so with N processes
-a page is rendered up to N times before every process has it: a second
-visit lands on another process about (N-1)/N of the time and renders again.
-Behind the in-process cache, the processes therefore share their answers
-through files in one directory that the serving command creates for the
-session (on ``/dev/shm`` when there is one) and removes at the end: the key
-(database stamp, URL, media type; an entry is never stale, as in ``Cache``)
-names the file, written whole then renamed, so a reader never sees half an
-answer. Each process removes its oldest files beyond its share of the bound.
+Each process keeps its own cache of responses (``replay``), so with N
+processes a page is rendered up to N times before every process has it: a
+second visit lands on another process about (N-1)/N of the time and renders
+again. Behind the in-process cache, the processes therefore share their
+responses through files in one directory that the serving command creates for
+the session (on ``/dev/shm`` when there is one) and removes at the end: the
+key (database stamp, path, query, ``Accept``; an entry is never stale, as in
+``Cache``) names the file, written whole then renamed, so a reader never sees
+half a response. Each process removes its oldest files beyond its bound.
 """
 
 from __future__ import annotations
