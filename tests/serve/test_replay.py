@@ -107,3 +107,11 @@ def test_the_app_replays_the_same_response_it_rendered(tmp_path: Path) -> None:
             first.status_code, first.headers.items(), first.content)
     assert client.get("/api/meetings?limit=3", headers={"accept": "text/csv"}).headers[
         "content-type"].startswith("text/csv")
+
+
+def test_kept_responses_count_against_the_cache_bound(tmp_path: Path) -> None:
+    cache = Cache(16, max_bytes=200)
+    app = replay.Replay(Inner(), Pool(str(_db(tmp_path))), cache)
+    for n in range(8):
+        _get(app, query=b"n=%d" % n)
+    assert 0 < cache._bytes <= 200 and len(cache._data) < 8

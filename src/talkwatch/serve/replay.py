@@ -61,18 +61,19 @@ class Replay:
         self.shared = shared
 
     def _find(self, key: tuple[str, ...]) -> Kept | None:
-        hit: Kept | None = self.cache.get(key)
-        if hit is None and self.shared is not None:
+        """The kept response (encoded: the cache bounds its bytes), here or in ``shared``."""
+        data: bytes | None = self.cache.get(key)
+        if data is None and self.shared is not None:
             data = self.shared.get(key)
             if data is not None:
-                hit = decode(data)
-                self.cache.put(key, hit)
-        return hit
+                self.cache.put(key, data)
+        return None if data is None else decode(data)
 
     def _keep(self, key: tuple[str, ...], kept: Kept) -> None:
-        self.cache.put(key, kept)
+        data = encode(kept)
+        self.cache.put(key, data)
         if self.shared is not None:
-            self.shared.put(key, encode(kept))
+            self.shared.put(key, data)
 
     def _key(self, scope: dict[str, Any]) -> tuple[str, ...]:
         with self.pool.record() as rec:
