@@ -75,9 +75,12 @@ def free_port() -> int:
 
 
 def start_server(db: Path, port: int, *, cache: int, workers: int,
-                 src: Path | None = None) -> subprocess.Popen[bytes]:
-    """``talkwatch serve`` in processes of its own (the talkwatch of ``src`` if given)."""
+                 src: Path | None = None, shared: str | None = None) -> subprocess.Popen[bytes]:
+    """``talkwatch serve`` in processes of its own (the talkwatch of ``src`` if given); with
+    ``shared``, a directory for the processes to share answers, as ``talkwatch serve`` sets up."""
     env = os.environ | {"TALKWATCH_SERVE_DB": str(db), "TALKWATCH_SERVE_CACHE": str(cache)}
+    if shared:
+        env["TALKWATCH_SERVE_SHARED"] = shared
     if src is not None:
         env["PYTHONPATH"] = str(src)
     proc = subprocess.Popen(
@@ -269,7 +272,9 @@ def measure(db: Path, src: Path | None, args: Any, *, cache: int, workers: int, 
             requests: int) -> dict[str, Any]:
     """One run of the workload against a fresh server: latencies by class, server CPU."""
     port = free_port()
-    server = start_server(db, port, cache=cache, workers=workers, src=src)
+    answers = tempfile.TemporaryDirectory(
+        prefix="talkwatch-web-bench-", dir="/dev/shm" if os.access("/dev/shm", os.W_OK) else None)
+    server = start_server(db, port, cache=cache, workers=workers, src=src, shared=answers.name)
     try:
         work = workload(port, random.Random(args.seed))
         run(port, work[:40], 4, 40, 30)  # warm the connection pools
@@ -281,6 +286,7 @@ def measure(db: Path, src: Path | None, args: Any, *, cache: int, workers: int, 
     finally:
         server.terminate()
         server.wait(timeout=30)
+        answers.cleanup()
     return {"lat": lat, "cpu": cpu, "n": sum(len(v) for v in lat.values()), "wall": wall,
             "errors": errors}
 
@@ -297,6 +303,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--baseline", type=Path, help="src directory of a talkwatch to compare with")
     ap.add_argument("--baseline-db", type=Path, help="the same articles in a database the "
                     "baseline can open (default: --db)")
+    ap.add_argument("--only", choices=("cold", "first", "revisits"), action="append",
+                    help="run only these scenarios (repeatable; default: all three)")
     args = ap.parse_args(argv)
     if args.baseline and args.baseline_db is None:
         args.baseline_db = args.db
@@ -321,6 +329,8 @@ def main(argv: list[str] | None = None) -> None:
         ("first visits: cache on, each URL about twice", 2048, args.workers, False),
         ("revisits: cache on, every URL seen once before", 4096, 1, True),
     ]
+    if args.only:
+        scenarios = [s for s in scenarios if s[0].split(":")[0].split()[0] in args.only]
     servers = [("this", db, None)]
     if args.baseline:
         servers = [("baseline", args.baseline_db, args.baseline), *servers]

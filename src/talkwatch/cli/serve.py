@@ -36,6 +36,11 @@ def serve(
     allow_edit: Annotated[
         bool, typer.Option("--allow-edit", help="Let analysts correct facts (needs --token).")
     ] = False,
+    threads: Annotated[
+        int | None,
+        typer.Option(min=1, help="Requests each process works on at once (default: 2 for "
+                                 "SQLite, whose reads are CPU work; 40 for PostgreSQL)."),
+    ] = None,
 ) -> None:
     """Serve the dashboard and JSON API over the record (read-only by default)."""
     import uvicorn
@@ -45,7 +50,8 @@ def serve(
 
     path = db or store.default_db()
     try:
-        app = create_app(path, allow_ingest=allow_ingest, token=token, allow_edit=allow_edit)
+        app = create_app(path, allow_ingest=allow_ingest, token=token, allow_edit=allow_edit,
+                         threads=threads)
     except TalkwatchError as exc:
         print(f"talkwatch: error: {exc}", file=sys.stderr)
         raise typer.Exit(1) from None
@@ -56,18 +62,24 @@ def serve(
         import os
 
         os.environ["TALKWATCH_SERVE_DB"] = path
+        if threads:
+            os.environ["TALKWATCH_SERVE_THREADS"] = str(threads)
         if (allow_ingest or allow_edit) and token:
             os.environ["TALKWATCH_SERVE_TOKEN"] = token
             os.environ["TALKWATCH_SERVE_INGEST"] = "1" if allow_ingest else "0"
             os.environ["TALKWATCH_SERVE_EDIT"] = "1" if allow_edit else "0"
-        uvicorn.run(
-            "talkwatch.serve.app:from_env",
-            factory=True,
-            host=host,
-            port=port,
-            workers=workers,
-            log_level="warning",
-        )
+        from ..serve import shared
+
+        with shared.directory() as answers:  # the processes share rendered answers
+            os.environ[shared.ENV] = answers
+            uvicorn.run(
+                "talkwatch.serve.app:from_env",
+                factory=True,
+                host=host,
+                port=port,
+                workers=workers,
+                log_level="warning",
+            )
         return
     uvicorn.run(app, host=host, port=port, log_level="warning")
 

@@ -16,6 +16,7 @@ from fastapi import Request
 from fastapi.responses import Response
 
 from ..store.record import Record
+from . import replay
 from .pool import Cache
 from .queries import stamp
 
@@ -53,9 +54,11 @@ def answer(request: Request, media_type: str,
 
     The key is the database stamp plus the full URL and the media type (the
     same URL may answer JSON or CSV by ``Accept``), so an ingest (which
-    changes the stamp) is visible on the next request.
+    changes the stamp) is visible on the next request. The whole response
+    is kept for ``replay`` (also for the other server processes).
     """
     state = request.app.state
+    replay.mark(request.scope)  # the whole response may be replayed before routing
     with state.pool.record() as rec:
         key = (stamp(rec.backend), request.url.path + "?" + request.url.query, media_type)
         body = state.cache.get(key)
