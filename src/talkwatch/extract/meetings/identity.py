@@ -13,6 +13,7 @@ from datetime import timedelta
 from typing import Any
 
 from ...context import Context
+from ...lexicon import load as load_lexicon
 from ...model import Meeting
 from .. import _clauses as clauses
 from . import when
@@ -161,8 +162,16 @@ def other_day(
     if m.verb:
         return simple_past(m.head)
     verbs = [v for v in clauses.governing_verbs(m.head) if v.i in {a.i for a in m.head.ancestors}]
-    told = [v for v in verbs if simple_past(v) or past_passive(v)]  # not 'had been scheduled'
+    told = [v for v in verbs if simple_past(v) or past_passive(v) and not replanned(v)]  # not 'had been scheduled'
     return bool(told)
+
+
+def replanned(verb: Any) -> bool:
+    """'was postponed', 'was scheduled': a passive that sets the meeting's plan tells no day
+    it met, so a date beside it ('originally due to open on May 10') is an old plan of the
+    same meeting, not another meeting."""
+    cues = load_lexicon("meetings")["status_cues"]
+    return clauses.match(verb, cues) in ("postponed", "scheduled")
 
 
 def past_passive(verb: Any) -> bool:
