@@ -221,3 +221,19 @@ def test_a_verb_coordinated_with_said_continues_the_reported_clause(run):
         "the presidents had a “very good and constructive meeting,” and discussed ways to end the dispute."
     )
     assert not _statuses(digest, "Ana Perez"), digest["participations"]
+
+
+def test_the_infinitive_under_a_refusal_is_no_attendance(run):
+    digest = run(
+        "The union was invited to the peace conference in Lome on Monday. Some of its leaders "
+        "received personal invitations but refused to come."
+    )
+    statuses = _statuses(digest, "leaders")
+    assert "declined" in statuses and "will_attend" not in statuses, digest["participations"]
+
+
+def test_refusing_to_discuss_a_point_still_puts_a_side_at_the_talks(run):
+    digest = run(
+        "The peace talks opened in Lome on Monday. Bolivia refused to discuss the points on the agenda."
+    )
+    assert has_fact(digest, "participations", "Bolivia", "attended"), digest["participations"]
