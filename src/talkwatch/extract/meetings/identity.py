@@ -162,7 +162,8 @@ def other_day(
     if m.verb:
         return simple_past(m.head)
     verbs = [v for v in clauses.governing_verbs(m.head) if v.i in {a.i for a in m.head.ancestors}]
-    told = [v for v in verbs if simple_past(v) or past_passive(v) and not replanned(v)]  # not 'had been scheduled'
+    # not 'had been scheduled', nor a plan set anew ('was postponed')
+    told = [v for v in verbs if simple_past(v) or past_passive(v) and not replanned(v)]
     return bool(told)
 
 
