@@ -17,8 +17,8 @@ from ..lexicon import load as load_lexicon
 from . import gazetteer as gaz
 from .capitals import capital_names
 from .datelines import datelines
-from .names import surname_of
 from .described import described_bodies
+from .names import surname_of
 from .people import followers, joined_people, role_people
 from .tails import person_tail
 
