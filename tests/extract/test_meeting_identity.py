@@ -401,3 +401,13 @@ def test_an_old_plan_date_of_a_postponed_meeting_is_no_other_meeting(run):
         "begin on February 12, was postponed to April 8 to let the mediators finish their tour."
     )
     assert len(digest["meetings"]) == 1, digest["meetings"]
+
+
+def test_talks_told_as_met_are_no_plan_a_later_round_can_be(run):
+    digest = run(
+        "Ghana and Togo accepted a plan to reopen the border at talks in Accra on Monday, the "
+        "mediator said. The talks lasted five hours. The mediator said the leaders would meet "
+        "again next month.",
+        published="2024-03-27",
+    )
+    assert len(digest["meetings"]) == 2, digest["meetings"]
