@@ -237,3 +237,13 @@ def test_refusing_to_discuss_a_point_still_puts_a_side_at_the_talks(run):
         "The peace talks opened in Lome on Monday. Bolivia refused to discuss the points on the agenda."
     )
     assert has_fact(digest, "participations", "Bolivia", "attended"), digest["participations"]
+
+
+def test_not_having_decided_whether_to_attend_is_undecided(run):
+    digest = run(
+        "The union was invited to the peace conference in Lome next week. Bolivia has not yet "
+        "decided whether to attend, and Chile decided not to attend."
+    )
+    assert has_fact(digest, "participations", "Bolivia", "undecided"), digest["participations"]
+    assert "declined" not in _statuses(digest, "Bolivia"), digest["participations"]
+    assert has_fact(digest, "participations", "Chile", "declined"), digest["participations"]

@@ -50,6 +50,15 @@ def _refusal_states(verb: Any, lex: dict[str, Any], cue_status: CueStatus) -> bo
     return status in ("declined", "undecided") and not silenced(verb, status, lex, cue_status)
 
 
+def undecided_head(cue: Any, lex: dict[str, Any], cue_status: CueStatus) -> bool:
+    """The negation is the deciding verb's ('has not decided whether to attend'), not the act's
+    ('decided not to attend')."""
+    if cue.dep_ != "xcomp" or any(c.dep_ == "neg" for c in cue.children):
+        return False
+    negated = any(c.dep_ == "neg" for c in cue.head.children)
+    return negated and cue_status(cue.head, lex) == "undecided"
+
+
 def attempted(tok: Any, lex: dict[str, Any]) -> bool:
     """'attempts to bring the sides to talks', 'X should (not) be allowed to attend': an effort
     or a stance, no statement of who takes part."""
