@@ -247,3 +247,12 @@ def test_not_having_decided_whether_to_attend_is_undecided(run):
     assert has_fact(digest, "participations", "Bolivia", "undecided"), digest["participations"]
     assert "declined" not in _statuses(digest, "Bolivia"), digest["participations"]
     assert has_fact(digest, "participations", "Chile", "declined"), digest["participations"]
+
+
+def test_staying_away_from_a_ceremony_is_no_attendance(run):
+    digest = run(
+        "Ghana and Togo began signing a border accord on Friday at a ceremony in Accra attended by "
+        "several heads of state, but the main rebel alliance from the north stayed away."
+    )
+    statuses = _statuses(digest, "main rebel alliance")
+    assert "attended" not in statuses and "declined" in statuses, digest["participations"]
