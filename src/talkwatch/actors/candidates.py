@@ -17,6 +17,7 @@ from ..lexicon import load as load_lexicon
 from . import gazetteer as gaz
 from .capitals import capital_names
 from .datelines import datelines
+from .described import described_bodies
 from .names import surname_of
 from .people import followers, joined_people, role_people
 from .tails import person_tail
@@ -31,7 +32,7 @@ def find(doc: Any) -> list[Candidate]:
     """Every candidate after the dateline: names first, then descriptions around them."""
     skips = datelines(doc)
     candidates = _select(
-        _agent_demonyms(doc) + _gazetteer_spans(doc) + _entity_spans(doc) + _names(doc),
+        _agent_demonyms(doc) + _gazetteer_spans(doc) + _bodies(doc) + _entity_spans(doc) + _names(doc),
         _description_spans(doc),
     )
     return [c for c in candidates if not any(a <= c.start < b for a, b in skips)]
@@ -149,6 +150,11 @@ def _names(doc: Any) -> list[Candidate]:
     """Names no entity gives: persons by the role around them, organisations written in capitals."""
     people = [Candidate(s, e, doc[s:e].text, "person") for s, e in role_people(doc)]
     return people + [Candidate(s, e, doc[s:e].text, "organization") for s, e in capital_names(doc)]
+
+
+def _bodies(doc: Any) -> list[Candidate]:
+    """'X Y, a coalition of ...' (before the entities: a name tagged as a person is the body)."""
+    return [Candidate(s, e, doc[s:e].text, typ) for s, e, typ in described_bodies(doc)]
 
 
 def _org_candidate(doc: Any, start: int, end: int) -> Candidate:

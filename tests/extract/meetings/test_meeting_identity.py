@@ -393,3 +393,21 @@ def test_a_place_only_a_side_meeting_was_told_at_names_that_meeting(run):
         "Quito between the two sides on Monday. Trust has grown after the meetings held in Quito."
     )
     assert len(_by_city(digest).get("Quito", [])) == 1, digest["meetings"]
+
+
+def test_an_old_plan_date_of_a_postponed_meeting_is_no_other_meeting(run):
+    digest = run(
+        "The peace conference in Accra will open next month. The conference, initially due to "
+        "begin on February 12, was postponed to April 8 to let the mediators finish their tour."
+    )
+    assert len(digest["meetings"]) == 1, digest["meetings"]
+
+
+def test_talks_told_as_met_are_no_plan_a_later_round_can_be(run):
+    digest = run(
+        "Ghana and Togo accepted a plan to reopen the border at talks in Accra on Monday, the "
+        "mediator said. The talks lasted five hours. The mediator said the leaders would meet "
+        "again next month.",
+        published="2024-03-27",
+    )
+    assert len(digest["meetings"]) == 2, digest["meetings"]

@@ -324,3 +324,11 @@ def test_meetings_of_the_day_told_in_the_past_were_held(run):
 def test_talks_of_the_day_extended_go_on(run):
     (meeting,) = run("The mediators extended the talks in Lome today.")["meetings"]
     assert meeting["status"] != "held"
+
+
+def test_a_readiness_to_hold_consultations_is_no_meeting_held(run):
+    digest = run(
+        "The next round of peace talks between Ghana and Togo has been postponed to May. The "
+        "mediators said they were open to holding consultations by telephone in the meantime."
+    )
+    assert [m["status"] for m in digest["meetings"]] == ["postponed"], digest["meetings"]

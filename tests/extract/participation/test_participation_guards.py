@@ -221,3 +221,38 @@ def test_a_verb_coordinated_with_said_continues_the_reported_clause(run):
         "the presidents had a “very good and constructive meeting,” and discussed ways to end the dispute."
     )
     assert not _statuses(digest, "Ana Perez"), digest["participations"]
+
+
+def test_the_infinitive_under_a_refusal_is_no_attendance(run):
+    digest = run(
+        "The union was invited to the peace conference in Lome on Monday. Some of its leaders "
+        "received personal invitations but refused to come."
+    )
+    statuses = _statuses(digest, "leaders")
+    assert "declined" in statuses and "will_attend" not in statuses, digest["participations"]
+
+
+def test_refusing_to_discuss_a_point_still_puts_a_side_at_the_talks(run):
+    digest = run(
+        "The peace talks opened in Lome on Monday. Bolivia refused to discuss the points on the agenda."
+    )
+    assert has_fact(digest, "participations", "Bolivia", "attended"), digest["participations"]
+
+
+def test_not_having_decided_whether_to_attend_is_undecided(run):
+    digest = run(
+        "The union was invited to the peace conference in Lome next week. Bolivia has not yet "
+        "decided whether to attend, and Chile decided not to attend."
+    )
+    assert has_fact(digest, "participations", "Bolivia", "undecided"), digest["participations"]
+    assert "declined" not in _statuses(digest, "Bolivia"), digest["participations"]
+    assert has_fact(digest, "participations", "Chile", "declined"), digest["participations"]
+
+
+def test_staying_away_from_a_ceremony_is_no_attendance(run):
+    digest = run(
+        "Ghana and Togo began signing a border accord on Friday at a ceremony in Accra attended by "
+        "several heads of state, but the main rebel alliance from the north stayed away."
+    )
+    statuses = _statuses(digest, "main rebel alliance")
+    assert "attended" not in statuses and "declined" in statuses, digest["participations"]

@@ -277,3 +277,14 @@ def test_the_subject_that_commenced_talks_took_part_in_them(run):
     earlier = [m["id"] for m in digest["meetings"] if m.get("start") == "2024-02-03"]
     facts = {(p["meeting"], p["status"]) for p in digest["participations"]}
     assert earlier and (earlier[0], "attended") in facts, (digest["meetings"], facts)
+
+
+def test_the_sides_are_not_at_a_round_that_was_put_off(run):
+    digest = run(
+        "Peace talks between Ghana and Togo resumed in Accra on Monday. A first round planned for "
+        "January was postponed after border clashes."
+    )
+    put_off = {m["id"] for m in digest["meetings"] if m["status"] == "postponed"}
+    assert put_off, digest["meetings"]
+    statuses = {p["status"] for p in digest["participations"] if p["meeting"] in put_off}
+    assert "attended" not in statuses, digest["participations"]

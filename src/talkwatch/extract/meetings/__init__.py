@@ -87,6 +87,7 @@ def _cluster(ctx: Context, mentions: list[_Mention], meetings: list[Meeting]) ->
     sessions: dict[str, Meeting] = {}
     pairs: dict[Any, Meeting] = {}
     days: dict[str, str] = {}  # meeting id -> the past day it was first told on
+    done: set[str] = set()  # meetings a mention told in the simple past: they have met
     recent: tuple[Meeting, int] | None = None  # the last earlier meeting told, and its sentence
     just_met: tuple[Meeting, int] | None = None  # a meeting told by 'met' and where its sentence ends
     for m in mentions:
@@ -96,7 +97,7 @@ def _cluster(ctx: Context, mentions: list[_Mention], meetings: list[Meeting]) ->
             told = told and m.extras["pair"][0] != _GATHERING
             just_met = (m.meeting, m.head.sent.end) if told else None
             continue
-        told = identity.told_before(ctx, m, focus, days, pairs)  # a plan of the talks, an encounter
+        told = identity.told_before(ctx, m, focus, days, pairs, done)  # a plan of the talks, an encounter
         if told is not None:
             _assign(ctx, m, told)
             continue
@@ -134,6 +135,7 @@ def _cluster(ctx: Context, mentions: list[_Mention], meetings: list[Meeting]) ->
             pending.append(m)
             continue
         _assign(ctx, m, meeting)
+        done |= {meeting.id} if identity.told_done(m) else set()
         recent = (meeting, m.head.sent.start) if meeting.past else recent
         day = when.past_day(ctx, m, today_too=True) or when.plan_day(ctx, m)
         if day:

@@ -13,6 +13,7 @@ from datetime import timedelta
 from typing import Any
 
 from ...context import Context
+from ...lexicon import load as load_lexicon
 from ...model import Meeting
 from .. import _clauses as clauses
 from . import when
@@ -69,13 +70,36 @@ def pair_named(ctx: Context, m: _Mention, pairs: dict[Any, Meeting]) -> Meeting 
 
 
 def told_before(
-    ctx: Context, m: _Mention, focus: Meeting | None, days: dict[str, str], pairs: dict[Any, Meeting]
+    ctx: Context,
+    m: _Mention,
+    focus: Meeting | None,
+    days: dict[str, str],
+    pairs: dict[Any, Meeting],
+    done: frozenset[str] | set[str] = frozenset(),
 ) -> Meeting | None:
     """The meeting a mention names again though its words set it apart: the talks in focus
     planned anew (planned_focus), a meeting of people met or to meet (pair_named)."""
-    if focus is not None and planned_focus(ctx, m, focus, days):
+    if focus is not None and focus.id not in done and planned_focus(ctx, m, focus, days):
         return focus
     return pair_named(ctx, m, pairs)
+
+
+def told_done(m: _Mention) -> bool:
+    """'who hosted the meeting', 'the talks lasted five hours': a mention a verb of meeting,
+    taking part or lasting tells in the simple past, so its meeting has met and is no plan a
+    later round could be ('will meet again'); not 'confirmed the meeting'."""
+    if m.later:
+        return False
+    verbs = [m.head] if m.verb else clauses.governing_verbs(m.head)
+    return any(simple_past(v) and _of_meeting(v) for v in verbs)
+
+
+def _of_meeting(verb: Any) -> bool:
+    """A verb that tells a meeting happen: held, ended, begun; hosted, attended; lasted."""
+    lex = load_lexicon("meetings")
+    if verb.lemma_.lower() in set(lex["presence_verbs"]) | set(lex["duration_verbs"]):
+        return True
+    return clauses.match(verb, lex["status_cues"]) in ("held", "concluded", "ongoing")
 
 
 def planned_focus(ctx: Context, m: _Mention, focus: Meeting | None, days: dict[str, str]) -> bool:
@@ -161,8 +185,17 @@ def other_day(
     if m.verb:
         return simple_past(m.head)
     verbs = [v for v in clauses.governing_verbs(m.head) if v.i in {a.i for a in m.head.ancestors}]
-    told = [v for v in verbs if simple_past(v) or past_passive(v)]  # not 'had been scheduled'
+    # not 'had been scheduled', nor a plan set anew ('was postponed')
+    told = [v for v in verbs if simple_past(v) or past_passive(v) and not replanned(v)]
     return bool(told)
+
+
+def replanned(verb: Any) -> bool:
+    """'was postponed', 'was scheduled': a passive that sets the meeting's plan tells no day
+    it met, so a date beside it ('originally due to open on May 10') is an old plan of the
+    same meeting, not another meeting."""
+    cues = load_lexicon("meetings")["status_cues"]
+    return clauses.match(verb, cues) in ("postponed", "scheduled")
 
 
 def past_passive(verb: Any) -> bool:

@@ -232,7 +232,14 @@ def _hypothetical(cue: Any, lex: dict[str, Any]) -> bool:
         set(marks) & {"when", "once", "until", "before", "after"}
     )
     condition = bool(set(marks) & {"if", "unless"}) or time_clause  # 'when the talks begin': still to come
-    return modal or wish or condition or _aim(chain, lex)
+    return modal or wish or condition or _aim(chain, lex) or _readiness(chain[-1], lex)
+
+
+def _readiness(verb: Any, lex: dict[str, Any]) -> bool:
+    """'open to holding consultations', 'ready for talks to resume': a readiness, not an event."""
+    prep = verb.head if verb.dep_ in ("pcomp", "pobj") else None
+    adj = prep.head if prep is not None and prep.dep_ == "prep" else None
+    return adj is not None and adj.pos_ == "ADJ" and adj.lower_ in lex["readiness_adjectives"]
 
 
 def _aim(chain: list[Any], lex: dict[str, Any]) -> bool:

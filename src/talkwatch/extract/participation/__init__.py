@@ -313,6 +313,8 @@ def _adjust(cue: Any, status: str, lex: dict[str, Any], meeting: Meeting) -> str
     """The stated status, unless the cue is a claim denied ("denied being represented")."""
     if cue.dep_ in ("xcomp", "ccomp") and cue.head.lemma_ in lex["denial_verbs"]:
         return None
+    if status in _ATTEND and guards.undecided_head(cue, lex, _cue_status):
+        return "undecided"  # "has not decided whether to attend": still weighing it
     return _stated(cue, status, lex, meeting)
 
 

@@ -31,6 +31,8 @@ def silenced(tok: Any, status: str, lex: dict[str, Any], cue_status: CueStatus) 
         return True  # "agreed to meet again": the complement states who attends what
     if tok.dep_ == "xcomp" and tok.head.lemma_ in lex["object_cues"]["invited"]:
         return True  # "invited to attend": the invitation is the statement
+    if tok.dep_ == "xcomp" and _refusal_states(tok.head, lex, cue_status):
+        return True  # "refused to come", "declined to attend": the refusal is the statement
     if nouns.barred(tok, lex):
         return True  # "barred X from attending": the object cue says who is kept out
     if tok.lemma_ == "be" and not _part_of_meeting(tok):
@@ -38,6 +40,23 @@ def silenced(tok: Any, status: str, lex: dict[str, Any], cue_status: CueStatus) 
     if tok.lemma_ == "meet" and _met_alone(tok):
         return True  # "the Coalition met in Istanbul to appoint its delegation": its own meeting
     return _said_elsewhere(tok, status, lex, xcomps, cue_status)
+
+
+def _refusal_states(verb: Any, lex: dict[str, Any], cue_status: CueStatus) -> bool:
+    """The verb is a refusal or doubt that itself states attendance ('refused to come'), so
+    the attendance verb under it states nothing more; not 'refused to discuss the points',
+    nor 'decided to attend', whose act speaks."""
+    status = cue_status(verb, lex)
+    return status in ("declined", "undecided") and not silenced(verb, status, lex, cue_status)
+
+
+def undecided_head(cue: Any, lex: dict[str, Any], cue_status: CueStatus) -> bool:
+    """The negation is the deciding verb's ('has not decided whether to attend'), not the act's
+    ('decided not to attend')."""
+    if cue.dep_ != "xcomp" or any(c.dep_ == "neg" for c in cue.children):
+        return False
+    negated = any(c.dep_ == "neg" for c in cue.head.children)
+    return negated and cue_status(cue.head, lex) == "undecided"
 
 
 def attempted(tok: Any, lex: dict[str, Any]) -> bool:

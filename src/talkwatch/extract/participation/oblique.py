@@ -20,6 +20,7 @@ from .complements import is_meeting
 from .implied import under_way
 
 _INTO = ("in", "into", "at", "to")
+_AWAY = ("away", "home", "out")
 
 
 def participations(ctx: Context, tok: Any, lex: dict[str, Any], focus: Focus) -> list[Participation]:
@@ -112,8 +113,8 @@ def _stayed(ctx: Context, tok: Any, lex: dict[str, Any], focus: Focus) -> list[P
         return []
     if any(c.dep_ in ("dobj", "acomp", "attr", "xcomp", "oprd", "ccomp") for c in tok.children):
         return []
-    if any(c.dep_ == "prt" and c.lower_ != "on" for c in tok.children):
-        return []
+    if any(c.dep_ == "prt" and c.lower_ != "on" or c.lower_ in _AWAY for c in tok.children):
+        return []  # 'stayed away' (also when parsed as an adverb), 'stayed home'
     if not all(_time_or_place(p) for p in tok.children if p.dep_ == "prep"):
         return []
     subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)

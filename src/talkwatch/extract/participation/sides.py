@@ -72,7 +72,9 @@ def carry(
             continue  # a round called off before it met had no one at it
         if parties(ctx, facts, meeting.id) or not meeting.evidence:
             continue
-        done = meeting.past or meeting.status in ("held", "concluded", "ongoing")
+        # a round put off or still planned met with no one, however long ago it was planned
+        done = meeting.past and meeting.status not in ("postponed", "scheduled")
+        done = done or meeting.status in ("held", "concluded", "ongoing")
         status = "attended" if done else "will_attend"
         out += [Participation(meeting.id, a, status, meeting.evidence[0], role="party") for a in sides]
     return out
