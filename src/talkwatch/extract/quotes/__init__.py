@@ -160,7 +160,7 @@ def _quote(
 ) -> Quote:
     """The fact for one kept stretch, with its speaker mention and its passage's parts."""
     span, body = q.span, d.body
-    said = _said_span(q, d, men)
+    said = _said_span(q, d, men, actor_id)
     return Quote(
         text=body[span.start : span.end],
         start=span.start,
@@ -174,10 +174,13 @@ def _quote(
     )
 
 
-def _said_span(q: Quoted, d: QuoteDoc, men: Mention | None) -> tuple[int, int] | None:
-    """The words naming the speaker in this passage: the mention, or the relative pronoun standing for it."""
+def _said_span(q: Quoted, d: QuoteDoc, men: Mention | None, actor_id: str | None) -> tuple[int, int] | None:
+    """The words naming the speaker in this passage: the mention, or the relative pronoun standing for it
+    when the speaker resolves to an actor (a bare "which" with no actor would name no one)."""
     if men is None:
         return None
+    if actor_id is None:
+        return (men.start, men.end)
     rel = relative_source(men.start, men.end, list(q.sentences(d)), lexicon())
     return (rel.idx, rel.idx + len(rel)) if rel is not None else (men.start, men.end)
 
