@@ -342,6 +342,7 @@ def test_a_quoted_name_in_a_clause_of_a_noun_is_not_the_sources_quote(nlp) -> No
 
 @pytest.mark.slow
 def test_relative_pronoun_without_an_actor_keeps_the_noun(nlp) -> None:
-    text = "The round stalled, according to a short statement, which said the army had “no intention of leaving.”"
+    text = ("The round stalled, according to a short statement, which said the army had "
+            "“no intention of leaving.”")
     got, _ = run(nlp, text)
     assert got[-1].speaker_text != "which"
