@@ -7,6 +7,7 @@ verb matches a phrase when its particles, prepositions or objects complete it.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -20,6 +21,12 @@ _FUTURE_AUX = frozenset(_WORDS["future_aux"])
 _FUTURE_HEADS = frozenset(_WORDS["future_heads"])
 _NUMBERS: dict[str, int] = load_lexicon("numbers")["cardinals"]
 _ARTICLE_COUNTS: dict[str, int] = load_lexicon("numbers")["articles"]
+
+
+@functools.cache
+def meeting_nouns() -> frozenset[str]:
+    """Nouns that name a meeting ("talks", "summit", "round"): what is held, never who holds it."""
+    return frozenset(load_lexicon("meetings")["heads"])
 
 
 

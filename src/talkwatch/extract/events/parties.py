@@ -12,12 +12,11 @@ a coded party.
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 from typing import Any
 
 from ...actors import gazetteer as gaz
-from ...lexicon import load as load_lexicon
+from .._clauses import meeting_nouns
 from .lexicon import Lexicon
 from .syntax import OBJ, SUBJ, child, conjuncts, described, owner_tokens, prep_object, pruned
 
@@ -149,7 +148,7 @@ class Parties:
             code = self._fallback_code(described(head))
         if actor is None and code is None:
             return None
-        meeting = actor is None and head.lower_ in _meeting_heads()
+        meeting = actor is None and head.lower_ in meeting_nouns()
         return Party(actor.id if actor is not None else None, code, text, (start, end), meeting)
 
     def _actor_code(self, actor: Any, span: list[Any] | None) -> str | None:
@@ -223,12 +222,6 @@ class Parties:
             if parties:
                 return parties
         return []
-
-
-@functools.cache
-def _meeting_heads() -> frozenset[str]:
-    """Nouns that name a meeting ("talks", "summit"): what is done, never who does it."""
-    return frozenset(load_lexicon("meetings")["heads"])
 
 
 def _is_pronoun(tok: Any) -> bool:

@@ -43,7 +43,7 @@ def runs_meeting(verb: Any, lex: dict[str, Any]) -> bool:
 def about_meeting(verb: Any) -> bool:
     """The passive verb's subject, or the noun it modifies, is a meeting noun (or the teams
     meeting there: 'the delegations were welcomed by X')."""
-    nouns = set(load_lexicon("meetings")["heads"]) | set(load_lexicon("participation")["hosted_teams"])
+    nouns = clauses.meeting_nouns() | set(load_lexicon("participation")["hosted_teams"])
     if verb.dep_ in ("acl", "relcl"):  # "talks hosted by X", "talks that are mediated by X"
         return verb.head.lower_ in nouns
     if verb.dep_ == "conj" and not any(c.dep_ == "nsubjpass" for c in verb.children):
@@ -59,7 +59,7 @@ def hypothetical(verb: Any) -> bool:
 
 
 def is_meeting(tok: Any) -> bool:
-    return tok.lower_ in set(load_lexicon("meetings")["heads"])
+    return tok.lower_ in clauses.meeting_nouns()
 
 
 def about_attendance(tok: Any, lex: dict[str, Any]) -> bool:
@@ -72,7 +72,7 @@ def about_attendance(tok: Any, lex: dict[str, Any]) -> bool:
         bare = ("decline", "refuse", "consider", "weigh", "decide", "reject", *lex["ending_verbs"])
         return tok.lemma_ not in bare
     meeting_nouns = (
-        set(load_lexicon("meetings")["heads"])
+        clauses.meeting_nouns()
         | set(lex["send_objects"])
         | {"invitation", "participation", "attendance"}
     )

@@ -27,7 +27,7 @@ _MODIFIERS = ("compound", "amod", "npadvmod", "poss", "nmod")
 def extract(ctx: Context, meetings: list[Meeting], lex: dict[str, Any]) -> list[Participation]:
     """Participants named around each meeting mention, in text order."""
     by_id = {m.id: m for m in meetings}
-    heads = set(load_lexicon("meetings")["heads"])
+    heads = clauses.meeting_nouns()
     out: list[Participation] = []
     for pos, mid in ctx.meeting_mentions:
         meeting = by_id[mid]
