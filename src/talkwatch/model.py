@@ -291,6 +291,14 @@ class Quote:
     # (start, end) of every stretch of the passage this one belongs to, itself included
     parts: tuple[tuple[int, int], ...] = ()
 
+    def stretches(self) -> tuple[tuple[int, int], ...]:
+        """The quoted words' offsets: the parts, never the attribution between them."""
+        return self.parts or ((self.start, self.end),)
+
+    def covers(self, start: int, end: int) -> bool:
+        """Do the quoted words (not the attribution between parts) overlap ``[start, end)``?"""
+        return any(a < end and start < b for a, b in self.stretches())
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "speaker": self.speaker,
@@ -300,7 +308,7 @@ class Quote:
             "text": self.text,
             "start": self.start,
             "end": self.end,
-            "parts": [list(p) for p in self.parts or ((self.start, self.end),)],
+            "parts": [list(p) for p in self.stretches()],
             "evidence": self.evidence.to_dict(),
         }
 

@@ -184,12 +184,34 @@ def test_unknown_speaker_becomes_an_actor(nlp) -> None:
 @pytest.mark.slow
 def test_split_quote_is_one_passage(nlp) -> None:
     text = "“We came in good faith,” said Ana Ruiz, the lead negotiator. “We leave with nothing.”"
+    (q,), _ = run(nlp, text)
+    assert q.text == "We came in good faith, We leave with nothing."
+    assert q.speaker_text == "Ana Ruiz"
+    assert [text[a:b] for a, b in q.parts] == ["We came in good faith,", "We leave with nothing."]
+    assert (q.start, q.end) == (q.parts[0][0], q.parts[-1][1])
+
+
+@pytest.mark.slow
+def test_attribution_opening_a_new_sentence_starts_another_quote(nlp) -> None:
+    text = ("Ana Ruiz said the talks went well: “The truce is holding.” "
+            "She adds, “We expect them home by Friday.”")
     got, _ = run(nlp, text)
-    assert [q.text for q in got] == ["We came in good faith,", "We leave with nothing."]
-    assert {q.speaker_text for q in got} == {"Ana Ruiz"}
-    assert got[0].speaker == got[1].speaker
-    parts = [(q.start, q.end) for q in got]
-    assert got[0].parts == got[1].parts == tuple(parts)
+    assert [q.text for q in got] == ["The truce is holding.", "We expect them home by Friday."]
+
+
+@pytest.mark.slow
+def test_second_verb_of_saying_starts_another_quote(nlp) -> None:
+    text = "“We cannot pay for this anymore,” Lopez said, adding later, “The alliance costs us a fortune.”"
+    got, _ = run(nlp, text)
+    assert len(got) == 2
+    assert {q.speaker_text for q in got} == {"Lopez"}
+
+
+@pytest.mark.slow
+def test_stretches_naming_their_own_speakers_are_two_quotes(nlp) -> None:
+    text = "Part of the interview follows.\n\n“HOST: Will you sign?\n\n“MINISTER: Not this week.”"
+    got, _ = run(nlp, text)
+    assert [q.speaker_text for q in got] == ["HOST", "MINISTER"]
 
 
 @pytest.mark.slow
@@ -212,10 +234,10 @@ def test_new_content_between_stretches_is_another_passage(nlp) -> None:
 def test_quote_running_over_paragraphs(nlp) -> None:
     text = ("Karim Saleh set out the plan.\n\n“The first point is security for the "
             "returnees.\n\n“The second point is the return of property,” Saleh said.")
-    got, _ = run(nlp, text)
-    assert [q.text for q in got] == ["The first point is security for the returnees.",
-                                     "The second point is the return of property,"]
-    assert {q.speaker_text for q in got} == {"Saleh"}
+    (q,), _ = run(nlp, text)
+    assert [text[a:b] for a, b in q.parts] == ["The first point is security for the returnees.",
+                                               "The second point is the return of property,"]
+    assert q.speaker_text == "Saleh"
 
 
 @pytest.mark.slow

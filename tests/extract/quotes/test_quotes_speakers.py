@@ -133,3 +133,12 @@ def test_participle_after_a_reported_clause_is_the_reporters(nlp) -> None:
             "have to agree on the rules first.\"")
     assert speakers(nlp, text)[-1][1] == "Pedro Salas"
 
+
+
+
+@pytest.mark.slow
+def test_recording_of_a_person_speaks_for_that_person(nlp) -> None:
+    got = speakers(nlp, "The ad uses footage of Maria Lopez asking, “Why are we still waiting?”")
+    assert [s for _, s in got] == ["Maria Lopez"]
+    got = speakers(nlp, "The spot ends with video of the governor saying at a rally, “That makes me smart.”")
+    assert [s for _, s in got] == ["the governor"]

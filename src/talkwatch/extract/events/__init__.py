@@ -55,7 +55,7 @@ def _coded_events(ctx: Any) -> list[Event]:
     quotes = ctx.facts.get("quotes", [])
     events: list[Event] = []
     for sent in ctx.doc.sents:
-        quote = next((q for q in quotes if q.start < sent.end_char and sent.start_char < q.end), None)
+        quote = next((q for q in quotes if q.covers(sent.start_char, sent.end_char)), None)
         coder.first_person = _speaker(ctx, quote) if quote is not None else None
         fact = "sentence" if quote is None else "quote"
         for coded in coder.code_sentence(sent):

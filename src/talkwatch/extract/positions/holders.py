@@ -365,7 +365,7 @@ def _relational(ctx: Context, noun: Any, poss: Any, lex: dict[str, Any]) -> Any:
 
 def _speaker(ctx: Context, pos: int) -> Any:
     for quote in ctx.facts.get("quotes", []):
-        if quote.start <= pos < quote.end and quote.speaker:
+        if quote.covers(pos, pos + 1) and quote.speaker:
             return ctx.actors.get(quote.speaker)
     return None
 

@@ -2,12 +2,13 @@
 
 Direct quotes only: paraphrase and reported speech without quote marks are
 not extracted here. Quote marks are paired per paragraph
-(``marks``); each contiguous quoted stretch is one ``Quote``
-(``body[start:end] == text``). The stretches of one passage, a quotation
-split by its attribution ("...," X said, "...") or running over paragraphs,
-are separate ``Quote`` objects (the gold convention of the negotiation news
-set, where a split quotation is two quotes) that each list the passage's
-``parts`` and share its speaker (``passages``).
+(``marks``). A passage, the stretches of one quotation split only by its
+attribution ("...," X said, "...") or running over paragraphs
+(``passages``), is one ``Quote``: it runs from its first stretch's start to
+its last one's end, ``parts`` holds each stretch's offsets, and ``text`` is
+their words joined by a space (``body[start:end] == text`` for a quote of one
+stretch). Quoted words a new clause introduces ("..." and added that "...")
+are another quote.
 
 The speaker is read from the dependency parse (``speakers``): the subject of
 the nearest reporting verb that governs the quote (or that hangs off it),
@@ -51,7 +52,7 @@ def extract(ctx: Any) -> list[Quote]:
             the index does not know are added to it.
 
     Returns:
-        One ``Quote`` per quoted stretch in text order; ``[]`` for an empty body.
+        One ``Quote`` per passage in text order; ``[]`` for an empty body.
     """
     body = ctx.body
     if not body or not body.strip():
@@ -91,15 +92,14 @@ def _quotes(
         q.span.open_mark >= head_end and not _dropped(d.body[q.span.start : q.span.end], q, m, d, lex)
         for q, m in zip(qs, found, strict=True)
     ]
-    parts: dict[int, list[tuple[int, int]]] = {}
-    for q, pid, keep in zip(qs, ids, kept, strict=True):
+    passages: dict[int, list[int]] = {}  # passage id -> its kept stretches, in text order
+    for k, (pid, keep) in enumerate(zip(ids, kept, strict=True)):
         if keep:
-            parts.setdefault(pid, []).append((q.span.start, q.span.end))
+            passages.setdefault(pid, []).append(k)
     speakers: list[tuple[int, str]] = []  # (quote start, actor id): pronoun antecedents
     resolved: dict[tuple[int, int], str | None] = {}
-    for q, men, pid, keep in zip(qs, found, ids, kept, strict=True):
-        if not keep:
-            continue
+    for members in passages.values():
+        men = next((found[k] for k in members if found[k] is not None), None)
         actor_id = None
         if men is not None:
             key = (men.start, men.end)
@@ -107,8 +107,8 @@ def _quotes(
                 resolved[key] = resolve(ctx, men, d, lex, speakers)
             actor_id = resolved[key]
             if actor_id:
-                speakers.append((q.span.start, actor_id))
-        out.append(_quote(q, d, men, actor_id, tuple(parts[pid])))
+                speakers.append((qs[members[0]].span.start, actor_id))
+        out.append(_quote([qs[k] for k in members], d, men, actor_id))
     return out
 
 
@@ -155,22 +155,20 @@ def _is_title(text: str, lex: Lex) -> bool:
     return all(w[0].isupper() or w.lower() in lex.title_small for w in words) and words[0][0].isupper()
 
 
-def _quote(
-    q: Quoted, d: QuoteDoc, men: Mention | None, actor_id: str | None, parts: tuple[tuple[int, int], ...]
-) -> Quote:
-    """The fact for one kept stretch, with its speaker mention and its passage's parts."""
-    span, body = q.span, d.body
-    said = _said_span(q, d, men, actor_id)
+def _quote(parts: list[Quoted], d: QuoteDoc, men: Mention | None, actor_id: str | None) -> Quote:
+    """The fact for one passage: from its first stretch to its last, its words joined, its parts' offsets."""
+    first, body = parts[0], d.body
+    said = _said_span(first, d, men, actor_id)
     return Quote(
-        text=body[span.start : span.end],
-        start=span.start,
-        end=span.end,
-        evidence=_evidence(q, d, men),
+        text=" ".join(body[q.span.start : q.span.end] for q in parts),
+        start=first.span.start,
+        end=parts[-1].span.end,
+        evidence=_evidence(first, parts[-1], d, men),
         speaker=actor_id,
         speaker_text=body[said[0] : said[1]] if said else None,
         speaker_start=said[0] if said else None,
         speaker_end=said[1] if said else None,
-        parts=parts,
+        parts=tuple((q.span.start, q.span.end) for q in parts),
     )
 
 
@@ -185,15 +183,15 @@ def _said_span(q: Quoted, d: QuoteDoc, men: Mention | None, actor_id: str | None
     return (rel.idx, rel.idx + len(rel)) if rel is not None else (men.start, men.end)
 
 
-def _evidence(q: Quoted, d: QuoteDoc, men: Mention | None) -> Evidence:
-    """The quote's sentences, with the speaker's sentence when it is adjacent."""
-    a, b = q.first, q.last
+def _evidence(q: Quoted, last: Quoted, d: QuoteDoc, men: Mention | None) -> Evidence:
+    """The passage's sentences, with the speaker's sentence when it is adjacent."""
+    a, b = q.first, last.last
     if men is not None:
         n = d.sent_no[men.head.i]
         if a - 1 <= n <= b + 1:
             a, b = min(a, n), max(b, n)
     s, e = d.sents[a].start_char, d.sents[b].end_char
-    e = max(e, min(outer_end(q.span) + 1, len(d.body)))
+    e = max(e, min(outer_end(last.span) + 1, len(d.body)))
     s = min(s, q.span.open_mark)
     return Evidence.from_offsets(d.body, s, e)
 

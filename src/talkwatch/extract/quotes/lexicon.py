@@ -33,6 +33,8 @@ class Lex:
     plural_type: str
     title_max: int
     title_small: frozenset[str]
+    recordings: frozenset[str] = frozenset()
+    new_utterance: frozenset[str] = frozenset()
 
 
 def _forms(base: str, irregular: dict[str, list[str]]) -> set[str]:
@@ -88,4 +90,6 @@ def lexicon() -> Lex:
         plural_type=raw.get("plural_type", "group"),
         title_max=int(raw.get("title_max_words", 6)),
         title_small=frozenset(raw.get("title_small_words") or ()),
+        recordings=frozenset(raw.get("recording_nouns") or ()),
+        new_utterance=frozenset(raw.get("new_utterance_verbs") or ()),
     )

@@ -7,9 +7,12 @@ when nothing but one attribution clause lies between them: the clause names
 the speaker found for either part, its first verb reports speech, it holds no
 sentence break, is short and ends in punctuation. A gap that ends in a word
 ("..." Doe said the plan is "...") embeds the next stretch in new reported
-content, which is another quotation. Every part of a passage takes the
-passage's speaker, so a later part never falls back on an earlier speaker of
-the article.
+content, which is another quotation; so does an attribution that opens a new
+sentence after a finished one ("'... change.' She adds, '...'"). Two stretches
+that each name a speaker of their own (a transcript's labels, "'...,' the envoy
+interjected") are two quotations. Every part of a passage takes the passage's
+speaker, so a later part never falls back on an earlier speaker of the
+article.
 """
 
 from __future__ import annotations
@@ -41,7 +44,11 @@ def _attribution_gap(a: Quoted, b: Quoted, men: Mention | None, d: QuoteDoc, lex
         return False
     if not gap or gap[-1] not in ",.:;!?\u2014\u2013-" or _sentence_break(gap):
         return False
+    if gap[-1] in ",:" and d.body[a.span.start : a.span.end].rstrip().endswith("."):
+        return False  # the clause introduces the next stretch: '"... change." She adds, "..."'
     verbs = [d.doc[i] for i in d.tokens(start, end) if d.doc[i].pos_ in ("VERB", "AUX")]
+    if any(v.lemma_.lower() in lex.new_utterance for v in verbs[1:]):
+        return False  # "..., Doe said, adding later, '...'": the second verb says something new
     return bool(verbs) and is_reporting(verbs[0], lex)
 
 
@@ -49,6 +56,9 @@ def passage_ids(qs: list[Quoted], found: list[Mention | None], d: QuoteDoc, lex:
     """A passage number per stretch (text order): same mark group, or split by an attribution."""
     ids: list[int] = []
     for k, q in enumerate(qs):
+        if k and _own_speakers(found[k - 1], found[k]):
+            ids.append(ids[-1] + 1)
+            continue
         if k and q.span.group == qs[k - 1].span.group:
             ids.append(ids[-1])
             continue
@@ -60,6 +70,11 @@ def passage_ids(qs: list[Quoted], found: list[Mention | None], d: QuoteDoc, lex:
             continue
         ids.append(ids[-1] + 1 if ids else 0)
     return ids
+
+
+def _own_speakers(a: Mention | None, b: Mention | None) -> bool:
+    """Both stretches name a speaker, and not with the same words: two quotations."""
+    return a is not None and b is not None and (a.start, a.end) != (b.start, b.end)
 
 
 def share_speakers(ids: list[int], found: list[Mention | None], qs: list[Quoted]) -> list[Mention | None]:

@@ -17,7 +17,7 @@ from typing import Any
 from ... import nlp
 from ...model import ACTOR_TYPES
 from .doc import Mention, QuoteDoc
-from .lexicon import Lex
+from .lexicon import Lex, lexicon
 from .speakers import SUBJ, is_document, np_head
 
 _ARTICLES = {"the", "a", "an"}
@@ -64,7 +64,9 @@ def _phrase(doc: Any, head: Any) -> Any:
     end = head.i + 1
     if head.pos_ != "PROPN":
         for c in head.rights:  # "a source close to the government", "a spokesman for the army"
-            if c.i == end and (c.dep_ in ("amod", "acl") or c.dep_ == "prep" and c.lower_ in _NP_PREPS):
+            saying = c.dep_ == "acl" and c.lower_ in lexicon().reporting  # "the governor saying '...'"
+            nominal_part = c.dep_ in ("amod", "acl") or c.dep_ == "prep" and c.lower_ in _NP_PREPS
+            if c.i == end and not saying and nominal_part:
                 end = c.right_edge.i + 1
             else:
                 break

@@ -281,6 +281,9 @@ def speaker_head(verb: Any, d: QuoteDoc) -> Any | None:
 
     The subject of "told" is never after it: a name there is the one told.
     """
+    heard = _heard(verb)
+    if heard is not None:
+        return _prefer_name(heard)
     subj = subject(verb)
     told = verb.lower_ in lexicon().addressee
     if told and subj is not None and subj.i > verb.i:
@@ -289,7 +292,27 @@ def speaker_head(verb: Any, d: QuoteDoc) -> Any | None:
         subj = _loose_subject(verb, d) or _shared_subject(verb, d)
     if subj is None or d.inside[subj.i]:
         return None
-    return _prefer_name(_reporter_of(subj) or _issuer_of_clause(subj) or subj)
+    return _prefer_name(_reporter_of(subj) or _issuer_of_clause(subj) or _recorded(subj) or subj)
+
+
+def _heard(verb: Any) -> Any | None:
+    """ "The ad shows footage of Doe asking, '...'": a participle right after the one a recording is of."""
+    if verb.tag_ != "VBG" or verb.i == 0:
+        return None
+    tok = verb.doc[verb.i - 1]
+    if tok.dep_ != "pobj" or tok.head.lower_ != "of" or tok.head.head.lower_ not in lexicon().recordings:
+        return None
+    return _recorded(tok.head.head)
+
+
+def _recorded(noun: Any) -> Any | None:
+    """ "footage of Doe asking, '...'": the one a recording is of speaks, not the recording."""
+    if noun.lower_ not in lexicon().recordings:
+        return None
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return obj if obj is not None and (obj.pos_ == "PROPN" or obj.ent_type_ == "PERSON"
+                                       or lexicon().nouns.get(obj.lower_) == "person") else None
 
 
 def _shared_subject(verb: Any, d: QuoteDoc) -> Any | None:
