@@ -142,3 +142,16 @@ def test_recording_of_a_person_speaks_for_that_person(nlp) -> None:
     assert [s for _, s in got] == ["Maria Lopez"]
     got = speakers(nlp, "The spot ends with video of the governor saying at a rally, “That makes me smart.”")
     assert [s for _, s in got] == ["the governor"]
+
+
+@pytest.mark.slow
+def test_who_casts_something_as_the_quoted_words_speaks(nlp) -> None:
+    got = speakers(nlp, "The rebels painted the offer as a “trap” on Monday.")
+    assert [s for _, s in got] == ["The rebels"]
+    got = speakers(nlp, "In recent weeks, Reed has gone after the governor as a “spoiled brat.”")
+    assert [s for _, s in got] == ["Reed"]
+
+
+@pytest.mark.slow
+def test_a_name_given_by_known_as_has_no_speaker(nlp) -> None:
+    assert speakers(nlp, "The law, known as the “Peace Dividend Act,” passed on Monday.") == []

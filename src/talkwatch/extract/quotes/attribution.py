@@ -21,7 +21,7 @@ from typing import Any
 
 from .according import according, claim_owner
 from .doc import Mention, Quoted, QuoteDoc
-from .governing import governing_verb, hanging_verb, nearest_verb
+from .governing import governing_verb, hanging_verb, nearest_verb, quote_roots
 from .lexicon import Lex
 from .speakers import is_reporting, np_head, speaker_head
 
@@ -214,9 +214,31 @@ def local_speaker(q: Quoted, d: QuoteDoc, lex: Lex) -> Mention | Any | None:
     head = head or _colon_clause(q, d, lex, reporting=False) or _colon_head(q, d) or _dash_byline(q, d)
     head = head or according(q, d, lex, anywhere=True)  # the sentence's named source before a mere neighbour
     if head is None and verb is None:
+        head = _characterised(q, d, lex)
+    if head is None and verb is None:
         near = nearest_verb(q, d, lex)
         head = speaker_head(near, d) if near is not None else None
     return head
+
+
+def _characterised(q: Quoted, d: QuoteDoc, lex: Lex) -> Any | None:
+    """ "Doe has been painting the plan as a '...'": who casts something as the quoted words.
+
+    Only an active verb of casting: "the bill, known as the '... Act'" names
+    no one, nor does a passive ("is being criticized as a '...'").
+    """
+    for root in quote_roots(q, d):
+        prep = root.head
+        if prep.lower_ != "as" or prep.dep_ != "prep" or d.inside[prep.i]:
+            continue
+        verb = prep.head
+        particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "prep")} | {""}
+        if verb.pos_ != "VERB" or not any((verb.lower_, p) in lex.characterising for p in particles):
+            continue
+        if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+            continue
+        return speaker_head(verb, d)
+    return None
 
 
 def governed(q: Quoted, d: QuoteDoc, lex: Lex) -> bool:

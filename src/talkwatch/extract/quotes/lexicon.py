@@ -34,6 +34,7 @@ class Lex:
     title_max: int
     title_small: frozenset[str]
     recordings: frozenset[str] = frozenset()
+    characterising: frozenset[tuple[str, str]] = frozenset()  # (verb form, particle or "")
     new_utterance: frozenset[str] = frozenset()
 
 
@@ -91,5 +92,11 @@ def lexicon() -> Lex:
         title_max=int(raw.get("title_max_words", 6)),
         title_small=frozenset(raw.get("title_small_words") or ()),
         recordings=frozenset(raw.get("recording_nouns") or ()),
-        new_utterance=frozenset(raw.get("new_utterance_verbs") or ()),
+        characterising=frozenset(
+            (form, (words + [""])[1])
+            for words in (v.split() for v in raw.get("characterising_verbs") or ())
+            for form in _forms(words[0], irregular)
+        ),
+        new_utterance=frozenset(f for v in raw.get("new_utterance_verbs") or ()
+            for f in _forms(v, irregular)),
     )
