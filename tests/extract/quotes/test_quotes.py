@@ -78,7 +78,8 @@ def test_quote_and_speaker(nlp, text: str, quote: str, speaker: str) -> None:
     hits = [q for q in got if q.text.startswith(quote)]
     assert hits, [q.text for q in got]
     q = hits[0]
-    assert text[q.start:q.end] == q.text
+    assert " ".join(text[a:b] for a, b in q.parts) == q.text
+    assert (q.start, q.end) == (q.parts[0][0], q.parts[-1][1])
     assert q.speaker_text == speaker
     assert text[q.speaker_start:q.speaker_end] == speaker
     assert q.speaker is not None
@@ -351,7 +352,7 @@ def test_find_spans_never_overlap(body: str) -> None:
 def test_odd_inputs_do_not_crash(nlp, text: str) -> None:
     got, _ = run(nlp, text)
     for q in got:
-        assert text[q.start:q.end] == q.text
+        assert " ".join(text[a:b] for a, b in q.parts) == q.text
 
 
 def test_a_quoted_name_in_a_clause_of_a_noun_is_not_the_sources_quote(nlp) -> None:
