@@ -21,6 +21,8 @@ CASES = [
                  "in the room.", "Ines Varga", id="thinking-verb-yields-to-said"),
     pytest.param("Governor Paul Osei said farmers in the valley have come to believe “that the dam "
                  "will never be finished.”", "Paul Osei", id="believe-under-said"),
+    pytest.param("In the last few years, the minister said, most farmers have come to believe “that the dam "
+                 "will never be finished.”", "the minister", id="belief-under-a-parenthetical-said"),
     pytest.param("The trade minister said she wanted to speak “directly to the fishermen” before "
                  "the vote.", "The trade minister", id="pronoun-in-reported-clause"),
     pytest.param("Senator Ruth Alvarez is describing as “reckless” the decision to close the border.",

@@ -45,7 +45,8 @@ def governing_verb(q: Quoted, d: QuoteDoc, lex: Lex) -> Any | None:
     qs = set(q.toks)
     for root in quote_roots(q, d):
         hit = None
-        for steps, h in enumerate(head_chain(root, q, d)):
+        chain = head_chain(root, q, d)
+        for steps, h in enumerate(chain):
             if h.i in qs or d.inside[h.i] or not is_reporting(h, lex):
                 continue
             if hit is None:
@@ -53,9 +54,21 @@ def governing_verb(q: Quoted, d: QuoteDoc, lex: Lex) -> Any | None:
             if h.lower_ not in lex.thinking:
                 hit = (hit[0], h)
                 break
+        if hit is not None and hit[1].lower_ in lex.thinking:
+            hit = (hit[0], _parenthetical_speech(chain, d, lex) or hit[1])
         if hit is not None and (best is None or hit[0] < best[0]):
             best = hit
     return best[1] if best else None
+
+
+def _parenthetical_speech(chain: list[Any], d: QuoteDoc, lex: Lex) -> Any | None:
+    """ "In recent years, the minister said, farmers have come to believe '...'": the aside that says it."""
+    for h in chain:
+        for c in h.children:
+            aside = c.dep_ == "parataxis" and not d.inside[c.i]
+            if aside and is_reporting(c, lex) and c.lower_ not in lex.thinking:
+                return c
+    return None
 
 
 def _dist(tok: Any, q: Quoted) -> int:
