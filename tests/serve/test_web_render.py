@@ -59,6 +59,15 @@ def test_segments_cover_the_body_and_every_mark() -> None:
         assert covered == BODY[m.start:m.end]
 
 
+def test_a_passage_quote_marks_its_parts_not_the_attribution_between() -> None:
+    body = '"We came," said Ana Ruiz. "We stay."'
+    first, second = body.index("We came,"), body.index("We stay.")
+    quote = {"speaker_text": "Ana Ruiz", "text": "We came, We stay.", "start": first, "end": second + 8,
+             "parts": [[first, first + 8], [second, second + 8]]}
+    marks = highlight.marks({"quotes": [quote]})
+    assert [body[m.start:m.end] for m in marks] == ["We came,", "We stay."]
+
+
 def test_segments_clip_offsets_past_the_end() -> None:
     marks = [highlight.Mark("actor", 3, 500, "x")]
     segs = highlight.segments("short text", marks)

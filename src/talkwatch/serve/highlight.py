@@ -43,6 +43,22 @@ def _span(ev: Any) -> tuple[int, int] | None:
     return None
 
 
+def _mentions(digest: dict[str, Any]) -> list[tuple[dict[str, Any], tuple[Any, Any]]]:
+    """Each actor with each of its mention spans."""
+    return [
+        (a, (m[0], m[1]))
+        for a in digest.get("actors") or []
+        for m in a.get("mentions") or []
+        if isinstance(m, list | tuple) and len(m) == 2
+    ]
+
+
+def _stretches(quote: dict[str, Any]) -> list[tuple[Any, Any]]:
+    """A quote's parts (a passage split by its attribution), else its one span."""
+    parts = [p for p in quote.get("parts") or [] if isinstance(p, list | tuple) and len(p) == 2]
+    return [tuple(p) for p in parts] or [(quote.get("start"), quote.get("end"))]
+
+
 def marks(digest: dict[str, Any]) -> list[Mark]:
     """Every fact of a digest with a span in the body, in body order."""
     names = {a.get("id"): a.get("name") or "?" for a in digest.get("actors") or []}
@@ -54,11 +70,9 @@ def marks(digest: dict[str, Any]) -> list[Mark]:
         if span:
             out.append(Mark(kind, *span, label, detail))
 
-    for a in digest.get("actors") or []:
-        for m in a.get("mentions") or []:
-            if isinstance(m, list | tuple) and len(m) == 2:
-                add("actor", {"start": m[0], "end": m[1]}, a.get("name") or "?",
-                    " ".join(x for x in (a.get("type"), a.get("country")) if x))
+    for a, (s, e) in _mentions(digest):
+        add("actor", {"start": s, "end": e}, a.get("name") or "?",
+            " ".join(x for x in (a.get("type"), a.get("country")) if x))
     for m in digest.get("meetings") or []:
         name = m.get("name") or "meeting"
         hist = m.get("history") or []
@@ -80,8 +94,9 @@ def marks(digest: dict[str, Any]) -> list[Mark]:
                                  f"head {names.get(d.get('head'))}" if d.get("head") else None)
                      if x))
     for q in digest.get("quotes") or []:
-        add("quote", {"start": q.get("start"), "end": q.get("end")},
-            f"quote by {names.get(q.get('speaker'), q.get('speaker_text') or '?')}")
+        for s, e in _stretches(q):  # the quoted words, not the attribution between them
+            add("quote", {"start": s, "end": e},
+                f"quote by {names.get(q.get('speaker'), q.get('speaker_text') or '?')}")
     for p in digest.get("positions") or []:
         add("position", p.get("evidence"),
             f"{names.get(p.get('actor'), '?')} {p.get('stance')}: {p.get('issue')}")

@@ -40,7 +40,7 @@ from .speakers import relative_source
 
 __all__ = ["NAME", "REQUIRES", "Span", "extract", "find_spans"]
 
-NAME = "quotes.v2"
+NAME = "quotes.v3"
 REQUIRES: set[str] = set()
 
 
