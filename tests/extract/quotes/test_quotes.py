@@ -209,6 +209,21 @@ def test_second_verb_of_saying_starts_another_quote(nlp) -> None:
 
 
 @pytest.mark.slow
+def test_going_on_to_say_more_starts_another_quote(nlp) -> None:
+    text = ("“We are ready to talk,” Ruiz said, going on to contrast her plan with the army’s. "
+            "“Nobody else has offered anything.”")
+    got, _ = run(nlp, text)
+    assert [q.text for q in got] == ["We are ready to talk,", "Nobody else has offered anything."]
+
+
+@pytest.mark.slow
+def test_an_aside_about_the_topic_keeps_one_passage(nlp) -> None:
+    text = "“We came in good faith,” said Ana Ruiz, speaking of the ceasefire. “We leave with nothing.”"
+    (q,), _ = run(nlp, text)
+    assert len(q.parts) == 2
+
+
+@pytest.mark.slow
 def test_stretches_naming_their_own_speakers_are_two_quotes(nlp) -> None:
     text = "Part of the interview follows.\n\n“HOST: Will you sign?\n\n“MINISTER: Not this week.”"
     got, _ = run(nlp, text)

@@ -23,7 +23,7 @@ from .according import according, claim_owner
 from .doc import Mention, Quoted, QuoteDoc
 from .governing import governing_verb, hanging_verb, nearest_verb, quote_roots
 from .lexicon import Lex
-from .speakers import is_reporting, np_head, speaker_head
+from .speakers import is_reporting, np_head, phrasal_in, speaker_head
 
 _BREAKS_OFF = ",?!\u2014\u2013-\u2026"  # a quote ending so goes on with its attribution
 _TAIL_MAX = 8  # words after the closing mark in which the attribution's verb must come
@@ -232,8 +232,7 @@ def _characterised(q: Quoted, d: QuoteDoc, lex: Lex) -> Any | None:
         if prep.lower_ != "as" or prep.dep_ != "prep" or d.inside[prep.i]:
             continue
         verb = prep.head
-        particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "prep")} | {""}
-        if verb.pos_ != "VERB" or not any((verb.lower_, p) in lex.characterising for p in particles):
+        if verb.pos_ != "VERB" or not phrasal_in(verb, lex.characterising):
             continue
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
             continue

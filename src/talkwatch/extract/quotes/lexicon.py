@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from typing import Any
 
 from ...lexicon import load as load_lexicon
 
@@ -35,7 +36,7 @@ class Lex:
     title_small: frozenset[str]
     recordings: frozenset[str] = frozenset()
     characterising: frozenset[tuple[str, str]] = frozenset()  # (verb form, particle or "")
-    new_utterance: frozenset[str] = frozenset()
+    new_utterance: frozenset[tuple[str, str]] = frozenset()  # (verb form, particle or "")
 
 
 def _forms(base: str, irregular: dict[str, list[str]]) -> set[str]:
@@ -49,6 +50,15 @@ def _forms(base: str, irregular: dict[str, list[str]]) -> set[str]:
         out |= {base + "s", base + ("d" if base.endswith("e") else "ed")}
     out.add((base[:-1] if base.endswith("e") and base != "be" else base) + "ing")
     return out
+
+
+def _phrasal(verbs: Any, irregular: dict[str, list[str]]) -> frozenset[tuple[str, str]]:
+    """(form, particle) pairs of verbs listed as "verb" or "verb particle" ("go after")."""
+    return frozenset(
+        (form, (words + [""])[1])
+        for words in (v.split() for v in verbs)
+        for form in _forms(words[0], irregular)
+    )
 
 
 @functools.cache
@@ -92,11 +102,6 @@ def lexicon() -> Lex:
         title_max=int(raw.get("title_max_words", 6)),
         title_small=frozenset(raw.get("title_small_words") or ()),
         recordings=frozenset(raw.get("recording_nouns") or ()),
-        characterising=frozenset(
-            (form, (words + [""])[1])
-            for words in (v.split() for v in raw.get("characterising_verbs") or ())
-            for form in _forms(words[0], irregular)
-        ),
-        new_utterance=frozenset(f for v in raw.get("new_utterance_verbs") or ()
-            for f in _forms(v, irregular)),
+        characterising=_phrasal(raw.get("characterising_verbs") or (), irregular),
+        new_utterance=_phrasal(raw.get("new_utterance_verbs") or (), irregular),
     )

@@ -22,7 +22,7 @@ import re
 from .doc import Mention, Quoted, QuoteDoc
 from .lexicon import Lex
 from .marks import outer_end
-from .speakers import is_reporting
+from .speakers import is_reporting, phrasal_in
 
 _GAP_MAX = 220  # characters of an attribution between two parts ("..., said X, a former aide. '")
 _ABBREV = re.compile(r"(?:\b[A-Z][a-z]{0,3}|\b[A-Z]|\.[A-Z])\.$")  # Mr. Sen. D-N.C. J.
@@ -47,7 +47,7 @@ def _attribution_gap(a: Quoted, b: Quoted, men: Mention | None, d: QuoteDoc, lex
     if gap[-1] in ",:" and d.body[a.span.start : a.span.end].rstrip().endswith("."):
         return False  # the clause introduces the next stretch: '"... change." She adds, "..."'
     verbs = [d.doc[i] for i in d.tokens(start, end) if d.doc[i].pos_ in ("VERB", "AUX")]
-    if any(v.lower_ in lex.new_utterance for v in verbs[1:]):
+    if any(phrasal_in(v, lex.new_utterance) for v in verbs[1:]):
         return False  # "..., Doe said, adding later, '...'": the second verb says something new
     return bool(verbs) and is_reporting(verbs[0], lex)
 

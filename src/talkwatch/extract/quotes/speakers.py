@@ -30,6 +30,12 @@ def is_reporting(tok: Any, lex: Lex) -> bool:
     return low in lex.reporting or _document_says(tok, lex)
 
 
+def phrasal_in(verb: Any, verbs: frozenset[tuple[str, str]]) -> bool:
+    """Is the verb, with one of its particles or prepositions (or none), in a (form, particle) list?"""
+    particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "prep")} | {""}
+    return any((verb.lower_, p) in verbs for p in particles)
+
+
 def _progressive(verb: Any) -> bool:
     """ "is describing it as ...": a present participle with a form of "be" as its auxiliary."""
     be = ("is", "are", "was", "were", "been", "be", "'s", "’s")
