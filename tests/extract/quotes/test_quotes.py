@@ -217,6 +217,14 @@ def test_going_on_to_say_more_starts_another_quote(nlp) -> None:
 
 
 @pytest.mark.slow
+def test_a_name_the_tagger_took_for_a_verb_still_splits_a_passage(nlp) -> None:
+    text = ("“We will find out what happened,” Tulsa police Chief Chuck Jordan said Monday. "
+            "“I want to assure our community that we will achieve justice.”")
+    (q,), _ = run(nlp, text)
+    assert len(q.parts) == 2 and q.speaker_text == "Chuck Jordan"
+
+
+@pytest.mark.slow
 def test_an_aside_about_the_topic_keeps_one_passage(nlp) -> None:
     text = "“We came in good faith,” said Ana Ruiz, speaking of the ceasefire. “We leave with nothing.”"
     (q,), _ = run(nlp, text)

@@ -46,7 +46,10 @@ def _attribution_gap(a: Quoted, b: Quoted, men: Mention | None, d: QuoteDoc, lex
         return False
     if gap[-1] in ",:" and d.body[a.span.start : a.span.end].rstrip().endswith("."):
         return False  # the clause introduces the next stretch: '"... change." She adds, "..."'
-    verbs = [d.doc[i] for i in d.tokens(start, end) if d.doc[i].pos_ in ("VERB", "AUX")]
+    verbs = [  # a capitalised "verb" that does not report ("Tulsa police Chief Doe said") is a name
+        t for t in (d.doc[i] for i in d.tokens(start, end))
+        if t.pos_ in ("VERB", "AUX") and (not t.text[0].isupper() or is_reporting(t, lex))
+    ]
     if any(phrasal_in(v, lex.new_utterance) for v in verbs[1:]):
         return False  # "..., Doe said, adding later, '...'": the second verb says something new
     return bool(verbs) and is_reporting(verbs[0], lex)
