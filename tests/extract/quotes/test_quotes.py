@@ -218,10 +218,9 @@ def test_going_on_to_say_more_starts_another_quote(nlp) -> None:
 
 @pytest.mark.slow
 def test_a_name_the_tagger_took_for_a_verb_still_splits_a_passage(nlp) -> None:
-    text = ("“We will find out what happened,” Tulsa police Chief Chuck Jordan said Monday. "
-            "“I want to assure our community that we will achieve justice.”")
-    (q,), _ = run(nlp, text)
-    assert len(q.parts) == 2 and q.speaker_text == "Chuck Jordan"
+    text = "“We will look into it,” Tulsa fire Chief Ann Gray said Monday. “Nobody will be left out.”"
+    (q,), _ = run(nlp, text)  # the tagger reads "Tulsa" as a verb
+    assert len(q.parts) == 2 and q.speaker_text == "Ann Gray"
 
 
 @pytest.mark.slow
