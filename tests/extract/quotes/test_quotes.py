@@ -202,7 +202,7 @@ def test_attribution_opening_a_new_sentence_starts_another_quote(nlp) -> None:
 
 @pytest.mark.slow
 def test_second_verb_of_saying_starts_another_quote(nlp) -> None:
-    text = "“We cannot pay for this anymore,” Lopez said, adding later, “The alliance costs us a fortune.”"
+    text = "“Our farmers need the water now,” Lopez said, adding later, “The dam can wait a year.”"
     got, _ = run(nlp, text)
     assert len(got) == 2
     assert {q.speaker_text for q in got} == {"Lopez"}
@@ -210,7 +210,7 @@ def test_second_verb_of_saying_starts_another_quote(nlp) -> None:
 
 @pytest.mark.slow
 def test_going_on_to_say_more_starts_another_quote(nlp) -> None:
-    text = ("“We are ready to talk,” Ruiz said, going on to contrast her plan with the army’s. "
+    text = ("“We are ready to talk,” Ruiz said, going on to describe the convoy’s route. "
             "“Nobody else has offered anything.”")
     got, _ = run(nlp, text)
     assert [q.text for q in got] == ["We are ready to talk,", "Nobody else has offered anything."]

@@ -21,7 +21,7 @@ CASES = [
                  "in the room.", "Ines Varga", id="thinking-verb-yields-to-said"),
     pytest.param("Governor Paul Osei said farmers in the valley have come to believe “that the dam "
                  "will never be finished.”", "Paul Osei", id="believe-under-said"),
-    pytest.param("In the last few years, the minister said, most farmers have come to believe “that the dam "
+    pytest.param("Since the flood, the minister said, the villagers believe “that the dam "
                  "will never be finished.”", "the minister", id="belief-under-a-parenthetical-said"),
     pytest.param("The trade minister said she wanted to speak “directly to the fishermen” before "
                  "the vote.", "The trade minister", id="pronoun-in-reported-clause"),
@@ -140,9 +140,9 @@ def test_participle_after_a_reported_clause_is_the_reporters(nlp) -> None:
 
 @pytest.mark.slow
 def test_recording_of_a_person_speaks_for_that_person(nlp) -> None:
-    got = speakers(nlp, "The ad uses footage of Maria Lopez asking, “Why are we still waiting?”")
+    got = speakers(nlp, "The ad uses footage of Maria Lopez asking, “Where is the bridge we were promised?”")
     assert [s for _, s in got] == ["Maria Lopez"]
-    got = speakers(nlp, "The spot ends with video of the governor saying at a rally, “That makes me smart.”")
+    got = speakers(nlp, "The spot ends with video of the governor saying at a rally, “The port stays open.”")
     assert [s for _, s in got] == ["the governor"]
 
 
@@ -150,7 +150,7 @@ def test_recording_of_a_person_speaks_for_that_person(nlp) -> None:
 def test_who_casts_something_as_the_quoted_words_speaks(nlp) -> None:
     got = speakers(nlp, "The rebels painted the offer as a “trap” on Monday.")
     assert [s for _, s in got] == ["The rebels"]
-    got = speakers(nlp, "In recent weeks, Reed has gone after the governor as a “spoiled brat.”")
+    got = speakers(nlp, "All summer, Reed has gone after the port authority as a “closed shop.”")
     assert [s for _, s in got] == ["Reed"]
 
 
