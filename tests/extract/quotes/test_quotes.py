@@ -224,6 +224,19 @@ def test_a_name_the_tagger_took_for_a_verb_still_splits_a_passage(nlp) -> None:
 
 
 @pytest.mark.slow
+def test_a_quotation_going_on_after_its_attribution_and_a_conjunction_is_one_passage(nlp) -> None:
+    text = "“The plan has merit,” the envoy said, but “the timing is wrong for everyone.”"
+    (q,), _ = run(nlp, text)
+    assert len(q.parts) == 2 and q.speaker_text == "the envoy"
+
+
+@pytest.mark.slow
+def test_quoted_words_joined_by_the_writer_are_two_quotes(nlp) -> None:
+    got, _ = run(nlp, "The envoy called the plan “bold” and “costly.”")
+    assert [q.text for q in got] == ["bold", "costly."]
+
+
+@pytest.mark.slow
 def test_an_aside_about_the_topic_keeps_one_passage(nlp) -> None:
     text = "“We came in good faith,” said Ana Ruiz, speaking of the ceasefire. “We leave with nothing.”"
     (q,), _ = run(nlp, text)

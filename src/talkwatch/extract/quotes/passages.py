@@ -25,6 +25,7 @@ from .marks import outer_end
 from .speakers import is_reporting, phrasal_in
 
 _GAP_MAX = 220  # characters of an attribution between two parts ("..., said X, a former aide. '")
+_CONJUNCTION = re.compile(r"(?<=,)\s+(?:and|but)(?:\s+(?:still|also|then))?$")
 _ABBREV = re.compile(r"(?:\b[A-Z][a-z]{0,3}|\b[A-Z]|\.[A-Z])\.$")  # Mr. Sen. D-N.C. J.
 
 
@@ -39,7 +40,7 @@ def _attribution_gap(a: Quoted, b: Quoted, men: Mention | None, d: QuoteDoc, lex
     if men is None or a.span.close_mark is None or a.para != b.para:
         return False
     start, end = a.span.close_mark + 1, b.span.open_mark
-    gap = d.body[start:end].strip()
+    gap = _CONJUNCTION.sub("", d.body[start:end].strip())  # '"...," he said, but "..."': the same words go on
     if len(gap) > _GAP_MAX or not start <= men.start < end or "\n" in gap:
         return False
     if not gap or gap[-1] not in ",.:;!?\u2014\u2013-" or _sentence_break(gap):
