@@ -404,3 +404,12 @@ def test_relative_pronoun_without_an_actor_keeps_the_noun(nlp) -> None:
             "“no intention of leaving.”")
     got, _ = run(nlp, text)
     assert got[-1].speaker_text != "which"
+
+
+@pytest.mark.slow
+def test_pronoun_takes_the_person_its_own_sentence_named_before_the_last_speaker(nlp) -> None:
+    text = ("The inquiry into the port contracts opened on Monday in the capital with two days of hearings "
+            "and a long list of witnesses. “We want the border open,” said Maria Lopez.\n\nThe records of "
+            "Tom Hale earned him a hearing in parliament, where he said the deals were “entirely lawful.”")
+    got, index = run(nlp, text)
+    assert [index.get(q.speaker).name for q in got] == ["Maria Lopez", "Tom Hale"]

@@ -152,9 +152,12 @@ def _by_pronoun(ctx: Any, men: Mention, d: QuoteDoc, lex: Lex, speakers: list[tu
     if not cands:  # no actor of its type: the index may have mistyped the speaker just quoted
         return next((a for pos, a in reversed(speakers) if pos >= window), None)
     recent = [m for m in cands if m.start >= window]
+    own = [m for m in recent if m.start >= d.sents[n].start_char]  # named earlier in the pronoun's sentence
     for pos, actor_id in reversed(speakers):  # the speaker of the quote just before
-        if pos >= window and any(m.actor == actor_id for m in recent):
+        if pos >= window and any(m.actor == actor_id for m in (own or recent)):
             return actor_id
+    if own:  # "X's advice earned him ..., where he said '...'": the sentence's own person
+        return next((m.actor for m in own if np_head(d.token_at(m.start)).dep_ in SUBJ), own[0].actor)
     for m in recent:
         if np_head(d.token_at(m.start)).dep_ in SUBJ:
             return m.actor
