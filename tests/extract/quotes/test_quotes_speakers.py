@@ -157,3 +157,16 @@ def test_who_casts_something_as_the_quoted_words_speaks(nlp) -> None:
 @pytest.mark.slow
 def test_a_name_given_by_known_as_has_no_speaker(nlp) -> None:
     assert speakers(nlp, "The law, known as the “Peace Dividend Act,” passed on Monday.") == []
+
+
+@pytest.mark.slow
+def test_phrasal_verbs_of_saying_name_the_speaker(nlp) -> None:
+    got = speakers(nlp, "Ruiz pointed out that the ceasefire was “holding everywhere but the north.”")
+    assert [s for _, s in got] == ["Ruiz"]
+    got = speakers(nlp, "The talks dragged on as Lopez went on about “how the whole system is rigged.”")
+    assert [s for _, s in got] == ["Lopez"]
+
+
+@pytest.mark.slow
+def test_the_verb_of_a_phrasal_verb_alone_says_nothing(nlp) -> None:
+    assert speakers(nlp, "Ruiz pointed to the “last line” on the map.") == []

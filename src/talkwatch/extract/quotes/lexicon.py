@@ -37,6 +37,7 @@ class Lex:
     recordings: frozenset[str] = frozenset()
     characterising: frozenset[tuple[str, str]] = frozenset()  # (verb form, particle or "")
     new_utterance: frozenset[tuple[str, str]] = frozenset()  # (verb form, particle or "")
+    phrasal_reporting: frozenset[tuple[str, str]] = frozenset()  # (verb form, particle)
 
 
 def _forms(base: str, irregular: dict[str, list[str]]) -> set[str]:
@@ -104,4 +105,5 @@ def lexicon() -> Lex:
         recordings=frozenset(raw.get("recording_nouns") or ()),
         characterising=_phrasal(raw.get("characterising_verbs") or (), irregular),
         new_utterance=_phrasal(raw.get("new_utterance_verbs") or (), irregular),
+        phrasal_reporting=_phrasal(raw.get("phrasal_reporting_verbs") or (), irregular),
     )

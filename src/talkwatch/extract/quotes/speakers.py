@@ -27,7 +27,7 @@ def is_reporting(tok: Any, lex: Lex) -> bool:
     low = tok.lower_
     if low in lex.naming:
         return tok.tag_ in lex.naming_tags or _progressive(tok)
-    return low in lex.reporting or _document_says(tok, lex)
+    return low in lex.reporting or _document_says(tok, lex) or phrasal_in(tok, lex.phrasal_reporting)
 
 
 def phrasal_in(verb: Any, verbs: frozenset[tuple[str, str]]) -> bool:
