@@ -192,55 +192,43 @@ def test_split_quote_is_one_passage(nlp) -> None:
     assert (q.start, q.end) == (q.parts[0][0], q.parts[-1][1])
 
 
-@pytest.mark.slow
-def test_attribution_opening_a_new_sentence_starts_another_quote(nlp) -> None:
-    text = ("Ana Ruiz said the talks went well: “The truce is holding.” "
-            "She adds, “We expect them home by Friday.”")
-    got, _ = run(nlp, text)
-    assert [q.text for q in got] == ["The truce is holding.", "We expect them home by Friday."]
+ONE_PASSAGE = [  # (text, speaker): one quotation in two stretches
+    pytest.param("“We will look into it,” Tulsa fire Chief Ann Gray said Monday. “Nobody will be left out.”",
+                 "Ann Gray", id="a-name-the-tagger-took-for-a-verb"),
+    pytest.param("“The plan has merit,” the envoy said, but “the timing is wrong for everyone.”",
+                 "the envoy", id="going-on-after-a-conjunction"),
+    pytest.param("“We came in good faith,” said Ana Ruiz, speaking of the ceasefire. "
+                 "“We leave with nothing.”",
+                 "Ana Ruiz", id="an-aside-about-the-topic"),
+]
 
 
 @pytest.mark.slow
-def test_second_verb_of_saying_starts_another_quote(nlp) -> None:
-    text = "“Our farmers need the water now,” Lopez said, adding later, “The dam can wait a year.”"
-    got, _ = run(nlp, text)
-    assert len(got) == 2
-    assert {q.speaker_text for q in got} == {"Lopez"}
-
-
-@pytest.mark.slow
-def test_going_on_to_say_more_starts_another_quote(nlp) -> None:
-    text = ("“We are ready to talk,” Ruiz said, going on to describe the convoy’s route. "
-            "“Nobody else has offered anything.”")
-    got, _ = run(nlp, text)
-    assert [q.text for q in got] == ["We are ready to talk,", "Nobody else has offered anything."]
-
-
-@pytest.mark.slow
-def test_a_name_the_tagger_took_for_a_verb_still_splits_a_passage(nlp) -> None:
-    text = "“We will look into it,” Tulsa fire Chief Ann Gray said Monday. “Nobody will be left out.”"
-    (q,), _ = run(nlp, text)  # the tagger reads "Tulsa" as a verb
-    assert len(q.parts) == 2 and q.speaker_text == "Ann Gray"
-
-
-@pytest.mark.slow
-def test_a_quotation_going_on_after_its_attribution_and_a_conjunction_is_one_passage(nlp) -> None:
-    text = "“The plan has merit,” the envoy said, but “the timing is wrong for everyone.”"
+@pytest.mark.parametrize(("text", "speaker"), ONE_PASSAGE)
+def test_one_passage(nlp, text: str, speaker: str) -> None:
     (q,), _ = run(nlp, text)
-    assert len(q.parts) == 2 and q.speaker_text == "the envoy"
+    assert len(q.parts) == 2 and q.speaker_text == speaker
+
+
+TWO_QUOTES = [  # (text, the two quotes' texts)
+    pytest.param("Ana Ruiz said the talks went well: “The truce is holding.” She adds, “We expect them home "
+                 "by Friday.”", ["The truce is holding.", "We expect them home by Friday."],
+                 id="attribution-opening-a-new-sentence"),
+    pytest.param("“Our farmers need the water now,” Lopez said, adding later, “The dam can wait a year.”",
+                 ["Our farmers need the water now,", "The dam can wait a year."], id="adding-later"),
+    pytest.param("“We are ready to talk,” Ruiz said, going on to describe the convoy’s route. “Nobody else "
+                 "has offered anything.”", ["We are ready to talk,", "Nobody else has offered anything."],
+                 id="going-on-to"),
+    pytest.param("The envoy called the plan “bold” and “costly.”", ["bold", "costly."],
+                 id="quoted-words-the-writer-joins"),
+]
 
 
 @pytest.mark.slow
-def test_quoted_words_joined_by_the_writer_are_two_quotes(nlp) -> None:
-    got, _ = run(nlp, "The envoy called the plan “bold” and “costly.”")
-    assert [q.text for q in got] == ["bold", "costly."]
-
-
-@pytest.mark.slow
-def test_an_aside_about_the_topic_keeps_one_passage(nlp) -> None:
-    text = "“We came in good faith,” said Ana Ruiz, speaking of the ceasefire. “We leave with nothing.”"
-    (q,), _ = run(nlp, text)
-    assert len(q.parts) == 2
+@pytest.mark.parametrize(("text", "texts"), TWO_QUOTES)
+def test_two_quotes(nlp, text: str, texts: list[str]) -> None:
+    got, _ = run(nlp, text)
+    assert [q.text for q in got] == texts
 
 
 @pytest.mark.slow
