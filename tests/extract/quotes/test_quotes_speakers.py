@@ -65,6 +65,8 @@ CASES = [
     pytest.param("Ruiz pointed out that the ceasefire was “holding everywhere but the north.”", "Ruiz",
                  id="phrasal-verb-of-saying"),
     pytest.param("Ruiz pointed to “very real progress” in the talks.", "Ruiz", id="pointed-to"),
+    pytest.param("The 2019 Lusaka Accord stipulates that “no party may rearm during the truce.”",
+                 "The 2019 Lusaka Accord", id="an-accord-stipulates"),
     pytest.param("The talks dragged on as Lopez went on about “how the whole system is rigged.”", "Lopez",
                  id="went-on-about"),
     pytest.param("The statement also named the cost it said the strike would bring: “Every day of "

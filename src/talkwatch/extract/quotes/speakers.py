@@ -52,9 +52,16 @@ def _document_says(verb: Any, lex: Lex) -> bool:
     """ "The memo reads", "filings show": verbs that report only with a document as subject."""
     if verb.lower_ not in lex.document_verbs:
         return False
-    return any(c.dep_ in SUBJ and is_document(np_head(c), lex) for c in verb.children) or (
+    return any(c.dep_ in SUBJ and is_document(_antecedent(np_head(c)), lex) for c in verb.children) or (
         _inverted_document(verb, lex) is not None
     )
+
+
+def _antecedent(tok: Any) -> Any:
+    """ "the accord, which envisions ...": a relative pronoun stands for the noun its clause hangs on."""
+    if tok.lower_ in ("which", "that") and tok.head.dep_ == "relcl":
+        return tok.head.head
+    return tok
 
 
 def _inverted_document(verb: Any, lex: Lex) -> Any | None:
@@ -294,6 +301,8 @@ def speaker_head(verb: Any, d: QuoteDoc) -> Any | None:
     told = verb.lower_ in lexicon().addressee
     if told and subj is not None and subj.i > verb.i:
         subj = None
+    if subj is not None and is_document(_antecedent(subj), lexicon()):
+        subj = _antecedent(subj)  # "the accord, which envisions '...'"
     if subj is None or d.inside[subj.i] or subj.lower_ in ("what", "which", "there"):
         subj = _loose_subject(verb, d) or _shared_subject(verb, d)
     if subj is None or d.inside[subj.i]:
