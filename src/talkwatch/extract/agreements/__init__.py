@@ -49,9 +49,9 @@ from .mentions import (
     _mood,
     _not_one_agreement,
 )
-from .traits import _counted, _definite, _procedural
+from .traits import _counted, _definite, _on_agenda, _procedural
 
-NAME = "agreements.v1"
+NAME = "agreements.v2"
 REQUIRES: set[str] = set()
 
 
@@ -142,6 +142,10 @@ def _build(ctx: Context, head: Any, kind: str, span: Any, heads: set[int], lex: 
     mention.generic = span.text.lower() in lex["kindless_heads"]
     mention.weak = span.text.lower() in lex["weak_heads"]
     mention.procedural = _procedural(head, lex)
+    proposal = any(t.lower_ in lex["hypothetical_modifiers"] for t in head.lefts)  # "a proposed truce"
+    mention.agenda = (
+        kind in lex["agenda_kinds"] and not (mention.real or proposal) and _on_agenda(head, lex)
+    )
     mention.side = links.owner_side(ctx, head, lex)
     return mention
 
@@ -185,15 +189,19 @@ def _exists(found: _Found) -> bool:
     """An agreement the text says exists: some mention says it was made or holds, or it was
     introduced as known and never only asked for; never an arrangement of the talks."""
     presupposed = found.definite and not found.hypothetical and not found.weak
-    return not found.procedural and (found.real or presupposed)
+    return not found.procedural and (found.real or presupposed or found.agenda)
 
 
 def _finish(found: _Found) -> Agreement:
     """The agreement with its brokers and parties; a start known only by its year is
     unknown (the format dates agreements to the month at least)."""
     start = found.agreement.start
+    status = found.agreement.status
+    if found.agenda and not found.real:
+        status = lexicon.load("agreements")["agenda_status"]  # a topic of the talks, not yet made
     return replace(
         found.agreement,
+        status=status,
         start=start if start is None or len(start) > 4 else None,
         parties=tuple(dict.fromkeys(found.parties)),
         brokers=tuple(dict.fromkeys(found.brokers)),
@@ -286,6 +294,7 @@ def _absorb(target: _Found, mention: _Found) -> None:
     target.real |= mention.real
     target.hypothetical |= mention.hypothetical
     target.procedural |= mention.procedural
+    target.agenda |= mention.agenda
     status = b.status if b.status is not None else a.status
     start = a.start
     refines = _same_date(a.start, b.start) and len(str(b.start)) > len(str(a.start))

@@ -36,6 +36,7 @@ class _Found:
     side: str | None = None  # whose unilateral agreement ("state" or "other"), when said
     procedural: bool = False  # its content arranges the talks ("to postpone the round")
     filled: bool = False  # a slot of a counted plural that a named mention took
+    agenda: bool = False  # a topic the talks take up ("discussion of a ceasefire"): proposed
 
 
 @functools.cache

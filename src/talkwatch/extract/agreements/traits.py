@@ -36,6 +36,22 @@ def _procedural(head: Any, lex: dict[str, Any]) -> bool:
     return bool(words & set(lex["procedural_words"])) or any(p in text for p in lex["procedural_phrases"])
 
 
+def _on_agenda(head: Any, lex: dict[str, Any]) -> bool:
+    """'discussion of a ceasefire', 'will discuss a truce', 'a truce is on the agenda': the
+    agreement is a topic the talks take up, neither made nor merely wished for."""
+    gov = head.head
+    if head.dep_ == "pobj" and gov.lower_ == "of" and gov.head.lemma_.lower() in lex["agenda_nouns"]:
+        return True
+    if head.dep_ == "dobj" and gov.lemma_.lower() in lex["agenda_verbs"]:
+        return True
+    if head.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    return any(
+        p.lower_ == "on" and any(o.lower_ == "agenda" for o in p.children)
+        for p in gov.children if p.dep_ == "prep"
+    )
+
+
 # More agreements than this in one counted plural is a statistic, not a list the text goes on to name.
 _MAX_COUNTED = 6
 
