@@ -65,6 +65,8 @@ CASES = [
     pytest.param("Ruiz pointed out that the ceasefire was “holding everywhere but the north.”", "Ruiz",
                  id="phrasal-verb-of-saying"),
     pytest.param("Ruiz pointed to “very real progress” in the talks.", "Ruiz", id="pointed-to"),
+    pytest.param("The fact-checking site ruled that the mayor's claim was “false.”", "The fact-checking site",
+                 id="ruled-that"),
     pytest.param("The 2019 Lusaka Accord stipulates that “no party may rearm during the truce.”",
                  "The 2019 Lusaka Accord", id="an-accord-stipulates"),
     pytest.param("The talks dragged on as Lopez went on about “how the whole system is rigged.”", "Lopez",
@@ -153,6 +155,7 @@ def test_participle_after_a_reported_clause_is_the_reporters(nlp) -> None:
 NO_SPEAKER = [
     pytest.param("The law, known as the “Peace Dividend Act,” passed on Monday.", id="known-as-a-name"),
     pytest.param("Ruiz went to the “red zone” near the border.", id="verb-of-a-phrasal-verb-alone"),
+    pytest.param("The party that ruled the land for “decades” lost the vote.", id="ruled-without-a-clause"),
 ]
 
 

@@ -38,6 +38,7 @@ class Lex:
     characterising: frozenset[tuple[str, str]] = frozenset()  # (verb form, particle or "")
     new_utterance: frozenset[tuple[str, str]] = frozenset()  # (verb form, particle or "")
     phrasal_reporting: frozenset[tuple[str, str]] = frozenset()  # (verb form, particle)
+    verdict: frozenset[str] = frozenset()
 
 
 def _forms(base: str, irregular: dict[str, list[str]]) -> set[str]:
@@ -106,4 +107,5 @@ def lexicon() -> Lex:
         characterising=_phrasal(raw.get("characterising_verbs") or (), irregular),
         new_utterance=_phrasal(raw.get("new_utterance_verbs") or (), irregular),
         phrasal_reporting=_phrasal(raw.get("phrasal_reporting_verbs") or (), irregular),
+        verdict=frozenset(f for v in raw.get("verdict_verbs") or () for f in _forms(v, irregular)),
     )

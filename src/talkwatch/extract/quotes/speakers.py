@@ -27,6 +27,8 @@ def is_reporting(tok: Any, lex: Lex) -> bool:
     low = tok.lower_
     if low in lex.naming:
         return tok.tag_ in lex.naming_tags or _progressive(tok)
+    if low in lex.verdict and any(c.dep_ == "ccomp" for c in tok.children):
+        return True  # "ruled that the claim was '...'"
     return low in lex.reporting or _document_says(tok, lex) or phrasal_in(tok, lex.phrasal_reporting)
 
 
