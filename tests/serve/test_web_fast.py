@@ -194,3 +194,21 @@ def test_a_meeting_page_with_its_neighbours_panels_remembered_is_the_page_render
     for g in group[:3]:
         assert warm.get(f"/meetings/{g['id']}").text == fresh.get(f"/meetings/{g['id']}").text
     assert any(key[1] == "panels" for key in app.state.memo._data)
+
+
+def test_meeting_pages_from_stored_parts_are_the_pages_rendered_live(tmp_path) -> None:
+    import shutil
+
+    db, _ = build()
+    copy = tmp_path / "copy.db"
+    shutil.copy(db, copy)
+    client = TestClient(create_app(copy, cache_size=0))
+    with store.open(copy) as rec:
+        ids = [m["id"] for m in rec.meetings()]
+        assert all(rec.backend.scalar("SELECT head FROM meeting_pages WHERE meeting_id = ?", (i,))
+                   for i in ids)
+        stored = {i: client.get(f"/meetings/{i}").content for i in ids}
+        with rec.backend.transaction():  # as a row gone stale: every part rendered live
+            rec.backend.execute("UPDATE meeting_pages SET head = NULL")
+    for i in ids:
+        assert client.get(f"/meetings/{i}").content == stored[i]

@@ -247,6 +247,9 @@ MIGRATIONS: tuple[Migration, ...] = (
     # a meeting's mentions (``GET /api/meetings/ID``) read from one covering index walk
     # (SQLite only: PostgreSQL caps an index row's size, and its JSON column may exceed it)
     Migration("0013_mentions_covering", (), {"sqlite": (mentions.INDEX,)}),
+    # the meeting page's parts drawn from its answer alone, as HTML (``serve.fragments``), stored
+    # with the answer; rows stored before get theirs from ``store.pages.backfill_parts``
+    Migration(precompute.PARTS_MIGRATION, precompute.ADD_PARTS),
 )
 
 _PG_TYPES = {"TEXT": 'TEXT COLLATE "C"', "REAL": "DOUBLE PRECISION"}

@@ -17,9 +17,13 @@ from typing import Any
 
 from ..errors import NotFound
 from . import processes, queries, rows
+from .corrections import trail as corrections_trail
 from .precompute import (
     GROUP,
     GROUPED,
+    PARTS,
+    PARTS_MIGRATION,
+    Move,
     _in,
     actor_snapshot,
     corrections_count,
@@ -60,13 +64,31 @@ def write(backend: Any, meeting_id: str) -> None:
     ids = _actor_ids(backend, meeting_id, out)
     mark_actors(backend, ids)  # their answers list this meeting
     drop(backend, meeting_id)
+    record = dumps(out)
+    moved = moves(backend, [meeting_id]).get(meeting_id, [])
     backend.execute(
         "INSERT INTO meeting_pages (meeting_id, grp, undated, start_date, moves, actors, docs,"
         " n_corrections, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (meeting_id, found[0]["grp"], 0 if found[0]["start_date"] else 1, found[0]["start_date"],
-         dumps(moves(backend, [meeting_id]).get(meeting_id, [])),
-         dumps(actor_snapshot(backend, _actor_ids(backend, meeting_id, out))), dumps(docs),
-         corrections_count(backend, docs), dumps(out)))
+         dumps(moved), dumps(actor_snapshot(backend, _actor_ids(backend, meeting_id, out))),
+         dumps(docs), corrections_count(backend, docs), record))
+    if backend.scalar("SELECT count(*) FROM _migrations WHERE name = ?", (PARTS_MIGRATION,)):
+        _store_parts(backend, meeting_id, json.loads(record), found[0]["grp"], moved)
+
+
+def _store_parts(backend: Any, meeting_id: str, m: dict[str, Any], label: str | None,
+                 moved: list[Move]) -> None:
+    """Store the meeting page's parts drawn from the answer ``m`` (as stored: read back from its
+    JSON, as a page reads it), with its corrections log. The dashboard's modules are imported
+    here, at the first merge, not when the store is (a command that only reads never loads them)."""
+    from ..serve import fragments
+    from ..serve import queries as serve_queries
+
+    trail = corrections_trail.of_documents(backend, m["documents"])
+    parts = fragments.render(backend, m, label, [serve_queries.Move(*mv) for mv in moved], trail)
+    backend.execute(f"UPDATE meeting_pages SET {', '.join(c + ' = ?' for c in PARTS)}"
+                    " WHERE meeting_id = ?", (m.get("name"), *(parts[p] for p in PARTS[1:]),
+                                              meeting_id))
 
 
 def _actor_ids(backend: Any, meeting_id: str, out: dict[str, Any]) -> list[str]:
@@ -90,6 +112,17 @@ def backfill(backend: Any) -> None:
         write(backend, r["id"])
     pending_actors(backend)  # all of them, next
     backfill_actors(backend)
+
+
+def backfill_parts(backend: Any) -> None:
+    """The page parts of every meeting stored before they were (the migration), drawn from its
+    stored answer: a row whose answer is no longer current fails the same check either way."""
+    for r in backend.query("SELECT meeting_id FROM meeting_pages WHERE record IS NOT NULL"
+                           " AND head IS NULL ORDER BY meeting_id"):
+        row = backend.query("SELECT grp, moves, record FROM meeting_pages WHERE meeting_id = ?",
+                            (r["meeting_id"],))[0]
+        _store_parts(backend, r["meeting_id"], json.loads(row["record"]), row["grp"],
+                     [tuple(mv) for mv in json.loads(row["moves"] or "[]")])
 
 
 def repair(backend: Any) -> None:

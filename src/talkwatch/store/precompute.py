@@ -35,6 +35,14 @@ INDEX = "CREATE INDEX meeting_pages_grp ON meeting_pages (grp, undated, start_da
 # an actor's answer (``queries.actor``) and what it was computed from (``pages.actor_check``)
 ACTOR_TABLE = "CREATE TABLE actor_pages (actor_id TEXT PRIMARY KEY, checked TEXT, record TEXT)"
 
+# the meeting page's parts drawn from the answer alone (``serve.fragments``: header, status
+# history, delegations to corrections), rendered when the answer is stored; the meeting's name
+# for the page title
+PART_COLUMNS = "name, head, history, rest"
+PARTS = tuple(c.strip() for c in PART_COLUMNS.split(","))
+PARTS_MIGRATION = "0014_page_parts"  # rows are written with their parts once it is applied
+ADD_PARTS = tuple(f"ALTER TABLE meeting_pages ADD COLUMN {c} TEXT" for c in PARTS)
+
 # a process's news volume: its meetings' articles per day, read from the index alone
 REPORT_DAYS = "CREATE INDEX meeting_reports_days ON meeting_reports (meeting_id, published, doc_id)"
 
@@ -104,10 +112,16 @@ def corrections_count(backend: Any, docs: list[str]) -> int:
         backend, "SELECT count(*) AS n FROM corrections WHERE doc_id IN ({ids})", docs))
 
 
-def stored(backend: Any, meeting_id: str) -> dict[str, Any] | None:
-    """The meeting's stored row while it is current, else None (compute it live)."""
-    found = backend.query("SELECT * FROM meeting_pages WHERE meeting_id = ?", (meeting_id,))
-    if not found or found[0]["record"] is None:
+CHECKED = "actors, docs, n_corrections"  # what ``stored`` checks a row's currency by
+
+
+def stored(backend: Any, meeting_id: str, columns: str = CHECKED + ", record",
+           needed: str = "record") -> dict[str, Any] | None:
+    """The meeting's stored row (these ``columns``) while it is current and has ``needed``,
+    else None (compute it live)."""
+    found = backend.query(f"SELECT {columns} FROM meeting_pages WHERE meeting_id = ?",
+                          (meeting_id,))
+    if not found or found[0][needed] is None:
         return None
     row = found[0]
     actors = json.loads(row["actors"] or "{}")
@@ -116,6 +130,14 @@ def stored(backend: Any, meeting_id: str) -> dict[str, Any] | None:
     if corrections_count(backend, json.loads(row["docs"] or "[]")) != row["n_corrections"]:
         return None
     return row
+
+
+def page(backend: Any, meeting_id: str) -> dict[str, Any] | None:
+    """What a meeting page needs besides its timeline and grid, while current: the meeting's
+    ``name``, its process (``grp``) and the HTML of its parts (``serve.fragments``), read
+    without the answer they were drawn from; else None (the page renders them live)."""
+    return stored(backend, meeting_id, f"{CHECKED}, grp, {PART_COLUMNS}",
+                  needed="head")
 
 
 def record(backend: Any, meeting_id: str) -> dict[str, Any] | None:

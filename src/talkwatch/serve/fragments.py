@@ -1,0 +1,67 @@
+"""The parts of a meeting page that depend on the meeting alone, rendered once when it is merged.
+
+A meeting page is its header, status history, delegations, positions,
+agreements, quotes and corrections log (functions of the meeting's answer,
+its articles' titles and its actors' names), around a timeline and an
+attendance grid that depend on the other meetings of its process, the
+timeline window asked for and who is signed in. Rendering the first kind
+(and parsing the answer it is drawn from, some 80 kB of JSON at 100,000
+articles) was most of a first visit's server time, so ``store.pages`` stores
+them with the answer (``parts``: the blocks of ``meeting_parts.html``) and a
+page reads one row and fills ``meeting.html`` around them. The stored parts
+are current exactly when the stored answer is (``store.precompute.stored``:
+the same actors' names, no new correction of its articles), since they are
+drawn from it; otherwise the page renders them here, live, the same way.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import grids, sections
+from .queries import Move, actor_names, titles
+from .render import _ENV
+
+PARTS = ("head", "history", "rest")  # the blocks of meeting_parts.html, in page order
+QUOTES = 30  # newest quotes on a meeting page
+RUN_LINKS = 3  # articles linked per row of the status history
+SHOWN = 100  # delegations, positions, agreements shown before "see the API"
+
+
+def documents(m: dict[str, Any], moves: list[Move], trail: list[dict[str, Any]]) -> set[str]:
+    """The articles the parts link (their titles are read in one query)."""
+    runs = grids.history_runs(m["history"])
+    docs = {d for r in runs for d in r["documents"][:RUN_LINKS]}
+    docs |= {q["document"] for q in list(reversed(m["quotes"]))[:QUOTES]}
+    docs |= {mv.document for mv in moves}
+    docs |= {v["document"] for c in m["conflicts"] for v in c["values"]}
+    docs |= {f["document"] for k in ("positions", "agreements", "delegations")
+             for f in m[k][:SHOWN]}
+    return docs | {c.get("document") for c in trail}
+
+
+def render(backend: Any, m: dict[str, Any], label: str | None, moves: list[Move],
+           trail: list[dict[str, Any]], names: dict[str, Any] | None = None
+           ) -> dict[str, str]:
+    """The parts (block name -> HTML) of the meeting ``m`` (its answer), filed under ``label``,
+    with its postponements and the corrections of its articles; ``names`` are the titles
+    of (at least) its ``documents`` when the caller read them already."""
+    if names is None:
+        names = titles(backend, documents(m, moves, trail))
+    agreement_actors = actor_names(
+        backend, [a for ag in m["agreements"] for a in (*ag.get("parties", []),
+                                                         *ag.get("brokers", []))])
+    context = {
+        "m": m, "label": label, "moves": moves, "titles": names, "trail": trail,
+        "runs": grids.history_runs(m["history"]), "run_links": RUN_LINKS,
+        "quotes": list(reversed(m["quotes"]))[:QUOTES], "shown": SHOWN,
+        "positions": grids.positions_grid(m["positions"]), "agreement_actors": agreement_actors,
+        "history_rows": sections.history_rows, "quote_figures": sections.quote_figures,
+        "conflict_items": sections.conflict_items, "agreement_items": sections.agreement_items,
+    }
+    template = _ENV.get_template("meeting_parts.html")
+    out = {}
+    for name in PARTS:
+        ctx = template.new_context(context)
+        out[name] = "".join(template.blocks[name](ctx))
+    return out
