@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from store_fixtures import A1, A2, A3, actor, digest, ev, meeting
+from store_fixtures import A1, A2, A3, actor, digest, ev, meeting, round_report
 from store_fixtures import three_reports as _three
 from talkwatch import store
 from talkwatch.serve import fragments
@@ -86,3 +86,31 @@ def test_a_correction_drops_or_rebuilds_the_stored_parts(record):
     stored = _stored_parts(b, mid)
     assert stored == _live_parts(b, mid)
     assert "st-held" in stored["head"] and "Corrections (2)" in stored["rest"]
+
+
+def _lanes_are_current(backend) -> None:
+    groups = [r["grp"] for r in backend.query(
+        "SELECT DISTINCT grp FROM meeting_pages WHERE grp IS NOT NULL ORDER BY grp")]
+    assert groups
+    for grp in groups:
+        assert precompute.lanes(backend, grp) == fragments.lane_drawings(backend, grp)
+    stored = [r["grp"] for r in backend.query("SELECT grp FROM process_lanes ORDER BY grp")]
+    assert stored == groups  # none left of a process without meetings
+
+
+def test_the_stored_timeline_of_a_process_is_redrawn_whenever_a_meeting_changes(record):
+    first = round_report("Lusaka, 1 March - The round of talks is due to open on March 12",
+                         "2024-03-01", "scheduled", "2024-03-12")
+    later = round_report("Lusaka, 8 March - The round of talks was postponed to April 2",
+                         "2024-03-08", "postponed", "2024-04-02")
+    b = record.backend
+    record.save_many([store.Item(first)])
+    _lanes_are_current(b)
+    before = precompute.lanes(b, b.scalar("SELECT grp FROM meeting_pages"))
+    record.save_many([store.Item(later)])
+    _lanes_are_current(b)
+    after = precompute.lanes(b, b.scalar("SELECT grp FROM meeting_pages"))
+    assert after != before and "2024-04-02" in json.dumps(after)  # the postponement drawn
+    for d, body in zip(_three(), (A1, A2, A3), strict=True):
+        record.save_many([store.Item(d, body)])
+        _lanes_are_current(record.backend)

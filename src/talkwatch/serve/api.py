@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict
 from ..errors import InputError
 from ..store import pages, precompute
 from . import filters, queries
-from .deps import answer, counter, error_body
+from .deps import answer, counter, error_body, memoised
 from .downloads import CSV, to_csv, wants_csv
 
 MAX_LIMIT = 500
@@ -266,9 +266,12 @@ def facts(request: Request,
     """Each fact in record shape (record actor and meeting ids) with ``document``,
     ``published``, ``url`` and ``evidence`` (sentence and offsets)."""
     def produce(rec: Any) -> tuple[list[Any], int, int, int]:
-        found, total = queries.facts_page(rec.backend, kind, document=document, actor=actor,
-                                          limit=limit, offset=offset,
-                                          count=counter(request, rec.backend))
+        found, total = queries.facts_page(
+            rec.backend, kind, document=document, actor=actor, limit=limit, offset=offset,
+            count=counter(request, rec.backend),
+            marks=(lambda: memoised(request, rec.backend, ("checkpoints", kind),
+                                    lambda: queries.checkpoints(rec.backend, kind)))
+            if queries.stamp(rec.backend) else None)  # kept only while the stamp tells
         return found, total, limit, offset
 
     return listing(request, format, produce)

@@ -16,10 +16,12 @@ drawn from it; otherwise the page renders them here, live, the same way.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
+from urllib.parse import urlencode
 
-from . import grids, sections
-from .queries import Move, actor_names, titles
+from . import grids, sections, svg
+from .queries import Move, actor_names, group_meetings, moves, titles
 from .render import _ENV
 
 PARTS = ("head", "history", "rest")  # the blocks of meeting_parts.html, in page order
@@ -65,3 +67,37 @@ def render(backend: Any, m: dict[str, Any], label: str | None, moves: list[Move]
         ctx = template.new_context(context)
         out[name] = "".join(template.blocks[name](ctx))
     return out
+
+
+def lane(label: str | None, meetings: list[dict[str, Any]], moved: dict[str, list[Move]]) -> svg.Lane:
+    """A process's lane of a timeline: its meetings and their postponements."""
+    href = f"/meetings?{urlencode({'process': label})}" if label else None
+    return svg.Lane(label or "(no process or venue named)", href, meetings,
+                    {m["id"]: moved[m["id"]] for m in meetings if m["id"] in moved})
+
+
+def window_key(win: tuple[date, date] | None) -> str:
+    return f"{win[0].isoformat()}|{win[1].isoformat()}" if win else ""
+
+
+def key_window(key: str) -> tuple[date, date] | None:
+    lo, _, hi = key.partition("|")
+    return (date.fromisoformat(lo), date.fromisoformat(hi)) if key else None
+
+
+def lane_drawings(backend: Any, label: str) -> tuple[dict[str, str], dict[str, str]]:
+    """The timeline of a process as its meeting pages draw it, without a current meeting: the
+    window each meeting's page shows (``svg.window``, by ``window_key``) and the drawing of
+    each window. The store keeps them per process (``process_lanes``), redrawn whenever one
+    of its meetings is merged, so that a page only marks its own meeting
+    (``svg.mark_current``) instead of drawing the lane."""
+    group = group_meetings(backend, label)
+    the_lane = [lane(label, group, moves(backend, [g["id"] for g in group]))]
+    windows = {g["id"]: window_key(svg.window(the_lane, g["id"])) for g in group}
+    drawings = {key: str(svg.timeline(the_lane, title=timeline_title(label), given=key_window(key)))
+                for key in sorted(set(windows.values()))}
+    return windows, drawings
+
+
+def timeline_title(label: str | None) -> str:
+    return f"Meetings of {label or 'this meeting'}"

@@ -71,9 +71,7 @@ def _timeline(lanes: list[svg.Lane], base: str, params: list[tuple[str, str]],
 
 def _lane(b: Any, label: str | None, meetings: list[dict[str, Any]],
           moves: dict[str, list[queries.Move]]) -> svg.Lane:
-    href = f"/meetings?{urlencode({'process': label})}" if label else None
-    return svg.Lane(label or "(no process or venue named)", href, meetings,
-                    {m["id"]: moves[m["id"]] for m in meetings if m["id"] in moves})
+    return fragments.lane(label, meetings, moves)
 
 
 @router.get("/")
@@ -182,9 +180,10 @@ def meeting(request: Request, meeting_id: Id, start: From = None, end: To = None
             m = m or precompute.record(b, mid) or rec.meeting(mid)
             group = [*group, {**m, "parties": m.get("parties"), "n_documents": len(m["documents"])}]
             moves = {**moves, **queries.moves(b, [mid])}
-        timeline, zoom = _timeline(
+        drawn = _drawn(memo, stamp, b, label, mid) if shared and not (start or end) else None
+        timeline, zoom = drawn or _timeline(
             [_lane(b, label, group, moves)], f"/meetings/{mid}", [], start, end, mid,
-            f"Meetings of {label or 'this meeting'}",
+            fragments.timeline_title(label),
             (lambda key, draw: memo.get_or((stamp, "lane svg", label, *key), draw))
             if label and shared else None)
 
@@ -227,6 +226,22 @@ def meeting(request: Request, meeting_id: Id, start: From = None, end: To = None
                       edit=editing, parts={p: Markup(v) for p, v in parts.items()})
 
     return answer(request, HTML, produce)
+
+
+def _drawn(memo: Any, stamp: str, b: Any, label: str | None, mid: str
+           ) -> tuple[Any, dict[str, str] | None] | None:
+    """A meeting page's timeline from its process's stored drawing (``process_lanes``) with the
+    meeting marked, and its zoom links; None when none is stored for it."""
+    stored = memo.get_or((stamp, "lanes", label), lambda: precompute.lanes(b, label) or ()) \
+        if label else None
+    if not stored or mid not in stored[0]:
+        return None
+    key = stored[0][mid]
+    marked = svg.mark_current(Markup(stored[1][key]), mid)
+    if marked is None:
+        return None
+    win = fragments.key_window(key)
+    return marked, (zoom_links(f"/meetings/{mid}", [], *win) if win else None)
 
 
 def _panels(memo: Any, stamp: str, ids: list[str], column: Callable[[str], grids.Cells]

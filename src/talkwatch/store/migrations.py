@@ -250,6 +250,9 @@ MIGRATIONS: tuple[Migration, ...] = (
     # the meeting page's parts drawn from its answer alone, as HTML (``serve.fragments``), stored
     # with the answer; rows stored before get theirs from ``store.pages.backfill_parts``
     Migration(precompute.PARTS_MIGRATION, precompute.ADD_PARTS),
+    # each process's timeline as its meeting pages draw it, redrawn whenever one of its meetings
+    # is written (``store.pages.write_lane``; older records: ``store.pages.backfill_lanes``)
+    Migration(precompute.LANES_MIGRATION, (precompute.LANES,)),
 )
 
 _PG_TYPES = {"TEXT": 'TEXT COLLATE "C"', "REAL": "DOUBLE PRECISION"}

@@ -21,6 +21,7 @@ from .corrections import trail as corrections_trail
 from .precompute import (
     GROUP,
     GROUPED,
+    LANES_MIGRATION,
     PARTS,
     PARTS_MIGRATION,
     Move,
@@ -30,9 +31,11 @@ from .precompute import (
     drop,
     dumps,
     mark_actors,
+    mark_group,
     moves,
     pending,
     pending_actors,
+    pending_groups,
 )
 
 
@@ -44,6 +47,34 @@ def flush(backend: Any, actors: Iterable[str] = ()) -> None:
         write(backend, meeting_id)
     for actor_id in pending_actors(backend):
         write_actor(backend, actor_id)
+    groups = pending_groups(backend)
+    if groups and _applied(backend, LANES_MIGRATION):
+        for grp in groups:
+            write_lane(backend, grp)
+
+
+def _applied(backend: Any, migration: str) -> bool:
+    """Whether the table a migration adds exists yet (its backfill runs after the earlier ones')."""
+    return bool(backend.scalar("SELECT count(*) FROM _migrations WHERE name = ?", (migration,)))
+
+
+def write_lane(backend: Any, grp: str) -> None:
+    """Draw and store a process's timeline (none when it has no meeting left)."""
+    from ..serve import fragments
+
+    backend.lock(f"lane:{grp}")  # concurrent writers (PostgreSQL) take turns per process
+    backend.execute("DELETE FROM process_lanes WHERE grp = ?", (grp,))
+    windows, drawings = fragments.lane_drawings(backend, grp)
+    if windows:
+        backend.execute("INSERT INTO process_lanes (grp, windows, drawings) VALUES (?, ?, ?)",
+                        (grp, dumps(windows), dumps(drawings)))
+
+
+def backfill_lanes(backend: Any) -> None:
+    """Every process's timeline (the migration)."""
+    pending_groups(backend)
+    for r in backend.query("SELECT DISTINCT grp FROM meeting_pages WHERE grp IS NOT NULL ORDER BY grp"):
+        write_lane(backend, r["grp"])
 
 
 def write(backend: Any, meeting_id: str) -> None:
@@ -72,7 +103,8 @@ def write(backend: Any, meeting_id: str) -> None:
         (meeting_id, found[0]["grp"], 0 if found[0]["start_date"] else 1, found[0]["start_date"],
          dumps(moved), dumps(actor_snapshot(backend, _actor_ids(backend, meeting_id, out))),
          dumps(docs), corrections_count(backend, docs), record))
-    if backend.scalar("SELECT count(*) FROM _migrations WHERE name = ?", (PARTS_MIGRATION,)):
+    mark_group(backend, found[0]["grp"])
+    if _applied(backend, PARTS_MIGRATION):
         _store_parts(backend, meeting_id, json.loads(record), found[0]["grp"], moved)
 
 

@@ -43,6 +43,12 @@ PARTS = tuple(c.strip() for c in PART_COLUMNS.split(","))
 PARTS_MIGRATION = "0014_page_parts"  # rows are written with their parts once it is applied
 ADD_PARTS = tuple(f"ALTER TABLE meeting_pages ADD COLUMN {c} TEXT" for c in PARTS)
 
+# a process's timeline as its meeting pages draw it (``serve.fragments.lane_drawings``): the
+# window each meeting's page shows and the drawing of each window, redrawn at every flush that
+# wrote one of its meetings
+LANES = "CREATE TABLE process_lanes (grp TEXT PRIMARY KEY, windows TEXT, drawings TEXT)"
+LANES_MIGRATION = "0015_process_lanes"
+
 # a process's news volume: its meetings' articles per day, read from the index alone
 REPORT_DAYS = "CREATE INDEX meeting_reports_days ON meeting_reports (meeting_id, published, doc_id)"
 
@@ -74,6 +80,25 @@ def pending(backend: Any) -> list[str]:
     return sorted(_PENDING.pop(backend, set()))
 
 
+_PENDING_GROUPS: weakref.WeakKeyDictionary[Any, set[str]] = weakref.WeakKeyDictionary()
+
+
+def mark_group(backend: Any, grp: str | None) -> None:
+    """Note a process one of whose meetings was written, dropped or moved in or out."""
+    if grp:
+        _PENDING_GROUPS.setdefault(backend, set()).add(grp)
+
+
+def pending_groups(backend: Any) -> list[str]:
+    return sorted(_PENDING_GROUPS.pop(backend, set()))
+
+
+def lanes(backend: Any, grp: str) -> tuple[dict[str, str], dict[str, str]] | None:
+    """A process's stored timeline windows by meeting and drawings by window, if stored."""
+    found = backend.query("SELECT windows, drawings FROM process_lanes WHERE grp = ?", (grp,))
+    return (json.loads(found[0]["windows"]), json.loads(found[0]["drawings"])) if found else None
+
+
 _PENDING_ACTORS: weakref.WeakKeyDictionary[Any, set[str]] = weakref.WeakKeyDictionary()
 
 
@@ -96,6 +121,9 @@ def _in(backend: Any, sql: str, ids: list[str]) -> list[dict[str, Any]]:
 
 
 def drop(backend: Any, meeting_id: str) -> None:
+    """Drop a meeting's row (its process's timeline is then redrawn)."""
+    for r in backend.query("SELECT grp FROM meeting_pages WHERE meeting_id = ?", (meeting_id,)):
+        mark_group(backend, r["grp"])
     backend.execute("DELETE FROM meeting_pages WHERE meeting_id = ?", (meeting_id,))
 
 

@@ -178,7 +178,8 @@ def open_record(db: str | Path, *, create: bool = False) -> Record:
             raise NotFound(f"{backend.path}: no talkwatch record here; run `talkwatch ingest` first")
         migrations.migrate(backend, {"0009_pages": pages.backfill, "0010_places": pages.flush,
                                      "0011_pages_current": pages.repair,
-                                     "0014_page_parts": pages.backfill_parts})
+                                     "0014_page_parts": pages.backfill_parts,
+                                     "0015_process_lanes": pages.backfill_lanes})
     except BaseException:
         backend.close()
         raise
