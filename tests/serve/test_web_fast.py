@@ -193,7 +193,7 @@ def test_a_meeting_page_with_its_neighbours_panels_remembered_is_the_page_render
     warm = TestClient(app)
     for g in group[:3]:
         assert warm.get(f"/meetings/{g['id']}").text == fresh.get(f"/meetings/{g['id']}").text
-    assert any(key[1] == "panels" for key in app.state.memo._data)
+    assert any(key[1] == "kept column" for key in app.state.memo._data)  # stored columns read
 
 
 def test_meeting_pages_from_stored_parts_are_the_pages_rendered_live(tmp_path) -> None:
@@ -208,7 +208,11 @@ def test_meeting_pages_from_stored_parts_are_the_pages_rendered_live(tmp_path) -
         assert all(rec.backend.scalar("SELECT head FROM meeting_pages WHERE meeting_id = ?", (i,))
                    for i in ids)
         stored = {i: client.get(f"/meetings/{i}").content for i in ids}
-        with rec.backend.transaction():  # as a row gone stale: every part rendered live
+        with rec.backend.transaction():  # as rows gone stale: every part rendered live
             rec.backend.execute("UPDATE meeting_pages SET head = NULL")
+    for i in ids:
+        assert client.get(f"/meetings/{i}").content == stored[i]
+    with store.open(copy) as rec, rec.backend.transaction():  # the grid's columns too
+        rec.backend.execute("UPDATE meeting_pages SET grid = NULL")
     for i in ids:
         assert client.get(f"/meetings/{i}").content == stored[i]

@@ -29,6 +29,12 @@ def _live_parts(backend, mid: str) -> dict[str, str]:
     return fragments.render(backend, m, label, moves, trail.of_documents(backend, m["documents"]))
 
 
+def _column_is_current(backend, mid: str) -> None:
+    """The stored grid column is the one built live, or none is used."""
+    kept = precompute.grid_columns(backend, [mid]).get(mid)
+    assert kept is None or kept == json.loads(precompute.dumps(fragments.column(backend, mid)))
+
+
 def _stored_parts(backend, mid: str) -> dict[str, str] | None:
     row = precompute.page(backend, mid)
     return None if row is None else {p: row[p] for p in fragments.PARTS}
@@ -41,6 +47,8 @@ def test_the_stored_parts_are_the_live_ones_after_every_report(record):
         mid = _only_meeting(b)
         stored = _stored_parts(b, mid)
         assert stored == _live_parts(b, mid)
+        _column_is_current(b, mid)
+        assert precompute.grid_columns(b, [mid])[mid]  # the Northern Front's cell at least
         assert stored["history"].count('<a class="doc"') >= min(n, 3)  # each new article linked
     assert precompute.page(b, mid)["name"] == queries.meeting(b, mid)["name"]
 
@@ -76,6 +84,7 @@ def test_a_correction_drops_or_rebuilds_the_stored_parts(record):
                     "evidence": {"start": quote["start"], "end": quote["end"]}})
     stored = _stored_parts(b, mid)  # a quote's correction does not merge the meeting again
     assert stored is None or stored == _live_parts(b, mid)
+    _column_is_current(b, mid)
     live = _live_parts(b, mid)
     assert '<figure class="quote">' not in live["rest"] and "Corrections (1)" in live["rest"]
     status = ev(body, first)  # a meeting's correction merges it again: parts rebuilt
@@ -86,6 +95,7 @@ def test_a_correction_drops_or_rebuilds_the_stored_parts(record):
     stored = _stored_parts(b, mid)
     assert stored == _live_parts(b, mid)
     assert "st-held" in stored["head"] and "Corrections (2)" in stored["rest"]
+    _column_is_current(b, mid)
 
 
 def _lanes_are_current(backend) -> None:

@@ -45,16 +45,18 @@ def grid_cell(row: dict[str, Any], cell: dict[str, Any] | None, col: dict[str, A
         return Markup(f'<td class="cell empty{here}" data-meeting="{mid}">'
                       '<span class="sr-only">not reported</span></td>')
     st, name, cname = escape(cell["status"]), escape(row["name"]), escape(col.get("name") or "meeting")
-    n, shown = int(cell["n"]), cell["evidence"]
-    first = ""
-    if shown:
-        first = " — " + str(escape((shown[0].get("evidence") or {}).get("text") or ""))
+    n, shown = int(cell["n"]), cell.get("evidence")
+    if shown is None:  # a ``compact`` cell: its statements rendered when the meeting was merged
+        n_shown, text, items = cell["shown"], cell["first"], cell["items"]
+    else:
+        n_shown, text = len(shown), (shown[0].get("evidence") or {}).get("text") if shown else ""
+        items = (panels or {}).get(col["id"], {}).get(row["actor"])
+        if items is None:
+            items = "".join(_statement(h, row, current, titles, edit) for h in shown)
+    first = " — " + str(escape(text or "")) if n_shown else ""
     role = _words(cell["role"]) if cell.get("role") else ""
     start = f" ({escape(col['start'])})" if col.get("start") else ""
-    more = f", newest {len(shown)} shown" if n > len(shown) else ""
-    items = (panels or {}).get(col["id"], {}).get(row["actor"])
-    if items is None:
-        items = "".join(_statement(h, row, current, titles, edit) for h in shown)
+    more = f", newest {n_shown} shown" if n > n_shown else ""
     html = (
         f'<td class="cell ps-{st}{here}" data-meeting="{mid}" data-status="{st}">'
         f'<button type="button" class="cell-button" id="cell-{escape(row["actor"])}-{mid}"'
@@ -79,6 +81,15 @@ def column_panels(grid: dict[str, Any], titles: dict[str, Any]) -> dict[str, dic
         out[r["meeting"]][r["actor"]] = "".join(
             _statement(h, r, "", titles, None) for h in r["cells"][0]["evidence"])
     return out
+
+
+def compact(cell: dict[str, Any], items: str) -> dict[str, Any]:
+    """A cell as the store keeps it with its meeting (``fragments.column``): what ``grid_cell``
+    shows of it, its statements already rendered (``items``, from ``column_panels``)."""
+    shown = cell["evidence"]
+    return {"status": cell["status"], "role": cell["role"], "n": cell["n"], "shown": len(shown),
+            "first": (shown[0].get("evidence") or {}).get("text") if shown else None,
+            "items": items}
 
 
 def _statement(h: dict[str, Any], row: dict[str, Any], current: str, titles: dict[str, Any],

@@ -20,7 +20,8 @@ from datetime import date
 from typing import Any
 from urllib.parse import urlencode
 
-from . import grids, sections, svg
+from ..store.corrections import trail
+from . import cellhtml, grids, sections, svg
 from .queries import Move, actor_names, group_meetings, moves, titles
 from .render import _ENV
 
@@ -101,3 +102,16 @@ def lane_drawings(backend: Any, label: str) -> tuple[dict[str, str], dict[str, s
 
 def timeline_title(label: str | None) -> str:
     return f"Meetings of {label or 'this meeting'}"
+
+
+def column(backend: Any, meeting_id: str) -> dict[str, dict[str, Any]]:
+    """The meeting's column of attendance grids (its own page's and its process's other
+    meetings'), each cell ``cellhtml.compact`` with its statements rendered as a page without
+    edit forms shows them: the store keeps it with the meeting's answer, current as long as
+    the answer is (its cells change only when the meeting is merged, its statements'
+    corrections only with the corrections of its articles)."""
+    cells = grids.columns(backend, [meeting_id])[meeting_id]
+    grid = grids.columns_grid({meeting_id: cells})
+    trail.annotate(backend, grid)
+    items = cellhtml.column_panels(grid, titles(backend, grids.documents(grid)))[meeting_id]
+    return {actor: cellhtml.compact(cell, items[actor]) for actor, cell in sorted(cells.items())}

@@ -187,13 +187,20 @@ def meeting(request: Request, meeting_id: Id, start: From = None, end: To = None
             (lambda key, draw: memo.get_or((stamp, "lane svg", label, *key), draw))
             if label and shared else None)
 
+        shown = grids.window(group, mid, MATRIX_COLUMNS)
+        editing = edit.context(request)
+        # without edit forms, the columns as their meetings' rows keep them, statements rendered
+        kept = _kept_columns(memo, stamp, b, [c["id"] for c in shown]) if editing is None else {}
+
         def column(cid: str) -> grids.Cells:
+            if cid in kept:
+                return kept[cid]
             return memo.get_or((stamp, "column", cid), lambda: grids.columns(b, [cid])[cid])
 
-        grid = grids.matrix(b, grids.window(group, mid, MATRIX_COLUMNS), mid, column)
-        editing = edit.context(request)
+        grid = grids.matrix(b, shown, mid, column)
         if editing is None:  # panels without edit forms: rendered once per column
-            panels, fresh = _panels(memo, stamp, [c["id"] for c in grid["columns"]], column)
+            panels, fresh = _panels(memo, stamp, [c["id"] for c in shown if c["id"] not in kept],
+                                    column)
             to_render = fresh
         else:
             panels, fresh = None, None
@@ -242,6 +249,19 @@ def _drawn(memo: Any, stamp: str, b: Any, label: str | None, mid: str
         return None
     win = fragments.key_window(key)
     return marked, (zoom_links(f"/meetings/{mid}", [], *win) if win else None)
+
+
+def _kept_columns(memo: Any, stamp: str, b: Any, ids: list[str]) -> dict[str, grids.Cells]:
+    """The grid columns stored with these meetings' rows while current
+    (``precompute.grid_columns``), remembered until the database changes."""
+    known = {cid: memo.get((stamp, "kept column", cid)) for cid in ids}
+    todo = [cid for cid, col in known.items() if col is None]
+    if todo:
+        found = precompute.grid_columns(b, todo)
+        for cid in todo:
+            known[cid] = found.get(cid, False)  # False: none current, build it live
+            memo.put((stamp, "kept column", cid), known[cid])
+    return {cid: col for cid, col in known.items() if col is not False}
 
 
 def _panels(memo: Any, stamp: str, ids: list[str], column: Callable[[str], grids.Cells]

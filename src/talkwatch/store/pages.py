@@ -118,9 +118,10 @@ def _store_parts(backend: Any, meeting_id: str, m: dict[str, Any], label: str | 
 
     trail = corrections_trail.of_documents(backend, m["documents"])
     parts = fragments.render(backend, m, label, [serve_queries.Move(*mv) for mv in moved], trail)
+    grid = dumps(fragments.column(backend, meeting_id))
     backend.execute(f"UPDATE meeting_pages SET {', '.join(c + ' = ?' for c in PARTS)}"
-                    " WHERE meeting_id = ?", (m.get("name"), *(parts[p] for p in PARTS[1:]),
-                                              meeting_id))
+                    " WHERE meeting_id = ?", (m.get("name"), *(parts[p] for p in PARTS[1:-1]),
+                                              grid, meeting_id))
 
 
 def _actor_ids(backend: Any, meeting_id: str, out: dict[str, Any]) -> list[str]:

@@ -37,8 +37,8 @@ ACTOR_TABLE = "CREATE TABLE actor_pages (actor_id TEXT PRIMARY KEY, checked TEXT
 
 # the meeting page's parts drawn from the answer alone (``serve.fragments``: header, status
 # history, delegations to corrections), rendered when the answer is stored; the meeting's name
-# for the page title
-PART_COLUMNS = "name, head, history, rest"
+# for the page title; its column of attendance grids (``fragments.column``, JSON)
+PART_COLUMNS = "name, head, history, rest, grid"
 PARTS = tuple(c.strip() for c in PART_COLUMNS.split(","))
 PARTS_MIGRATION = "0014_page_parts"  # rows are written with their parts once it is applied
 ADD_PARTS = tuple(f"ALTER TABLE meeting_pages ADD COLUMN {c} TEXT" for c in PARTS)
@@ -164,8 +164,22 @@ def page(backend: Any, meeting_id: str) -> dict[str, Any] | None:
     """What a meeting page needs besides its timeline and grid, while current: the meeting's
     ``name``, its process (``grp``) and the HTML of its parts (``serve.fragments``), read
     without the answer they were drawn from; else None (the page renders them live)."""
-    return stored(backend, meeting_id, f"{CHECKED}, grp, {PART_COLUMNS}",
+    return stored(backend, meeting_id, f"{CHECKED}, grp, name, head, history, rest",
                   needed="head")
+
+
+def grid_columns(backend: Any, meeting_ids: list[str]) -> dict[str, dict[str, Any]]:
+    """The stored grid columns (``serve.fragments.column``) of these meetings, of those whose
+    row is current as far as the column goes: no correction of its articles since (actor
+    names are not in it). Meetings without one are left out."""
+    found = _in(backend, "SELECT meeting_id, docs, n_corrections, grid FROM meeting_pages"
+                " WHERE meeting_id IN ({ids}) AND grid IS NOT NULL", sorted(set(meeting_ids)))
+    if not found:
+        return {}
+    logged = int(backend.scalar("SELECT count(*) FROM corrections") or 0)
+    return {r["meeting_id"]: json.loads(r["grid"]) for r in found  # the log only grows
+            if (r["n_corrections"] == 0 if not logged
+                else corrections_count(backend, json.loads(r["docs"] or "[]")) == r["n_corrections"])}
 
 
 def record(backend: Any, meeting_id: str) -> dict[str, Any] | None:
