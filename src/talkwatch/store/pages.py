@@ -16,12 +16,13 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..errors import NotFound
-from . import processes, queries, rows
+from . import mentions, processes, queries, rows
 from .corrections import trail as corrections_trail
 from .precompute import (
     GROUP,
     GROUPED,
     LANES_MIGRATION,
+    MENTIONS,
     PARTS,
     PARTS_MIGRATION,
     Move,
@@ -119,9 +120,10 @@ def _store_parts(backend: Any, meeting_id: str, m: dict[str, Any], label: str | 
     trail = corrections_trail.of_documents(backend, m["documents"])
     parts = fragments.render(backend, m, label, [serve_queries.Move(*mv) for mv in moved], trail)
     grid = dumps(fragments.column(backend, meeting_id))
-    backend.execute(f"UPDATE meeting_pages SET {', '.join(c + ' = ?' for c in PARTS)}"
-                    " WHERE meeting_id = ?", (m.get("name"), *(parts[p] for p in PARTS[1:-1]),
-                                              grid, meeting_id))
+    said = dumps(mentions.of_meeting(backend, meeting_id))
+    backend.execute(f"UPDATE meeting_pages SET {', '.join(c + ' = ?' for c in PARTS)},"
+                    f" {MENTIONS} = ? WHERE meeting_id = ?",
+                    (m.get("name"), *(parts[p] for p in PARTS[1:-1]), grid, said, meeting_id))
 
 
 def _actor_ids(backend: Any, meeting_id: str, out: dict[str, Any]) -> list[str]:

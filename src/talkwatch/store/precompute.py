@@ -40,8 +40,10 @@ ACTOR_TABLE = "CREATE TABLE actor_pages (actor_id TEXT PRIMARY KEY, checked TEXT
 # for the page title; its column of attendance grids (``fragments.column``, JSON)
 PART_COLUMNS = "name, head, history, rest, grid"
 PARTS = tuple(c.strip() for c in PART_COLUMNS.split(","))
+MENTIONS = "mentions"
 PARTS_MIGRATION = "0014_page_parts"  # rows are written with their parts once it is applied
-ADD_PARTS = tuple(f"ALTER TABLE meeting_pages ADD COLUMN {c} TEXT" for c in PARTS)
+# and the answer's ``mentions`` (JSON), which change only when its reports do (a merge)
+ADD_PARTS = tuple(f"ALTER TABLE meeting_pages ADD COLUMN {c} TEXT" for c in (*PARTS, MENTIONS))
 
 # a process's timeline as its meeting pages draw it (``serve.fragments.lane_drawings``): the
 # window each meeting's page shows and the drawing of each window, redrawn at every flush that
@@ -193,11 +195,13 @@ def answer(backend: Any, meeting_id: str) -> str | None:
     """``queries.meeting(meeting_id)`` as API JSON from the stored row, or None."""
     from . import mentions
 
-    row = stored(backend, meeting_id)
+    row = stored(backend, meeting_id, f"{CHECKED}, record, {MENTIONS}")
     if row is None:
         return None
     record: str = row["record"]
-    return record[:-1] + ',"mentions":' + dumps(mentions.of_meeting(backend, meeting_id)) + "}"
+    said = row[MENTIONS] if row[MENTIONS] is not None else dumps(
+        mentions.of_meeting(backend, meeting_id))  # a row written before 0014_page_parts
+    return record[:-1] + ',"mentions":' + said + "}"
 
 
 def moves(backend: Any, meeting_ids: Iterable[str]) -> dict[str, list[Move]]:
