@@ -268,13 +268,20 @@ def facts(request: Request,
     def produce(rec: Any) -> tuple[list[Any], int, int, int]:
         found, total = queries.facts_page(
             rec.backend, kind, document=document, actor=actor, limit=limit, offset=offset,
-            count=counter(request, rec.backend),
-            marks=(lambda: memoised(request, rec.backend, ("checkpoints", kind),
-                                    lambda: queries.checkpoints(rec.backend, kind)))
-            if queries.stamp(rec.backend) else None)  # kept only while the stamp tells
+            count=counter(request, rec.backend), marks=_checkpoints(request, rec.backend, kind))
         return found, total, limit, offset
 
     return listing(request, format, produce)
+
+
+def _checkpoints(request: Request, backend: Any, kind: str) -> Callable[[], list[Any]] | None:
+    """The kind's ``queries.checkpoints``, kept until the database changes, when this server
+    keeps anything (a memo and a database stamp); else None: plain ``OFFSET`` (building them
+    for one page would cost more than stepping over the rows)."""
+    if not request.app.state.memo.size or not queries.stamp(backend):
+        return None
+    return lambda: memoised(request, backend, ("checkpoints", kind),
+                            lambda: queries.checkpoints(backend, kind))
 
 
 @router.get("/search", response_model=Page, summary="Full-text search", responses=AS_CSV)
