@@ -216,3 +216,20 @@ def test_meeting_pages_from_stored_parts_are_the_pages_rendered_live(tmp_path) -
         rec.backend.execute("UPDATE meeting_pages SET grid = NULL")
     for i in ids:
         assert client.get(f"/meetings/{i}").content == stored[i]
+
+
+def test_a_cell_rendered_at_merge_is_the_cell_rendered_on_the_page() -> None:
+    col = {"id": "m1", "name": "Talks \u202e<i>more</i>", "start": "2024-03-04"}
+    cell = {"status": "will_attend", "role": "mediator", "n": 7, "evidence": [
+        {"status": "will_attend", "hedged": True, "document": "d1", "reported": "2024-03-01",
+         "evidence": {"text": 'said "<b>x</b>" \u2067'}}]}
+    titles = {"d1": {"title": "T<1>", "source": "S"}}
+    items = cellhtml.column_panels(
+        {"meetings": ["m1"], "rows": [{"actor": "a1", "meeting": "m1", "cells": [cell]}]},
+        titles)["m1"]["a1"]
+    kept = cellhtml.compact(cell, col, "a1", items)
+    for name in ('Front <b onclick="x">\u202eevil', "Plain"):
+        row = {"actor": "a1", "name": name}
+        for current, ri, ci in (("m1", 0, 0), ("m2", 3, 11)):
+            assert cellhtml.grid_cell(row, kept, col, ri, ci, current, {}) == \
+                cellhtml.grid_cell(row, cell, col, ri, ci, current, titles)

@@ -20,6 +20,7 @@ from datetime import date
 from typing import Any
 from urllib.parse import urlencode
 
+from ..store import queries as store_queries
 from ..store.corrections import trail
 from . import cellhtml, grids, sections, svg
 from .queries import Move, actor_names, group_meetings, moves, titles
@@ -106,12 +107,21 @@ def timeline_title(label: str | None) -> str:
 
 def column(backend: Any, meeting_id: str) -> dict[str, dict[str, Any]]:
     """The meeting's column of attendance grids (its own page's and its process's other
-    meetings'), each cell ``cellhtml.compact`` with its statements rendered as a page without
-    edit forms shows them: the store keeps it with the meeting's answer, current as long as
-    the answer is (its cells change only when the meeting is merged, its statements'
-    corrections only with the corrections of its articles)."""
+    meetings'), each cell ``cellhtml.compact``: rendered as a page without edit forms shows
+    it. The store keeps it with the meeting's answer, current as long as no correction of its
+    articles was logged since: its cells, name and dates change only when the meeting is
+    merged, and the actor's name, which does not, is filled in by the page."""
     cells = grids.columns(backend, [meeting_id])[meeting_id]
     grid = grids.columns_grid({meeting_id: cells})
     trail.annotate(backend, grid)
     items = cellhtml.column_panels(grid, titles(backend, grids.documents(grid)))[meeting_id]
-    return {actor: cellhtml.compact(cell, items[actor]) for actor, cell in sorted(cells.items())}
+    col = meeting_column(backend, meeting_id)
+    return {actor: cellhtml.compact(cell, col, actor, items[actor])
+            for actor, cell in sorted(cells.items())}
+
+
+def meeting_column(backend: Any, meeting_id: str) -> dict[str, Any]:
+    """A meeting as a grid's column header and cells read it (``group_meetings`` shape)."""
+    found = backend.query(f"SELECT {store_queries.MEETING_COLS} FROM meetings WHERE id = ?",
+                          (meeting_id,))
+    return store_queries.meeting_row(found[0])
