@@ -4,9 +4,13 @@ The merge marks each meeting it writes or drops (``precompute.mark``); the
 writer, the corrections and the migration then call ``flush``, which names
 each marked meeting's process when its reports state none
 (``processes.name``, written to ``meetings.process`` so the record carries it)
-and stores the meeting's answer, lane and postponements (``write``). A
-meeting rewritten several times in one batch is computed once. This module
-reads the record through ``queries``, which the merge cannot import.
+and stores the meeting's answer, lane and postponements (``write``), with what
+its page draws from it alone (``serve.fragments``: the HTML of its header,
+history and fact sections, its column of attendance grids) and its mentions;
+then it redraws the timeline of every process one of those meetings left or
+joined (``write_lane``). A meeting rewritten several times in one batch is
+computed once. This module reads the record through ``queries``, which the
+merge cannot import.
 """
 
 from __future__ import annotations
