@@ -147,7 +147,7 @@ def workload(port: int, rng: random.Random) -> list[tuple[str, str]]:
 
 
 def _client_process(port: int, work: list[tuple[str, str]], clients: list[int],
-                    budget: Any, stop: float, queue: Any) -> None:
+                    budget: Any, stop: float, queue: Any, every: bool = False) -> None:
     """One load process: a thread per client, each sending its next request when the last
     one answered; puts (latencies by class, errors) on the queue."""
     lat: dict[str, list[float]] = {}
@@ -162,7 +162,8 @@ def _client_process(port: int, work: list[tuple[str, str]], clients: list[int],
                 if i <= 0:
                     break
                 budget.value = i - 1
-            cls, path = work[(i * 7 + k) % len(work)]
+            # ``every``: request i is URL i, so a run of len(work) requests visits each once
+            cls, path = work[i % len(work) if every else (i * 7 + k) % len(work)]
             t0 = time.perf_counter()
             try:
                 get(port, path, conn)
@@ -185,10 +186,11 @@ def _client_process(port: int, work: list[tuple[str, str]], clients: list[int],
 
 
 def run(port: int, work: list[tuple[str, str]], clients: int, requests: int,
-        seconds: float, procs: int = 2) -> tuple[dict[str, list[float]], float, int]:
+        seconds: float, procs: int = 2, every: bool = False) -> tuple[dict[str, list[float]], float, int]:
     """Closed-loop clients over the workload, in ``procs`` processes of their own (so the
     load generator neither shares the server's cores' GIL nor its own between 20 clients);
-    latencies (ms) per class, wall time, errors."""
+    latencies (ms) per class, wall time, errors. ``every``: each URL once, in order (the
+    other order, ``(i * 7 + k) % n``, reaches only about a third of the URLs in n requests)."""
     import multiprocessing as mp
 
     ctx = mp.get_context("fork")
@@ -197,7 +199,8 @@ def run(port: int, work: list[tuple[str, str]], clients: int, requests: int,
     stop = time.monotonic() + seconds
     t0 = time.perf_counter()
     workers = [ctx.Process(target=_client_process,
-                           args=(port, work, list(range(p, clients, procs)), budget, stop, queue))
+                           args=(port, work, list(range(p, clients, procs)), budget, stop, queue,
+                                 every))
                for p in range(min(procs, clients))]
     for w in workers:
         w.start()
@@ -279,7 +282,7 @@ def measure(db: Path, src: Path | None, args: Any, *, cache: int, workers: int, 
         work = workload(port, random.Random(args.seed))
         run(port, work[:40], 4, 40, 30)  # warm the connection pools
         if prewarm:
-            run(port, work, args.clients, len(work), args.seconds)
+            run(port, work, args.clients, len(work), args.seconds, every=True)
         cpu0 = cpu_seconds(server.pid)
         lat, wall, errors = run(port, work, args.clients, requests, args.seconds)
         cpu = cpu_seconds(server.pid) - cpu0

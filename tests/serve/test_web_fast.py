@@ -193,4 +193,43 @@ def test_a_meeting_page_with_its_neighbours_panels_remembered_is_the_page_render
     warm = TestClient(app)
     for g in group[:3]:
         assert warm.get(f"/meetings/{g['id']}").text == fresh.get(f"/meetings/{g['id']}").text
-    assert any(key[1] == "panels" for key in app.state.memo._data)
+    assert any(key[1] == "kept column" for key in app.state.memo._data)  # stored columns read
+
+
+def test_meeting_pages_from_stored_parts_are_the_pages_rendered_live(tmp_path) -> None:
+    import shutil
+
+    db, _ = build()
+    copy = tmp_path / "copy.db"
+    shutil.copy(db, copy)
+    client = TestClient(create_app(copy, cache_size=0))
+    with store.open(copy) as rec:
+        ids = [m["id"] for m in rec.meetings()]
+        assert all(rec.backend.scalar("SELECT head FROM meeting_pages WHERE meeting_id = ?", (i,))
+                   for i in ids)
+        stored = {i: client.get(f"/meetings/{i}").content for i in ids}
+        with rec.backend.transaction():  # as rows gone stale: every part rendered live
+            rec.backend.execute("UPDATE meeting_pages SET head = NULL")
+    for i in ids:
+        assert client.get(f"/meetings/{i}").content == stored[i]
+    with store.open(copy) as rec, rec.backend.transaction():  # the grid's columns too
+        rec.backend.execute("UPDATE meeting_pages SET grid = NULL")
+    for i in ids:
+        assert client.get(f"/meetings/{i}").content == stored[i]
+
+
+def test_a_cell_rendered_at_merge_is_the_cell_rendered_on_the_page() -> None:
+    col = {"id": "m1", "name": "Talks \u202e<i>more</i>", "start": "2024-03-04"}
+    cell = {"status": "will_attend", "role": "mediator", "n": 7, "evidence": [
+        {"status": "will_attend", "hedged": True, "document": "d1", "reported": "2024-03-01",
+         "evidence": {"text": 'said "<b>x</b>" \u2067'}}]}
+    titles = {"d1": {"title": "T<1>", "source": "S"}}
+    items = cellhtml.column_panels(
+        {"meetings": ["m1"], "rows": [{"actor": "a1", "meeting": "m1", "cells": [cell]}]},
+        titles)["m1"]["a1"]
+    kept = cellhtml.compact(cell, col, "a1", items)
+    for name in ('Front <b onclick="x">\u202eevil', "Plain"):
+        row = {"actor": "a1", "name": name}
+        for current, ri, ci in (("m1", 0, 0), ("m2", 3, 11)):
+            assert cellhtml.grid_cell(row, kept, col, ri, ci, current, {}) == \
+                cellhtml.grid_cell(row, cell, col, ri, ci, current, titles)

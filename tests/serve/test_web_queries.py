@@ -67,3 +67,17 @@ def test_pages_of_facts_and_articles(tmp_path: Path) -> None:
         assert queries.facts_page(b, "agreements", actor=actor, limit=5, offset=0) == ([], 0)
         assert all(f["meeting"] == rec.meetings()[0]["id"] for f in facts)
         assert queries.stamp(b)
+
+
+def test_pages_of_facts_from_checkpoints_are_the_offset_pages(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(queries, "STEP", 2)  # a checkpoint every other fact of five
+    with build(tmp_path) as rec:
+        b = rec.backend
+        marks = queries.checkpoints(b, "participations")
+        plain, _ = queries.facts_page(b, "participations", limit=100, offset=0)
+        assert [m[0] for m in marks] == [f["document"] for f in plain[::2]] and len(marks) == 3
+        for offset in range(7):
+            for limit in (1, 2, 3, 10):
+                assert queries.facts_page(b, "participations", limit=limit, offset=offset,
+                                          marks=lambda: marks) == queries.facts_page(
+                    b, "participations", limit=limit, offset=offset)

@@ -304,7 +304,8 @@ def test_every_migration_is_recorded_and_foreign_keys_hold(record):
     assert names == {"0001_record", "0002_fulltext", "0003_ordinal", "0004_extractor", "0005_corrections",
                      "0006_rules", "0007_joined", "0008_attendance", "0009_pages", "0010_places",
                      "0011_pages_current", "0012_meetings_sorted",
-                     "0013_mentions_covering"}
+                     "0013_mentions_covering", "0014_page_parts", "0015_process_lanes",
+                     "0016_process_filter"}
     with pytest.raises(Exception, match="(?i)foreign key"), record.backend.transaction():  # noqa: B017
         record.backend.execute("INSERT INTO dates (doc_id, idx) VALUES ('no such article', 0)")
     assert record.counts()["dates"] == 0

@@ -89,11 +89,13 @@ def test_opening_a_record_from_before_the_table_computes_its_meetings(databases)
             old.backend.execute("DROP TABLE actor_pages")
             old.backend.execute("DROP INDEX documents_order")
             old.backend.execute("DROP INDEX meeting_reports_days")
-            old.backend.execute("DELETE FROM _migrations WHERE name = '0009_pages'")
-    with databases.open(location) as record:  # opening applies 0009_pages
+            # a version before 0009 had neither the table nor the page parts it gained in 0014
+            old.backend.execute("DELETE FROM _migrations WHERE name IN ('0009_pages', '0014_page_parts')")
+    with databases.open(location) as record:  # opening applies 0009_pages, then 0014_page_parts
         b = record.backend
         mid = _only_meeting(b)
         assert precompute.answer(b, mid) == _live(b, mid)
+        assert precompute.page(b, mid) is not None
 
 
 def test_an_actor_answer_is_stored_and_used_while_current(record):

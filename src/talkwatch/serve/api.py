@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict
 from ..errors import InputError
 from ..store import pages, precompute
 from . import filters, queries
-from .deps import answer, counter, error_body
+from .deps import answer, counter, error_body, memoised
 from .downloads import CSV, to_csv, wants_csv
 
 MAX_LIMIT = 500
@@ -266,12 +266,22 @@ def facts(request: Request,
     """Each fact in record shape (record actor and meeting ids) with ``document``,
     ``published``, ``url`` and ``evidence`` (sentence and offsets)."""
     def produce(rec: Any) -> tuple[list[Any], int, int, int]:
-        found, total = queries.facts_page(rec.backend, kind, document=document, actor=actor,
-                                          limit=limit, offset=offset,
-                                          count=counter(request, rec.backend))
+        found, total = queries.facts_page(
+            rec.backend, kind, document=document, actor=actor, limit=limit, offset=offset,
+            count=counter(request, rec.backend), marks=_checkpoints(request, rec.backend, kind))
         return found, total, limit, offset
 
     return listing(request, format, produce)
+
+
+def _checkpoints(request: Request, backend: Any, kind: str) -> Callable[[], list[Any]] | None:
+    """The kind's ``queries.checkpoints``, kept until the database changes, when this server
+    keeps anything (a memo and a database stamp); else None: plain ``OFFSET`` (building them
+    for one page would cost more than stepping over the rows)."""
+    if not request.app.state.memo.size or not queries.stamp(backend):
+        return None
+    return lambda: memoised(request, backend, ("checkpoints", kind),
+                            lambda: queries.checkpoints(backend, kind))
 
 
 @router.get("/search", response_model=Page, summary="Full-text search", responses=AS_CSV)

@@ -31,6 +31,11 @@ def _words(value: Any) -> str:
     return str(escape(str(value).replace("_", " ")))
 
 
+# stand-ins in a cell rendered when its meeting was merged (``compact``), filled in by the page:
+# whether the column is the page's own meeting, the cell's place in the grid, the actor's name
+HERE, REF, NAME = "\x00\x01here\x01\x00", "\x00\x01ref\x01\x00", "\x00\x01name\x01\x00"
+
+
 def grid_cell(row: dict[str, Any], cell: dict[str, Any] | None, col: dict[str, Any],
               ri: int, ci: int, current: str, titles: dict[str, Any],
               edit: dict[str, Any] | None = None,
@@ -38,13 +43,25 @@ def grid_cell(row: dict[str, Any], cell: dict[str, Any] | None, col: dict[str, A
     """A ``<td>`` of the grid: the latest status (a button) and its evidence panel.
 
     ``panels`` (column id -> actor -> ``column_panels`` HTML) are statements rendered before, when
-    editing is off; a cell not in them is rendered here."""
+    editing is off; a cell not in them is rendered here, unless it is ``compact``: rendered
+    whole when its meeting was merged, with stand-ins for what depends on the page."""
     here = " current" if col["id"] == current else ""
-    mid = escape(col["id"])
     if not cell:
-        return Markup(f'<td class="cell empty{here}" data-meeting="{mid}">'
+        return Markup(f'<td class="cell empty{here}" data-meeting="{escape(col["id"])}">'
                       '<span class="sr-only">not reported</span></td>')
-    st, name, cname = escape(cell["status"]), escape(row["name"]), escape(col.get("name") or "meeting")
+    name = str(escape(row["name"]))
+    if "html" in cell:  # bidi controls dropped piecewise: the same as from the whole cell
+        return Markup(cell["html"].replace(HERE, here).replace(REF, f"c{ri}-{ci}")
+                      .replace(NAME, isolate_bidi(name)))
+    items = (panels or {}).get(col["id"], {}).get(row["actor"])
+    if items is None:
+        items = "".join(_statement(h, row, current, titles, edit) for h in cell["evidence"])
+    return Markup(isolate_bidi(_cell(cell, col, row["actor"], name, here, f"c{ri}-{ci}", items)))
+
+
+def _cell(cell: dict[str, Any], col: dict[str, Any], actor: str, name: str, here: str, ref: str,
+          items: str) -> str:
+    st, cname, mid = escape(cell["status"]), escape(col.get("name") or "meeting"), escape(col["id"])
     n, shown = int(cell["n"]), cell["evidence"]
     first = ""
     if shown:
@@ -52,21 +69,17 @@ def grid_cell(row: dict[str, Any], cell: dict[str, Any] | None, col: dict[str, A
     role = _words(cell["role"]) if cell.get("role") else ""
     start = f" ({escape(col['start'])})" if col.get("start") else ""
     more = f", newest {len(shown)} shown" if n > len(shown) else ""
-    items = (panels or {}).get(col["id"], {}).get(row["actor"])
-    if items is None:
-        items = "".join(_statement(h, row, current, titles, edit) for h in shown)
-    html = (
+    return (
         f'<td class="cell ps-{st}{here}" data-meeting="{mid}" data-status="{st}">'
-        f'<button type="button" class="cell-button" id="cell-{escape(row["actor"])}-{mid}"'
-        f' aria-controls="evidence-panel" aria-expanded="false" data-cell="c{ri}-{ci}"'
+        f'<button type="button" class="cell-button" id="cell-{escape(actor)}-{mid}"'
+        f' aria-controls="evidence-panel" aria-expanded="false" data-cell="{ref}"'
         f' title="{name} at {cname}: {_words(cell["status"])}{first}">{_words(cell["status"])}'
         + (f'<span class="role">{role}</span>' if role else "")
         + f'<span class="count" aria-label="{n} statements">{n}</span></button>'
-        f'<div class="cell-evidence" id="c{ri}-{ci}" hidden><h3>{name} · {cname}{start}</h3>'
+        f'<div class="cell-evidence" id="{ref}" hidden><h3>{name} · {cname}{start}</h3>'
         f'<p>Latest: {badge(cell["status"], "ps")}' + (f" as {role}" if role else "")
         + f' · {n} statement{"s" if n != 1 else ""}{more}</p>'
         f'<ol class="ev-list">{items}</ol></div></td>')
-    return Markup(isolate_bidi(html))
 
 
 def column_panels(grid: dict[str, Any], titles: dict[str, Any]) -> dict[str, dict[str, str]]:
@@ -79,6 +92,12 @@ def column_panels(grid: dict[str, Any], titles: dict[str, Any]) -> dict[str, dic
         out[r["meeting"]][r["actor"]] = "".join(
             _statement(h, r, "", titles, None) for h in r["cells"][0]["evidence"])
     return out
+
+
+def compact(cell: dict[str, Any], col: dict[str, Any], actor: str, items: str) -> dict[str, str]:
+    """A cell as the store keeps it with its meeting (``fragments.column``): rendered whole,
+    statements (``items``, from ``column_panels``) included, with stand-ins for the page."""
+    return {"html": isolate_bidi(_cell(cell, col, actor, NAME, HERE, REF, items))}
 
 
 def _statement(h: dict[str, Any], row: dict[str, Any], current: str, titles: dict[str, Any],

@@ -226,21 +226,4 @@ def listing(request: Request, limit: api.Limit = 50, offset: api.Offset = 0,
 
 def annotate(backend: Any, grid: dict[str, Any]) -> None:
     """Put each attendance statement's corrections (``trail``) beside it, for the cell panel."""
-    docs = [h["document"] for row in grid["rows"] for c in row["cells"] if c for h in c["evidence"]]
-    found = corrections.for_facts(backend, sorted({d for d in docs if d}))
-    for row in grid["rows"]:
-        for cell in row["cells"]:
-            for h in cell["evidence"] if cell else ():
-                ev = h.get("evidence") or {}
-                key = (h.get("document"), "participations", ev.get("start"), ev.get("end"))
-                h["trail"] = [c for c in found.get(key, []) if _about(c, row["actor"], h)]
-
-
-def _about(fix: dict[str, Any], actor: str, statement: dict[str, Any]) -> bool:
-    """Whether a correction of a statement's sentence is about this actor (or the generic
-    description, "the government", that the record files under it)."""
-    target = fix.get("target") or {}
-    if target.get("actor_id") in (actor, None):
-        return True
-    described = statement.get("described_as")
-    return bool(described) and target.get("actor_name") == described
+    corrections.trail.annotate(backend, grid)

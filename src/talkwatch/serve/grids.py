@@ -70,8 +70,8 @@ def columns_grid(cols: dict[str, Cells]) -> dict[str, Any]:
 
 def _copy(cell: dict[str, Any] | None) -> dict[str, Any] | None:
     """A page's own copy of a (possibly shared) cell: ``edit.annotate`` adds to its statements."""
-    if cell is None:
-        return None
+    if cell is None or "evidence" not in cell:  # a ``compact`` cell is only read
+        return cell
     return {**cell, "evidence": [dict(h) for h in cell["evidence"]]}
 
 

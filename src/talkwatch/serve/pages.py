@@ -15,10 +15,11 @@ from urllib.parse import urlencode
 
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import Response
+from markupsafe import Markup
 
 from ..store import precompute
 from ..store.record import Record
-from . import api, cellhtml, edit, filters, grids, highlight, queries, sections, svg
+from . import api, cellhtml, edit, filters, fragments, grids, highlight, queries, svg
 from .deps import answer, counter, memoised
 from .render import Pager, page_params, render
 
@@ -26,8 +27,6 @@ HTML = "text/html; charset=utf-8"
 PAGE = 50
 LANES = 10  # processes per overview page
 MATRIX_COLUMNS = 12
-QUOTES = 30  # newest quotes on a meeting page
-RUN_LINKS = 3  # articles linked per row of the status history
 SEARCH = 30  # articles and quotes a search page lists
 SHOWN = 100  # quotes, positions... shown on a page before "see the API"
 
@@ -72,9 +71,7 @@ def _timeline(lanes: list[svg.Lane], base: str, params: list[tuple[str, str]],
 
 def _lane(b: Any, label: str | None, meetings: list[dict[str, Any]],
           moves: dict[str, list[queries.Move]]) -> svg.Lane:
-    href = f"/meetings?{urlencode({'process': label})}" if label else None
-    return svg.Lane(label or "(no process or venue named)", href, meetings,
-                    {m["id"]: moves[m["id"]] for m in meetings if m["id"] in moves})
+    return fragments.lane(label, meetings, moves)
 
 
 @router.get("/")
@@ -165,68 +162,106 @@ def meeting(request: Request, meeting_id: Id, start: From = None, end: To = None
     def produce(rec: Record) -> bytes:
         b = rec.backend
         stamp = queries.stamp(b)
-        m = precompute.record(b, meeting_id) or rec.meeting(meeting_id)
-        label = queries.group_of(b, m)
+        stored = precompute.page(b, meeting_id)  # the parts drawn from the meeting alone
+        m: dict[str, Any] | None = None
+        if stored is None:
+            m = precompute.record(b, meeting_id) or rec.meeting(meeting_id)
+            mid, label = m["id"], queries.group_of(b, m)
+        else:
+            mid, label = meeting_id, stored["grp"]
 
         def lane() -> tuple[list[dict[str, Any]], dict[str, list[queries.Move]]]:
             group = queries.group_meetings(b, label) if label else []
             return group, queries.moves(b, [g["id"] for g in group])
 
         group, moves = memo.get_or((stamp, "lane", label or ""), lane) if label else lane()
-        shared = any(g["id"] == m["id"] for g in group)  # the process's lane as remembered
+        shared = any(g["id"] == mid for g in group)  # the process's lane as remembered
         if not shared:
+            m = m or precompute.record(b, mid) or rec.meeting(mid)
             group = [*group, {**m, "parties": m.get("parties"), "n_documents": len(m["documents"])}]
-            moves = {**moves, **queries.moves(b, [m["id"]])}
-        timeline, zoom = _timeline(
-            [_lane(b, label, group, moves)], f"/meetings/{m['id']}", [], start, end, m["id"],
-            f"Meetings of {label or 'this meeting'}",
+            moves = {**moves, **queries.moves(b, [mid])}
+        drawn = _drawn(memo, stamp, b, label, mid) if shared and not (start or end) else None
+        timeline, zoom = drawn or _timeline(
+            [_lane(b, label, group, moves)], f"/meetings/{mid}", [], start, end, mid,
+            fragments.timeline_title(label),
             (lambda key, draw: memo.get_or((stamp, "lane svg", label, *key), draw))
             if label and shared else None)
 
-        def column(mid: str) -> grids.Cells:
-            return memo.get_or((stamp, "column", mid), lambda: grids.columns(b, [mid])[mid])
-
-        grid = grids.matrix(b, grids.window(group, m["id"], MATRIX_COLUMNS), m["id"], column)
+        shown = grids.window(group, mid, MATRIX_COLUMNS)
         editing = edit.context(request)
+        # without edit forms, the columns as their meetings' rows keep them, statements rendered
+        kept = _kept_columns(memo, stamp, b, [c["id"] for c in shown]) if editing is None else {}
+
+        def column(cid: str) -> grids.Cells:
+            if cid in kept:
+                return kept[cid]
+            return memo.get_or((stamp, "column", cid), lambda: grids.columns(b, [cid])[cid])
+
+        grid = grids.matrix(b, shown, mid, column)
         if editing is None:  # panels without edit forms: rendered once per column
-            panels, fresh = _panels(memo, stamp, [c["id"] for c in grid["columns"]], column)
+            panels, fresh = _panels(memo, stamp, [c["id"] for c in shown if c["id"] not in kept],
+                                    column)
             to_render = fresh
         else:
             panels, fresh = None, None
             edit.annotate(b, grid)
             to_render = grid
-        runs = grids.history_runs(m["history"])
-        quotes = list(reversed(m["quotes"]))[:QUOTES]
-        docs = {d for r in runs for d in r["documents"][:RUN_LINKS]}
-        docs |= {q["document"] for q in quotes} | {mv.document for mv in moves.get(m["id"], [])}
-        docs |= {v["document"] for c in m["conflicts"] for v in c["values"]}
-        docs |= {f["document"] for k in ("positions", "agreements", "delegations")
-                 for f in m[k][:SHOWN]}
-        trail = rec.corrections_of(m["documents"])
-        docs |= {c.get("document") for c in trail}
+        docs = grids.documents(to_render) if to_render else set()
+        trail: list[dict[str, Any]] = []
+        if stored is None:
+            assert m is not None
+            trail = rec.corrections_of(m["documents"])
+            docs |= fragments.documents(m, moves.get(mid, []), trail)
         # one titles query for the page and the grid's statements still to render
-        titles = queries.titles(b, docs | (grids.documents(to_render) if to_render else set()))
+        titles = queries.titles(b, docs) if docs else {}
         grid["titles"] = titles
         if fresh:
             edit.annotate(b, fresh)
             new = cellhtml.column_panels(fresh, titles)
-            for mid, col in new.items():
-                memo.put((stamp, "panels", mid), col)
+            for cid, col in new.items():
+                memo.put((stamp, "panels", cid), col)
             panels = {**(panels or {}), **new}
         grid["panels"] = panels
-        agreement_actors = queries.actor_names(
-            b, [a for ag in m["agreements"] for a in (*ag.get("parties", []),
-                                                       *ag.get("brokers", []))])
-        return render("meeting.html", nav="meetings", m=m, label=label, timeline=timeline,
-                      zoom=zoom, grid_rows=cellhtml.grid_rows, history_rows=sections.history_rows,
-                      quote_figures=sections.quote_figures, conflict_items=sections.conflict_items,
-                      agreement_items=sections.agreement_items,
-                      matrix=grid, positions=grids.positions_grid(m["positions"]),
-                      titles=grid["titles"], agreement_actors=agreement_actors,
-                      quotes=quotes, runs=runs, run_links=RUN_LINKS,
-                      moves=moves.get(m["id"], []), shown=SHOWN, edit=editing, trail=trail)
+        if stored is None:
+            assert m is not None
+            parts = fragments.render(b, m, label, moves.get(mid, []), trail, titles)
+            name = m.get("name")
+        else:
+            parts, name = {p: stored[p] for p in fragments.PARTS}, stored["name"]
+        return render("meeting.html", nav="meetings", m={"id": mid, "name": name}, label=label,
+                      timeline=timeline, zoom=zoom, grid_rows=cellhtml.grid_rows, matrix=grid,
+                      edit=editing, parts={p: Markup(v) for p, v in parts.items()})
 
     return answer(request, HTML, produce)
+
+
+def _drawn(memo: Any, stamp: str, b: Any, label: str | None, mid: str
+           ) -> tuple[Any, dict[str, str] | None] | None:
+    """A meeting page's timeline from its process's stored drawing (``process_lanes``) with the
+    meeting marked, and its zoom links; None when none is stored for it."""
+    stored = memo.get_or((stamp, "lanes", label), lambda: precompute.lanes(b, label) or ()) \
+        if label else None
+    if not stored or mid not in stored[0]:
+        return None
+    key = stored[0][mid]
+    marked = svg.mark_current(Markup(stored[1][key]), mid)
+    if marked is None:
+        return None
+    win = fragments.key_window(key)
+    return marked, (zoom_links(f"/meetings/{mid}", [], *win) if win else None)
+
+
+def _kept_columns(memo: Any, stamp: str, b: Any, ids: list[str]) -> dict[str, grids.Cells]:
+    """The grid columns stored with these meetings' rows while current
+    (``precompute.grid_columns``), remembered until the database changes."""
+    known = {cid: memo.get((stamp, "kept column", cid)) for cid in ids}
+    todo = [cid for cid, col in known.items() if col is None]
+    if todo:
+        found = precompute.grid_columns(b, todo)
+        for cid in todo:
+            known[cid] = found.get(cid, False)  # False: none current, build it live
+            memo.put((stamp, "kept column", cid), known[cid])
+    return {cid: col for cid, col in known.items() if col is not False}
 
 
 def _panels(memo: Any, stamp: str, ids: list[str], column: Callable[[str], grids.Cells]

@@ -189,10 +189,32 @@ def article(backend: Any, doc_id: str) -> dict[str, Any]:
     return found[0]
 
 
+STEP = 256  # facts between two keys of ``checkpoints``
+
+Key = tuple[str, int]  # a fact's (doc_id, idx): the facts lists' order
+
+
+def checkpoints(backend: Any, kind: str) -> list[Key]:
+    """The key of every ``STEP``-th fact of a kind in list order (one walk of its primary key
+    index): the key a page at any offset starts from, within ``STEP`` rows."""
+    first = backend.query(f"SELECT doc_id, idx FROM {kind} ORDER BY doc_id, idx LIMIT 1")
+    out = [(r["doc_id"], int(r["idx"])) for r in first]
+    step = f"SELECT doc_id, idx FROM {kind} WHERE (doc_id, idx) >= (?, ?) ORDER BY doc_id, idx" \
+           f" LIMIT 1 OFFSET {STEP}"
+    while out and (found := backend.query(step, out[-1])):  # a short hop per key
+        out.append((found[0]["doc_id"], int(found[0]["idx"])))
+    return out
+
+
 def facts_page(backend: Any, kind: str, *, document: str | None = None,
                actor: str | None = None, limit: int, offset: int,
-               count: Counter | None = None) -> tuple[list[dict[str, Any]], int]:
-    """Facts of one kind in record shape with provenance (document, url, evidence)."""
+               count: Counter | None = None,
+               marks: Callable[[], list[Key]] | None = None) -> tuple[list[dict[str, Any]], int]:
+    """Facts of one kind in record shape with provenance (document, url, evidence).
+
+    ``marks`` gives the kind's ``checkpoints`` (a server keeps them until the database
+    changes): an unfiltered page then starts at the nearest key before its offset instead of
+    stepping over up to every fact (``OFFSET`` walks the skipped rows: 2 ms at 100,000)."""
     if kind not in FACT_TABLES:
         raise NotFound(f"no fact kind {kind!r}; choose one of {', '.join(FACT_TABLES)}")
     conds, params = [], []
@@ -210,6 +232,10 @@ def facts_page(backend: Any, kind: str, *, document: str | None = None,
     report = "t.report_id" if "report_id" in _columns(kind) else "NULL"
     # the page's keys first (an index-only walk), then the joins for those rows only:
     # joining before OFFSET would join every skipped row too
+    keys = marks() if marks is not None and not conds else []
+    if offset // STEP < len(keys):  # keyset: from the checkpoint at or before the offset
+        where, params = " WHERE (t.doc_id, t.idx) >= (?, ?)", [*keys[offset // STEP]]
+        offset %= STEP
     page = (f"SELECT t.doc_id, t.idx FROM {kind} t{where}"
             " ORDER BY t.doc_id, t.idx LIMIT ? OFFSET ?")
     found = backend.query(

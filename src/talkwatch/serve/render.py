@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlencode, urlsplit
 
@@ -19,7 +20,10 @@ from markupsafe import Markup, escape
 
 from ..model import MEETING_STATUSES, PARTICIPATION_STATUSES, STANCES
 from ..sanitize import isolate_bidi
-from .deps import HERE
+
+# templates/ beside this module (not ``deps.HERE``: the store renders a meeting page's
+# stored parts through ``fragments`` and must not import the application's modules)
+HERE = Path(__file__).resolve().parent
 
 
 def _urlq(value: Any) -> str:

@@ -247,6 +247,18 @@ MIGRATIONS: tuple[Migration, ...] = (
     # a meeting's mentions (``GET /api/meetings/ID``) read from one covering index walk
     # (SQLite only: PostgreSQL caps an index row's size, and its JSON column may exceed it)
     Migration("0013_mentions_covering", (), {"sqlite": (mentions.INDEX,)}),
+    # the meeting page's parts drawn from its answer alone, as HTML (``serve.fragments``), stored
+    # with the answer; rows stored before get theirs from ``store.pages.backfill_parts``
+    Migration(precompute.PARTS_MIGRATION, precompute.ADD_PARTS),
+    # each process's timeline as its meeting pages draw it, redrawn whenever one of its meetings
+    # is written (``store.pages.write_lane``; older records: ``store.pages.backfill_lanes``)
+    Migration(precompute.LANES_MIGRATION, (precompute.LANES,)),
+    # ``process=`` (a process or venue town by name: ``queries.process_filter``) read from
+    # indexes instead of lower-casing every meeting's process and town: the count, rows,
+    # facets and news volume of /meetings?process=X at 100,000 articles, 16 -> 8 ms
+    Migration("0016_process_filter", (
+        "CREATE INDEX meetings_lprocess ON meetings (lower(process))",
+        "CREATE INDEX meetings_lcity ON meetings (lower(city))")),
 )
 
 _PG_TYPES = {"TEXT": 'TEXT COLLATE "C"', "REAL": "DOUBLE PRECISION"}

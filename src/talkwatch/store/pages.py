@@ -4,9 +4,13 @@ The merge marks each meeting it writes or drops (``precompute.mark``); the
 writer, the corrections and the migration then call ``flush``, which names
 each marked meeting's process when its reports state none
 (``processes.name``, written to ``meetings.process`` so the record carries it)
-and stores the meeting's answer, lane and postponements (``write``). A
-meeting rewritten several times in one batch is computed once. This module
-reads the record through ``queries``, which the merge cannot import.
+and stores the meeting's answer, lane and postponements (``write``), with what
+its page draws from it alone (``serve.fragments``: the HTML of its header,
+history and fact sections, its column of attendance grids) and its mentions;
+then it redraws the timeline of every process one of those meetings left or
+joined (``write_lane``). A meeting rewritten several times in one batch is
+computed once. This module reads the record through ``queries``, which the
+merge cannot import.
 """
 
 from __future__ import annotations
@@ -16,19 +20,27 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..errors import NotFound
-from . import processes, queries, rows
+from . import mentions, processes, queries, rows
+from .corrections import trail as corrections_trail
 from .precompute import (
     GROUP,
     GROUPED,
+    LANES_MIGRATION,
+    MENTIONS,
+    PARTS,
+    PARTS_MIGRATION,
+    Move,
     _in,
     actor_snapshot,
     corrections_count,
     drop,
     dumps,
     mark_actors,
+    mark_group,
     moves,
     pending,
     pending_actors,
+    pending_groups,
 )
 
 
@@ -40,6 +52,34 @@ def flush(backend: Any, actors: Iterable[str] = ()) -> None:
         write(backend, meeting_id)
     for actor_id in pending_actors(backend):
         write_actor(backend, actor_id)
+    groups = pending_groups(backend)
+    if groups and _applied(backend, LANES_MIGRATION):
+        for grp in groups:
+            write_lane(backend, grp)
+
+
+def _applied(backend: Any, migration: str) -> bool:
+    """Whether the table a migration adds exists yet (its backfill runs after the earlier ones')."""
+    return bool(backend.scalar("SELECT count(*) FROM _migrations WHERE name = ?", (migration,)))
+
+
+def write_lane(backend: Any, grp: str) -> None:
+    """Draw and store a process's timeline (none when it has no meeting left)."""
+    from ..serve import fragments
+
+    backend.lock(f"lane:{grp}")  # concurrent writers (PostgreSQL) take turns per process
+    backend.execute("DELETE FROM process_lanes WHERE grp = ?", (grp,))
+    windows, drawings = fragments.lane_drawings(backend, grp)
+    if windows:
+        backend.execute("INSERT INTO process_lanes (grp, windows, drawings) VALUES (?, ?, ?)",
+                        (grp, dumps(windows), dumps(drawings)))
+
+
+def backfill_lanes(backend: Any) -> None:
+    """Every process's timeline (the migration)."""
+    pending_groups(backend)
+    for r in backend.query("SELECT DISTINCT grp FROM meeting_pages WHERE grp IS NOT NULL ORDER BY grp"):
+        write_lane(backend, r["grp"])
 
 
 def write(backend: Any, meeting_id: str) -> None:
@@ -60,13 +100,34 @@ def write(backend: Any, meeting_id: str) -> None:
     ids = _actor_ids(backend, meeting_id, out)
     mark_actors(backend, ids)  # their answers list this meeting
     drop(backend, meeting_id)
+    record = dumps(out)
+    moved = moves(backend, [meeting_id]).get(meeting_id, [])
     backend.execute(
         "INSERT INTO meeting_pages (meeting_id, grp, undated, start_date, moves, actors, docs,"
         " n_corrections, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (meeting_id, found[0]["grp"], 0 if found[0]["start_date"] else 1, found[0]["start_date"],
-         dumps(moves(backend, [meeting_id]).get(meeting_id, [])),
-         dumps(actor_snapshot(backend, _actor_ids(backend, meeting_id, out))), dumps(docs),
-         corrections_count(backend, docs), dumps(out)))
+         dumps(moved), dumps(actor_snapshot(backend, _actor_ids(backend, meeting_id, out))),
+         dumps(docs), corrections_count(backend, docs), record))
+    mark_group(backend, found[0]["grp"])
+    if _applied(backend, PARTS_MIGRATION):
+        _store_parts(backend, meeting_id, json.loads(record), found[0]["grp"], moved)
+
+
+def _store_parts(backend: Any, meeting_id: str, m: dict[str, Any], label: str | None,
+                 moved: list[Move]) -> None:
+    """Store the meeting page's parts drawn from the answer ``m`` (as stored: read back from its
+    JSON, as a page reads it), with its corrections log. The dashboard's modules are imported
+    here, at the first merge, not when the store is (a command that only reads never loads them)."""
+    from ..serve import fragments
+    from ..serve import queries as serve_queries
+
+    trail = corrections_trail.of_documents(backend, m["documents"])
+    parts = fragments.render(backend, m, label, [serve_queries.Move(*mv) for mv in moved], trail)
+    grid = dumps(fragments.column(backend, meeting_id))
+    said = dumps(mentions.of_meeting(backend, meeting_id))
+    backend.execute(f"UPDATE meeting_pages SET {', '.join(c + ' = ?' for c in PARTS)},"
+                    f" {MENTIONS} = ? WHERE meeting_id = ?",
+                    (m.get("name"), *(parts[p] for p in PARTS[1:-1]), grid, said, meeting_id))
 
 
 def _actor_ids(backend: Any, meeting_id: str, out: dict[str, Any]) -> list[str]:
@@ -90,6 +151,17 @@ def backfill(backend: Any) -> None:
         write(backend, r["id"])
     pending_actors(backend)  # all of them, next
     backfill_actors(backend)
+
+
+def backfill_parts(backend: Any) -> None:
+    """The page parts of every meeting stored before they were (the migration), drawn from its
+    stored answer: a row whose answer is no longer current fails the same check either way."""
+    for r in backend.query("SELECT meeting_id FROM meeting_pages WHERE record IS NOT NULL"
+                           " AND head IS NULL ORDER BY meeting_id"):
+        row = backend.query("SELECT grp, moves, record FROM meeting_pages WHERE meeting_id = ?",
+                            (r["meeting_id"],))[0]
+        _store_parts(backend, r["meeting_id"], json.loads(row["record"]), row["grp"],
+                     [tuple(mv) for mv in json.loads(row["moves"] or "[]")])
 
 
 def repair(backend: Any) -> None:

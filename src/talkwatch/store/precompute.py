@@ -35,6 +35,22 @@ INDEX = "CREATE INDEX meeting_pages_grp ON meeting_pages (grp, undated, start_da
 # an actor's answer (``queries.actor``) and what it was computed from (``pages.actor_check``)
 ACTOR_TABLE = "CREATE TABLE actor_pages (actor_id TEXT PRIMARY KEY, checked TEXT, record TEXT)"
 
+# the meeting page's parts drawn from the answer alone (``serve.fragments``: header, status
+# history, delegations to corrections), rendered when the answer is stored; the meeting's name
+# for the page title; its column of attendance grids (``fragments.column``, JSON)
+PART_COLUMNS = "name, head, history, rest, grid"
+PARTS = tuple(c.strip() for c in PART_COLUMNS.split(","))
+MENTIONS = "mentions"
+PARTS_MIGRATION = "0014_page_parts"  # rows are written with their parts once it is applied
+# and the answer's ``mentions`` (JSON), which change only when its reports do (a merge)
+ADD_PARTS = tuple(f"ALTER TABLE meeting_pages ADD COLUMN {c} TEXT" for c in (*PARTS, MENTIONS))
+
+# a process's timeline as its meeting pages draw it (``serve.fragments.lane_drawings``): the
+# window each meeting's page shows and the drawing of each window, redrawn at every flush that
+# wrote one of its meetings
+LANES = "CREATE TABLE process_lanes (grp TEXT PRIMARY KEY, windows TEXT, drawings TEXT)"
+LANES_MIGRATION = "0015_process_lanes"
+
 # a process's news volume: its meetings' articles per day, read from the index alone
 REPORT_DAYS = "CREATE INDEX meeting_reports_days ON meeting_reports (meeting_id, published, doc_id)"
 
@@ -66,6 +82,25 @@ def pending(backend: Any) -> list[str]:
     return sorted(_PENDING.pop(backend, set()))
 
 
+_PENDING_GROUPS: weakref.WeakKeyDictionary[Any, set[str]] = weakref.WeakKeyDictionary()
+
+
+def mark_group(backend: Any, grp: str | None) -> None:
+    """Note a process one of whose meetings was written, dropped or moved in or out."""
+    if grp:
+        _PENDING_GROUPS.setdefault(backend, set()).add(grp)
+
+
+def pending_groups(backend: Any) -> list[str]:
+    return sorted(_PENDING_GROUPS.pop(backend, set()))
+
+
+def lanes(backend: Any, grp: str) -> tuple[dict[str, str], dict[str, str]] | None:
+    """A process's stored timeline windows by meeting and drawings by window, if stored."""
+    found = backend.query("SELECT windows, drawings FROM process_lanes WHERE grp = ?", (grp,))
+    return (json.loads(found[0]["windows"]), json.loads(found[0]["drawings"])) if found else None
+
+
 _PENDING_ACTORS: weakref.WeakKeyDictionary[Any, set[str]] = weakref.WeakKeyDictionary()
 
 
@@ -88,6 +123,9 @@ def _in(backend: Any, sql: str, ids: list[str]) -> list[dict[str, Any]]:
 
 
 def drop(backend: Any, meeting_id: str) -> None:
+    """Drop a meeting's row (its process's timeline is then redrawn)."""
+    for r in backend.query("SELECT grp FROM meeting_pages WHERE meeting_id = ?", (meeting_id,)):
+        mark_group(backend, r["grp"])
     backend.execute("DELETE FROM meeting_pages WHERE meeting_id = ?", (meeting_id,))
 
 
@@ -104,10 +142,16 @@ def corrections_count(backend: Any, docs: list[str]) -> int:
         backend, "SELECT count(*) AS n FROM corrections WHERE doc_id IN ({ids})", docs))
 
 
-def stored(backend: Any, meeting_id: str) -> dict[str, Any] | None:
-    """The meeting's stored row while it is current, else None (compute it live)."""
-    found = backend.query("SELECT * FROM meeting_pages WHERE meeting_id = ?", (meeting_id,))
-    if not found or found[0]["record"] is None:
+CHECKED = "actors, docs, n_corrections"  # what ``stored`` checks a row's currency by
+
+
+def stored(backend: Any, meeting_id: str, columns: str = CHECKED + ", record",
+           needed: str = "record") -> dict[str, Any] | None:
+    """The meeting's stored row (these ``columns``) while it is current and has ``needed``,
+    else None (compute it live)."""
+    found = backend.query(f"SELECT {columns} FROM meeting_pages WHERE meeting_id = ?",
+                          (meeting_id,))
+    if not found or found[0][needed] is None:
         return None
     row = found[0]
     actors = json.loads(row["actors"] or "{}")
@@ -116,6 +160,28 @@ def stored(backend: Any, meeting_id: str) -> dict[str, Any] | None:
     if corrections_count(backend, json.loads(row["docs"] or "[]")) != row["n_corrections"]:
         return None
     return row
+
+
+def page(backend: Any, meeting_id: str) -> dict[str, Any] | None:
+    """What a meeting page needs besides its timeline and grid, while current: the meeting's
+    ``name``, its process (``grp``) and the HTML of its parts (``serve.fragments``), read
+    without the answer they were drawn from; else None (the page renders them live)."""
+    return stored(backend, meeting_id, f"{CHECKED}, grp, name, head, history, rest",
+                  needed="head")
+
+
+def grid_columns(backend: Any, meeting_ids: list[str]) -> dict[str, dict[str, Any]]:
+    """The stored grid columns (``serve.fragments.column``) of these meetings, of those whose
+    row is current as far as the column goes: no correction of its articles since (actor
+    names are not in it). Meetings without one are left out."""
+    found = _in(backend, "SELECT meeting_id, docs, n_corrections, grid FROM meeting_pages"
+                " WHERE meeting_id IN ({ids}) AND grid IS NOT NULL", sorted(set(meeting_ids)))
+    if not found:
+        return {}
+    logged = int(backend.scalar("SELECT count(*) FROM corrections") or 0)
+    return {r["meeting_id"]: json.loads(r["grid"]) for r in found  # the log only grows
+            if (r["n_corrections"] == 0 if not logged
+                else corrections_count(backend, json.loads(r["docs"] or "[]")) == r["n_corrections"])}
 
 
 def record(backend: Any, meeting_id: str) -> dict[str, Any] | None:
@@ -129,11 +195,13 @@ def answer(backend: Any, meeting_id: str) -> str | None:
     """``queries.meeting(meeting_id)`` as API JSON from the stored row, or None."""
     from . import mentions
 
-    row = stored(backend, meeting_id)
+    row = stored(backend, meeting_id, f"{CHECKED}, record, {MENTIONS}")
     if row is None:
         return None
     record: str = row["record"]
-    return record[:-1] + ',"mentions":' + dumps(mentions.of_meeting(backend, meeting_id)) + "}"
+    said = row[MENTIONS] if row[MENTIONS] is not None else dumps(
+        mentions.of_meeting(backend, meeting_id))  # a row written before 0014_page_parts
+    return record[:-1] + ',"mentions":' + said + "}"
 
 
 def moves(backend: Any, meeting_ids: Iterable[str]) -> dict[str, list[Move]]:

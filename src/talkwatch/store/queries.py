@@ -37,7 +37,8 @@ def meeting_row(m: dict[str, Any]) -> dict[str, Any]:
 
 
 def process_filter(process: str | None) -> tuple[str, list[Any]]:
-    """WHERE clause for meetings of one process or venue town (by name)."""
+    """WHERE clause for meetings of one process or venue town (by name); each term reads an
+    index (``meetings_place``, and ``meetings_lprocess``, ``meetings_lcity`` of 0016)."""
     if not process:
         return "", []
     return (

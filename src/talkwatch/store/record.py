@@ -63,8 +63,7 @@ class Record:
 
     def corrections_of(self, documents: list[str]) -> list[dict[str, Any]]:
         """The corrections of these articles, oldest first (a page's audit trail)."""
-        found = corrections.for_facts(self.backend, documents).values()
-        return sorted((c for group in found for c in group), key=lambda c: (c["created"], c["id"]))
+        return corrections.trail.of_documents(self.backend, documents)
 
     def apply_corrections(self, fixes: Iterable[corrections.Correction | dict[str, Any]]) -> dict[str, int]:
         """Log and apply corrections from a file or another record; known ones are skipped."""
@@ -178,7 +177,9 @@ def open_record(db: str | Path, *, create: bool = False) -> Record:
         if url and not create and not backend.tables():
             raise NotFound(f"{backend.path}: no talkwatch record here; run `talkwatch ingest` first")
         migrations.migrate(backend, {"0009_pages": pages.backfill, "0010_places": pages.flush,
-                                     "0011_pages_current": pages.repair})
+                                     "0011_pages_current": pages.repair,
+                                     "0014_page_parts": pages.backfill_parts,
+                                     "0015_process_lanes": pages.backfill_lanes})
     except BaseException:
         backend.close()
         raise

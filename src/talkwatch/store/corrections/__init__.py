@@ -21,6 +21,7 @@ from .. import merge, pages
 from . import apply
 from .apply import APPLIED, ORPHANED
 from .model import ACTIONS, FIELDS, FORMAT, KINDS, Correction, check, from_dict
+from .trail import for_facts, shape
 
 COLUMNS = ("id", "created", "author", "note", "action", "kind", "doc_id", "ev_start", "ev_end",
            "ev_text", "target", "changes", "before", "state")
@@ -127,27 +128,6 @@ def listing(backend: Any, *, doc_id: str | None = None, state: str | None = None
     sql = "SELECT * FROM corrections" + (" WHERE " + " AND ".join(where) if where else "")
     sql += " ORDER BY created, id" + (f" LIMIT {int(limit)}" if limit else "")
     return [shape(c) for c in backend.query(sql, params)]
-
-
-def shape(c: dict[str, Any]) -> dict[str, Any]:
-    """One logged correction as the CLI, API and files show it."""
-    out = apply.to_correction(c).to_dict()
-    if c["ev_start"] is not None:
-        out["evidence"] = {"start": c["ev_start"], "end": c["ev_end"], "text": c["ev_text"]}
-    return out | {"before": json.loads(c["before"] or "null"), "state": c["state"]}
-
-
-def for_facts(backend: Any, doc_ids: list[str]) -> dict[tuple[str, str, int, int], list[dict[str, Any]]]:
-    """Corrections of these articles by (document, kind, evidence start, end): the audit trail
-    a page shows beside each fact."""
-    out: dict[tuple[str, str, int, int], list[dict[str, Any]]] = {}
-    if not doc_ids:
-        return out
-    found = merge._in(backend, "SELECT * FROM corrections WHERE doc_id IN ({ids})"
-                            " ORDER BY created, id", sorted(set(doc_ids)))
-    for c in sorted(found, key=lambda c: (c["created"], c["id"])):
-        out.setdefault((c["doc_id"], c["kind"], c["ev_start"], c["ev_end"]), []).append(shape(c))
-    return out
 
 
 def parse(data: Any, where: str) -> Correction:
