@@ -77,7 +77,7 @@ def test_dev_digests_follow_the_contract(nlp, article):
     for p in digest["participations"]:
         assert p["actor"] in ids and p["meeting"] in meetings
     for q in digest["quotes"]:
-        assert " ".join(doc.body[a:b] for a, b in q["parts"]) == q["text"] and q["speaker"] in ids
+        assert " … ".join(doc.body[a:b] for a, b in q["parts"]) == q["text"] and q["speaker"] in ids
         assert [q["start"], q["end"]] == [q["parts"][0][0], q["parts"][-1][1]]
     for d in digest["dates"]:
         assert doc.body[d["start"] : d["end"]] == d["text"]

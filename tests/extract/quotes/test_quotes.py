@@ -78,7 +78,7 @@ def test_quote_and_speaker(nlp, text: str, quote: str, speaker: str) -> None:
     hits = [q for q in got if q.text.startswith(quote)]
     assert hits, [q.text for q in got]
     q = hits[0]
-    assert " ".join(text[a:b] for a, b in q.parts) == q.text
+    assert " … ".join(text[a:b] for a, b in q.parts) == q.text
     assert (q.start, q.end) == (q.parts[0][0], q.parts[-1][1])
     assert q.speaker_text == speaker
     assert text[q.speaker_start:q.speaker_end] == speaker
@@ -186,7 +186,7 @@ def test_unknown_speaker_becomes_an_actor(nlp) -> None:
 def test_split_quote_is_one_passage(nlp) -> None:
     text = "“We came in good faith,” said Ana Ruiz, the lead negotiator. “We leave with nothing.”"
     (q,), _ = run(nlp, text)
-    assert q.text == "We came in good faith, We leave with nothing."
+    assert q.text == "We came in good faith, … We leave with nothing."
     assert q.speaker_text == "Ana Ruiz"
     assert [text[a:b] for a, b in q.parts] == ["We came in good faith,", "We leave with nothing."]
     assert (q.start, q.end) == (q.parts[0][0], q.parts[-1][1])
@@ -375,7 +375,7 @@ def test_find_spans_never_overlap(body: str) -> None:
 def test_odd_inputs_do_not_crash(nlp, text: str) -> None:
     got, _ = run(nlp, text)
     for q in got:
-        assert " ".join(text[a:b] for a, b in q.parts) == q.text
+        assert " … ".join(text[a:b] for a, b in q.parts) == q.text
 
 
 def test_a_quoted_name_in_a_clause_of_a_noun_is_not_the_sources_quote(nlp) -> None:

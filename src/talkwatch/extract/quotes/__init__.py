@@ -6,9 +6,9 @@ not extracted here. Quote marks are paired per paragraph
 attribution ("...," X said, "...") or running over paragraphs
 (``passages``), is one ``Quote``: it runs from its first stretch's start to
 its last one's end, ``parts`` holds each stretch's offsets, and ``text`` is
-their words joined by a space (``body[start:end] == text`` for a quote of one
-stretch). Quoted words a new clause introduces ("..." and added that "...")
-are another quote.
+their words joined by an ellipsis, which marks the attribution left out
+(``body[start:end] == text`` for a quote of one stretch). Quoted words a new
+clause introduces ("..." and added that "...") are another quote.
 
 The speaker is read from the dependency parse (``speakers``): the subject of
 the nearest reporting verb that governs the quote (or that hangs off it),
@@ -41,6 +41,7 @@ from .speakers import relative_source
 __all__ = ["NAME", "REQUIRES", "Span", "extract", "find_spans"]
 
 NAME = "quotes.v3"
+PART_JOINER = " … "  # between a passage's stretches in its text: the attribution is left out
 REQUIRES: set[str] = set()
 
 
@@ -160,7 +161,7 @@ def _quote(parts: list[Quoted], d: QuoteDoc, men: Mention | None, actor_id: str 
     first, body = parts[0], d.body
     said = _said_span(first, d, men, actor_id)
     return Quote(
-        text=" ".join(body[q.span.start : q.span.end] for q in parts),
+        text=PART_JOINER.join(body[q.span.start : q.span.end] for q in parts),
         start=first.span.start,
         end=parts[-1].span.end,
         evidence=_evidence(first, parts[-1], d, men),
