@@ -22,8 +22,8 @@ from typing import Any
 from .according import according, claim_owner
 from .doc import Mention, Quoted, QuoteDoc
 from .governing import governing_verb, hanging_verb, nearest_verb, quote_roots
-from .lexicon import Lex
-from .speakers import is_reporting, np_head, phrasal_in, speaker_head
+from .lexicon import Lex, phrasal_in
+from .speakers import is_reporting, np_head, speaker_head
 
 _BREAKS_OFF = ",?!\u2014\u2013-\u2026"  # a quote ending so goes on with its attribution
 _TAIL_MAX = 8  # words after the closing mark in which the attribution's verb must come

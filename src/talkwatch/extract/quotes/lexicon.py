@@ -109,3 +109,9 @@ def lexicon() -> Lex:
         phrasal_reporting=_phrasal(raw.get("phrasal_reporting_verbs") or (), irregular),
         verdict=frozenset(f for v in raw.get("verdict_verbs") or () for f in _forms(v, irregular)),
     )
+
+
+def phrasal_in(verb: Any, verbs: frozenset[tuple[str, str]]) -> bool:
+    """Is the verb, with one of its particles or prepositions (or none), in a (form, particle) list?"""
+    particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "prep")} | {""}
+    return any((verb.lower_, p) in verbs for p in particles)

@@ -20,9 +20,9 @@ from __future__ import annotations
 import re
 
 from .doc import Mention, Quoted, QuoteDoc
-from .lexicon import Lex
+from .lexicon import Lex, phrasal_in
 from .marks import outer_end
-from .speakers import is_reporting, phrasal_in
+from .speakers import is_reporting
 
 _GAP_MAX = 220  # characters of an attribution between two parts ("..., said X, a former aide. '")
 _CONJUNCTION = re.compile(r"(?<=,)\s+(?:and|but)(?:\s+(?:still|also|then))?$")

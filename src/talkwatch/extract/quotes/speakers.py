@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from .doc import QuoteDoc
-from .lexicon import Lex, lexicon
+from .lexicon import Lex, lexicon, phrasal_in
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
 _CLIMB = ("conj", "xcomp", "advcl", "pcomp", "prep", "acl", "relcl")
@@ -30,12 +30,6 @@ def is_reporting(tok: Any, lex: Lex) -> bool:
     if low in lex.verdict and any(c.dep_ == "ccomp" for c in tok.children):
         return True  # "ruled that the claim was '...'"
     return low in lex.reporting or _document_says(tok, lex) or phrasal_in(tok, lex.phrasal_reporting)
-
-
-def phrasal_in(verb: Any, verbs: frozenset[tuple[str, str]]) -> bool:
-    """Is the verb, with one of its particles or prepositions (or none), in a (form, particle) list?"""
-    particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "prep")} | {""}
-    return any((verb.lower_, p) in verbs for p in particles)
 
 
 def _progressive(verb: Any) -> bool:
