@@ -111,6 +111,7 @@ def test_agreement(parse, body, actors, dates, kind, start, brokers, parties, st
     "European mediators have stepped up efforts to broker a peace treaty.",
     "The minister said he was ready to sign a treaty by the end of the year.",
     "Envoys met on Monday to discuss a proposed ten-day truce.",
+    "The rebels said they were ready to discuss a truce as a matter of priority.",
     "The army said it was open to a monitored humanitarian pause.",
     "Diplomats said a deal could be reached within days.",
     "He said he hoped a truce would be in place by the end of the month.",

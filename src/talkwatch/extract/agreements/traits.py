@@ -40,16 +40,19 @@ def _on_agenda(head: Any, lex: dict[str, Any]) -> bool:
     """'discussion of a ceasefire', 'will discuss a truce', 'a truce is on the agenda': the
     agreement is a topic the talks take up, neither made nor merely wished for."""
     gov = head.head
-    if head.dep_ == "pobj" and gov.lower_ == "of" and gov.head.lemma_.lower() in lex["agenda_nouns"]:
-        return True
-    if head.dep_ == "dobj" and gov.lemma_.lower() in lex["agenda_verbs"]:
-        return True
-    if head.dep_ not in ("nsubj", "nsubjpass"):
-        return False
-    return any(
+    discussed = head.dep_ == "dobj" and gov.lemma_.lower() in lex["agenda_verbs"]
+    on_agenda = head.dep_ in ("nsubj", "nsubjpass") and any(
         p.lower_ == "on" and any(o.lower_ == "agenda" for o in p.children)
         for p in gov.children if p.dep_ == "prep"
     )
+    if head.dep_ == "pobj" and gov.lower_ == "of" and gov.head.lemma_.lower() in lex["agenda_nouns"]:
+        anchor = gov.head
+    elif discussed or on_agenda:
+        anchor = gov
+    else:
+        return False
+    blockers = set(lex["agenda_blockers"])  # "ready to discuss a truce": offered, not taken up
+    return not any(a.lemma_.lower() in blockers for a in [anchor, *list(anchor.ancestors)[:3]])
 
 
 # More agreements than this in one counted plural is a statistic, not a list the text goes on to name.
