@@ -68,18 +68,36 @@ def preposition(span: Any) -> Any | None:
 
 
 def _governor(span: Any) -> tuple[Any | None, list[Any]]:
-    """The verb the expression hangs from, and the tokens passed on the way up to it."""
+    """The verb the expression hangs from, and the tokens passed on the way up to it.
+
+    The second date of a pair ("between Feb. 3 and March 1") passes its first one
+    as part of the expression, not as a noun between it and the verb.
+    """
     tok, path = span.root, []
     for _ in range(10):
         head = tok.head
         if head.i == tok.i:
             return None, path
         if head.pos_ in ("VERB", "AUX"):
-            return head, path
-        if not span.start <= head.i < span.end:
+            return _outer_verb(span, head), path
+        if not (span.start <= head.i < span.end or tok.dep_ == "conj" and tok.i >= span.start):
             path.append(head)
         tok = head
     return None, path
+
+
+def _outer_verb(span: Any, verb: Any) -> Any:
+    """'said in March (that) it would raise rates': a date between a verb and the subject of
+    its complement clause belongs to that verb, not to the complement the parser chose."""
+    head = verb.head
+    if verb.dep_ not in ("ccomp", "advcl") or head.pos_ not in ("VERB", "AUX"):
+        return verb
+    if not head.i < span.start:
+        return verb
+    subjects = [ch for ch in verb.children if ch.dep_ in ("nsubj", "nsubjpass", "expl")]
+    if subjects and all(s.i >= span.end for s in subjects):
+        return head
+    return verb
 
 
 def direction(span: Any, prep_tok: Any | None) -> tuple[int, bool]:
@@ -325,6 +343,10 @@ def _governed_plan(gov: Any) -> int:
         host = gov.head  # "were due to", "an agreement reached to"
     if gov.lower_ in cues().words("tense", "plan_states"):
         return _plan_direction(host, "state")
+    if gov.pos_ in ("NOUN", "PROPN"):
+        verb = host if host is not gov else _governor(gov.doc[gov.i:gov.i + 1])[0]
+        if verb is not None and _clause_time(verb) == "past":
+            return 0  # "accepted a plan to withdraw on Monday": the accepting day or one ahead
     time = "present" if _reported(host) else _clause_time(host)
     return {"pluperfect": LEAN_BEHIND, "past": LEAN_AHEAD}.get(time, 1)
 
