@@ -19,6 +19,8 @@ from typing import Any
 from ..model import DateExpr
 from . import spans, tense
 from .cues import cues, fuzzy_weekday
+from .expression import year_range
+from .quantities import period_end
 from .resolve import Value, resolve_text
 
 __all__ = ["normalize", "resolve"]
@@ -59,8 +61,8 @@ def normalize(doc: Any, published: date | None) -> list[DateExpr]:
         words = [prep, *lead] if prep and prep not in lead else list(lead)  # in text order
         text = body[span.start_char:span.end_char]
         direction, weak = tense.direction(span, prep_tok)
-        if weak and not _has_weekday(text):
-            direction = 0
+        if weak and not (_has_weekday(text) or _past_period_end(text, prep_tok)):
+            direction = 0  # "gave no reason for the Jan. 14 deadline": either way
         # "two days later", "the next day": a date of this sentence, or a day of the last one
         # ("the following month", "that year" reach three sentences back)
         gap = sent - anchor_sent
@@ -79,7 +81,12 @@ def normalize(doc: Any, published: date | None) -> list[DateExpr]:
             value, granularity = None, None
         if value is None and _ORDINAL_DAY.match(text):
             value, granularity = _copula_day(span, out, published)
-        out.append(DateExpr(text, span.start_char, span.end_char, value, granularity))
+        if (years := year_range(text)) is not None:  # "in 1998-99": both years, each its own
+            out.extend(DateExpr(text[a:b], span.start_char + a, span.start_char + b, f"{y:04d}",
+                                "year") for a, b, y in years)
+            value, granularity = out[-1].value, "year"
+        else:
+            out.append(DateExpr(text, span.start_char, span.end_char, value, granularity))
         if value is not None and not (len(span) == 1 and span.root.dep_ in _NOUN_MODIFIERS):
             # "overnight losses" describes a noun; it names no day the story is told from
             anchor, anchor_sent = (value, granularity), sent
@@ -118,6 +125,13 @@ def _copula_day(span: Any, out: list[DateExpr], published: date | None) -> Value
         if d.start <= char < d.end and d.granularity == "day":
             return (d.value, d.granularity)
     return (None, None)
+
+
+def _past_period_end(text: str, prep_tok: Any | None) -> bool:
+    """'rose to $5 billion by year-end': a period's end on a past verb is behind; one
+    inside a noun phrase or on a gerund ('a goal of cutting costs by the end of the year')
+    may still be ahead."""
+    return period_end(text) and prep_tok is not None and prep_tok.head.tag_ in ("VBD", "VBN")
 
 
 def _has_weekday(text: str) -> bool:

@@ -16,7 +16,8 @@ from typing import Any
 
 from .cues import cues, fuzzy_weekday
 
-_ISO_DATE = re.compile(r"(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)|\b(?:pre|post|mid)-\d{4}(?![\d-])")
+_ISO_DATE = re.compile(r"(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)|\b(?:pre|post|mid)-\d{4}(?![\d-])"
+                       r"|(?<![\d.,$-])(?:1[89]|20)\d\d(?:-|\u2013|/)(?:\d\d|(?:1[89]|20)\d\d)(?![\d%-])")
 _IN_THE_DAY = re.compile(r"(?i)^(?:earlier|later)\s+in\s+the\s+day$")
 # "until then", "by then", "since then": the time last mentioned
 _THEN = re.compile(r"\b(?:[Uu]ntil|[Tt]ill|[Bb]y|[Ss]ince|[Bb]efore|[Aa]fter) (then)\b"
@@ -87,18 +88,42 @@ def _windows(doc: Any) -> list[tuple[int, int]]:
     return out
 
 
-Candidate = tuple[int, int, tuple[str, ...]]  # token start, end, leading words trimmed off
+# token start, end, leading words trimmed off (for a bare day in a range: the month it shares)
+Candidate = tuple[int, int, tuple[str, ...]]
 
 
 def candidates(doc: Any, body: str) -> list[Candidate]:
     """Token spans (start, end, trimmed leading words) of the expressions, in text order."""
     found: list[Candidate] = []
     for start, end in _raw_spans(doc, body):
-        for part_start, part_end in _split(doc, _offset_start(doc, start), end):
-            trimmed = _trim(doc, part_start, part_end)
-            if trimmed and _keep(doc[trimmed[0]:trimmed[1]]):
-                found.append(trimmed)
+        parts = [t for a, b in _split(doc, _offset_start(doc, start), end) if (t := _trim(doc, a, b))]
+        months = [_month_of(doc[a:b].text) for a, b, _ in parts]
+        for i, (a, b, lead) in enumerate(parts):
+            shared = [months[j] for j in (i - 1, i + 1) if 0 <= j < len(parts) and months[j]]
+            if shared and _bare_day(doc[a:b]):
+                found.append((a, b, (*lead, shared[0])))
+            elif _keep(doc[a:b]):
+                found.append((a, b, lead))
     return _longest_first(found)
+
+
+def _month_of(text: str) -> str:
+    """The month a day-of-month expression names ('April 24' -> 'april'), else ''."""
+    c = cues()
+    m = c.month_day_re.search(text.lower()) or c.day_month_re.search(text.lower())
+    return m["mon"] if m and not m["year"] else ""
+
+
+def _bare_day(span: Any) -> bool:
+    """'25' in 'April 24 and 25', '3' in '3 and 4 May': a day number alone, which takes the
+    month of its neighbour in the range (carried as a leading word of the candidate)."""
+    return len(span) == 1 and span[0].text.isdigit() and 1 <= int(span[0].text) <= 31
+
+
+def _day_pair(doc: Any, first: tuple[int, int], second: tuple[int, int]) -> bool:
+    """A month-day and a bare day number beside it, in either order."""
+    one, two = doc[first[0]:first[1]], doc[second[0]:second[1]]
+    return bool((_month_of(one.text) and _bare_day(two)) or (_bare_day(one) and _month_of(two.text)))
 
 
 def _raw_spans(doc: Any, body: str) -> list[tuple[int, int]]:
@@ -194,6 +219,8 @@ def _split(doc: Any, start: int, end: int) -> list[tuple[int, int]]:
     parts = [(bounds[0], bounds[1])] + [(a + 1, b) for a, b in zip(cuts, bounds[2:], strict=True)]
     if all(_has_core(doc[a:b].text) for a, b in parts if b > a):
         return [(a, b) for a, b in parts if b > a]
+    if len(parts) == 2 and doc[cuts[0]].lower_ in ("and", "or") and _day_pair(doc, *parts):
+        return parts  # "April 24 and 25", "3 and 4 May": two days of one month
     if len(parts) == 2 and _is_duration(doc[parts[0][0]:parts[0][1]].text) and _has_core(
         doc[parts[1][0]:parts[1][1]].text
     ):

@@ -1,0 +1,101 @@
+"""talkwatch.dates: dates of past clauses, period ends, and ranges of years or days.
+
+Every sentence is invented. Each group names the mechanism it guards.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from talkwatch.dates import normalize
+from talkwatch.dates.expression import year_range
+
+JUNE = date(2020, 6, 10)  # a Wednesday
+FEB = date(2013, 2, 20)  # a Wednesday, early in its year
+
+
+def _values(nlp: Any, sentence: str, published: date) -> list[tuple[str, str | None]]:
+    found = normalize(nlp(sentence), published)
+    assert all(sentence[d.start:d.end] == d.text for d in found)
+    return [(d.text, d.value) for d in found]
+
+
+# A date between a verb and the subject of its complement clause is the verb's.
+@pytest.mark.parametrize(("sentence", "published", "text", "value"), [
+    ("The central bank said in March it would raise rates.", JUNE, "March", "2020-03"),
+    ("The minister announced on Thursday the talks would resume.", JUNE, "Thursday",
+     "2020-06-04"),
+    ("The rebels warned in March that they would attack.", JUNE, "March", "2020-03"),
+    # the date inside the complement keeps its own clause
+    ("The central bank said it would raise rates in March.", JUNE, "March", "2021-03"),
+])
+def test_date_before_a_complement_belongs_to_the_outer_verb(
+    nlp: Any, sentence: str, published: date, text: str, value: str
+) -> None:
+    assert (text, value) in _values(nlp, sentence, published)
+
+
+# An infinitive under a plan noun of a simple past: the day of the past act is as likely.
+@pytest.mark.parametrize(("sentence", "value"), [
+    ("The rebels accepted a plan to withdraw on Monday.", "2020-06-08"),
+    ("The cabinet approved a proposal to raise fuel prices on Monday.", "2020-06-08"),
+    ("The rebels agreed to a plan to pull out on Monday.", "2020-06-08"),
+    # a commitment verb still points ahead, and so does a present-perfect host
+    ("The rebels agreed to resume talks on Monday.", "2020-06-15"),
+    ("The government has accepted a plan to withdraw on Monday.", "2020-06-15"),
+])
+def test_plan_noun_under_a_past_verb(nlp: Any, sentence: str, value: str) -> None:
+    assert ("Monday", value) in _values(nlp, sentence, JUNE)
+
+
+# The end of a period in a past clause is the last one; ahead it is the current one.
+@pytest.mark.parametrize(("sentence", "text", "value"), [
+    ("The bank's reserves stood at $3 billion at the end of the year.", "end of the year", "2012"),
+    ("The debt rose to $5 billion by the end of the year.", "end of the year", "2012"),
+    ("Sales have risen 5% since year's end.", "year's end", "2012"),
+    ("The mine had 400 workers at the end of last year.", "end of last year", "2012"),
+    ("The company expects to close the deal by the end of the year.", "end of the year", "2013"),
+    ("The union set a goal of cutting costs by the end of the year.", "end of the year", "2013"),
+    # the compound "year-end" is the closing day
+    ("The debt rose to $5 billion by year-end.", "year-end", "2012-12-31"),
+    ("At year-end, the fund held $2 billion in cash.", "year-end", "2012-12-31"),
+    ("The debt will rise to $5 billion by year-end.", "year-end", "2013-12-31"),
+    ("Troops left by the end of the month.", "end of the month", "2013-01"),
+    ("Troops must leave by the end of the month.", "end of the month", "2013-02"),
+])
+def test_period_end_follows_the_clause(nlp: Any, sentence: str, text: str, value: str) -> None:
+    assert (text, value) in _values(nlp, sentence, FEB)
+
+
+# A range of years names both years; a bare day beside a month-day shares its month.
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Output fell in 1998-99, the ministry said.", [("1998", "1998"), ("99", "1999")]),
+    ("Output fell in 2010\u20132011.", [("2010", "2010"), ("2011", "2011")]),
+    ("The 2001-2002 season was the worst on record.", [("2001", "2001"), ("2002", "2002")]),
+    ("The summit is set for April 24 and 25.", [("April 24", "2013-04-24"),
+                                                ("25", "2013-04-25")]),
+    ("The talks were held on 3 and 4 May.", [("3", "2012-05-03"), ("4 May", "2012-05-04")]),
+    ("Talks were held between Feb. 3 and March 1.", [("Feb. 3", "2013-02-03"),
+                                                     ("March 1", "2012-03-01")]),
+    ("The vote was held on May 3 and 25 people died.", [("May 3", "2012-05-03")]),
+])
+def test_ranges_name_each_end(nlp: Any, sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert _values(nlp, sentence, FEB) == expected
+
+
+@pytest.mark.parametrize(("text", "years"), [
+    ("1998-99", (1998, 1999)),
+    ("1999-00", (1999, 2000)),
+    ("fiscal 2011/12", (2011, 2012)),
+    ("2019-05", None),  # a month, not a range: the second year would lie a century on
+    ("1990-2030", None),
+])
+def test_year_range(text: str, years: tuple[int, int] | None) -> None:
+    parts = year_range(text)
+    assert (None if parts is None else (parts[0][2], parts[1][2])) == years
+    if parts is not None:
+        assert text[parts[0][0]:parts[0][1]].endswith(str(years[0]))
+        assert text[parts[1][0]:parts[1][1]][-2:] == str(years[1])[-2:]
