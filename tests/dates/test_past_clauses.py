@@ -51,6 +51,24 @@ def test_plan_noun_under_a_past_verb(nlp: Any, sentence: str, value: str) -> Non
     assert ("Monday", value) in _values(nlp, sentence, JUNE)
 
 
+# An infinitive under a past speech act: the day of the act as likely as that of its content.
+@pytest.mark.parametrize(("sentence", "text", "value"), [
+    ("The envoy urged the militia to lay down its arms on Monday.", "Monday", "2020-06-08"),
+    ("The army was ordered to withdraw on Monday.", "Monday", "2020-06-08"),
+    ("The opposition asked the court to annul the vote on Monday.", "Monday", "2020-06-08"),
+    # nearest, not behind: a day just ahead stays ahead
+    ("The envoy urged the militia to lay down its arms by Friday.", "Friday", "2020-06-12"),
+    # a perfect or an explicit 'next' still points ahead
+    ("The mediator has invited both sides to resume talks on Monday.", "Monday", "2020-06-15"),
+    ("The mediator invited both sides to resume talks next Monday.", "next Monday",
+     "2020-06-15"),
+    # a commitment is not a speech act: ahead
+    ("The council decided to lift the curfew on Monday.", "Monday", "2020-06-15"),
+])
+def test_speech_act_under_a_past_verb(nlp: Any, sentence: str, text: str, value: str) -> None:
+    assert (text, value) in _values(nlp, sentence, JUNE)
+
+
 # The end of a period in a past clause is the last one; ahead it is the current one.
 @pytest.mark.parametrize(("sentence", "text", "value"), [
     ("The bank's reserves stood at $3 billion at the end of the year.", "end of the year", "2012"),

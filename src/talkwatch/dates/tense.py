@@ -125,6 +125,8 @@ def direction(span: Any, prep_tok: Any | None) -> tuple[int, bool]:
     fronted = verb.tag_ == "VBD" and span.start < verb.i  # "On Friday, X planned to ..."
     if (kind := _plan_kind(verb, prep if on_verb else None, fronted)) is not None:
         return _plan_direction(verb, kind), False
+    if not until and _act_or_content(verb):
+        return 0, False
     d = _tense(verb, 0)
     # nouns between the date and its verb ("the Feb. 23 accord"); time nouns
     # ("on the night of Oct. 23") are part of the date, not another event
@@ -343,12 +345,24 @@ def _governed_plan(gov: Any) -> int:
         host = gov.head  # "were due to", "an agreement reached to"
     if gov.lower_ in cues().words("tense", "plan_states"):
         return _plan_direction(host, "state")
-    if gov.pos_ in ("NOUN", "PROPN"):
-        verb = host if host is not gov else _governor(gov.doc[gov.i:gov.i + 1])[0]
-        if verb is not None and _clause_time(verb) == "past":
-            return 0  # "accepted a plan to withdraw on Monday": the accepting day or one ahead
     time = "present" if _reported(host) else _clause_time(host)
     return {"pluperfect": LEAN_BEHIND, "past": LEAN_AHEAD}.get(time, 1)
+
+
+def _act_or_content(verb: Any) -> bool:
+    """An infinitive under a past speech act or a plan noun of a past verb ("urged the
+    rebels to disarm on Monday", "accepted a plan to withdraw on Monday"): news tells the
+    day of the act as often as the day of its content, so the date reads nearest."""
+    gov = verb.head
+    if gov.i == verb.i or not any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children):
+        return False
+    if gov.pos_ in ("NOUN", "PROPN") and gov.lower_ not in _lemmas("plan_states"):
+        if not _lemma_in(gov.text, _lemmas("forward_governors")):
+            return False
+        host = _governor(gov.doc[gov.i:gov.i + 1])[0]
+        return host is not None and _clause_time(host) == "past"
+    speech = gov.pos_ in ("VERB", "AUX") and _lemma_in(gov.text, _lemmas("speech_act_governors"))
+    return speech and _clause_time(gov) == "past"
 
 
 def _follows_main(verb: Any) -> bool:
