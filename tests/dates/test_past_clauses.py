@@ -117,3 +117,20 @@ def test_year_range(text: str, years: tuple[int, int] | None) -> None:
     if parts is not None:
         assert text[parts[0][0]:parts[0][1]].endswith(str(years[0]))
         assert text[parts[1][0]:parts[1][1]][-2:] == str(years[1])[-2:]
+
+
+# A day set beside the date just told ("Oct. 12, the day before the plunge") is that date.
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Shares have fallen since Oct. 12, the day before the crash.",
+     [("Oct. 12", "2012-10-12"), ("day", "2012-10-12")]),
+    ("The rebels left on Monday, the day after the truce.",
+     [("Monday", "2013-02-18"), ("day", "2013-02-18")]),
+])
+def test_apposed_day_is_the_date_before(nlp: Any, sentence: str,
+                                        expected: list[tuple[str, str]]) -> None:
+    assert _values(nlp, sentence, FEB) == expected
+
+
+def test_a_length_beside_a_date_is_not_apposed(nlp: Any) -> None:
+    found = _values(nlp, "The round opened on Thursday, one day later than planned.", FEB)
+    assert ("one day", None) in found or all(text != "one day" for text, _ in found)

@@ -81,6 +81,8 @@ def normalize(doc: Any, published: date | None) -> list[DateExpr]:
             value, granularity = None, None
         if value is None and _ORDINAL_DAY.match(text):
             value, granularity = _copula_day(span, out, published)
+        if value is None and out and text.lower() == "day":
+            value, granularity = _apposed_day(body, span.start_char, out[-1])
         if (years := year_range(text)) is not None:  # "in 1998-99": both years, each its own
             out.extend(DateExpr(text[a:b], span.start_char + a, span.start_char + b, f"{y:04d}",
                                 "year") for a, b, y in years)
@@ -132,6 +134,16 @@ def _past_period_end(text: str, prep_tok: Any | None) -> bool:
     inside a noun phrase or on a gerund ('a goal of cutting costs by the end of the year')
     may still be ahead."""
     return period_end(text) and prep_tok is not None and prep_tok.head.tag_ in ("VBD", "VBN")
+
+
+_APPOSITION = re.compile(r"^\s*,\s*(?:the\s+)?$", re.I)
+
+
+def _apposed_day(body: str, start: int, before: DateExpr) -> Value:
+    """'since Oct. 12, the day before the plunge': a day set beside the date just told is it."""
+    if before.granularity == "day" and _APPOSITION.match(body[before.end:start]):
+        return (before.value, before.granularity)
+    return (None, None)
 
 
 def _has_weekday(text: str) -> bool:
