@@ -134,3 +134,15 @@ def test_apposed_day_is_the_date_before(nlp: Any, sentence: str,
 def test_a_length_beside_a_date_is_not_apposed(nlp: Any) -> None:
     found = _values(nlp, "The round opened on Thursday, one day later than planned.", FEB)
     assert ("one day", None) in found or all(text != "one day" for text, _ in found)
+
+
+# A past verb reached through a noun leans behind; a month just ahead still wins over one
+# most of a year back.
+@pytest.mark.parametrize(("sentence", "published", "value"), [
+    ("The militia rejected the May accord.", date(2020, 1, 20), "2019-05"),
+    ("The militia rejected the May accord.", date(2020, 4, 20), "2020-05"),
+    ("The militia rejected the May accord.", date(2020, 8, 20), "2020-05"),
+])
+def test_weak_past_month_leans_behind(nlp: Any, sentence: str, published: date,
+                                      value: str) -> None:
+    assert ("May", value) in _values(nlp, sentence, published)

@@ -18,6 +18,7 @@ from typing import Any
 
 from ..model import DateExpr
 from . import spans, tense
+from .calendar import LEAN_BEHIND
 from .cues import cues, fuzzy_weekday
 from .expression import year_range
 from .quantities import period_end
@@ -62,7 +63,7 @@ def normalize(doc: Any, published: date | None) -> list[DateExpr]:
         text = body[span.start_char:span.end_char]
         direction, weak = tense.direction(span, prep_tok)
         if weak and not (_has_weekday(text) or _past_period_end(text, prep_tok)):
-            direction = 0  # "gave no reason for the Jan. 14 deadline": either way
+            direction = LEAN_BEHIND  # "gave no reason for the Jan. 14 deadline": either way
         # "two days later", "the next day": a date of this sentence, or a day of the last one
         # ("the following month", "that year" reach three sentences back)
         gap = sent - anchor_sent
