@@ -146,3 +146,15 @@ def test_a_length_beside_a_date_is_not_apposed(nlp: Any) -> None:
 def test_weak_past_month_leans_behind(nlp: Any, sentence: str, published: date,
                                       value: str) -> None:
     assert ("May", value) in _values(nlp, sentence, published)
+
+
+# "It was a great day for X": the day the story tells; in the present, the publication day.
+@pytest.mark.parametrize(("sentence", "value"), [
+    ('The two states joined the bloc on Friday. The envoy said it was "a great day for us."',
+     "2013-02-15"),
+    ("Today is a sad day for the country, the envoy said.", "2013-02-20"),
+    ('The accord was signed on Monday. "This is a historic day," the mediator said.',
+     "2013-02-20"),
+])
+def test_day_as_predicate_of_be(nlp: Any, sentence: str, value: str) -> None:
+    assert ("day", value) in _values(nlp, sentence, FEB)

@@ -80,8 +80,8 @@ def normalize(doc: Any, published: date | None) -> list[DateExpr]:
                                           close_anchor=close)
         if tense.spans_back(span, prep_tok):
             value, granularity = None, None
-        if value is None and _ORDINAL_DAY.match(text):
-            value, granularity = _copula_day(span, out, published)
+        if value is None and (_ORDINAL_DAY.match(text) or text.lower() == "day"):
+            value, granularity = _copula_day(span, out, published, told_day)
         if value is None and out and text.lower() == "day":
             value, granularity = _apposed_day(body, span.start_char, out[-1])
         if (years := year_range(text)) is not None:  # "in 1998-99": both years, each its own
@@ -113,8 +113,10 @@ def _anchored_pattern() -> re.Pattern[str]:
     return re.compile(r"(?i)\b(?:" + "|".join(words) + r")\b")
 
 
-def _copula_day(span: Any, out: list[DateExpr], published: date | None) -> Value:
-    """'Today is the eighth day of the strike', 'Tuesday was the third day': the subject's day."""
+def _copula_day(span: Any, out: list[DateExpr], published: date | None,
+                told_day: Value | None) -> Value:
+    """'Today is the eighth day of the strike', 'Tuesday was the third day': the subject's day;
+    'it was a great day for the country' is the day the story tells (today in the present)."""
     head = span.root.head
     if span.root.dep_ != "attr" or head.lower_ not in cues().words("tense", "be_forms"):
         return (None, None)
@@ -123,6 +125,8 @@ def _copula_day(span: Any, out: list[DateExpr], published: date | None) -> Value
         return (None, None)
     if subj.lower_ in ("it", "this", "today") and head.tag_ in ("VBZ", "VBP"):
         return (published.isoformat(), "day") if published else (None, None)
+    if subj.lower_ in ("it", "this", "that") and head.tag_ == "VBD" and told_day is not None:
+        return told_day
     char = subj.idx
     for d in out:
         if d.start <= char < d.end and d.granularity == "day":
