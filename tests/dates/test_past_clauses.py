@@ -158,3 +158,19 @@ def test_weak_past_month_leans_behind(nlp: Any, sentence: str, published: date,
 ])
 def test_day_as_predicate_of_be(nlp: Any, sentence: str, value: str) -> None:
     assert ("day", value) in _values(nlp, sentence, FEB)
+
+
+# "the year ended Sept. 30": the period and its end day are two expressions; a year period
+# is its end date's year, a quarter or a count of months has no calendar value here.
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("For the year ended Sept. 30, the mill earned $5 million.",
+     [("year", "2012"), ("Sept. 30", "2012-09-30")]),
+    ("Net income for the fiscal year ended June 30, 2011, rose 4%.",
+     [("fiscal year", "2011"), ("June 30, 2011", "2011-06-30")]),
+    ("In the nine months ended Sept. 30, sales fell.",
+     [("nine months", None), ("Sept. 30", "2012-09-30")]),
+    ("The strike ended Monday.", [("Monday", "2013-02-18")]),
+])
+def test_period_and_its_end_day(nlp: Any, sentence: str,
+                                expected: list[tuple[str, str | None]]) -> None:
+    assert _values(nlp, sentence, FEB) == expected

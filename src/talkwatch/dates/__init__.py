@@ -96,7 +96,7 @@ def normalize(doc: Any, published: date | None) -> list[DateExpr]:
             anchor_dated = bool(cues().month_re.search(text.lower()))
             if granularity == "day" and (anchor_dated or _has_weekday(text)):
                 told_day = anchor
-    return out
+    return _period_years(out, body)
 
 
 @functools.cache
@@ -132,6 +132,20 @@ def _copula_day(span: Any, out: list[DateExpr], published: date | None,
         if d.start <= char < d.end and d.granularity == "day":
             return (d.value, d.granularity)
     return (None, None)
+
+
+_YEAR_PERIOD = re.compile(r"(?i)^(?:(?:fiscal|financial|full|business)\s+)?year$")
+_ENDED = re.compile(r"^\s+(?:ended|ending)\s+$")
+
+
+def _period_years(out: list[DateExpr], body: str) -> list[DateExpr]:
+    """'the year ended Sept. 30, 1988': the year a period names is its end date's year."""
+    fixed = list(out)
+    for i in range(len(fixed) - 1):
+        period, end = fixed[i], fixed[i + 1]
+        if _YEAR_PERIOD.match(period.text) and end.value and _ENDED.match(body[period.end:end.start]):
+            fixed[i] = DateExpr(period.text, period.start, period.end, end.value[:4], "year")
+    return fixed
 
 
 def _past_period_end(text: str, prep_tok: Any | None) -> bool:

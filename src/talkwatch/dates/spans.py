@@ -215,6 +215,9 @@ def _is_duration(text: str) -> bool:
 def _split(doc: Any, start: int, end: int) -> list[tuple[int, int]]:
     """'Feb. 23 and March 1' -> two expressions; 'Feb. 23-25' stays one."""
     splitters = cues().words("range_splitters")
+    ends = [i for i in range(start + 1, end - 1) if doc[i].lower_ in cues().words("period_end_verbs")]
+    if len(ends) == 1 and _names_period(doc[start:ends[0]]) and _has_core(doc[ends[0] + 1:end].text):
+        return [(start, ends[0]), (ends[0] + 1, end)]  # "the year | ended | Sept. 30"
     cuts = [i for i in range(start + 1, end - 1) if doc[i].lower_ in splitters]
     if not cuts:
         return [(start, end)]
@@ -229,6 +232,12 @@ def _split(doc: Any, start: int, end: int) -> list[tuple[int, int]]:
     ):
         return [p for p in parts if p[1] > p[0]]  # "(postponed by) a week to March 24"
     return [(start, end)]
+
+
+def _names_period(span: Any) -> bool:
+    """'the fiscal year', 'the quarter', 'the nine months': a period its end date names."""
+    c = cues()
+    return any(t.lower_ in c.units or t.lower_ in c.words("period_nouns") for t in span)
 
 
 def _trim(doc: Any, start: int, end: int) -> tuple[int, int, tuple[str, ...]] | None:
