@@ -174,3 +174,15 @@ def test_day_as_predicate_of_be(nlp: Any, sentence: str, value: str) -> None:
 def test_period_and_its_end_day(nlp: Any, sentence: str,
                                 expected: list[tuple[str, str | None]]) -> None:
     assert _values(nlp, sentence, FEB) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Farmers got nearly twice as much rain this year as last.",
+     [("this year", "2013"), ("last", "2012")]),
+    ("Exports rose faster this month than last, the ministry said.",
+     [("this month", "2013-02"), ("last", "2013-01")]),
+    ("He was the last to leave.", []),
+])
+def test_unit_left_out_after_last(nlp: Any, sentence: str,
+                                  expected: list[tuple[str, str]]) -> None:
+    assert _values(nlp, sentence, FEB) == expected

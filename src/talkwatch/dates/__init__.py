@@ -82,6 +82,8 @@ def normalize(doc: Any, published: date | None) -> list[DateExpr]:
             value, granularity = None, None
         if value is None and (_ORDINAL_DAY.match(text) or text.lower() == "day"):
             value, granularity = _copula_day(span, out, published, told_day)
+        if value is None and text.lower() == "last" and (unit := _elided_unit(span)):
+            value, granularity = resolve_text(f"last {unit}", published, direction, near)
         if value is None and out and text.lower() == "day":
             value, granularity = _apposed_day(body, span.start_char, out[-1])
         if (years := year_range(text)) is not None:  # "in 1998-99": both years, each its own
@@ -136,6 +138,15 @@ def _copula_day(span: Any, out: list[DateExpr], published: date | None,
 
 _YEAR_PERIOD = re.compile(r"(?i)^(?:(?:fiscal|financial|full|business)\s+)?year$")
 _ENDED = re.compile(r"^\s+(?:ended|ending)\s+$")
+
+
+def _elided_unit(span: Any) -> str | None:
+    """'this year than last', 'this week as last': the unit "last" leaves out."""
+    before = span.doc[span.sent.start:span.start]
+    for tok in reversed(before):
+        if tok.lower_ in ("year", "month", "week") and tok.i > 0 and tok.nbor(-1).lower_ == "this":
+            return tok.lower_
+    return None
 
 
 def _period_years(out: list[DateExpr], body: str) -> list[DateExpr]:

@@ -20,6 +20,8 @@ _ISO_DATE = re.compile(r"(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)|\b(?:pre|post|mid)-\d{4}
                        r"|(?<![\d.,$-])(?:1[89]|20)\d\d(?:-|\u2013|/)(?:\d\d|(?:1[89]|20)\d\d)(?![\d%-])")
 # "it was a great day for the country", "today is a sad day": the day of the copula's subject
 _DAY_PREDICATE = re.compile(r"\b(?:is|was|'s)\s+[\"\u201c]?(?:a|an)\s+(?:[A-Za-z-]+\s+){0,2}(day)\b")
+# "a higher dividend this year than last": the unit of "this year" is left out after "last"
+_ELLIPSIS = re.compile(r"\bthis (?:year|month|week)\b[^.;]{0,80}?\b(?:than|as) (last)(?=\s*[.,;:)]|$)")
 _IN_THE_DAY = re.compile(r"(?i)^(?:earlier|later)\s+in\s+the\s+day$")
 # "until then", "by then", "since then": the time last mentioned
 _THEN = re.compile(r"\b(?:[Uu]ntil|[Tt]ill|[Bb]y|[Ss]ince|[Bb]efore|[Aa]fter) (then)\b"
@@ -137,6 +139,7 @@ def _raw_spans(doc: Any, body: str) -> list[tuple[int, int]]:
     matches += [match.span() for match in _ISO_DATE.finditer(body)]
     matches += [match.span(1 if match[1] else 2) for match in _THEN.finditer(body)]
     matches += [match.span(1) for match in _DAY_PREDICATE.finditer(body)]
+    matches += [match.span(1) for match in _ELLIPSIS.finditer(body)]
     for char_start, char_end in matches:
         if (span := doc.char_span(char_start, char_end, alignment_mode="expand")) is not None:
             spans.append((span.start, span.end))
