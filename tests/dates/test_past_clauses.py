@@ -186,3 +186,17 @@ def test_period_and_its_end_day(nlp: Any, sentence: str,
 def test_unit_left_out_after_last(nlp: Any, sentence: str,
                                   expected: list[tuple[str, str]]) -> None:
     assert _values(nlp, sentence, FEB) == expected
+
+
+# The base of a comparison lies behind, whatever the tense of the clause.
+@pytest.mark.parametrize(("sentence", "text", "value"), [
+    ("The fund's debt is $5 billion, down from $6 billion at year-end.", "year-end",
+     "2012-12-31"),
+    ("Exports are up 5% from March.", "March", "2012-03"),
+    ("Sales are 4% higher than in March.", "March", "2012-03"),
+    ("The jobless rate is now 7%, compared with 8% in March.", "March", "2012-03"),
+    # a span "from ... to" with no comparison keeps its tense
+    ("The talks will run from March to June.", "March", "2013-03"),
+])
+def test_comparison_base_is_behind(nlp: Any, sentence: str, text: str, value: str) -> None:
+    assert (text, value) in _values(nlp, sentence, FEB)

@@ -116,6 +116,8 @@ def direction(span: Any, prep_tok: Any | None) -> tuple[int, bool]:
     if _since_before(span):
         return -1, False
     verb, path = _governor(span)
+    if _comparison_base([*path, verb] if verb is not None else path):
+        return -1, False
     if any(t.lower_ in tense["forward_adjectives"] for t in path):
         return 1, False
     until = prep in set(tense["until_prepositions"])
@@ -150,6 +152,21 @@ def direction(span: Any, prep_tok: Any | None) -> tuple[int, bool]:
     if d > 0 and via_object and span.root.dep_ == "poss":
         return 0, False  # "will appeal Wednesday's ruling": the event named may be done
     return d, False
+
+
+def _comparison_base(path: list[Any]) -> bool:
+    """'down from $6 billion at year-end', 'higher than in March', 'compared with 8% in
+    March': the base a figure is measured against lies behind, whatever the tense."""
+    marks = cues().words("tense", "comparison_marks")
+    for tok in path:
+        if tok.lower_ in marks:
+            return True
+        if tok.lower_ == "from" and tok.head.i != tok.i:
+            head = tok.head
+            shifts = [head, *(ch for ch in head.children if ch.dep_ in ("advmod", "acomp"))]
+            if any(t.lower_ in ("up", "down") or t.tag_ in ("JJR", "RBR") for t in shifts):
+                return True
+    return False
 
 
 def spans_back(span: Any, prep_tok: Any | None) -> bool:
