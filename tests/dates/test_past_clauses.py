@@ -81,6 +81,8 @@ def test_speech_act_under_a_past_verb(nlp: Any, sentence: str, text: str, value:
     ("The debt rose to $5 billion by year-end.", "year-end", "2012-12-31"),
     ("At year-end, the fund held $2 billion in cash.", "year-end", "2012-12-31"),
     ("The debt will rise to $5 billion by year-end.", "year-end", "2013-12-31"),
+    # a lapsed plan (pluperfect) looks back to the last year's end
+    ("The sale had been expected to close by year-end.", "year-end", "2012-12-31"),
     ("Troops left by the end of the month.", "end of the month", "2013-01"),
     ("Troops must leave by the end of the month.", "end of the month", "2013-02"),
 ])

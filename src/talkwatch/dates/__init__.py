@@ -63,7 +63,9 @@ def normalize(doc: Any, published: date | None) -> list[DateExpr]:
         text = body[span.start_char:span.end_char]
         direction, weak = tense.direction(span, prep_tok)
         if weak and not (_has_weekday(text) or _past_period_end(text, prep_tok)):
-            direction = LEAN_BEHIND  # "gave no reason for the Jan. 14 deadline": either way
+            # "gave no reason for the Jan. 14 deadline": leaning behind; a period's end
+            # inside a noun phrase ("a goal of ... by the end of the year") either way
+            direction = 0 if period_end(text) else LEAN_BEHIND
         # "two days later", "the next day": a date of this sentence, or a day of the last one
         # ("the following month", "that year" reach three sentences back)
         gap = sent - anchor_sent

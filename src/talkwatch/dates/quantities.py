@@ -47,7 +47,7 @@ def unit_expr(e: Expr, pub: date | None, direction: int, anchor: Value | None) -
     if period_end(e.text):
         # "since year-end", "had $3 billion at the end of the year": a past clause
         # looks back to the last end, the one of the current period lies ahead
-        year = shift(pub, unit, -1 if direction == -1 else 0)
+        year = shift(pub, unit, -1 if direction < 0 else 0)
         if unit == "year" and _CLOSING_DAY.search(e.text) and year[0]:
             return _day(date(int(year[0]), 12, 31))  # "year-end": the closing (balance-sheet) day
         return year
