@@ -202,3 +202,15 @@ def test_unit_left_out_after_last(nlp: Any, sentence: str,
 ])
 def test_comparison_base_is_behind(nlp: Any, sentence: str, text: str, value: str) -> None:
     assert (text, value) in _values(nlp, sentence, FEB)
+
+
+# A year between a determiner and a plural noun is a year; a bare count is not.
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The 2014 elections were marred by fraud.", [("2014", "2014")]),
+    ("The militia rejected the 2011 accords.", [("2011", "2011")]),
+    ("The army sent 2000 soldiers.", []),
+    ("The 1500 troops left.", []),
+])
+def test_year_before_a_plural_noun(nlp: Any, sentence: str,
+                                   expected: list[tuple[str, str]]) -> None:
+    assert _values(nlp, sentence, FEB) == expected

@@ -22,6 +22,8 @@ _ISO_DATE = re.compile(r"(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)|\b(?:pre|post|mid)-\d{4}
 _DAY_PREDICATE = re.compile(r"\b(?:is|was|'s)\s+[\"\u201c]?(?:a|an)\s+(?:[A-Za-z-]+\s+){0,2}(day)\b")
 # "a higher dividend this year than last": the unit of "this year" is left out after "last"
 _ELLIPSIS = re.compile(r"\bthis (?:year|month|week)\b[^.;]{0,80}?\b(?:than|as) (last)(?=\s*[.,;:)]|$)")
+# "the 2011 accords", "its 2014 elections": a year the model may not label (_bare_year decides)
+_DETERMINED_YEAR = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur) ((?:18|19|20)\d\d) (?=[a-z])")
 _IN_THE_DAY = re.compile(r"(?i)^(?:earlier|later)\s+in\s+the\s+day$")
 # "until then", "by then", "since then": the time last mentioned
 _THEN = re.compile(r"\b(?:[Uu]ntil|[Tt]ill|[Bb]y|[Ss]ince|[Bb]efore|[Aa]fter) (then)\b"
@@ -140,6 +142,7 @@ def _raw_spans(doc: Any, body: str) -> list[tuple[int, int]]:
     matches += [match.span(1 if match[1] else 2) for match in _THEN.finditer(body)]
     matches += [match.span(1) for match in _DAY_PREDICATE.finditer(body)]
     matches += [match.span(1) for match in _ELLIPSIS.finditer(body)]
+    matches += [match.span(1) for match in _DETERMINED_YEAR.finditer(body)]
     for char_start, char_end in matches:
         if (span := doc.char_span(char_start, char_end, alignment_mode="expand")) is not None:
             spans.append((span.start, span.end))
@@ -285,8 +288,8 @@ def _keep(span: Any) -> bool:
 
 
 def _bare_year(tok: Any) -> bool:
-    """A lone number is a year only in a date context ("in 1995", "the 2019 accord"), not a
-    count or label ("round 1008", "resolution 2254", "1500 troops")."""
+    """A lone number is a year only in a date context ("in 1995", "the 2019 accord", "the
+    2014 elections"), not a count or label ("round 1008", "resolution 2254", "1500 troops")."""
     c = cues()
     bounds = c.raw["not_dates"]["bare_year"]
     if not bounds["min"] <= int(tok.text) <= bounds["max"]:
@@ -294,4 +297,7 @@ def _bare_year(tok: Any) -> bool:
     doc = tok.doc
     if tok.i > 0 and doc[tok.i - 1].lower_ in c.words("not_dates", "counters"):
         return False
-    return not (tok.i + 1 < len(doc) and doc[tok.i + 1].tag_ == "NNS")
+    if not (tok.i + 1 < len(doc) and doc[tok.i + 1].tag_ == "NNS"):
+        return True
+    # "the 2014 elections": a determiner before it (news writes counts "the 2,000 troops")
+    return tok.i > 0 and doc[tok.i - 1].lower_ in c.words("not_dates", "year_determiners")
