@@ -127,6 +127,8 @@ def test_year_range(text: str, years: tuple[int, int] | None) -> None:
      [("Oct. 12", "2012-10-12"), ("day", "2012-10-12")]),
     ("The rebels left on Monday, the day after the truce.",
      [("Monday", "2013-02-18"), ("day", "2013-02-18")]),
+    ("The talks stalled on Monday, the third day of the round.",
+     [("Monday", "2013-02-18"), ("third day", "2013-02-18")]),
 ])
 def test_apposed_day_is_the_date_before(nlp: Any, sentence: str,
                                         expected: list[tuple[str, str]]) -> None:

@@ -86,7 +86,7 @@ def normalize(doc: Any, published: date | None) -> list[DateExpr]:
             value, granularity = _copula_day(span, out, published, told_day)
         if value is None and text.lower() == "last" and (unit := _elided_unit(span)):
             value, granularity = resolve_text(f"last {unit}", published, direction, near)
-        if value is None and out and text.lower() == "day":
+        if value is None and out and (text.lower() == "day" or _ORDINAL_DAY.match(text)):
             value, granularity = _apposed_day(body, span.start_char, out[-1])
         if (years := year_range(text)) is not None:  # "in 1998-99": both years, each its own
             out.extend(DateExpr(text[a:b], span.start_char + a, span.start_char + b, f"{y:04d}",
