@@ -95,6 +95,7 @@ def test_period_end_follows_the_clause(nlp: Any, sentence: str, text: str, value
     ("Output fell in 1998-99, the ministry said.", [("1998", "1998"), ("99", "1999")]),
     ("Output fell in 2010\u20132011.", [("2010", "2010"), ("2011", "2011")]),
     ("The 2001-2002 season was the worst on record.", [("2001", "2001"), ("2002", "2002")]),
+    ("Attendance fell in the 2011/12 season.", [("2011", "2011"), ("12", "2012")]),
     ("The summit is set for April 24 and 25.", [("April 24", "2013-04-24"),
                                                 ("25", "2013-04-25")]),
     ("The talks were held on 3 and 4 May.", [("3", "2012-05-03"), ("4 May", "2012-05-04")]),

@@ -175,7 +175,7 @@ _YEAR_RANGE = re.compile(
 
 def year_range(text: str) -> tuple[tuple[int, int, int], tuple[int, int, int]] | None:
     """'1998-99', 'the 2011/12 season', '2010-2011': two years, each with its character range
-    in ``text`` (the first from the start, the second to the end), or None.
+    in ``text`` (the first from the start of ``text``, the second its digits), or None.
 
     A two-digit second year continues the first's century ("1999-00" is 1999 and 2000);
     the second must follow the first by at most ten years, so "2019-05" stays a month.
@@ -191,4 +191,4 @@ def year_range(text: str) -> tuple[tuple[int, int, int], tuple[int, int, int]] |
             second += 100
     if not 1 <= second - first <= 10:
         return None
-    return (0, m.end("y1"), first), (m.start("y2"), len(text), second)
+    return (0, m.end("y1"), first), (m.start("y2"), m.end("y2"), second)
