@@ -217,3 +217,19 @@ def test_comparison_base_is_behind(nlp: Any, sentence: str, text: str, value: st
 def test_year_before_a_plural_noun(nlp: Any, sentence: str,
                                    expected: list[tuple[str, str]]) -> None:
     assert _values(nlp, sentence, FEB) == expected
+
+
+# An infinitive under a non-finite forward governor takes the finite verb's time; a reported
+# pluperfect stays a past of a past (reported speech shifts a present back, not further).
+@pytest.mark.parametrize(("sentence", "published", "text", "value"), [
+    ("The visit led to the militia agreeing to return to the talks after its raid on Oct. 9.",
+     date(2012, 11, 28), "Oct. 9", "2012-10-09"),
+    ("Aides told reporters that the envoy had been asking the king to host a summit even "
+     "before the March 29 vote.", date(2012, 7, 6), "March 29", "2012-03-29"),
+    # a reported simple past plan still reads as the present it stands for
+    ("Aides said the envoy asked the king to host a summit on March 29.", date(2012, 3, 20),
+     "March 29", "2012-03-29"),
+])
+def test_infinitive_host_time(nlp: Any, sentence: str, published: date, text: str,
+                              value: str) -> None:
+    assert (text, value) in _values(nlp, sentence, published)

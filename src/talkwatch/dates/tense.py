@@ -362,7 +362,11 @@ def _governed_plan(gov: Any) -> int:
         host = gov.head  # "were due to", "an agreement reached to"
     if gov.lower_ in cues().words("tense", "plan_states"):
         return _plan_direction(host, "state")
-    time = "present" if _reported(host) else _clause_time(host)
+    time = _clause_time(host)
+    if time == "bare" and (up := _governor(host.doc[host.i:host.i + 1])[0]) is not None:
+        time = _clause_time(up)  # "led to Korea agreeing to return ...": the finite verb's time
+    if time == "past" and _reported(host):
+        time = "present"  # reported speech shifts a present back to a past, not further
     return {"pluperfect": LEAN_BEHIND, "past": LEAN_AHEAD}.get(time, 1)
 
 
