@@ -19,6 +19,7 @@ from typing import Any
 
 from .calendar import LEAN_AHEAD, LEAN_BEHIND
 from .cues import cues
+from .syntax import comparison_base, outer_verb
 
 _PRESENT = 10  # _tense's code for a present tense (directions are -2..2)
 
@@ -79,25 +80,11 @@ def _governor(span: Any) -> tuple[Any | None, list[Any]]:
         if head.i == tok.i:
             return None, path
         if head.pos_ in ("VERB", "AUX"):
-            return _outer_verb(span, head), path
+            return outer_verb(span, head), path
         if not (span.start <= head.i < span.end or tok.dep_ == "conj" and tok.i >= span.start):
             path.append(head)
         tok = head
     return None, path
-
-
-def _outer_verb(span: Any, verb: Any) -> Any:
-    """'said in March (that) it would raise rates': a date between a verb and the subject of
-    its complement clause belongs to that verb, not to the complement the parser chose."""
-    head = verb.head
-    if verb.dep_ not in ("ccomp", "advcl") or head.pos_ not in ("VERB", "AUX"):
-        return verb
-    if not head.i < span.start:
-        return verb
-    subjects = [ch for ch in verb.children if ch.dep_ in ("nsubj", "nsubjpass", "expl")]
-    if subjects and all(s.i >= span.end for s in subjects):
-        return head
-    return verb
 
 
 def direction(span: Any, prep_tok: Any | None) -> tuple[int, bool]:
@@ -116,7 +103,7 @@ def direction(span: Any, prep_tok: Any | None) -> tuple[int, bool]:
     if _since_before(span):
         return -1, False
     verb, path = _governor(span)
-    if _comparison_base([*path, verb] if verb is not None else path):
+    if comparison_base([*path, verb] if verb is not None else path):
         return -1, False
     if any(t.lower_ in tense["forward_adjectives"] for t in path):
         return 1, False
@@ -152,21 +139,6 @@ def direction(span: Any, prep_tok: Any | None) -> tuple[int, bool]:
     if d > 0 and via_object and span.root.dep_ == "poss":
         return 0, False  # "will appeal Wednesday's ruling": the event named may be done
     return d, False
-
-
-def _comparison_base(path: list[Any]) -> bool:
-    """'down from $6 billion at year-end', 'higher than in March', 'compared with 8% in
-    March': the base a figure is measured against lies behind, whatever the tense."""
-    marks = cues().words("tense", "comparison_marks")
-    for tok in path:
-        if tok.lower_ in marks:
-            return True
-        if tok.lower_ == "from" and tok.head.i != tok.i:
-            head = tok.head
-            shifts = [head, *(ch for ch in head.children if ch.dep_ in ("advmod", "acomp"))]
-            if any(t.lower_ in ("up", "down") or t.tag_ in ("JJR", "RBR") for t in shifts):
-                return True
-    return False
 
 
 def spans_back(span: Any, prep_tok: Any | None) -> bool:
