@@ -233,3 +233,13 @@ def test_year_before_a_plural_noun(nlp: Any, sentence: str,
 def test_infinitive_host_time(nlp: Any, sentence: str, published: date, text: str,
                               value: str) -> None:
     assert (text, value) in _values(nlp, sentence, published)
+
+
+# A unit in the plural with no count names no calendar unit (TimeML: PAST/FUTURE_REF).
+@pytest.mark.parametrize(("sentence", "text"), [
+    ("Talks will resume in the coming days.", "coming days"),
+    ("The sides plan another round in the coming weeks.", "coming weeks"),
+    ("The war ended in 2010. In the following years the region prospered.", "following years"),
+])
+def test_plural_unit_without_count_is_null(nlp: Any, sentence: str, text: str) -> None:
+    assert (text, None) in _values(nlp, sentence, FEB)

@@ -28,6 +28,8 @@ def unit_expr(e: Expr, pub: date | None, direction: int, anchor: Value | None) -
         return None  # "the year 2000": the year rule
     if m := c.unit_word_re.search(e.text):
         unit = c.units[m["unit"]]
+        if m["unit"] != unit and m["unit"].endswith("s"):
+            return NULL  # "the coming days", "the following years": no count, no calendar unit
     elif anchored and ws & c.words("day_parts"):
         unit = "day"  # "the next morning", "that night"
     else:
