@@ -243,3 +243,12 @@ def test_infinitive_host_time(nlp: Any, sentence: str, published: date, text: st
 ])
 def test_plural_unit_without_count_is_null(nlp: Any, sentence: str, text: str) -> None:
     assert (text, None) in _values(nlp, sentence, FEB)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The truce expires at midnight local time (2100 UTC).",
+    "The curfew starts at 1800 GMT.",
+    "Troops will leave at 0600 hours.",
+])
+def test_clock_times_are_not_years(nlp: Any, sentence: str) -> None:
+    assert _values(nlp, sentence, FEB) == []

@@ -284,9 +284,20 @@ def _keep(span: Any) -> bool:
         return False
     if words[-1] in c.words("not_dates", "age_words") or "-year-old" in span.text.lower():
         return False
+    if _clock_time(span[0]):
+        return False
     if len(span) == 1 and span[0].text.isdigit():
         return _bare_year(span[0])
     return words[0] not in c.words("not_dates", "sets")
+
+
+def _clock_time(tok: Any) -> bool:
+    """'2100 UTC', '1800 GMT', '0600 hours': four digits telling the time of day, not a year."""
+    if not (len(tok.text) == 4 and tok.text.isdigit()):
+        return False
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    clock = cues().words("not_dates", "clock_words")
+    return tok.text.startswith("0") or (nxt is not None and nxt.lower_.strip(".") in clock)
 
 
 def _bare_year(tok: Any) -> bool:
