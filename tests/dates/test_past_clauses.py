@@ -252,3 +252,17 @@ def test_plural_unit_without_count_is_null(nlp: Any, sentence: str, text: str) -
 ])
 def test_clock_times_are_not_years(nlp: Any, sentence: str) -> None:
     assert _values(nlp, sentence, FEB) == []
+
+
+@pytest.mark.parametrize(("sentence", "published", "value"), [
+    # across a year's turn "last December" is the December just ended
+    ("The envoys met last December.", date(2004, 1, 6), "2003-12"),
+    ("The envoys will meet next January.", date(2020, 12, 10), "2021-01"),
+    # within a year the adjacent month would be "last month": a year back
+    ("The envoys met last February.", date(1998, 3, 1), "1997-02"),
+])
+def test_last_month_name_at_the_turn_of_the_year(nlp: Any, sentence: str, published: date,
+                                                 value: str) -> None:
+    month = sentence.split()[-1].rstrip(".")
+    texts = dict(_values(nlp, sentence, published))
+    assert next(v for t, v in texts.items() if t.endswith(month)) == value
