@@ -266,3 +266,16 @@ def test_last_month_name_at_the_turn_of_the_year(nlp: Any, sentence: str, publis
     month = sentence.split()[-1].rstrip(".")
     texts = dict(_values(nlp, sentence, published))
     assert next(v for t, v in texts.items() if t.endswith(month)) == value
+
+
+# A future seen from a past day told in the same sentence counts from that day.
+@pytest.mark.parametrize(("sentence", "value"), [
+    ("The envoys spoke last Thursday, when they agreed that the vote should be held on "
+     "Saturday.", "2008-07-05"),
+    ("The mediator said on Friday that the talks would resume on Saturday.", "2008-07-05"),
+    # no past day in the sentence: from publication
+    ("The mediator said the talks would resume on Saturday.", "2008-07-12"),
+])
+def test_future_in_the_past_counts_from_the_told_day(nlp: Any, sentence: str,
+                                                     value: str) -> None:
+    assert ("Saturday", value) in _values(nlp, sentence, date(2008, 7, 6))  # a Sunday

@@ -18,7 +18,7 @@ from typing import Any
 
 from ..model import DateExpr
 from . import spans, tense
-from .calendar import LEAN_BEHIND
+from .calendar import LEAN_BEHIND, weekday_date
 from .cues import cues, fuzzy_weekday
 from .expression import year_range
 from .quantities import period_end
@@ -82,6 +82,10 @@ def normalize(doc: Any, published: date | None) -> list[DateExpr]:
                                           close_anchor=close)
         if tense.spans_back(span, prep_tok):
             value, granularity = None, None
+        if direction > 0 and gap == 0 and value is not None and (
+            day := _day_after_told(text, anchor, published)
+        ) and tense.future_in_past(span):
+            value, granularity = day  # "spoke last Thursday, when they agreed it should be Saturday"
         if value is None and (_ORDINAL_DAY.match(text) or text.lower() == "day"):
             value, granularity = _copula_day(span, out, published, told_day)
         if value is None and text.lower() == "last" and (unit := _elided_unit(span)):
@@ -169,6 +173,20 @@ def _past_period_end(text: str, prep_tok: Any | None) -> bool:
 
 
 _APPOSITION = re.compile(r"^\s*,\s*(?:the\s+)?$", re.I)
+
+
+def _day_after_told(text: str, anchor: Value | None, published: date | None) -> Value | None:
+    """A bare weekday counted from the past day told earlier in the sentence, not from
+    publication: the first such weekday after that day."""
+    c = cues()
+    m = c.weekday_re.fullmatch(text.lower().strip())
+    if m is None or anchor is None or anchor[1] != "day" or not anchor[0] or published is None:
+        return None
+    told = date.fromisoformat(anchor[0])
+    wd = c.weekday(m["wd"])
+    if wd is None or told >= published:
+        return None
+    return (weekday_date(wd, told, 1, True).isoformat(), "day")
 
 
 def _apposed_day(body: str, start: int, before: DateExpr) -> Value:

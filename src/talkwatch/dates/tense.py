@@ -141,6 +141,16 @@ def direction(span: Any, prep_tok: Any | None) -> tuple[int, bool]:
     return d, False
 
 
+def future_in_past(span: Any) -> bool:
+    """'agreed that the meeting should take place on Saturday', 'said talks would resume
+    Tuesday': a future seen from a past point (would/should), which it counts from."""
+    verb = _governor(span)[0]
+    if verb is None:
+        return False
+    auxes = {ch.lower_ for ch in verb.children if ch.dep_ in ("aux", "auxpass")}
+    return bool(auxes & {"would", "should", "'d"}) and not auxes & {"have", "'ve"}
+
+
 def spans_back(span: Any, prep_tok: Any | None) -> bool:
     """'the first talks in three years': 'in' + a length of time on a noun marked first,
     last, only or superlative measures back to now; it names no date ahead."""
