@@ -279,3 +279,10 @@ def test_last_month_name_at_the_turn_of_the_year(nlp: Any, sentence: str, publis
 def test_future_in_the_past_counts_from_the_told_day(nlp: Any, sentence: str,
                                                      value: str) -> None:
     assert ("Saturday", value) in _values(nlp, sentence, date(2008, 7, 6))  # a Sunday
+
+
+def test_lenient_weekday_is_the_weekday_already_told(nlp: Any) -> None:
+    body = ("Envoys on Friday opened a conference on the border dispute. The militia had "
+            "confirmed it would attend the conference on Friday, a spokesman said.")
+    assert _values(nlp, body, date(2018, 11, 10)) == [("Friday", "2018-11-09"),
+                                                      ("Friday", "2018-11-09")]

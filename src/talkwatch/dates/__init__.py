@@ -18,7 +18,7 @@ from typing import Any
 
 from ..model import DateExpr
 from . import spans, tense
-from .calendar import LEAN_BEHIND, weekday_date
+from .calendar import LEAN_AHEAD, LEAN_BEHIND, weekday_date
 from .cues import cues, fuzzy_weekday
 from .expression import year_range
 from .quantities import period_end
@@ -86,6 +86,8 @@ def normalize(doc: Any, published: date | None) -> list[DateExpr]:
             day := _day_after_told(text, anchor, published)
         ) and tense.future_in_past(span):
             value, granularity = day  # "spoke last Thursday, when they agreed it should be Saturday"
+        elif abs(direction) == LEAN_AHEAD and (same := _same_weekday(text, told_day, published)):
+            value, granularity = same  # "kicked off on Friday ... confirmed they would attend on Friday"
         if value is None and (_ORDINAL_DAY.match(text) or text.lower() == "day"):
             value, granularity = _copula_day(span, out, published, told_day)
         if value is None and text.lower() == "last" and (unit := _elided_unit(span)):
@@ -187,6 +189,19 @@ def _day_after_told(text: str, anchor: Value | None, published: date | None) -> 
     if wd is None or told >= published:
         return None
     return (weekday_date(wd, told, 1, True).isoformat(), "day")
+
+
+def _same_weekday(text: str, told: Value | None, published: date | None) -> Value | None:
+    """A bare weekday read leniently is the day of that name the story already told, when
+    that day lies within the week before publication."""
+    c = cues()
+    m = c.weekday_re.fullmatch(text.lower().strip())
+    if m is None or told is None or not told[0] or told[1] != "day" or published is None:
+        return None
+    day = date.fromisoformat(told[0])
+    if day.isoweekday() != c.weekday(m["wd"]) or not 0 < (published - day).days <= 7:
+        return None
+    return told
 
 
 def _apposed_day(body: str, start: int, before: DateExpr) -> Value:
