@@ -16,16 +16,15 @@ from typing import Any
 
 from .cues import cues, fuzzy_weekday
 
-_ISO_DATE = re.compile(r"(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)|\b(?:pre|post|mid)-\d{4}(?![\d-])"
-                       r"|(?<![\d.,$-])(?:1[89]|20)\d\d(?:-|\u2013|/)(?:\d\d|(?:1[89]|20)\d\d)(?![\d%-])")
+_ISO_DATE = re.compile(r"(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)|\b(?:pre|post|mid)-\d{4}(?![\d-])")
+# "1998-99", "2010–2011", "2011/12" (the preceding character is checked apart: cheaper)
+_YEAR_SPAN = re.compile(r"\b(?:1[89]|20)\d\d[-\u2013/](?:(?:1[89]|20)\d\d|\d\d)\b(?![%-])")
 # "it was a great day for the country", "today is a sad day": the day of the copula's subject
 _DAY_PREDICATE = re.compile(r"\b(?:is|was|'s)\s+[\"\u201c]?(?:a|an)\s+(?:[A-Za-z-]+\s+){0,2}(day)\b")
 # "a higher dividend this year than last": the unit of "this year" is left out after "last"
 _ELLIPSIS = re.compile(r"\bthis (?:year|month|week)\b[^.;]{0,80}?\b(?:than|as) (last)(?=\s*[.,;:)]|$)")
 # "the 2011 accords", "its 2014 elections": a year the model may not label (_bare_year decides)
-_DETERMINED_YEAR = re.compile(
-    r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur) ((?:18|19|20)\d\d) (?=[a-z])"
-)
+_DETERMINED_YEAR = re.compile(r"\b((?:18|19|20)\d\d) (?=[a-z])")
 _IN_THE_DAY = re.compile(r"(?i)^(?:earlier|later)\s+in\s+the\s+day$")
 # "until then", "by then", "since then": the time last mentioned
 _THEN = re.compile(r"\b(?:[Uu]ntil|[Tt]ill|[Bb]y|[Ss]ince|[Bb]efore|[Aa]fter) (then)\b"
@@ -105,7 +104,7 @@ def candidates(doc: Any, body: str) -> list[Candidate]:
     found: list[Candidate] = []
     for start, end in _raw_spans(doc, body):
         parts = [t for a, b in _split(doc, _offset_start(doc, start), end) if (t := _trim(doc, a, b))]
-        months = [_month_of(doc[a:b].text) for a, b, _ in parts]
+        months = [_month_of(doc[a:b].text) for a, b, _ in parts] if len(parts) > 1 else [""]
         for i, (a, b, lead) in enumerate(parts):
             shared = [months[j] for j in (i - 1, i + 1) if 0 <= j < len(parts) and months[j]]
             if shared and _bare_day(doc[a:b]):
@@ -144,7 +143,12 @@ def _raw_spans(doc: Any, body: str) -> list[tuple[int, int]]:
     matches += [match.span(1 if match[1] else 2) for match in _THEN.finditer(body)]
     matches += [match.span(1) for match in _DAY_PREDICATE.finditer(body)]
     matches += [match.span(1) for match in _ELLIPSIS.finditer(body)]
-    matches += [match.span(1) for match in _DETERMINED_YEAR.finditer(body)]
+    matches += [match.span() for match in _YEAR_SPAN.finditer(body)
+                if match.start() == 0 or body[match.start() - 1] not in ".,$-"]
+    determiners = cues().words("not_dates", "year_determiners")
+    matches += [match.span(1) for match in _DETERMINED_YEAR.finditer(body)
+                if body[max(match.start() - 7, 0):match.start()].split()[-1:] != []
+                and body[max(match.start() - 7, 0):match.start()].split()[-1].lower() in determiners]
     for char_start, char_end in matches:
         if (span := doc.char_span(char_start, char_end, alignment_mode="expand")) is not None:
             spans.append((span.start, span.end))

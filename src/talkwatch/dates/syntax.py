@@ -7,6 +7,7 @@ and recognise the base of a comparison, which lies behind in any tense.
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from .cues import cues
@@ -15,8 +16,10 @@ from .cues import cues
 def outer_verb(span: Any, verb: Any) -> Any:
     """'said in March (that) it would raise rates': a date between a verb and the subject of
     its complement clause belongs to that verb, not to the complement the parser chose."""
+    if verb.dep_ not in ("ccomp", "advcl"):
+        return verb
     head = verb.head
-    if verb.dep_ not in ("ccomp", "advcl") or head.pos_ not in ("VERB", "AUX"):
+    if head.pos_ not in ("VERB", "AUX"):
         return verb
     if not head.i < span.start:
         return verb
@@ -26,10 +29,15 @@ def outer_verb(span: Any, verb: Any) -> Any:
     return verb
 
 
+@functools.cache
+def _comparison_marks() -> frozenset[str]:
+    return cues().words("tense", "comparison_marks")
+
+
 def comparison_base(path: list[Any]) -> bool:
     """'down from $6 billion at year-end', 'higher than in March', 'compared with 8% in
     March': the base a figure is measured against lies behind, whatever the tense."""
-    marks = cues().words("tense", "comparison_marks")
+    marks = _comparison_marks()
     for tok in path:
         if tok.lower_ in marks:
             return True

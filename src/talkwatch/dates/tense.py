@@ -356,6 +356,8 @@ def _act_or_content(verb: Any) -> bool:
     """An infinitive under a past speech act or a plan noun of a past verb ("urged the
     rebels to disarm on Monday", "accepted a plan to withdraw on Monday"): news tells the
     day of the act as often as the day of its content, so the date reads nearest."""
+    if verb.tag_ not in ("VB", "VBN"):
+        return False  # an infinitive, active or passive
     gov = verb.head
     if gov.i == verb.i or not any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children):
         return False
