@@ -2,10 +2,12 @@
 
 The stages, one module each: ``spans`` finds the expressions in the parsed
 text; ``tense`` reads from the clause which way a bare one points (the coming
-Thursday or the last one); ``resolve`` turns expression + direction into a
-calendar value, with the word grammar in ``expression`` and ``quantities`` and
-the arithmetic in ``calendar``. This module walks the expressions in text
-order, carrying the anchor that "the next day" or "two days later" counts from.
+Thursday or the last one), with the parse repairs of ``syntax``; ``resolve``
+turns expression + direction into a calendar value, with the word grammar in
+``expression`` and ``quantities`` and the arithmetic in ``calendar``. This
+module walks the expressions in text order, carrying the anchor that "the next
+day" or "two days later" counts from and the day the story last told, and
+splits what names two dates ("1998-99", "the year ended Sept. 30").
 """
 
 from __future__ import annotations
