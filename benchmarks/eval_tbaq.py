@@ -22,7 +22,12 @@ Predicted spans are matched to gold TIMEX3 of type DATE by character overlap
   gold values of a bare weekday name ("Tuesday") lying more than 7 days from
   the document's own creation date, which no reading against that date can
   give (a few documents were annotated against another date);
-- span precision: predictions overlapping any gold TIMEX3 (any type).
+- span precision: predictions overlapping any gold TIMEX3 (any type);
+- the reference scorer's measure (``../shared/tools/score_dates_timeml.py``,
+  printed in its words, ``date value accuracy = X (right/gold)``): over gold
+  DATE timexes whose value is already ``YYYY[-MM[-DD]]`` (no time suffix), the
+  share with *any* overlapping prediction of that exact value; a gold with no
+  overlapping prediction counts as wrong. This is the headline number.
 
 The data is research-only and lives beside the repository
 (``../shared/data/tbaq-cleaned``); without it the script says so and exits 0.
@@ -82,6 +87,8 @@ class Scores:
     valued: int = 0
     predictions: int = 0
     predictions_on_gold: int = 0
+    reference_gold: int = 0  # the reference scorer's denominator and hits
+    reference_right: int = 0
     unresolvable: Counter[str] = field(default_factory=Counter)
     errors: list[tuple[str, str, str, str | None, str]] = field(default_factory=list)
     parse_s: float = 0.0
@@ -99,6 +106,10 @@ class Scores:
     @property
     def accuracy(self) -> float:
         return self.correct / self.resolvable_found if self.resolvable_found else 0.0
+
+    @property
+    def reference_accuracy(self) -> float:
+        return self.reference_right / self.reference_gold if self.reference_gold else 0.0
 
     @property
     def consistent_accuracy(self) -> float:
@@ -193,6 +204,7 @@ def _score(tml: TmlDoc, predicted: list, scores: Scores) -> None:
     for g in tml.timexes:
         if g.type != "DATE":
             continue
+        _score_reference(g, predicted, scores)
         scores.gold += 1
         want = gold_value(g.value)
         if want is None:
@@ -222,6 +234,17 @@ def _score(tml: TmlDoc, predicted: list, scores: Scores) -> None:
             scores.errors.append((tml.name, best.text, want, best.value, line))
 
 
+def _score_reference(g: Timex, predicted: list, scores: Scores) -> None:
+    """As score_dates_timeml.py counts: a plain gold value, right when any overlapping
+    prediction carries it."""
+    if not _RESOLVABLE.match(g.value):
+        return
+    scores.reference_gold += 1
+    scores.reference_right += any(
+        p.value == g.value for p in predicted if min(g.end, p.end) > max(g.start, p.start)
+    )
+
+
 _WEEKDAY = re.compile(r"(?i)^(?:mon|tues|wednes|thurs|fri|satur|sun)day"
                       r"(?:\s+(?:morning|afternoon|evening|night))?$")
 
@@ -243,6 +266,8 @@ def report(scores: Scores, errors: int = 0) -> str:
     lines = [
         f"documents: {scores.docs}",
         f"gold DATE timexes: {scores.gold} (resolvable to YYYY[-MM[-DD]]: {scores.resolvable})",
+        f"date value accuracy = {scores.reference_accuracy:.3f} "
+        f"({scores.reference_right}/{scores.reference_gold})  [the reference scorer's measure]",
         f"recall (all DATE): {scores.recall:.3f}  ({scores.found}/{scores.gold})",
         f"recall (resolvable): {scores.resolvable_recall:.3f}  "
         f"({scores.resolvable_found}/{scores.resolvable})",

@@ -346,3 +346,4 @@ def test_tbaq_floor(shared: Path, nlp: Any) -> None:
     assert scores.resolvable >= 20
     assert scores.resolvable_recall >= 0.95
     assert scores.accuracy >= 0.9
+    assert scores.reference_accuracy >= 0.9

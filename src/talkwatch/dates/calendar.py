@@ -149,13 +149,20 @@ def month_alone(month: int, ref: date, direction: int, strict: bool) -> Value:
     """A month name; 'last/next <month>' (strict) skips the adjacent month too.
 
     On 1 March "last February" is a year back: the month just ended would be
-    "last month".
+    "last month". Across a year's turn the adjacent month is meant: "last December"
+    in January is the one just ended (December of last year), "next January" in
+    December the coming one. A lenient direction (a weak past, a future in the past) yields
+    to a month at most two away on the other side when its own pick is 9+ away.
     """
     here = ref.year * 12 + ref.month - 1
     cands = [(ref.year + k) * 12 + month - 1 for k in (-2, -1, 0, 1, 2)]
-    if strict:
-        cands = [c for c in cands if abs(c - here) > 1]
+    if strict:  # the adjacent month is "last/next month", unless it lies in another year
+        cands = [c for c in cands if abs(c - here) > 1 or (c != here and c // 12 != here // 12)]
     chosen = pick(cands, here, direction, strict)
+    if chosen is not None and abs(direction) == LEAN_AHEAD and not strict and abs(chosen - here) >= 9:
+        other = pick(cands, here, -direction, strict)
+        if other is not None and abs(other - here) <= 2:
+            chosen = other  # a lenient side yields to a month just the other way
     return as_month(chosen) if chosen is not None else NULL
 
 

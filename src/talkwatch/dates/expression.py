@@ -166,3 +166,29 @@ def unit_shift(ws: frozenset[str]) -> int | None:
     if ws & c.words("modifiers", "this") or ws & c.words("period_parts"):
         return 0
     return None
+
+
+_YEAR_RANGE = re.compile(
+    r"(?<![\d.,$-])(?P<y1>(?:1[89]|20)\d\d)\s?(?:-|\u2013|\u2014|/)\s?(?P<y2>\d{4}|\d\d)(?![\d%-])"
+)
+
+
+def year_range(text: str) -> tuple[tuple[int, int, int], tuple[int, int, int]] | None:
+    """'1998-99', 'the 2011/12 season', '2010-2011': two years, each with its character range
+    in ``text`` (the first from the start of ``text``, the second its digits), or None.
+
+    A two-digit second year continues the first's century ("1999-00" is 1999 and 2000);
+    the second must follow the first by at most ten years, so "2019-05" stays a month.
+    """
+    m = _YEAR_RANGE.search(text)
+    if m is None:
+        return None
+    first, tail = int(m["y1"]), m["y2"]
+    second = int(tail)
+    if len(tail) == 2:
+        second += first - first % 100
+        if second <= first:
+            second += 100
+    if not 1 <= second - first <= 10:
+        return None
+    return (0, m.end("y1"), first), (m.start("y2"), m.end("y2"), second)

@@ -28,6 +28,8 @@ def unit_expr(e: Expr, pub: date | None, direction: int, anchor: Value | None) -
         return None  # "the year 2000": the year rule
     if m := c.unit_word_re.search(e.text):
         unit = c.units[m["unit"]]
+        if m["unit"] != unit and m["unit"].endswith("s"):
+            return NULL  # "the coming days", "the following years": no count, no calendar unit
     elif anchored and ws & c.words("day_parts"):
         unit = "day"  # "the next morning", "that night"
     else:
@@ -44,8 +46,13 @@ def unit_expr(e: Expr, pub: date | None, direction: int, anchor: Value | None) -
         return _day(pub) if pub is not None else NULL
     if pub is None:
         return NULL
-    if re.search(r"(?<![a-z])(?:year|month)[- ]?end(?![a-z])", e.text):
-        return shift(pub, unit, -1 if direction < 0 else 0)  # "since year-end": the last one
+    if period_end(e.text):
+        # "since year-end", "had $3 billion at the end of the year": a past clause
+        # looks back to the last end, the one of the current period lies ahead
+        year = shift(pub, unit, -1 if direction < 0 else 0)
+        if unit == "year" and _CLOSING_DAY.search(e.text) and year[0]:
+            return _day(date(int(year[0]), 12, 31))  # "year-end": the closing (balance-sheet) day
+        return year
     k = unit_shift(ws)
     if unit == "weekend":
         if k is None and not e.text.startswith("weekend") and "the" not in e.lead:
@@ -57,6 +64,20 @@ def unit_expr(e: Expr, pub: date | None, direction: int, anchor: Value | None) -
             return shift(pub, unit, 0) if unit in ("year", "month") else NULL
         return NULL
     return shift(pub, unit, k)
+
+
+_PERIOD_END = re.compile(
+    r"^(?:(?:year|month)[- ]?end|(?:around |about |near |by )?(?:the )?end of the (?:year|month))$"
+    r"|(?<![a-z])(?:year|month)(?:'s)?[- ]end(?![a-z])"
+)
+
+
+_CLOSING_DAY = re.compile(r"(?<![a-z])year[- ]end(?![a-z])")
+
+
+def period_end(text: str) -> bool:
+    """'year-end', 'year's end', 'the end of the year': the end of the current period, unnamed."""
+    return bool(_PERIOD_END.search(text.lower().strip()))
 
 
 _IN_THE_DAY = re.compile(r"^(?:early |earlier |late |later )?in the day$")

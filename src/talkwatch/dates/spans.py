@@ -17,6 +17,14 @@ from typing import Any
 from .cues import cues, fuzzy_weekday
 
 _ISO_DATE = re.compile(r"(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)|\b(?:pre|post|mid)-\d{4}(?![\d-])")
+# "1998-99", "2010–2011", "2011/12" (the preceding character is checked apart: cheaper)
+_YEAR_SPAN = re.compile(r"\b(?:1[89]|20)\d\d[-\u2013/](?:(?:1[89]|20)\d\d|\d\d)\b(?![%-])")
+# "it was a great day for the country", "today is a sad day": the day of the copula's subject
+_DAY_PREDICATE = re.compile(r"\b(?:is|was|'s)\s+[\"\u201c]?(?:a|an)\s+(?:[A-Za-z-]+\s+){0,2}(day)\b")
+# "a higher dividend this year than last": the unit of "this year" is left out after "last"
+_ELLIPSIS = re.compile(r"\bthis (?:year|month|week)\b[^.;]{0,80}?\b(?:than|as) (last)(?=\s*[.,;:)]|$)")
+# "the 2011 accords", "its 2014 elections": a year the model may not label (_bare_year decides)
+_DETERMINED_YEAR = re.compile(r"\b((?:18|19|20)\d\d) (?=[a-z])")
 _IN_THE_DAY = re.compile(r"(?i)^(?:earlier|later)\s+in\s+the\s+day$")
 # "until then", "by then", "since then": the time last mentioned
 _THEN = re.compile(r"\b(?:[Uu]ntil|[Tt]ill|[Bb]y|[Ss]ince|[Bb]efore|[Aa]fter) (then)\b"
@@ -87,18 +95,42 @@ def _windows(doc: Any) -> list[tuple[int, int]]:
     return out
 
 
-Candidate = tuple[int, int, tuple[str, ...]]  # token start, end, leading words trimmed off
+# token start, end, leading words trimmed off (for a bare day in a range: the month it shares)
+Candidate = tuple[int, int, tuple[str, ...]]
 
 
 def candidates(doc: Any, body: str) -> list[Candidate]:
     """Token spans (start, end, trimmed leading words) of the expressions, in text order."""
     found: list[Candidate] = []
     for start, end in _raw_spans(doc, body):
-        for part_start, part_end in _split(doc, _offset_start(doc, start), end):
-            trimmed = _trim(doc, part_start, part_end)
-            if trimmed and _keep(doc[trimmed[0]:trimmed[1]]):
-                found.append(trimmed)
+        parts = [t for a, b in _split(doc, _offset_start(doc, start), end) if (t := _trim(doc, a, b))]
+        months = [_month_of(doc[a:b].text) for a, b, _ in parts] if len(parts) > 1 else [""]
+        for i, (a, b, lead) in enumerate(parts):
+            shared = [months[j] for j in (i - 1, i + 1) if 0 <= j < len(parts) and months[j]]
+            if shared and _bare_day(doc[a:b]):
+                found.append((a, b, (*lead, shared[0])))
+            elif _keep(doc[a:b]):
+                found.append((a, b, lead))
     return _longest_first(found)
+
+
+def _month_of(text: str) -> str:
+    """The month a day-of-month expression names ('April 24' -> 'april'), else ''."""
+    c = cues()
+    m = c.month_day_re.search(text.lower()) or c.day_month_re.search(text.lower())
+    return m["mon"] if m and not m["year"] else ""
+
+
+def _bare_day(span: Any) -> bool:
+    """'25' in 'April 24 and 25', '3' in '3 and 4 May': a day number alone, which takes the
+    month of its neighbour in the range (carried as a leading word of the candidate)."""
+    return len(span) == 1 and span[0].text.isdigit() and 1 <= int(span[0].text) <= 31
+
+
+def _day_pair(doc: Any, first: tuple[int, int], second: tuple[int, int]) -> bool:
+    """A month-day and a bare day number beside it, in either order."""
+    one, two = doc[first[0]:first[1]], doc[second[0]:second[1]]
+    return bool((_month_of(one.text) and _bare_day(two)) or (_bare_day(one) and _month_of(two.text)))
 
 
 def _raw_spans(doc: Any, body: str) -> list[tuple[int, int]]:
@@ -109,6 +141,14 @@ def _raw_spans(doc: Any, body: str) -> list[tuple[int, int]]:
     matches = [match.span() for low, high in _windows(doc) for match in forms.finditer(body, low, high)]
     matches += [match.span() for match in _ISO_DATE.finditer(body)]
     matches += [match.span(1 if match[1] else 2) for match in _THEN.finditer(body)]
+    matches += [match.span(1) for match in _DAY_PREDICATE.finditer(body)]
+    matches += [match.span(1) for match in _ELLIPSIS.finditer(body)]
+    matches += [match.span() for match in _YEAR_SPAN.finditer(body)
+                if match.start() == 0 or body[match.start() - 1] not in ".,$-"]
+    determiners = cues().words("not_dates", "year_determiners")
+    matches += [match.span(1) for match in _DETERMINED_YEAR.finditer(body)
+                if body[max(match.start() - 7, 0):match.start()].split()[-1:] != []
+                and body[max(match.start() - 7, 0):match.start()].split()[-1].lower() in determiners]
     for char_start, char_end in matches:
         if (span := doc.char_span(char_start, char_end, alignment_mode="expand")) is not None:
             spans.append((span.start, span.end))
@@ -187,6 +227,9 @@ def _is_duration(text: str) -> bool:
 def _split(doc: Any, start: int, end: int) -> list[tuple[int, int]]:
     """'Feb. 23 and March 1' -> two expressions; 'Feb. 23-25' stays one."""
     splitters = cues().words("range_splitters")
+    ends = [i for i in range(start + 1, end - 1) if doc[i].lower_ in cues().words("period_end_verbs")]
+    if len(ends) == 1 and _names_period(doc[start:ends[0]]) and _has_core(doc[ends[0] + 1:end].text):
+        return [(start, ends[0]), (ends[0] + 1, end)]  # "the year | ended | Sept. 30"
     cuts = [i for i in range(start + 1, end - 1) if doc[i].lower_ in splitters]
     if not cuts:
         return [(start, end)]
@@ -194,11 +237,19 @@ def _split(doc: Any, start: int, end: int) -> list[tuple[int, int]]:
     parts = [(bounds[0], bounds[1])] + [(a + 1, b) for a, b in zip(cuts, bounds[2:], strict=True)]
     if all(_has_core(doc[a:b].text) for a, b in parts if b > a):
         return [(a, b) for a, b in parts if b > a]
+    if len(parts) == 2 and doc[cuts[0]].lower_ in ("and", "or") and _day_pair(doc, *parts):
+        return parts  # "April 24 and 25", "3 and 4 May": two days of one month
     if len(parts) == 2 and _is_duration(doc[parts[0][0]:parts[0][1]].text) and _has_core(
         doc[parts[1][0]:parts[1][1]].text
     ):
         return [p for p in parts if p[1] > p[0]]  # "(postponed by) a week to March 24"
     return [(start, end)]
+
+
+def _names_period(span: Any) -> bool:
+    """'the fiscal year', 'the quarter', 'the nine months': a period its end date names."""
+    c = cues()
+    return any(t.lower_ in c.units or t.lower_ in c.words("period_nouns") for t in span)
 
 
 def _trim(doc: Any, start: int, end: int) -> tuple[int, int, tuple[str, ...]] | None:
@@ -237,14 +288,25 @@ def _keep(span: Any) -> bool:
         return False
     if words[-1] in c.words("not_dates", "age_words") or "-year-old" in span.text.lower():
         return False
+    if _clock_time(span[0]):
+        return False
     if len(span) == 1 and span[0].text.isdigit():
         return _bare_year(span[0])
     return words[0] not in c.words("not_dates", "sets")
 
 
+def _clock_time(tok: Any) -> bool:
+    """'2100 UTC', '1800 GMT', '0600 hours': four digits telling the time of day, not a year."""
+    if not (len(tok.text) == 4 and tok.text.isdigit()):
+        return False
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    clock = cues().words("not_dates", "clock_words")
+    return tok.text.startswith("0") or (nxt is not None and nxt.lower_.strip(".") in clock)
+
+
 def _bare_year(tok: Any) -> bool:
-    """A lone number is a year only in a date context ("in 1995", "the 2019 accord"), not a
-    count or label ("round 1008", "resolution 2254", "1500 troops")."""
+    """A lone number is a year only in a date context ("in 1995", "the 2019 accord", "the
+    2014 elections"), not a count or label ("round 1008", "resolution 2254", "1500 troops")."""
     c = cues()
     bounds = c.raw["not_dates"]["bare_year"]
     if not bounds["min"] <= int(tok.text) <= bounds["max"]:
@@ -252,4 +314,7 @@ def _bare_year(tok: Any) -> bool:
     doc = tok.doc
     if tok.i > 0 and doc[tok.i - 1].lower_ in c.words("not_dates", "counters"):
         return False
-    return not (tok.i + 1 < len(doc) and doc[tok.i + 1].tag_ == "NNS")
+    if not (tok.i + 1 < len(doc) and doc[tok.i + 1].tag_ == "NNS"):
+        return True
+    # "the 2014 elections": a determiner before it (news writes counts "the 2,000 troops")
+    return tok.i > 0 and doc[tok.i - 1].lower_ in c.words("not_dates", "year_determiners")

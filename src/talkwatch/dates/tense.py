@@ -19,6 +19,7 @@ from typing import Any
 
 from .calendar import LEAN_AHEAD, LEAN_BEHIND
 from .cues import cues
+from .syntax import comparison_base, outer_verb
 
 _PRESENT = 10  # _tense's code for a present tense (directions are -2..2)
 
@@ -68,15 +69,19 @@ def preposition(span: Any) -> Any | None:
 
 
 def _governor(span: Any) -> tuple[Any | None, list[Any]]:
-    """The verb the expression hangs from, and the tokens passed on the way up to it."""
+    """The verb the expression hangs from, and the tokens passed on the way up to it.
+
+    The second date of a pair ("between Feb. 3 and March 1") passes its first one
+    as part of the expression, not as a noun between it and the verb.
+    """
     tok, path = span.root, []
     for _ in range(10):
         head = tok.head
         if head.i == tok.i:
             return None, path
         if head.pos_ in ("VERB", "AUX"):
-            return head, path
-        if not span.start <= head.i < span.end:
+            return outer_verb(span, head), path
+        if not (span.start <= head.i < span.end or tok.dep_ == "conj" and tok.i >= span.start):
             path.append(head)
         tok = head
     return None, path
@@ -98,6 +103,8 @@ def direction(span: Any, prep_tok: Any | None) -> tuple[int, bool]:
     if _since_before(span):
         return -1, False
     verb, path = _governor(span)
+    if comparison_base([*path, verb] if verb is not None else path):
+        return -1, False
     if any(t.lower_ in tense["forward_adjectives"] for t in path):
         return 1, False
     until = prep in set(tense["until_prepositions"])
@@ -107,6 +114,8 @@ def direction(span: Any, prep_tok: Any | None) -> tuple[int, bool]:
     fronted = verb.tag_ == "VBD" and span.start < verb.i  # "On Friday, X planned to ..."
     if (kind := _plan_kind(verb, prep if on_verb else None, fronted)) is not None:
         return _plan_direction(verb, kind), False
+    if not until and _act_or_content(verb):
+        return 0, False
     d = _tense(verb, 0)
     # nouns between the date and its verb ("the Feb. 23 accord"); time nouns
     # ("on the night of Oct. 23") are part of the date, not another event
@@ -130,6 +139,16 @@ def direction(span: Any, prep_tok: Any | None) -> tuple[int, bool]:
     if d > 0 and via_object and span.root.dep_ == "poss":
         return 0, False  # "will appeal Wednesday's ruling": the event named may be done
     return d, False
+
+
+def future_in_past(span: Any) -> bool:
+    """'agreed that the meeting should take place on Saturday', 'said talks would resume
+    Tuesday': a future seen from a past point (would/should), which it counts from."""
+    verb = _governor(span)[0]
+    if verb is None:
+        return False
+    auxes = {ch.lower_ for ch in verb.children if ch.dep_ in ("aux", "auxpass")}
+    return bool(auxes & {"would", "should", "'d"}) and not auxes & {"have", "'ve"}
 
 
 def spans_back(span: Any, prep_tok: Any | None) -> bool:
@@ -325,8 +344,30 @@ def _governed_plan(gov: Any) -> int:
         host = gov.head  # "were due to", "an agreement reached to"
     if gov.lower_ in cues().words("tense", "plan_states"):
         return _plan_direction(host, "state")
-    time = "present" if _reported(host) else _clause_time(host)
+    time = _clause_time(host)
+    if time == "bare" and (up := _governor(host.doc[host.i:host.i + 1])[0]) is not None:
+        time = _clause_time(up)  # "led to Korea agreeing to return ...": the finite verb's time
+    if time == "past" and _reported(host):
+        time = "present"  # reported speech shifts a present back to a past, not further
     return {"pluperfect": LEAN_BEHIND, "past": LEAN_AHEAD}.get(time, 1)
+
+
+def _act_or_content(verb: Any) -> bool:
+    """An infinitive under a past speech act or a plan noun of a past verb ("urged the
+    rebels to disarm on Monday", "accepted a plan to withdraw on Monday"): news tells the
+    day of the act as often as the day of its content, so the date reads nearest."""
+    if verb.tag_ not in ("VB", "VBN"):
+        return False  # an infinitive, active or passive
+    gov = verb.head
+    if gov.i == verb.i or not any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children):
+        return False
+    if gov.pos_ in ("NOUN", "PROPN") and gov.lower_ not in _lemmas("plan_states"):
+        if not _lemma_in(gov.text, _lemmas("forward_governors")):
+            return False
+        host = _governor(gov.doc[gov.i:gov.i + 1])[0]
+        return host is not None and _clause_time(host) == "past"
+    speech = gov.pos_ in ("VERB", "AUX") and _lemma_in(gov.text, _lemmas("speech_act_governors"))
+    return speech and _clause_time(gov) == "past"
 
 
 def _follows_main(verb: Any) -> bool:
