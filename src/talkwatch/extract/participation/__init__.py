@@ -29,6 +29,7 @@ from . import (
     chairs,
     collective,
     complements,
+    frames,
     gatherings,
     guards,
     hosting,
@@ -86,9 +87,9 @@ def extract(ctx: Context) -> list[Participation]:
             found = [(a, role) for a in _participants(ctx, actors_span, cue, named + out, meeting, focus)]
             found += leaders.inside(ctx, actors_span, lex)
             found += [(a, None) for a in sides.companions(ctx, cue) if found]  # "X, together with Y"
-            statuses = [status] + (["attended"] if status == "arrived" and implied.under_way(meeting) else [])
+            statuses = frames.statuses(cue, status, lex, implied.under_way(meeting))
             for actor, actor_role in found:
-                for one in statuses:  # arrived at talks under way: there, so taking part
+                for one in statuses:  # arrived at talks under way, or walked out: there, so taking part
                     out.append(Participation(meeting.id, actor, one, ev, role=actor_role, hedged=hedged))
     out += named
     out += sides.carry(ctx, out, meetings, focus.main)
@@ -167,7 +168,7 @@ def _statements(tok: Any, lex: dict[str, Any]) -> list[tuple[str, Any, Any]]:
     status = _cue_status(tok, lex)
     if status and guards.silenced(tok, status, lex, _cue_status):
         status = None
-    if status and complements.hypothetical(tok) and not _undecided_frame(tok, lex):
+    if status and complements.hypothetical(tok) and not frames.undecided_frame(tok, lex):
         status = None  # "if the delegates arrived"
     if status:
         agent = next((c for c in tok.children if c.dep_ == "agent"), None)
@@ -313,6 +314,8 @@ def _adjust(cue: Any, status: str, lex: dict[str, Any], meeting: Meeting) -> str
     """The stated status, unless the cue is a claim denied ("denied being represented")."""
     if cue.dep_ in ("xcomp", "ccomp") and cue.head.lemma_ in lex["denial_verbs"]:
         return None
+    if status in _ATTEND and frames.flew_in(cue, lex):
+        status = "arrived"  # "flew into Oslo on Sunday"
     if status in _ATTEND and guards.undecided_head(cue, lex, _cue_status):
         return "undecided"  # "has not decided whether to attend": still weighing it
     return _stated(cue, status, lex, meeting)
@@ -322,6 +325,7 @@ def _stated(cue: Any, status: str, lex: dict[str, Any], meeting: Meeting) -> str
     """Tense, negation and doubt turn a cue's class into the stated status."""
     neg = clauses.negated(cue) or any(c.dep_ == "neg" for c in cue.head.children if cue.dep_ == "xcomp")
     neg = neg or cue.dep_ == "xcomp" and cue.head.lemma_ == "fail"  # "failed to turn up"
+    neg = neg or frames.subject_negated(cue, _subject(cue), lex)  # "neither X nor Y will attend"
     if status == "negotiating":  # "X and Y failed to agree": at talks under way, both are there
         return "attended" if implied.under_way(meeting) and not clauses.future(cue) else None
     if status == "present":  # a participation noun without a verb: the meeting's state says
@@ -339,7 +343,7 @@ def _stated(cue: Any, status: str, lex: dict[str, Any], meeting: Meeting) -> str
             return "undecided"  # "may be willing to go back to the table"
         if status == "arrived" and (clauses.future(cue) or cue.dep_ == "xcomp"):
             return "will_attend"  # "is expected to arrive on Wednesday"
-        if _undecided_frame(cue, lex):
+        if frames.undecided_frame(cue, lex):
             return "undecided"
         if status in _ATTEND:
             under_way = implied.under_way(meeting)
@@ -381,19 +385,3 @@ def _past(cue: Any) -> bool:
 
 def _progressive(cue: Any) -> bool:
     return cue.tag_ == "VBG" or any(c.lower_ in ("still", "yet") for c in cue.children)
-
-
-def _undecided_frame(cue: Any, lex: dict[str, Any]) -> bool:
-    """'it is not clear if X will attend', 'unsure whether they would attend'."""
-    if not any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in cue.children):
-        return False
-    frames = lex["undecided_frames"]
-    t = cue
-    for _ in range(4):
-        if t.head.i == t.i:
-            break
-        t = t.head
-        words = " ".join(x.lower_ for x in t.subtree if x.i < cue.i)
-        if t.lemma_ in ("decide", "know", "wonder", "weigh", "consider") or any(f in words for f in frames):
-            return True
-    return False

@@ -68,6 +68,7 @@ def about_attendance(tok: Any, lex: dict[str, Any]) -> bool:
     attend = {c for group in cues for c in group}  # "refused to meet in Belarus" too
     complements = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp", "dobj", "prep", "pcomp", "advcl")]
     complements = [c for c in complements if not (c.dep_ == "advcl" and c.tag_ == "VBN")]  # "Led by X, ..."
+    complements = [c for c in complements if not _when(c)]  # "walked out on Tuesday": no object
     if not complements:
         bare = ("decline", "refuse", "consider", "weigh", "decide", "reject", *lex["ending_verbs"])
         return tok.lemma_ not in bare
@@ -82,6 +83,13 @@ def about_attendance(tok: Any, lex: dict[str, Any]) -> bool:
         if words & attend or words & meeting_nouns:
             return True
     return False
+
+
+def _when(comp: Any) -> bool:
+    """A prepositional phrase of time ('on Tuesday', 'after an hour'), which says nothing of what
+    the verb is about."""
+    objs = [g for g in comp.children if g.dep_ == "pobj"]
+    return comp.dep_ == "prep" and bool(objs) and all(g.ent_type_ in ("DATE", "TIME") for g in objs)
 
 
 def near(verb: Any) -> list[Any]:

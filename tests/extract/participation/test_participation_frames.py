@@ -1,0 +1,69 @@
+"""Status frames beyond a verb's tense and own negation (published Wednesday 2024-03-06): a
+negated subject, a withheld 'whether', a journey told by its end, a walk-out from talks under way."""
+
+from __future__ import annotations
+
+
+def _statuses(digest, name):
+    names = {a["id"]: a["name"] for a in digest["actors"]}
+    return {p["status"] for p in digest["participations"] if names[p["actor"]] == name}
+
+
+_SCHEDULED = "Peace talks between the Karlan government and the Ostra rebels will open in Vienna on Friday. "
+_OPEN = "Peace talks between the Karlan government and the Ostra rebels opened in Vienna on Monday. "
+
+
+def test_neither_nor_subjects_decline(run):
+    digest = run(_SCHEDULED + "Neither Chile nor Peru will attend.")
+    for name in ("Chile", "Peru"):
+        assert _statuses(digest, name) == {"declined"}, digest["participations"]
+
+
+def test_a_plain_list_of_subjects_still_attends(run):
+    digest = run(_SCHEDULED + "Chile and Peru will attend.")
+    assert _statuses(digest, "Chile") == {"will_attend"}, digest["participations"]
+
+
+def test_not_saying_whether_one_attends_is_undecided(run):
+    digest = run(_SCHEDULED + "Bolivia did not say whether it would attend.")
+    assert _statuses(digest, "Bolivia") == {"undecided"}, digest["participations"]
+
+
+def test_yet_to_confirm_whether_is_undecided(run):
+    digest = run(_SCHEDULED + "Bolivia had yet to confirm whether it would send a delegation.")
+    assert _statuses(digest, "Bolivia") == {"undecided"}, digest["participations"]
+
+
+def test_declining_to_say_whether_is_undecided_not_declined(run):
+    digest = run(_SCHEDULED + "Bolivia declined to say whether it would take part.")
+    assert _statuses(digest, "Bolivia") == {"undecided"}, digest["participations"]
+
+
+def test_saying_that_one_attends_stays_will_attend(run):
+    digest = run(_SCHEDULED + "Bolivia said it would attend.")
+    assert _statuses(digest, "Bolivia") == {"will_attend"}, digest["participations"]
+
+
+def test_flying_into_the_venue_is_an_arrival(run):
+    digest = run(_SCHEDULED + "Foreign Minister Dana Roth of Bolivia flew into Vienna on Tuesday.")
+    assert _statuses(digest, "Dana Roth") == {"arrived"}, digest["participations"]
+
+
+def test_flying_in_to_talks_under_way_is_arrival_and_attendance(run):
+    digest = run(_OPEN + "Foreign Minister Dana Roth of Bolivia flew in on Tuesday.")
+    assert _statuses(digest, "Dana Roth") == {"arrived", "attended"}, digest["participations"]
+
+
+def test_a_future_flight_is_no_arrival(run):
+    digest = run(_SCHEDULED + "Foreign Minister Dana Roth of Bolivia will fly in on Thursday.")
+    assert "arrived" not in _statuses(digest, "Dana Roth"), digest["participations"]
+
+
+def test_walking_out_of_talks_under_way_is_attendance_and_refusal(run):
+    digest = run(_OPEN + "Bolivia, an observer, walked out on Tuesday.")
+    assert _statuses(digest, "Bolivia") >= {"attended", "declined"}, digest["participations"]
+
+
+def test_pulling_out_of_a_round_not_begun_is_refusal_only(run):
+    digest = run(_SCHEDULED + "Bolivia pulled out of the talks on Tuesday.")
+    assert _statuses(digest, "Bolivia") == {"declined"}, digest["participations"]
