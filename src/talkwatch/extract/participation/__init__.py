@@ -29,6 +29,7 @@ from . import (
     chairs,
     collective,
     complements,
+    ellipsis,
     frames,
     gatherings,
     guards,
@@ -38,6 +39,7 @@ from . import (
     members,
     nouns,
     oblique,
+    senders,
     sides,
     teams,
     titles,
@@ -84,7 +86,8 @@ def extract(ctx: Context) -> list[Participation]:
             role = _role(cue, lex)
             hedged = _hedged(cue, lex)
             ev = Evidence.from_span(cue.sent)
-            found = [(a, role) for a in _participants(ctx, actors_span, cue, named + out, meeting, focus)]
+            ids = _participants(ctx, actors_span, cue, named + out, meeting, focus)
+            found = [(a, role) for a in senders.represented(ctx, cue, ids)]  # "X sent a team": X's state
             found += leaders.inside(ctx, actors_span, lex)
             found += [(a, None) for a in sides.companions(ctx, cue) if found]  # "X, together with Y"
             statuses = frames.statuses(cue, status, lex, implied.under_way(meeting))
@@ -183,7 +186,7 @@ def _statements(tok: Any, lex: dict[str, Any]) -> list[tuple[str, Any, Any]]:
             out += _led_by(tok, agent, subject, lex)
         elif subject is not None and not (subject.dep_ == "nsubjpass" and (status == "declined" or agent)):
             # "talks between X and Y were suspended": nobody declined; "talks mediated by X": X, not the talks
-            out += [(status, s, tok) for s in [subject, *_stray_conjuncts(subject)]]
+            out += [(status, s, tok) for s in [subject, *_stray_conjuncts(subject), *ellipsis.echoed(tok)]]
     if status in _ATTEND and tok.lemma_ == "meet":  # "X met with Y": Y is there too
         out += [(status, o, tok) for o in _met(tok)]
     run_verbs = ("mediator", "host", "observer")
@@ -212,6 +215,9 @@ def _met(verb: Any) -> list[Any]:
 
 def _subject(tok: Any) -> Any | None:
     """The subject of a cue, climbing xcomp/conj chains ('X plans to attend')."""
+    inverted = ellipsis.inverted_subject(tok)  # "Also present were X", "Among those attending were X"
+    if inverted is not None:
+        return inverted
     t = tok
     for _ in range(4):
         subjects = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -349,7 +355,8 @@ def _stated(cue: Any, status: str, lex: dict[str, Any], meeting: Meeting) -> str
             under_way = implied.under_way(meeting)
             if complements.purpose_of_arrival(cue, lex) and under_way:
                 return "attended"  # "X arrived to attend the talks", which are under way
-            if cue.dep_ == "acl":  # "talks hosted by Qatar": the meeting's own tense decides
+            if cue.dep_ == "acl" or cue.lemma_ in lex["attendance_only"]:  # "talks hosted by Qatar",
+                # "X has confirmed its attendance": the meeting's own tense decides
                 return "attended" if under_way else "will_attend"
             if complements.on_the_way(cue, lex):
                 return "will_attend"  # "is going to the meeting": on the way
