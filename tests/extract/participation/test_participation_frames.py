@@ -67,3 +67,21 @@ def test_walking_out_of_talks_under_way_is_attendance_and_refusal(run):
 def test_pulling_out_of_a_round_not_begun_is_refusal_only(run):
     digest = run(_SCHEDULED + "Bolivia pulled out of the talks on Tuesday.")
     assert _statuses(digest, "Bolivia") == {"declined"}, digest["participations"]
+
+
+def test_reaching_an_agreement_at_talks_under_way_is_attendance(run):
+    digest = run(_OPEN + "On Tuesday Chile and Peru reached an agreement on prisoner exchanges at the talks.")
+    for name in ("Chile", "Peru"):
+        assert "attended" in _statuses(digest, name), digest["participations"]
+
+
+def test_reaching_a_city_is_an_arrival_but_reaching_a_deal_is_not(run):
+    digest = run(_SCHEDULED + "Chile reached a deal with its creditors on Tuesday.")
+    assert "arrived" not in _statuses(digest, "Chile"), digest["participations"]
+
+
+def test_the_parties_reaching_an_agreement_are_the_sides(run):
+    digest = run(_OPEN + "The parties reached an agreement on prisoner exchanges on Tuesday.")
+    names = {a["name"] for a in digest["actors"]}
+    assert "parties" not in names or not _statuses(digest, "parties"), digest["participations"]
+    assert "attended" in _statuses(digest, "Ostra rebels"), digest["participations"]

@@ -108,7 +108,7 @@ def _participants(
     said = reported_subject(span)  # "both sides said they would attend", "the powers and Iran said they"
     if said is not None and (sides.is_sides(said) or any(c.dep_ == "conj" for c in said.children)):
         span = said
-    if sides.is_sides(span):
+    if sides.is_sides(span) or sides.negotiators(span, cue):  # "the parties reached an agreement"
         return sides.parties(ctx, facts, meeting.id, invited=True) or sides.parties(ctx, facts, focus.main.id)
     lex = load_lexicon("participation")
     if span.lemma_.lower() in lex["not_participants"] and not span.ent_type_:
@@ -160,7 +160,7 @@ def _cue_status(tok: Any, lex: dict[str, Any]) -> str | None:
     withdrawn = tok.lemma_ in lex["withdraw_verbs"]
     if withdrawn and any(c.dep_ == "dobj" and c.lemma_ == "invitation" for c in tok.children):
         return None  # "withdrew the invitation": the invitee's status (nouns.invitation), not the subject's
-    if tok.lemma_ in ("reach", "return") and not complements.reaches_place(tok):
+    if status == "arrived" and tok.lemma_ in ("reach", "return") and not complements.reaches_place(tok):
         return None  # "reached an agreement", "returned home"
     return status
 

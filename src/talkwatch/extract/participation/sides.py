@@ -35,6 +35,14 @@ def is_sides(tok: Any) -> bool:
     return bool(dets) and dets <= _SIDE_DETS and (tok.lower_ != "parties" or "two" in dets or "both" in dets)
 
 
+def negotiators(span: Any, cue: Any) -> bool:
+    """'The parties reached an agreement', 'the parties failed to agree': 'the parties' of a
+    negotiating verb are the sides at the table (elsewhere 'the parties' may be political ones)."""
+    if span.lower_ != "parties" or {c.lower_ for c in span.children if c.dep_ == "det"} != {"the"}:
+        return False
+    return clauses.match(cue, load_lexicon("participation")["subject_cues"]) == "negotiating"
+
+
 def parties(ctx: Context, facts: list[Participation], meeting_id: str, *, invited: bool = False) -> list[str]:
     """The collective actors taking part in a meeting, in order of first statement; with
     ``invited``, before anyone is said to take part, the ones invited ('X and Y received
