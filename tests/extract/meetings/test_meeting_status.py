@@ -332,3 +332,11 @@ def test_a_readiness_to_hold_consultations_is_no_meeting_held(run):
         "mediators said they were open to holding consultations by telephone in the meantime."
     )
     assert [m["status"] for m in digest["meetings"]] == ["postponed"], digest["meetings"]
+
+
+def test_calling_the_talks_a_farce_does_not_convene_them(run):
+    digest = run(
+        "Delegations from Ghana and Togo sat down in Accra on Wednesday for a second round of talks. "
+        "A rebel group has called the talks illegitimate."
+    )
+    assert [m["status"] for m in digest["meetings"]] == ["ongoing"], digest["meetings"]

@@ -85,3 +85,13 @@ def test_the_parties_reaching_an_agreement_are_the_sides(run):
     names = {a["name"] for a in digest["actors"]}
     assert "parties" not in names or not _statuses(digest, "parties"), digest["participations"]
     assert "attended" in _statuses(digest, "Ostra rebels"), digest["participations"]
+
+
+def test_a_passive_with_the_meeting_as_subject_names_that_meeting(run):
+    digest = run(
+        _OPEN + "The first round, in Lima in February, was attended by the two sides and by Chile."
+    )
+    lima = next(m for m in digest["meetings"] if (m["venue"] or {}).get("city") == "Lima")
+    names = {a["id"]: a["name"] for a in digest["actors"]}
+    there = {names[p["actor"]] for p in digest["participations"] if p["meeting"] == lima["id"]}
+    assert {"Chile", "Karlan government", "Ostra rebels"} <= there, digest["participations"]

@@ -213,7 +213,11 @@ def _past_plan(cue: Any) -> bool:
 
 def _other_object(cue: Any, head: Any, lex: dict[str, Any]) -> bool:
     """'arrived to revive talks to end the war': the cue acts on another object
-    (not one that completes the cue itself, as in 'take place')."""
+    (not one that completes the cue itself, as in 'take place'); 'called the talks a farce'
+    names the talks, it does not call them."""
+    named = any(c.dep_ == "oprd" for c in cue.children) and any(c.dep_ == "dobj" for c in cue.children)
+    if named and head.dep_ == "dobj" and head.head.i == cue.i:
+        return True
     phrases = {p for cues in lex["status_cues"].values() for p in cues}
     objs = [c for c in cue.children if c.dep_ == "dobj" and f"{cue.lemma_} {c.lemma_}".lower() not in phrases]
     return bool(objs) and not any(head.i in (t.i for t in o.subtree) for o in objs)

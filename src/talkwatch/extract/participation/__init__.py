@@ -179,7 +179,7 @@ def _statements(tok: Any, lex: dict[str, Any]) -> list[tuple[str, Any, Any]]:
         if agent is not None and tok.lemma_ in lex["agent_verbs"]:
             if tok.lemma_ == "attend" and subject is not None and not complements.is_meeting(subject):
                 return []  # "the funeral was attended by X": not a meeting
-            out.append((status, agent, tok))  # "he was joined by X", "X is represented by Y"
+            out += [(status, a, tok) for a in sides.by_phrases(agent)]  # "joined by X", "by the sides"
             if subject is not None and not complements.is_meeting(subject):
                 out.append((status, subject, tok))
         elif agent is not None and tok.lemma_ in lex["lead_verbs"]:

@@ -35,6 +35,14 @@ def is_sides(tok: Any) -> bool:
     return bool(dets) and dets <= _SIDE_DETS and (tok.lower_ != "parties" or "two" in dets or "both" in dets)
 
 
+def by_phrases(agent: Any) -> list[Any]:
+    """The objects of a passive's 'by' phrases, each on its own ('attended by the two sides and
+    by X'), so that 'the two sides' among them reads as the sides."""
+    bys = [agent] + [c for c in agent.children if c.dep_ == "conj" and c.lower_ == "by"]
+    objs = [o for b in bys for o in b.children if o.dep_ == "pobj"]
+    return objs if any(is_sides(o) for o in objs) else [agent]
+
+
 def negotiators(span: Any, cue: Any) -> bool:
     """'The parties reached an agreement', 'the parties failed to agree': 'the parties' of a
     negotiating verb are the sides at the table (elsewhere 'the parties' may be political ones)."""
