@@ -427,3 +427,13 @@ def test_talks_weeks_after_earlier_talks_are_another_meeting(run):
         "Benin's envoy joined the talks on February 26."
     )
     assert len(digest["meetings"]) == 2, digest["meetings"]
+
+
+def test_a_round_in_one_city_told_twice_is_one_meeting(run):
+    digest = run(
+        "Ghana and Togo sat down in Accra on Wednesday for a second round of talks, a month after "
+        "the first round in Lome ended without a deal. The first round in Lome, in February, was "
+        "attended by Benin as well."
+    )
+    lome = [m for m in digest["meetings"] if (m["venue"] or {}).get("city") == "Lome"]
+    assert len(lome) == 1, digest["meetings"]
