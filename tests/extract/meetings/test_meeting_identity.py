@@ -435,5 +435,5 @@ def test_a_round_in_one_city_told_twice_is_one_meeting(run):
         "the first round in Lome ended without a deal. The first round in Lome, in February, was "
         "attended by Benin as well."
     )
-    lome = [m for m in digest["meetings"] if (m["venue"] or {}).get("city") == "Lome"]
-    assert len(lome) == 1, digest["meetings"]
+    first = [m for m in digest["meetings"] if m["round"] == 1]
+    assert len(first) == 1, digest["meetings"]
