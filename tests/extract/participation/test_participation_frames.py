@@ -95,3 +95,13 @@ def test_a_passive_with_the_meeting_as_subject_names_that_meeting(run):
     names = {a["id"]: a["name"] for a in digest["actors"]}
     there = {names[p["actor"]] for p in digest["participations"] if p["meeting"] == lima["id"]}
     assert {"Chile", "Karlan government", "Ostra rebels"} <= there, digest["participations"]
+
+
+def test_a_meeting_boycotted_by_someone_is_declined_by_them(run):
+    digest = run(_OPEN + "The previous round, held in Lima in October, was boycotted by Chile.")
+    assert _statuses(digest, "Chile") == {"declined"}, digest["participations"]
+
+
+def test_other_things_boycotted_are_no_refusal_of_the_talks(run):
+    digest = run(_OPEN + "The local elections were boycotted by Chile's opposition parties.")
+    assert not _statuses(digest, "Chile"), digest["participations"]

@@ -11,6 +11,9 @@ else the meeting in focus. Parties implied by how a meeting is named live in
 ``implied``, "the two sides" and other rounds in ``sides``, plural descriptions
 in ``collective``, statements told by nouns ("an invitation to X") in ``nouns``, and known
 actors' other doings at the talks ("thanked X for hosting the talks") in ``oblique``.
+Status frames beyond tense ("neither X nor Y", "did not say whether", "flew in",
+"walked out") live in ``frames``, echo clauses and inverted copulas ("as did Y",
+"Also present were X") in ``ellipsis``, and who a sender stands for in ``senders``.
 """
 
 from __future__ import annotations
@@ -182,6 +185,8 @@ def _statements(tok: Any, lex: dict[str, Any]) -> list[tuple[str, Any, Any]]:
             out += [(status, a, tok) for a in sides.by_phrases(agent)]  # "joined by X", "by the sides"
             if subject is not None and not complements.is_meeting(subject):
                 out.append((status, subject, tok))
+        elif agent is not None and status == "declined" and _meeting_subject(subject):
+            out += [(status, a, tok) for a in sides.by_phrases(agent)]  # "the summit was boycotted by X"
         elif agent is not None and tok.lemma_ in lex["lead_verbs"]:
             out += _led_by(tok, agent, subject, lex)
         elif subject is not None and not (subject.dep_ == "nsubjpass" and (status == "declined" or agent)):
@@ -210,7 +215,6 @@ def _met(verb: Any) -> list[Any]:
     objs += [a for o in objs for a in o.children if a.dep_ == "appos"]  # "met the envoy, X"
     withs = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"]
     return objs + [o for p in withs for o in p.children if o.dep_ == "pobj" and not complements.is_thing(o)]
-
 
 
 def _subject(tok: Any) -> Any | None:
@@ -271,6 +275,10 @@ def _leads_side(led: Any, lex: dict[str, Any]) -> bool:
     mods = [c.lower_ for c in led.children if c.dep_ in ("compound", "amod") and c.i < led.i]
     names = {led.lemma_.lower(), " ".join([*mods[-1:], led.lemma_.lower()])}
     return not names & set(lex["meeting_bodies"])
+
+
+def _meeting_subject(subject: Any | None) -> bool:
+    return subject is not None and complements.is_meeting(subject)
 
 
 def _stray_conjuncts(subject: Any) -> list[Any]:
@@ -345,7 +353,7 @@ def _stated(cue: Any, status: str, lex: dict[str, Any], meeting: Meeting) -> str
             return "will_attend"  # "have not yet arrived": still expected
         if neg:
             return "declined"
-        if status in _ATTEND and _possible(cue):
+        if status in _ATTEND and frames.possible(cue):
             return "undecided"  # "may be willing to go back to the table"
         if status == "arrived" and (clauses.future(cue) or cue.dep_ == "xcomp"):
             return "will_attend"  # "is expected to arrive on Wednesday"
@@ -362,33 +370,9 @@ def _stated(cue: Any, status: str, lex: dict[str, Any], meeting: Meeting) -> str
                 return "will_attend"  # "is going to the meeting": on the way
             verb = cue.head if cue.pos_ == "ADJ" and cue.dep_ == "acomp" else cue  # "X is present"
             present = not clauses.future(verb) and verb.tag_ in ("VBZ", "VBP", "VBG")
-            return "attended" if _past(cue) or (present and under_way) else "will_attend"
-    if status == "undecided" and cue.lemma_ == "decide" and not (neg or _progressive(cue)):
+            return "attended" if frames.past(cue) or (present and under_way) else "will_attend"
+    if status == "undecided" and cue.lemma_ == "decide" and not (neg or frames.progressive(cue)):
         return "will_attend"
     if status == "declined" and neg:
         return "will_attend"
     return status
-
-
-def _possible(cue: Any) -> bool:
-    """'X may attend', 'X may be willing to go': a possibility, not a plan."""
-    t = cue
-    for _ in range(3):
-        if any(c.dep_ == "aux" and c.lower_ in ("may", "might", "could") for c in t.children):
-            return True
-        if t.dep_ not in ("xcomp", "acomp") or t.head.i == t.i:
-            return False
-        t = t.head
-    return False
-
-
-def _past(cue: Any) -> bool:
-    if cue.pos_ == "ADJ" and cue.dep_ == "acomp":  # "X, Y and Z were present"
-        cue = cue.head
-    if clauses.future(cue) or cue.dep_ == "xcomp" or cue.dep_ == "relcl" and clauses.future(cue):
-        return False
-    return cue.tag_ in ("VBD", "VBN") and not any(c.lower_ in ("will", "would") for c in cue.children)
-
-
-def _progressive(cue: Any) -> bool:
-    return cue.tag_ == "VBG" or any(c.lower_ in ("still", "yet") for c in cue.children)

@@ -91,3 +91,29 @@ def left_while_there(cue: Any, status: str, lex: dict[str, Any], under_way: bool
     if cue.tag_ not in ("VBD", "VBN") or cue.dep_ == "xcomp":
         return False  # "threatened to walk out": still there, nothing left yet
     return clauses.match(cue, {"left": lex["leaving_cues"]}) == "left"
+
+
+def possible(cue: Any) -> bool:
+    """'X may attend', 'X may be willing to go': a possibility, not a plan."""
+    t = cue
+    for _ in range(3):
+        if any(c.dep_ == "aux" and c.lower_ in ("may", "might", "could") for c in t.children):
+            return True
+        if t.dep_ not in ("xcomp", "acomp") or t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
+def past(cue: Any) -> bool:
+    """Told as done: a simple past or perfect, not a plan or a future in the past."""
+    if cue.pos_ == "ADJ" and cue.dep_ == "acomp":  # "X, Y and Z were present"
+        cue = cue.head
+    if clauses.future(cue) or cue.dep_ == "xcomp" or cue.dep_ == "relcl" and clauses.future(cue):
+        return False
+    return cue.tag_ in ("VBD", "VBN") and not any(c.lower_ in ("will", "would") for c in cue.children)
+
+
+def progressive(cue: Any) -> bool:
+    """Still going on: 'is still deciding', 'has yet to decide'."""
+    return cue.tag_ == "VBG" or any(c.lower_ in ("still", "yet") for c in cue.children)
