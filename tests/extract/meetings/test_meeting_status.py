@@ -340,3 +340,11 @@ def test_calling_the_talks_a_farce_does_not_convene_them(run):
         "A rebel group has called the talks illegitimate."
     )
     assert [m["status"] for m in digest["meetings"]] == ["ongoing"], digest["meetings"]
+
+
+def test_an_original_plan_is_background_to_the_postponement(run):
+    (meeting,) = run(
+        "A national dialogue between Ghana and Togo, originally due to open on May 10, was "
+        "postponed to August 20."
+    )["meetings"]
+    assert (meeting["status"], meeting["start"]) == ("postponed", "2024-08-20"), meeting

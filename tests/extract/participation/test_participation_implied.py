@@ -288,3 +288,13 @@ def test_the_sides_are_not_at_a_round_that_was_put_off(run):
     assert put_off, digest["meetings"]
     statuses = {p["status"] for p in digest["participations"] if p["meeting"] in put_off}
     assert "attended" not in statuses, digest["participations"]
+
+
+def test_a_plan_told_of_talks_that_have_since_opened_does_not_keep_parties_ahead(run):
+    digest = run(
+        "Talks between the Karlan government and the Ostra rebels, postponed last week, opened in "
+        "Vienna on Monday but were suspended on Tuesday after the rebels walked out."
+    )
+    names = {a["id"]: a["name"] for a in digest["actors"]}
+    government = {p["status"] for p in digest["participations"] if names[p["actor"]] == "Karlan government"}
+    assert government == {"attended"}, digest["participations"]

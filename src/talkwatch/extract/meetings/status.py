@@ -65,6 +65,7 @@ def _apply_status(ctx: Context, m: _Mention, lex: dict[str, Any], quoted: list[t
             reported
             or any(clauses.pluperfect(t) or t.dep_ == "relcl" for t in _chain(cue_tok))
             or (status == "scheduled" and _past_plan(cue_tok))
+            or _history_before(cue_tok, lex)
         )
         if (
             cue_tok.dep_ in ("relcl", "acl")
@@ -182,6 +183,14 @@ def _chain(cue: Any) -> list[Any]:
     while chain[-1].dep_ in ("xcomp", "acomp", "conj", "pcomp") and len(chain) < 4:
         chain.append(chain[-1].head)
     return chain
+
+
+def _history_before(cue: Any, lex: dict[str, Any]) -> bool:
+    """'originally due to open on May 10': a history adverb right before the plan's words, where
+    the parser often hangs it on the main verb instead."""
+    words = _chain(cue) + ([cue.head] if cue.dep_ == "xcomp" else [])
+    first = min(t.i for t in words)
+    return first > 0 and cue.doc[first - 1].lower_ in lex["history_adverbs"]
 
 
 def _counterfactual(cue: Any) -> bool:

@@ -63,8 +63,8 @@ def implied_status(meeting: Meeting, tok: Any) -> str:
     scheduled_present = verb is not None and verb.tag_ in ("VBZ", "VBP") and meeting.status in _AHEAD
     if cue in _UNDER_WAY and not clauses.negated(verb) and not scheduled_present:
         return "attended"  # not "talks between X and Y begin on Friday": a timetable, still ahead
-    if cue in ("scheduled", "postponed"):
-        return "will_attend"
+    if cue in ("scheduled", "postponed") and not under_way(meeting):
+        return "will_attend"  # (a plan told of talks that have since opened is an old one)
     if meeting.past or meeting.status in _UNDER_WAY:
         return "attended"
     if meeting.status in _AHEAD:
