@@ -105,3 +105,25 @@ def test_a_meeting_boycotted_by_someone_is_declined_by_them(run):
 def test_other_things_boycotted_are_no_refusal_of_the_talks(run):
     digest = run(_OPEN + "The local elections were boycotted by Chile's opposition parties.")
     assert not _statuses(digest, "Chile"), digest["participations"]
+
+
+def test_accepting_an_invitation_is_a_plan_to_attend(run):
+    digest = run(_SCHEDULED + "Bolivia has accepted an invitation to attend.")
+    assert _statuses(digest, "Bolivia") == {"will_attend"}, digest["participations"]
+
+
+def test_being_absent_from_talks_under_way_is_declining(run):
+    digest = run(_OPEN + "Bolivia was notably absent.")
+    assert _statuses(digest, "Bolivia") == {"declined"}, digest["participations"]
+
+
+def test_talks_under_the_auspices_of_a_body_have_it_as_sponsor(run):
+    digest = run(
+        "Talks between Chile and Peru opened in Lima on Monday under the auspices of the African Union."
+    )
+    roles = {p["role"] for p in digest["participations"] if p["actor"] in _ids(digest, "African Union")}
+    assert roles == {"sponsor"}, digest["participations"]
+
+
+def _ids(digest, name):
+    return {a["id"] for a in digest["actors"] if a["name"] == name}
