@@ -24,6 +24,8 @@ def silenced(tok: Any, status: str, lex: dict[str, Any], cue_status: CueStatus) 
     (``cue_status`` classes other tokens the same way)."""
     if status in ("declined", "undecided") and not complements.about_attendance(tok, lex):
         return True
+    if possibility(tok, lex):
+        return True  # "eliminate the possibility of X taking part": no statement of X's plan
     if tok.lemma_ in lex["attendance_only"] and not complements.takes_invitation(tok, lex):
         return True  # "accepted the invitation"; "confirmed that X will attend" is X's own statement
     xcomps = [c for c in tok.children if c.dep_ == "xcomp"]
@@ -40,6 +42,21 @@ def silenced(tok: Any, status: str, lex: dict[str, Any], cue_status: CueStatus) 
     if tok.lemma_ == "meet" and _met_alone(tok):
         return True  # "the Coalition met in Istanbul to appoint its delegation": its own meeting
     return _said_elsewhere(tok, status, lex, xcomps, cue_status)
+
+
+def possibility(tok: Any, lex: dict[str, Any]) -> bool:
+    """The word sits in the 'of' phrase of a noun of mere possibility ('the possibility of X
+    taking part', 'no chance of talks with Y'): a prospect weighed, not a statement."""
+    t = tok
+    for _ in range(8):
+        if t.head.i == t.i:
+            return False
+        if t.dep_ in ("pcomp", "pobj") and t.head.lower_ == "of":
+            noun = t.head.head
+            if noun.pos_ == "NOUN" and noun.lemma_.lower() in lex["possibility_nouns"]:
+                return True
+        t = t.head
+    return False
 
 
 def _refusal_states(verb: Any, lex: dict[str, Any], cue_status: CueStatus) -> bool:

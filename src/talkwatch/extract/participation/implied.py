@@ -37,8 +37,8 @@ def extract(ctx: Context, meetings: list[Meeting], lex: dict[str, Any]) -> list[
         if span is None:
             continue
         noun = span.root
-        if _proposed(noun, lex):
-            continue  # "X proposed launching talks between A and B": proposed, not held
+        if _proposed(noun, lex) or guards.possibility(noun, lex):
+            continue  # "X proposed launching talks between A and B", "no chance of talks with Y"
         status = implied_status(meeting, noun)
         ev = Evidence.from_span(noun.sent)
         travelling = _travellers(ctx, noun)
