@@ -127,3 +127,13 @@ def test_talks_under_the_auspices_of_a_body_have_it_as_sponsor(run):
 
 def _ids(digest, name):
     return {a["id"] for a in digest["actors"] if a["name"] == name}
+
+
+def test_meeting_someone_before_a_later_meeting_is_not_attending_that_one(run):
+    digest = run(
+        _OPEN + "Dana Roth met separately with both delegations before a three-way meeting "
+        "scheduled for Thursday evening."
+    )
+    three_way = next(m for m in digest["meetings"] if "three-way" in m["name"])
+    at = {p["status"] for p in digest["participations"] if p["meeting"] == three_way["id"]}
+    assert "attended" not in at, digest["participations"]

@@ -206,6 +206,8 @@ def _statements(tok: Any, lex: dict[str, Any]) -> list[tuple[str, Any, Any]]:
 def _met_elsewhere(cue: Any, span: Any, focus: Focus) -> bool:
     """'X met Y' names Y at the talks only when the clause names them: a meeting with Y
     told on its own ('after meeting with Y') is a meeting of its own."""
+    if cue.lemma_ == "meet" and frames.met_before(cue, focus.by_pos):
+        return True  # "X met Y before a three-way meeting": that meeting is later, not this one
     return cue.lemma_ == "meet" and span.i > cue.i and named_meeting(cue, focus) is None
 
 

@@ -117,3 +117,13 @@ def past(cue: Any) -> bool:
 def progressive(cue: Any) -> bool:
     """Still going on: 'is still deciding', 'has yet to decide'."""
     return cue.tag_ == "VBG" or any(c.lower_ in ("still", "yet") for c in cue.children)
+
+
+def met_before(cue: Any, mentions: dict[int, str]) -> bool:
+    """'X met Y before a three-way meeting', 'met Y after the plenary': a meeting named in a
+    time phrase of 'meet' is another meeting, before or after the one they held."""
+    preps = [c for c in cue.children if c.dep_ == "prep" and c.lower_ in _TIME_PREPS]
+    return any(t.idx in mentions for p in preps for t in p.subtree)
+
+
+_TIME_PREPS = ("before", "after", "following", "ahead", "since", "until")
