@@ -137,3 +137,29 @@ def test_meeting_someone_before_a_later_meeting_is_not_attending_that_one(run):
     three_way = next(m for m in digest["meetings"] if "three-way" in m["name"])
     at = {p["status"] for p in digest["participations"] if p["meeting"] == three_way["id"]}
     assert "attended" not in at, digest["participations"]
+
+
+def test_a_walkout_in_the_clause_of_an_earlier_round_is_at_that_round(run):
+    digest = run(
+        _OPEN + "A previous round in Lima in January broke down after the Chilean delegation walked out."
+    )
+    lima = next(m for m in digest["meetings"] if (m["venue"] or {}).get("city") == "Lima")
+    names = {a["id"]: a["name"] for a in digest["actors"]}
+    chile = {p["meeting"] for p in digest["participations"] if names[p["actor"]] == "Chilean delegation"}
+    assert chile == {lima["id"]}, digest["participations"]
+
+
+def test_asking_to_take_part_is_a_request_not_a_plan(run):
+    digest = run(_SCHEDULED + "Bolivia has asked to take part but was turned down.")
+    assert "will_attend" not in _statuses(digest, "Bolivia"), digest["participations"]
+
+
+def test_asking_someone_else_to_attend_still_names_them(run):
+    digest = run(_SCHEDULED + "Austria asked Bolivia to attend as an observer.")
+    assert _statuses(digest, "Bolivia"), digest["participations"]
+
+
+def test_sending_observers_takes_part_as_observer(run):
+    digest = run(_OPEN + "Ecuador and Colombia sent observers.")
+    roles = {p["role"] for p in digest["participations"] if p["actor"] in _ids(digest, "Ecuador")}
+    assert roles == {"observer"}, digest["participations"]

@@ -25,7 +25,7 @@ from ...context import Context
 from ...lexicon import load as load_lexicon
 from ...model import Evidence, Meeting, Participation
 from .. import _clauses as clauses
-from .._discourse import Focus, actors_of, meeting_for, named_meeting, reported_subject
+from .._discourse import Focus, actors_of, meeting_in_clause, named_meeting, reported_subject
 from . import (
     absolutes,
     affiliations,
@@ -80,7 +80,8 @@ def extract(ctx: Context) -> list[Participation]:
         out += absolutes.participations(ctx, tok, lex, focus)
         out += oblique.participations(ctx, tok, lex, focus)  # "thanked X for hosting the talks"
         for status, actors_span, cue in _statements(tok, lex):
-            meeting = meeting_for(ctx, cue, focus)
+            meeting = meeting_in_clause(ctx, cue, focus) or frames.host_meeting(cue, focus)
+            meeting = meeting or focus.for_statement(cue)  # (as meeting_for, the host clause second)
             if meeting is None or _met_elsewhere(cue, actors_span, focus):
                 continue
             status = _adjust(cue, status, lex, meeting)

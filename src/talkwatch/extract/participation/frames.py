@@ -126,4 +126,17 @@ def met_before(cue: Any, mentions: dict[int, str]) -> bool:
     return any(t.idx in mentions for p in preps for t in p.subtree)
 
 
+def host_meeting(cue: Any, focus: Any) -> Any | None:
+    """'The round in X broke down after the delegation walked out': a cue in an adverbial
+    clause of a verb whose subject is a meeting is about that meeting."""
+    if cue.dep_ != "advcl":
+        return None
+    subjects = [c for c in cue.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    for tok in (t for s in subjects for t in s.subtree):
+        mid = focus.by_pos.get(tok.idx)
+        if mid:
+            return focus.meetings[mid]
+    return None
+
+
 _TIME_PREPS = ("before", "after", "following", "ahead", "since", "until")

@@ -93,6 +93,9 @@ def _said_elsewhere(
         return True
     if tok.dep_ == "acl" and tok.head.lemma_.lower() in lex["invitation_nouns"]:
         return True  # "his invitation to X to attend": X is invited (nouns.invitation)
+    asker = tok.dep_ == "xcomp" and tok.head.lemma_ in lex["request_verbs"]
+    if asker and not any(c.dep_ == "dobj" for c in tok.head.children):
+        return True  # "X asked to take part": a request (not "asked Y to attend")
     if tok.dep_ == "ccomp" and wish(tok.head, lex):
         return True  # "demanded that X join the talks", "hoped the rebels would go": a wish
     if status == "undecided" and tok.lemma_ == "decide":

@@ -24,6 +24,9 @@ def role(cue: Any, lex: dict[str, Any]) -> str | None:
     for role in ("observer", "adviser"):
         if any(phrase in text for phrase in lex["roles"][role]):
             return role
+    sent = [c.lemma_.lower() for c in cue.children if c.dep_ == "dobj"] if cue.lemma_ == "send" else []
+    if any(lex["role_nouns"].get(o) == "observer" for o in sent):
+        return "observer"  # "X sent observers": X takes part as an observer
     if cue.lemma_ == "lead" and any(c.dep_ == "agent" for c in cue.children):
         return "head_of_delegation"
     return None
