@@ -163,3 +163,33 @@ def test_sending_observers_takes_part_as_observer(run):
     digest = run(_OPEN + "Ecuador and Colombia sent observers.")
     roles = {p["role"] for p in digest["participations"] if p["actor"] in _ids(digest, "Ecuador")}
     assert roles == {"observer"}, digest["participations"]
+
+
+def test_chairing_a_bloc_is_no_seat_at_the_talks(run):
+    digest = run(_OPEN + "Dana Roth, who chairs the regional bloc, praised both sides.")
+    assert not _statuses(digest, "Dana Roth"), digest["participations"]
+
+
+def test_chairing_the_talks_still_is(run):
+    digest = run(_OPEN + "Dana Roth, who chairs the talks, praised both sides.")
+    assert _statuses(digest, "Dana Roth") == {"attended"}, digest["participations"]
+
+
+def test_mediators_who_open_the_talks_are_mediators(run):
+    digest = run("African Union mediators opened talks between Chile and Peru in Lima on Monday.")
+    roles = {p["role"] for p in digest["participations"] if "mediators" in _name(digest, p["actor"])}
+    assert roles == {"mediator"}, digest["participations"]
+
+
+def test_a_passive_subjects_relative_clause_names_no_meeting(run):
+    digest = run(
+        _OPEN + "Brazil and Argentina, which sponsored earlier talks in Quito, were represented by "
+        "their ambassadors."
+    )
+    vienna = next(m for m in digest["meetings"] if (m["venue"] or {}).get("city") == "Vienna")
+    at = {p["meeting"] for p in digest["participations"] if p["actor"] in _ids(digest, "Brazil")}
+    assert vienna["id"] in at, digest["participations"]
+
+
+def _name(digest, actor_id):
+    return next(a["name"] for a in digest["actors"] if a["id"] == actor_id)

@@ -37,6 +37,8 @@ def silenced(tok: Any, status: str, lex: dict[str, Any], cue_status: CueStatus) 
         return True  # "refused to come", "declined to attend": the refusal is the statement
     if nouns.barred(tok, lex):
         return True  # "barred X from attending": the object cue says who is kept out
+    if tok.lemma_ in lex["running_verbs"] and _runs_something_else(tok, lex):
+        return True  # "X, who chairs the regional bloc", "hosts two million refugees"
     if tok.lemma_ == "be" and not _part_of_meeting(tok):
         return True  # "is part of the delegation": a member of a team, not a side at talks
     if tok.lemma_ == "meet" and _met_alone(tok):
@@ -57,6 +59,13 @@ def possibility(tok: Any, lex: dict[str, Any]) -> bool:
                 return True
         t = t.head
     return False
+
+
+def _runs_something_else(verb: Any, lex: dict[str, Any]) -> bool:
+    """The verb's object is no meeting, session or team at one ('chairs the bloc')."""
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    fine = clauses.meeting_nouns() | set(lex["hosted_teams"]) | set(lex["meeting_parts"])
+    return bool(objs) and not any(o.lower_ in fine or o.lemma_.lower() in fine for o in objs)
 
 
 def _refusal_states(verb: Any, lex: dict[str, Any], cue_status: CueStatus) -> bool:

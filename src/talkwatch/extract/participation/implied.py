@@ -18,6 +18,7 @@ from .. import _clauses as clauses
 from .._discourse import actor_at, actors_of
 from . import guards
 from .demonyms import state_of
+from .roles import subject_role
 
 _UNDER_WAY = {"ongoing", "held", "concluded", "suspended"}
 _AHEAD = {"scheduled", "postponed", "cancelled"}
@@ -245,6 +246,7 @@ def _verb_subjects(ctx: Context, noun: Any, lex: dict[str, Any]) -> list[tuple[s
     between = [o for p in _between(noun, verb) for o in p.children if o.dep_ == "pobj"]
     if between and verb.lemma_ in lex["opening_verbs"]:
         role = "host"  # "X opened talks between A and B": A and B negotiate, X hosts
+    role = subject_role(verb, lex) or role  # "African Union mediators opened the talks"
     parties = [(a, "party") for o in between for a in actors_of(ctx, o, verb)]
     return [(a, role) for a in actors_of(ctx, subj, verb)] + parties
 
