@@ -231,14 +231,19 @@ def _verb_subjects(ctx: Context, noun: Any, lex: dict[str, Any]) -> list[tuple[s
     verb = _meeting_verb(noun, lex)
     if verb is None or clauses.negated(verb):
         return []  # "X did not attend the talks": the cue extractor makes it declined
+    if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in verb.children):
+        return []  # "X is considering whether to attend the talks": the cue extractor weighs it
     if verb.dep_ == "xcomp" and verb.head.lemma_ in lex["conative_verbs"]:
         return []  # "X is trying to broker talks": proposed, not held
+    if verb.dep_ == "xcomp" and verb.head.lemma_ in lex["object_cues"]["invited"]:
+        return []  # "X was invited to join the talks": the invitation is the statement
     if verb.dep_ in ("ccomp", "xcomp") and guards.wish(verb.head, lex):
         return []  # "Y demanded that X join the talks", "Y called on X to continue talks": a wish
     # the subject nearest the verb: a dateline run into the sentence ('Feb 23 The army ...') is one too
     subj = next((c for c in reversed(list(verb.children)) if c.dep_ == "nsubj" and c.i < verb.i), None)
     if subj is None and verb.dep_ in ("xcomp", "conj"):
-        subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        # "X are set / expected to resume talks": the raised subject of a passive head too
+        subj = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None:
         return []
     role = "host" if verb.lemma_ in lex["role_verbs"]["host"] else "party"
