@@ -193,3 +193,15 @@ def test_a_passive_subjects_relative_clause_names_no_meeting(run):
 
 def _name(digest, actor_id):
     return next(a["name"] for a in digest["actors"] if a["id"] == actor_id)
+
+
+def test_a_second_participle_of_the_talks_names_its_agent(run):
+    digest = run("The peace talks, held in Lima and mediated by Norway, ended on Monday.")
+    assert _statuses(digest, "Norway") == {"attended"}, digest["participations"]
+
+
+def test_a_second_participle_of_talks_ahead_is_a_plan(run):
+    digest = run(
+        "The peace talks, to be held in Lima and brokered by Norway, will open on Friday."
+    )
+    assert _statuses(digest, "Norway") == {"will_attend"}, digest["participations"]

@@ -366,7 +366,8 @@ def _stated(cue: Any, status: str, lex: dict[str, Any], meeting: Meeting) -> str
             under_way = implied.under_way(meeting)
             if complements.purpose_of_arrival(cue, lex) and under_way:
                 return "attended"  # "X arrived to attend the talks", which are under way
-            if cue.dep_ == "acl" or cue.lemma_ in lex["attendance_only"]:  # "talks hosted by Qatar",
+            participle = cue.dep_ == "acl" or cue.dep_ == "conj" and cue.head.dep_ in ("acl", "relcl")
+            if participle or cue.lemma_ in lex["attendance_only"]:  # "talks hosted by Qatar",
                 # "X has confirmed its attendance": the meeting's own tense decides
                 return "attended" if under_way else "will_attend"
             if complements.on_the_way(cue, lex):

@@ -44,10 +44,10 @@ def about_meeting(verb: Any) -> bool:
     """The passive verb's subject, or the noun it modifies, is a meeting noun (or the teams
     meeting there: 'the delegations were welcomed by X')."""
     nouns = clauses.meeting_nouns() | set(load_lexicon("participation")["hosted_teams"])
+    if verb.dep_ == "conj" and not any(c.dep_ == "nsubjpass" for c in verb.children):
+        verb = verb.head  # "the talks are being mediated by X and hosted by Y", "held ... and mediated by X"
     if verb.dep_ in ("acl", "relcl"):  # "talks hosted by X", "talks that are mediated by X"
         return verb.head.lower_ in nouns
-    if verb.dep_ == "conj" and not any(c.dep_ == "nsubjpass" for c in verb.children):
-        verb = verb.head  # "the talks are being mediated by X and hosted by Y"
     return any(c.dep_ == "nsubjpass" and c.lower_ in nouns for c in verb.children)
 
 
