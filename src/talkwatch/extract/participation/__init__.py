@@ -112,6 +112,8 @@ def _participants(
     said = reported_subject(span)  # "both sides said they would attend", "the powers and Iran said they"
     if said is not None and (sides.is_sides(said) or any(c.dep_ == "conj" for c in said.children)):
         span = said
+    if sides.is_leaders(span):  # "the leaders had a good meeting": the people at it, if any
+        return sides.leaders(ctx, facts, meeting.id)
     if sides.is_sides(span) or sides.negotiators(span, cue):  # "the parties reached an agreement"
         return sides.parties(ctx, facts, meeting.id, invited=True) or sides.parties(ctx, facts, focus.main.id)
     lex = load_lexicon("participation")

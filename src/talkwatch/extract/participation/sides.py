@@ -43,6 +43,25 @@ def by_phrases(agent: Any) -> list[Any]:
     return objs if any(is_sides(o) for o in objs) else [agent]
 
 
+def is_leaders(tok: Any) -> bool:
+    """'the leaders', 'the two leaders', 'both leaders' (not 'leaders of X', 'some leaders')."""
+    if tok.lower_ != "leaders" or any(c.dep_ == "prep" and c.lower_ in ("of", "from") for c in tok.children):
+        return False
+    dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "nummod", "predet")}
+    return bool(dets) and dets <= {"the", "two", "both"}
+
+
+def leaders(ctx: Context, facts: list[Participation], meeting_id: str) -> list[str]:
+    """The people told to take part in a meeting so far, when 'the leaders' can only be them."""
+    people = [
+        f.actor
+        for f in facts
+        if f.meeting == meeting_id and f.status in _ATTENDING and ctx.actors.get(f.actor).type == "person"
+    ]
+    people = list(dict.fromkeys(people))
+    return people if len(people) >= 2 else []
+
+
 def negotiators(span: Any, cue: Any) -> bool:
     """'The parties reached an agreement', 'the parties failed to agree': 'the parties' of a
     negotiating verb are the sides at the table (elsewhere 'the parties' may be political ones)."""
