@@ -205,3 +205,28 @@ def test_a_second_participle_of_talks_ahead_is_a_plan(run):
         "The peace talks, to be held in Lima and brokered by Norway, will open on Friday."
     )
     assert _statuses(digest, "Norway") == {"will_attend"}, digest["participations"]
+
+
+def test_ruling_out_attending_declines(run):
+    digest = run(_SCHEDULED + "Bolivia has ruled out attending.")
+    assert _statuses(digest, "Bolivia") == {"declined"}, digest["participations"]
+
+
+def test_not_ruling_out_attending_leaves_it_open(run):
+    digest = run(_SCHEDULED + "Bolivia has not ruled out attending.")
+    assert _statuses(digest, "Bolivia") == {"undecided"}, digest["participations"]
+
+
+def test_not_present_at_talks_under_way_declines(run):
+    digest = run(_OPEN + "Bolivia was not present.")
+    assert _statuses(digest, "Bolivia") == {"declined"}, digest["participations"]
+
+
+def test_may_not_attend_is_undecided(run):
+    digest = run(_SCHEDULED + "Bolivia said it may not attend.")
+    assert _statuses(digest, "Bolivia") == {"undecided"}, digest["participations"]
+
+
+def test_yet_to_decide_whether_gives_no_plan(run):
+    digest = run(_SCHEDULED + "Bolivia has yet to decide whether it will attend.")
+    assert _statuses(digest, "Bolivia") == {"undecided"}, digest["participations"]

@@ -337,14 +337,14 @@ def _adjust(cue: Any, status: str, lex: dict[str, Any], meeting: Meeting) -> str
         status = "arrived"  # "flew into Oslo on Sunday"
     if status in _ATTEND and guards.undecided_head(cue, lex, _cue_status):
         return "undecided"  # "has not decided whether to attend": still weighing it
+    if status in _ATTEND and frames.ruled_out(cue, lex):
+        return frames.ruled_out(cue, lex)  # "ruled out attending": declined; "has not ruled out": undecided
     return _stated(cue, status, lex, meeting)
 
 
 def _stated(cue: Any, status: str, lex: dict[str, Any], meeting: Meeting) -> str | None:
     """Tense, negation and doubt turn a cue's class into the stated status."""
-    neg = clauses.negated(cue) or any(c.dep_ == "neg" for c in cue.head.children if cue.dep_ == "xcomp")
-    neg = neg or cue.dep_ == "xcomp" and cue.head.lemma_ == "fail"  # "failed to turn up"
-    neg = neg or frames.subject_negated(cue, _subject(cue), lex)  # "neither X nor Y will attend"
+    neg = frames.negation(cue, _subject(cue), lex)
     if status == "negotiating":  # "X and Y failed to agree": at talks under way, both are there
         return "attended" if implied.under_way(meeting) and not clauses.future(cue) else None
     if status == "present":  # a participation noun without a verb: the meeting's state says
@@ -357,7 +357,7 @@ def _stated(cue: Any, status: str, lex: dict[str, Any], meeting: Meeting) -> str
         if neg and any(c.lower_ == "yet" for c in cue.children):
             return "will_attend"  # "have not yet arrived": still expected
         if neg:
-            return "declined"
+            return frames.denied(cue, status in _ATTEND)  # "will not attend"; "may not attend"
         if status in _ATTEND and frames.possible(cue):
             return "undecided"  # "may be willing to go back to the table"
         if status == "arrived" and (clauses.future(cue) or cue.dep_ == "xcomp"):

@@ -18,6 +18,20 @@ from typing import Any
 from .. import _clauses as clauses
 
 
+def negation(cue: Any, subject: Any | None, lex: dict[str, Any]) -> bool:
+    """The cue is negated: by itself, by the verb it completes ('did not want to attend', 'was
+    not present'), by failing ('failed to turn up') or by its subject ('neither X nor Y')."""
+    above = cue.head.children if cue.dep_ in ("xcomp", "acomp") else []
+    neg = clauses.negated(cue) or any(c.dep_ == "neg" for c in above)
+    neg = neg or cue.dep_ == "xcomp" and cue.head.lemma_ == "fail"
+    return neg or subject_negated(cue, subject, lex)
+
+
+def denied(cue: Any, attending: bool) -> str:
+    """A negated attendance declines, unless only possible ('may not attend': undecided)."""
+    return "undecided" if attending and possible(cue) else "declined"
+
+
 def subject_negated(cue: Any, subject: Any | None, lex: dict[str, Any]) -> bool:
     """'Neither X nor Y will attend', 'no delegation arrived': the negation sits on the subject."""
     if subject is None or subject.i > cue.i:
@@ -115,8 +129,19 @@ def past(cue: Any) -> bool:
 
 
 def progressive(cue: Any) -> bool:
-    """Still going on: 'is still deciding', 'has yet to decide'."""
-    return cue.tag_ == "VBG" or any(c.lower_ in ("still", "yet") for c in cue.children)
+    """Still going on: 'is still deciding', 'has yet to decide' (the adverb on 'has')."""
+    holders = [cue] + ([cue.head] if cue.dep_ == "xcomp" else [])
+    return cue.tag_ == "VBG" or any(c.lower_ in ("still", "yet") for h in holders for c in h.children)
+
+
+def ruled_out(cue: Any, lex: dict[str, Any]) -> str | None:
+    """'X ruled out attending' declines; 'X has not ruled out attending' leaves it open."""
+    if cue.dep_ not in ("xcomp", "dobj", "pcomp", "ccomp"):
+        return None
+    head = cue.head
+    if clauses.match(head, {"out": lex["excluding_verbs"]}) != "out":
+        return None
+    return "undecided" if clauses.negated(head) else "declined"
 
 
 def met_before(cue: Any, mentions: dict[int, str]) -> bool:
