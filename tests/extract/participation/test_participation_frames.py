@@ -230,3 +230,13 @@ def test_may_not_attend_is_undecided(run):
 def test_yet_to_decide_whether_gives_no_plan(run):
     digest = run(_SCHEDULED + "Bolivia has yet to decide whether it will attend.")
     assert _statuses(digest, "Bolivia") == {"undecided"}, digest["participations"]
+
+
+def test_not_being_at_the_talks_declines(run):
+    digest = run(_SCHEDULED + "Bolivia will not be at the talks.")
+    assert _statuses(digest, "Bolivia") == {"declined"}, digest["participations"]
+
+
+def test_being_at_odds_is_no_presence(run):
+    digest = run(_OPEN + "Bolivia is at odds with both sides.")
+    assert not _statuses(digest, "Bolivia"), digest["participations"]

@@ -144,7 +144,11 @@ def _meeting_object(verb: Any) -> bool:
 
 
 def _part_of_meeting(verb: Any) -> bool:
-    """'would not be part of the talks' (a meeting), not 'is part of the problem'."""
+    """'would not be part of the talks' (a meeting), not 'is part of the problem'; 'will not be
+    at the talks', not 'is at odds with'."""
+    ats = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "at"]
+    if any(complements.is_meeting(o) for p in ats for o in p.children if o.dep_ == "pobj"):
+        return True
     parts = [c for c in verb.children if c.dep_ == "attr" and c.lemma_ == "part"]
     ofs = [p for c in parts for p in c.children if p.dep_ == "prep" and p.lower_ == "of"]
     return any(complements.is_meeting(o) for p in ofs for o in p.children if o.dep_ == "pobj")
