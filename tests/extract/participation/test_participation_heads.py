@@ -39,3 +39,14 @@ def test_a_side_led_by_someone_has_them_at_the_talks(run):
     names = {a["id"]: a["name"] for a in digest["actors"]}
     perez = {p["status"] for p in digest["participations"] if names[p["actor"]] == "Javier Perez"}
     assert perez == {"will_attend"}, digest["participations"]
+
+
+def test_the_head_of_a_team_that_arrived_arrived(run):
+    digest = run(
+        "Talks between the Chilean government and Aymara rebels due to start in Lima on Thursday "
+        "were called off. The government team, led by Health Minister Javier Perez, had arrived "
+        "in Lima on Wednesday."
+    )
+    names = {a["id"]: a["name"] for a in digest["actors"]}
+    perez = {p["status"] for p in digest["participations"] if names[p["actor"]] == "Javier Perez"}
+    assert perez == {"arrived"}, digest["participations"]

@@ -268,6 +268,9 @@ def _led_by(tok: Any, agent: Any, subject: Any, lex: dict[str, Any]) -> list[tup
     by X' name no side's team."""
     if subject is not None and not _leads_side(subject, lex):
         return []
+    told = subject is not None and subject.dep_ == "nsubj" and _cue_status(subject.head, lex)
+    if tok.dep_ == "acl" and told:
+        return []  # "the team, led by X, had arrived": the team's verb tells, its head shares it
     out = [("will_attend", agent, tok)]
     if subject is not None and subject.lower_ in lex["send_objects"]:
         out.append(("will_attend", subject, tok))  # "Iran's delegation will be led by X"
