@@ -58,3 +58,14 @@ def test_leaders_of_named_states_are_not_read_as_the_people_so_far(run):
     names = {a["id"]: a["name"] for a in digest["actors"]}
     actors = {names[p["actor"]] for p in digest["participations"]}
     assert {"Brazil", "Argentina"} <= actors, digest["participations"]
+
+
+def test_the_two_sides_of_a_called_off_meeting_are_the_sides_it_names(run):
+    digest = run(
+        "Talks between Colombia and Venezuela due to start in Lima on Thursday were called off. "
+        "The two sides last met in Quito in February."
+    )
+    quito = next(m for m in digest["meetings"] if (m["venue"] or {}).get("city") == "Quito")
+    names = {a["id"]: a["name"] for a in digest["actors"]}
+    there = {names[p["actor"]] for p in digest["participations"] if p["meeting"] == quito["id"]}
+    assert len(there) == 2, digest["participations"]

@@ -115,7 +115,9 @@ def _participants(
     if sides.is_leaders(span):  # "the leaders had a good meeting": the people at it, if any
         return sides.leaders(ctx, facts, meeting.id)
     if sides.is_sides(span) or sides.negotiators(span, cue):  # "the parties reached an agreement"
-        return sides.parties(ctx, facts, meeting.id, invited=True) or sides.parties(ctx, facts, focus.main.id)
+        main = focus.main  # (else the sides a called-off main meeting names)
+        found = sides.parties(ctx, facts, meeting.id, invited=True) or sides.parties(ctx, facts, main.id)
+        return found if len(found) > 1 else implied.named_parties(ctx, main.id) or found
     lex = load_lexicon("participation")
     if span.lemma_.lower() in lex["not_participants"] and not span.ent_type_:
         return []  # "agreements with X will come": the subject is a thing, X only qualifies it

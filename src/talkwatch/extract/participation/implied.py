@@ -49,6 +49,19 @@ def extract(ctx: Context, meetings: list[Meeting], lex: dict[str, Any]) -> list[
     return out
 
 
+def named_parties(ctx: Context, meeting_id: str) -> list[str]:
+    """The parties a meeting's own mentions name ('talks between X and Y ... were called off'),
+    for reading 'the two sides' when no one is told to take part in it."""
+    lex, heads = load_lexicon("participation"), clauses.meeting_nouns()
+    out: list[str] = []
+    for pos, mid in ctx.meeting_mentions:
+        span = ctx.doc.char_span(pos, pos + 1, alignment_mode="expand") if mid == meeting_id else None
+        if span is not None:
+            out += [a for a, role in _named(ctx, span.root, lex, heads) if role == "party"]
+    out = list(dict.fromkeys(out))
+    return out if len(out) >= 2 else []
+
+
 def under_way(meeting: Meeting) -> bool:
     """Talks under way or held: their participants attended (not a planned meeting called off)."""
     return meeting.status != "cancelled" and (meeting.status in _UNDER_WAY or meeting.past)
