@@ -57,3 +57,15 @@ def test_a_state_sending_a_delegation_takes_part(run):
 def test_confirmed_attendance_of_talks_ahead_is_will_attend(run):
     digest = run(_SCHEDULED + "Chile has confirmed its attendance.")
     assert _statuses(digest, "Chile") == {"will_attend"}, digest["participations"]
+
+
+def test_as_well_as_names_both_subjects(run):
+    digest = run(_SCHEDULED + "Brazil as well as Argentina will attend.")
+    for name in ("Brazil", "Argentina"):
+        assert _statuses(digest, name) == {"will_attend"}, digest["participations"]
+
+
+def test_but_not_excepts_a_subject(run):
+    digest = run(_SCHEDULED + "Brazil, but not Argentina, will attend.")
+    assert _statuses(digest, "Brazil") == {"will_attend"}, digest["participations"]
+    assert _statuses(digest, "Argentina") == {"declined"}, digest["participations"]

@@ -91,6 +91,7 @@ def extract(ctx: Context) -> list[Participation]:
             hedged = _hedged(cue, lex)
             ev = Evidence.from_span(cue.sent)
             ids = _participants(ctx, actors_span, cue, named + out, meeting, focus)
+            ids = [a for a in ids if status not in _ATTEND or a not in ellipsis.excepted(ctx, actors_span)]
             found = [(a, role) for a in senders.represented(ctx, cue, ids)]  # "X sent a team": X's state
             found += leaders.inside(ctx, actors_span, lex)
             found += [(a, None) for a in sides.companions(ctx, cue) if found]  # "X, together with Y"
@@ -196,7 +197,9 @@ def _statements(tok: Any, lex: dict[str, Any]) -> list[tuple[str, Any, Any]]:
             out += _led_by(tok, agent, subject, lex)
         elif subject is not None and not (subject.dep_ == "nsubjpass" and (status == "declined" or agent)):
             # "talks between X and Y were suspended": nobody declined; "talks mediated by X": X, not the talks
-            out += [(status, s, tok) for s in [subject, *_stray_conjuncts(subject), *ellipsis.echoed(tok)]]
+            kept, excepted = ellipsis.split_subjects(tok, subject)  # "X as well as Y", "X, but not Y,"
+            out += [(status, s, tok) for s in [*kept, *_stray_conjuncts(subject), *ellipsis.echoed(tok)]]
+            out += [("declined", s, tok) for s in excepted if status in _ATTEND]
     if status in _ATTEND and tok.lemma_ == "meet":  # "X met with Y": Y is there too
         out += [(status, o, tok) for o in _met(tok)]
     run_verbs = ("mediator", "host", "observer")

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from .._discourse import actors_of
+
 _ECHO_LEMMAS = {"do", "have", "be", "will", "would", "can", "could", "shall", "should", "may", "might"}
 _AMONG_HEADS = {"those", "others", "the"}
 
@@ -45,3 +47,24 @@ def inverted_subject(tok: Any) -> Any | None:
         verb = prep.head
         return next((c for c in verb.children if c.dep_ in ("nsubj", "attr") and c.i > tok.i), None)
     return None
+
+
+def split_subjects(verb: Any, subject: Any) -> tuple[list[Any], list[Any]]:
+    """The subjects a verb states of, and those excepted from it. The parser gives a verb two
+    subjects for 'X as well as Y will attend' and 'X, but not Y, will attend': each is a subject
+    of its own, and one with its own 'not' is excepted."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    inner = [t for t in subject.subtree if t.dep_ == "conj" and _negated(t)]  # "X, but not Y,"
+    if len(subjects) < 2 or subject not in subjects:
+        return [subject], inner
+    negated = [s for s in subjects if _negated(s)]
+    return [s for s in subjects if s not in negated], negated + inner
+
+
+def excepted(ctx: Any, span: Any) -> list[str]:
+    """Actors a subject names only to except them ('X, but not Y,'), to leave out of its plan."""
+    return [a for t in span.subtree if t.dep_ == "conj" and _negated(t) for a in actors_of(ctx, t, t)]
+
+
+def _negated(tok: Any) -> bool:
+    return any(c.dep_ == "neg" for c in tok.children)
