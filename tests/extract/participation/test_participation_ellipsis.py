@@ -69,3 +69,13 @@ def test_but_not_excepts_a_subject(run):
     digest = run(_SCHEDULED + "Brazil, but not Argentina, will attend.")
     assert _statuses(digest, "Brazil") == {"will_attend"}, digest["participations"]
     assert _statuses(digest, "Argentina") == {"declined"}, digest["participations"]
+
+
+def test_talks_in_the_presence_of_someone_have_them_there(run):
+    digest = run("Peace talks between Chile and Peru opened in Lima on Monday in the presence of Brazil.")
+    assert _statuses(digest, "Brazil") == {"attended"}, digest["participations"]
+
+
+def test_interest_in_the_presence_of_someone_is_no_presence(run):
+    digest = run(_SCHEDULED + "Peru has shown interest in the presence of Brazil.")
+    assert not _statuses(digest, "Brazil"), digest["participations"]

@@ -122,11 +122,13 @@ def _swallowed(verb: Any, noun: Any) -> Any | None:
 
 
 def _in_prepositional_phrase(noun: Any) -> bool:
-    """'despite the commitment and engagement of X', 'with the participation of X'."""
+    """'despite the commitment and engagement of X', 'with the participation of X', 'in the
+    presence of X'."""
     t = noun
     while t.dep_ == "conj" and t.head.i != t.i:
         t = t.head
-    return t.dep_ == "pobj" and t.head.lower_ in ("despite", "with", "after", "thanks", "given")
+    presence = t.lemma_ == "presence" and t.head.lower_ == "in" and t.head.head.pos_ in ("VERB", "AUX")
+    return t.dep_ == "pobj" and (presence or t.head.lower_ in ("despite", "with", "after", "thanks", "given"))
 
 
 def owners(obj: Any, lex: dict[str, Any]) -> list[Any]:
