@@ -79,3 +79,14 @@ def test_talks_in_the_presence_of_someone_have_them_there(run):
 def test_interest_in_the_presence_of_someone_is_no_presence(run):
     digest = run(_SCHEDULED + "Peru has shown interest in the presence of Brazil.")
     assert not _statuses(digest, "Brazil"), digest["participations"]
+
+
+def test_a_negated_echo_declines(run):
+    for text in ("Brazil will attend, but Argentina will not.", "Brazil will attend; Argentina will not."):
+        digest = run(_SCHEDULED + text)
+        assert _statuses(digest, "Argentina") == {"declined"}, digest["participations"]
+
+
+def test_a_negated_echo_with_its_own_act_is_no_refusal(run):
+    digest = run(_OPEN + "Brazil attended the talks, but Argentina did not say why.")
+    assert not _statuses(digest, "Argentina"), digest["participations"]

@@ -199,7 +199,8 @@ def _statements(tok: Any, lex: dict[str, Any]) -> list[tuple[str, Any, Any]]:
             # "talks between X and Y were suspended": nobody declined; "talks mediated by X": X, not the talks
             kept, excepted = ellipsis.split_subjects(tok, subject)  # "X as well as Y", "X, but not Y,"
             out += [(status, s, tok) for s in [*kept, *_stray_conjuncts(subject), *ellipsis.echoed(tok)]]
-            out += [("declined", s, tok) for s in excepted if status in _ATTEND]
+            refused = [*excepted, *ellipsis.refused_echo(tok)]  # "X, but not Y,"; "X will attend, Y will not"
+            out += [("declined", s, tok) for s in refused if status in _ATTEND]
     if status in _ATTEND and tok.lemma_ == "meet":  # "X met with Y": Y is there too
         out += [(status, o, tok) for o in _met(tok)]
     run_verbs = ("mediator", "host", "observer")

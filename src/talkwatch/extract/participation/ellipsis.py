@@ -68,3 +68,19 @@ def excepted(ctx: Any, span: Any) -> list[str]:
 
 def _negated(tok: Any) -> bool:
     return any(c.dep_ == "neg" for c in tok.children)
+
+
+def refused_echo(cue: Any) -> list[Any]:
+    """Subjects of a negated echo of the cue: 'X will attend, but Y will not', 'X attended the
+    talks, but Y did not', 'X will attend; Y will not' (the parser may make the echo the head)."""
+    echoes = [c for c in cue.children if c.dep_ == "conj"]
+    if cue.dep_ in ("ccomp", "parataxis") and cue.head.i > cue.i:
+        echoes.append(cue.head)
+    out = []
+    for echo in echoes:
+        if echo.lemma_.lower() not in _ECHO_LEMMAS or not _negated(echo):
+            continue
+        if any(g.dep_ in ("dobj", "xcomp", "ccomp", "acomp", "attr") and g.i != cue.i for g in echo.children):
+            continue  # "but Y did not say": an act of its own
+        out += [g for g in echo.children if g.dep_ == "nsubj"]
+    return out
