@@ -348,3 +348,10 @@ def test_an_original_plan_is_background_to_the_postponement(run):
         "postponed to August 20."
     )["meetings"]
     assert (meeting["status"], meeting["start"]) == ("postponed", "2024-08-20"), meeting
+
+
+def test_an_expected_duration_does_not_reschedule_talks_under_way(run):
+    (meeting,) = run(
+        "Ghana and Togo opened talks in Accra on Monday. The meeting is expected to last three days."
+    )["meetings"]
+    assert meeting["status"] == "ongoing", meeting

@@ -51,6 +51,8 @@ def _apply_status(ctx: Context, m: _Mention, lex: dict[str, Any], quoted: list[t
             continue  # 'met for a round after talks Monday failed': the failing is the earlier talks'
         if not m.verb and (_other_object(cue_tok, m.head, lex) or _hypothetical(cue_tok, lex)):
             continue
+        if _lasting(cue_tok, lex):
+            continue  # "the meeting is expected to last three days": how long, not when
         if cue_tok.pos_ == "ADJ" and m.head.head.lower_ == "to" and m.head.head.head.i == cue_tok.i:
             continue  # 'a diplomat close to the talks': a relation to them, not their state
         if cue_tok.lemma_ == "precede" and not _earlier_side(cue_tok, m.head):
@@ -230,6 +232,11 @@ def _other_object(cue: Any, head: Any, lex: dict[str, Any]) -> bool:
     phrases = {p for cues in lex["status_cues"].values() for p in cues}
     objs = [c for c in cue.children if c.dep_ == "dobj" and f"{cue.lemma_} {c.lemma_}".lower() not in phrases]
     return bool(objs) and not any(head.i in (t.i for t in o.subtree) for o in objs)
+
+
+def _lasting(cue: Any, lex: dict[str, Any]) -> bool:
+    """A plan verb whose infinitive tells a duration ('expected to last three days')."""
+    return any(c.dep_ == "xcomp" and c.lemma_.lower() in lex["duration_verbs"] for c in cue.children)
 
 
 def _hypothetical(cue: Any, lex: dict[str, Any]) -> bool:
