@@ -240,3 +240,13 @@ def test_not_being_at_the_talks_declines(run):
 def test_being_at_odds_is_no_presence(run):
     digest = run(_OPEN + "Bolivia is at odds with both sides.")
     assert not _statuses(digest, "Bolivia"), digest["participations"]
+
+
+def test_recalling_negotiators_from_talks_under_way_is_attendance_and_refusal(run):
+    digest = run(_OPEN + "Bolivia recalled its negotiators on Tuesday.")
+    assert _statuses(digest, "Bolivia") == {"attended", "declined"}, digest["participations"]
+
+
+def test_recalling_an_ambassador_before_talks_is_no_attendance(run):
+    digest = run(_SCHEDULED + "Bolivia recalled its ambassador from Chile on Tuesday.")
+    assert "attended" not in _statuses(digest, "Bolivia"), digest["participations"]

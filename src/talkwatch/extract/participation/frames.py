@@ -104,6 +104,9 @@ def left_while_there(cue: Any, status: str, lex: dict[str, Any], under_way: bool
         return False
     if cue.tag_ not in ("VBD", "VBN") or cue.dep_ == "xcomp":
         return False  # "threatened to walk out": still there, nothing left yet
+    teams = [c for c in cue.children if c.dep_ == "dobj" and c.lemma_.lower() in lex["send_objects"]]
+    if cue.lemma_.lower() in lex["recalling_verbs"] and teams:
+        return True  # "recalled its negotiators from the talks"
     return clauses.match(cue, {"left": lex["leaving_cues"]}) == "left"
 
 
