@@ -250,3 +250,14 @@ def test_recalling_negotiators_from_talks_under_way_is_attendance_and_refusal(ru
 def test_recalling_an_ambassador_before_talks_is_no_attendance(run):
     digest = run(_SCHEDULED + "Bolivia recalled its ambassador from Chile on Tuesday.")
     assert "attended" not in _statuses(digest, "Bolivia"), digest["participations"]
+
+
+def test_invitations_sent_to_states_invite_them(run):
+    digest = run(_SCHEDULED + "Invitations have been sent to Ecuador and Uruguay.")
+    for name in ("Ecuador", "Uruguay"):
+        assert _statuses(digest, name) == {"invited"}, digest["participations"]
+
+
+def test_turning_down_an_invitation_declines(run):
+    digest = run(_SCHEDULED + "Ecuador turned down an invitation to attend.")
+    assert "declined" in _statuses(digest, "Ecuador"), digest["participations"]

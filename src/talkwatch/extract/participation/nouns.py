@@ -35,7 +35,7 @@ def invitation(tok: Any, lex: dict[str, Any]) -> list[tuple[str, Any, Any]]:
     withdrawn = verb.lemma_ in lex["withdraw_verbs"]
     status = "not_invited" if withdrawn or clauses.negated(verb) else "invited"
     statuses = [status] + (["invited"] if withdrawn else [])  # a withdrawn invitation was made first
-    preps = [c for c in (*tok.children, *verb.children) if c.dep_ == "prep" and c.lower_ == "to"]
+    preps = [c for c in (*tok.children, *verb.children) if c.dep_ in ("prep", "dative") and c.lower_ == "to"]
     objs = [o for p in preps for o in p.children if o.dep_ == "pobj" and not is_meeting(o)]
     return [(s, o, verb) for o in objs for s in statuses]  # "invitations to the X conference": no invitee
 
