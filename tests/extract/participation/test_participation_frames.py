@@ -252,9 +252,9 @@ def test_recalling_an_ambassador_before_talks_is_no_attendance(run):
     assert "attended" not in _statuses(digest, "Bolivia"), digest["participations"]
 
 
-def test_invitations_sent_to_states_invite_them(run):
-    digest = run(_SCHEDULED + "Invitations have been sent to Ecuador and Uruguay.")
-    for name in ("Ecuador", "Uruguay"):
+def test_invitations_sent_to_bodies_invite_them(run):
+    digest = run(_SCHEDULED + "Invitations have been sent to the African Union and the Arab League.")
+    for name in ("African Union", "Arab League"):
         assert _statuses(digest, name) == {"invited"}, digest["participations"]
 
 
