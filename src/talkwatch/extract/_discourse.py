@@ -357,6 +357,10 @@ def named_meeting(cue: Any, focus: Focus) -> Meeting | None:
     elif cue.dep_ == "conj" and cue.tag_ == "VBN" and cue.head.dep_ == "prep":
         tokens += [c for c in cue.head.children if c.dep_ == "pobj"]  # "after the meeting, attended by X"
     verb = cue.head if cue.dep_ == "acomp" else cue
+    subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    inner = {t.i for s in subjects for r in s.subtree if r.dep_ == "relcl" for t in r.subtree}
+    passive = [t for s in subjects for t in s.subtree if t.i not in inner]
+    tokens = passive + tokens  # "the first round was attended by X": the subject is the meeting
     if verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children):
         tokens.insert(0, verb.head)  # "the dinner, where X were present": the dinner
     for tok in tokens + _purpose(cue):

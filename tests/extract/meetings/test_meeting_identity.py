@@ -411,3 +411,29 @@ def test_talks_told_as_met_are_no_plan_a_later_round_can_be(run):
         published="2024-03-27",
     )
     assert len(digest["meetings"]) == 2, digest["meetings"]
+
+
+def test_the_talks_on_a_later_day_of_talks_under_way_are_the_same_talks(run):
+    digest = run(
+        "Talks between Ghana and Togo opened in Accra on Monday. "
+        "Benin's envoy joined the talks on Tuesday."
+    )
+    assert len(digest["meetings"]) == 1, digest["meetings"]
+
+
+def test_talks_weeks_after_earlier_talks_are_another_meeting(run):
+    digest = run(
+        "Talks between Ghana and Togo opened in Accra on February 5. "
+        "Benin's envoy joined the talks on February 26."
+    )
+    assert len(digest["meetings"]) == 2, digest["meetings"]
+
+
+def test_a_round_in_one_city_told_twice_is_one_meeting(run):
+    digest = run(
+        "Ghana and Togo sat down in Accra on Wednesday for a second round of talks, a month after "
+        "the first round in Lome ended without a deal. The first round in Lome, in February, was "
+        "attended by Benin as well."
+    )
+    first = [m for m in digest["meetings"] if m["round"] == 1]
+    assert len(first) == 1, digest["meetings"]

@@ -332,3 +332,26 @@ def test_a_readiness_to_hold_consultations_is_no_meeting_held(run):
         "mediators said they were open to holding consultations by telephone in the meantime."
     )
     assert [m["status"] for m in digest["meetings"]] == ["postponed"], digest["meetings"]
+
+
+def test_calling_the_talks_a_farce_does_not_convene_them(run):
+    digest = run(
+        "Delegations from Ghana and Togo sat down in Accra on Wednesday for a second round of talks. "
+        "A rebel group has called the talks illegitimate."
+    )
+    assert [m["status"] for m in digest["meetings"]] == ["ongoing"], digest["meetings"]
+
+
+def test_an_original_plan_is_background_to_the_postponement(run):
+    (meeting,) = run(
+        "A national dialogue between Ghana and Togo, originally due to open on May 10, was "
+        "postponed to August 20."
+    )["meetings"]
+    assert (meeting["status"], meeting["start"]) == ("postponed", "2024-08-20"), meeting
+
+
+def test_an_expected_duration_does_not_reschedule_talks_under_way(run):
+    (meeting,) = run(
+        "Ghana and Togo opened talks in Accra on Monday. The meeting is expected to last three days."
+    )["meetings"]
+    assert meeting["status"] == "ongoing", meeting

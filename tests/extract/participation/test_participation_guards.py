@@ -256,3 +256,19 @@ def test_staying_away_from_a_ceremony_is_no_attendance(run):
     )
     statuses = _statuses(digest, "main rebel alliance")
     assert "attended" not in statuses and "declined" in statuses, digest["participations"]
+
+
+def test_the_possibility_of_taking_part_states_no_plan(run):
+    digest = run(
+        "Peace talks between Chile and Peru will open in Lima on Friday. Washington said the plan "
+        "would eliminate the possibility of President Luis Arce taking part."
+    )
+    assert not _statuses(digest, "Luis Arce"), digest["participations"]
+
+
+def test_no_chance_of_talks_with_a_side_names_no_party(run):
+    digest = run(
+        "Peace talks between Chile and Peru will open in Lima on Friday. There is no chance of "
+        "allowing the Aymara rebels a seat for their talks with Bolivia."
+    )
+    assert not _statuses(digest, "Bolivia"), digest["participations"]

@@ -29,3 +29,24 @@ def test_a_side_word_shared_by_two_actors_names_no_side(run):
         "delegation, Luis Vega, said he hoped for an agreement."
     )
     assert not has_fact(digest, "participations", "Luis Vega", "declined"), digest["participations"]
+
+
+def test_a_side_led_by_someone_has_them_at_the_talks(run):
+    digest = run(
+        "Peace talks between Chile and Peru will open in Lima on Friday. The Peruvian side will be "
+        "led by Javier Perez."
+    )
+    names = {a["id"]: a["name"] for a in digest["actors"]}
+    perez = {p["status"] for p in digest["participations"] if names[p["actor"]] == "Javier Perez"}
+    assert perez == {"will_attend"}, digest["participations"]
+
+
+def test_the_head_of_a_team_that_arrived_arrived(run):
+    digest = run(
+        "Talks between the Chilean government and Aymara rebels due to start in Lima on Thursday "
+        "were called off. The government team, led by Health Minister Javier Perez, had arrived "
+        "in Lima on Wednesday."
+    )
+    names = {a["id"]: a["name"] for a in digest["actors"]}
+    perez = {p["status"] for p in digest["participations"] if names[p["actor"]] == "Javier Perez"}
+    assert perez == {"arrived"}, digest["participations"]

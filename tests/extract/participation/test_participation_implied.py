@@ -288,3 +288,36 @@ def test_the_sides_are_not_at_a_round_that_was_put_off(run):
     assert put_off, digest["meetings"]
     statuses = {p["status"] for p in digest["participations"] if p["meeting"] in put_off}
     assert "attended" not in statuses, digest["participations"]
+
+
+def test_a_plan_told_of_talks_that_have_since_opened_does_not_keep_parties_ahead(run):
+    digest = run(
+        "Talks between the Karlan government and the Ostra rebels, postponed last week, opened in "
+        "Vienna on Monday but were suspended on Tuesday after the rebels walked out."
+    )
+    names = {a["id"]: a["name"] for a in digest["actors"]}
+    government = {p["status"] for p in digest["participations"] if names[p["actor"]] == "Karlan government"}
+    assert government == {"attended"}, digest["participations"]
+
+
+def _of(digest, name):
+    names = {a["id"]: a["name"] for a in digest["actors"]}
+    return {p["status"] for p in digest["participations"] if names[p["actor"]] == name}
+
+
+def test_sides_set_to_resume_talks_will_attend(run):
+    digest = run("Chile and Peru are set to resume talks in Lima on Friday, officials said.")
+    assert _of(digest, "Chile") == {"will_attend"} and _of(digest, "Peru") == {"will_attend"}, digest
+
+
+def test_weighing_whether_to_attend_gives_no_implied_plan(run):
+    digest = run("Peru is considering whether to attend the talks in Lima on Friday.")
+    assert _of(digest, "Peru") == {"undecided"}, digest["participations"]
+
+
+def test_an_invitation_to_join_talks_gives_no_implied_plan(run):
+    digest = run(
+        "Peace talks between Chile and Peru will resume in Lima on Friday. Bolivia was invited to "
+        "join the talks."
+    )
+    assert _of(digest, "Bolivia") == {"invited"}, digest["participations"]

@@ -38,3 +38,34 @@ def test_between_hung_on_the_meeting_s_participle_names_the_sides(run):
     )
     assert has_fact(digest, "participations", "rebels", "will_attend"), digest["participations"]
     assert has_fact(digest, "participations", "Peruvian government", "will_attend")
+
+
+def test_the_leaders_of_a_summit_are_the_people_at_it(run):
+    digest = run(
+        "Chilean President Gabriel Boric and Peruvian President Dina Boluarte met in Lima on "
+        "Monday. A spokesman said the leaders had a constructive meeting."
+    )
+    names = {a["id"]: a["name"] for a in digest["actors"]}
+    actors = {names[p["actor"]] for p in digest["participations"]}
+    assert "leaders" not in actors, digest["participations"]
+
+
+def test_leaders_of_named_states_are_not_read_as_the_people_so_far(run):
+    digest = run(
+        "Peace talks between Chile and Peru opened in Lima on Monday. The leaders of Brazil and "
+        "Argentina attended as observers."
+    )
+    names = {a["id"]: a["name"] for a in digest["actors"]}
+    actors = {names[p["actor"]] for p in digest["participations"]}
+    assert {"Brazil", "Argentina"} <= actors, digest["participations"]
+
+
+def test_the_two_sides_of_a_called_off_meeting_are_the_sides_it_names(run):
+    digest = run(
+        "Talks between Colombia and Venezuela due to start in Lima on Thursday were called off. "
+        "The two sides last met in Quito in February."
+    )
+    quito = next(m for m in digest["meetings"] if (m["venue"] or {}).get("city") == "Quito")
+    names = {a["id"]: a["name"] for a in digest["actors"]}
+    there = {names[p["actor"]] for p in digest["participations"] if p["meeting"] == quito["id"]}
+    assert len(there) == 2, digest["participations"]

@@ -245,8 +245,9 @@ def _find(meetings: list[Meeting], m: _Mention, exclude: list[Meeting] | None = 
     for meeting in meetings:
         if exclude and any(meeting is x for x in exclude):
             continue
-        if meeting.past != m.past or meeting.later != m.later:
-            continue
+        same_round = m.round and m.round == meeting.round and m.city and m.city == meeting.city
+        if (meeting.past != m.past or meeting.later != m.later) and not same_round:
+            continue  # ("the first round in X", told twice, is one round however it is told)
         if m.city and meeting.city and m.city != meeting.city:
             continue
         if m.past and m.city and not meeting.city:

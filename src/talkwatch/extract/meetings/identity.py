@@ -9,7 +9,7 @@ kind of meeting the focus is (a round runs over days).
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from ...context import Context
@@ -20,6 +20,7 @@ from . import when
 from .mentions import _Mention
 
 _RECENT = timedelta(days=7)  # news of the week: older days tell earlier meetings
+_TALKS_RUN = 5  # days: a bare "the talks" this soon after talks in focus began is a later day of them
 
 
 def told_again(
@@ -178,6 +179,7 @@ def other_day(
         differs = True
     elif known:
         differs = day[: len(known)] != known[: len(day)] and day < today[: len(day)]
+        differs = differs and not _later_day_of(m, day, known)
     else:
         differs = day < (ctx.published - _RECENT).isoformat()[: len(day)]
     if not differs:
@@ -188,6 +190,14 @@ def other_day(
     # not 'had been scheduled', nor a plan set anew ('was postponed')
     told = [v for v in verbs if simple_past(v) or past_passive(v) and not replanned(v)]
     return bool(told)
+
+
+def _later_day_of(m: _Mention, day: str, known: str) -> bool:
+    """'Talks opened on Monday ... X joined the talks on Tuesday': a bare 'the talks' told a few
+    days after the talks in focus began is a later day of them (not 'a day of talks' a week on)."""
+    if len(day) != 10 or len(known) != 10 or day <= known or not bare_definite(m):
+        return False
+    return (date.fromisoformat(day) - date.fromisoformat(known)).days <= _TALKS_RUN
 
 
 def replanned(verb: Any) -> bool:

@@ -51,6 +51,8 @@ def _apply_status(ctx: Context, m: _Mention, lex: dict[str, Any], quoted: list[t
             continue  # 'met for a round after talks Monday failed': the failing is the earlier talks'
         if not m.verb and (_other_object(cue_tok, m.head, lex) or _hypothetical(cue_tok, lex)):
             continue
+        if _lasting(cue_tok, lex):
+            continue  # "the meeting is expected to last three days": how long, not when
         if cue_tok.pos_ == "ADJ" and m.head.head.lower_ == "to" and m.head.head.head.i == cue_tok.i:
             continue  # 'a diplomat close to the talks': a relation to them, not their state
         if cue_tok.lemma_ == "precede" and not _earlier_side(cue_tok, m.head):
@@ -65,6 +67,7 @@ def _apply_status(ctx: Context, m: _Mention, lex: dict[str, Any], quoted: list[t
             reported
             or any(clauses.pluperfect(t) or t.dep_ == "relcl" for t in _chain(cue_tok))
             or (status == "scheduled" and _past_plan(cue_tok))
+            or _history_before(cue_tok, lex)
         )
         if (
             cue_tok.dep_ in ("relcl", "acl")
@@ -184,6 +187,14 @@ def _chain(cue: Any) -> list[Any]:
     return chain
 
 
+def _history_before(cue: Any, lex: dict[str, Any]) -> bool:
+    """'originally due to open on May 10': a history adverb right before the plan's words, where
+    the parser often hangs it on the main verb instead."""
+    words = _chain(cue) + ([cue.head] if cue.dep_ == "xcomp" else [])
+    first = min(t.i for t in words)
+    return first > 0 and cue.doc[first - 1].lower_ in lex["history_adverbs"]
+
+
 def _counterfactual(cue: Any) -> bool:
     """'should have begun Friday', 'were to have kicked off', 'was supposed to start': a
     plan that did not come about."""
@@ -213,10 +224,19 @@ def _past_plan(cue: Any) -> bool:
 
 def _other_object(cue: Any, head: Any, lex: dict[str, Any]) -> bool:
     """'arrived to revive talks to end the war': the cue acts on another object
-    (not one that completes the cue itself, as in 'take place')."""
+    (not one that completes the cue itself, as in 'take place'); 'called the talks a farce'
+    names the talks, it does not call them."""
+    named = any(c.dep_ == "oprd" for c in cue.children) and any(c.dep_ == "dobj" for c in cue.children)
+    if named and head.dep_ == "dobj" and head.head.i == cue.i:
+        return True
     phrases = {p for cues in lex["status_cues"].values() for p in cues}
     objs = [c for c in cue.children if c.dep_ == "dobj" and f"{cue.lemma_} {c.lemma_}".lower() not in phrases]
     return bool(objs) and not any(head.i in (t.i for t in o.subtree) for o in objs)
+
+
+def _lasting(cue: Any, lex: dict[str, Any]) -> bool:
+    """A plan verb whose infinitive tells a duration ('expected to last three days')."""
+    return any(c.dep_ == "xcomp" and c.lemma_.lower() in lex["duration_verbs"] for c in cue.children)
 
 
 def _hypothetical(cue: Any, lex: dict[str, Any]) -> bool:

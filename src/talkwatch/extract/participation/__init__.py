@@ -11,6 +11,9 @@ else the meeting in focus. Parties implied by how a meeting is named live in
 ``implied``, "the two sides" and other rounds in ``sides``, plural descriptions
 in ``collective``, statements told by nouns ("an invitation to X") in ``nouns``, and known
 actors' other doings at the talks ("thanked X for hosting the talks") in ``oblique``.
+Status frames beyond tense ("neither X nor Y", "did not say whether", "flew in",
+"walked out") live in ``frames``, echo clauses and inverted copulas ("as did Y",
+"Also present were X") in ``ellipsis``, and who a sender stands for in ``senders``.
 """
 
 from __future__ import annotations
@@ -22,13 +25,15 @@ from ...context import Context
 from ...lexicon import load as load_lexicon
 from ...model import Evidence, Meeting, Participation
 from .. import _clauses as clauses
-from .._discourse import Focus, actors_of, meeting_for, named_meeting, reported_subject
+from .._discourse import Focus, actors_of, meeting_in_clause, named_meeting, reported_subject
 from . import (
     absolutes,
     affiliations,
     chairs,
     collective,
     complements,
+    ellipsis,
+    frames,
     gatherings,
     guards,
     hosting,
@@ -37,6 +42,7 @@ from . import (
     members,
     nouns,
     oblique,
+    senders,
     sides,
     teams,
     titles,
@@ -74,7 +80,8 @@ def extract(ctx: Context) -> list[Participation]:
         out += absolutes.participations(ctx, tok, lex, focus)
         out += oblique.participations(ctx, tok, lex, focus)  # "thanked X for hosting the talks"
         for status, actors_span, cue in _statements(tok, lex):
-            meeting = meeting_for(ctx, cue, focus)
+            meeting = meeting_in_clause(ctx, cue, focus) or frames.host_meeting(cue, focus)
+            meeting = meeting or focus.for_statement(cue)  # (as meeting_for, the host clause second)
             if meeting is None or _met_elsewhere(cue, actors_span, focus):
                 continue
             status = _adjust(cue, status, lex, meeting)
@@ -83,12 +90,14 @@ def extract(ctx: Context) -> list[Participation]:
             role = _role(cue, lex)
             hedged = _hedged(cue, lex)
             ev = Evidence.from_span(cue.sent)
-            found = [(a, role) for a in _participants(ctx, actors_span, cue, named + out, meeting, focus)]
+            ids = _participants(ctx, actors_span, cue, named + out, meeting, focus)
+            ids = [a for a in ids if status not in _ATTEND or a not in ellipsis.excepted(ctx, actors_span)]
+            found = [(a, role) for a in senders.represented(ctx, cue, ids)]  # "X sent a team": X's state
             found += leaders.inside(ctx, actors_span, lex)
             found += [(a, None) for a in sides.companions(ctx, cue) if found]  # "X, together with Y"
-            statuses = [status] + (["attended"] if status == "arrived" and implied.under_way(meeting) else [])
+            statuses = frames.statuses(cue, status, lex, implied.under_way(meeting))
             for actor, actor_role in found:
-                for one in statuses:  # arrived at talks under way: there, so taking part
+                for one in statuses:  # arrived at talks under way, or walked out: there, so taking part
                     out.append(Participation(meeting.id, actor, one, ev, role=actor_role, hedged=hedged))
     out += named
     out += sides.carry(ctx, out, meetings, focus.main)
@@ -104,8 +113,12 @@ def _participants(
     said = reported_subject(span)  # "both sides said they would attend", "the powers and Iran said they"
     if said is not None and (sides.is_sides(said) or any(c.dep_ == "conj" for c in said.children)):
         span = said
-    if sides.is_sides(span):
-        return sides.parties(ctx, facts, meeting.id, invited=True) or sides.parties(ctx, facts, focus.main.id)
+    if sides.is_leaders(span):  # "the leaders had a good meeting": the people at it, if any
+        return sides.leaders(ctx, facts, meeting.id)
+    if sides.is_sides(span) or sides.negotiators(span, cue):  # "the parties reached an agreement"
+        main = focus.main  # (else the sides a called-off main meeting names)
+        found = sides.parties(ctx, facts, meeting.id, invited=True) or sides.parties(ctx, facts, main.id)
+        return found if len(found) > 1 else implied.named_parties(ctx, main.id) or found
     lex = load_lexicon("participation")
     if span.lemma_.lower() in lex["not_participants"] and not span.ent_type_:
         return []  # "agreements with X will come": the subject is a thing, X only qualifies it
@@ -156,7 +169,7 @@ def _cue_status(tok: Any, lex: dict[str, Any]) -> str | None:
     withdrawn = tok.lemma_ in lex["withdraw_verbs"]
     if withdrawn and any(c.dep_ == "dobj" and c.lemma_ == "invitation" for c in tok.children):
         return None  # "withdrew the invitation": the invitee's status (nouns.invitation), not the subject's
-    if tok.lemma_ in ("reach", "return") and not complements.reaches_place(tok):
+    if status == "arrived" and tok.lemma_ in ("reach", "return") and not complements.reaches_place(tok):
         return None  # "reached an agreement", "returned home"
     return status
 
@@ -167,7 +180,7 @@ def _statements(tok: Any, lex: dict[str, Any]) -> list[tuple[str, Any, Any]]:
     status = _cue_status(tok, lex)
     if status and guards.silenced(tok, status, lex, _cue_status):
         status = None
-    if status and complements.hypothetical(tok) and not _undecided_frame(tok, lex):
+    if status and complements.hypothetical(tok) and not frames.undecided_frame(tok, lex):
         status = None  # "if the delegates arrived"
     if status:
         agent = next((c for c in tok.children if c.dep_ == "agent"), None)
@@ -175,14 +188,19 @@ def _statements(tok: Any, lex: dict[str, Any]) -> list[tuple[str, Any, Any]]:
         if agent is not None and tok.lemma_ in lex["agent_verbs"]:
             if tok.lemma_ == "attend" and subject is not None and not complements.is_meeting(subject):
                 return []  # "the funeral was attended by X": not a meeting
-            out.append((status, agent, tok))  # "he was joined by X", "X is represented by Y"
+            out += [(status, a, tok) for a in sides.by_phrases(agent)]  # "joined by X", "by the sides"
             if subject is not None and not complements.is_meeting(subject):
                 out.append((status, subject, tok))
+        elif agent is not None and status == "declined" and _meeting_subject(subject):
+            out += [(status, a, tok) for a in sides.by_phrases(agent)]  # "the summit was boycotted by X"
         elif agent is not None and tok.lemma_ in lex["lead_verbs"]:
             out += _led_by(tok, agent, subject, lex)
         elif subject is not None and not (subject.dep_ == "nsubjpass" and (status == "declined" or agent)):
             # "talks between X and Y were suspended": nobody declined; "talks mediated by X": X, not the talks
-            out += [(status, s, tok) for s in [subject, *_stray_conjuncts(subject)]]
+            kept, excepted = ellipsis.split_subjects(tok, subject)  # "X as well as Y", "X, but not Y,"
+            out += [(status, s, tok) for s in [*kept, *_stray_conjuncts(subject), *ellipsis.echoed(tok)]]
+            refused = [*excepted, *ellipsis.refused_echo(tok)]  # "X, but not Y,"; "X will attend, Y will not"
+            out += [("declined", s, tok) for s in refused if status in _ATTEND]
     if status in _ATTEND and tok.lemma_ == "meet":  # "X met with Y": Y is there too
         out += [(status, o, tok) for o in _met(tok)]
     run_verbs = ("mediator", "host", "observer")
@@ -197,6 +215,8 @@ def _statements(tok: Any, lex: dict[str, Any]) -> list[tuple[str, Any, Any]]:
 def _met_elsewhere(cue: Any, span: Any, focus: Focus) -> bool:
     """'X met Y' names Y at the talks only when the clause names them: a meeting with Y
     told on its own ('after meeting with Y') is a meeting of its own."""
+    if cue.lemma_ == "meet" and frames.met_before(cue, focus.by_pos):
+        return True  # "X met Y before a three-way meeting": that meeting is later, not this one
     return cue.lemma_ == "meet" and span.i > cue.i and named_meeting(cue, focus) is None
 
 
@@ -208,9 +228,11 @@ def _met(verb: Any) -> list[Any]:
     return objs + [o for p in withs for o in p.children if o.dep_ == "pobj" and not complements.is_thing(o)]
 
 
-
 def _subject(tok: Any) -> Any | None:
     """The subject of a cue, climbing xcomp/conj chains ('X plans to attend')."""
+    inverted = ellipsis.inverted_subject(tok)  # "Also present were X", "Among those attending were X"
+    if inverted is not None:
+        return inverted
     t = tok
     for _ in range(4):
         subjects = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -252,6 +274,9 @@ def _led_by(tok: Any, agent: Any, subject: Any, lex: dict[str, Any]) -> list[tup
     by X' name no side's team."""
     if subject is not None and not _leads_side(subject, lex):
         return []
+    told = subject is not None and subject.dep_ == "nsubj" and _cue_status(subject.head, lex)
+    if tok.dep_ == "acl" and told:
+        return []  # "the team, led by X, had arrived": the team's verb tells, its head shares it
     out = [("will_attend", agent, tok)]
     if subject is not None and subject.lower_ in lex["send_objects"]:
         out.append(("will_attend", subject, tok))  # "Iran's delegation will be led by X"
@@ -264,6 +289,10 @@ def _leads_side(led: Any, lex: dict[str, Any]) -> bool:
     mods = [c.lower_ for c in led.children if c.dep_ in ("compound", "amod") and c.i < led.i]
     names = {led.lemma_.lower(), " ".join([*mods[-1:], led.lemma_.lower()])}
     return not names & set(lex["meeting_bodies"])
+
+
+def _meeting_subject(subject: Any | None) -> bool:
+    return subject is not None and complements.is_meeting(subject)
 
 
 def _stray_conjuncts(subject: Any) -> list[Any]:
@@ -313,15 +342,18 @@ def _adjust(cue: Any, status: str, lex: dict[str, Any], meeting: Meeting) -> str
     """The stated status, unless the cue is a claim denied ("denied being represented")."""
     if cue.dep_ in ("xcomp", "ccomp") and cue.head.lemma_ in lex["denial_verbs"]:
         return None
+    if status in _ATTEND and frames.flew_in(cue, lex):
+        status = "arrived"  # "flew into Oslo on Sunday"
     if status in _ATTEND and guards.undecided_head(cue, lex, _cue_status):
         return "undecided"  # "has not decided whether to attend": still weighing it
+    if status in _ATTEND and frames.ruled_out(cue, lex):
+        return frames.ruled_out(cue, lex)  # "ruled out attending": declined; "has not ruled out": undecided
     return _stated(cue, status, lex, meeting)
 
 
 def _stated(cue: Any, status: str, lex: dict[str, Any], meeting: Meeting) -> str | None:
     """Tense, negation and doubt turn a cue's class into the stated status."""
-    neg = clauses.negated(cue) or any(c.dep_ == "neg" for c in cue.head.children if cue.dep_ == "xcomp")
-    neg = neg or cue.dep_ == "xcomp" and cue.head.lemma_ == "fail"  # "failed to turn up"
+    neg = frames.negation(cue, _subject(cue), lex)
     if status == "negotiating":  # "X and Y failed to agree": at talks under way, both are there
         return "attended" if implied.under_way(meeting) and not clauses.future(cue) else None
     if status == "present":  # a participation noun without a verb: the meeting's state says
@@ -334,66 +366,28 @@ def _stated(cue: Any, status: str, lex: dict[str, Any], meeting: Meeting) -> str
         if neg and any(c.lower_ == "yet" for c in cue.children):
             return "will_attend"  # "have not yet arrived": still expected
         if neg:
-            return "declined"
-        if status in _ATTEND and _possible(cue):
+            return frames.denied(cue, status in _ATTEND)  # "will not attend"; "may not attend"
+        if status in _ATTEND and frames.possible(cue):
             return "undecided"  # "may be willing to go back to the table"
         if status == "arrived" and (clauses.future(cue) or cue.dep_ == "xcomp"):
             return "will_attend"  # "is expected to arrive on Wednesday"
-        if _undecided_frame(cue, lex):
+        if frames.undecided_frame(cue, lex):
             return "undecided"
         if status in _ATTEND:
             under_way = implied.under_way(meeting)
             if complements.purpose_of_arrival(cue, lex) and under_way:
                 return "attended"  # "X arrived to attend the talks", which are under way
-            if cue.dep_ == "acl":  # "talks hosted by Qatar": the meeting's own tense decides
+            participle = cue.dep_ == "acl" or cue.dep_ == "conj" and cue.head.dep_ in ("acl", "relcl")
+            if participle or cue.lemma_ in lex["attendance_only"]:  # "talks hosted by Qatar",
+                # "X has confirmed its attendance": the meeting's own tense decides
                 return "attended" if under_way else "will_attend"
             if complements.on_the_way(cue, lex):
                 return "will_attend"  # "is going to the meeting": on the way
             verb = cue.head if cue.pos_ == "ADJ" and cue.dep_ == "acomp" else cue  # "X is present"
             present = not clauses.future(verb) and verb.tag_ in ("VBZ", "VBP", "VBG")
-            return "attended" if _past(cue) or (present and under_way) else "will_attend"
-    if status == "undecided" and cue.lemma_ == "decide" and not (neg or _progressive(cue)):
+            return "attended" if frames.past(cue) or (present and under_way) else "will_attend"
+    if status == "undecided" and cue.lemma_ == "decide" and not (neg or frames.progressive(cue)):
         return "will_attend"
     if status == "declined" and neg:
         return "will_attend"
     return status
-
-
-def _possible(cue: Any) -> bool:
-    """'X may attend', 'X may be willing to go': a possibility, not a plan."""
-    t = cue
-    for _ in range(3):
-        if any(c.dep_ == "aux" and c.lower_ in ("may", "might", "could") for c in t.children):
-            return True
-        if t.dep_ not in ("xcomp", "acomp") or t.head.i == t.i:
-            return False
-        t = t.head
-    return False
-
-
-def _past(cue: Any) -> bool:
-    if cue.pos_ == "ADJ" and cue.dep_ == "acomp":  # "X, Y and Z were present"
-        cue = cue.head
-    if clauses.future(cue) or cue.dep_ == "xcomp" or cue.dep_ == "relcl" and clauses.future(cue):
-        return False
-    return cue.tag_ in ("VBD", "VBN") and not any(c.lower_ in ("will", "would") for c in cue.children)
-
-
-def _progressive(cue: Any) -> bool:
-    return cue.tag_ == "VBG" or any(c.lower_ in ("still", "yet") for c in cue.children)
-
-
-def _undecided_frame(cue: Any, lex: dict[str, Any]) -> bool:
-    """'it is not clear if X will attend', 'unsure whether they would attend'."""
-    if not any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in cue.children):
-        return False
-    frames = lex["undecided_frames"]
-    t = cue
-    for _ in range(4):
-        if t.head.i == t.i:
-            break
-        t = t.head
-        words = " ".join(x.lower_ for x in t.subtree if x.i < cue.i)
-        if t.lemma_ in ("decide", "know", "wonder", "weigh", "consider") or any(f in words for f in frames):
-            return True
-    return False

@@ -44,10 +44,10 @@ def about_meeting(verb: Any) -> bool:
     """The passive verb's subject, or the noun it modifies, is a meeting noun (or the teams
     meeting there: 'the delegations were welcomed by X')."""
     nouns = clauses.meeting_nouns() | set(load_lexicon("participation")["hosted_teams"])
+    if verb.dep_ == "conj" and not any(c.dep_ == "nsubjpass" for c in verb.children):
+        verb = verb.head  # "the talks are being mediated by X and hosted by Y", "held ... and mediated by X"
     if verb.dep_ in ("acl", "relcl"):  # "talks hosted by X", "talks that are mediated by X"
         return verb.head.lower_ in nouns
-    if verb.dep_ == "conj" and not any(c.dep_ == "nsubjpass" for c in verb.children):
-        verb = verb.head  # "the talks are being mediated by X and hosted by Y"
     return any(c.dep_ == "nsubjpass" and c.lower_ in nouns for c in verb.children)
 
 
@@ -68,6 +68,7 @@ def about_attendance(tok: Any, lex: dict[str, Any]) -> bool:
     attend = {c for group in cues for c in group}  # "refused to meet in Belarus" too
     complements = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp", "dobj", "prep", "pcomp", "advcl")]
     complements = [c for c in complements if not (c.dep_ == "advcl" and c.tag_ == "VBN")]  # "Led by X, ..."
+    complements = [c for c in complements if not _when(c)]  # "walked out on Tuesday": no object
     if not complements:
         bare = ("decline", "refuse", "consider", "weigh", "decide", "reject", *lex["ending_verbs"])
         return tok.lemma_ not in bare
@@ -82,6 +83,13 @@ def about_attendance(tok: Any, lex: dict[str, Any]) -> bool:
         if words & attend or words & meeting_nouns:
             return True
     return False
+
+
+def _when(comp: Any) -> bool:
+    """A prepositional phrase of time ('on Tuesday', 'after an hour'), which says nothing of what
+    the verb is about."""
+    objs = [g for g in comp.children if g.dep_ == "pobj"]
+    return comp.dep_ == "prep" and bool(objs) and all(g.ent_type_ in ("DATE", "TIME") for g in objs)
 
 
 def near(verb: Any) -> list[Any]:

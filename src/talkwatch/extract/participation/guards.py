@@ -24,6 +24,8 @@ def silenced(tok: Any, status: str, lex: dict[str, Any], cue_status: CueStatus) 
     (``cue_status`` classes other tokens the same way)."""
     if status in ("declined", "undecided") and not complements.about_attendance(tok, lex):
         return True
+    if possibility(tok, lex):
+        return True  # "eliminate the possibility of X taking part": no statement of X's plan
     if tok.lemma_ in lex["attendance_only"] and not complements.takes_invitation(tok, lex):
         return True  # "accepted the invitation"; "confirmed that X will attend" is X's own statement
     xcomps = [c for c in tok.children if c.dep_ == "xcomp"]
@@ -35,11 +37,35 @@ def silenced(tok: Any, status: str, lex: dict[str, Any], cue_status: CueStatus) 
         return True  # "refused to come", "declined to attend": the refusal is the statement
     if nouns.barred(tok, lex):
         return True  # "barred X from attending": the object cue says who is kept out
+    if tok.lemma_ in lex["running_verbs"] and _runs_something_else(tok, lex):
+        return True  # "X, who chairs the regional bloc", "hosts two million refugees"
     if tok.lemma_ == "be" and not _part_of_meeting(tok):
         return True  # "is part of the delegation": a member of a team, not a side at talks
     if tok.lemma_ == "meet" and _met_alone(tok):
         return True  # "the Coalition met in Istanbul to appoint its delegation": its own meeting
     return _said_elsewhere(tok, status, lex, xcomps, cue_status)
+
+
+def possibility(tok: Any, lex: dict[str, Any]) -> bool:
+    """The word sits in the 'of' phrase of a noun of mere possibility ('the possibility of X
+    taking part', 'no chance of talks with Y'): a prospect weighed, not a statement."""
+    t = tok
+    for _ in range(8):
+        if t.head.i == t.i:
+            return False
+        if t.dep_ in ("pcomp", "pobj") and t.head.lower_ == "of":
+            noun = t.head.head
+            if noun.pos_ == "NOUN" and noun.lemma_.lower() in lex["possibility_nouns"]:
+                return True
+        t = t.head
+    return False
+
+
+def _runs_something_else(verb: Any, lex: dict[str, Any]) -> bool:
+    """The verb's object is no meeting, session or team at one ('chairs the bloc')."""
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    fine = clauses.meeting_nouns() | set(lex["hosted_teams"]) | set(lex["meeting_parts"])
+    return bool(objs) and not any(o.lower_ in fine or o.lemma_.lower() in fine for o in objs)
 
 
 def _refusal_states(verb: Any, lex: dict[str, Any], cue_status: CueStatus) -> bool:
@@ -76,6 +102,9 @@ def _said_elsewhere(
         return True
     if tok.dep_ == "acl" and tok.head.lemma_.lower() in lex["invitation_nouns"]:
         return True  # "his invitation to X to attend": X is invited (nouns.invitation)
+    asker = tok.dep_ == "xcomp" and tok.head.lemma_ in lex["request_verbs"]
+    if asker and not any(c.dep_ == "dobj" for c in tok.head.children):
+        return True  # "X asked to take part": a request (not "asked Y to attend")
     if tok.dep_ == "ccomp" and wish(tok.head, lex):
         return True  # "demanded that X join the talks", "hoped the rebels would go": a wish
     if status == "undecided" and tok.lemma_ == "decide":
@@ -115,7 +144,11 @@ def _meeting_object(verb: Any) -> bool:
 
 
 def _part_of_meeting(verb: Any) -> bool:
-    """'would not be part of the talks' (a meeting), not 'is part of the problem'."""
+    """'would not be part of the talks' (a meeting), not 'is part of the problem'; 'will not be
+    at the talks', not 'is at odds with'."""
+    ats = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "at"]
+    if any(complements.is_meeting(o) for p in ats for o in p.children if o.dep_ == "pobj"):
+        return True
     parts = [c for c in verb.children if c.dep_ == "attr" and c.lemma_ == "part"]
     ofs = [p for c in parts for p in c.children if p.dep_ == "prep" and p.lower_ == "of"]
     return any(complements.is_meeting(o) for p in ofs for o in p.children if o.dep_ == "pobj")

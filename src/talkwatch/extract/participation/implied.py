@@ -18,6 +18,7 @@ from .. import _clauses as clauses
 from .._discourse import actor_at, actors_of
 from . import guards
 from .demonyms import state_of
+from .roles import subject_role
 
 _UNDER_WAY = {"ongoing", "held", "concluded", "suspended"}
 _AHEAD = {"scheduled", "postponed", "cancelled"}
@@ -37,8 +38,8 @@ def extract(ctx: Context, meetings: list[Meeting], lex: dict[str, Any]) -> list[
         if span is None:
             continue
         noun = span.root
-        if _proposed(noun, lex):
-            continue  # "X proposed launching talks between A and B": proposed, not held
+        if _proposed(noun, lex) or guards.possibility(noun, lex):
+            continue  # "X proposed launching talks between A and B", "no chance of talks with Y"
         status = implied_status(meeting, noun)
         ev = Evidence.from_span(noun.sent)
         travelling = _travellers(ctx, noun)
@@ -46,6 +47,19 @@ def extract(ctx: Context, meetings: list[Meeting], lex: dict[str, Any]) -> list[
             one = "will_attend" if actor in travelling else status  # "X was on his way to the talks"
             out.append(Participation(mid, actor, one, ev, role=role))
     return out
+
+
+def named_parties(ctx: Context, meeting_id: str) -> list[str]:
+    """The parties a meeting's own mentions name ('talks between X and Y ... were called off'),
+    for reading 'the two sides' when no one is told to take part in it."""
+    lex, heads = load_lexicon("participation"), clauses.meeting_nouns()
+    out: list[str] = []
+    for pos, mid in ctx.meeting_mentions:
+        span = ctx.doc.char_span(pos, pos + 1, alignment_mode="expand") if mid == meeting_id else None
+        if span is not None:
+            out += [a for a, role in _named(ctx, span.root, lex, heads) if role == "party"]
+    out = list(dict.fromkeys(out))
+    return out if len(out) >= 2 else []
 
 
 def under_way(meeting: Meeting) -> bool:
@@ -63,8 +77,8 @@ def implied_status(meeting: Meeting, tok: Any) -> str:
     scheduled_present = verb is not None and verb.tag_ in ("VBZ", "VBP") and meeting.status in _AHEAD
     if cue in _UNDER_WAY and not clauses.negated(verb) and not scheduled_present:
         return "attended"  # not "talks between X and Y begin on Friday": a timetable, still ahead
-    if cue in ("scheduled", "postponed"):
-        return "will_attend"
+    if cue in ("scheduled", "postponed") and not under_way(meeting):
+        return "will_attend"  # (a plan told of talks that have since opened is an old one)
     if meeting.past or meeting.status in _UNDER_WAY:
         return "attended"
     if meeting.status in _AHEAD:
@@ -230,14 +244,19 @@ def _verb_subjects(ctx: Context, noun: Any, lex: dict[str, Any]) -> list[tuple[s
     verb = _meeting_verb(noun, lex)
     if verb is None or clauses.negated(verb):
         return []  # "X did not attend the talks": the cue extractor makes it declined
+    if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in verb.children):
+        return []  # "X is considering whether to attend the talks": the cue extractor weighs it
     if verb.dep_ == "xcomp" and verb.head.lemma_ in lex["conative_verbs"]:
         return []  # "X is trying to broker talks": proposed, not held
+    if verb.dep_ == "xcomp" and verb.head.lemma_ in lex["object_cues"]["invited"]:
+        return []  # "X was invited to join the talks": the invitation is the statement
     if verb.dep_ in ("ccomp", "xcomp") and guards.wish(verb.head, lex):
         return []  # "Y demanded that X join the talks", "Y called on X to continue talks": a wish
     # the subject nearest the verb: a dateline run into the sentence ('Feb 23 The army ...') is one too
     subj = next((c for c in reversed(list(verb.children)) if c.dep_ == "nsubj" and c.i < verb.i), None)
     if subj is None and verb.dep_ in ("xcomp", "conj"):
-        subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        # "X are set / expected to resume talks": the raised subject of a passive head too
+        subj = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None:
         return []
     role = "host" if verb.lemma_ in lex["role_verbs"]["host"] else "party"
@@ -245,6 +264,7 @@ def _verb_subjects(ctx: Context, noun: Any, lex: dict[str, Any]) -> list[tuple[s
     between = [o for p in _between(noun, verb) for o in p.children if o.dep_ == "pobj"]
     if between and verb.lemma_ in lex["opening_verbs"]:
         role = "host"  # "X opened talks between A and B": A and B negotiate, X hosts
+    role = subject_role(verb, lex) or role  # "African Union mediators opened the talks"
     parties = [(a, "party") for o in between for a in actors_of(ctx, o, verb)]
     return [(a, role) for a in actors_of(ctx, subj, verb)] + parties
 

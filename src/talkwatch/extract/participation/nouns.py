@@ -35,7 +35,7 @@ def invitation(tok: Any, lex: dict[str, Any]) -> list[tuple[str, Any, Any]]:
     withdrawn = verb.lemma_ in lex["withdraw_verbs"]
     status = "not_invited" if withdrawn or clauses.negated(verb) else "invited"
     statuses = [status] + (["invited"] if withdrawn else [])  # a withdrawn invitation was made first
-    preps = [c for c in (*tok.children, *verb.children) if c.dep_ == "prep" and c.lower_ == "to"]
+    preps = [c for c in (*tok.children, *verb.children) if c.dep_ in ("prep", "dative") and c.lower_ == "to"]
     objs = [o for p in preps for o in p.children if o.dep_ == "pobj" and not is_meeting(o)]
     return [(s, o, verb) for o in objs for s in statuses]  # "invitations to the X conference": no invitee
 
@@ -122,11 +122,13 @@ def _swallowed(verb: Any, noun: Any) -> Any | None:
 
 
 def _in_prepositional_phrase(noun: Any) -> bool:
-    """'despite the commitment and engagement of X', 'with the participation of X'."""
+    """'despite the commitment and engagement of X', 'with the participation of X', 'in the
+    presence of X'."""
     t = noun
     while t.dep_ == "conj" and t.head.i != t.i:
         t = t.head
-    return t.dep_ == "pobj" and t.head.lower_ in ("despite", "with", "after", "thanks", "given")
+    presence = t.lemma_ == "presence" and t.head.lower_ == "in" and t.head.head.pos_ in ("VERB", "AUX")
+    return t.dep_ == "pobj" and (presence or t.head.lower_ in ("despite", "with", "after", "thanks", "given"))
 
 
 def owners(obj: Any, lex: dict[str, Any]) -> list[Any]:

@@ -11,7 +11,21 @@ from typing import Any
 from .. import _clauses as clauses
 
 
+def subject_role(verb: Any, lex: dict[str, Any]) -> str | None:
+    """'African Union mediators opened the talks', 'the observers arrived': the subject's head
+    noun is a role."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return None
+    heads = [subj] + [c for c in subj.children if c.dep_ == "appos"]  # a dateline run into the subject
+    roles = [lex["role_nouns"].get(h.lemma_.lower()) for h in heads]
+    return next((r for r in roles if r), None)
+
+
 def role(cue: Any, lex: dict[str, Any]) -> str | None:
+    named = subject_role(cue, lex)
+    if named is not None:
+        return named
     taken = [g.lemma_ for c in cue.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children]
     if cue.lemma_ in ("act", "serve") and any(t in lex["role_nouns"] for t in taken):
         return next(lex["role_nouns"][t] for t in taken if t in lex["role_nouns"])  # "acting as a mediator"
@@ -24,6 +38,9 @@ def role(cue: Any, lex: dict[str, Any]) -> str | None:
     for role in ("observer", "adviser"):
         if any(phrase in text for phrase in lex["roles"][role]):
             return role
+    sent = [c.lemma_.lower() for c in cue.children if c.dep_ == "dobj"] if cue.lemma_ == "send" else []
+    if any(lex["role_nouns"].get(o) == "observer" for o in sent):
+        return "observer"  # "X sent observers": X takes part as an observer
     if cue.lemma_ == "lead" and any(c.dep_ == "agent" for c in cue.children):
         return "head_of_delegation"
     return None

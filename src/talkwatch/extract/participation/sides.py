@@ -35,6 +35,41 @@ def is_sides(tok: Any) -> bool:
     return bool(dets) and dets <= _SIDE_DETS and (tok.lower_ != "parties" or "two" in dets or "both" in dets)
 
 
+def by_phrases(agent: Any) -> list[Any]:
+    """The objects of a passive's 'by' phrases, each on its own ('attended by the two sides and
+    by X'), so that 'the two sides' among them reads as the sides."""
+    bys = [agent] + [c for c in agent.children if c.dep_ == "conj" and c.lower_ == "by"]
+    objs = [o for b in bys for o in b.children if o.dep_ == "pobj"]
+    return objs if any(is_sides(o) for o in objs) else [agent]
+
+
+def is_leaders(tok: Any) -> bool:
+    """'the leaders', 'the two leaders', 'both leaders' (not 'leaders of X', 'some leaders')."""
+    if tok.lower_ != "leaders" or any(c.dep_ == "prep" and c.lower_ in ("of", "from") for c in tok.children):
+        return False
+    dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "nummod", "predet")}
+    return bool(dets) and dets <= {"the", "two", "both"}
+
+
+def leaders(ctx: Context, facts: list[Participation], meeting_id: str) -> list[str]:
+    """The people told to take part in a meeting so far, when 'the leaders' can only be them."""
+    people = [
+        f.actor
+        for f in facts
+        if f.meeting == meeting_id and f.status in _ATTENDING and ctx.actors.get(f.actor).type == "person"
+    ]
+    people = list(dict.fromkeys(people))
+    return people if len(people) >= 2 else []
+
+
+def negotiators(span: Any, cue: Any) -> bool:
+    """'The parties reached an agreement', 'the parties failed to agree': 'the parties' of a
+    negotiating verb are the sides at the table (elsewhere 'the parties' may be political ones)."""
+    if span.lower_ != "parties" or {c.lower_ for c in span.children if c.dep_ == "det"} != {"the"}:
+        return False
+    return clauses.match(cue, load_lexicon("participation")["subject_cues"]) == "negotiating"
+
+
 def parties(ctx: Context, facts: list[Participation], meeting_id: str, *, invited: bool = False) -> list[str]:
     """The collective actors taking part in a meeting, in order of first statement; with
     ``invited``, before anyone is said to take part, the ones invited ('X and Y received

@@ -34,7 +34,8 @@ def participations(ctx: Context, tok: Any, lex: dict[str, Any], focus: Focus) ->
 def named(ctx: Context, tok: Any, lex: dict[str, Any]) -> list[tuple[str, str]]:
     """(actor, role) pairs a singular role noun names through its apposition chain, or an
     activity noun through its owner ("through Norway's mediation", "the mediation of X")."""
-    activity = lex["role_activities"].get(tok.lemma_.lower())
+    activities = lex["role_activities"]  # by form too: "auspices" may lemmatise to "auspex"
+    activity = activities.get(tok.lemma_.lower()) or activities.get(tok.lower_)
     if activity is not None and tok.pos_ == "NOUN":
         owners = [c for c in tok.children if c.dep_ == "poss"]
         owners += [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children]
