@@ -25,7 +25,7 @@ from .defaults import _default_status
 from .mentions import _Mention, _mentions
 from .status import FailedPlan, _apply_sponsors, _apply_status
 
-NAME = "meetings.v2"
+NAME = "meetings.v3"
 REQUIRES: set[str] = set()
 
 

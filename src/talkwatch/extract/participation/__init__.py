@@ -52,7 +52,7 @@ from .roles import hedged as _hedged
 from .roles import role as _role
 from .roles import run_by
 
-NAME = "participation.v2"
+NAME = "participation.v3"
 REQUIRES = {"meetings"}
 
 _ATTEND = {"will_attend", "attended"}
