@@ -49,6 +49,11 @@ def test_a_president_sending_a_delegation_sends_it_for_the_state(run):
     assert not _statuses(digest, "Luis Arce"), digest["participations"]
 
 
+def test_an_envoy_of_no_named_state_sending_a_team_stands_for_it(run):
+    digest = run(_SCHEDULED + "UN envoy Tomas Varga said he would send a technical team to Vienna.")
+    assert _statuses(digest, "Tomas Varga") == {"will_attend"}, digest["participations"]
+
+
 def test_a_state_sending_a_delegation_takes_part(run):
     digest = run(_SCHEDULED + "Bolivia will send a delegation to Vienna.")
     assert _statuses(digest, "Bolivia") == {"will_attend"}, digest["participations"]

@@ -3,7 +3,9 @@
 "President X will send a delegation to the talks", "X sent her foreign
 minister": the delegation goes for X's state (or body), X does not go. A
 person who sends is replaced by the state of their country when the report
-names it, and dropped otherwise; a body or state that sends takes part itself.
+names it, else by the body they serve ("the UN envoy will send a technical
+team"), else stands for their own team; a body or state that sends takes part
+itself.
 """
 
 from __future__ import annotations
@@ -24,8 +26,7 @@ def represented(ctx: Context, cue: Any, actors: list[str]) -> list[str]:
             out.append(actor_id)
             continue
         state = _state(ctx, actor.country)
-        if state is not None:
-            out.append(state)
+        out.append(state or getattr(actor, "affiliation", None) or actor_id)
     return list(dict.fromkeys(out))
 
 
