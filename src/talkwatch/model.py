@@ -288,7 +288,7 @@ class Quote:
     speaker_text: str | None = None
     speaker_start: int | None = None
     speaker_end: int | None = None
-    # (start, end) of every stretch of the passage this one belongs to, itself included
+    # (start, end) of each quoted stretch of the passage, in order (start/end span them all)
     parts: tuple[tuple[int, int], ...] = ()
 
     def stretches(self) -> tuple[tuple[int, int], ...]:

@@ -106,7 +106,7 @@ def write(backend: Any, meeting_id: str) -> None:
         "INSERT INTO meeting_pages (meeting_id, grp, undated, start_date, moves, actors, docs,"
         " n_corrections, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (meeting_id, found[0]["grp"], 0 if found[0]["start_date"] else 1, found[0]["start_date"],
-         dumps(moved), dumps(actor_snapshot(backend, _actor_ids(backend, meeting_id, out))),
+         dumps(moved), dumps(actor_snapshot(backend, ids)),
          dumps(docs), corrections_count(backend, docs), record))
     mark_group(backend, found[0]["grp"])
     if _applied(backend, PARTS_MIGRATION):

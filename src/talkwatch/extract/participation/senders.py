@@ -16,7 +16,7 @@ from ...context import Context
 
 
 def represented(ctx: Context, cue: Any, actors: list[str]) -> list[str]:
-    """The actors a sending cue's subject stands for: a person's state, others themselves."""
+    """The actors a sending cue's subject stands for: a person's state or body, others themselves."""
     if cue.lemma_ != "send":
         return actors
     out: list[str] = []

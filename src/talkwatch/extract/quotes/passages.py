@@ -47,7 +47,7 @@ def _attribution_gap(a: Quoted, b: Quoted, men: Mention | None, d: QuoteDoc, lex
         return False
     if gap[-1] in ",:" and d.body[a.span.start : a.span.end].rstrip().endswith("."):
         return False  # the clause introduces the next stretch: '"... change." She adds, "..."'
-    verbs = [  # a capitalised "verb" that does not report ("Tulsa police Chief Doe said") is a name
+    verbs = [  # a capitalised "verb" that does not report (a city the tagger misreads) is a name
         t for t in (d.doc[i] for i in d.tokens(start, end))
         if t.pos_ in ("VERB", "AUX") and (not t.text[0].isupper() or is_reporting(t, lex))
     ]
